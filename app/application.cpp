@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/application.h"
+
+#include "app/commands.h"
+#include "app/environment.h"
+#include "app/invocation.h"
+#include "core/storage/database.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace rapport::app {
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Rapport"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RAPPORT_VERSION));
+}
+
+QStringList argumentsOf(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+int printLine(std::FILE* stream, const QString& text, int code)
+{
+    std::fprintf(stream, "%s\n", text.toLocal8Bit().constData());
+    return code;
+}
+
+// Renders the window once it has painted, writes the PNG atomically and ends the event loop.
+void scheduleScreenshot(ui::MainWindow& window, const QString& file, int& exitCode)
+{
+    QTimer::singleShot(0, &window, [&window, file, &exitCode] {
+        const QImage image = window.grab().toImage();
+        QSaveFile out(file);
+        if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit()) {
+            exitCode = printLine(stderr, QStringLiteral("rapport: %1: cannot write the screenshot: %2").arg(file, out.errorString()), Refused);
+        }
+        QCoreApplication::exit(exitCode);
+    });
+}
+
+int runWindow(const Invocation& inv, int argc, char** argv)
+{
+    const bool screenshot = inv.mode == Invocation::Mode::Screenshot;
+    if (screenshot && !hasDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!hasDisplay())
+        return printLine(stderr, QStringLiteral("rapport: no display to open a window on (set DISPLAY, or use --screenshot or a command)"), Refused);
+
+    QApplication application(argc, argv);
+    describeApplication();
+    QApplication::setStyle(QStringLiteral("Fusion"));
+
+    const QString path = inv.database.isEmpty() ? defaultDatabasePath() : inv.database;
+    auto database = storage::Database::open(path);
+    if (!database) {
+        const QString message = QString::fromStdString(database.error().toString());
+        if (screenshot)
+            return printLine(stderr, QStringLiteral("rapport: ") + message, Refused);
+        QMessageBox::critical(nullptr, QObject::tr("Rapport cannot open the database"),
+                              QObject::tr("%1\n\nThe file was left as it was.").arg(message));
+        return Refused;
+    }
+
+    QSettings settings;
+    QUndoStack undoStack;
+    ui::WindowContext context{*database.value(), undoStack, settings, systemZone(), systemNow, nullptr};
+    ui::MainWindow window(context);
+    int exitCode = Success;
+    if (screenshot) {
+        if (!inv.view.isEmpty() && !window.showView(inv.view))
+            return printLine(stderr, QStringLiteral("rapport: unknown view \"%1\"; use week, people, audit, map, calendar, "
+                                                    "health, pulse, repairs or team").arg(inv.view),
+                             UsageError);
+        window.resize(inv.size);
+        scheduleScreenshot(window, inv.screenshotFile, exitCode);
+    }
+    window.show();
+    const int loopCode = application.exec();
+    return screenshot ? exitCode : loopCode;
+}
+
+} // namespace
+
+int run(int argc, char** argv)
+{
+    const auto parsed = parseInvocation(argumentsOf(argc, argv));
+    if (!parsed.invocation)
+        return printLine(stderr, QStringLiteral("rapport: ") + parsed.error, UsageError);
+    const Invocation& inv = *parsed.invocation;
+    switch (inv.mode) {
+    case Invocation::Mode::Help:
+        return printLine(stdout, inv.helpText, Success);
+    case Invocation::Mode::Version:
+        return printLine(stdout, QStringLiteral("rapport %1").arg(QStringLiteral(RAPPORT_VERSION)), Success);
+    case Invocation::Mode::Command: {
+        QCoreApplication application(argc, argv);
+        describeApplication();
+        return runCommand(inv);
+    }
+    case Invocation::Mode::Gui:
+    case Invocation::Mode::Screenshot:
+        return runWindow(inv, argc, argv);
+    }
+    return Success;
+}
+
+} // namespace rapport::app

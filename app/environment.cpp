@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/environment.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTimeZone>
+
+#include <chrono>
+
+namespace rapport::app {
+
+core::Zone systemZone()
+{
+    const std::string id = QTimeZone::systemTimeZoneId().toStdString();
+    return core::Zone{core::isKnownZone(id) ? id : std::string("Etc/UTC")};
+}
+
+core::Instant systemNow()
+{
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+QString defaultDatabasePath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!QDir(folder).exists() && QDir().mkpath(folder))
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return QDir(folder).filePath(QStringLiteral("rapport.sqlite"));
+}
+
+} // namespace rapport::app

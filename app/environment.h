@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/instant.h"
+
+#include <QString>
+
+namespace rapport::app {
+
+/// The user's IANA zone from the system (QTimeZone honours TZ); UTC when core does not know it.
+core::Zone systemZone();
+/// Now, to the second.
+core::Instant systemNow();
+/// QStandardPaths::AppDataLocation/rapport.sqlite; the folder is created (mode 0700) when missing.
+QString defaultDatabasePath();
+
+} // namespace rapport::app

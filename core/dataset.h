@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/interaction.h"
+#include "core/person.h"
+
+#include <vector>
+
+namespace rapport::core {
+
+/// Everything one Rapport database holds, as plain values: what the demo generator produces,
+/// what JSON export writes and import reads. Each list is ordered by id.
+struct Dataset
+{
+    std::vector<Team> teams;
+    std::vector<Person> people;
+    std::vector<PersonLink> links;
+    std::vector<Interaction> interactions;
+
+    bool empty() const { return teams.empty() && people.empty() && links.empty() && interactions.empty(); }
+    friend bool operator==(const Dataset&, const Dataset&) = default;
+};
+
+} // namespace rapport::core

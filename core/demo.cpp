@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/demo.h"
+
+#include "core/tokens.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_set>
+
+namespace rapport::core {
+namespace {
+
+using namespace std::chrono;
+
+constexpr TokenTable<DemoScale, 4> kScaleTokens{{{
+    {DemoScale::Small, "small"},
+    {DemoScale::Team, "team"},
+    {DemoScale::Director, "director"},
+    {DemoScale::Vp, "vp"},
+}}};
+
+// SplitMix64: tiny, fast, and identical on every platform and standard library, unlike
+// std::uniform_int_distribution, whose output is implementation-defined.
+class Random
+{
+public:
+    explicit Random(std::uint64_t seed) : m_state(seed) {}
+
+    std::uint64_t next()
+    {
+        std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    /// Uniform in [low, high].
+    int between(int low, int high)
+    {
+        const auto span = static_cast<std::uint64_t>(high - low) + 1;
+        return low + static_cast<int>(next() % span);
+    }
+    /// True with probability `p`.
+    bool chance(double p) { return unit() < p; }
+    double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+    template <class T, std::size_t N>
+    const T& pick(const std::array<T, N>& items)
+    {
+        return items[static_cast<std::size_t>(between(0, static_cast<int>(N) - 1))];
+    }
+
+private:
+    std::uint64_t m_state;
+};
+
+constexpr std::array<std::string_view, 96> kFirstNames{
+    "Aaliyah", "Aarav", "Abebe", "Adaeze", "Ahmed", "Aiko", "Alejandro", "Alice", "Amara", "Ana",
+    "Andrei", "Anika", "Arjun", "Astrid", "Ayesha", "Beatriz", "Ben", "Bilal", "Camille", "Carlos",
+    "Chen", "Chiara", "Chloe", "Daniel", "Darius", "Deepa", "Diego", "Dmitri", "Elena", "Elif",
+    "Emeka", "Emma", "Fatima", "Felix", "Freya", "Gabriel", "Grace", "Hana", "Hannah", "Hiro",
+    "Ibrahim", "Ines", "Ingrid", "Isaac", "Ivan", "Jamal", "Jana", "Javier", "Jin", "Joao",
+    "Julia", "Kai", "Kavya", "Kenji", "Kofi", "Lars", "Leila", "Li", "Lucia", "Luis",
+    "Maya", "Mei", "Mateo", "Mohammed", "Nadia", "Naledi", "Nikhil", "Nina", "Noah", "Olga",
+    "Omar", "Oscar", "Priya", "Rafael", "Rahul", "Rania", "Rosa", "Ruth", "Sakura", "Samuel",
+    "Sara", "Sebastian", "Sipho", "Sofia", "Sven", "Tariq", "Thandiwe", "Tomas", "Valentina", "Victor",
+    "Wei", "Yara", "Yusuf", "Zainab", "Zhang", "Zoe"};
+
+constexpr std::array<std::string_view, 96> kLastNames{
+    "Abadi", "Adeyemi", "Alvarez", "Andersen", "Bakker", "Banerjee", "Becker", "Bianchi", "Boateng", "Brennan",
+    "Castro", "Chowdhury", "Cohen", "Costa", "Dahl", "Delgado", "Dubois", "Eriksson", "Fernandes", "Fischer",
+    "Fujita", "Garcia", "Ghosh", "Gonzalez", "Gupta", "Haddad", "Hansen", "Hernandez", "Hoffmann", "Horvat",
+    "Ibrahim", "Ivanova", "Jansen", "Jensen", "Kaur", "Kim", "Kowalski", "Kumar", "Larsen", "Laurent",
+    "Lee", "Lindqvist", "Lopez", "Malik", "Martin", "Mendes", "Meyer", "Moreau", "Mueller", "Murphy",
+    "Nakamura", "Nguyen", "Novak", "Nowak", "Okafor", "Okonkwo", "Oliveira", "Osei", "Park", "Patel",
+    "Pereira", "Petrov", "Popescu", "Quinn", "Rahman", "Ramos", "Reyes", "Rossi", "Sato", "Schmidt",
+    "Sharma", "Silva", "Singh", "Sokolov", "Suzuki", "Tanaka", "Taylor", "Torres", "Tran", "Tshabalala",
+    "Usman", "Varga", "Vasquez", "Vogel", "Wagner", "Walsh", "Wang", "Weber", "Williams", "Wong",
+    "Xu", "Yamamoto", "Yilmaz", "Zhou", "Zimmermann", "Zulu"};
+
+constexpr std::array<std::string_view, 24> kTeamAreas{
+    "Payments", "Search", "Identity", "Growth", "Platform", "Mobile", "Data", "Security",
+    "Billing", "Checkout", "Messaging", "Analytics", "Infrastructure", "Design Systems", "Onboarding", "Support Tools",
+    "Maps", "Media", "Trust", "Partners", "Insights", "Storage", "Networking", "Developer Experience"};
+
+constexpr std::array<std::string_view, 6> kTeamFunctions{"Engineering", "Product", "Design", "Research", "Operations", "Quality"};
+
+constexpr std::array<std::string_view, 12> kNotes{
+    "Talked about the roadmap and what worries them.",
+    "Asked how the move went; the kids are settling in.",
+    "Wants more ownership of the platform work.",
+    "Celebrated the launch together.",
+    "Discussed career goals: interested in leading a team.",
+    "Brief check-in between meetings.",
+    "Gave feedback on the design review; took it well.",
+    "They raised concerns about on-call load.",
+    "Shared an article on listening I promised.",
+    "Planned the offsite agenda.",
+    "Followed up on last week's action items.",
+    "",
+};
+
+// How a relationship has gone over the years, which shapes its history.
+enum class Story { Kept, Drifting, Neglected, Recovering };
+
+struct ScaleShape
+{
+    int people;
+    int historyDays;
+    int teams;
+    // Counts of the close relationships; everyone else is a peer, stakeholder or other.
+    int directReports, skipLevels, mentors, mentees, confidants, peers, stakeholders;
+    // Mean days between incidental contacts with people who have no cadence.
+    int ambientDays;
+};
+
+ScaleShape shapeOf(DemoScale scale)
+{
+    switch (scale) {
+    case DemoScale::Small:
+        return {12, 92, 2, 5, 0, 1, 1, 1, 2, 1, 30};
+    case DemoScale::Team:
+        return {40, 2 * 365, 4, 8, 4, 2, 2, 2, 6, 6, 45};
+    case DemoScale::Director:
+        return {300, 5 * 365, 24, 8, 40, 2, 4, 3, 12, 60, 30};
+    case DemoScale::Vp:
+        return {2000, 10 * 365, 160, 9, 70, 3, 6, 4, 20, 400, 18};
+    }
+    return shapeOf(DemoScale::Team);
+}
+
+std::vector<RelationshipKind> kindsFor(const ScaleShape& s)
+{
+    std::vector<RelationshipKind> kinds;
+    auto add = [&](RelationshipKind kind, int count) { kinds.insert(kinds.end(), static_cast<std::size_t>(count), kind); };
+    add(RelationshipKind::Boss, 1);
+    add(RelationshipKind::DirectReport, s.directReports);
+    add(RelationshipKind::SkipLevel, s.skipLevels);
+    add(RelationshipKind::Mentor, s.mentors);
+    add(RelationshipKind::Mentee, s.mentees);
+    add(RelationshipKind::Confidant, s.confidants);
+    add(RelationshipKind::Peer, s.peers);
+    add(RelationshipKind::Stakeholder, s.stakeholders);
+    add(RelationshipKind::Other, std::max(0, s.people - static_cast<int>(kinds.size())));
+    kinds.resize(static_cast<std::size_t>(s.people));
+    return kinds;
+}
+
+std::vector<std::string> uniqueNames(Random& random, int count)
+{
+    std::vector<std::string> names;
+    std::unordered_set<std::string> seen;
+    while (static_cast<int>(names.size()) < count) {
+        std::string name = std::string(random.pick(kFirstNames)) + " " + std::string(random.pick(kLastNames));
+        // 96 × 96 combinations cover every scale; a middle initial keeps rare collisions unique.
+        if (seen.count(name))
+            name = std::string(random.pick(kFirstNames)) + " " + static_cast<char>('A' + random.between(0, 25)) +
+                   ". " + std::string(random.pick(kLastNames));
+        if (seen.insert(name).second)
+            names.push_back(std::move(name));
+    }
+    return names;
+}
+
+std::string emailFor(const std::string& name)
+{
+    std::string email;
+    for (char c : name) {
+        if (c == ' ')
+            email += '.';
+        else if (c != '.')
+            email += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return email + "@example.com";
+}
+
+std::vector<Team> makeTeams(int count)
+{
+    std::vector<Team> teams;
+    for (int i = 0; i < count; ++i) {
+        const auto area = kTeamAreas[static_cast<std::size_t>(i) % kTeamAreas.size()];
+        const auto function = kTeamFunctions[static_cast<std::size_t>(i / static_cast<int>(kTeamAreas.size())) % kTeamFunctions.size()];
+        std::string name(area);
+        if (count > static_cast<int>(kTeamAreas.size()))
+            name.append(" ").append(function);
+        const int round = i / static_cast<int>(kTeamAreas.size() * kTeamFunctions.size());
+        if (round > 0)
+            name.append(" ").append(std::to_string(round + 1));
+        teams.push_back(Team{TeamId{i + 1}, name});
+    }
+    return teams;
+}
+
+InteractionKind contactKindFor(RelationshipKind kind, Random& random)
+{
+    if (random.chance(0.08))
+        return random.chance(0.5) ? InteractionKind::Appreciation : InteractionKind::Help;
+    switch (kind) {
+    case RelationshipKind::DirectReport:
+    case RelationshipKind::Boss:
+    case RelationshipKind::Mentee:
+    case RelationshipKind::Mentor:
+        return random.chance(0.75) ? InteractionKind::OneOnOne : InteractionKind::MicroMoment;
+    case RelationshipKind::SkipLevel:
+    case RelationshipKind::Peer:
+    case RelationshipKind::Confidant:
+        return random.chance(0.5) ? InteractionKind::Call : InteractionKind::Meeting;
+    case RelationshipKind::Stakeholder:
+        return InteractionKind::Meeting;
+    case RelationshipKind::Other:
+        return random.chance(0.6) ? InteractionKind::Message : InteractionKind::MicroMoment;
+    }
+    return InteractionKind::Message;
+}
+
+int minutesFor(InteractionKind kind, const Tie& tie, Random& random)
+{
+    switch (kind) {
+    case InteractionKind::OneOnOne:
+        return tie.cadence ? tie.cadence->minutes : 30;
+    case InteractionKind::Meeting:
+        return random.chance(0.5) ? 30 : 60;
+    case InteractionKind::Call:
+        return random.between(1, 4) * 10;
+    case InteractionKind::Message:
+    case InteractionKind::Appreciation:
+        return 0;
+    default:
+        return random.between(1, 3) * 5;
+    }
+}
+
+// The next working day at or after `day`.
+sys_days nextWorkday(sys_days day)
+{
+    while (weekday{day} == Saturday || weekday{day} == Sunday)
+        day += days{1};
+    return day;
+}
+
+struct HistoryWindow
+{
+    sys_days first;
+    sys_days last;
+};
+
+// Generates the contacts of one tie between `window.first` and `window.last`, shaped by its story.
+void addHistory(std::vector<Interaction>& out, PersonId person, const Tie& tie, Story story,
+                int ambientDays, HistoryWindow window, const Zone& zone, Random& random)
+{
+    const int interval = tie.cadence ? tie.cadence->approximateDays() : ambientDays;
+    const auto total = (window.last - window.first).count();
+    // Where the story turns: drifting relationships thin out in the last months, neglected ones
+    // stopped long ago, recovering ones had a long gap and came back recently.
+    const auto turn = window.last - days{std::min<long>(total, interval * random.between(3, 6) + 20)};
+    const auto gapStart = window.last - days{std::min<long>(total, 240)};
+    const auto gapEnd = window.last - days{std::min<long>(total, interval * 2 + 10)};
+    int qualityBase = random.between(3, 4);
+
+    for (auto day = window.first; day <= window.last;) {
+        double stretch = 1.0;
+        bool skip = false;
+        switch (story) {
+        case Story::Kept:
+            break;
+        case Story::Drifting:
+            stretch = day >= turn ? 1.8 : 1.0;
+            break;
+        case Story::Neglected:
+            skip = day >= turn;
+            break;
+        case Story::Recovering:
+            skip = day >= gapStart && day < gapEnd;
+            break;
+        }
+        const auto jitter = random.between(-interval / 4, interval / 4);
+        const auto step = std::max(1, static_cast<int>(interval * stretch) + jitter);
+        if (!skip) {
+            const auto workday = nextWorkday(day);
+            if (workday > window.last)
+                break;
+            Interaction i;
+            i.person = person;
+            i.kind = contactKindFor(tie.kind, random);
+            const int startMinute = 9 * 60 + random.between(0, 31) * 15; // 09:00 – 16:45 local
+            i.at = atLocal(LocalDay{workday}, minutes{startMinute}, zone);
+            i.minutes = minutesFor(i.kind, tie, random);
+            i.initiatedBy = random.chance(story == Story::Drifting ? 0.75 : 0.55) ? Initiator::Me : Initiator::Them;
+            if (random.chance(0.8)) {
+                const int trend = story == Story::Drifting && day >= turn ? -1 : 0;
+                i.quality = std::clamp(qualityBase + trend + random.between(-1, 1), kMinQuality, kMaxQuality);
+            }
+            i.notes = std::string(random.pick(kNotes));
+            out.push_back(std::move(i));
+        } else if (story == Story::Recovering && day >= gapEnd) {
+            qualityBase = 4;
+        }
+        day += days{step};
+    }
+}
+
+Story storyFor(Random& random)
+{
+    const double roll = random.unit();
+    if (roll < 0.55)
+        return Story::Kept;
+    if (roll < 0.75)
+        return Story::Drifting;
+    if (roll < 0.88)
+        return Story::Neglected;
+    return Story::Recovering;
+}
+
+void addLinks(Dataset& data, Random& random)
+{
+    // People of a team report to the team's first member, and the first two are peers.
+    std::vector<std::vector<PersonId>> members;
+    for (const auto& p : data.people) {
+        if (!p.team)
+            continue;
+        const auto index = static_cast<std::size_t>(p.team->value - 1);
+        if (members.size() <= index)
+            members.resize(index + 1);
+        members[index].push_back(p.id);
+    }
+    std::int64_t nextId = 1;
+    for (const auto& team : members) {
+        for (std::size_t i = 1; i < team.size(); ++i)
+            data.links.push_back(PersonLink{LinkId{nextId++}, team[i], team[0], LinkType::ReportsTo});
+        if (team.size() > 2)
+            data.links.push_back(PersonLink{LinkId{nextId++}, team[1], team[2], LinkType::Peer});
+        if (team.size() > 4 && random.chance(0.5))
+            data.links.push_back(PersonLink{LinkId{nextId++}, team[0], team[team.size() - 1], LinkType::MentorOf});
+    }
+    // Some cross-team collaboration.
+    const int crossLinks = static_cast<int>(data.people.size()) / 10;
+    for (int i = 0; i < crossLinks; ++i) {
+        const auto a = data.people[static_cast<std::size_t>(random.between(0, static_cast<int>(data.people.size()) - 1))].id;
+        const auto b = data.people[static_cast<std::size_t>(random.between(0, static_cast<int>(data.people.size()) - 1))].id;
+        const bool duplicate = std::any_of(data.links.begin(), data.links.end(), [&](const PersonLink& l) {
+            return l.from == a && l.to == b && l.type == LinkType::WorksWith;
+        });
+        if (a != b && !duplicate)
+            data.links.push_back(PersonLink{LinkId{nextId++}, a, b, LinkType::WorksWith});
+    }
+}
+
+} // namespace
+
+std::string_view token(DemoScale scale)
+{
+    return kScaleTokens.token(scale);
+}
+
+std::optional<DemoScale> demoScaleFromToken(std::string_view text)
+{
+    return kScaleTokens.value(text);
+}
+
+Dataset generateDemo(const DemoOptions& options)
+{
+    const ScaleShape shape = shapeOf(options.scale);
+    Random random(options.seed * 0x2545F4914F6CDD1Dull + static_cast<std::uint64_t>(options.scale));
+    Dataset data;
+    data.teams = makeTeams(shape.teams);
+
+    const auto kinds = kindsFor(shape);
+    const auto names = uniqueNames(random, shape.people);
+    const sys_days last{options.anchorDay};
+    const sys_days earliest = last - days{shape.historyDays};
+
+    for (int i = 0; i < shape.people; ++i) {
+        Person p;
+        p.id = PersonId{i + 1};
+        p.name = names[static_cast<std::size_t>(i)];
+        p.email = emailFor(p.name);
+        p.tie = defaultTie(kinds[static_cast<std::size_t>(i)]);
+        p.tie.importance = std::clamp(p.tie.importance + random.between(-1, 1), kMinImportance, kMaxImportance);
+        // The boss, mentors and confidants often sit outside my teams.
+        const bool outside = p.tie.kind == RelationshipKind::Boss || p.tie.kind == RelationshipKind::Mentor ||
+                             p.tie.kind == RelationshipKind::Confidant;
+        if (!outside || random.chance(0.3))
+            p.team = TeamId{random.between(1, shape.teams)};
+        if (random.chance(0.15))
+            p.notes = "Prefers mornings. Ask about " + std::string(random.pick(kTeamAreas)) + ".";
+        data.people.push_back(std::move(p));
+    }
+
+    for (const auto& p : data.people) {
+        // People joined my world at different times; close ties tend to go back further.
+        const int joinedAgo = random.between(shape.historyDays / 5, shape.historyDays);
+        const HistoryWindow window{std::max(earliest, last - days{joinedAgo}), last};
+        addHistory(data.interactions, p.id, p.tie, storyFor(random), shape.ambientDays, window, options.zone, random);
+    }
+    std::stable_sort(data.interactions.begin(), data.interactions.end(),
+                     [](const Interaction& a, const Interaction& b) { return a.at < b.at; });
+    for (std::size_t i = 0; i < data.interactions.size(); ++i)
+        data.interactions[i].id = InteractionId{static_cast<std::int64_t>(i + 1)};
+
+    addLinks(data, random);
+    return data;
+}
+
+} // namespace rapport::core

@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/jsonformat.h"
+
+#include "core/validation.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <unordered_set>
+
+namespace rapport::core {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// ---- writing -------------------------------------------------------------------------------
+
+Json cadenceJson(const std::optional<Cadence>& cadence)
+{
+    if (!cadence)
+        return nullptr;
+    return Json{{"every", cadence->every}, {"unit", token(cadence->unit)}, {"minutes", cadence->minutes}};
+}
+
+Json personJson(const Person& p)
+{
+    return Json{
+        {"id", p.id.value},
+        {"name", p.name},
+        {"email", p.email},
+        {"team", p.team ? Json(p.team->value) : Json(nullptr)},
+        {"notes", p.notes},
+        {"tie", Json{{"kind", token(p.tie.kind)}, {"importance", p.tie.importance}, {"cadence", cadenceJson(p.tie.cadence)}}},
+    };
+}
+
+Json interactionJson(const Interaction& i)
+{
+    return Json{
+        {"id", i.id.value},
+        {"person", i.person.value},
+        {"kind", token(i.kind)},
+        {"at", formatUtc(i.at)},
+        {"minutes", i.minutes},
+        {"initiatedBy", token(i.initiatedBy)},
+        {"quality", i.quality ? Json(*i.quality) : Json(nullptr)},
+        {"notes", i.notes},
+    };
+}
+
+// ---- reading -------------------------------------------------------------------------------
+
+// Thrown only inside this file, turned into an Error at the boundary.
+struct ReadError
+{
+    std::string where;
+    std::string message;
+};
+
+// A JSON value together with its path in the document, for error messages.
+class Node
+{
+public:
+    Node(const Json& json, std::string path) : m_json(json), m_path(std::move(path)) {}
+
+    const std::string& path() const { return m_path; }
+    const Json& json() const { return m_json; }
+
+    [[noreturn]] void fail(const std::string& message) const { throw ReadError{m_path, message}; }
+
+    Node field(const char* key) const
+    {
+        if (!m_json.is_object())
+            fail("expected an object");
+        const auto it = m_json.find(key);
+        if (it == m_json.end())
+            throw ReadError{m_path.empty() ? key : m_path, std::string("missing \"") + key + "\""};
+        return Node(*it, m_path.empty() ? std::string(key) : m_path + "." + key);
+    }
+
+    bool isNull() const { return m_json.is_null(); }
+
+    std::int64_t integer(std::int64_t low, std::int64_t high) const
+    {
+        if (!m_json.is_number_integer())
+            fail("expected a whole number");
+        const auto value = m_json.get<std::int64_t>();
+        if (value < low || value > high)
+            fail("expected a number from " + std::to_string(low) + " to " + std::to_string(high) + ", got " +
+                 std::to_string(value));
+        return value;
+    }
+
+    std::string string() const
+    {
+        if (!m_json.is_string())
+            fail("expected a string");
+        return m_json.get<std::string>();
+    }
+
+    template <class Enum, class Parse>
+    Enum token(Parse parse) const
+    {
+        const auto text = string();
+        const auto value = parse(text);
+        if (!value)
+            fail("unknown value \"" + text + "\"");
+        return *value;
+    }
+
+    template <class Each>
+    void forEach(const char* key, Each each) const
+    {
+        const Node list = field(key);
+        if (!list.json().is_array())
+            list.fail("expected a list");
+        std::size_t index = 0;
+        for (const auto& item : list.json()) {
+            each(Node(item, list.path() + "[" + std::to_string(index) + "]"));
+            ++index;
+        }
+    }
+
+private:
+    const Json& m_json;
+    std::string m_path;
+};
+
+constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
+
+template <class IdType>
+IdType readId(const Node& node)
+{
+    return IdType{node.integer(1, kMaxId)};
+}
+
+std::optional<Cadence> readCadence(const Node& node)
+{
+    if (node.isNull())
+        return std::nullopt;
+    Cadence cadence;
+    cadence.every = static_cast<int>(node.field("every").integer(1, kMaxCadenceEvery));
+    cadence.unit = node.field("unit").token<CadenceUnit>(cadenceUnitFromToken);
+    cadence.minutes = static_cast<int>(node.field("minutes").integer(0, kMaxMeetingMinutes));
+    return cadence;
+}
+
+Person readPerson(const Node& node)
+{
+    Person p;
+    p.id = readId<PersonId>(node.field("id"));
+    p.name = node.field("name").string();
+    p.email = node.field("email").string();
+    if (const Node team = node.field("team"); !team.isNull())
+        p.team = readId<TeamId>(team);
+    p.notes = node.field("notes").string();
+    const Node tie = node.field("tie");
+    p.tie.kind = tie.field("kind").token<RelationshipKind>(relationshipKindFromToken);
+    p.tie.importance = static_cast<int>(tie.field("importance").integer(kMinImportance, kMaxImportance));
+    p.tie.cadence = readCadence(tie.field("cadence"));
+    if (const auto issues = validate(p); !issues.empty())
+        node.fail("not a valid person (check the name, email and notes)");
+    return p;
+}
+
+Interaction readInteraction(const Node& node)
+{
+    Interaction i;
+    i.id = readId<InteractionId>(node.field("id"));
+    i.person = readId<PersonId>(node.field("person"));
+    i.kind = node.field("kind").token<InteractionKind>(interactionKindFromToken);
+    const Node at = node.field("at");
+    const auto when = parseUtc(at.string());
+    if (!when)
+        at.fail("expected a UTC time like 2026-01-31T09:30:00Z");
+    i.at = *when;
+    i.minutes = static_cast<int>(node.field("minutes").integer(0, kMaxMeetingMinutes));
+    i.initiatedBy = node.field("initiatedBy").token<Initiator>(initiatorFromToken);
+    if (const Node quality = node.field("quality"); !quality.isNull())
+        i.quality = static_cast<int>(quality.integer(kMinQuality, kMaxQuality));
+    i.notes = node.field("notes").string();
+    return i;
+}
+
+// Ids must be unique and ascending, so that export → import → export is byte-identical.
+template <class Item>
+void requireAscendingIds(const std::vector<Item>& items, const std::string& list)
+{
+    for (std::size_t i = 1; i < items.size(); ++i)
+        if (items[i].id.value <= items[i - 1].id.value)
+            throw ReadError{list + "[" + std::to_string(i) + "].id",
+                            "ids must be unique and in ascending order"};
+}
+
+void checkReferences(const Dataset& data)
+{
+    std::unordered_set<TeamId> teams;
+    for (const auto& t : data.teams)
+        teams.insert(t.id);
+    std::unordered_set<PersonId> people;
+    for (std::size_t i = 0; i < data.people.size(); ++i) {
+        const auto& p = data.people[i];
+        people.insert(p.id);
+        if (p.team && !teams.count(*p.team))
+            throw ReadError{"people[" + std::to_string(i) + "].team",
+                            "no team with id " + std::to_string(p.team->value)};
+    }
+    std::set<std::tuple<std::int64_t, std::int64_t, LinkType>> seenLinks;
+    for (std::size_t i = 0; i < data.links.size(); ++i) {
+        const auto& l = data.links[i];
+        const std::string where = "links[" + std::to_string(i) + "]";
+        if (!people.count(l.from))
+            throw ReadError{where + ".from", "no person with id " + std::to_string(l.from.value)};
+        if (!people.count(l.to))
+            throw ReadError{where + ".to", "no person with id " + std::to_string(l.to.value)};
+        if (l.from == l.to)
+            throw ReadError{where, "a person cannot be linked to themselves"};
+        if (!seenLinks.insert({l.from.value, l.to.value, l.type}).second)
+            throw ReadError{where, "the same link appears twice"};
+    }
+    for (std::size_t i = 0; i < data.interactions.size(); ++i)
+        if (!people.count(data.interactions[i].person))
+            throw ReadError{"interactions[" + std::to_string(i) + "].person",
+                            "no person with id " + std::to_string(data.interactions[i].person.value)};
+}
+
+void checkUniqueTeamNames(const Dataset& data)
+{
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < data.teams.size(); ++i)
+        if (!names.insert(data.teams[i].name).second)
+            throw ReadError{"teams[" + std::to_string(i) + "].name", "the team name appears twice"};
+}
+
+Dataset readDataset(const Json& document)
+{
+    const Node root(document, "");
+    if (!document.is_object())
+        root.fail("expected a JSON object at the top level");
+    if (!document.contains("format") || document["format"] != "rapport")
+        throw ReadError{"format", "not a Rapport export (missing \"format\": \"rapport\")"};
+    if (!document.contains("formatVersion") || !document["formatVersion"].is_number_integer())
+        throw ReadError{"formatVersion", "missing format version"};
+    if (document["formatVersion"].get<std::int64_t>() != kJsonFormatVersion)
+        throw ReadError{"formatVersion", "unsupported format version " + document["formatVersion"].dump() +
+                                             " (this Rapport reads version " + std::to_string(kJsonFormatVersion) + ")"};
+
+    Dataset data;
+    root.forEach("teams", [&](const Node& node) {
+        Team team{readId<TeamId>(node.field("id")), node.field("name").string()};
+        if (!validateTeamName(team.name).empty())
+            node.field("name").fail("not a valid team name");
+        data.teams.push_back(std::move(team));
+    });
+    root.forEach("people", [&](const Node& node) { data.people.push_back(readPerson(node)); });
+    root.forEach("links", [&](const Node& node) {
+        data.links.push_back(PersonLink{readId<LinkId>(node.field("id")), readId<PersonId>(node.field("from")),
+                                        readId<PersonId>(node.field("to")),
+                                        node.field("type").token<LinkType>(linkTypeFromToken)});
+    });
+    root.forEach("interactions", [&](const Node& node) { data.interactions.push_back(readInteraction(node)); });
+
+    requireAscendingIds(data.teams, "teams");
+    requireAscendingIds(data.people, "people");
+    requireAscendingIds(data.links, "links");
+    requireAscendingIds(data.interactions, "interactions");
+    checkUniqueTeamNames(data);
+    checkReferences(data);
+    return data;
+}
+
+// "3:7" (line 3, column 7) for a byte offset into the text.
+std::string lineAndColumn(std::string_view text, std::size_t byte)
+{
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return std::to_string(line) + ":" + std::to_string(column);
+}
+
+} // namespace
+
+std::string toJson(const Dataset& dataset)
+{
+    Json root{{"format", "rapport"}, {"formatVersion", kJsonFormatVersion}};
+    Json teams = Json::array();
+    for (const auto& t : dataset.teams)
+        teams.push_back(Json{{"id", t.id.value}, {"name", t.name}});
+    Json people = Json::array();
+    for (const auto& p : dataset.people)
+        people.push_back(personJson(p));
+    Json links = Json::array();
+    for (const auto& l : dataset.links)
+        links.push_back(Json{{"id", l.id.value}, {"from", l.from.value}, {"to", l.to.value}, {"type", token(l.type)}});
+    Json interactions = Json::array();
+    for (const auto& i : dataset.interactions)
+        interactions.push_back(interactionJson(i));
+    root["teams"] = std::move(teams);
+    root["people"] = std::move(people);
+    root["links"] = std::move(links);
+    root["interactions"] = std::move(interactions);
+    // Invalid UTF-8 cannot reach here (validated on the way in), but never throw from a writer.
+    return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+Result<Dataset> parseJson(std::string_view text)
+{
+    Json document;
+    try {
+        document = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+        std::string reason = e.what();
+        // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1, column 2: ...";
+        // keep only the part after the last ": " that explains the problem.
+        if (const auto colon = reason.find(": "); colon != std::string::npos)
+            reason = reason.substr(colon + 2);
+        if (const auto colon = reason.find(": "); colon != std::string::npos)
+            reason = reason.substr(colon + 2);
+        return Error{lineAndColumn(text, e.byte == 0 ? 0 : e.byte - 1), "not valid JSON: " + reason};
+    }
+    try {
+        return readDataset(document);
+    } catch (const ReadError& e) {
+        return Error{e.where, e.message};
+    } catch (const std::exception& e) {
+        return Error{"", std::string("could not read the file: ") + e.what()};
+    }
+}
+
+} // namespace rapport::core

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/dataset.h"
+#include "core/result.h"
+
+#include <string>
+#include <string_view>
+
+namespace rapport::core {
+
+/// The version written into every JSON export; import refuses anything else.
+inline constexpr int kJsonFormatVersion = 1;
+
+/// The complete dataset as Rapport's JSON exchange format: deterministic (lists in id order,
+/// keys in a fixed order, two-space indent, trailing newline), so equal datasets give equal bytes.
+std::string toJson(const Dataset& dataset);
+
+/// Reads a JSON export back. Refuses, with the place named ("3:7" for line 3, column 7, or a path like "people[2].tie.kind"),
+/// broken syntax, a missing or unknown format version, wrong types, invalid values, duplicate ids and
+/// references to ids that do not exist. Never throws.
+Result<Dataset> parseJson(std::string_view text);
+
+} // namespace rapport::core

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "core/storage/dialect.h"
+#include "core/storage/migrator.h"
+
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace rapport::storage {
+
+/// An open, checked and migrated Rapport database, and the one place that announces changes to it.
+///
+/// Opening refuses, without writing a byte, a missing folder, a file that is not an SQLite database,
+/// a damaged one and one from a newer, incompatible Rapport. A new file is created readable by its
+/// owner only. Every connection runs in WAL mode with synchronous=FULL and foreign keys on.
+class Database : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Access { ReadWrite, ReadOnly };
+
+    struct Options
+    {
+        Access access = Access::ReadWrite;
+        /// The schema steps to bring the database to; tests pass their own.
+        QList<Migration> migrations = builtInMigrations();
+    };
+
+    static core::Result<std::unique_ptr<Database>> open(const QString& path, const Options& options);
+    static core::Result<std::unique_ptr<Database>> open(const QString& path) { return open(path, Options{}); }
+    ~Database() override;
+
+    QSqlDatabase connection() const { return m_db; }
+    const Dialect& dialect() const { return m_dialect; }
+    QString path() const { return m_path; }
+    SchemaInfo schema() const { return m_schema; }
+    bool isReadOnly() const { return m_access == Access::ReadOnly; }
+    /// Where the copy taken before the last upgrade went; empty when nothing was upgraded.
+    QString preUpgradeCopy() const { return m_preUpgradeCopy; }
+
+    /// The full check of `rapport check`: page integrity and foreign keys.
+    core::Status verify() const;
+    /// A consistent copy of the whole database into `file` (written to a temporary file, then renamed).
+    core::Status backupTo(const QString& file) const;
+
+signals:
+    // Emitted after a transaction committed; ids are row ids of the people concerned.
+    void peopleAdded(const QList<qint64>& ids);
+    void peopleUpdated(const QList<qint64>& ids);
+    void peopleRemoved(const QList<qint64>& ids);
+    void interactionsChanged(const QList<qint64>& personIds);
+    void teamsChanged();
+    /// Everything may have changed (an import, sample data): reload.
+    void reset();
+
+private:
+    Database(QString path, QString connectionName, Access access);
+    core::Status initialise(const Options& options);
+
+    QString m_path;
+    QString m_connectionName;
+    Access m_access;
+    Dialect m_dialect = Dialect::sqlite();
+    QSqlDatabase m_db;
+    SchemaInfo m_schema;
+    QString m_preUpgradeCopy;
+};
+
+} // namespace rapport::storage

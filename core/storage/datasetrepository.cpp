@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/datasetrepository.h"
+
+#include "core/storage/database.h"
+#include "core/storage/rows.h"
+#include "core/storage/sqlquery.h"
+
+namespace rapport::storage {
+namespace {
+
+// Whether any of the tables holds a row; run inside the restoring transaction too.
+core::Result<bool> anyRows(const QSqlDatabase& db)
+{
+    Query q(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM teams) + (SELECT COUNT(*) FROM people) + "
+                               "(SELECT COUNT(*) FROM person_links) + (SELECT COUNT(*) FROM interactions)"));
+    if (!q.exec() || !q.next())
+        return q.error();
+    return q.value(0).toLongLong() > 0;
+}
+
+} // namespace
+
+core::Result<bool> DatasetRepository::isEmpty() const
+{
+    auto any = anyRows(m_db.connection());
+    if (!any)
+        return any.error();
+    return !any.value();
+}
+
+core::Result<core::Dataset> DatasetRepository::readAll() const
+{
+    const QSqlDatabase db = m_db.connection();
+    core::Dataset data;
+    Query teams(db, QStringLiteral("SELECT id, name FROM teams ORDER BY id"));
+    if (!teams.exec())
+        return teams.error();
+    while (teams.next())
+        data.teams.push_back(core::Team{core::TeamId{teams.value(0).toLongLong()}, ss(teams.value(1).toString())});
+    Query people(db, rows::selectPeople() + QStringLiteral("ORDER BY p.id"));
+    if (!people.exec())
+        return people.error();
+    while (people.next())
+        data.people.push_back(rows::readPerson(people));
+    auto links = rows::linksWhere(db, {}, {});
+    if (!links)
+        return links.error();
+    data.links = std::move(links).value();
+    auto interactions = rows::interactionsWhere(db, {}, {});
+    if (!interactions)
+        return interactions.error();
+    data.interactions = std::move(interactions).value();
+    return data;
+}
+
+core::Status DatasetRepository::restoreInto(const core::Dataset& data)
+{
+    const QSqlDatabase db = m_db.connection();
+    Transaction transaction(db, m_db.dialect());
+    if (!transaction.isActive())
+        return transaction.error();
+    auto any = anyRows(db);
+    if (!any)
+        return any.error();
+    if (any.value())
+        return core::Error{ss(m_db.path()), "the database is not empty; restore into a new database"};
+    for (const auto& team : data.teams)
+        if (auto done = rows::insertTeam(db, team); !done)
+            return done;
+    for (const auto& person : data.people)
+        if (auto done = rows::insertPerson(db, person); !done)
+            return done.error();
+    for (const auto& link : data.links)
+        if (auto done = rows::insertLink(db, link); !done)
+            return done;
+    rows::InteractionInserter inserter(db);
+    for (const auto& interaction : data.interactions)
+        if (auto done = inserter.insert(interaction); !done)
+            return done.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    emit m_db.reset();
+    return core::Done{};
+}
+
+} // namespace rapport::storage

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/dataset.h"
+#include "core/result.h"
+
+namespace rapport::storage {
+
+class Database;
+
+/// The whole database as one core::Dataset: JSON export and import, sample data.
+class DatasetRepository
+{
+public:
+    explicit DatasetRepository(Database& database) : m_db(database) {}
+
+    core::Result<bool> isEmpty() const;
+    /// Everything, each list in id order.
+    core::Result<core::Dataset> readAll() const;
+    /// Stores a dataset into an empty database, ids kept, in one transaction: all or nothing.
+    /// Refuses a database that already holds data.
+    core::Status restoreInto(const core::Dataset& dataset);
+
+private:
+    Database& m_db;
+};
+
+} // namespace rapport::storage

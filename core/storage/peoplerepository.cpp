@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/peoplerepository.h"
+
+#include "core/storage/database.h"
+#include "core/storage/rows.h"
+#include "core/storage/sqlquery.h"
+#include "core/validation.h"
+
+namespace rapport::storage {
+namespace {
+
+core::Status validated(const core::Person& person)
+{
+    const auto issues = core::validate(person);
+    if (issues.empty())
+        return core::Done{};
+    return core::Error{person.name, "the person is not valid and was not stored"};
+}
+
+QList<qint64> idList(const std::vector<core::PersonId>& ids)
+{
+    QList<qint64> list;
+    for (auto id : ids)
+        list.append(id.value);
+    return list;
+}
+
+// Inserts one draft with its team inside the caller's transaction.
+core::Result<core::PersonId> insertDraft(const QSqlDatabase& db, const PersonDraft& draft)
+{
+    if (auto valid = validated(draft.person); !valid)
+        return valid.error();
+    auto team = rows::teamNamed(db, draft.teamName);
+    if (!team)
+        return team.error();
+    core::Person person = draft.person;
+    person.team = team.value();
+    return rows::insertPerson(db, person);
+}
+
+// Last contact comes from the (person_id, at_utc) index: one aggregate per person, not every interaction.
+const QString kRowColumns = QStringLiteral(", (SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id), "
+                                           "(SELECT name FROM teams WHERE id = p.team_id)");
+
+PersonRow readRow(const Query& q)
+{
+    PersonRow row;
+    row.person = rows::readPerson(q);
+    if (!q.value(rows::kPersonColumns).isNull())
+        row.lastContact = core::fromUnixSeconds(q.value(rows::kPersonColumns).toLongLong());
+    row.teamName = q.value(rows::kPersonColumns + 1).toString();
+    return row;
+}
+
+} // namespace
+
+core::Result<std::vector<PersonRow>> PeopleRepository::list() const
+{
+    Query q(m_db.connection(), rows::selectPeople(kRowColumns) + QStringLiteral("ORDER BY p.id"));
+    if (!q.exec())
+        return q.error();
+    std::vector<PersonRow> result;
+    while (q.next())
+        result.push_back(readRow(q));
+    return result;
+}
+
+core::Result<PersonRow> PeopleRepository::find(core::PersonId id) const
+{
+    Query q(m_db.connection(), rows::selectPeople(kRowColumns) + QStringLiteral("WHERE p.id = ?"));
+    q.bind(id.value);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return core::Error{"person " + std::to_string(id.value), "no such person"};
+    return readRow(q);
+}
+
+core::Result<std::vector<core::PersonId>> PeopleRepository::add(const std::vector<PersonDraft>& drafts)
+{
+    Transaction transaction(m_db.connection(), m_db.dialect());
+    if (!transaction.isActive())
+        return transaction.error();
+    std::vector<core::PersonId> ids;
+    for (const auto& draft : drafts) {
+        auto id = insertDraft(m_db.connection(), draft);
+        if (!id)
+            return id.error();
+        ids.push_back(id.value());
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    emit m_db.teamsChanged();
+    emit m_db.peopleAdded(idList(ids));
+    return ids;
+}
+
+core::Status PeopleRepository::update(const PersonDraft& draft)
+{
+    if (auto valid = validated(draft.person); !valid)
+        return valid;
+    Transaction transaction(m_db.connection(), m_db.dialect());
+    if (!transaction.isActive())
+        return transaction.error();
+    auto team = rows::teamNamed(m_db.connection(), draft.teamName);
+    if (!team)
+        return team.error();
+    core::Person person = draft.person;
+    person.team = team.value();
+    if (auto updated = rows::updatePerson(m_db.connection(), person); !updated)
+        return updated;
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    emit m_db.teamsChanged();
+    emit m_db.peopleUpdated({person.id.value});
+    return core::Done{};
+}
+
+core::Result<std::vector<PersonSnapshot>> PeopleRepository::remove(const std::vector<core::PersonId>& ids)
+{
+    Transaction transaction(m_db.connection(), m_db.dialect());
+    if (!transaction.isActive())
+        return transaction.error();
+    const QSqlDatabase db = m_db.connection();
+    std::vector<PersonSnapshot> snapshots;
+    for (const auto id : ids) {
+        auto row = find(id);
+        if (!row)
+            return row.error();
+        auto links = rows::linksWhere(db, QStringLiteral("WHERE from_person_id = ? OR to_person_id = ?"), {id.value, id.value});
+        auto interactions = rows::interactionsWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
+        if (!links)
+            return links.error();
+        if (!interactions)
+            return interactions.error();
+        snapshots.push_back(PersonSnapshot{PersonDraft{row.value().person, row.value().teamName}, std::move(links).value(),
+                                           std::move(interactions).value()});
+        // Links and interactions go with the person (ON DELETE CASCADE).
+        Query remove(db, QStringLiteral("DELETE FROM people WHERE id = ?"));
+        remove.bind(id.value);
+        if (!remove.exec())
+            return remove.error();
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    emit m_db.peopleRemoved(idList(ids));
+    return snapshots;
+}
+
+core::Status PeopleRepository::restore(const std::vector<PersonSnapshot>& snapshots)
+{
+    Transaction transaction(m_db.connection(), m_db.dialect());
+    if (!transaction.isActive())
+        return transaction.error();
+    const QSqlDatabase db = m_db.connection();
+    std::vector<core::PersonId> ids;
+    for (const auto& snapshot : snapshots) {
+        auto id = insertDraft(db, snapshot.draft);
+        if (!id)
+            return id.error();
+        ids.push_back(id.value());
+    }
+    // Links may join two restored people, so they go in once everyone is back; a link shared by
+    // two snapshots is stored once.
+    for (const auto& snapshot : snapshots) {
+        for (const auto& link : snapshot.links) {
+            Query exists(db, QStringLiteral("SELECT 1 FROM person_links WHERE id = ?"));
+            exists.bind(link.id.value);
+            if (!exists.exec())
+                return exists.error();
+            if (exists.next())
+                continue;
+            if (auto linked = rows::insertLink(db, link); !linked)
+                return linked;
+        }
+        for (const auto& interaction : snapshot.interactions)
+            if (auto inserted = rows::insertInteraction(db, interaction); !inserted)
+                return inserted.error();
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    emit m_db.teamsChanged();
+    emit m_db.peopleAdded(idList(ids));
+    return core::Done{};
+}
+
+} // namespace rapport::storage

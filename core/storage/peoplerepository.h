@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/dataset.h"
+#include "core/result.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace rapport::storage {
+
+class Database;
+
+/// A person as the People table shows them: with their team's name and the last time we had contact.
+struct PersonRow
+{
+    core::Person person;
+    QString teamName;
+    std::optional<core::Instant> lastContact;
+};
+
+/// A person to store, with the team given by name (created when new, none when blank).
+struct PersonDraft
+{
+    core::Person person;
+    QString teamName;
+};
+
+/// Everything that deleting a person removes with them, so that undo can put it all back.
+struct PersonSnapshot
+{
+    PersonDraft draft;
+    std::vector<core::PersonLink> links;
+    std::vector<core::Interaction> interactions;
+};
+
+/// People and their ties. Each write is one transaction and is announced by the Database.
+class PeopleRepository
+{
+public:
+    explicit PeopleRepository(Database& database) : m_db(database) {}
+
+    /// Every person with team name and last contact (one aggregate query), ordered by id.
+    core::Result<std::vector<PersonRow>> list() const;
+    core::Result<PersonRow> find(core::PersonId id) const;
+
+    /// Adds people (keeping a valid person.id, as redo needs) and returns their ids.
+    core::Result<std::vector<core::PersonId>> add(const std::vector<PersonDraft>& drafts);
+    core::Status update(const PersonDraft& draft);
+    /// Removes people with their links and interactions; returns what was removed.
+    core::Result<std::vector<PersonSnapshot>> remove(const std::vector<core::PersonId>& ids);
+    /// Puts removed people back exactly as they were, ids included.
+    core::Status restore(const std::vector<PersonSnapshot>& snapshots);
+
+private:
+    Database& m_db;
+};
+
+} // namespace rapport::storage

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/rows.h"
+
+#include "core/storage/sqlquery.h"
+
+namespace rapport::storage::rows {
+namespace {
+
+QVariant nullable(const std::optional<int>& value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Int));
+}
+
+QVariant text(std::string_view value)
+{
+    return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
+}
+
+template <class Enum, class Parse>
+Enum parseOr(const QVariant& value, Parse parse, Enum fallback)
+{
+    return parse(ss(value.toString())).value_or(fallback);
+}
+
+} // namespace
+
+core::Result<std::optional<core::TeamId>> teamNamed(const QSqlDatabase& db, const QString& name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return std::optional<core::TeamId>{};
+    Query find(db, QStringLiteral("SELECT id FROM teams WHERE name = ?"));
+    find.bind(trimmed);
+    if (!find.exec())
+        return find.error();
+    if (find.next())
+        return std::optional<core::TeamId>{core::TeamId{find.value(0).toLongLong()}};
+    Query insert(db, QStringLiteral("INSERT INTO teams (name) VALUES (?)"));
+    insert.bind(trimmed);
+    if (!insert.exec())
+        return insert.error();
+    return std::optional<core::TeamId>{core::TeamId{insert.lastInsertId().toLongLong()}};
+}
+
+core::Status insertTeam(const QSqlDatabase& db, const core::Team& team)
+{
+    Query insert(db, QStringLiteral("INSERT INTO teams (id, name) VALUES (?, ?)"));
+    insert.bind(team.id.value).bind(text(team.name));
+    if (!insert.exec())
+        return insert.error();
+    return core::Done{};
+}
+
+namespace {
+
+core::Status writeTie(const QSqlDatabase& db, core::PersonId id, const core::Tie& tie, bool insert)
+{
+    const QString sql = insert ? QStringLiteral("INSERT INTO ties (kind, importance, cadence_every, cadence_unit, "
+                                                "cadence_minutes, person_id) VALUES (?, ?, ?, ?, ?, ?)")
+                               : QStringLiteral("UPDATE ties SET kind = ?, importance = ?, cadence_every = ?, "
+                                                "cadence_unit = ?, cadence_minutes = ? WHERE person_id = ?");
+    Query query(db, sql);
+    const auto& cadence = tie.cadence;
+    query.bind(text(core::token(tie.kind)))
+        .bind(tie.importance)
+        .bind(nullable(cadence ? std::optional<int>(cadence->every) : std::nullopt))
+        .bind(cadence ? text(core::token(cadence->unit)) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(nullable(cadence ? std::optional<int>(cadence->minutes) : std::nullopt))
+        .bind(id.value);
+    if (!query.exec())
+        return query.error();
+    return core::Done{};
+}
+
+QVariant teamValue(const core::Person& person)
+{
+    return person.team ? QVariant(person.team->value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+} // namespace
+
+core::Result<core::PersonId> insertPerson(const QSqlDatabase& db, const core::Person& person)
+{
+    Query insert(db, QStringLiteral("INSERT INTO people (id, name, email, team_id, notes) VALUES (?, ?, ?, ?, ?)"));
+    insert.bind(person.id.isValid() ? QVariant(person.id.value) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(text(person.name))
+        .bind(text(person.email))
+        .bind(teamValue(person))
+        .bind(text(person.notes));
+    if (!insert.exec())
+        return insert.error();
+    const core::PersonId id{insert.lastInsertId().toLongLong()};
+    if (auto tie = writeTie(db, id, person.tie, true); !tie)
+        return tie.error();
+    return id;
+}
+
+core::Status updatePerson(const QSqlDatabase& db, const core::Person& person)
+{
+    Query update(db, QStringLiteral("UPDATE people SET name = ?, email = ?, team_id = ?, notes = ? WHERE id = ?"));
+    update.bind(text(person.name)).bind(text(person.email)).bind(teamValue(person)).bind(text(person.notes)).bind(person.id.value);
+    if (!update.exec())
+        return update.error();
+    return writeTie(db, person.id, person.tie, false);
+}
+
+core::Status insertLink(const QSqlDatabase& db, const core::PersonLink& link)
+{
+    Query insert(db, QStringLiteral("INSERT INTO person_links (id, from_person_id, to_person_id, type) VALUES (?, ?, ?, ?)"));
+    insert.bind(link.id.isValid() ? QVariant(link.id.value) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(link.from.value)
+        .bind(link.to.value)
+        .bind(text(core::token(link.type)));
+    if (!insert.exec())
+        return insert.error();
+    return core::Done{};
+}
+
+namespace {
+
+const QString kInsertInteraction = QStringLiteral(
+    "INSERT INTO interactions (id, person_id, kind, at_utc, minutes, initiated_by, quality, notes) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+
+core::Result<core::InteractionId> runInsert(Query& insert, const core::Interaction& i)
+{
+    insert.bind(i.id.isValid() ? QVariant(i.id.value) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(i.person.value)
+        .bind(text(core::token(i.kind)))
+        .bind(static_cast<qint64>(core::toUnixSeconds(i.at)))
+        .bind(i.minutes)
+        .bind(text(core::token(i.initiatedBy)))
+        .bind(nullable(i.quality))
+        .bind(text(i.notes));
+    if (!insert.exec())
+        return insert.error();
+    return core::InteractionId{insert.lastInsertId().toLongLong()};
+}
+
+} // namespace
+
+core::Result<core::InteractionId> insertInteraction(const QSqlDatabase& db, const core::Interaction& i)
+{
+    Query insert(db, kInsertInteraction);
+    return runInsert(insert, i);
+}
+
+InteractionInserter::InteractionInserter(const QSqlDatabase& db) : m_query(std::make_unique<Query>(db, kInsertInteraction)) {}
+
+InteractionInserter::~InteractionInserter() = default;
+
+core::Result<core::InteractionId> InteractionInserter::insert(const core::Interaction& interaction)
+{
+    return runInsert(*m_query, interaction);
+}
+
+QString selectPeople(const QString& extraColumns)
+{
+    return QStringLiteral("SELECT p.id, p.name, p.email, p.team_id, p.notes, t.kind, t.importance, t.cadence_every, "
+                          "t.cadence_unit, t.cadence_minutes") +
+           extraColumns + QStringLiteral(" FROM people p JOIN ties t ON t.person_id = p.id ");
+}
+
+core::Person readPerson(const Query& q)
+{
+    core::Person p;
+    p.id = core::PersonId{q.value(0).toLongLong()};
+    p.name = ss(q.value(1).toString());
+    p.email = ss(q.value(2).toString());
+    if (!q.value(3).isNull())
+        p.team = core::TeamId{q.value(3).toLongLong()};
+    p.notes = ss(q.value(4).toString());
+    p.tie.kind = parseOr(q.value(5), core::relationshipKindFromToken, core::RelationshipKind::Other);
+    p.tie.importance = q.value(6).toInt();
+    if (!q.value(7).isNull())
+        p.tie.cadence = core::Cadence{q.value(7).toInt(), parseOr(q.value(8), core::cadenceUnitFromToken, core::CadenceUnit::Week),
+                                      q.value(9).toInt()};
+    return p;
+}
+
+core::Result<std::vector<core::PersonLink>> linksWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)
+{
+    Query q(db, QStringLiteral("SELECT id, from_person_id, to_person_id, type FROM person_links ") + where +
+                    QStringLiteral(" ORDER BY id"));
+    for (const QVariant& value : values)
+        q.bind(value);
+    if (!q.exec())
+        return q.error();
+    std::vector<core::PersonLink> links;
+    while (q.next())
+        links.push_back(core::PersonLink{core::LinkId{q.value(0).toLongLong()}, core::PersonId{q.value(1).toLongLong()},
+                                         core::PersonId{q.value(2).toLongLong()},
+                                         parseOr(q.value(3), core::linkTypeFromToken, core::LinkType::WorksWith)});
+    return links;
+}
+
+core::Result<std::vector<core::Interaction>> interactionsWhere(const QSqlDatabase& db, const QString& where,
+                                                               const QVariantList& values)
+{
+    Query q(db, QStringLiteral("SELECT id, person_id, kind, at_utc, minutes, initiated_by, quality, notes FROM interactions ") +
+                    where + QStringLiteral(" ORDER BY id"));
+    for (const QVariant& value : values)
+        q.bind(value);
+    if (!q.exec())
+        return q.error();
+    std::vector<core::Interaction> list;
+    while (q.next()) {
+        core::Interaction i;
+        i.id = core::InteractionId{q.value(0).toLongLong()};
+        i.person = core::PersonId{q.value(1).toLongLong()};
+        i.kind = parseOr(q.value(2), core::interactionKindFromToken, core::InteractionKind::MicroMoment);
+        i.at = core::fromUnixSeconds(q.value(3).toLongLong());
+        i.minutes = q.value(4).toInt();
+        i.initiatedBy = parseOr(q.value(5), core::initiatorFromToken, core::Initiator::Me);
+        if (!q.value(6).isNull())
+            i.quality = q.value(6).toInt();
+        i.notes = ss(q.value(7).toString());
+        list.push_back(std::move(i));
+    }
+    return list;
+}
+
+} // namespace rapport::storage::rows

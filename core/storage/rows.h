@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Row-level reads and writes shared by the repositories. Private to core/storage: callers outside
+// use the repositories, which wrap these in transactions and announce the changes.
+
+#include "core/dataset.h"
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+#include <optional>
+
+namespace rapport::storage {
+class Query;
+}
+
+namespace rapport::storage::rows {
+
+/// The team with this name, created when missing; no team for a blank name.
+core::Result<std::optional<core::TeamId>> teamNamed(const QSqlDatabase& db, const QString& name);
+
+core::Status insertTeam(const QSqlDatabase& db, const core::Team& team);
+/// Inserts a person and their tie. A valid person.id is kept; otherwise a new id is assigned.
+core::Result<core::PersonId> insertPerson(const QSqlDatabase& db, const core::Person& person);
+core::Status updatePerson(const QSqlDatabase& db, const core::Person& person);
+core::Status insertLink(const QSqlDatabase& db, const core::PersonLink& link);
+core::Result<core::InteractionId> insertInteraction(const QSqlDatabase& db, const core::Interaction& interaction);
+
+/// Inserts many interactions through one prepared statement (bulk restores).
+class InteractionInserter
+{
+public:
+    explicit InteractionInserter(const QSqlDatabase& db);
+    ~InteractionInserter();
+    core::Result<core::InteractionId> insert(const core::Interaction& interaction);
+
+private:
+    std::unique_ptr<Query> m_query;
+};
+
+/// The SELECT that readPerson() expects, ready for a WHERE or ORDER BY. `extraColumns`
+/// (", expr, expr") come after the person's columns, from index kPersonColumns on.
+QString selectPeople(const QString& extraColumns = {});
+inline constexpr int kPersonColumns = 10;
+/// Reads the current row of a query built on selectPeople().
+core::Person readPerson(const Query& query);
+
+/// Links or interactions matching a WHERE clause (may be empty) with its bound values, in id order.
+core::Result<std::vector<core::PersonLink>> linksWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values);
+core::Result<std::vector<core::Interaction>> interactionsWhere(const QSqlDatabase& db, const QString& where,
+                                                               const QVariantList& values);
+
+} // namespace rapport::storage::rows

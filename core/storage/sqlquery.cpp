@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/sqlquery.h"
+
+#include <QSqlError>
+
+namespace rapport::storage {
+
+Query::Query(const QSqlDatabase& db, const QString& sql) : m_query(db), m_sql(sql)
+{
+    m_query.setForwardOnly(true);
+    m_prepared = m_query.prepare(sql);
+}
+
+Query& Query::bind(const QVariant& value)
+{
+    m_query.bindValue(m_nextPlaceholder++, value);
+    return *this;
+}
+
+bool Query::exec()
+{
+    m_nextPlaceholder = 0;
+    return m_prepared && m_query.exec();
+}
+
+core::Error Query::error() const
+{
+    return core::Error{ss(m_sql.simplified()), ss(m_query.lastError().text())};
+}
+
+core::Status execute(const QSqlDatabase& db, const QString& sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return core::Error{ss(sql.simplified()), ss(query.lastError().text())};
+    return core::Done{};
+}
+
+Transaction::Transaction(QSqlDatabase db, const Dialect& dialect) : m_db(std::move(db))
+{
+    const auto begun = execute(m_db, dialect.beginWrite());
+    m_active = begun.ok();
+    if (!m_active)
+        m_error = begun.error();
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        execute(m_db, QStringLiteral("ROLLBACK"));
+}
+
+core::Status Transaction::commit()
+{
+    if (!m_active)
+        return m_error;
+    auto committed = execute(m_db, QStringLiteral("COMMIT"));
+    if (committed.ok())
+        m_active = false;
+    return committed;
+}
+
+} // namespace rapport::storage

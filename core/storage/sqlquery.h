@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+#include "core/storage/dialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace rapport::storage {
+
+/// A prepared statement that reports the failing SQL and the driver's message.
+/// Usage: Query q(db, "SELECT ... WHERE id = ?"); q.bind(id); if (!q.exec()) return q.error();
+/// Binding restarts at the first placeholder after each exec(), so one Query can run many times.
+class Query
+{
+public:
+    Query(const QSqlDatabase& db, const QString& sql);
+
+    Query& bind(const QVariant& value);
+    bool exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    QVariant lastInsertId() const { return m_query.lastInsertId(); }
+    /// The error of the last prepare or exec, naming the statement.
+    core::Error error() const;
+
+private:
+    QSqlQuery m_query;
+    QString m_sql;
+    bool m_prepared = false;
+    int m_nextPlaceholder = 0;
+};
+
+/// Runs a statement without parameters; for pragmas, DDL and transaction control.
+core::Status execute(const QSqlDatabase& db, const QString& sql);
+
+/// An RAII write transaction: rolls back unless commit() succeeded.
+class Transaction
+{
+public:
+    Transaction(QSqlDatabase db, const Dialect& dialect);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    /// Whether BEGIN succeeded; when false, error() says why (e.g. the database is busy).
+    bool isActive() const { return m_active; }
+    const core::Error& error() const { return m_error; }
+    core::Status commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+    core::Error m_error;
+};
+
+/// QString ↔ std::string (UTF-8) at the storage boundary.
+inline QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+inline std::string ss(const QString& s)
+{
+    return s.toStdString();
+}
+
+} // namespace rapport::storage

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/demo.h"
+#include "core/jsonformat.h"
+#include "core/validation.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+using namespace rapport::core;
+
+namespace {
+
+DemoOptions options(DemoScale scale, std::uint64_t seed = 1)
+{
+    DemoOptions o;
+    o.scale = scale;
+    o.seed = seed;
+    o.anchorDay = *parseDay("2026-11-29");
+    o.zone = Zone{"Europe/Berlin"};
+    return o;
+}
+
+} // namespace
+
+TEST(Demo, SameOptionsGiveTheSameData)
+{
+    const auto a = generateDemo(options(DemoScale::Team, 42));
+    const auto b = generateDemo(options(DemoScale::Team, 42));
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(toJson(a), toJson(b));
+    EXPECT_NE(toJson(a), toJson(generateDemo(options(DemoScale::Team, 43))));
+}
+
+TEST(Demo, ScalesHaveTheirSizes)
+{
+    EXPECT_EQ(generateDemo(options(DemoScale::Small)).people.size(), 12u);
+    EXPECT_EQ(generateDemo(options(DemoScale::Team)).people.size(), 40u);
+    EXPECT_EQ(generateDemo(options(DemoScale::Director)).people.size(), 300u);
+    const auto vp = generateDemo(options(DemoScale::Vp));
+    EXPECT_EQ(vp.people.size(), 2000u);
+    EXPECT_GT(vp.interactions.size(), 150'000u);
+    EXPECT_LT(vp.interactions.size(), 250'000u);
+}
+
+TEST(Demo, PeopleAreValidWithUniqueNamesAndEmails)
+{
+    const auto data = generateDemo(options(DemoScale::Director, 9));
+    std::set<std::string> names, emails;
+    for (const auto& p : data.people) {
+        EXPECT_TRUE(validate(p).empty()) << p.name;
+        EXPECT_TRUE(names.insert(p.name).second) << p.name;
+        EXPECT_TRUE(emails.insert(p.email).second) << p.email;
+    }
+    int bosses = 0;
+    for (const auto& p : data.people)
+        bosses += p.tie.kind == RelationshipKind::Boss;
+    EXPECT_EQ(bosses, 1);
+}
+
+TEST(Demo, HistoryEndsAtTheAnchorDayInWorkingHours)
+{
+    const auto o = options(DemoScale::Team);
+    const auto data = generateDemo(o);
+    const Instant end = endOfDay(o.anchorDay, o.zone);
+    for (const auto& i : data.interactions) {
+        EXPECT_LE(i.at, end);
+        EXPECT_TRUE(validate(i, end).empty());
+        const auto weekday = std::chrono::weekday{std::chrono::sys_days{dayIn(i.at, o.zone)}};
+        EXPECT_NE(weekday, std::chrono::Saturday);
+        EXPECT_NE(weekday, std::chrono::Sunday);
+    }
+    ASSERT_FALSE(data.interactions.empty());
+    EXPECT_GT(data.interactions.back().at, end - std::chrono::days{7});
+}
+
+TEST(Demo, RelationshipsTellDifferentStories)
+{
+    // Over ties with a rhythm: some are kept (recent contact), some neglected (nothing for many
+    // cycles), and some recovered after a long silence.
+    const auto o = options(DemoScale::Director, 5);
+    const auto data = generateDemo(o);
+    const Instant end = endOfDay(o.anchorDay, o.zone);
+    std::map<PersonId, std::vector<Instant>> contacts;
+    for (const auto& i : data.interactions)
+        contacts[i.person].push_back(i.at);
+    int kept = 0, neglected = 0, recovered = 0;
+    for (const auto& p : data.people) {
+        if (!p.tie.cadence || contacts[p.id].empty())
+            continue;
+        const auto& times = contacts[p.id];
+        const auto cadence = std::chrono::days{p.tie.cadence->approximateDays()};
+        const auto silence = end - times.back();
+        kept += silence <= cadence * 2;
+        neglected += silence > cadence * 3;
+        for (std::size_t k = 1; k < times.size(); ++k)
+            if (times[k] - times[k - 1] > std::chrono::days{120} && silence < cadence * 3) {
+                ++recovered;
+                break;
+            }
+    }
+    EXPECT_GT(kept, 10);
+    EXPECT_GT(neglected, 3);
+    EXPECT_GT(recovered, 1);
+}
+
+TEST(Demo, LinksJoinExistingPeople)
+{
+    const auto data = generateDemo(options(DemoScale::Team));
+    std::set<PersonId> people;
+    for (const auto& p : data.people)
+        people.insert(p.id);
+    ASSERT_FALSE(data.links.empty());
+    for (const auto& l : data.links) {
+        EXPECT_TRUE(people.count(l.from));
+        EXPECT_TRUE(people.count(l.to));
+        EXPECT_NE(l.from, l.to);
+    }
+    EXPECT_TRUE(parseJson(toJson(data))) << "the generator's output must pass import validation";
+}
+
+TEST(Demo, ScaleTokensRoundTrip)
+{
+    for (const auto scale : {DemoScale::Small, DemoScale::Team, DemoScale::Director, DemoScale::Vp})
+        EXPECT_EQ(demoScaleFromToken(token(scale)), scale);
+    EXPECT_FALSE(demoScaleFromToken("huge"));
+}

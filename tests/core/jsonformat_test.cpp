@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/demo.h"
+#include "core/jsonformat.h"
+
+#include <gtest/gtest.h>
+
+using namespace rapport::core;
+
+namespace {
+
+Dataset sample()
+{
+    DemoOptions options;
+    options.scale = DemoScale::Small;
+    options.seed = 3;
+    options.anchorDay = *parseDay("2026-11-29");
+    options.zone = Zone{"Europe/Berlin"};
+    return generateDemo(options);
+}
+
+// A minimal valid document with one person, to break one piece at a time.
+std::string document(const std::string& people, const std::string& version = "1", const std::string& interactions = "[]")
+{
+    return R"({"format": "rapport", "formatVersion": )" + version + R"(, "teams": [{"id": 1, "name": "Search"}], "people": )" +
+           people + R"(, "links": [], "interactions": )" + interactions + "}";
+}
+
+const std::string kPerson =
+    R"([{"id": 4, "name": "Ana Lopez", "email": "", "team": 1, "notes": "", "tie": {"kind": "peer", "importance": 3, "cadence": null}}])";
+
+Error refusal(const std::string& text)
+{
+    auto parsed = parseJson(text);
+    EXPECT_FALSE(parsed) << text;
+    return parsed ? Error{} : parsed.error();
+}
+
+} // namespace
+
+TEST(JsonFormat, RoundTripKeepsEveryValue)
+{
+    const Dataset data = sample();
+    ASSERT_FALSE(data.interactions.empty());
+    auto parsed = parseJson(toJson(data));
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    EXPECT_EQ(parsed.value(), data);
+    EXPECT_EQ(toJson(parsed.value()), toJson(data));
+}
+
+TEST(JsonFormat, OutputIsStableAndVersioned)
+{
+    const std::string json = toJson(sample());
+    EXPECT_EQ(json.rfind("{\n  \"format\": \"rapport\",\n  \"formatVersion\": 1,\n", 0), 0u);
+    EXPECT_EQ(json.back(), '\n');
+    EXPECT_EQ(toJson(Dataset{}), "{\n  \"format\": \"rapport\",\n  \"formatVersion\": 1,\n  \"teams\": [],\n  \"people\": [],\n"
+                                 "  \"links\": [],\n  \"interactions\": []\n}\n");
+}
+
+TEST(JsonFormat, AcceptsTheMinimalDocument)
+{
+    auto parsed = parseJson(document(kPerson));
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    ASSERT_EQ(parsed.value().people.size(), 1u);
+    EXPECT_EQ(parsed.value().people[0].tie.kind, RelationshipKind::Peer);
+    EXPECT_EQ(parsed.value().people[0].team, TeamId{1});
+}
+
+TEST(JsonFormat, BrokenSyntaxNamesLineAndColumn)
+{
+    const Error error = refusal("{\n  \"format\": \"rapport\",\n  \"formatVersion\": 1,,\n}");
+    EXPECT_EQ(error.where, "3:22"); // the second comma on line 3
+    EXPECT_NE(error.message.find("not valid JSON"), std::string::npos);
+}
+
+TEST(JsonFormat, TruncatedFileIsRefused)
+{
+    const std::string whole = toJson(sample());
+    const Error error = refusal(whole.substr(0, whole.size() / 2));
+    EXPECT_NE(error.message.find("not valid JSON"), std::string::npos);
+}
+
+TEST(JsonFormat, FormatVersionMustBeKnown)
+{
+    EXPECT_EQ(refusal(document(kPerson, "2")).where, "formatVersion");
+    EXPECT_NE(refusal(document(kPerson, "2")).message.find("unsupported format version 2"), std::string::npos);
+    EXPECT_EQ(refusal(document(kPerson, "\"1\"")).where, "formatVersion");
+    EXPECT_EQ(refusal(R"({"teams": []})").where, "format");
+    EXPECT_NE(refusal("[1, 2, 3]").message.find("JSON object"), std::string::npos);
+}
+
+TEST(JsonFormat, WrongTypesNameTheField)
+{
+    auto bad = [](const std::string& from, const std::string& to) {
+        std::string people = kPerson;
+        people.replace(people.find(from), from.size(), to);
+        return refusal(document(people));
+    };
+    EXPECT_EQ(bad(R"("importance": 3)", R"("importance": "high")").where, "people[0].tie.importance");
+    EXPECT_EQ(bad(R"("importance": 3)", R"("importance": 9)").where, "people[0].tie.importance");
+    EXPECT_EQ(bad(R"("kind": "peer")", R"("kind": "friend")").where, "people[0].tie.kind");
+    EXPECT_EQ(bad(R"("name": "Ana Lopez")", R"("name": 42)").where, "people[0].name");
+    EXPECT_EQ(bad(R"("id": 4)", R"("id": -4)").where, "people[0].id");
+    EXPECT_EQ(bad(R"("email": "", )", "").where, "people[0]");
+    EXPECT_EQ(refusal(document("{}")).where, "people");
+}
+
+TEST(JsonFormat, DanglingReferencesAreRefused)
+{
+    std::string people = kPerson;
+    people.replace(people.find(R"("team": 1)"), 9, R"("team": 7)");
+    const Error team = refusal(document(people));
+    EXPECT_EQ(team.where, "people[0].team");
+    EXPECT_NE(team.message.find("no team with id 7"), std::string::npos);
+
+    const std::string interaction =
+        R"([{"id": 1, "person": 99, "kind": "call", "at": "2026-01-05T10:00:00Z", "minutes": 10, "initiatedBy": "me", "quality": null, "notes": ""}])";
+    const Error person = refusal(document(kPerson, "1", interaction));
+    EXPECT_EQ(person.where, "interactions[0].person");
+}
+
+TEST(JsonFormat, BadTimesAndDuplicateIdsAreRefused)
+{
+    const std::string badTime =
+        R"([{"id": 1, "person": 4, "kind": "call", "at": "yesterday", "minutes": 10, "initiatedBy": "me", "quality": null, "notes": ""}])";
+    EXPECT_EQ(refusal(document(kPerson, "1", badTime)).where, "interactions[0].at");
+    std::string twice = kPerson.substr(0, kPerson.size() - 1) + "," + kPerson.substr(1);
+    EXPECT_EQ(refusal(document(twice)).where, "people[1].id");
+}
+
+TEST(JsonFormat, InvalidUtf8IsRefusedNotCrashed)
+{
+    std::string people = kPerson;
+    people.replace(people.find("Ana"), 3, "A\xff\xfe");
+    EXPECT_FALSE(refusal(document(people)).message.empty());
+}

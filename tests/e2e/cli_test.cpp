@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command-line contract of DESIGN.md, checked against the real binary.
+#include "tests/support/testsupport.h"
+
+#include <QFile>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+#include <gtest/gtest.h>
+
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace rapport;
+
+namespace {
+
+struct Outcome
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+class Cli : public ::testing::Test
+{
+protected:
+    /// Runs the binary; `prefix` runs it through another program (setpriv), `home` overrides HOME.
+    Outcome rapport(const QStringList& arguments, const QStringList& prefix = {}, const QString& home = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const QString homeFolder = home.isEmpty() ? dir.path(QStringLiteral("home")) : home;
+        env.insert(QStringLiteral("HOME"), homeFolder);
+        env.insert(QStringLiteral("XDG_DATA_HOME"), homeFolder + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), homeFolder + QStringLiteral("/config"));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), homeFolder + QStringLiteral("/cache"));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), homeFolder + QStringLiteral("/runtime"));
+        QDir().mkpath(homeFolder + QStringLiteral("/runtime"));
+        QFile::setPermissions(homeFolder + QStringLiteral("/runtime"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        env.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        process.setProcessEnvironment(env);
+        if (prefix.isEmpty()) {
+            process.start(QStringLiteral(RAPPORT_BINARY), arguments);
+        } else {
+            process.start(prefix.front(), prefix.mid(1) + QStringList{QStringLiteral(RAPPORT_BINARY)} + arguments);
+        }
+        EXPECT_TRUE(process.waitForFinished(60'000)) << arguments.join(QLatin1Char(' ')).toStdString();
+        return Outcome{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                   QString::fromLocal8Bit(process.readAllStandardOutput()),
+                   QString::fromLocal8Bit(process.readAllStandardError())};
+    }
+
+    Outcome onDb(const QString& db, QStringList arguments) { return rapport(QStringList{QStringLiteral("--database"), db} + arguments); }
+
+    QString path(const char* name) { return dir.path(QString::fromUtf8(name)); }
+
+    // A one-line error on stderr, mentioning `needle`, and nothing else.
+    static void expectOneLineError(const Outcome& run, int code, const char* needle)
+    {
+        EXPECT_EQ(run.exitCode, code) << run.err.toStdString();
+        EXPECT_TRUE(run.err.startsWith(QStringLiteral("rapport: "))) << run.err.toStdString();
+        EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+        EXPECT_TRUE(run.err.contains(QString::fromUtf8(needle))) << run.err.toStdString();
+    }
+
+    test::TempDir dir;
+};
+
+QByteArray writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    return bytes;
+}
+
+} // namespace
+
+TEST_F(Cli, VersionAndHelp)
+{
+    const Outcome version = rapport({QStringLiteral("--version")});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.startsWith(QStringLiteral("rapport 0."))) << version.out.toStdString();
+    const Outcome help = rapport({QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0);
+    for (const char* word : {"--database", "--screenshot", "demo", "check", "backup", "export json", "import json"})
+        EXPECT_TRUE(help.out.contains(QLatin1String(word))) << word;
+}
+
+TEST_F(Cli, UsageErrorsExitTwo)
+{
+    expectOneLineError(rapport({QStringLiteral("--frobnicate")}), 2, "frobnicate");
+    expectOneLineError(rapport({QStringLiteral("gardening")}), 2, "unknown command");
+    expectOneLineError(rapport({QStringLiteral("check"), QStringLiteral("--scale"), QStringLiteral("vp")}), 2, "--scale");
+    expectOneLineError(onDb(path("a.sqlite"), {QStringLiteral("demo")}), 2, "--scale");
+    expectOneLineError(onDb(path("a.sqlite"), {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("huge")}), 2, "huge");
+    expectOneLineError(onDb(path("a.sqlite"), {QStringLiteral("export"), QStringLiteral("json")}), 2, "export");
+    expectOneLineError(onDb(path("a.sqlite"), {QStringLiteral("export"), QStringLiteral("yaml"), QStringLiteral("-")}), 2, "yaml");
+    expectOneLineError(rapport({QStringLiteral("--screenshot"), path("s.png"), QStringLiteral("--size"), QStringLiteral("big")}), 2, "--size");
+    expectOneLineError(onDb(path("a.sqlite"), {QStringLiteral("--screenshot"), path("s.png"), QStringLiteral("--view"), QStringLiteral("garden")}), 2, "garden");
+}
+
+TEST_F(Cli, DemoCheckExportImportRoundTripIsByteIdentical)
+{
+    const QString source = path("source.sqlite");
+    const Outcome demo = onDb(source, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team"), QStringLiteral("--seed"),
+                                   QStringLiteral("5"), QStringLiteral("--today"), QStringLiteral("2026-11-29")});
+    ASSERT_EQ(demo.exitCode, 0) << demo.err.toStdString();
+    EXPECT_TRUE(demo.out.contains(QStringLiteral("40 people")));
+    const Outcome check = onDb(source, {QStringLiteral("check")});
+    EXPECT_EQ(check.exitCode, 0) << check.err.toStdString();
+    EXPECT_TRUE(check.out.startsWith(QStringLiteral("ok:")));
+
+    ASSERT_EQ(onDb(source, {QStringLiteral("export"), QStringLiteral("json"), path("first.json")}).exitCode, 0);
+    const QString copy = path("copy.sqlite");
+    const Outcome dry = onDb(copy, {QStringLiteral("import"), QStringLiteral("json"), path("first.json"), QStringLiteral("--dry-run")});
+    EXPECT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    EXPECT_TRUE(dry.out.contains(QStringLiteral("Would import")));
+    ASSERT_EQ(onDb(copy, {QStringLiteral("import"), QStringLiteral("json"), path("first.json")}).exitCode, 0);
+    const Outcome toStdout = onDb(copy, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")});
+    ASSERT_EQ(toStdout.exitCode, 0);
+    EXPECT_EQ(toStdout.out.toUtf8(), test::readAll(path("first.json")));
+
+    // Restoring into a database that has data is refused and changes nothing.
+    const Outcome again = onDb(copy, {QStringLiteral("import"), QStringLiteral("json"), path("first.json")});
+    expectOneLineError(again, 1, "not empty");
+    EXPECT_EQ(onDb(copy, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out, toStdout.out);
+
+    const Outcome demoAgain = onDb(copy, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")});
+    expectOneLineError(demoAgain, 1, "not empty");
+}
+
+TEST_F(Cli, MalformedJsonIsRefusedNamingThePlaceAndNothingIsImported)
+{
+    const QString db = path("target.sqlite");
+    struct Case
+    {
+        const char* name;
+        QByteArray bytes;
+        const char* where;
+    };
+    const QByteArray valid = R"({"format": "rapport", "formatVersion": 1, "teams": [], "people": [{"id": 1, "name": "Ana", "email": "", "team": null, "notes": "", "tie": {"kind": "peer", "importance": 3, "cadence": null}}], "links": [], "interactions": []})";
+    const Case cases[] = {
+        {"syntax.json", "{\n  \"format\": \"rapport\",\n  oops\n}", "syntax.json:3:"},
+        {"types.json", QByteArray(valid).replace("\"importance\": 3", "\"importance\": \"3\""), "people[0].tie.importance"},
+        {"version.json", QByteArray(valid).replace("\"formatVersion\": 1", "\"formatVersion\": 7"), "formatVersion"},
+        {"dangling.json", QByteArray(valid).replace("\"team\": null", "\"team\": 4"), "people[0].team"},
+        {"truncated.json", valid.left(valid.size() / 2), "truncated.json:1:"},
+        {"empty.json", QByteArray(), "empty.json:1:"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.name);
+        writeFile(path(c.name), c.bytes);
+        const Outcome run = onDb(db, {QStringLiteral("import"), QStringLiteral("json"), path(c.name)});
+        expectOneLineError(run, 1, c.where);
+    }
+    const Outcome missing = onDb(db, {QStringLiteral("import"), QStringLiteral("json"), path("nowhere.json")});
+    expectOneLineError(missing, 1, "nowhere.json");
+    EXPECT_FALSE(QFileInfo::exists(db)) << "a refused import writes nothing, not even an empty database";
+}
+
+TEST_F(Cli, BadDatabasesAreRefusedUntouched)
+{
+    const QString notDb = path("notes.sqlite");
+    const QByteArray notes = writeFile(notDb, QByteArray("my private notes\n").repeated(20));
+    expectOneLineError(onDb(notDb, {QStringLiteral("check")}), 1, "not a Rapport database");
+    expectOneLineError(onDb(notDb, {QStringLiteral("--screenshot"), path("s.png")}), 1, "not a Rapport database");
+    EXPECT_EQ(test::readAll(notDb), notes);
+
+    const QString truncated = path("truncated.sqlite");
+    const QByteArray whole = test::readAll(test::fixture(QStringLiteral("schema-v1.sqlite")));
+    const QByteArray half = writeFile(truncated, whole.left(whole.size() / 2));
+    expectOneLineError(onDb(truncated, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}), 1, "damaged");
+    EXPECT_EQ(test::readAll(truncated), half);
+
+    const QString newer = path("newer.sqlite");
+    const QByteArray newerBytes = writeFile(newer, test::readAll(test::fixture(QStringLiteral("newer-incompatible.sqlite"))));
+    expectOneLineError(onDb(newer, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}), 1, "newer Rapport");
+    expectOneLineError(onDb(newer, {QStringLiteral("--screenshot"), path("s.png")}), 1, "newer Rapport");
+    EXPECT_EQ(test::readAll(newer), newerBytes);
+
+    expectOneLineError(onDb(path("no/such/dir/x.sqlite"), {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}), 1,
+                       "does not exist");
+    EXPECT_FALSE(QFileInfo::exists(path("no")));
+    expectOneLineError(onDb(path("absent.sqlite"), {QStringLiteral("check")}), 1, "does not exist");
+}
+
+TEST_F(Cli, ReadOnlyDatabaseIsRefusedForWrites)
+{
+    // Root may write anywhere, so the refusal is checked as an unprivileged user when running as root.
+    QStringList prefix;
+    QString folder = path("ro");
+    if (::geteuid() == 0) {
+        if (!QFileInfo::exists(QStringLiteral("/usr/bin/setpriv")))
+            GTEST_SKIP() << "setpriv is needed to drop root for this test";
+        folder = QStringLiteral("/tmp/rapport-ro-%1").arg(::getpid());
+        prefix = {QStringLiteral("/usr/bin/setpriv"), QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                  QStringLiteral("--clear-groups"), QStringLiteral("--")};
+    }
+    ASSERT_TRUE(QDir().mkpath(folder));
+    // The unprivileged user gets a home of their own, so Qt has a runtime folder it may use.
+    const QString home = folder + QStringLiteral("/home");
+    ASSERT_TRUE(QDir().mkpath(home + QStringLiteral("/runtime")));
+    if (::geteuid() == 0) {
+        const passwd* nobody = ::getpwnam("nobody");
+        ASSERT_NE(nobody, nullptr);
+        for (const QString& owned : {home, home + QStringLiteral("/runtime")})
+            ASSERT_EQ(::chown(QFile::encodeName(owned).constData(), nobody->pw_uid, nobody->pw_gid), 0);
+    }
+    const QString db = folder + QStringLiteral("/readonly.sqlite");
+    QFile::remove(db);
+    ASSERT_TRUE(QFile::copy(test::fixture(QStringLiteral("schema-v1.sqlite")), db));
+    QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                      QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::WriteOther);
+    const QByteArray before = test::readAll(db);
+
+    const QStringList demo{QStringLiteral("--database"), db, QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")};
+    expectOneLineError(rapport(demo, prefix, home), 1, "read-only");
+    const QStringList window{QStringLiteral("--database"), db, QStringLiteral("--screenshot"), folder + QStringLiteral("/s.png")};
+    expectOneLineError(rapport(window, prefix, home), 1, "read-only");
+    const Outcome check = rapport({QStringLiteral("--database"), db, QStringLiteral("check")}, prefix, home);
+    EXPECT_EQ(check.exitCode, 0) << "reading a read-only database is fine: " << check.err.toStdString();
+    EXPECT_EQ(test::readAll(db), before);
+    QDir(folder).removeRecursively();
+}
+
+TEST_F(Cli, BackupWritesASoundCopy)
+{
+    const QString db = path("live.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}).exitCode, 0);
+    ASSERT_EQ(onDb(db, {QStringLiteral("backup"), path("backup.sqlite")}).exitCode, 0);
+    const Outcome check = onDb(path("backup.sqlite"), {QStringLiteral("check")});
+    EXPECT_EQ(check.exitCode, 0) << check.err.toStdString();
+    EXPECT_TRUE(check.out.contains(QStringLiteral("12 people")));
+    expectOneLineError(onDb(db, {QStringLiteral("backup"), path("missing/backup.sqlite")}), 1, "does not exist");
+}
+
+TEST_F(Cli, ScreenshotRendersEveryViewOffscreen)
+{
+    const QString db = path("shots.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}).exitCode, 0);
+    for (const char* view : {"week", "people", "audit", "map", "calendar", "health", "pulse", "repairs", "team"}) {
+        SCOPED_TRACE(view);
+        const QString file = path("shot.png");
+        QFile::remove(file);
+        const Outcome run = onDb(db, {QStringLiteral("--screenshot"), file, QStringLiteral("--view"), QLatin1String(view),
+                                  QStringLiteral("--size"), QStringLiteral("900x600")});
+        ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+        const QImage image(file);
+        ASSERT_FALSE(image.isNull());
+        EXPECT_EQ(image.size(), QSize(900, 600));
+    }
+    // A first start on a new database shows the welcome page.
+    const Outcome welcome = onDb(path("new.sqlite"), {QStringLiteral("--screenshot"), path("welcome.png")});
+    EXPECT_EQ(welcome.exitCode, 0) << welcome.err.toStdString();
+    EXPECT_FALSE(QImage(path("welcome.png")).isNull());
+}

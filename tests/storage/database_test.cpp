@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/database.h"
+#include "core/storage/datasetrepository.h"
+#include "core/storage/sqlquery.h"
+#include "tests/support/testsupport.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+
+using namespace rapport;
+using rapport::storage::Database;
+
+namespace {
+
+QVariant pragma(const Database& db, const char* name)
+{
+    QSqlQuery q(db.connection());
+    q.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(name)));
+    return q.next() ? q.value(0) : QVariant();
+}
+
+// Opens and expects a refusal that leaves the file byte-for-byte as it was.
+std::string expectRefusedUntouched(const QString& path)
+{
+    const QByteArray before = test::readAll(path);
+    auto opened = Database::open(path);
+    EXPECT_FALSE(opened);
+    EXPECT_EQ(test::readAll(path), before) << "the refused file was modified";
+    return opened ? std::string() : opened.error().toString();
+}
+
+} // namespace
+
+TEST(Database, NewFileIsPrivateAndConfigured)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("new.sqlite"));
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    struct stat info{};
+    ASSERT_EQ(::stat(QFile::encodeName(path).constData(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    EXPECT_EQ(pragma(*db, "journal_mode").toString(), QStringLiteral("wal"));
+    EXPECT_EQ(pragma(*db, "synchronous").toInt(), 2); // FULL
+    EXPECT_EQ(pragma(*db, "foreign_keys").toInt(), 1);
+    EXPECT_EQ(db->schema().version, storage::currentSchemaVersion());
+    EXPECT_TRUE(db->verify());
+}
+
+TEST(Database, RefusesAMissingFolder)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("no/such/folder/db.sqlite"));
+    auto opened = Database::open(path);
+    ASSERT_FALSE(opened);
+    EXPECT_NE(opened.error().message.find("does not exist"), std::string::npos);
+    EXPECT_FALSE(QFileInfo::exists(path));
+}
+
+TEST(Database, RefusesAFileThatIsNotADatabase)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("notes.sqlite"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("These are my private notes, not a database.\n").repeated(10));
+    file.close();
+    const std::string error = expectRefusedUntouched(path);
+    EXPECT_NE(error.find("not a Rapport database"), std::string::npos) << error;
+}
+
+TEST(Database, RefusesATruncatedDatabase)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("truncated.sqlite"));
+    const QByteArray whole = test::readAll(test::fixture(QStringLiteral("schema-v1.sqlite")));
+    ASSERT_GT(whole.size(), 8192);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(whole.left(whole.size() / 2));
+    file.close();
+    const std::string error = expectRefusedUntouched(path);
+    EXPECT_NE(error.find("damaged"), std::string::npos) << error;
+}
+
+TEST(Database, RefusesASqliteDatabaseThatIsNotRapports)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("other.sqlite"));
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        QSqlQuery(db).exec(QStringLiteral("CREATE TABLE recipes (name TEXT)"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    const std::string error = expectRefusedUntouched(path);
+    EXPECT_NE(error.find("not one of Rapport's"), std::string::npos) << error;
+}
+
+TEST(Database, ReadOnlyAccessNeverCreatesAFile)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("absent.sqlite"));
+    Database::Options options;
+    options.access = Database::Access::ReadOnly;
+    EXPECT_FALSE(Database::open(path, options));
+    EXPECT_FALSE(QFileInfo::exists(path));
+}
+
+TEST(Database, VerifyReportsADanglingReference)
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("dangling.sqlite"));
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO interactions (person_id, kind, at_utc, initiated_by) VALUES (77, 'call', 0, 'me')")));
+    auto verdict = db->verify();
+    ASSERT_FALSE(verdict);
+    EXPECT_NE(verdict.error().message.find("interactions"), std::string::npos);
+}
+
+TEST(Database, BackupIsAConsistentPrivateCopy)
+{
+    test::TempDir dir;
+    auto db = test::openDatabase(dir.path(QStringLiteral("live.sqlite")));
+    ASSERT_TRUE(db);
+    core::Dataset data;
+    data.people.push_back(core::Person{core::PersonId{1}, "Ana Lopez", "", std::nullopt, "", core::defaultTie(core::RelationshipKind::Peer)});
+    ASSERT_TRUE(storage::DatasetRepository(*db).restoreInto(data));
+    const QString copy = dir.path(QStringLiteral("copy.sqlite"));
+    ASSERT_TRUE(db->backupTo(copy));
+    struct stat info{};
+    ASSERT_EQ(::stat(QFile::encodeName(copy).constData(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    auto restored = test::openDatabase(copy);
+    ASSERT_TRUE(restored);
+    auto read = storage::DatasetRepository(*restored).readAll();
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read.value(), data);
+    // Backing up again replaces the old copy.
+    EXPECT_TRUE(db->backupTo(copy));
+    EXPECT_FALSE(db->backupTo(dir.path(QStringLiteral("missing/copy.sqlite"))));
+}

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/database.h"
+#include "core/storage/datasetrepository.h"
+#include "core/storage/interactionrepository.h"
+#include "core/storage/linkrepository.h"
+#include "core/storage/peoplerepository.h"
+#include "core/storage/teamrepository.h"
+#include "core/demo.h"
+#include "tests/support/testsupport.h"
+
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+using namespace rapport;
+using namespace rapport::storage;
+
+namespace {
+
+class Repositories : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        db = test::openDatabase(dir.path(QStringLiteral("repo.sqlite")));
+        ASSERT_TRUE(db);
+    }
+
+    static PersonDraft draft(const char* name, core::RelationshipKind kind, const char* team = "")
+    {
+        PersonDraft d;
+        d.person.name = name;
+        d.person.tie = core::defaultTie(kind);
+        d.teamName = QString::fromUtf8(team);
+        return d;
+    }
+
+    core::PersonId add(const PersonDraft& d)
+    {
+        auto ids = PeopleRepository(*db).add({d});
+        EXPECT_TRUE(ids) << (ids ? "" : ids.error().toString());
+        return ids ? ids.value().front() : core::PersonId{};
+    }
+
+    core::Interaction contact(core::PersonId person, const char* at)
+    {
+        core::Interaction i;
+        i.person = person;
+        i.kind = core::InteractionKind::OneOnOne;
+        i.at = *core::parseUtc(at);
+        i.minutes = 30;
+        i.quality = 4;
+        i.notes = "Talked about growth.";
+        return i;
+    }
+
+    const core::Instant now = *core::parseUtc("2026-11-29T12:00:00Z");
+    test::TempDir dir;
+    std::unique_ptr<Database> db;
+};
+
+} // namespace
+
+TEST_F(Repositories, AddedPersonReadsBackWithTeamAndTie)
+{
+    QSignalSpy added(db.get(), &Database::peopleAdded);
+    const auto id = add(draft("Priya Patel", core::RelationshipKind::DirectReport, "Payments"));
+    ASSERT_TRUE(id.isValid());
+    EXPECT_EQ(added.count(), 1);
+    EXPECT_EQ(added.at(0).at(0).value<QList<qint64>>(), QList<qint64>{id.value});
+    auto row = PeopleRepository(*db).find(id);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row.value().person.name, "Priya Patel");
+    EXPECT_EQ(row.value().teamName, QStringLiteral("Payments"));
+    EXPECT_EQ(row.value().person.tie, core::defaultTie(core::RelationshipKind::DirectReport));
+    EXPECT_FALSE(row.value().lastContact);
+    auto teams = TeamRepository(*db).list();
+    ASSERT_TRUE(teams);
+    ASSERT_EQ(teams.value().size(), 1u);
+    EXPECT_EQ(teams.value()[0].name, "Payments");
+}
+
+TEST_F(Repositories, SameTeamNameIsOneTeam)
+{
+    add(draft("Ana Lopez", core::RelationshipKind::Peer, "Search"));
+    add(draft("Ben Kim", core::RelationshipKind::Peer, " Search "));
+    auto teams = TeamRepository(*db).list();
+    ASSERT_TRUE(teams);
+    EXPECT_EQ(teams.value().size(), 1u);
+}
+
+TEST_F(Repositories, InvalidPersonIsRefusedAndNothingStored)
+{
+    auto refused = PeopleRepository(*db).add({draft("Ana Lopez", core::RelationshipKind::Peer), draft("   ", core::RelationshipKind::Peer)});
+    EXPECT_FALSE(refused);
+    auto all = PeopleRepository(*db).list();
+    ASSERT_TRUE(all);
+    EXPECT_TRUE(all.value().empty()) << "one transaction: the valid person must not be stored either";
+}
+
+TEST_F(Repositories, UpdateChangesEverythingAndAnnounces)
+{
+    const auto id = add(draft("Ana Lopez", core::RelationshipKind::Peer));
+    PersonDraft changed = draft("Ana López", core::RelationshipKind::Mentor, "Research");
+    changed.person.id = id;
+    changed.person.email = "ana@example.com";
+    changed.person.notes = "Two kids; loves climbing.";
+    changed.person.tie.importance = 5;
+    changed.person.tie.cadence.reset();
+    QSignalSpy updated(db.get(), &Database::peopleUpdated);
+    ASSERT_TRUE(PeopleRepository(*db).update(changed));
+    EXPECT_EQ(updated.count(), 1);
+    auto row = PeopleRepository(*db).find(id);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row.value().person.name, "Ana López");
+    EXPECT_EQ(row.value().person.email, "ana@example.com");
+    EXPECT_EQ(row.value().person.notes, "Two kids; loves climbing.");
+    EXPECT_EQ(row.value().person.tie.kind, core::RelationshipKind::Mentor);
+    EXPECT_EQ(row.value().person.tie.importance, 5);
+    EXPECT_FALSE(row.value().person.tie.cadence);
+    EXPECT_EQ(row.value().teamName, QStringLiteral("Research"));
+}
+
+TEST_F(Repositories, LastContactIsTheNewestInteraction)
+{
+    const auto id = add(draft("Ana Lopez", core::RelationshipKind::Peer));
+    InteractionRepository interactions(*db);
+    QSignalSpy changed(db.get(), &Database::interactionsChanged);
+    ASSERT_TRUE(interactions.add(contact(id, "2026-11-02T09:00:00Z"), now));
+    ASSERT_TRUE(interactions.add(contact(id, "2026-11-20T09:00:00Z"), now));
+    ASSERT_TRUE(interactions.add(contact(id, "2026-10-01T09:00:00Z"), now));
+    EXPECT_EQ(changed.count(), 3);
+    auto rows = PeopleRepository(*db).list();
+    ASSERT_TRUE(rows);
+    ASSERT_EQ(rows.value().size(), 1u);
+    EXPECT_EQ(rows.value()[0].lastContact, core::parseUtc("2026-11-20T09:00:00Z"));
+    auto listed = interactions.listFor(id);
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed.value().size(), 3u);
+    EXPECT_LT(listed.value()[0].at, listed.value()[1].at);
+}
+
+TEST_F(Repositories, InvalidInteractionIsRefused)
+{
+    const auto id = add(draft("Ana Lopez", core::RelationshipKind::Peer));
+    auto bad = contact(id, "2026-11-02T09:00:00Z");
+    bad.quality = 9;
+    EXPECT_FALSE(InteractionRepository(*db).add(bad, now));
+    auto future = contact(id, "2030-01-01T09:00:00Z");
+    EXPECT_FALSE(InteractionRepository(*db).add(future, now));
+    auto unknown = contact(core::PersonId{999}, "2026-11-02T09:00:00Z");
+    EXPECT_FALSE(InteractionRepository(*db).add(unknown, now)) << "foreign keys are on";
+}
+
+TEST_F(Repositories, RemoveThenRestoreBringsBackLinksAndHistory)
+{
+    const auto ana = add(draft("Ana Lopez", core::RelationshipKind::Peer, "Search"));
+    const auto ben = add(draft("Ben Kim", core::RelationshipKind::DirectReport, "Search"));
+    ASSERT_TRUE(LinkRepository(*db).add(core::PersonLink{{}, ben, ana, core::LinkType::ReportsTo}));
+    ASSERT_TRUE(InteractionRepository(*db).add(contact(ana, "2026-11-02T09:00:00Z"), now));
+    ASSERT_TRUE(InteractionRepository(*db).add(contact(ben, "2026-11-03T09:00:00Z"), now));
+    auto before = DatasetRepository(*db).readAll();
+    ASSERT_TRUE(before);
+
+    QSignalSpy removedSpy(db.get(), &Database::peopleRemoved);
+    auto removed = PeopleRepository(*db).remove({ana, ben});
+    ASSERT_TRUE(removed);
+    EXPECT_EQ(removedSpy.count(), 1);
+    auto empty = DatasetRepository(*db).readAll();
+    ASSERT_TRUE(empty);
+    EXPECT_TRUE(empty.value().people.empty());
+    EXPECT_TRUE(empty.value().links.empty());
+    EXPECT_TRUE(empty.value().interactions.empty());
+
+    ASSERT_TRUE(PeopleRepository(*db).restore(removed.value()));
+    auto after = DatasetRepository(*db).readAll();
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after.value(), before.value());
+}
+
+TEST_F(Repositories, RestoreIntoRefusesANonEmptyDatabaseUnchanged)
+{
+    add(draft("Ana Lopez", core::RelationshipKind::Peer));
+    auto before = DatasetRepository(*db).readAll();
+    core::DemoOptions options;
+    options.scale = core::DemoScale::Small;
+    options.anchorDay = *core::parseDay("2026-11-29");
+    options.zone = core::Zone{"Europe/Berlin"};
+    EXPECT_FALSE(DatasetRepository(*db).restoreInto(core::generateDemo(options)));
+    auto after = DatasetRepository(*db).readAll();
+    ASSERT_TRUE(before && after);
+    EXPECT_EQ(after.value(), before.value());
+}
+
+TEST_F(Repositories, FailedRestoreLeavesTheDatabaseEmpty)
+{
+    core::Dataset data;
+    data.people.push_back(core::Person{core::PersonId{1}, "Ana Lopez", "", std::nullopt, "", core::defaultTie(core::RelationshipKind::Peer)});
+    core::Interaction orphan;
+    orphan.id = core::InteractionId{1};
+    orphan.person = core::PersonId{42};
+    orphan.at = now;
+    data.interactions.push_back(orphan);
+    QSignalSpy reset(db.get(), &Database::reset);
+    EXPECT_FALSE(DatasetRepository(*db).restoreInto(data));
+    EXPECT_EQ(reset.count(), 0);
+    auto isEmpty = DatasetRepository(*db).isEmpty();
+    ASSERT_TRUE(isEmpty);
+    EXPECT_TRUE(isEmpty.value());
+}
+
+TEST_F(Repositories, DatasetRoundTripsThroughTheDatabase)
+{
+    core::DemoOptions options;
+    options.scale = core::DemoScale::Team;
+    options.seed = 11;
+    options.anchorDay = *core::parseDay("2026-11-29");
+    options.zone = core::Zone{"Europe/Berlin"};
+    const auto data = core::generateDemo(options);
+    QSignalSpy reset(db.get(), &Database::reset);
+    ASSERT_TRUE(DatasetRepository(*db).restoreInto(data));
+    EXPECT_EQ(reset.count(), 1);
+    auto read = DatasetRepository(*db).readAll();
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read.value(), data);
+}

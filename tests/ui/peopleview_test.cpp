@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Drives the People view as a user would: the editor, the keyboard, undo and redo.
+#include "core/storage/interactionrepository.h"
+#include "tests/ui/uitestfixture.h"
+#include "ui/peopleview.h"
+#include "ui/personeditor.h"
+#include "ui/personfilterproxy.h"
+#include "ui/personmodel.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+
+using namespace rapport;
+using rapport::ui::PersonModel;
+
+class PeopleViewTest : public test::UiTest
+{
+protected:
+    void SetUp() override
+    {
+        UiTest::SetUp();
+        model = std::make_unique<PersonModel>(*database, now);
+        view = std::make_unique<ui::PeopleView>(commands(), *model);
+        view->resize(1000, 600);
+        view->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+    }
+    void TearDown() override
+    {
+        view.reset();
+        model.reset();
+        UiTest::TearDown();
+    }
+
+    QString nameAt(int proxyRow) const { return view->proxy()->index(proxyRow, PersonModel::Name).data().toString(); }
+
+    std::unique_ptr<PersonModel> model;
+    std::unique_ptr<ui::PeopleView> view;
+};
+
+TEST_F(PeopleViewTest, AddEditUndoRedoThroughTheEditor)
+{
+    view->addPerson();
+    ui::PersonEditor* editor = view->editor();
+    ASSERT_NE(editor, nullptr);
+    EXPECT_FALSE(editor->saveButton()->isEnabled()) << "a person needs a name";
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("Priya Patel"));
+    editor->teamBox()->setCurrentText(QStringLiteral("Payments"));
+    ASSERT_TRUE(editor->saveButton()->isEnabled());
+    QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(nameAt(0), QStringLiteral("Priya Patel"));
+    EXPECT_EQ(view->proxy()->index(0, PersonModel::Kind).data().toString(), QStringLiteral("Direct report"));
+    EXPECT_EQ(view->proxy()->index(0, PersonModel::Cadence).data().toString(), QStringLiteral("Weekly, 30 min"));
+    EXPECT_EQ(view->proxy()->index(0, PersonModel::Team).data().toString(), QStringLiteral("Payments"));
+    EXPECT_EQ(undoStack.count(), 1);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Add Priya Patel"));
+
+    // Edit: select the row and press F2-equivalent (editCurrent), rename, change the kind.
+    view->selectPerson(core::PersonId{model->rowAt(0).person.id});
+    view->editCurrent();
+    editor = view->editor();
+    ASSERT_NE(editor, nullptr);
+    EXPECT_EQ(editor->nameEdit()->text(), QStringLiteral("Priya Patel"));
+    editor->nameEdit()->selectAll();
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("Priya Shah"));
+    editor->kindBox()->setCurrentIndex(editor->kindBox()->findData(static_cast<int>(core::RelationshipKind::Mentor)));
+    QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+    EXPECT_EQ(nameAt(0), QStringLiteral("Priya Shah"));
+    EXPECT_EQ(view->proxy()->index(0, PersonModel::Kind).data().toString(), QStringLiteral("Mentor"));
+    EXPECT_EQ(view->proxy()->index(0, PersonModel::Cadence).data().toString(), QStringLiteral("Weekly, 30 min"))
+        << "an existing person's rhythm is theirs; changing the kind does not reset it";
+    EXPECT_EQ(undoStack.count(), 2);
+
+    undoStack.undo();
+    EXPECT_EQ(nameAt(0), QStringLiteral("Priya Patel"));
+    EXPECT_EQ(view->proxy()->index(0, PersonModel::Kind).data().toString(), QStringLiteral("Direct report"));
+    auto stored = storage::PeopleRepository(*database).list();
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored.value().front().person.name, "Priya Patel") << "undo is stored at once";
+
+    undoStack.redo();
+    EXPECT_EQ(nameAt(0), QStringLiteral("Priya Shah"));
+    undoStack.undo();
+    undoStack.undo();
+    EXPECT_EQ(model->rowCount(), 0);
+    undoStack.redo();
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(nameAt(0), QStringLiteral("Priya Patel"));
+}
+
+TEST_F(PeopleViewTest, EditorShowsProblemsInline)
+{
+    view->addPerson();
+    ui::PersonEditor* editor = view->editor();
+    ASSERT_NE(editor, nullptr);
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("Ana"));
+    QTest::keyClicks(editor->emailEdit(), QStringLiteral("not-an-email"));
+    EXPECT_FALSE(editor->saveButton()->isEnabled());
+    bool shown = false;
+    for (auto* label : editor->findChildren<QLabel*>())
+        shown = shown || (label->isVisible() && label->text().contains(QStringLiteral("email address")));
+    EXPECT_TRUE(shown);
+    editor->emailEdit()->setText(QStringLiteral("ana@example.com"));
+    EXPECT_TRUE(editor->saveButton()->isEnabled());
+    editor->reject();
+    EXPECT_EQ(model->rowCount(), 0);
+    EXPECT_EQ(undoStack.count(), 0);
+}
+
+TEST_F(PeopleViewTest, ANewPersonTakesTheRhythmOfTheirKind)
+{
+    view->addPerson();
+    ui::PersonEditor* editor = view->editor();
+    ASSERT_NE(editor, nullptr);
+    editor->kindBox()->setCurrentIndex(editor->kindBox()->findData(static_cast<int>(core::RelationshipKind::Stakeholder)));
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("Omar Haddad"));
+    EXPECT_EQ(editor->draft().person.tie.cadence, (core::Cadence{3, core::CadenceUnit::Month, 30}));
+    editor->reject();
+}
+
+TEST_F(PeopleViewTest, MultiSelectDeleteIsOneUndoableStepWithHistory)
+{
+    const auto ana = addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    addPerson("Ben Kim", core::RelationshipKind::Peer);
+    addPerson("Chen Wei", core::RelationshipKind::Mentor);
+    core::Interaction chat;
+    chat.person = ana;
+    chat.at = now - std::chrono::days{2};
+    ASSERT_TRUE(storage::InteractionRepository(*database).add(chat, now));
+    ASSERT_EQ(model->rowCount(), 3);
+
+    view->table()->setFocus();
+    view->table()->selectAll();
+    QTest::keyClick(view->table(), Qt::Key_Delete);
+    EXPECT_EQ(model->rowCount(), 0);
+    EXPECT_EQ(undoStack.count(), 1);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Delete 3 people"));
+
+    undoStack.undo();
+    ASSERT_EQ(model->rowCount(), 3);
+    EXPECT_EQ(model->index(model->rowOf(ana), PersonModel::LastContact).data().toString(), QStringLiteral("2 days ago"))
+        << "undo brings the history back too";
+}
+
+TEST_F(PeopleViewTest, FilterByTextAndKindWithAnHonestEmptyResult)
+{
+    addPerson("Ana Lopez", core::RelationshipKind::Peer, "Search");
+    addPerson("Ben Kim", core::RelationshipKind::DirectReport, "Payments");
+    QTest::keyClicks(view->filterEdit(), QStringLiteral("pay"));
+    ASSERT_EQ(view->proxy()->rowCount(), 1);
+    EXPECT_EQ(nameAt(0), QStringLiteral("Ben Kim"));
+    view->filterEdit()->clear();
+    view->kindFilter()->setCurrentIndex(view->kindFilter()->findData(static_cast<int>(core::RelationshipKind::Peer)));
+    ASSERT_EQ(view->proxy()->rowCount(), 1);
+    EXPECT_EQ(nameAt(0), QStringLiteral("Ana Lopez"));
+    QTest::keyClicks(view->filterEdit(), QStringLiteral("nobody"));
+    EXPECT_EQ(view->proxy()->rowCount(), 0);
+    EXPECT_FALSE(view->table()->isVisible()) << "an empty result shows a message, not an empty grid";
+}
+
+TEST_F(PeopleViewTest, ViewStateRoundTrips)
+{
+    view->kindFilter()->setCurrentIndex(3);
+    view->table()->sortByColumn(PersonModel::Team, Qt::DescendingOrder);
+    const QByteArray state = view->saveState();
+    ui::PeopleView other(commands(), *model);
+    other.restoreState(state);
+    EXPECT_EQ(other.kindFilter()->currentIndex(), 3);
+    EXPECT_EQ(other.table()->horizontalHeader()->sortIndicatorSection(), PersonModel::Team);
+    other.restoreState(QByteArray("garbage"));
+    EXPECT_EQ(other.kindFilter()->currentIndex(), 3);
+}

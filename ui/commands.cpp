@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/commands.h"
+
+#include "core/storage/database.h"
+#include "ui/feedback.h"
+
+#include <QCoreApplication>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace rapport::ui {
+namespace {
+
+QString tr(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("rapport::commands", text, nullptr, n);
+}
+
+QString describe(const core::Error& error)
+{
+    return QString::fromStdString(error.toString());
+}
+
+// Base for commands whose first redo() already happened before the push: the facade performs the
+// change, and only a change that succeeded becomes a command. A later undo or redo that fails
+// (the database became read-only, say) is reported and makes the command obsolete, so the stack
+// never claims a state the database does not have.
+class StoredCommand : public QUndoCommand
+{
+public:
+    StoredCommand(const CommandContext& context, const QString& text)
+        : QUndoCommand(text), m_database(context.database), m_feedback(context.feedback)
+    {
+    }
+
+    void undo() final { check(revert()); }
+    void redo() final
+    {
+        if (m_firstRedo) {
+            m_firstRedo = false;
+            return;
+        }
+        check(apply());
+    }
+
+protected:
+    virtual core::Status apply() = 0;
+    virtual core::Status revert() = 0;
+    storage::PeopleRepository people() { return storage::PeopleRepository(m_database); }
+
+private:
+    void check(const core::Status& status)
+    {
+        if (status)
+            return;
+        m_feedback.error(tr("Could not %1").arg(text().toLower()), describe(status.error()));
+        setObsolete(true);
+    }
+
+    storage::Database& m_database;
+    Feedback& m_feedback;
+    bool m_firstRedo = true;
+};
+
+class AddPeopleCommand final : public StoredCommand
+{
+public:
+    AddPeopleCommand(const CommandContext& context, const QString& text, std::vector<storage::PersonDraft> drafts)
+        : StoredCommand(context, text), m_drafts(std::move(drafts))
+    {
+    }
+
+protected:
+    core::Status apply() override
+    {
+        auto added = people().add(m_drafts);
+        if (!added)
+            return added.error();
+        return core::Done{};
+    }
+    core::Status revert() override
+    {
+        std::vector<core::PersonId> ids;
+        for (const auto& draft : m_drafts)
+            ids.push_back(draft.person.id);
+        auto removed = people().remove(ids);
+        if (!removed)
+            return removed.error();
+        return core::Done{};
+    }
+
+private:
+    std::vector<storage::PersonDraft> m_drafts; // with the ids the first add assigned
+};
+
+class EditPersonCommand final : public StoredCommand
+{
+public:
+    EditPersonCommand(const CommandContext& context, storage::PersonDraft before, storage::PersonDraft after)
+        : StoredCommand(context, tr("Edit %1").arg(QString::fromStdString(after.person.name))),
+          m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+
+protected:
+    core::Status apply() override { return people().update(m_after); }
+    core::Status revert() override { return people().update(m_before); }
+
+private:
+    storage::PersonDraft m_before;
+    storage::PersonDraft m_after;
+};
+
+class DeletePeopleCommand final : public StoredCommand
+{
+public:
+    DeletePeopleCommand(const CommandContext& context, const QString& text, std::vector<storage::PersonSnapshot> removed)
+        : StoredCommand(context, text), m_removed(std::move(removed))
+    {
+    }
+
+protected:
+    core::Status apply() override
+    {
+        std::vector<core::PersonId> ids;
+        for (const auto& snapshot : m_removed)
+            ids.push_back(snapshot.draft.person.id);
+        auto removed = people().remove(ids);
+        if (!removed)
+            return removed.error();
+        m_removed = std::move(removed).value();
+        return core::Done{};
+    }
+    core::Status revert() override { return people().restore(m_removed); }
+
+private:
+    std::vector<storage::PersonSnapshot> m_removed;
+};
+
+} // namespace
+
+namespace commands {
+
+std::vector<core::PersonId> addPeople(const CommandContext& context, const std::vector<storage::PersonDraft>& drafts,
+                                      const QString& text)
+{
+    if (drafts.empty())
+        return {};
+    auto added = storage::PeopleRepository(context.database).add(drafts);
+    if (!added) {
+        context.feedback.error(tr("Could not add"), describe(added.error()));
+        return {};
+    }
+    std::vector<storage::PersonDraft> stored = drafts;
+    for (std::size_t i = 0; i < stored.size(); ++i)
+        stored[i].person.id = added.value()[i];
+    QString label = text;
+    if (label.isEmpty())
+        label = drafts.size() == 1 ? tr("Add %1").arg(QString::fromStdString(drafts.front().person.name))
+                                   : tr("Add %n people", static_cast<int>(drafts.size()));
+    context.stack.push(new AddPeopleCommand(context, label, std::move(stored)));
+    return added.value();
+}
+
+bool editPerson(const CommandContext& context, const storage::PersonDraft& before, const storage::PersonDraft& after)
+{
+    if (before.person == after.person && before.teamName.trimmed() == after.teamName.trimmed())
+        return true;
+    if (auto updated = storage::PeopleRepository(context.database).update(after); !updated) {
+        context.feedback.error(tr("Could not save the changes"), describe(updated.error()));
+        return false;
+    }
+    context.stack.push(new EditPersonCommand(context, before, after));
+    return true;
+}
+
+bool deletePeople(const CommandContext& context, const std::vector<core::PersonId>& ids)
+{
+    if (ids.empty())
+        return true;
+    auto removed = storage::PeopleRepository(context.database).remove(ids);
+    if (!removed) {
+        context.feedback.error(tr("Could not delete"), describe(removed.error()));
+        return false;
+    }
+    const QString label = ids.size() == 1
+                              ? tr("Delete %1").arg(QString::fromStdString(removed.value().front().draft.person.name))
+                              : tr("Delete %n people", static_cast<int>(ids.size()));
+    context.stack.push(new DeletePeopleCommand(context, label, std::move(removed).value()));
+    return true;
+}
+
+} // namespace commands
+} // namespace rapport::ui

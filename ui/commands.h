@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The undo facade: every change a user makes goes through one of these functions, which writes it
+// to the database at once (one transaction) and pushes an undoable command. The command classes are
+// private to commands.cpp. A change that fails is reported through Feedback and not pushed.
+
+#include "core/storage/peoplerepository.h"
+
+#include <vector>
+
+class QUndoStack;
+
+namespace rapport::storage {
+class Database;
+}
+
+namespace rapport::ui {
+
+class Feedback;
+
+/// What the commands need: where to write, where to push, whom to tell about failures.
+struct CommandContext
+{
+    storage::Database& database;
+    QUndoStack& stack;
+    Feedback& feedback;
+};
+
+namespace commands {
+
+/// Adds people in one step ("Add Priya Patel", "Add 7 people"). Returns the new ids, empty on failure.
+std::vector<core::PersonId> addPeople(const CommandContext& context, const std::vector<storage::PersonDraft>& drafts,
+                                      const QString& text = {});
+/// Changes a person from `before` to `after`. Returns false on failure; nothing is pushed when equal.
+bool editPerson(const CommandContext& context, const storage::PersonDraft& before, const storage::PersonDraft& after);
+/// Deletes people with their history; undo brings everything back.
+bool deletePeople(const CommandContext& context, const std::vector<core::PersonId>& ids);
+
+} // namespace commands
+} // namespace rapport::ui

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/peopleview.h"
+
+#include "core/storage/teamrepository.h"
+#include "ui/emptystate.h"
+#include "ui/personeditor.h"
+#include "ui/personfilterproxy.h"
+#include "ui/personmodel.h"
+#include "ui/wording.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDataStream>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIODevice>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace rapport::ui {
+namespace {
+
+constexpr quint32 kStateVersion = 1;
+
+QStringList teamNames(storage::Database& database)
+{
+    QStringList names;
+    if (auto teams = storage::TeamRepository(database).list())
+        for (const auto& team : teams.value())
+            names << QString::fromStdString(team.name);
+    return names;
+}
+
+} // namespace
+
+PeopleView::PeopleView(const CommandContext& context, PersonModel& model, QWidget* parent)
+    : QWidget(parent), m_context(context), m_model(model)
+{
+    m_proxy = new PersonFilterProxy(this);
+    m_proxy->setSourceModel(&m_model);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter by name, email or team (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter people"));
+    m_kind = new QComboBox(this);
+    m_kind->setAccessibleName(tr("Filter by relationship"));
+    m_kind->addItem(tr("Every relationship"), -1);
+    for (const auto kind : core::kAllRelationshipKinds)
+        m_kind->addItem(wording::kindPluralName(kind), static_cast<int>(kind));
+
+    auto* add = new QPushButton(tr("&Add person"), this);
+    auto* edit = new QPushButton(tr("&Edit"), this);
+    auto* remove = new QPushButton(tr("&Delete"), this);
+    add->setToolTip(tr("Add someone who matters to you (Ctrl+N)"));
+    edit->setToolTip(tr("Edit the selected person (F2)"));
+    remove->setToolTip(tr("Delete the selected people (Del); Ctrl+Z brings them back"));
+
+    auto* toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_filter, 1);
+    toolbar->addWidget(m_kind);
+    toolbar->addSpacing(fontMetrics().averageCharWidth() * 2);
+    toolbar->addWidget(add);
+    toolbar->addWidget(edit);
+    toolbar->addWidget(remove);
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(PersonModel::Name, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() * 2);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    const int em = fontMetrics().averageCharWidth();
+    m_table->setColumnWidth(PersonModel::Name, em * 28);
+    m_table->setColumnWidth(PersonModel::Kind, em * 16);
+    m_table->setColumnWidth(PersonModel::Team, em * 24);
+    m_table->setColumnWidth(PersonModel::Importance, em * 12);
+    m_table->setColumnWidth(PersonModel::LastContact, em * 16);
+    m_table->setAccessibleName(tr("People"));
+
+    m_noMatch = new QLabel(this);
+    m_noMatch->setAlignment(Qt::AlignCenter);
+    m_noMatch->setWordWrap(true);
+    auto* clear = new QPushButton(tr("Clear the filter"), this);
+    auto* noMatchPage = new QWidget(this);
+    auto* noMatchLayout = new QVBoxLayout(noMatchPage);
+    noMatchLayout->addStretch();
+    noMatchLayout->addWidget(m_noMatch);
+    noMatchLayout->addWidget(clear, 0, Qt::AlignHCenter);
+    noMatchLayout->addStretch();
+
+    auto* nobody = new EmptyState(tr("Everyone who matters, in one place"),
+                                  tr("Add the people your work depends on: your boss, your peers, your direct reports, "
+                                     "the mentors and confidants who help you grow."),
+                                  tr("Add person"), this);
+    connect(nobody, &EmptyState::actionTriggered, this, &PeopleView::addPerson);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_table);
+    m_pages->addWidget(noMatchPage);
+    m_pages->addWidget(nobody);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_pages, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &PersonFilterProxy::setFilterText);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        const int kind = m_kind->currentData().toInt();
+        m_proxy->setKindFilter(kind < 0 ? std::nullopt : std::optional(static_cast<core::RelationshipKind>(kind)));
+    });
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_filter->clear();
+        m_kind->setCurrentIndex(0);
+    });
+    connect(add, &QPushButton::clicked, this, &PeopleView::addPerson);
+    connect(edit, &QPushButton::clicked, this, &PeopleView::editCurrent);
+    connect(remove, &QPushButton::clicked, this, &PeopleView::deleteSelected);
+    connect(m_table, &QTableView::activated, this, &PeopleView::editCurrent);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PeopleView::selectionChanged);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &PeopleView::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &PeopleView::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &PeopleView::updateEmptyState);
+
+    // The table's own keys: Delete removes the selection, F2 edits (Enter opens via activated()).
+    auto* deleteKey = new QAction(this);
+    deleteKey->setShortcut(QKeySequence::Delete);
+    deleteKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(deleteKey, &QAction::triggered, this, &PeopleView::deleteSelected);
+    m_table->addAction(deleteKey);
+    updateEmptyState();
+}
+
+void PeopleView::updateEmptyState()
+{
+    enum Page { Table, NoMatch, Nobody };
+    if (m_model.rowCount() == 0) {
+        m_pages->setCurrentIndex(Nobody);
+        return;
+    }
+    const bool nothingShown = m_proxy->rowCount() == 0;
+    if (nothingShown) {
+        const QString text = m_filter->text().trimmed();
+        m_noMatch->setText(text.isEmpty() ? tr("No one with this relationship yet.")
+                                          : tr("No one matches “%1”.").arg(text.toHtmlEscaped()));
+    }
+    m_pages->setCurrentIndex(nothingShown ? NoMatch : Table);
+}
+
+void PeopleView::addPerson()
+{
+    storage::PersonDraft draft;
+    const int kind = m_kind->currentData().toInt();
+    draft.person.tie = core::defaultTie(kind < 0 ? core::RelationshipKind::DirectReport : static_cast<core::RelationshipKind>(kind));
+    openEditor(draft);
+}
+
+void PeopleView::editCurrent()
+{
+    const auto selected = selectedPeople();
+    const QModelIndex current = m_table->currentIndex();
+    core::PersonId id = selected.empty() ? core::PersonId{} : selected.front();
+    if (current.isValid())
+        id = core::PersonId{current.data(PersonModel::PersonIdRole).toLongLong()};
+    const int row = m_model.rowOf(id);
+    if (row < 0)
+        return;
+    const auto& stored = m_model.rowAt(row);
+    openEditor(storage::PersonDraft{stored.person, stored.teamName});
+}
+
+void PeopleView::openEditor(const storage::PersonDraft& draft)
+{
+    if (m_editor) {
+        m_editor->raise();
+        m_editor->activateWindow();
+        return;
+    }
+    m_editor = new PersonEditor(draft, teamNames(m_context.database), this);
+    m_editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_editor, &QDialog::finished, this, &PeopleView::editorFinished);
+    m_editor->open();
+}
+
+void PeopleView::editorFinished(int result)
+{
+    PersonEditor* editor = m_editor;
+    m_editor = nullptr;
+    if (result != QDialog::Accepted || !editor)
+        return;
+    const storage::PersonDraft after = editor->draft();
+    if (!after.person.id.isValid()) {
+        const auto ids = commands::addPeople(m_context, {after});
+        if (!ids.empty())
+            selectPerson(ids.front());
+        return;
+    }
+    const int row = m_model.rowOf(after.person.id);
+    if (row < 0)
+        return; // deleted meanwhile (an undo while the editor was open)
+    const auto& stored = m_model.rowAt(row);
+    commands::editPerson(m_context, storage::PersonDraft{stored.person, stored.teamName}, after);
+}
+
+void PeopleView::deleteSelected()
+{
+    commands::deletePeople(m_context, selectedPeople());
+}
+
+void PeopleView::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void PeopleView::selectPerson(core::PersonId id)
+{
+    const int row = m_model.rowOf(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model.index(row, PersonModel::Name));
+    if (!index.isValid())
+        return;
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+std::vector<core::PersonId> PeopleView::selectedPeople() const
+{
+    std::vector<core::PersonId> ids;
+    for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
+        ids.push_back(core::PersonId{index.data(PersonModel::PersonIdRole).toLongLong()});
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QByteArray PeopleView::saveState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << kStateVersion << m_table->horizontalHeader()->saveState() << m_kind->currentIndex();
+    return state;
+}
+
+void PeopleView::restoreState(const QByteArray& state)
+{
+    QDataStream in(state);
+    quint32 version = 0;
+    QByteArray header;
+    int kind = 0;
+    in >> version >> header >> kind;
+    if (in.status() != QDataStream::Ok || version != kStateVersion)
+        return;
+    m_table->horizontalHeader()->restoreState(header);
+    if (kind >= 0 && kind < m_kind->count())
+        m_kind->setCurrentIndex(kind);
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/ids.h"
+#include "ui/commands.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+
+namespace rapport::ui {
+
+class PersonEditor;
+class PersonFilterProxy;
+class PersonModel;
+
+/// The People area: a sortable, filterable table of everyone, with add, edit and delete.
+class PeopleView : public QWidget
+{
+    Q_OBJECT
+public:
+    PeopleView(const CommandContext& context, PersonModel& model, QWidget* parent = nullptr);
+
+    /// Opens the editor for a new person (non-modal to the event loop; see editor()).
+    void addPerson();
+    /// Opens the editor for the current person.
+    void editCurrent();
+    /// Deletes every selected person (one undo step).
+    void deleteSelected();
+    void focusFilter();
+    /// Selects a person and scrolls to them.
+    void selectPerson(core::PersonId id);
+    std::vector<core::PersonId> selectedPeople() const;
+
+    QTableView* table() const { return m_table; }
+    QLineEdit* filterEdit() const { return m_filter; }
+    QComboBox* kindFilter() const { return m_kind; }
+    PersonFilterProxy* proxy() const { return m_proxy; }
+    /// The editor currently open, if any.
+    PersonEditor* editor() const { return m_editor; }
+
+    QByteArray saveState() const;
+    void restoreState(const QByteArray& state);
+
+signals:
+    void selectionChanged();
+
+private:
+    void openEditor(const storage::PersonDraft& draft);
+    void editorFinished(int result);
+    void updateEmptyState();
+
+    CommandContext m_context;
+    PersonModel& m_model;
+    PersonFilterProxy* m_proxy = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QComboBox* m_kind = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_noMatch = nullptr;
+    PersonEditor* m_editor = nullptr;
+};
+
+} // namespace rapport::ui

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/personeditor.h"
+
+#include "core/validation.h"
+#include "ui/wording.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace rapport::ui {
+namespace {
+
+QLabel* problemLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setVisible(false);
+    // A problem is marked by an icon-like prefix and the text itself, not by colour alone.
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xD5, 0x5E, 0x00));
+    label->setPalette(palette);
+    return label;
+}
+
+void showProblems(QLabel* label, const std::vector<core::ValidationIssue>& issues, core::Field field)
+{
+    QStringList texts;
+    for (const auto& issue : issues)
+        if (issue.field == field)
+            texts << wording::problem(issue);
+    label->setText(texts.isEmpty() ? QString() : QStringLiteral("⚠ ") + texts.join(QLatin1Char(' ')));
+    label->setVisible(!texts.isEmpty());
+}
+
+} // namespace
+
+PersonEditor::PersonEditor(const storage::PersonDraft& draft, const QStringList& teams, QWidget* parent)
+    : QDialog(parent), m_original(draft)
+{
+    setWindowTitle(draft.person.id.isValid() ? tr("Edit %1").arg(QString::fromStdString(draft.person.name))
+                                             : tr("Add a person"));
+    buildForm(teams);
+    load(draft);
+    m_cadenceTouched = draft.person.id.isValid();
+    validateForm();
+}
+
+void PersonEditor::buildForm(const QStringList& teams)
+{
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+
+    m_name = new QLineEdit(this);
+    m_name->setPlaceholderText(tr("Full name"));
+    m_nameProblem = problemLabel(this);
+    auto* nameColumn = new QVBoxLayout;
+    nameColumn->addWidget(m_name);
+    nameColumn->addWidget(m_nameProblem);
+    form->addRow(tr("&Name"), nameColumn);
+
+    m_kind = new QComboBox(this);
+    for (const auto kind : core::kAllRelationshipKinds)
+        m_kind->addItem(wording::kindName(kind), static_cast<int>(kind));
+    form->addRow(tr("&Relationship"), m_kind);
+
+    m_team = new QComboBox(this);
+    m_team->setEditable(true);
+    m_team->addItem(QString());
+    m_team->addItems(teams);
+    m_team->setInsertPolicy(QComboBox::NoInsert);
+    m_team->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_team->lineEdit()->setPlaceholderText(tr("No team"));
+    form->addRow(tr("&Team"), m_team);
+
+    m_importance = new QSpinBox(this);
+    m_importance->setRange(core::kMinImportance, core::kMaxImportance);
+    m_importance->setToolTip(tr("How much this relationship matters to your work and to you: 1 (a little) to 5 (very much)"));
+    form->addRow(tr("&Importance"), m_importance);
+
+    m_hasCadence = new QCheckBox(tr("Meet &regularly"), this);
+    m_every = new QSpinBox(this);
+    m_every->setRange(1, core::kMaxCadenceEvery);
+    m_every->setPrefix(tr("every "));
+    m_unit = new QComboBox(this);
+    m_unit->addItem(tr("days"), static_cast<int>(core::CadenceUnit::Day));
+    m_unit->addItem(tr("weeks"), static_cast<int>(core::CadenceUnit::Week));
+    m_unit->addItem(tr("months"), static_cast<int>(core::CadenceUnit::Month));
+    m_minutes = new QSpinBox(this);
+    m_minutes->setRange(0, core::kMaxMeetingMinutes);
+    m_minutes->setSingleStep(15);
+    m_minutes->setSuffix(tr(" min"));
+    auto* cadenceRow = new QHBoxLayout;
+    cadenceRow->addWidget(m_hasCadence);
+    cadenceRow->addWidget(m_every);
+    cadenceRow->addWidget(m_unit);
+    cadenceRow->addWidget(m_minutes);
+    cadenceRow->addStretch();
+    form->addRow(tr("Rhythm"), cadenceRow);
+
+    m_email = new QLineEdit(this);
+    m_email->setPlaceholderText(tr("name@example.com"));
+    m_emailProblem = problemLabel(this);
+    auto* emailColumn = new QVBoxLayout;
+    emailColumn->addWidget(m_email);
+    emailColumn->addWidget(m_emailProblem);
+    form->addRow(tr("&Email"), emailColumn);
+
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setPlaceholderText(tr("What matters to them, what you want to remember"));
+    m_notes->setTabChangesFocus(true);
+    m_notesProblem = problemLabel(this);
+    auto* notesColumn = new QVBoxLayout;
+    notesColumn->addWidget(m_notes);
+    notesColumn->addWidget(m_notesProblem);
+    form->addRow(tr("N&otes"), notesColumn);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_buttons);
+
+    connect(m_name, &QLineEdit::textChanged, this, &PersonEditor::validateForm);
+    connect(m_email, &QLineEdit::textChanged, this, &PersonEditor::validateForm);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, &PersonEditor::validateForm);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &PersonEditor::kindChanged);
+    connect(m_hasCadence, &QCheckBox::toggled, this, &PersonEditor::updateCadenceEnabled);
+    for (auto* box : {m_every, m_minutes})
+        connect(box, &QSpinBox::valueChanged, this, [this] { m_cadenceTouched = true; });
+    connect(m_unit, &QComboBox::currentIndexChanged, this, [this] { m_cadenceTouched = true; });
+    connect(m_hasCadence, &QCheckBox::clicked, this, [this] { m_cadenceTouched = true; });
+}
+
+void PersonEditor::load(const storage::PersonDraft& draft)
+{
+    const auto& p = draft.person;
+    m_name->setText(QString::fromStdString(p.name));
+    m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(p.tie.kind)));
+    m_team->setCurrentText(draft.teamName);
+    m_importance->setValue(p.tie.importance);
+    const core::Cadence cadence = p.tie.cadence.value_or(core::Cadence{});
+    m_hasCadence->setChecked(p.tie.cadence.has_value());
+    m_every->setValue(cadence.every);
+    m_unit->setCurrentIndex(m_unit->findData(static_cast<int>(cadence.unit)));
+    m_minutes->setValue(cadence.minutes);
+    m_email->setText(QString::fromStdString(p.email));
+    m_notes->setPlainText(QString::fromStdString(p.notes));
+    updateCadenceEnabled();
+}
+
+// A new person takes the rhythm and importance of their relationship kind until the user sets their own.
+void PersonEditor::kindChanged()
+{
+    if (m_cadenceTouched)
+        return;
+    const auto tie = core::defaultTie(static_cast<core::RelationshipKind>(m_kind->currentData().toInt()));
+    const bool touched = m_cadenceTouched;
+    m_importance->setValue(tie.importance);
+    const core::Cadence cadence = tie.cadence.value_or(core::Cadence{});
+    m_hasCadence->setChecked(tie.cadence.has_value());
+    m_every->setValue(cadence.every);
+    m_unit->setCurrentIndex(m_unit->findData(static_cast<int>(cadence.unit)));
+    m_minutes->setValue(cadence.minutes);
+    m_cadenceTouched = touched;
+}
+
+void PersonEditor::updateCadenceEnabled()
+{
+    const bool on = m_hasCadence->isChecked();
+    m_every->setEnabled(on);
+    m_unit->setEnabled(on);
+    m_minutes->setEnabled(on);
+}
+
+void PersonEditor::validateForm()
+{
+    const auto issues = core::validate(draft().person);
+    // "A name is required" waits until the user has typed something: a fresh form is not an error.
+    m_nameTouched = m_nameTouched || !m_name->text().isEmpty();
+    if (m_nameTouched)
+        showProblems(m_nameProblem, issues, core::Field::Name);
+    showProblems(m_emailProblem, issues, core::Field::Email);
+    showProblems(m_notesProblem, issues, core::Field::Notes);
+    saveButton()->setEnabled(issues.empty());
+}
+
+QPushButton* PersonEditor::saveButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Save);
+}
+
+storage::PersonDraft PersonEditor::draft() const
+{
+    storage::PersonDraft draft = m_original;
+    auto& p = draft.person;
+    p.name = m_name->text().trimmed().toStdString();
+    p.email = m_email->text().trimmed().toStdString();
+    p.notes = m_notes->toPlainText().toStdString();
+    p.tie.kind = static_cast<core::RelationshipKind>(m_kind->currentData().toInt());
+    p.tie.importance = m_importance->value();
+    if (m_hasCadence->isChecked())
+        p.tie.cadence = core::Cadence{m_every->value(), static_cast<core::CadenceUnit>(m_unit->currentData().toInt()),
+                                      m_minutes->value()};
+    else
+        p.tie.cadence.reset();
+    draft.teamName = m_team->currentText().trimmed();
+    return draft;
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/storage/peoplerepository.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace rapport::storage {
+class Database;
+}
+
+namespace rapport::ui {
+
+/// Everyone in the database, one row per person, kept in step with the database's change signals.
+/// Never writes: edits go through the undo commands (ui/commands.h).
+class PersonModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Kind, Team, Importance, LastContact, Cadence, ColumnCount };
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< a value that sorts naturally (numbers, timestamps)
+        PersonIdRole,                ///< qint64 id of the person
+        KindRole,                    ///< int value of core::RelationshipKind
+        SearchTextRole,              ///< name, email and team, lower case, for the filter
+    };
+
+    /// Loads every person at once; `now` words "last contact" until setNow() moves it.
+    PersonModel(storage::Database& database, core::Instant now, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// The stored person behind a row.
+    const storage::PersonRow& rowAt(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
+    /// The row of a person, or -1.
+    int rowOf(core::PersonId id) const;
+    void setNow(core::Instant now);
+    /// Reloads everything (after an import or when the database was replaced).
+    void reload();
+
+private:
+    void insertPeople(const QList<qint64>& ids);
+    void refreshPeople(const QList<qint64>& ids);
+    void removePeople(const QList<qint64>& ids);
+    QVariant display(const storage::PersonRow& row, int column) const;
+    QVariant sortValue(const storage::PersonRow& row, int column) const;
+
+    storage::Database& m_database;
+    std::vector<storage::PersonRow> m_rows; // ordered by person id
+    core::Instant m_now;
+};
+
+} // namespace rapport::ui

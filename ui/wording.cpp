@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/wording.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+
+namespace rapport::ui::wording {
+namespace {
+
+QString tr(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("rapport::wording", text, nullptr, n);
+}
+
+} // namespace
+
+QString kindName(core::RelationshipKind kind)
+{
+    using K = core::RelationshipKind;
+    switch (kind) {
+    case K::Boss: return tr("Boss");
+    case K::SkipLevel: return tr("Skip-level");
+    case K::Peer: return tr("Peer");
+    case K::DirectReport: return tr("Direct report");
+    case K::Mentor: return tr("Mentor");
+    case K::Mentee: return tr("Mentee");
+    case K::Confidant: return tr("Confidant");
+    case K::Stakeholder: return tr("Stakeholder");
+    case K::Other: return tr("Other");
+    }
+    return {};
+}
+
+QString kindPluralName(core::RelationshipKind kind)
+{
+    using K = core::RelationshipKind;
+    switch (kind) {
+    case K::Boss: return tr("Bosses");
+    case K::SkipLevel: return tr("Skip-levels");
+    case K::Peer: return tr("Peers");
+    case K::DirectReport: return tr("Direct reports");
+    case K::Mentor: return tr("Mentors");
+    case K::Mentee: return tr("Mentees");
+    case K::Confidant: return tr("Confidants");
+    case K::Stakeholder: return tr("Stakeholders");
+    case K::Other: return tr("Others");
+    }
+    return {};
+}
+
+QString interactionKindName(core::InteractionKind kind)
+{
+    using K = core::InteractionKind;
+    switch (kind) {
+    case K::OneOnOne: return tr("One-on-one");
+    case K::Meeting: return tr("Meeting");
+    case K::Call: return tr("Call");
+    case K::Message: return tr("Message");
+    case K::MicroMoment: return tr("Micro-moment");
+    case K::Appreciation: return tr("Appreciation");
+    case K::Help: return tr("Help");
+    case K::Celebration: return tr("Celebration");
+    case K::Repair: return tr("Repair conversation");
+    case K::StayInterview: return tr("Stay interview");
+    }
+    return {};
+}
+
+QString cadence(const std::optional<core::Cadence>& cadence)
+{
+    if (!cadence)
+        return tr("No regular rhythm");
+    QString rhythm;
+    const int n = cadence->every;
+    switch (cadence->unit) {
+    case core::CadenceUnit::Day:
+        rhythm = n == 1 ? tr("Daily") : tr("Every %n days", n);
+        break;
+    case core::CadenceUnit::Week:
+        rhythm = n == 1 ? tr("Weekly") : tr("Every %n weeks", n);
+        break;
+    case core::CadenceUnit::Month:
+        rhythm = n == 1 ? tr("Monthly") : n == 3 ? tr("Quarterly") : tr("Every %n months", n);
+        break;
+    }
+    if (cadence->minutes > 0)
+        rhythm += tr(", %1 min").arg(cadence->minutes);
+    return rhythm;
+}
+
+QString relativeTime(const std::optional<core::Instant>& at, core::Instant now)
+{
+    if (!at)
+        return tr("Never");
+    const auto seconds = (now - *at).count();
+    if (seconds < 0)
+        return tr("Planned");
+    const auto days = seconds / 86400;
+    if (seconds < 3600)
+        return tr("Just now");
+    if (days < 1)
+        return tr("Today");
+    if (days < 2)
+        return tr("Yesterday");
+    if (days < 14)
+        return tr("%n days ago", static_cast<int>(days));
+    if (days < 60)
+        return tr("%n weeks ago", static_cast<int>(days / 7));
+    if (days < 730)
+        return tr("%n months ago", static_cast<int>(days / 30));
+    return tr("%n years ago", static_cast<int>(days / 365));
+}
+
+QString exactTime(core::Instant at)
+{
+    const QDateTime local = QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(at)).toLocalTime();
+    return QLocale().toString(local, QLocale::LongFormat);
+}
+
+QString problem(const core::ValidationIssue& issue)
+{
+    using P = core::Problem;
+    using F = core::Field;
+    switch (issue.problem) {
+    case P::Empty:
+        return issue.field == F::Name ? tr("A name is required.") : tr("This cannot be empty.");
+    case P::TooLong:
+        return tr("Use at most %1 characters.").arg(issue.limit);
+    case P::OutOfRange:
+        return tr("Use a number from %1 to %2.").arg(issue.limit).arg(issue.limit2);
+    case P::NotAnEmail:
+        return tr("This does not look like an email address (name@example.com).");
+    case P::FarInFuture:
+        return tr("This is more than %1 days ahead.").arg(issue.limit);
+    case P::ControlCharacters:
+        return tr("Remove the invisible control characters.");
+    }
+    return {};
+}
+
+QString fileError(const QString& file, const core::Error& error)
+{
+    const QString where = QString::fromStdString(error.where);
+    const QString message = QString::fromStdString(error.message);
+    if (where.isEmpty())
+        return file + QStringLiteral(": ") + message;
+    const QString separator = where.front().isDigit() ? QStringLiteral(":") : QStringLiteral(": ");
+    return file + separator + where + QStringLiteral(": ") + message;
+}
+
+QString importanceDots(int importance)
+{
+    QString dots;
+    for (int i = core::kMinImportance; i <= core::kMaxImportance; ++i)
+        dots += i <= importance ? QChar(0x25CF) : QChar(0x25CB);
+    return dots;
+}
+
+} // namespace rapport::ui::wording

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The one place where core's kinds, codes and numbers become words. The UI and the command line
+// both use it, so a reason reads the same in a tooltip and in `rapport report`.
+
+#include "core/instant.h"
+#include "core/interaction.h"
+#include "core/relationship.h"
+#include "core/result.h"
+#include "core/validation.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace rapport::ui::wording {
+
+/// "Direct report", "Skip-level", ...
+QString kindName(core::RelationshipKind kind);
+/// "Direct reports", ... for group headings and form labels.
+QString kindPluralName(core::RelationshipKind kind);
+QString interactionKindName(core::InteractionKind kind);
+/// "Weekly, 30 min", "Every 2 weeks, 45 min", "No regular rhythm".
+QString cadence(const std::optional<core::Cadence>& cadence);
+/// "Just now", "Yesterday", "3 days ago", "2 months ago", "Never".
+QString relativeTime(const std::optional<core::Instant>& at, core::Instant now);
+/// The exact local date and time, for tooltips.
+QString exactTime(core::Instant at);
+/// "A name is required", "Use at most 200 characters", ...
+QString problem(const core::ValidationIssue& issue);
+/// An error in an input file, in the `file:line:column: message` shape compilers use:
+/// "people.json:3:7: not valid JSON", "people.json: people[2].tie.kind: unknown value".
+QString fileError(const QString& file, const core::Error& error);
+/// Importance as filled and empty dots ("●●●○○").
+QString importanceDots(int importance);
+
+} // namespace rapport::ui::wording
