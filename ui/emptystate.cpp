@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/emptystate.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -22,12 +23,18 @@ EmptyState::EmptyState(const QString& title, const QString& text, const QString&
     body->setWordWrap(true);
     body->setMaximumWidth(fontMetrics().averageCharWidth() * 70);
     body->setForegroundRole(QPalette::PlaceholderText);
+    // A word-wrapped label gets its height for the width it is given only without an alignment
+    // flag, so it is centred by stretches instead.
+    auto* bodyRow = new QHBoxLayout;
+    bodyRow->addStretch();
+    bodyRow->addWidget(body, 4);
+    bodyRow->addStretch();
 
     auto* layout = new QVBoxLayout(this);
     layout->addStretch(2);
     layout->addWidget(heading);
     layout->addSpacing(fontMetrics().height() / 2);
-    layout->addWidget(body, 0, Qt::AlignHCenter);
+    layout->addLayout(bodyRow);
     if (!action.isEmpty()) {
         m_action = new QPushButton(action, this);
         layout->addSpacing(fontMetrics().height());

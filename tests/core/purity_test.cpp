@@ -4,17 +4,55 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <cctype>
 #include <fstream>
-#include <regex>
 #include <string>
+#include <string_view>
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// True for `#include <QString>`, `#include <QtCore/qglobal.h>`, `# include "QObject"`.
+// (No std::regex: g++ 12 warns inside <regex> under the sanitizers, and warnings are errors there.)
+bool includesQt(std::string_view line)
+{
+    auto skipSpaces = [&] {
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+            line.remove_prefix(1);
+    };
+    skipSpaces();
+    if (line.empty() || line.front() != '#')
+        return false;
+    line.remove_prefix(1);
+    skipSpaces();
+    if (line.substr(0, 7) != "include")
+        return false;
+    line.remove_prefix(7);
+    skipSpaces();
+    if (line.size() < 3 || (line.front() != '<' && line.front() != '"'))
+        return false;
+    line.remove_prefix(1);
+    return line.front() == 'Q' && std::isalpha(static_cast<unsigned char>(line[1])) &&
+           (std::isupper(static_cast<unsigned char>(line[1])) || line.substr(0, 2) == "Qt");
+}
+
+} // namespace
+
+TEST(CorePurity, RecognisesQtIncludes)
+{
+    EXPECT_TRUE(includesQt("#include <QString>"));
+    EXPECT_TRUE(includesQt("  #  include \"QObject\""));
+    EXPECT_TRUE(includesQt("#include <QtCore/qglobal.h>"));
+    EXPECT_FALSE(includesQt("#include <queue>"));
+    EXPECT_FALSE(includesQt("#include \"core/person.h\""));
+    EXPECT_FALSE(includesQt("// #include <QString>"));
+}
 
 TEST(CorePurity, NoFileOutsideStorageIncludesQt)
 {
     const fs::path core = fs::path(RAPPORT_SOURCE_DIR) / "core";
     ASSERT_TRUE(fs::exists(core));
-    const std::regex qtInclude(R"(^\s*#\s*include\s*[<"](Q[A-Za-z]+|Qt[A-Za-z]*/)[^>"]*[>"])");
     int checked = 0;
     for (const auto& entry : fs::recursive_directory_iterator(core)) {
         const auto relative = fs::relative(entry.path(), core);
@@ -28,7 +66,7 @@ TEST(CorePurity, NoFileOutsideStorageIncludesQt)
         int number = 0;
         while (std::getline(in, line)) {
             ++number;
-            EXPECT_FALSE(std::regex_search(line, qtInclude)) << entry.path() << ":" << number << ": " << line;
+            EXPECT_FALSE(includesQt(line)) << entry.path() << ":" << number << ": " << line;
         }
         ++checked;
     }
