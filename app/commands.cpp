@@ -2,6 +2,8 @@
 #include "app/commands.h"
 
 #include "app/application.h"
+#include "app/cliutil.h"
+#include "app/reports.h"
 #include "app/environment.h"
 #include "core/demo.h"
 #include "core/jsonformat.h"
@@ -20,34 +22,6 @@ namespace rapport::app {
 namespace {
 
 using storage::Database;
-
-int fail(const QString& message, int code = Refused)
-{
-    std::fprintf(stderr, "rapport: %s\n", message.toLocal8Bit().constData());
-    return code;
-}
-
-int fail(const core::Error& error)
-{
-    return fail(QString::fromStdString(error.toString()));
-}
-
-void say(const QString& message)
-{
-    std::fprintf(stdout, "%s\n", message.toLocal8Bit().constData());
-}
-
-QString databasePath(const Invocation& inv)
-{
-    return inv.database.isEmpty() ? defaultDatabasePath() : inv.database;
-}
-
-core::Result<std::unique_ptr<Database>> openDatabase(const Invocation& inv, Database::Access access)
-{
-    Database::Options options;
-    options.access = access;
-    return Database::open(databasePath(inv), options);
-}
 
 QString summary(const core::Dataset& data)
 {
@@ -98,14 +72,20 @@ int check(const Invocation& inv)
         return fail(database.error());
     if (auto sound = database.value()->verify(); !sound)
         return fail(sound.error());
-    auto data = storage::DatasetRepository(*database.value()).readAll();
-    if (!data)
-        return fail(data.error());
+    auto counts = storage::DatasetRepository(*database.value()).counts();
+    if (!counts)
+        return fail(counts.error());
+    const auto& c = counts.value();
     const auto schema = database.value()->schema();
-    say(QStringLiteral("ok: %1 is sound; schema %2; %3.")
-            .arg(QDir::toNativeSeparators(database.value()->path()))
-            .arg(schema.version)
-            .arg(summary(data.value())));
+    QString schemaNote = QStringLiteral("schema %1").arg(schema.version);
+    if (schema.version < storage::currentSchemaVersion())
+        schemaNote += QStringLiteral(" (this Rapport upgrades it to %1 when it opens it)").arg(storage::currentSchemaVersion());
+    say(QStringLiteral("ok: %1 is sound; %2; %3 teams, %4 people, %5 links, %6 interactions.")
+            .arg(QDir::toNativeSeparators(database.value()->path()), schemaNote)
+            .arg(c.teams)
+            .arg(c.people)
+            .arg(c.links)
+            .arg(c.interactions));
     return Success;
 }
 
@@ -124,6 +104,11 @@ int exportJson(const Invocation& inv)
     auto database = openDatabase(inv, Database::Access::ReadOnly);
     if (!database)
         return fail(database.error());
+    if (database.value()->schema().version < storage::currentSchemaVersion())
+        return fail(QStringLiteral("%1: written by an older Rapport (schema %2); open it once with Rapport to upgrade it "
+                                   "(a copy of the old file is kept)")
+                        .arg(QDir::toNativeSeparators(database.value()->path()))
+                        .arg(database.value()->schema().version));
     auto data = storage::DatasetRepository(*database.value()).readAll();
     if (!data)
         return fail(data.error());
@@ -203,6 +188,10 @@ int runCommand(const Invocation& inv)
         return exchange(inv, exportJson);
     if (name == QStringLiteral("import"))
         return exchange(inv, importJson);
+    if (name == QStringLiteral("report"))
+        return runReport(inv);
+    if (name == QStringLiteral("log"))
+        return runLog(inv);
     return fail(QStringLiteral("unknown command \"%1\"").arg(name), UsageError);
 }
 

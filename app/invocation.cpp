@@ -16,6 +16,12 @@ const QString kCommands = QStringLiteral(
     "  export json FILE         write everything as JSON (FILE may be - for stdout)\n"
     "  import json FILE [--dry-run]\n"
     "                           restore a JSON export into an empty database\n"
+    "  report health|week [--at YYYY-MM-DD] [--format text|json]\n"
+    "                           the health of every relationship, or this week's focus and due list\n"
+    "  log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]]\n"
+    "                           log an interaction; PERSON is an id or a unique name; KIND one of\n"
+    "                           one-on-one, meeting, call, message, micro-moment, appreciation, help,\n"
+    "                           celebration, repair, stay-interview\n"
     "\nExit codes: 0 success, 1 refused or failed, 2 usage error.");
 
 // Which options each subcommand accepts; anything else is a usage error.
@@ -25,15 +31,19 @@ QStringList allowedOptions(const QString& command)
         return {QStringLiteral("scale"), QStringLiteral("seed"), QStringLiteral("today")};
     if (command == QStringLiteral("import"))
         return {QStringLiteral("dry-run")};
+    if (command == QStringLiteral("report"))
+        return {QStringLiteral("at"), QStringLiteral("format")};
+    if (command == QStringLiteral("log"))
+        return {QStringLiteral("at"), QStringLiteral("note")};
     return {};
 }
 
 // How many positional arguments each subcommand takes after its name.
 int argumentCount(const QString& command)
 {
-    if (command == QStringLiteral("backup"))
+    if (command == QStringLiteral("backup") || command == QStringLiteral("report"))
         return 1;
-    if (command == QStringLiteral("export") || command == QStringLiteral("import"))
+    if (command == QStringLiteral("export") || command == QStringLiteral("import") || command == QStringLiteral("log"))
         return 2;
     return 0;
 }
@@ -55,7 +65,10 @@ ParsedInvocation parseInvocation(const QStringList& arguments)
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("demo: the random seed (default 1)."), QStringLiteral("N"));
     const QCommandLineOption today(QStringLiteral("today"), QStringLiteral("demo: the day the history ends (default today)."), QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("import: report what would change, change nothing."));
-    parser.addOptions({help, version, database, screenshot, view, size, scale, seed, today, dryRun});
+    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("report, log: the day (end of day) or minute, in your zone (default now)."), QStringLiteral("WHEN"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("report: text (default) or json."), QStringLiteral("FORMAT"));
+    const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("log: a note to keep with the interaction."), QStringLiteral("TEXT"));
+    parser.addOptions({help, version, database, screenshot, view, size, scale, seed, today, dryRun, at, format, note});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("A command (see below); none opens the app."), QStringLiteral("[command ...]"));
 
     if (!parser.parse(arguments))
@@ -79,6 +92,9 @@ ParsedInvocation parseInvocation(const QStringList& arguments)
     inv.seed = parser.value(seed);
     inv.today = parser.value(today);
     inv.dryRun = parser.isSet(dryRun);
+    inv.at = parser.value(at);
+    inv.format = parser.value(format);
+    inv.note = parser.value(note);
     inv.view = parser.value(view);
 
     if (parser.isSet(size)) {
@@ -90,7 +106,7 @@ ParsedInvocation parseInvocation(const QStringList& arguments)
     }
 
     if (inv.command.isEmpty()) {
-        for (const auto* option : {&scale, &seed, &today, &dryRun})
+        for (const auto* option : {&scale, &seed, &today, &dryRun, &at, &format, &note})
             if (parser.isSet(*option))
                 return {std::nullopt, QStringLiteral("--%1 needs a command").arg(option->names().constFirst())};
         if (parser.isSet(screenshot)) {
@@ -103,14 +119,15 @@ ParsedInvocation parseInvocation(const QStringList& arguments)
     }
 
     const QString name = inv.command.constFirst();
-    static const QStringList known{QStringLiteral("demo"), QStringLiteral("check"), QStringLiteral("backup"),
-                                   QStringLiteral("export"), QStringLiteral("import")};
+    static const QStringList known{QStringLiteral("demo"),   QStringLiteral("check"),  QStringLiteral("backup"),
+                                   QStringLiteral("export"), QStringLiteral("import"), QStringLiteral("report"),
+                                   QStringLiteral("log")};
     if (!known.contains(name))
         return {std::nullopt, QStringLiteral("unknown command \"%1\" (see --help)").arg(name)};
     if (parser.isSet(screenshot) || parser.isSet(view) || parser.isSet(size))
         return {std::nullopt, QStringLiteral("--screenshot, --view and --size cannot go with a command")};
     const QStringList allowed = allowedOptions(name);
-    for (const auto* option : {&scale, &seed, &today, &dryRun}) {
+    for (const auto* option : {&scale, &seed, &today, &dryRun, &at, &format, &note}) {
         const QString optionName = option->names().constFirst();
         if (parser.isSet(*option) && !allowed.contains(optionName))
             return {std::nullopt, QStringLiteral("--%1 does not apply to %2").arg(optionName, name)};

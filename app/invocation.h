@@ -20,6 +20,7 @@ struct Invocation
     QSize size{1280, 800};
     QStringList command;       ///< the subcommand and its positional arguments
     QString scale, seed, today;
+    QString at, format, note;
     bool dryRun = false;
     QString helpText;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/focus.h"
 #include "core/interaction.h"
 #include "core/person.h"
 
@@ -16,8 +17,14 @@ struct Dataset
     std::vector<Person> people;
     std::vector<PersonLink> links;
     std::vector<Interaction> interactions;
+    std::vector<KindCadence> kindCadences; ///< the user's default rhythms per kind, in kind order
+    std::vector<FocusPick> focusPicks;     ///< in week order
 
-    bool empty() const { return teams.empty() && people.empty() && links.empty() && interactions.empty(); }
+    bool empty() const
+    {
+        return teams.empty() && people.empty() && links.empty() && interactions.empty() && kindCadences.empty() &&
+               focusPicks.empty();
+    }
     friend bool operator==(const Dataset&, const Dataset&) = default;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/demo.h"
 
+#include "core/focus.h"
+
 #include "core/tokens.h"
 
 #include <algorithm>
@@ -190,24 +192,24 @@ std::vector<Team> makeTeams(int count)
     return teams;
 }
 
-InteractionKind contactKindFor(RelationshipKind kind, Random& random)
+// Mostly the kind of time the rhythm asks for, with the small contacts of everyday work in between.
+InteractionKind contactKindFor(const Tie& tie, Random& random)
 {
     if (random.chance(0.08))
         return random.chance(0.5) ? InteractionKind::Appreciation : InteractionKind::Help;
-    switch (kind) {
-    case RelationshipKind::DirectReport:
-    case RelationshipKind::Boss:
-    case RelationshipKind::Mentee:
-    case RelationshipKind::Mentor:
-        return random.chance(0.75) ? InteractionKind::OneOnOne : InteractionKind::MicroMoment;
-    case RelationshipKind::SkipLevel:
-    case RelationshipKind::Peer:
-    case RelationshipKind::Confidant:
-        return random.chance(0.5) ? InteractionKind::Call : InteractionKind::Meeting;
-    case RelationshipKind::Stakeholder:
-        return InteractionKind::Meeting;
-    case RelationshipKind::Other:
+    if (!tie.cadence)
         return random.chance(0.6) ? InteractionKind::Message : InteractionKind::MicroMoment;
+    switch (tie.cadence->kind) {
+    case CadenceKind::OneOnOne:
+        if (random.chance(0.8))
+            return random.chance(0.9) ? InteractionKind::OneOnOne : InteractionKind::Meeting;
+        return InteractionKind::MicroMoment;
+    case CadenceKind::Coffee:
+        return random.chance(0.5) ? InteractionKind::Meeting : InteractionKind::Call;
+    case CadenceKind::Call:
+        return random.chance(0.7) ? InteractionKind::Call : InteractionKind::Meeting;
+    case CadenceKind::MicroMoment:
+        return random.chance(0.6) ? InteractionKind::MicroMoment : InteractionKind::Message;
     }
     return InteractionKind::Message;
 }
@@ -280,7 +282,7 @@ void addHistory(std::vector<Interaction>& out, PersonId person, const Tie& tie, 
                 break;
             Interaction i;
             i.person = person;
-            i.kind = contactKindFor(tie.kind, random);
+            i.kind = contactKindFor(tie, random);
             const int startMinute = 9 * 60 + random.between(0, 31) * 15; // 09:00 – 16:45 local
             i.at = atLocal(LocalDay{workday}, minutes{startMinute}, zone);
             i.minutes = minutesFor(i.kind, tie, random);
@@ -344,6 +346,50 @@ void addLinks(Dataset& data, Random& random)
     }
 }
 
+constexpr std::array<std::string_view, 6> kFocusActions{
+    "Ask how the move went and really listen",
+    "Thank them for the launch in front of the team",
+    "Book a proper one-on-one, not a hallway chat",
+    "Share the article on career growth I promised",
+    "Ask what would make their week easier",
+    "Follow up on last month's worry about on-call",
+};
+
+constexpr std::array<std::string_view, 4> kReflections{
+    "Good talk; they opened up about what is hard right now.",
+    "Only managed a short chat; will try again next week.",
+    "They were surprised and glad I remembered.",
+    "It helped: the tension from last month is gone.",
+};
+
+// The ritual's history: a pick for each of the last weeks (not the current one, which is the user's
+// to choose), each with a reflection.
+void addFocusPicks(Dataset& data, const DemoOptions& options, Random& random)
+{
+    std::vector<const Person*> close;
+    for (const auto& p : data.people)
+        if (p.tie.kind == RelationshipKind::DirectReport || p.tie.kind == RelationshipKind::Boss ||
+            p.tie.kind == RelationshipKind::Peer || p.tie.kind == RelationshipKind::Mentee)
+            close.push_back(&p);
+    if (close.empty())
+        return;
+    const sys_days thisWeek{weekStartOf(endOfDay(options.anchorDay, options.zone), options.zone)};
+    const int weeks = std::min(8, shapeOf(options.scale).historyDays / 7 - 1);
+    for (int w = weeks; w >= 1; --w) {
+        const Person& person = *close[static_cast<std::size_t>(random.between(0, static_cast<int>(close.size()) - 1))];
+        FocusPick pick;
+        pick.id = FocusPickId{static_cast<long long>(data.focusPicks.size() + 1)};
+        pick.weekStart = LocalDay{thisWeek - days{7 * w}};
+        pick.person = person.id;
+        pick.personName = person.name;
+        pick.action = std::string(random.pick(kFocusActions));
+        pick.actionDay = LocalDay{sys_days{pick.weekStart} + days{random.between(0, 4)}};
+        pick.reflection = std::string(random.pick(kReflections));
+        pick.committedAt = atLocal(pick.weekStart, minutes{8 * 60 + 30}, options.zone);
+        data.focusPicks.push_back(std::move(pick));
+    }
+}
+
 } // namespace
 
 std::string_view token(DemoScale scale)
@@ -382,6 +428,11 @@ Dataset generateDemo(const DemoOptions& options)
             p.team = TeamId{random.between(1, shape.teams)};
         if (random.chance(0.15))
             p.notes = "Prefers mornings. Ask about " + std::string(random.pick(kTeamAreas)) + ".";
+        // Someone is always on leave; a few colleagues are kept close with small, frequent contacts.
+        if (p.tie.cadence && random.chance(0.03))
+            p.tie.paused = true;
+        if (p.tie.kind == RelationshipKind::Peer && random.chance(0.15))
+            p.tie.cadence = Cadence{4, CadenceUnit::Day, 5, CadenceKind::MicroMoment};
         data.people.push_back(std::move(p));
     }
 
@@ -397,6 +448,7 @@ Dataset generateDemo(const DemoOptions& options)
         data.interactions[i].id = InteractionId{static_cast<std::int64_t>(i + 1)};
 
     addLinks(data, random);
+    addFocusPicks(data, options, random);
     return data;
 }
 

@@ -19,7 +19,7 @@ Json cadenceJson(const std::optional<Cadence>& cadence)
 {
     if (!cadence)
         return nullptr;
-    return Json{{"every", cadence->every}, {"unit", token(cadence->unit)}, {"minutes", cadence->minutes}};
+    return Json{{"every", cadence->every}, {"unit", token(cadence->unit)}, {"minutes", cadence->minutes}, {"kind", token(cadence->kind)}};
 }
 
 Json personJson(const Person& p)
@@ -30,7 +30,10 @@ Json personJson(const Person& p)
         {"email", p.email},
         {"team", p.team ? Json(p.team->value) : Json(nullptr)},
         {"notes", p.notes},
-        {"tie", Json{{"kind", token(p.tie.kind)}, {"importance", p.tie.importance}, {"cadence", cadenceJson(p.tie.cadence)}}},
+        {"tie", Json{{"kind", token(p.tie.kind)},
+                     {"importance", p.tie.importance},
+                     {"cadence", cadenceJson(p.tie.cadence)},
+                     {"paused", p.tie.paused}}},
     };
 }
 
@@ -45,6 +48,21 @@ Json interactionJson(const Interaction& i)
         {"initiatedBy", token(i.initiatedBy)},
         {"quality", i.quality ? Json(*i.quality) : Json(nullptr)},
         {"notes", i.notes},
+    };
+}
+
+Json focusPickJson(const FocusPick& f)
+{
+    auto optionalText = [](const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); };
+    return Json{
+        {"id", f.id.value},
+        {"weekStart", formatDay(f.weekStart)},
+        {"person", f.person ? Json(f.person->value) : Json(nullptr)},
+        {"personName", f.personName},
+        {"action", f.action},
+        {"actionDay", f.actionDay ? Json(formatDay(*f.actionDay)) : Json(nullptr)},
+        {"reflection", optionalText(f.reflection)},
+        {"committedAt", formatUtc(f.committedAt)},
     };
 }
 
@@ -79,6 +97,30 @@ public:
     }
 
     bool isNull() const { return m_json.is_null(); }
+    bool has(const char* key) const { return m_json.is_object() && m_json.contains(key); }
+
+    bool boolean() const
+    {
+        if (!m_json.is_boolean())
+            fail("expected true or false");
+        return m_json.get<bool>();
+    }
+
+    LocalDay day() const
+    {
+        const auto parsed = parseDay(string());
+        if (!parsed)
+            fail("expected a date like 2026-01-31");
+        return *parsed;
+    }
+
+    Instant instant() const
+    {
+        const auto parsed = parseUtc(string());
+        if (!parsed)
+            fail("expected a UTC time like 2026-01-31T09:30:00Z");
+        return *parsed;
+    }
 
     std::int64_t integer(std::int64_t low, std::int64_t high) const
     {
@@ -134,7 +176,9 @@ IdType readId(const Node& node)
     return IdType{node.integer(1, kMaxId)};
 }
 
-std::optional<Cadence> readCadence(const Node& node)
+// Version 1 files have no rhythm kind: a rhythm then asks for the kind of time its relationship
+// kind asks for by default.
+std::optional<Cadence> readCadence(const Node& node, RelationshipKind relationship, int version)
 {
     if (node.isNull())
         return std::nullopt;
@@ -142,10 +186,14 @@ std::optional<Cadence> readCadence(const Node& node)
     cadence.every = static_cast<int>(node.field("every").integer(1, kMaxCadenceEvery));
     cadence.unit = node.field("unit").token<CadenceUnit>(cadenceUnitFromToken);
     cadence.minutes = static_cast<int>(node.field("minutes").integer(0, kMaxMeetingMinutes));
+    if (version >= 2)
+        cadence.kind = node.field("kind").token<CadenceKind>(cadenceKindFromToken);
+    else if (const auto builtIn = defaultCadence(relationship))
+        cadence.kind = builtIn->kind;
     return cadence;
 }
 
-Person readPerson(const Node& node)
+Person readPerson(const Node& node, int version)
 {
     Person p;
     p.id = readId<PersonId>(node.field("id"));
@@ -157,7 +205,9 @@ Person readPerson(const Node& node)
     const Node tie = node.field("tie");
     p.tie.kind = tie.field("kind").token<RelationshipKind>(relationshipKindFromToken);
     p.tie.importance = static_cast<int>(tie.field("importance").integer(kMinImportance, kMaxImportance));
-    p.tie.cadence = readCadence(tie.field("cadence"));
+    p.tie.cadence = readCadence(tie.field("cadence"), p.tie.kind, version);
+    if (version >= 2)
+        p.tie.paused = tie.field("paused").boolean();
     if (const auto issues = validate(p); !issues.empty())
         node.fail("not a valid person (check the name, email and notes)");
     return p;
@@ -169,11 +219,7 @@ Interaction readInteraction(const Node& node)
     i.id = readId<InteractionId>(node.field("id"));
     i.person = readId<PersonId>(node.field("person"));
     i.kind = node.field("kind").token<InteractionKind>(interactionKindFromToken);
-    const Node at = node.field("at");
-    const auto when = parseUtc(at.string());
-    if (!when)
-        at.fail("expected a UTC time like 2026-01-31T09:30:00Z");
-    i.at = *when;
+    i.at = node.field("at").instant();
     i.minutes = static_cast<int>(node.field("minutes").integer(0, kMaxMeetingMinutes));
     i.initiatedBy = node.field("initiatedBy").token<Initiator>(initiatorFromToken);
     if (const Node quality = node.field("quality"); !quality.isNull())
@@ -232,6 +278,47 @@ void checkUniqueTeamNames(const Dataset& data)
             throw ReadError{"teams[" + std::to_string(i) + "].name", "the team name appears twice"};
 }
 
+FocusPick readFocusPick(const Node& node)
+{
+    FocusPick f;
+    f.id = readId<FocusPickId>(node.field("id"));
+    f.weekStart = node.field("weekStart").day();
+    if (const Node person = node.field("person"); !person.isNull())
+        f.person = readId<PersonId>(person);
+    f.personName = node.field("personName").string();
+    f.action = node.field("action").string();
+    if (const Node day = node.field("actionDay"); !day.isNull())
+        f.actionDay = day.day();
+    if (const Node reflection = node.field("reflection"); !reflection.isNull())
+        f.reflection = reflection.string();
+    f.committedAt = node.field("committedAt").instant();
+    if (std::chrono::weekday{std::chrono::sys_days{f.weekStart}} != std::chrono::Monday)
+        node.field("weekStart").fail("a week starts on a Monday");
+    return f;
+}
+
+void checkFocusPicks(const Dataset& data)
+{
+    std::unordered_set<PersonId> people;
+    for (const auto& p : data.people)
+        people.insert(p.id);
+    for (std::size_t i = 0; i < data.focusPicks.size(); ++i) {
+        const auto& f = data.focusPicks[i];
+        const std::string where = "focusPicks[" + std::to_string(i) + "]";
+        if (f.person && !people.count(*f.person))
+            throw ReadError{where + ".person", "no person with id " + std::to_string(f.person->value)};
+        if (i > 0 && !(data.focusPicks[i - 1].weekStart < f.weekStart))
+            throw ReadError{where + ".weekStart", "weeks must be unique and in order"};
+    }
+}
+
+void checkKindCadences(const Dataset& data)
+{
+    for (std::size_t i = 1; i < data.kindCadences.size(); ++i)
+        if (!(data.kindCadences[i - 1].kind < data.kindCadences[i].kind))
+            throw ReadError{"kindCadences[" + std::to_string(i) + "].kind", "kinds must be unique and in order"};
+}
+
 Dataset readDataset(const Json& document)
 {
     const Node root(document, "");
@@ -241,9 +328,11 @@ Dataset readDataset(const Json& document)
         throw ReadError{"format", "not a Rapport export (missing \"format\": \"rapport\")"};
     if (!document.contains("formatVersion") || !document["formatVersion"].is_number_integer())
         throw ReadError{"formatVersion", "missing format version"};
-    if (document["formatVersion"].get<std::int64_t>() != kJsonFormatVersion)
+    const auto version = document["formatVersion"].get<std::int64_t>();
+    if (version < 1 || version > kJsonFormatVersion)
         throw ReadError{"formatVersion", "unsupported format version " + document["formatVersion"].dump() +
-                                             " (this Rapport reads version " + std::to_string(kJsonFormatVersion) + ")"};
+                                             " (this Rapport reads versions 1 to " + std::to_string(kJsonFormatVersion) + ")"};
+    const int formatVersion = static_cast<int>(version);
 
     Dataset data;
     root.forEach("teams", [&](const Node& node) {
@@ -252,20 +341,30 @@ Dataset readDataset(const Json& document)
             node.field("name").fail("not a valid team name");
         data.teams.push_back(std::move(team));
     });
-    root.forEach("people", [&](const Node& node) { data.people.push_back(readPerson(node)); });
+    root.forEach("people", [&](const Node& node) { data.people.push_back(readPerson(node, formatVersion)); });
     root.forEach("links", [&](const Node& node) {
         data.links.push_back(PersonLink{readId<LinkId>(node.field("id")), readId<PersonId>(node.field("from")),
                                         readId<PersonId>(node.field("to")),
                                         node.field("type").token<LinkType>(linkTypeFromToken)});
     });
     root.forEach("interactions", [&](const Node& node) { data.interactions.push_back(readInteraction(node)); });
+    if (formatVersion >= 2) {
+        root.forEach("kindCadences", [&](const Node& node) {
+            const auto kind = node.field("kind").token<RelationshipKind>(relationshipKindFromToken);
+            data.kindCadences.push_back(KindCadence{kind, readCadence(node.field("cadence"), kind, formatVersion)});
+        });
+        root.forEach("focusPicks", [&](const Node& node) { data.focusPicks.push_back(readFocusPick(node)); });
+    }
 
     requireAscendingIds(data.teams, "teams");
     requireAscendingIds(data.people, "people");
     requireAscendingIds(data.links, "links");
     requireAscendingIds(data.interactions, "interactions");
+    requireAscendingIds(data.focusPicks, "focusPicks");
     checkUniqueTeamNames(data);
     checkReferences(data);
+    checkKindCadences(data);
+    checkFocusPicks(data);
     return data;
 }
 
@@ -305,6 +404,14 @@ std::string toJson(const Dataset& dataset)
     root["people"] = std::move(people);
     root["links"] = std::move(links);
     root["interactions"] = std::move(interactions);
+    Json kindCadences = Json::array();
+    for (const auto& k : dataset.kindCadences)
+        kindCadences.push_back(Json{{"kind", token(k.kind)}, {"cadence", cadenceJson(k.cadence)}});
+    Json focusPicks = Json::array();
+    for (const auto& f : dataset.focusPicks)
+        focusPicks.push_back(focusPickJson(f));
+    root["kindCadences"] = std::move(kindCadences);
+    root["focusPicks"] = std::move(focusPicks);
     // Invalid UTF-8 cannot reach here (validated on the way in), but never throw from a writer.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -24,7 +24,24 @@ constexpr TokenTable<CadenceUnit, 3> kUnitTokens{{{
     {CadenceUnit::Month, "month"},
 }}};
 
+constexpr TokenTable<CadenceKind, 4> kCadenceKindTokens{{{
+    {CadenceKind::OneOnOne, "one-on-one"},
+    {CadenceKind::Coffee, "coffee"},
+    {CadenceKind::Call, "call"},
+    {CadenceKind::MicroMoment, "micro-moment"},
+}}};
+
 } // namespace
+
+std::string_view token(CadenceKind kind)
+{
+    return kCadenceKindTokens.token(kind);
+}
+
+std::optional<CadenceKind> cadenceKindFromToken(std::string_view text)
+{
+    return kCadenceKindTokens.value(text);
+}
 
 std::string_view token(RelationshipKind kind)
 {
@@ -61,19 +78,21 @@ int Cadence::approximateDays() const
 
 std::optional<Cadence> defaultCadence(RelationshipKind kind)
 {
+    using K = CadenceKind;
     switch (kind) {
     case RelationshipKind::DirectReport:
-        return Cadence{1, CadenceUnit::Week, 30};
+        return Cadence{1, CadenceUnit::Week, 30, K::OneOnOne};
     case RelationshipKind::Boss:
     case RelationshipKind::Mentee:
-        return Cadence{2, CadenceUnit::Week, 30};
+        return Cadence{2, CadenceUnit::Week, 30, K::OneOnOne};
     case RelationshipKind::SkipLevel:
-    case RelationshipKind::Peer:
     case RelationshipKind::Mentor:
+        return Cadence{1, CadenceUnit::Month, 30, K::OneOnOne};
+    case RelationshipKind::Peer:
     case RelationshipKind::Confidant:
-        return Cadence{1, CadenceUnit::Month, 30};
+        return Cadence{1, CadenceUnit::Month, 30, K::Coffee};
     case RelationshipKind::Stakeholder:
-        return Cadence{3, CadenceUnit::Month, 30};
+        return Cadence{3, CadenceUnit::Month, 30, K::Call};
     case RelationshipKind::Other:
         return std::nullopt;
     }
@@ -94,7 +113,20 @@ Tie defaultTie(RelationshipKind kind)
     default:
         break;
     }
-    return Tie{kind, importance, defaultCadence(kind)};
+    Tie tie;
+    tie.kind = kind;
+    tie.importance = importance;
+    tie.cadence = defaultCadence(kind);
+    return tie;
+}
+
+Tie defaultTie(RelationshipKind kind, const std::vector<KindCadence>& overrides)
+{
+    Tie tie = defaultTie(kind);
+    for (const auto& k : overrides)
+        if (k.kind == kind)
+            tie.cadence = k.cadence;
+    return tie;
 }
 
 } // namespace rapport::core

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <optional>
+#include <vector>
 #include <string_view>
 
 namespace rapport::core {
@@ -38,19 +39,28 @@ enum class CadenceUnit { Day, Week, Month };
 std::string_view token(CadenceUnit unit);
 std::optional<CadenceUnit> cadenceUnitFromToken(std::string_view token);
 
-/// How often I intend to connect with someone, and for how long: "every 2 weeks, 30 minutes".
+/// What kind of time a rhythm asks for. It decides which contacts keep it (core/health.h):
+/// a quick message does not replace the weekly one-on-one, but it does keep a micro-moment rhythm.
+enum class CadenceKind { OneOnOne, Coffee, Call, MicroMoment };
+
+std::string_view token(CadenceKind kind);
+std::optional<CadenceKind> cadenceKindFromToken(std::string_view token);
+
+/// How often I intend to connect with someone, and for how long: "a 30-minute one-on-one every 2 weeks".
 struct Cadence
 {
     int every = 1;
     CadenceUnit unit = CadenceUnit::Week;
     int minutes = 30;
+    CadenceKind kind = CadenceKind::OneOnOne;
 
     /// The interval as a number of days (a month counts as 30), for comparing rhythms.
     int approximateDays() const;
     friend bool operator==(const Cadence&, const Cadence&) = default;
 };
 
-/// The cadence a new relationship of this kind starts with; none for "other".
+/// The built-in cadence a new relationship of this kind starts with; none for "other". The user may
+/// override it per kind (storage keeps the overrides).
 std::optional<Cadence> defaultCadence(RelationshipKind kind);
 
 inline constexpr int kMinImportance = 1;
@@ -63,11 +73,24 @@ struct Tie
     RelationshipKind kind = RelationshipKind::Other;
     int importance = kDefaultImportance;
     std::optional<Cadence> cadence;
+    /// Paused (leave, holidays): no rhythm is expected, so the tie never turns red meanwhile.
+    bool paused = false;
 
     friend bool operator==(const Tie&, const Tie&) = default;
 };
 
+/// The user's own default rhythm for a kind of relationship, replacing the built-in one.
+struct KindCadence
+{
+    RelationshipKind kind = RelationshipKind::Other;
+    std::optional<Cadence> cadence; ///< none: this kind has no regular rhythm
+
+    friend bool operator==(const KindCadence&, const KindCadence&) = default;
+};
+
 /// A tie of this kind with its default cadence and importance.
 Tie defaultTie(RelationshipKind kind);
+/// The same, with the user's own default rhythms taking precedence over the built-in ones.
+Tie defaultTie(RelationshipKind kind, const std::vector<KindCadence>& overrides);
 
 } // namespace rapport::core

@@ -73,7 +73,7 @@ MainWindow::MainWindow(const WindowContext& context, QWidget* parent)
       m_commands{context.database, context.undoStack, feedbackFor(context, m_ownFeedback, this)}
 {
     setWindowTitle(tr("Rapport"));
-    m_people = new PersonModel(m_context.database, m_context.clock(), this);
+    m_people = new PersonModel(m_context.database, m_context.clock(), m_context.zone, this);
     buildAreas();
     buildMenus();
     buildStatusBar();

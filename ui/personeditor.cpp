@@ -99,13 +99,23 @@ void PersonEditor::buildForm(const QStringList& teams)
     m_minutes->setRange(0, core::kMaxMeetingMinutes);
     m_minutes->setSingleStep(15);
     m_minutes->setSuffix(tr(" min"));
+    m_cadenceKind = new QComboBox(this);
+    for (const auto kind : {core::CadenceKind::OneOnOne, core::CadenceKind::Coffee, core::CadenceKind::Call,
+                            core::CadenceKind::MicroMoment})
+        m_cadenceKind->addItem(wording::cadenceKindName(kind), static_cast<int>(kind));
+    m_cadenceKind->setToolTip(tr("A one-on-one rhythm is kept only by a one-on-one or meeting; a micro-moment "
+                                 "rhythm by any contact"));
     auto* cadenceRow = new QHBoxLayout;
     cadenceRow->addWidget(m_hasCadence);
+    cadenceRow->addWidget(m_cadenceKind);
     cadenceRow->addWidget(m_every);
     cadenceRow->addWidget(m_unit);
     cadenceRow->addWidget(m_minutes);
     cadenceRow->addStretch();
     form->addRow(tr("Rhythm"), cadenceRow);
+
+    m_paused = new QCheckBox(tr("&Paused for now (leave, holidays): no rhythm is expected"), this);
+    form->addRow(QString(), m_paused);
 
     m_email = new QLineEdit(this);
     m_email->setPlaceholderText(tr("name@example.com"));
@@ -139,7 +149,8 @@ void PersonEditor::buildForm(const QStringList& teams)
     connect(m_hasCadence, &QCheckBox::toggled, this, &PersonEditor::updateCadenceEnabled);
     for (auto* box : {m_every, m_minutes})
         connect(box, &QSpinBox::valueChanged, this, [this] { m_cadenceTouched = true; });
-    connect(m_unit, &QComboBox::currentIndexChanged, this, [this] { m_cadenceTouched = true; });
+    for (auto* box : {m_unit, m_cadenceKind})
+        connect(box, &QComboBox::currentIndexChanged, this, [this] { m_cadenceTouched = true; });
     connect(m_hasCadence, &QCheckBox::clicked, this, [this] { m_cadenceTouched = true; });
 }
 
@@ -155,6 +166,8 @@ void PersonEditor::load(const storage::PersonDraft& draft)
     m_every->setValue(cadence.every);
     m_unit->setCurrentIndex(m_unit->findData(static_cast<int>(cadence.unit)));
     m_minutes->setValue(cadence.minutes);
+    m_cadenceKind->setCurrentIndex(m_cadenceKind->findData(static_cast<int>(cadence.kind)));
+    m_paused->setChecked(p.tie.paused);
     m_email->setText(QString::fromStdString(p.email));
     m_notes->setPlainText(QString::fromStdString(p.notes));
     updateCadenceEnabled();
@@ -173,6 +186,7 @@ void PersonEditor::kindChanged()
     m_every->setValue(cadence.every);
     m_unit->setCurrentIndex(m_unit->findData(static_cast<int>(cadence.unit)));
     m_minutes->setValue(cadence.minutes);
+    m_cadenceKind->setCurrentIndex(m_cadenceKind->findData(static_cast<int>(cadence.kind)));
     m_cadenceTouched = touched;
 }
 
@@ -182,6 +196,7 @@ void PersonEditor::updateCadenceEnabled()
     m_every->setEnabled(on);
     m_unit->setEnabled(on);
     m_minutes->setEnabled(on);
+    m_cadenceKind->setEnabled(on);
 }
 
 void PersonEditor::validateForm()
@@ -212,9 +227,10 @@ storage::PersonDraft PersonEditor::draft() const
     p.tie.importance = m_importance->value();
     if (m_hasCadence->isChecked())
         p.tie.cadence = core::Cadence{m_every->value(), static_cast<core::CadenceUnit>(m_unit->currentData().toInt()),
-                                      m_minutes->value()};
+                                      m_minutes->value(), static_cast<core::CadenceKind>(m_cadenceKind->currentData().toInt())};
     else
         p.tie.cadence.reset();
+    p.tie.paused = m_paused->isChecked();
     draft.teamName = m_team->currentText().trimmed();
     return draft;
 }

@@ -34,6 +34,8 @@ public:
     QLineEdit* emailEdit() const { return m_email; }
     QComboBox* teamBox() const { return m_team; }
     QSpinBox* importanceBox() const { return m_importance; }
+    QComboBox* cadenceKindBox() const { return m_cadenceKind; }
+    QCheckBox* pausedBox() const { return m_paused; }
     QPushButton* saveButton() const;
 
 private:
@@ -55,6 +57,8 @@ private:
     QSpinBox* m_every = nullptr;
     QComboBox* m_unit = nullptr;
     QSpinBox* m_minutes = nullptr;
+    QComboBox* m_cadenceKind = nullptr;
+    QCheckBox* m_paused = nullptr;
     QLineEdit* m_email = nullptr;
     QLabel* m_emailProblem = nullptr;
     QPlainTextEdit* m_notes = nullptr;

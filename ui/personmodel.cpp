@@ -2,8 +2,8 @@
 #include "ui/personmodel.h"
 
 #include "core/storage/database.h"
+#include "ui/healthstyle.h"
 #include "ui/wording.h"
-
 
 #include <algorithm>
 
@@ -17,8 +17,8 @@ QString toQ(const std::string& text)
 
 } // namespace
 
-PersonModel::PersonModel(storage::Database& database, core::Instant now, QObject* parent)
-    : QAbstractTableModel(parent), m_database(database), m_now(now)
+PersonModel::PersonModel(storage::Database& database, core::Instant now, core::Zone zone, QObject* parent)
+    : QAbstractTableModel(parent), m_database(database), m_now(now), m_zone(std::move(zone))
 {
     connect(&database, &storage::Database::peopleAdded, this, &PersonModel::insertPeople);
     connect(&database, &storage::Database::peopleUpdated, this, &PersonModel::refreshPeople);
@@ -42,15 +42,22 @@ QVariant PersonModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const auto& row = m_rows[static_cast<std::size_t>(index.row())];
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    const core::Person& person = row.stored.person;
     switch (role) {
     case Qt::DisplayRole:
         return display(row, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == Health)
+            return stateChip(row.health.state);
+        return {};
     case Qt::ToolTipRole:
-        if (index.column() == LastContact && row.lastContact)
-            return wording::exactTime(*row.lastContact);
-        if (index.column() == Name && !row.person.email.empty())
-            return toQ(row.person.email);
+        if (index.column() == Health)
+            return wording::reasons(row.health.reasons);
+        if (index.column() == LastContact && row.stored.contacts.lastContact)
+            return wording::exactTime(*row.stored.contacts.lastContact);
+        if (index.column() == Name && !person.email.empty())
+            return toQ(person.email);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Importance)
@@ -58,56 +65,68 @@ QVariant PersonModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::AccessibleTextRole:
         if (index.column() == Importance)
-            return tr("Importance %1 of 5").arg(row.person.tie.importance);
+            return tr("Importance %1 of 5").arg(person.tie.importance);
         return display(row, index.column());
     case SortRole:
         return sortValue(row, index.column());
     case PersonIdRole:
-        return row.person.id.value;
+        return person.id.value;
     case KindRole:
-        return static_cast<int>(row.person.tie.kind);
+        return static_cast<int>(person.tie.kind);
+    case HealthStateRole:
+        return static_cast<int>(row.health.state);
     case SearchTextRole:
-        return (toQ(row.person.name) + QLatin1Char('\n') + toQ(row.person.email) + QLatin1Char('\n') + row.teamName).toCaseFolded();
+        return (toQ(person.name) + QLatin1Char('\n') + toQ(person.email) + QLatin1Char('\n') + row.stored.teamName).toCaseFolded();
     default:
         return {};
     }
 }
 
-QVariant PersonModel::display(const storage::PersonRow& row, int column) const
+QVariant PersonModel::display(const Row& row, int column) const
 {
+    const core::Person& person = row.stored.person;
     switch (column) {
     case Name:
-        return toQ(row.person.name);
+        return toQ(person.name);
     case Kind:
-        return wording::kindName(row.person.tie.kind);
+        return wording::kindName(person.tie.kind);
     case Team:
-        return row.teamName;
+        return row.stored.teamName;
     case Importance:
-        return wording::importanceDots(row.person.tie.importance);
+        return wording::importanceDots(person.tie.importance);
+    case Health:
+        if (!row.health.score)
+            return wording::stateName(row.health.state);
+        return tr("%1 · %2").arg(wording::stateName(row.health.state)).arg(*row.health.score);
     case LastContact:
-        return wording::relativeTime(row.lastContact, m_now);
+        return wording::relativeTime(row.stored.contacts.lastContact, m_now);
     case Cadence:
-        return wording::cadence(row.person.tie.cadence);
+        if (person.tie.paused)
+            return tr("Paused");
+        return wording::cadence(person.tie.cadence);
     default:
         return {};
     }
 }
 
-QVariant PersonModel::sortValue(const storage::PersonRow& row, int column) const
+QVariant PersonModel::sortValue(const Row& row, int column) const
 {
+    const core::Person& person = row.stored.person;
     switch (column) {
     case Name:
-        return toQ(row.person.name).toCaseFolded();
+        return toQ(person.name).toCaseFolded();
     case Kind:
-        return static_cast<int>(row.person.tie.kind);
+        return static_cast<int>(person.tie.kind);
     case Team:
-        return row.teamName.toCaseFolded();
+        return row.stored.teamName.toCaseFolded();
     case Importance:
-        return row.person.tie.importance;
+        return person.tie.importance;
+    case Health:
+        return row.health.score.value_or(-1);
     case LastContact:
-        return row.lastContact ? static_cast<qint64>(core::toUnixSeconds(*row.lastContact)) : qint64(0);
+        return row.stored.contacts.lastContact ? static_cast<qint64>(core::toUnixSeconds(*row.stored.contacts.lastContact)) : qint64(0);
     case Cadence:
-        return row.person.tie.cadence ? row.person.tie.cadence->approximateDays() : 100000;
+        return person.tie.cadence ? person.tie.cadence->approximateDays() : 100000;
     default:
         return {};
     }
@@ -122,33 +141,58 @@ QVariant PersonModel::headerData(int section, Qt::Orientation orientation, int r
     case Kind: return tr("Relationship");
     case Team: return tr("Team");
     case Importance: return tr("Importance");
+    case Health: return tr("Health");
     case LastContact: return tr("Last contact");
     case Cadence: return tr("Rhythm");
     default: return {};
     }
 }
 
-int PersonModel::rowOf(core::PersonId id) const
+PersonModel::Row PersonModel::makeRow(storage::PersonRow stored) const
+{
+    Row row{std::move(stored), {}};
+    row.health = core::assessHealth(row.stored.person.tie, row.stored.contacts, m_now, m_zone);
+    return row;
+}
+
+// Where a person's row is, or would be inserted: rows stay in id order.
+int PersonModel::positionOf(core::PersonId id) const
 {
     const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), id,
-                                     [](const storage::PersonRow& row, core::PersonId key) { return row.person.id < key; });
-    if (it == m_rows.end() || it->person.id != id)
-        return -1;
+                                     [](const Row& row, core::PersonId key) { return row.stored.person.id < key; });
     return static_cast<int>(it - m_rows.begin());
+}
+
+int PersonModel::rowOf(core::PersonId id) const
+{
+    const int position = positionOf(id);
+    if (position == rowCount() || m_rows[static_cast<std::size_t>(position)].stored.person.id != id)
+        return -1;
+    return position;
 }
 
 void PersonModel::setNow(core::Instant now)
 {
+    // A new day moves the 90-day window under every summary: read them again.
+    const bool newDay = core::dayIn(now, m_zone) != core::dayIn(m_now, m_zone);
     m_now = now;
+    if (newDay) {
+        reload();
+        return;
+    }
+    for (Row& row : m_rows)
+        row.health = core::assessHealth(row.stored.person.tie, row.stored.contacts, m_now, m_zone);
     if (!m_rows.empty())
-        emit dataChanged(index(0, LastContact), index(rowCount() - 1, LastContact));
+        emit dataChanged(index(0, Health), index(rowCount() - 1, LastContact));
 }
 
 void PersonModel::reload()
 {
     beginResetModel();
-    auto rows = storage::PeopleRepository(m_database).list();
-    m_rows = rows ? std::move(rows).value() : std::vector<storage::PersonRow>{};
+    m_rows.clear();
+    if (auto rows = storage::PeopleRepository(m_database).list(m_now))
+        for (auto& stored : rows.value())
+            m_rows.push_back(makeRow(std::move(stored)));
     endResetModel();
 }
 
@@ -156,14 +200,15 @@ void PersonModel::insertPeople(const QList<qint64>& ids)
 {
     storage::PeopleRepository people(m_database);
     for (const qint64 id : ids) {
-        auto row = people.find(core::PersonId{id});
-        if (!row || rowOf(core::PersonId{id}) >= 0)
+        const core::PersonId personId{id};
+        if (rowOf(personId) >= 0)
             continue;
-        const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), core::PersonId{id},
-                                         [](const storage::PersonRow& r, core::PersonId key) { return r.person.id < key; });
-        const int position = static_cast<int>(it - m_rows.begin());
+        auto stored = people.find(personId, m_now);
+        if (!stored)
+            continue;
+        const int position = positionOf(personId);
         beginInsertRows({}, position, position);
-        m_rows.insert(it, std::move(row).value());
+        m_rows.insert(m_rows.begin() + position, makeRow(std::move(stored).value()));
         endInsertRows();
     }
 }
@@ -173,10 +218,12 @@ void PersonModel::refreshPeople(const QList<qint64>& ids)
     storage::PeopleRepository people(m_database);
     for (const qint64 id : ids) {
         const int position = rowOf(core::PersonId{id});
-        auto row = position >= 0 ? people.find(core::PersonId{id}) : core::Result<storage::PersonRow>(core::Error{});
-        if (!row)
+        if (position < 0)
             continue;
-        m_rows[static_cast<std::size_t>(position)] = std::move(row).value();
+        auto stored = people.find(core::PersonId{id}, m_now);
+        if (!stored)
+            continue;
+        m_rows[static_cast<std::size_t>(position)] = makeRow(std::move(stored).value());
         emit dataChanged(index(position, 0), index(position, ColumnCount - 1));
     }
 }

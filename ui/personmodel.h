@@ -19,16 +19,18 @@ class PersonModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Kind, Team, Importance, LastContact, Cadence, ColumnCount };
+    enum Column { Name, Kind, Team, Importance, Health, LastContact, Cadence, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1, ///< a value that sorts naturally (numbers, timestamps)
         PersonIdRole,                ///< qint64 id of the person
         KindRole,                    ///< int value of core::RelationshipKind
         SearchTextRole,              ///< name, email and team, lower case, for the filter
+        HealthStateRole,             ///< int value of core::HealthState
     };
 
-    /// Loads every person at once; `now` words "last contact" until setNow() moves it.
-    PersonModel(storage::Database& database, core::Instant now, QObject* parent = nullptr);
+    /// Loads every person at once. Health and "last contact" are as of `now` until setNow() moves it;
+    /// days are counted in `zone`.
+    PersonModel(storage::Database& database, core::Instant now, core::Zone zone, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -36,7 +38,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     /// The stored person behind a row.
-    const storage::PersonRow& rowAt(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
+    const storage::PersonRow& rowAt(int row) const { return m_rows[static_cast<std::size_t>(row)].stored; }
+    const core::HealthReport& healthAt(int row) const { return m_rows[static_cast<std::size_t>(row)].health; }
     /// The row of a person, or -1.
     int rowOf(core::PersonId id) const;
     void setNow(core::Instant now);
@@ -47,12 +50,20 @@ private:
     void insertPeople(const QList<qint64>& ids);
     void refreshPeople(const QList<qint64>& ids);
     void removePeople(const QList<qint64>& ids);
-    QVariant display(const storage::PersonRow& row, int column) const;
-    QVariant sortValue(const storage::PersonRow& row, int column) const;
+    struct Row
+    {
+        storage::PersonRow stored;
+        core::HealthReport health;
+    };
+    Row makeRow(storage::PersonRow stored) const;
+    QVariant display(const Row& row, int column) const;
+    QVariant sortValue(const Row& row, int column) const;
+    int positionOf(core::PersonId id) const;
 
     storage::Database& m_database;
-    std::vector<storage::PersonRow> m_rows; // ordered by person id
+    std::vector<Row> m_rows; // ordered by person id
     core::Instant m_now;
+    core::Zone m_zone;
 };
 
 } // namespace rapport::ui

@@ -89,6 +89,78 @@ QString cadence(const std::optional<core::Cadence>& cadence)
     return rhythm;
 }
 
+QString cadenceKindName(core::CadenceKind kind)
+{
+    switch (kind) {
+    case core::CadenceKind::OneOnOne: return tr("One-on-one");
+    case core::CadenceKind::Coffee: return tr("Coffee");
+    case core::CadenceKind::Call: return tr("Call");
+    case core::CadenceKind::MicroMoment: return tr("Micro-moment");
+    }
+    return {};
+}
+
+QString rhythmInDays(int days)
+{
+    if (days == 1)
+        return tr("daily");
+    if (days == 7)
+        return tr("weekly");
+    if (days == 30)
+        return tr("monthly");
+    if (days == 90)
+        return tr("quarterly");
+    if (days % 30 == 0)
+        return tr("every %n months", days / 30);
+    if (days % 7 == 0)
+        return tr("every %n weeks", days / 7);
+    return tr("every %n days", days);
+}
+
+QString stateName(core::HealthState state)
+{
+    switch (state) {
+    case core::HealthState::Strong: return tr("Strong");
+    case core::HealthState::Steady: return tr("Steady");
+    case core::HealthState::Drifting: return tr("Drifting");
+    case core::HealthState::Neglected: return tr("Neglected");
+    case core::HealthState::Unplanned: return tr("No rhythm");
+    }
+    return {};
+}
+
+QString reason(const core::Reason& r)
+{
+    using C = core::ReasonCode;
+    const auto decimal = [](int tenths) { return QLocale().toString(tenths / 10.0, 'f', 1); };
+    switch (r.code) {
+    case C::NeverContacted: return tr("no contact logged yet");
+    case C::NoContactFor: return tr("no contact for %n days; your rhythm is %1", r.a).arg(rhythmInDays(r.b));
+    case C::RhythmKept: return tr("rhythm kept: %1 of %2 expected contacts in the last 90 days").arg(r.a).arg(r.b);
+    case C::RhythmMissed: return tr("%1 of %2 expected contacts in the last 90 days").arg(r.a).arg(r.b);
+    case C::SkippedInARow: return tr("%n one-on-ones skipped in a row", r.a);
+    case C::QualityDropping: return tr("conversations feel harder lately (%1, was %2)").arg(decimal(r.a), decimal(r.b));
+    case C::QualityHigh: return tr("recent conversations went well (%1 of 5)").arg(decimal(r.a));
+    case C::OneSided: return tr("you started the last %n contacts", r.a);
+    case C::TheyReachOut: return tr("they reached out %1 of the last %2 times").arg(r.a).arg(r.b);
+    case C::Paused: return tr("paused: no rhythm expected for now");
+    case C::NoRhythm: return tr("no regular rhythm set");
+    }
+    return {};
+}
+
+QString reasons(const std::vector<core::Reason>& list)
+{
+    QStringList sentences;
+    for (const auto& r : list) {
+        QString text = reason(r);
+        if (!text.isEmpty())
+            text[0] = text[0].toUpper();
+        sentences << text + QLatin1Char('.');
+    }
+    return sentences.join(QLatin1Char('\n'));
+}
+
 QString relativeTime(const std::optional<core::Instant>& at, core::Instant now)
 {
     if (!at)

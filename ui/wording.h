@@ -4,6 +4,7 @@
 // The one place where core's kinds, codes and numbers become words. The UI and the command line
 // both use it, so a reason reads the same in a tooltip and in `rapport report`.
 
+#include "core/health.h"
 #include "core/instant.h"
 #include "core/interaction.h"
 #include "core/relationship.h"
@@ -23,6 +24,16 @@ QString kindPluralName(core::RelationshipKind kind);
 QString interactionKindName(core::InteractionKind kind);
 /// "Weekly, 30 min", "Every 2 weeks, 45 min", "No regular rhythm".
 QString cadence(const std::optional<core::Cadence>& cadence);
+/// "One-on-one", "Coffee", "Call", "Micro-moment".
+QString cadenceKindName(core::CadenceKind kind);
+/// A rhythm given in days, as words: "weekly", "every 2 weeks", "monthly", "every 10 days".
+QString rhythmInDays(int days);
+/// "Strong", "Steady", "Drifting", "Neglected", "No rhythm".
+QString stateName(core::HealthState state);
+/// One reason, as a lower-case phrase: "no contact for 23 days; your rhythm is weekly".
+QString reason(const core::Reason& reason);
+/// All reasons, one sentence each (capitalised), joined by line breaks, for tooltips.
+QString reasons(const std::vector<core::Reason>& reasons);
 /// "Just now", "Yesterday", "3 days ago", "2 months ago", "Never".
 QString relativeTime(const std::optional<core::Instant>& at, core::Instant now);
 /// The exact local date and time, for tooltips.

@@ -56,6 +56,8 @@ signals:
     void peopleRemoved(const QList<qint64>& ids);
     void interactionsChanged(const QList<qint64>& personIds);
     void teamsChanged();
+    void kindCadencesChanged();
+    void focusChanged();
     /// Everything may have changed (an import, sample data): reload.
     void reset();
 

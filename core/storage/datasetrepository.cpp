@@ -2,6 +2,8 @@
 #include "core/storage/datasetrepository.h"
 
 #include "core/storage/database.h"
+#include "core/storage/focusrepository.h"
+#include "core/storage/kindcadencerepository.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
 
@@ -12,13 +14,23 @@ namespace {
 core::Result<bool> anyRows(const QSqlDatabase& db)
 {
     Query q(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM teams) + (SELECT COUNT(*) FROM people) + "
-                               "(SELECT COUNT(*) FROM person_links) + (SELECT COUNT(*) FROM interactions)"));
+                               "(SELECT COUNT(*) FROM person_links) + (SELECT COUNT(*) FROM interactions) + "
+                               "(SELECT COUNT(*) FROM kind_cadences) + (SELECT COUNT(*) FROM focus_picks)"));
     if (!q.exec() || !q.next())
         return q.error();
     return q.value(0).toLongLong() > 0;
 }
 
 } // namespace
+
+core::Result<DatasetRepository::Counts> DatasetRepository::counts() const
+{
+    Query q(m_db.connection(), QStringLiteral("SELECT (SELECT COUNT(*) FROM teams), (SELECT COUNT(*) FROM people), "
+                                              "(SELECT COUNT(*) FROM person_links), (SELECT COUNT(*) FROM interactions)"));
+    if (!q.exec() || !q.next())
+        return q.error();
+    return Counts{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()};
+}
 
 core::Result<bool> DatasetRepository::isEmpty() const
 {
@@ -50,6 +62,14 @@ core::Result<core::Dataset> DatasetRepository::readAll() const
     if (!interactions)
         return interactions.error();
     data.interactions = std::move(interactions).value();
+    auto kindCadences = KindCadenceRepository(m_db).overrides();
+    if (!kindCadences)
+        return kindCadences.error();
+    data.kindCadences = std::move(kindCadences).value();
+    auto picks = FocusRepository(m_db).list();
+    if (!picks)
+        return picks.error();
+    data.focusPicks = std::move(picks).value();
     return data;
 }
 
@@ -76,6 +96,12 @@ core::Status DatasetRepository::restoreInto(const core::Dataset& data)
     rows::InteractionInserter inserter(db);
     for (const auto& interaction : data.interactions)
         if (auto done = inserter.insert(interaction); !done)
+            return done.error();
+    for (const auto& kindCadence : data.kindCadences)
+        if (auto done = rows::writeKindCadence(db, kindCadence); !done)
+            return done;
+    for (const auto& pick : data.focusPicks)
+        if (auto done = rows::insertFocusPick(db, pick); !done)
             return done.error();
     if (auto committed = transaction.commit(); !committed)
         return committed;

@@ -4,6 +4,8 @@
 #include "core/dataset.h"
 #include "core/result.h"
 
+#include <QtGlobal>
+
 namespace rapport::storage {
 
 class Database;
@@ -14,6 +16,12 @@ class DatasetRepository
 public:
     explicit DatasetRepository(Database& database) : m_db(database) {}
 
+    /// Row counts of the tables every schema version has (works on an older, not yet upgraded file).
+    struct Counts
+    {
+        qint64 teams = 0, people = 0, links = 0, interactions = 0;
+    };
+    core::Result<Counts> counts() const;
     core::Result<bool> isEmpty() const;
     /// Everything, each list in id order.
     core::Result<core::Dataset> readAll() const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/peoplerepository.h"
 
+#include "core/storage/contactrepository.h"
 #include "core/storage/database.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
@@ -38,42 +39,61 @@ core::Result<core::PersonId> insertDraft(const QSqlDatabase& db, const PersonDra
     return rows::insertPerson(db, person);
 }
 
-// Last contact comes from the (person_id, at_utc) index: one aggregate per person, not every interaction.
-const QString kRowColumns = QStringLiteral(", (SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id), "
-                                           "(SELECT name FROM teams WHERE id = p.team_id)");
+const QString kRowColumns = QStringLiteral(", (SELECT name FROM teams WHERE id = p.team_id)");
 
 PersonRow readRow(const Query& q)
 {
     PersonRow row;
     row.person = rows::readPerson(q);
-    if (!q.value(rows::kPersonColumns).isNull())
-        row.lastContact = core::fromUnixSeconds(q.value(rows::kPersonColumns).toLongLong());
-    row.teamName = q.value(rows::kPersonColumns + 1).toString();
+    row.teamName = q.value(rows::kPersonColumns).toString();
     return row;
 }
 
 } // namespace
 
-core::Result<std::vector<PersonRow>> PeopleRepository::list() const
+core::Result<std::vector<PersonRow>> PeopleRepository::list(core::Instant at) const
 {
     Query q(m_db.connection(), rows::selectPeople(kRowColumns) + QStringLiteral("ORDER BY p.id"));
     if (!q.exec())
         return q.error();
+    auto contacts = ContactRepository(m_db).summaries(at);
+    if (!contacts)
+        return contacts.error();
     std::vector<PersonRow> result;
-    while (q.next())
+    while (q.next()) {
         result.push_back(readRow(q));
+        result.back().contacts = std::move(contacts.value()[result.back().person.id]);
+    }
     return result;
 }
 
-core::Result<PersonRow> PeopleRepository::find(core::PersonId id) const
+namespace {
+
+// The stored person and team name, without contact summaries.
+core::Result<PersonRow> personRow(const QSqlDatabase& db, core::PersonId id)
 {
-    Query q(m_db.connection(), rows::selectPeople(kRowColumns) + QStringLiteral("WHERE p.id = ?"));
+    Query q(db, rows::selectPeople(kRowColumns) + QStringLiteral("WHERE p.id = ?"));
     q.bind(id.value);
     if (!q.exec())
         return q.error();
     if (!q.next())
         return core::Error{"person " + std::to_string(id.value), "no such person"};
     return readRow(q);
+}
+
+} // namespace
+
+core::Result<PersonRow> PeopleRepository::find(core::PersonId id, core::Instant at) const
+{
+    auto found = personRow(m_db.connection(), id);
+    if (!found)
+        return found;
+    PersonRow row = std::move(found).value();
+    auto contacts = ContactRepository(m_db).summaries(at, id);
+    if (!contacts)
+        return contacts.error();
+    row.contacts = std::move(contacts.value()[id]);
+    return row;
 }
 
 core::Result<std::vector<core::PersonId>> PeopleRepository::add(const std::vector<PersonDraft>& drafts)
@@ -124,7 +144,7 @@ core::Result<std::vector<PersonSnapshot>> PeopleRepository::remove(const std::ve
     const QSqlDatabase db = m_db.connection();
     std::vector<PersonSnapshot> snapshots;
     for (const auto id : ids) {
-        auto row = find(id);
+        auto row = personRow(db, id);
         if (!row)
             return row.error();
         auto links = rows::linksWhere(db, QStringLiteral("WHERE from_person_id = ? OR to_person_id = ?"), {id.value, id.value});

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/dataset.h"
+#include "core/health.h"
 #include "core/result.h"
 
 #include <QString>
@@ -13,12 +14,13 @@ namespace rapport::storage {
 
 class Database;
 
-/// A person as the People table shows them: with their team's name and the last time we had contact.
+/// A person as the People table shows them: with their team's name and what health needs to know
+/// about our contacts up to an instant.
 struct PersonRow
 {
     core::Person person;
     QString teamName;
-    std::optional<core::Instant> lastContact;
+    core::ContactSummary contacts;
 };
 
 /// A person to store, with the team given by name (created when new, none when blank).
@@ -42,9 +44,9 @@ class PeopleRepository
 public:
     explicit PeopleRepository(Database& database) : m_db(database) {}
 
-    /// Every person with team name and last contact (one aggregate query), ordered by id.
-    core::Result<std::vector<PersonRow>> list() const;
-    core::Result<PersonRow> find(core::PersonId id) const;
+    /// Every person with team name and contact summary at `at` (aggregate queries), ordered by id.
+    core::Result<std::vector<PersonRow>> list(core::Instant at) const;
+    core::Result<PersonRow> find(core::PersonId id, core::Instant at) const;
 
     /// Adds people (keeping a valid person.id, as redo needs) and returns their ids.
     core::Result<std::vector<core::PersonId>> add(const std::vector<PersonDraft>& drafts);

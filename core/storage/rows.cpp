@@ -56,9 +56,10 @@ namespace {
 core::Status writeTie(const QSqlDatabase& db, core::PersonId id, const core::Tie& tie, bool insert)
 {
     const QString sql = insert ? QStringLiteral("INSERT INTO ties (kind, importance, cadence_every, cadence_unit, "
-                                                "cadence_minutes, person_id) VALUES (?, ?, ?, ?, ?, ?)")
+                                                "cadence_minutes, cadence_kind, paused, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                                : QStringLiteral("UPDATE ties SET kind = ?, importance = ?, cadence_every = ?, "
-                                                "cadence_unit = ?, cadence_minutes = ? WHERE person_id = ?");
+                                                "cadence_unit = ?, cadence_minutes = ?, cadence_kind = ?, paused = ? "
+                                                "WHERE person_id = ?");
     Query query(db, sql);
     const auto& cadence = tie.cadence;
     query.bind(text(core::token(tie.kind)))
@@ -66,6 +67,8 @@ core::Status writeTie(const QSqlDatabase& db, core::PersonId id, const core::Tie
         .bind(nullable(cadence ? std::optional<int>(cadence->every) : std::nullopt))
         .bind(cadence ? text(core::token(cadence->unit)) : QVariant(QMetaType(QMetaType::QString)))
         .bind(nullable(cadence ? std::optional<int>(cadence->minutes) : std::nullopt))
+        .bind(cadence ? text(core::token(cadence->kind)) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(tie.paused ? 1 : 0)
         .bind(id.value);
     if (!query.exec())
         return query.error();
@@ -154,10 +157,64 @@ core::Result<core::InteractionId> InteractionInserter::insert(const core::Intera
     return runInsert(*m_query, interaction);
 }
 
+namespace {
+
+QVariant cadenceColumn(const std::optional<core::Cadence>& cadence, int column)
+{
+    if (!cadence)
+        return column == 0 || column == 2 ? QVariant(QMetaType(QMetaType::Int)) : QVariant(QMetaType(QMetaType::QString));
+    switch (column) {
+    case 0: return cadence->every;
+    case 1: return text(core::token(cadence->unit));
+    case 2: return cadence->minutes;
+    default: return text(core::token(cadence->kind));
+    }
+}
+
+QVariant optionalDay(const std::optional<core::LocalDay>& day)
+{
+    return day ? QVariant(QString::fromStdString(core::formatDay(*day))) : QVariant(QMetaType(QMetaType::QString));
+}
+
+} // namespace
+
+core::Status writeKindCadence(const QSqlDatabase& db, const core::KindCadence& k)
+{
+    Query remove(db, QStringLiteral("DELETE FROM kind_cadences WHERE kind = ?"));
+    remove.bind(text(core::token(k.kind)));
+    if (!remove.exec())
+        return remove.error();
+    Query insert(db, QStringLiteral("INSERT INTO kind_cadences (kind, cadence_every, cadence_unit, cadence_minutes, "
+                                    "cadence_kind) VALUES (?, ?, ?, ?, ?)"));
+    insert.bind(text(core::token(k.kind)));
+    for (int column = 0; column < 4; ++column)
+        insert.bind(cadenceColumn(k.cadence, column));
+    if (!insert.exec())
+        return insert.error();
+    return core::Done{};
+}
+
+core::Result<core::FocusPickId> insertFocusPick(const QSqlDatabase& db, const core::FocusPick& f)
+{
+    Query insert(db, QStringLiteral("INSERT INTO focus_picks (id, week_start, person_id, person_name, action, action_day, "
+                                    "reflection, committed_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.bind(f.id.isValid() ? QVariant(f.id.value) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QString::fromStdString(core::formatDay(f.weekStart)))
+        .bind(f.person ? QVariant(f.person->value) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(text(f.personName))
+        .bind(text(f.action))
+        .bind(optionalDay(f.actionDay))
+        .bind(f.reflection ? text(*f.reflection) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(static_cast<qint64>(core::toUnixSeconds(f.committedAt)));
+    if (!insert.exec())
+        return insert.error();
+    return core::FocusPickId{insert.lastInsertId().toLongLong()};
+}
+
 QString selectPeople(const QString& extraColumns)
 {
     return QStringLiteral("SELECT p.id, p.name, p.email, p.team_id, p.notes, t.kind, t.importance, t.cadence_every, "
-                          "t.cadence_unit, t.cadence_minutes") +
+                          "t.cadence_unit, t.cadence_minutes, t.cadence_kind, t.paused") +
            extraColumns + QStringLiteral(" FROM people p JOIN ties t ON t.person_id = p.id ");
 }
 
@@ -172,9 +229,15 @@ core::Person readPerson(const Query& q)
     p.notes = ss(q.value(4).toString());
     p.tie.kind = parseOr(q.value(5), core::relationshipKindFromToken, core::RelationshipKind::Other);
     p.tie.importance = q.value(6).toInt();
-    if (!q.value(7).isNull())
-        p.tie.cadence = core::Cadence{q.value(7).toInt(), parseOr(q.value(8), core::cadenceUnitFromToken, core::CadenceUnit::Week),
-                                      q.value(9).toInt()};
+    if (!q.value(7).isNull()) {
+        core::Cadence cadence;
+        cadence.every = q.value(7).toInt();
+        cadence.unit = parseOr(q.value(8), core::cadenceUnitFromToken, core::CadenceUnit::Week);
+        cadence.minutes = q.value(9).toInt();
+        cadence.kind = parseOr(q.value(10), core::cadenceKindFromToken, core::CadenceKind::OneOnOne);
+        p.tie.cadence = cadence;
+    }
+    p.tie.paused = q.value(11).toInt() != 0;
     return p;
 }
 

@@ -42,10 +42,13 @@ private:
     std::unique_ptr<Query> m_query;
 };
 
+core::Status writeKindCadence(const QSqlDatabase& db, const core::KindCadence& kindCadence);
+core::Result<core::FocusPickId> insertFocusPick(const QSqlDatabase& db, const core::FocusPick& pick);
+
 /// The SELECT that readPerson() expects, ready for a WHERE or ORDER BY. `extraColumns`
 /// (", expr, expr") come after the person's columns, from index kPersonColumns on.
 QString selectPeople(const QString& extraColumns = {});
-inline constexpr int kPersonColumns = 10;
+inline constexpr int kPersonColumns = 12;
 /// Reads the current row of a query built on selectPeople().
 core::Person readPerson(const Query& query);
 

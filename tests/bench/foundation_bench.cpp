@@ -67,8 +67,9 @@ BENCHMARK(demo_store_vp)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetiti
 void people_list_vp(benchmark::State& state)
 {
     storage::Database& db = vpDatabase();
+    const core::Instant now = core::endOfDay(vpOptions().anchorDay, vpOptions().zone);
     for (auto _ : state) {
-        auto rows = storage::PeopleRepository(db).list();
+        auto rows = storage::PeopleRepository(db).list(now);
         benchmark::DoNotOptimize(rows);
     }
 }
@@ -79,7 +80,7 @@ void people_model_load_vp(benchmark::State& state)
     storage::Database& db = vpDatabase();
     const core::Instant now = core::endOfDay(vpOptions().anchorDay, vpOptions().zone);
     for (auto _ : state) {
-        ui::PersonModel model(db, now);
+        ui::PersonModel model(db, now, vpOptions().zone);
         benchmark::DoNotOptimize(model.rowCount());
     }
 }

@@ -50,10 +50,10 @@ TEST(JsonFormat, RoundTripKeepsEveryValue)
 TEST(JsonFormat, OutputIsStableAndVersioned)
 {
     const std::string json = toJson(sample());
-    EXPECT_EQ(json.rfind("{\n  \"format\": \"rapport\",\n  \"formatVersion\": 1,\n", 0), 0u);
+    EXPECT_EQ(json.rfind("{\n  \"format\": \"rapport\",\n  \"formatVersion\": 2,\n", 0), 0u);
     EXPECT_EQ(json.back(), '\n');
-    EXPECT_EQ(toJson(Dataset{}), "{\n  \"format\": \"rapport\",\n  \"formatVersion\": 1,\n  \"teams\": [],\n  \"people\": [],\n"
-                                 "  \"links\": [],\n  \"interactions\": []\n}\n");
+    EXPECT_EQ(toJson(Dataset{}), "{\n  \"format\": \"rapport\",\n  \"formatVersion\": 2,\n  \"teams\": [],\n  \"people\": [],\n"
+                                 "  \"links\": [],\n  \"interactions\": [],\n  \"kindCadences\": [],\n  \"focusPicks\": []\n}\n");
 }
 
 TEST(JsonFormat, AcceptsTheMinimalDocument)
@@ -81,8 +81,9 @@ TEST(JsonFormat, TruncatedFileIsRefused)
 
 TEST(JsonFormat, FormatVersionMustBeKnown)
 {
-    EXPECT_EQ(refusal(document(kPerson, "2")).where, "formatVersion");
-    EXPECT_NE(refusal(document(kPerson, "2")).message.find("unsupported format version 2"), std::string::npos);
+    EXPECT_EQ(refusal(document(kPerson, "3")).where, "formatVersion");
+    EXPECT_NE(refusal(document(kPerson, "3")).message.find("unsupported format version 3"), std::string::npos);
+    EXPECT_EQ(refusal(document(kPerson, "0")).where, "formatVersion");
     EXPECT_EQ(refusal(document(kPerson, "\"1\"")).where, "formatVersion");
     EXPECT_EQ(refusal(R"({"teams": []})").where, "format");
     EXPECT_NE(refusal("[1, 2, 3]").message.find("JSON object"), std::string::npos);
@@ -132,4 +133,55 @@ TEST(JsonFormat, InvalidUtf8IsRefusedNotCrashed)
     std::string people = kPerson;
     people.replace(people.find("Ana"), 3, "A\xff\xfe");
     EXPECT_FALSE(refusal(document(people)).message.empty());
+}
+
+TEST(JsonFormat, VersionOneFilesGetTheDefaultsOfVersionTwo)
+{
+    std::string people = kPerson;
+    people.replace(people.find(R"("cadence": null)"), 15, R"("cadence": {"every": 1, "unit": "month", "minutes": 30})");
+    auto parsed = parseJson(document(people, "1"));
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    const Tie& tie = parsed.value().people[0].tie;
+    ASSERT_TRUE(tie.cadence);
+    EXPECT_EQ(tie.cadence->kind, CadenceKind::Coffee) << "a peer's rhythm is a coffee by default";
+    EXPECT_FALSE(tie.paused);
+    EXPECT_TRUE(parsed.value().focusPicks.empty());
+}
+
+TEST(JsonFormat, VersionTwoCarriesPausesDefaultsAndFocusPicks)
+{
+    Dataset data = sample();
+    data.people[0].tie.paused = true;
+    data.kindCadences.push_back(KindCadence{RelationshipKind::Peer, Cadence{2, CadenceUnit::Week, 45, CadenceKind::Call}});
+    data.kindCadences.push_back(KindCadence{RelationshipKind::Stakeholder, std::nullopt});
+    ASSERT_FALSE(data.focusPicks.empty()) << "sample data has a history of picks";
+    data.focusPicks.clear();
+    FocusPick pick;
+    pick.id = FocusPickId{1};
+    pick.weekStart = *parseDay("2026-11-23");
+    pick.person = data.people[1].id;
+    pick.personName = data.people[1].name;
+    pick.action = "Ask how the move went";
+    pick.actionDay = parseDay("2026-11-25");
+    pick.reflection = "Good talk; they felt heard.";
+    pick.committedAt = *parseUtc("2026-11-23T08:00:00Z");
+    data.focusPicks.push_back(pick);
+    auto parsed = parseJson(toJson(data));
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    EXPECT_EQ(parsed.value(), data);
+}
+
+TEST(JsonFormat, FocusPicksAreChecked)
+{
+    const std::string good = R"({"format": "rapport", "formatVersion": 2, "teams": [], "people": [], "links": [], "interactions": [], "kindCadences": [], "focusPicks": [{"id": 1, "weekStart": "2026-11-23", "person": null, "personName": "Ana", "action": "", "actionDay": null, "reflection": null, "committedAt": "2026-11-23T08:00:00Z"}]})";
+    EXPECT_TRUE(parseJson(good));
+    std::string tuesday = good;
+    tuesday.replace(tuesday.find("2026-11-23\""), 10, "2026-11-24");
+    EXPECT_EQ(refusal(tuesday).where, "focusPicks[0].weekStart");
+    std::string dangling = good;
+    dangling.replace(dangling.find(R"("person": null)"), 14, R"("person": 5)");
+    EXPECT_EQ(refusal(dangling).where, "focusPicks[0].person");
+    std::string missing = good;
+    missing.replace(missing.find(R"(, "kindCadences": [])"), 20, "");
+    EXPECT_EQ(refusal(missing).where, "kindCadences");
 }

@@ -37,20 +37,30 @@ TEST(Relationship, InteractionKindsAreTheCommandLineWords)
 
 TEST(Relationship, DefaultCadencesFollowThePractice)
 {
-    EXPECT_EQ(defaultCadence(RelationshipKind::DirectReport), (Cadence{1, CadenceUnit::Week, 30}));
-    EXPECT_EQ(defaultCadence(RelationshipKind::Boss), (Cadence{2, CadenceUnit::Week, 30}));
-    EXPECT_EQ(defaultCadence(RelationshipKind::Mentee), (Cadence{2, CadenceUnit::Week, 30}));
-    for (const auto kind : {RelationshipKind::SkipLevel, RelationshipKind::Peer, RelationshipKind::Mentor, RelationshipKind::Confidant})
-        EXPECT_EQ(defaultCadence(kind), (Cadence{1, CadenceUnit::Month, 30})) << token(kind);
-    EXPECT_EQ(defaultCadence(RelationshipKind::Stakeholder), (Cadence{3, CadenceUnit::Month, 30}));
+    const auto oneOnOne = CadenceKind::OneOnOne;
+    EXPECT_EQ(defaultCadence(RelationshipKind::DirectReport), (Cadence{1, CadenceUnit::Week, 30, oneOnOne}));
+    EXPECT_EQ(defaultCadence(RelationshipKind::Boss), (Cadence{2, CadenceUnit::Week, 30, oneOnOne}));
+    EXPECT_EQ(defaultCadence(RelationshipKind::Mentee), (Cadence{2, CadenceUnit::Week, 30, oneOnOne}));
+    EXPECT_EQ(defaultCadence(RelationshipKind::SkipLevel), (Cadence{1, CadenceUnit::Month, 30, oneOnOne}));
+    EXPECT_EQ(defaultCadence(RelationshipKind::Mentor), (Cadence{1, CadenceUnit::Month, 30, oneOnOne}));
+    for (const auto kind : {RelationshipKind::Peer, RelationshipKind::Confidant})
+        EXPECT_EQ(defaultCadence(kind), (Cadence{1, CadenceUnit::Month, 30, CadenceKind::Coffee})) << token(kind);
+    EXPECT_EQ(defaultCadence(RelationshipKind::Stakeholder), (Cadence{3, CadenceUnit::Month, 30, CadenceKind::Call}));
     EXPECT_FALSE(defaultCadence(RelationshipKind::Other));
 }
 
 TEST(Relationship, CadenceApproximatesDays)
 {
-    EXPECT_EQ((Cadence{1, CadenceUnit::Week, 30}).approximateDays(), 7);
-    EXPECT_EQ((Cadence{3, CadenceUnit::Month, 30}).approximateDays(), 90);
-    EXPECT_EQ((Cadence{4, CadenceUnit::Day, 5}).approximateDays(), 4);
+    EXPECT_EQ((Cadence{1, CadenceUnit::Week, 30, CadenceKind::OneOnOne}).approximateDays(), 7);
+    EXPECT_EQ((Cadence{3, CadenceUnit::Month, 30, CadenceKind::Call}).approximateDays(), 90);
+    EXPECT_EQ((Cadence{4, CadenceUnit::Day, 5, CadenceKind::MicroMoment}).approximateDays(), 4);
+}
+
+TEST(Relationship, CadenceKindsRoundTrip)
+{
+    for (const auto kind : {CadenceKind::OneOnOne, CadenceKind::Coffee, CadenceKind::Call, CadenceKind::MicroMoment})
+        EXPECT_EQ(cadenceKindFromToken(token(kind)), kind);
+    EXPECT_FALSE(cadenceKindFromToken("lunch"));
 }
 
 TEST(Relationship, LinkTypesRoundTrip)

@@ -6,6 +6,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -180,8 +184,8 @@ TEST_F(Cli, BadDatabasesAreRefusedUntouched)
     expectOneLineError(onDb(truncated, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}), 1, "damaged");
     EXPECT_EQ(test::readAll(truncated), half);
 
-    const QString newer = path("newer.sqlite");
-    const QByteArray newerBytes = writeFile(newer, test::readAll(test::fixture(QStringLiteral("newer-incompatible.sqlite"))));
+    const QString newer = test::makeNewerDatabase(dir, storage::currentSchemaVersion() + 1);
+    const QByteArray newerBytes = test::readAll(newer);
     expectOneLineError(onDb(newer, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}), 1, "newer Rapport");
     expectOneLineError(onDb(newer, {QStringLiteral("--screenshot"), path("s.png")}), 1, "newer Rapport");
     EXPECT_EQ(test::readAll(newer), newerBytes);
@@ -262,4 +266,81 @@ TEST_F(Cli, ScreenshotRendersEveryViewOffscreen)
     const Outcome welcome = onDb(path("new.sqlite"), {QStringLiteral("--screenshot"), path("welcome.png")});
     EXPECT_EQ(welcome.exitCode, 0) << welcome.err.toStdString();
     EXPECT_FALSE(QImage(path("welcome.png")).isNull());
+}
+
+TEST_F(Cli, ReportHealthAsJsonDescribesEveryRelationship)
+{
+    const QString db = path("health.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team"), QStringLiteral("--today"),
+                        QStringLiteral("2026-11-29")})
+                  .exitCode,
+              0);
+    const Outcome report = onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--at"),
+                                     QStringLiteral("2026-11-29"), QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(report.exitCode, 0) << report.err.toStdString();
+    const QJsonArray all = QJsonDocument::fromJson(report.out.toUtf8()).array();
+    ASSERT_EQ(all.size(), 40);
+    const QStringList states{QStringLiteral("strong"), QStringLiteral("steady"), QStringLiteral("drifting"),
+                             QStringLiteral("neglected"), QStringLiteral("unplanned")};
+    QSet<QString> seen;
+    for (const QJsonValue& value : all) {
+        const QJsonObject o = value.toObject();
+        EXPECT_GT(o.value(QStringLiteral("id")).toInteger(), 0);
+        EXPECT_FALSE(o.value(QStringLiteral("person")).toString().isEmpty());
+        EXPECT_FALSE(o.value(QStringLiteral("kind")).toString().isEmpty());
+        const QString state = o.value(QStringLiteral("state")).toString();
+        EXPECT_TRUE(states.contains(state)) << state.toStdString();
+        seen.insert(state);
+        EXPECT_EQ(o.value(QStringLiteral("score")).isNull(), state == QStringLiteral("unplanned"));
+        EXPECT_EQ(o.value(QStringLiteral("reasons")).toArray().size(), o.value(QStringLiteral("codes")).toArray().size());
+        EXPECT_FALSE(o.value(QStringLiteral("reasons")).toArray().isEmpty());
+    }
+    EXPECT_GE(seen.size(), 4) << "sample data tells different stories";
+    EXPECT_EQ(onDb(db, {QStringLiteral("report"), QStringLiteral("health")}).exitCode, 0);
+    const Outcome week = onDb(db, {QStringLiteral("report"), QStringLiteral("week"), QStringLiteral("--at"),
+                                   QStringLiteral("2026-11-29"), QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(week.exitCode, 0) << week.err.toStdString();
+    const QJsonObject plan = QJsonDocument::fromJson(week.out.toUtf8()).object();
+    EXPECT_EQ(plan.value(QStringLiteral("week")).toString(), QStringLiteral("2026-11-23"));
+    EXPECT_TRUE(plan.value(QStringLiteral("suggestion")).isObject());
+    EXPECT_TRUE(plan.value(QStringLiteral("overdue")).isArray());
+    expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--format"), QStringLiteral("xml")}), 2, "xml");
+    expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--at"), QStringLiteral("soon")}), 2, "--at");
+    expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("gossip")}), 2, "gossip");
+}
+
+TEST_F(Cli, LogWritesOneInteractionOrNothing)
+{
+    const QString db = path("log.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}).exitCode, 0);
+    const QString before = onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out;
+    const QJsonArray people = QJsonDocument::fromJson(before.toUtf8()).object().value(QStringLiteral("people")).toArray();
+    const QString name = people.at(0).toObject().value(QStringLiteral("name")).toString();
+
+    expectOneLineError(onDb(db, {QStringLiteral("log"), QStringLiteral("Nobody Here"), QStringLiteral("call")}), 1, "no person");
+    expectOneLineError(onDb(db, {QStringLiteral("log"), QStringLiteral("9999"), QStringLiteral("call")}), 1, "9999");
+    expectOneLineError(onDb(db, {QStringLiteral("log"), name, QStringLiteral("lunch")}), 2, "lunch");
+    expectOneLineError(onDb(db, {QStringLiteral("log"), name, QStringLiteral("call"), QStringLiteral("--at"), QStringLiteral("tomorrow")}), 2, "--at");
+    expectOneLineError(onDb(db, {QStringLiteral("log"), name, QStringLiteral("call"), QStringLiteral("--at"), QStringLiteral("2031-01-01")}), 1,
+                       "not valid");
+    expectOneLineError(onDb(db, {QStringLiteral("log"), QStringLiteral("a"), QStringLiteral("call")}), 1, "people match");
+    EXPECT_EQ(onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out, before) << "nothing written";
+
+    const Outcome logged = onDb(db, {QStringLiteral("log"), name.toUpper(), QStringLiteral("one-on-one"), QStringLiteral("--note"),
+                                     QStringLiteral("Talked about the offsite"), QStringLiteral("--at"), QStringLiteral("2026-11-27T10:30")});
+    ASSERT_EQ(logged.exitCode, 0) << logged.err.toStdString();
+    EXPECT_TRUE(logged.out.contains(name));
+    const QString after = onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out;
+    const QJsonArray interactions = QJsonDocument::fromJson(after.toUtf8()).object().value(QStringLiteral("interactions")).toArray();
+    bool found = false;
+    for (const QJsonValue& v : interactions) {
+        const QJsonObject i = v.toObject();
+        if (i.value(QStringLiteral("notes")).toString() == QStringLiteral("Talked about the offsite")) {
+            found = true;
+            EXPECT_EQ(i.value(QStringLiteral("at")).toString(), QStringLiteral("2026-11-27T09:30:00Z")) << "10:30 in Berlin";
+            EXPECT_EQ(i.value(QStringLiteral("kind")).toString(), QStringLiteral("one-on-one"));
+            EXPECT_EQ(i.value(QStringLiteral("person")).toInteger(), people.at(0).toObject().value(QStringLiteral("id")).toInteger());
+        }
+    }
+    EXPECT_TRUE(found);
 }

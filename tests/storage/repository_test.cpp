@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/contactrepository.h"
 #include "core/storage/database.h"
+#include "core/storage/focusrepository.h"
+#include "core/storage/kindcadencerepository.h"
 #include "core/storage/datasetrepository.h"
 #include "core/storage/interactionrepository.h"
 #include "core/storage/linkrepository.h"
@@ -68,12 +71,12 @@ TEST_F(Repositories, AddedPersonReadsBackWithTeamAndTie)
     ASSERT_TRUE(id.isValid());
     EXPECT_EQ(added.count(), 1);
     EXPECT_EQ(added.at(0).at(0).value<QList<qint64>>(), QList<qint64>{id.value});
-    auto row = PeopleRepository(*db).find(id);
+    auto row = PeopleRepository(*db).find(id, now);
     ASSERT_TRUE(row);
     EXPECT_EQ(row.value().person.name, "Priya Patel");
     EXPECT_EQ(row.value().teamName, QStringLiteral("Payments"));
     EXPECT_EQ(row.value().person.tie, core::defaultTie(core::RelationshipKind::DirectReport));
-    EXPECT_FALSE(row.value().lastContact);
+    EXPECT_FALSE(row.value().contacts.lastContact);
     auto teams = TeamRepository(*db).list();
     ASSERT_TRUE(teams);
     ASSERT_EQ(teams.value().size(), 1u);
@@ -93,7 +96,7 @@ TEST_F(Repositories, InvalidPersonIsRefusedAndNothingStored)
 {
     auto refused = PeopleRepository(*db).add({draft("Ana Lopez", core::RelationshipKind::Peer), draft("   ", core::RelationshipKind::Peer)});
     EXPECT_FALSE(refused);
-    auto all = PeopleRepository(*db).list();
+    auto all = PeopleRepository(*db).list(now);
     ASSERT_TRUE(all);
     EXPECT_TRUE(all.value().empty()) << "one transaction: the valid person must not be stored either";
 }
@@ -110,7 +113,7 @@ TEST_F(Repositories, UpdateChangesEverythingAndAnnounces)
     QSignalSpy updated(db.get(), &Database::peopleUpdated);
     ASSERT_TRUE(PeopleRepository(*db).update(changed));
     EXPECT_EQ(updated.count(), 1);
-    auto row = PeopleRepository(*db).find(id);
+    auto row = PeopleRepository(*db).find(id, now);
     ASSERT_TRUE(row);
     EXPECT_EQ(row.value().person.name, "Ana López");
     EXPECT_EQ(row.value().person.email, "ana@example.com");
@@ -130,10 +133,10 @@ TEST_F(Repositories, LastContactIsTheNewestInteraction)
     ASSERT_TRUE(interactions.add(contact(id, "2026-11-20T09:00:00Z"), now));
     ASSERT_TRUE(interactions.add(contact(id, "2026-10-01T09:00:00Z"), now));
     EXPECT_EQ(changed.count(), 3);
-    auto rows = PeopleRepository(*db).list();
+    auto rows = PeopleRepository(*db).list(now);
     ASSERT_TRUE(rows);
     ASSERT_EQ(rows.value().size(), 1u);
-    EXPECT_EQ(rows.value()[0].lastContact, core::parseUtc("2026-11-20T09:00:00Z"));
+    EXPECT_EQ(rows.value()[0].contacts.lastContact, core::parseUtc("2026-11-20T09:00:00Z"));
     auto listed = interactions.listFor(id);
     ASSERT_TRUE(listed);
     ASSERT_EQ(listed.value().size(), 3u);
@@ -223,4 +226,83 @@ TEST_F(Repositories, DatasetRoundTripsThroughTheDatabase)
     auto read = DatasetRepository(*db).readAll();
     ASSERT_TRUE(read);
     EXPECT_EQ(read.value(), data);
+}
+
+TEST_F(Repositories, AggregateSummariesAgreeWithTheCoreSweep)
+{
+    core::DemoOptions options;
+    options.scale = core::DemoScale::Team;
+    options.seed = 4;
+    options.anchorDay = *core::parseDay("2026-11-29");
+    options.zone = core::Zone{"Europe/Berlin"};
+    const auto data = core::generateDemo(options);
+    ASSERT_TRUE(DatasetRepository(*db).restoreInto(data));
+    // Also at an instant inside the history, so that later interactions must be left out.
+    for (const char* when : {"2026-11-29T23:00:00Z", "2026-03-15T12:00:00Z"}) {
+        SCOPED_TRACE(when);
+        const core::Instant at = *core::parseUtc(when);
+        auto summaries = ContactRepository(*db).summaries(at);
+        ASSERT_TRUE(summaries);
+        for (const auto& person : data.people) {
+            std::vector<core::Interaction> history;
+            for (const auto& i : data.interactions)
+                if (i.person == person.id)
+                    history.push_back(i);
+            const auto expected = core::summarize(person.tie, history, at);
+            const auto& actual = summaries.value()[person.id];
+            EXPECT_EQ(actual.firstContact, expected.firstContact) << person.name;
+            EXPECT_EQ(actual.lastContact, expected.lastContact) << person.name;
+            EXPECT_EQ(actual.lastKeepingContact, expected.lastKeepingContact) << person.name;
+            EXPECT_EQ(actual.keptInWindow, expected.keptInWindow) << person.name;
+            EXPECT_EQ(actual.recentQualities, expected.recentQualities) << person.name;
+            EXPECT_EQ(actual.recentInitiators, expected.recentInitiators) << person.name;
+        }
+    }
+}
+
+TEST_F(Repositories, KindCadencesOverrideAndReset)
+{
+    KindCadenceRepository cadences(*db);
+    QSignalSpy changed(db.get(), &Database::kindCadencesChanged);
+    const core::KindCadence peers{core::RelationshipKind::Peer, core::Cadence{2, core::CadenceUnit::Week, 45, core::CadenceKind::Call}};
+    ASSERT_TRUE(cadences.set(peers));
+    ASSERT_TRUE(cadences.set(core::KindCadence{core::RelationshipKind::Stakeholder, std::nullopt}));
+    ASSERT_TRUE(cadences.set(peers)) << "setting twice replaces";
+    auto list = cadences.overrides();
+    ASSERT_TRUE(list);
+    ASSERT_EQ(list.value().size(), 2u);
+    EXPECT_EQ(list.value()[0], peers);
+    EXPECT_FALSE(list.value()[1].cadence);
+    EXPECT_EQ(core::defaultTie(core::RelationshipKind::Peer, list.value()).cadence, peers.cadence);
+    ASSERT_TRUE(cadences.reset(core::RelationshipKind::Peer));
+    EXPECT_EQ(cadences.overrides().value().size(), 1u);
+    EXPECT_EQ(changed.count(), 4);
+}
+
+TEST_F(Repositories, OneFocusPickPerWeekWithAReflection)
+{
+    const auto ana = add(draft("Ana Lopez", core::RelationshipKind::DirectReport));
+    FocusRepository focus(*db);
+    core::FocusPick pick;
+    pick.weekStart = *core::parseDay("2026-11-23");
+    pick.person = ana;
+    pick.personName = "Ana Lopez";
+    pick.action = "Ask about the move";
+    pick.committedAt = now;
+    auto first = focus.commit(pick);
+    ASSERT_TRUE(first);
+    pick.action = "Thank her in the team meeting";
+    auto second = focus.commit(pick);
+    ASSERT_TRUE(second);
+    auto week = focus.forWeek(pick.weekStart);
+    ASSERT_TRUE(week && week.value());
+    EXPECT_EQ(week.value()->action, "Thank her in the team meeting") << "a week has one pick";
+    ASSERT_TRUE(focus.reflect(second.value(), std::string("She was glad.")));
+    EXPECT_EQ(focus.forWeek(pick.weekStart).value()->reflection, std::optional<std::string>("She was glad."));
+    ASSERT_TRUE(PeopleRepository(*db).remove({ana}));
+    auto kept = focus.list();
+    ASSERT_TRUE(kept);
+    ASSERT_EQ(kept.value().size(), 1u);
+    EXPECT_FALSE(kept.value()[0].person) << "the history outlives the person";
+    EXPECT_EQ(kept.value()[0].personName, "Ana Lopez");
 }

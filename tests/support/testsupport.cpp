@@ -3,6 +3,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <gtest/gtest.h>
 
@@ -34,6 +36,25 @@ QByteArray readAll(const QString& path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString makeNewerDatabase(const TempDir& dir, int compatibleVersion)
+{
+    const QString path = dir.path(QStringLiteral("newer.sqlite"));
+    auto db = openDatabase(path);
+    if (!db)
+        return path;
+    QSqlQuery q(db->connection());
+    const bool written =
+        q.exec(QStringLiteral("INSERT INTO people (name) VALUES ('Ana Lopez')")) &&
+        q.exec(QStringLiteral("INSERT INTO ties (person_id, kind, importance) VALUES (1, 'peer', 3)")) &&
+        q.exec(QStringLiteral("CREATE TABLE future_feature (id INTEGER PRIMARY KEY, note TEXT)")) &&
+        q.exec(QStringLiteral("UPDATE schema_info SET schema_version = %1, compatible_version = %2")
+                   .arg(storage::currentSchemaVersion() + 1)
+                   .arg(compatibleVersion));
+    if (!written)
+        ADD_FAILURE() << "cannot make the newer database: " << q.lastError().text().toStdString();
+    return path;
 }
 
 std::unique_ptr<storage::Database> openDatabase(const QString& path)

@@ -28,6 +28,9 @@ QString fixture(const QString& name);
 QString corpora();
 /// The bytes of a file (empty when unreadable).
 QByteArray readAll(const QString& path);
+/// A database as a future Rapport would write it: the current schema plus a table, recorded as
+/// schema current+1 and readable by `compatibleVersion`. It holds one person.
+QString makeNewerDatabase(const TempDir& dir, int compatibleVersion);
 /// Opens or creates a database, failing the test on error.
 std::unique_ptr<storage::Database> openDatabase(const QString& path);
 

@@ -44,15 +44,15 @@ TEST_F(MainWindowTest, EmptyDatabaseWelcomesAndTheAuditCreatesPeopleWithRhythms)
 
     EXPECT_FALSE(window->isShowingWelcome());
     EXPECT_EQ(window->currentArea(), ui::Area::People);
-    auto people = storage::PeopleRepository(*database).list();
+    auto people = storage::PeopleRepository(*database).list(now);
     ASSERT_TRUE(people);
     ASSERT_EQ(people.value().size(), 5u);
     for (const auto& row : people.value()) {
         if (row.person.tie.kind == core::RelationshipKind::DirectReport) {
-            EXPECT_EQ(row.person.tie.cadence, (core::Cadence{1, core::CadenceUnit::Week, 30})) << row.person.name;
+            EXPECT_EQ(row.person.tie.cadence, (core::Cadence{1, core::CadenceUnit::Week, 30, core::CadenceKind::OneOnOne})) << row.person.name;
         }
         if (row.person.tie.kind == core::RelationshipKind::Mentor) {
-            EXPECT_EQ(row.person.tie.cadence, (core::Cadence{1, core::CadenceUnit::Month, 30}));
+            EXPECT_EQ(row.person.tie.cadence, (core::Cadence{1, core::CadenceUnit::Month, 30, core::CadenceKind::OneOnOne}));
         }
     }
     EXPECT_EQ(undoStack.count(), 1) << "the whole audit is one undo step";

@@ -25,7 +25,7 @@ protected:
     void SetUp() override
     {
         UiTest::SetUp();
-        model = std::make_unique<PersonModel>(*database, now);
+        model = std::make_unique<PersonModel>(*database, now, core::Zone{"Europe/Berlin"});
         view = std::make_unique<ui::PeopleView>(commands(), *model);
         view->resize(1000, 600);
         view->show();
@@ -82,7 +82,7 @@ TEST_F(PeopleViewTest, AddEditUndoRedoThroughTheEditor)
     undoStack.undo();
     EXPECT_EQ(nameAt(0), QStringLiteral("Priya Patel"));
     EXPECT_EQ(view->proxy()->index(0, PersonModel::Kind).data().toString(), QStringLiteral("Direct report"));
-    auto stored = storage::PeopleRepository(*database).list();
+    auto stored = storage::PeopleRepository(*database).list(now);
     ASSERT_TRUE(stored);
     EXPECT_EQ(stored.value().front().person.name, "Priya Patel") << "undo is stored at once";
 
@@ -122,7 +122,7 @@ TEST_F(PeopleViewTest, ANewPersonTakesTheRhythmOfTheirKind)
     ASSERT_NE(editor, nullptr);
     editor->kindBox()->setCurrentIndex(editor->kindBox()->findData(static_cast<int>(core::RelationshipKind::Stakeholder)));
     QTest::keyClicks(editor->nameEdit(), QStringLiteral("Omar Haddad"));
-    EXPECT_EQ(editor->draft().person.tie.cadence, (core::Cadence{3, core::CadenceUnit::Month, 30}));
+    EXPECT_EQ(editor->draft().person.tie.cadence, (core::Cadence{3, core::CadenceUnit::Month, 30, core::CadenceKind::Call}));
     editor->reject();
 }
 

@@ -17,7 +17,7 @@ class PersonModelTest : public test::UiTest
 TEST_F(PersonModelTest, FollowsTheDatabaseSignallingExactlyWhatChanged)
 {
     const auto ana = addPerson("Ana Lopez", core::RelationshipKind::Peer, "Search");
-    PersonModel model(*database, now);
+    PersonModel model(*database, now, core::Zone{"Europe/Berlin"});
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     ASSERT_EQ(model.rowCount(), 1);
 
@@ -48,7 +48,7 @@ TEST_F(PersonModelTest, FollowsTheDatabaseSignallingExactlyWhatChanged)
 TEST_F(PersonModelTest, ShowsWordsNumbersAndTooltips)
 {
     const auto id = addPerson("Ana Lopez", core::RelationshipKind::Mentor, "Search");
-    PersonModel model(*database, now);
+    PersonModel model(*database, now, core::Zone{"Europe/Berlin"});
     const int row = model.rowOf(id);
     EXPECT_EQ(model.index(row, PersonModel::Name).data().toString(), QStringLiteral("Ana Lopez"));
     EXPECT_EQ(model.index(row, PersonModel::Team).data().toString(), QStringLiteral("Search"));
@@ -64,7 +64,7 @@ TEST_F(PersonModelTest, ProxySortsEveryColumnAndFilters)
     addPerson("Zoe Zhou", core::RelationshipKind::Peer, "Alpha");
     addPerson("Adaeze Okafor", core::RelationshipKind::Boss, "Zulu");
     addPerson("Maya Singh", core::RelationshipKind::DirectReport, "Mobile");
-    PersonModel model(*database, now);
+    PersonModel model(*database, now, core::Zone{"Europe/Berlin"});
     ui::PersonFilterProxy proxy;
     proxy.setSourceModel(&model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);

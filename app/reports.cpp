@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/reports.h"
+
+#include "app/application.h"
+#include "app/cliutil.h"
+#include "app/environment.h"
+#include "core/audit.h"
+#include "core/storage/database.h"
+#include "core/storage/focusrepository.h"
+#include "core/storage/interactionrepository.h"
+#include "core/storage/peoplerepository.h"
+#include "ui/wording.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <map>
+
+namespace rapport::app {
+namespace {
+
+using storage::Database;
+
+QString q(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// Everyone's row and tie health at one instant.
+struct Snapshot
+{
+    std::vector<storage::PersonRow> rows;
+    std::vector<core::TieHealth> ties; // same order as rows
+    std::map<core::PersonId, std::size_t> index;
+};
+
+core::Result<Snapshot> snapshot(Database& db, core::Instant at, const core::Zone& zone)
+{
+    auto rows = storage::PeopleRepository(db).list(at);
+    if (!rows)
+        return rows.error();
+    Snapshot s;
+    s.rows = std::move(rows).value();
+    for (std::size_t i = 0; i < s.rows.size(); ++i) {
+        s.ties.push_back(core::evaluateTie(s.rows[i].person, s.rows[i].contacts, at, zone));
+        s.index[s.rows[i].person.id] = i;
+    }
+    return s;
+}
+
+QJsonArray reasonTexts(const std::vector<core::Reason>& reasons)
+{
+    QJsonArray texts;
+    for (const auto& r : reasons)
+        texts.append(ui::wording::reason(r));
+    return texts;
+}
+
+QJsonArray reasonCodes(const std::vector<core::Reason>& reasons)
+{
+    QJsonArray codes;
+    for (const auto& r : reasons)
+        codes.append(QJsonObject{{QStringLiteral("code"), q(core::token(r.code))}, {QStringLiteral("values"), QJsonArray{r.a, r.b}}});
+    return codes;
+}
+
+QJsonObject tieJson(const storage::PersonRow& row, const core::TieHealth& t)
+{
+    QJsonObject o{
+        {QStringLiteral("id"), row.person.id.value},
+        {QStringLiteral("person"), QString::fromStdString(row.person.name)},
+        {QStringLiteral("kind"), q(core::token(row.person.tie.kind))},
+        {QStringLiteral("score"), t.health.score ? QJsonValue(*t.health.score) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("state"), q(core::token(t.health.state))},
+        {QStringLiteral("reasons"), reasonTexts(t.health.reasons)},
+        {QStringLiteral("codes"), reasonCodes(t.health.reasons)},
+    };
+    o.insert(QStringLiteral("due"), t.due ? QJsonValue(q(core::formatDay(*t.due))) : QJsonValue(QJsonValue::Null));
+    return o;
+}
+
+int printJson(const QJsonValue& value)
+{
+    const QByteArray bytes = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
+                                             : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    return Success;
+}
+
+QString firstReason(const core::HealthReport& health)
+{
+    return health.reasons.empty() ? QString() : ui::wording::reason(health.reasons.front());
+}
+
+int reportHealth(const Snapshot& s, bool json)
+{
+    if (json) {
+        QJsonArray all;
+        for (std::size_t i = 0; i < s.rows.size(); ++i)
+            all.append(tieJson(s.rows[i], s.ties[i]));
+        return printJson(all);
+    }
+    for (std::size_t i = 0; i < s.rows.size(); ++i) {
+        const auto& t = s.ties[i];
+        const QString score = t.health.score ? QString::number(*t.health.score) : QStringLiteral("-");
+        say(QStringLiteral("%1  %2  %3  %4  %5")
+                .arg(QString::fromStdString(s.rows[i].person.name).leftJustified(28, QLatin1Char(' '), true),
+                     ui::wording::kindName(s.rows[i].person.tie.kind).leftJustified(14),
+                     ui::wording::stateName(t.health.state).leftJustified(10), score.rightJustified(3), firstReason(t.health)));
+    }
+    return Success;
+}
+
+QJsonArray dueJson(const Snapshot& s, const std::vector<core::DueTie>& list)
+{
+    QJsonArray items;
+    for (const auto& due : list) {
+        const std::size_t i = s.index.at(due.person);
+        QJsonObject o = tieJson(s.rows[i], s.ties[i]);
+        o.insert(QStringLiteral("daysLate"), due.daysLate);
+        items.append(o);
+    }
+    return items;
+}
+
+int reportWeek(Database& db, const Snapshot& s, core::Instant at, const core::Zone& zone, bool json)
+{
+    const core::Audit audit = core::auditRelationships(s.ties);
+    const core::WeekPlan plan = core::planWeek(s.ties, core::dayIn(at, zone));
+    const core::LocalDay week = core::weekStartOf(at, zone);
+    auto pick = storage::FocusRepository(db).forWeek(week);
+    if (!pick)
+        return fail(pick.error());
+    const core::Suggestion* top = audit.suggestions.empty() ? nullptr : &audit.suggestions.front();
+    if (json) {
+        QJsonObject o{{QStringLiteral("week"), q(core::formatDay(week))}};
+        QJsonValue suggestion(QJsonValue::Null);
+        if (top) {
+            QJsonObject sug = tieJson(s.rows[s.index.at(top->person)], s.ties[s.index.at(top->person)]);
+            sug.insert(QStringLiteral("priority"), top->priority);
+            suggestion = sug;
+        }
+        o.insert(QStringLiteral("suggestion"), suggestion);
+        QJsonValue focus(QJsonValue::Null);
+        if (pick.value()) {
+            const auto& f = *pick.value();
+            focus = QJsonObject{{QStringLiteral("person"), QString::fromStdString(f.personName)},
+                                {QStringLiteral("action"), QString::fromStdString(f.action)},
+                                {QStringLiteral("day"), f.actionDay ? QJsonValue(q(core::formatDay(*f.actionDay))) : QJsonValue()}};
+        }
+        o.insert(QStringLiteral("focus"), focus);
+        o.insert(QStringLiteral("overdue"), dueJson(s, plan.overdue));
+        o.insert(QStringLiteral("dueThisWeek"), dueJson(s, plan.dueThisWeek));
+        return printJson(o);
+    }
+    say(QStringLiteral("Week of %1").arg(q(core::formatDay(week))));
+    if (pick.value())
+        say(QStringLiteral("Your focus: %1 — %2").arg(QString::fromStdString(pick.value()->personName),
+                                                       QString::fromStdString(pick.value()->action)));
+    if (top) {
+        const auto& row = s.rows[s.index.at(top->person)];
+        say(QStringLiteral("Invest this week in: %1 (%2)").arg(QString::fromStdString(row.person.name), firstReason(s.ties[s.index.at(top->person)].health)));
+    }
+    say(QStringLiteral("Overdue: %1").arg(plan.overdue.size()));
+    for (const auto& due : plan.overdue)
+        say(QStringLiteral("  %1  due %2 (%3 days ago)")
+                .arg(QString::fromStdString(s.rows[s.index.at(due.person)].person.name).leftJustified(28), q(core::formatDay(due.due)))
+                .arg(due.daysLate));
+    say(QStringLiteral("Due this week: %1").arg(plan.dueThisWeek.size()));
+    for (const auto& due : plan.dueThisWeek)
+        say(QStringLiteral("  %1  due %2").arg(QString::fromStdString(s.rows[s.index.at(due.person)].person.name).leftJustified(28),
+                                               q(core::formatDay(due.due))));
+    return Success;
+}
+
+// --at: a day (its end) or a minute in the user's zone; absent means now.
+core::Result<core::Instant> instantOf(const Invocation& inv, const core::Zone& zone)
+{
+    if (inv.at.isEmpty())
+        return systemNow();
+    return core::parseUserTime(inv.at.toStdString(), zone);
+}
+
+} // namespace
+
+int runReport(const Invocation& inv)
+{
+    const QString what = inv.command.at(1);
+    if (what == QStringLiteral("pulse"))
+        return fail(QStringLiteral("report pulse is not available in this version yet"), UsageError);
+    if (what != QStringLiteral("health") && what != QStringLiteral("week"))
+        return fail(QStringLiteral("unknown report \"%1\"; use health or week").arg(what), UsageError);
+    if (!inv.format.isEmpty() && inv.format != QStringLiteral("text") && inv.format != QStringLiteral("json"))
+        return fail(QStringLiteral("--format must be text or json, not \"%1\"").arg(inv.format), UsageError);
+    const core::Zone zone = systemZone();
+    auto at = instantOf(inv, zone);
+    if (!at)
+        return fail(QStringLiteral("--at %1").arg(QString::fromStdString(at.error().message)), UsageError);
+    auto database = openDatabase(inv, Database::Access::ReadWrite);
+    if (!database)
+        return fail(database.error());
+    auto s = snapshot(*database.value(), at.value(), zone);
+    if (!s)
+        return fail(s.error());
+    const bool json = inv.format == QStringLiteral("json");
+    if (what == QStringLiteral("health"))
+        return reportHealth(s.value(), json);
+    return reportWeek(*database.value(), s.value(), at.value(), zone, json);
+}
+
+int runLog(const Invocation& inv)
+{
+    const QString who = inv.command.at(1);
+    const QString kindText = inv.command.at(2);
+    const auto kind = core::interactionKindFromToken(kindText.toStdString());
+    if (!kind)
+        return fail(QStringLiteral("unknown interaction kind \"%1\"; use one-on-one, meeting, call, message, micro-moment, "
+                                   "appreciation, help, celebration, repair or stay-interview")
+                        .arg(kindText),
+                    UsageError);
+    const core::Zone zone = systemZone();
+    auto when = instantOf(inv, zone);
+    if (!when)
+        return fail(QStringLiteral("--at %1").arg(QString::fromStdString(when.error().message)), UsageError);
+    auto database = openDatabase(inv, Database::Access::ReadWrite);
+    if (!database)
+        return fail(database.error());
+    const core::Instant now = systemNow();
+    auto people = storage::PeopleRepository(*database.value()).list(now);
+    if (!people)
+        return fail(people.error());
+    auto person = findPerson(people.value(), who);
+    if (!person)
+        return fail(person.error());
+    const core::Person& p = *person.value();
+
+    core::Interaction interaction;
+    interaction.person = p.id;
+    interaction.kind = *kind;
+    interaction.at = when.value();
+    interaction.notes = inv.note.toStdString();
+    const bool timed = *kind == core::InteractionKind::OneOnOne || *kind == core::InteractionKind::Meeting ||
+                       *kind == core::InteractionKind::Call;
+    interaction.minutes = timed && p.tie.cadence ? p.tie.cadence->minutes : 0;
+    auto stored = storage::InteractionRepository(*database.value()).add(interaction, now);
+    if (!stored)
+        return fail(QStringLiteral("%1: %2").arg(who, QString::fromStdString(stored.error().message)));
+    say(QStringLiteral("Logged %1 with %2 on %3.")
+            .arg(ui::wording::interactionKindName(*kind).toLower(), QString::fromStdString(p.name),
+                 ui::wording::exactTime(interaction.at)));
+    return Success;
+}
+
+} // namespace rapport::app

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/interaction.h"
+#include "core/person.h"
+
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace rapport::core {
+
+/// How a relationship is doing, by score band. Unplanned ties (no rhythm) have no score.
+enum class HealthState { Strong, Steady, Drifting, Neglected, Unplanned };
+
+std::string_view token(HealthState state);
+
+/// Why a tie has the health it has. Core names the reason and its numbers; the UI and the command
+/// line word it in one place (ui/wording).
+enum class ReasonCode {
+    NeverContacted,  ///< no contact logged yet
+    NoContactFor,    ///< a = days since the last contact, b = the rhythm in days
+    RhythmKept,      ///< a = contacts held that keep the rhythm in the last 90 days, b = contacts expected
+    RhythmMissed,    ///< a = held, b = expected (trailing 90 days)
+    SkippedInARow,   ///< a = one-on-ones skipped in a row
+    QualityDropping, ///< a = recent average quality × 10, b = earlier average × 10
+    QualityHigh,     ///< a = recent average quality × 10
+    OneSided,        ///< a = I started the last `a` contacts
+    TheyReachOut,    ///< a = they started `a` of the last b contacts
+    Paused,          ///< the tie is paused (leave, holidays): no rhythm is expected
+    NoRhythm,        ///< no cadence set: the relationship is unplanned
+};
+
+std::string_view token(ReasonCode code);
+
+struct Reason
+{
+    ReasonCode code;
+    int a = 0;
+    int b = 0;
+
+    friend bool operator==(const Reason&, const Reason&) = default;
+};
+
+/// The health of one tie at one instant.
+struct HealthReport
+{
+    std::optional<int> score; ///< 0–100; none when unplanned
+    HealthState state = HealthState::Unplanned;
+    std::vector<Reason> reasons; ///< most important first
+};
+
+/// The score bands: strong ≥ 75, steady 50–74, drifting 25–49, neglected < 25.
+HealthState stateForScore(int score);
+
+/// Whether an interaction of `kind` keeps a cadence of `cadenceKind`: a one-on-one rhythm only by a
+/// held one-on-one or meeting, a conversation (coffee, call) by any conversation, a micro-moment
+/// rhythm by any contact.
+bool keepsCadence(InteractionKind kind, CadenceKind cadenceKind);
+
+inline constexpr int kCadenceWindowDays = 90;
+inline constexpr std::size_t kRecentContacts = 6;
+
+/// What health needs to know about a tie's history up to an instant. Built from interactions by a
+/// ContactSweep, or read with aggregate SQL by the storage layer for every tie at once.
+struct ContactSummary
+{
+    std::optional<Instant> firstContact;
+    std::optional<Instant> lastContact;        ///< any interaction: recency
+    std::optional<Instant> lastKeepingContact; ///< the last one that keeps the cadence
+    int keptInWindow = 0;                      ///< keeping contacts in the trailing 90 days
+    std::vector<int> recentQualities;          ///< newest first: the rated ones among the last 6 contacts
+    std::vector<Initiator> recentInitiators;   ///< newest first, up to 6
+    int skippedInARow = 0;                     ///< one-on-ones skipped in a row (meetings, later)
+};
+
+/// Feeds a tie's interactions in time order and summarises them at any later instant. One sweep
+/// serves a whole health history; entries after the instant asked about are never seen.
+class ContactSweep
+{
+public:
+    explicit ContactSweep(CadenceKind cadenceKind) : m_cadenceKind(cadenceKind) {}
+
+    /// Adds the next interaction (not earlier than the previous one).
+    void add(const Interaction& interaction);
+    /// The summary at `at`, counting only interactions already added.
+    ContactSummary summaryAt(Instant at);
+
+private:
+    CadenceKind m_cadenceKind;
+    ContactSummary m_summary;
+    struct Recent
+    {
+        std::optional<int> quality;
+        Initiator initiatedBy;
+    };
+    std::vector<Instant> m_keeping; // keeping contacts, oldest first; pruned to the window
+    std::vector<Recent> m_recent;   // the last kRecentContacts contacts, newest last
+};
+
+/// Summarises a history (sorted by time) at `at`, ignoring entries after `at`.
+ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, Instant at);
+
+/// The health of a tie at `at`, from its summary. Days are counted in the user's zone, so a
+/// daylight-saving week still has seven days.
+HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone);
+
+/// The day the next contact that keeps the rhythm is due: the last keeping contact plus the rhythm's
+/// interval in calendar days, weeks or months of the user's zone. With no keeping contact yet, it is
+/// due on the day of the first contact, or `today` for a tie never contacted. None for unplanned and
+/// paused ties.
+std::optional<LocalDay> nextDueDay(const Tie& tie, const ContactSummary& summary, LocalDay today, const Zone& zone);
+
+/// Local days since the last contact of any kind; none when never.
+std::optional<int> daysSinceContact(const ContactSummary& summary, Instant at, const Zone& zone);
+
+/// One point of a health history.
+struct HealthPoint
+{
+    Instant at;
+    HealthReport report;
+};
+
+/// A tie's health at the end of each week (every 7 days from `from`) up to `to`, in one sweep
+/// over its history (sorted by time).
+std::vector<HealthPoint> healthHistory(const Tie& tie, std::span<const Interaction> history, Instant from, Instant to,
+                                       const Zone& zone);
+
+} // namespace rapport::core
