@@ -2,6 +2,9 @@
 #include "ui/commands.h"
 
 #include "core/storage/database.h"
+#include "core/storage/focusrepository.h"
+#include "core/storage/interactionrepository.h"
+#include "ui/wording.h"
 #include "ui/feedback.h"
 
 #include <QCoreApplication>
@@ -47,6 +50,8 @@ protected:
     virtual core::Status apply() = 0;
     virtual core::Status revert() = 0;
     storage::PeopleRepository people() { return storage::PeopleRepository(m_database); }
+    storage::InteractionRepository interactions() { return storage::InteractionRepository(m_database); }
+    storage::FocusRepository focus() { return storage::FocusRepository(m_database); }
 
 private:
     void check(const core::Status& status)
@@ -137,6 +142,60 @@ private:
     std::vector<storage::PersonSnapshot> m_removed;
 };
 
+class LogInteractionCommand final : public StoredCommand
+{
+public:
+    LogInteractionCommand(const CommandContext& context, const QString& text, core::Interaction interaction, core::Instant now)
+        : StoredCommand(context, text), m_interaction(std::move(interaction)), m_now(now)
+    {
+    }
+
+protected:
+    core::Status apply() override
+    {
+        auto added = interactions().add(m_interaction, m_now);
+        if (!added)
+            return added.error();
+        return core::Done{};
+    }
+    core::Status revert() override { return interactions().remove(m_interaction.id); }
+
+private:
+    core::Interaction m_interaction; // with the id the first add assigned
+    core::Instant m_now;
+};
+
+// Replacing a week's pick keeps the one it replaced, so undo can put it back.
+class FocusCommand final : public StoredCommand
+{
+public:
+    FocusCommand(const CommandContext& context, const QString& text, std::optional<core::FocusPick> before, core::FocusPick after)
+        : StoredCommand(context, text), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+
+protected:
+    core::Status apply() override { return store(m_after); }
+    core::Status revert() override
+    {
+        if (m_before)
+            return store(*m_before);
+        return focus().remove(m_after.id);
+    }
+
+private:
+    core::Status store(const core::FocusPick& pick)
+    {
+        auto stored = focus().commit(pick);
+        if (!stored)
+            return stored.error();
+        return core::Done{};
+    }
+
+    std::optional<core::FocusPick> m_before;
+    core::FocusPick m_after;
+};
+
 } // namespace
 
 namespace commands {
@@ -188,6 +247,58 @@ bool deletePeople(const CommandContext& context, const std::vector<core::PersonI
                               : tr("Delete %n people", static_cast<int>(ids.size()));
     context.stack.push(new DeletePeopleCommand(context, label, std::move(removed).value()));
     return true;
+}
+
+bool logInteraction(const CommandContext& context, const core::Interaction& interaction, const QString& personName,
+                    core::Instant now)
+{
+    auto added = storage::InteractionRepository(context.database).add(interaction, now);
+    if (!added) {
+        context.feedback.error(tr("Could not log"), describe(added.error()));
+        return false;
+    }
+    core::Interaction stored = interaction;
+    stored.id = added.value();
+    const QString label = tr("Log %1 with %2").arg(wording::interactionKindName(interaction.kind).toLower(), personName);
+    context.stack.push(new LogInteractionCommand(context, label, std::move(stored), now));
+    return true;
+}
+
+// Stores a new state of a week's pick as one undoable step.
+bool storeFocus(const CommandContext& context, const core::FocusPick& pick, const QString& label)
+{
+    storage::FocusRepository focus(context.database);
+    auto before = focus.forWeek(pick.weekStart);
+    if (!before) {
+        context.feedback.error(label, describe(before.error()));
+        return false;
+    }
+    core::FocusPick after = pick;
+    // Keep the week's row id when one exists, so undo and redo address the same pick.
+    if (before.value() && !after.id.isValid())
+        after.id = before.value()->id;
+    auto stored = focus.commit(after);
+    if (!stored) {
+        context.feedback.error(label, describe(stored.error()));
+        return false;
+    }
+    after.id = stored.value();
+    context.stack.push(new FocusCommand(context, label, before.value(), after));
+    return true;
+}
+
+bool commitFocus(const CommandContext& context, const core::FocusPick& pick)
+{
+    return storeFocus(context, pick, tr("Focus on %1 this week").arg(QString::fromStdString(pick.personName)));
+}
+
+bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection)
+{
+    if (pick.reflection == reflection)
+        return true;
+    core::FocusPick reflected = pick;
+    reflected.reflection = reflection;
+    return storeFocus(context, reflected, tr("Reflect on the week with %1").arg(QString::fromStdString(pick.personName)));
 }
 
 } // namespace commands

@@ -5,6 +5,7 @@
 // to the database at once (one transaction) and pushes an undoable command. The command classes are
 // private to commands.cpp. A change that fails is reported through Feedback and not pushed.
 
+#include "core/focus.h"
 #include "core/storage/peoplerepository.h"
 
 #include <vector>
@@ -36,6 +37,13 @@ std::vector<core::PersonId> addPeople(const CommandContext& context, const std::
 bool editPerson(const CommandContext& context, const storage::PersonDraft& before, const storage::PersonDraft& after);
 /// Deletes people with their history; undo brings everything back.
 bool deletePeople(const CommandContext& context, const std::vector<core::PersonId>& ids);
+/// Logs an interaction ("Log a call with Priya Patel"); undo removes it.
+bool logInteraction(const CommandContext& context, const core::Interaction& interaction, const QString& personName,
+                    core::Instant now);
+/// Makes `pick` the focus of its week, replacing any earlier pick of that week (undo restores it).
+bool commitFocus(const CommandContext& context, const core::FocusPick& pick);
+/// Saves how a focus week went.
+bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection);
 
 } // namespace commands
 } // namespace rapport::ui

@@ -49,11 +49,11 @@ QVariant PersonModel::data(const QModelIndex& index, int role) const
         return display(row, index.column());
     case Qt::DecorationRole:
         if (index.column() == Health)
-            return stateChip(row.health.state);
+            return stateChip(row.tie.health.state);
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Health)
-            return wording::reasons(row.health.reasons);
+            return wording::reasons(row.tie.health.reasons);
         if (index.column() == LastContact && row.stored.contacts.lastContact)
             return wording::exactTime(*row.stored.contacts.lastContact);
         if (index.column() == Name && !person.email.empty())
@@ -74,7 +74,7 @@ QVariant PersonModel::data(const QModelIndex& index, int role) const
     case KindRole:
         return static_cast<int>(person.tie.kind);
     case HealthStateRole:
-        return static_cast<int>(row.health.state);
+        return static_cast<int>(row.tie.health.state);
     case SearchTextRole:
         return (toQ(person.name) + QLatin1Char('\n') + toQ(person.email) + QLatin1Char('\n') + row.stored.teamName).toCaseFolded();
     default:
@@ -95,9 +95,9 @@ QVariant PersonModel::display(const Row& row, int column) const
     case Importance:
         return wording::importanceDots(person.tie.importance);
     case Health:
-        if (!row.health.score)
-            return wording::stateName(row.health.state);
-        return tr("%1 · %2").arg(wording::stateName(row.health.state)).arg(*row.health.score);
+        if (!row.tie.health.score)
+            return wording::stateName(row.tie.health.state);
+        return tr("%1 · %2").arg(wording::stateName(row.tie.health.state)).arg(*row.tie.health.score);
     case LastContact:
         return wording::relativeTime(row.stored.contacts.lastContact, m_now);
     case Cadence:
@@ -122,7 +122,7 @@ QVariant PersonModel::sortValue(const Row& row, int column) const
     case Importance:
         return person.tie.importance;
     case Health:
-        return row.health.score.value_or(-1);
+        return row.tie.health.score.value_or(-1);
     case LastContact:
         return row.stored.contacts.lastContact ? static_cast<qint64>(core::toUnixSeconds(*row.stored.contacts.lastContact)) : qint64(0);
     case Cadence:
@@ -151,8 +151,17 @@ QVariant PersonModel::headerData(int section, Qt::Orientation orientation, int r
 PersonModel::Row PersonModel::makeRow(storage::PersonRow stored) const
 {
     Row row{std::move(stored), {}};
-    row.health = core::assessHealth(row.stored.person.tie, row.stored.contacts, m_now, m_zone);
+    row.tie = core::evaluateTie(row.stored.person, row.stored.contacts, m_now, m_zone);
     return row;
+}
+
+std::vector<core::TieHealth> PersonModel::ties() const
+{
+    std::vector<core::TieHealth> all;
+    all.reserve(m_rows.size());
+    for (const Row& row : m_rows)
+        all.push_back(row.tie);
+    return all;
 }
 
 // Where a person's row is, or would be inserted: rows stay in id order.
@@ -181,7 +190,7 @@ void PersonModel::setNow(core::Instant now)
         return;
     }
     for (Row& row : m_rows)
-        row.health = core::assessHealth(row.stored.person.tie, row.stored.contacts, m_now, m_zone);
+        row.tie = core::evaluateTie(row.stored.person, row.stored.contacts, m_now, m_zone);
     if (!m_rows.empty())
         emit dataChanged(index(0, Health), index(rowCount() - 1, LastContact));
 }

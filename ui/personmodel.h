@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/audit.h"
 #include "core/storage/peoplerepository.h"
 
 #include <QAbstractTableModel>
@@ -39,7 +40,13 @@ public:
 
     /// The stored person behind a row.
     const storage::PersonRow& rowAt(int row) const { return m_rows[static_cast<std::size_t>(row)].stored; }
-    const core::HealthReport& healthAt(int row) const { return m_rows[static_cast<std::size_t>(row)].health; }
+    const core::HealthReport& healthAt(int row) const { return tieAt(row).health; }
+    /// A row's health with its silence and due day, as the audit and the week plan need it.
+    const core::TieHealth& tieAt(int row) const { return m_rows[static_cast<std::size_t>(row)].tie; }
+    /// Every row's tie health, in row order.
+    std::vector<core::TieHealth> ties() const;
+    core::Instant now() const { return m_now; }
+    const core::Zone& zone() const { return m_zone; }
     /// The row of a person, or -1.
     int rowOf(core::PersonId id) const;
     void setNow(core::Instant now);
@@ -53,7 +60,7 @@ private:
     struct Row
     {
         storage::PersonRow stored;
-        core::HealthReport health;
+        core::TieHealth tie;
     };
     Row makeRow(storage::PersonRow stored) const;
     QVariant display(const Row& row, int column) const;

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The undoable commands behind quick log and the weekly focus: stored at once, undone exactly.
+#include "core/storage/focusrepository.h"
+#include "core/storage/interactionrepository.h"
+#include "tests/ui/uitestfixture.h"
+
+using namespace rapport;
+
+class CommandsTest : public test::UiTest
+{
+protected:
+    std::size_t interactionCount(core::PersonId person)
+    {
+        auto list = storage::InteractionRepository(*database).listFor(person);
+        EXPECT_TRUE(list);
+        return list ? list.value().size() : 0;
+    }
+    std::optional<core::FocusPick> pickOf(core::LocalDay week)
+    {
+        auto pick = storage::FocusRepository(*database).forWeek(week);
+        EXPECT_TRUE(pick);
+        return pick ? pick.value() : std::nullopt;
+    }
+    core::FocusPick pick(core::PersonId person, const char* name, const char* action)
+    {
+        core::FocusPick p;
+        p.weekStart = week;
+        p.person = person;
+        p.personName = name;
+        p.action = action;
+        p.committedAt = now;
+        return p;
+    }
+    const core::LocalDay week = *core::parseDay("2026-11-23");
+};
+
+TEST_F(CommandsTest, LoggingAnInteractionIsOneUndoableStep)
+{
+    const auto priya = addPerson("Priya Patel", core::RelationshipKind::Peer);
+    core::Interaction chat;
+    chat.person = priya;
+    chat.kind = core::InteractionKind::MicroMoment;
+    chat.at = now;
+    ASSERT_TRUE(ui::commands::logInteraction(commands(), chat, QStringLiteral("Priya Patel"), now));
+    EXPECT_EQ(interactionCount(priya), 1u);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Log micro-moment with Priya Patel"));
+    undoStack.undo();
+    EXPECT_EQ(interactionCount(priya), 0u);
+    undoStack.redo();
+    EXPECT_EQ(interactionCount(priya), 1u);
+}
+
+TEST_F(CommandsTest, AnInvalidInteractionIsRefusedAndNotPushed)
+{
+    const auto priya = addPerson("Priya Patel", core::RelationshipKind::Peer);
+    core::Interaction fromTheFuture;
+    fromTheFuture.person = priya;
+    fromTheFuture.at = now + std::chrono::days{400};
+    EXPECT_FALSE(ui::commands::logInteraction(commands(), fromTheFuture, QStringLiteral("Priya Patel"), now));
+    EXPECT_EQ(undoStack.count(), 0);
+    EXPECT_EQ(interactionCount(priya), 0u);
+    ASSERT_EQ(feedback.errors.size(), 1);
+    feedback.errors.clear();
+}
+
+TEST_F(CommandsTest, ChangingTheWeeksFocusCanBeUndoneToTheEarlierPick)
+{
+    const auto priya = addPerson("Priya Patel", core::RelationshipKind::DirectReport);
+    const auto sam = addPerson("Sam Lee", core::RelationshipKind::Peer);
+    ASSERT_TRUE(ui::commands::commitFocus(commands(), pick(priya, "Priya Patel", "Ask about the move")));
+    ASSERT_TRUE(ui::commands::commitFocus(commands(), pick(sam, "Sam Lee", "Coffee on Thursday")));
+    EXPECT_EQ(pickOf(week)->personName, "Sam Lee");
+
+    undoStack.undo();
+    ASSERT_TRUE(pickOf(week));
+    EXPECT_EQ(pickOf(week)->personName, "Priya Patel");
+    EXPECT_EQ(pickOf(week)->action, "Ask about the move");
+    undoStack.undo();
+    EXPECT_FALSE(pickOf(week)) << "undoing the first pick leaves the week open";
+    undoStack.redo();
+    undoStack.redo();
+    EXPECT_EQ(pickOf(week)->personName, "Sam Lee");
+}
+
+TEST_F(CommandsTest, AReflectionIsSavedAndUndoable)
+{
+    const auto priya = addPerson("Priya Patel", core::RelationshipKind::DirectReport);
+    ASSERT_TRUE(ui::commands::commitFocus(commands(), pick(priya, "Priya Patel", "Ask about the move")));
+    ASSERT_TRUE(ui::commands::reflectOnFocus(commands(), *pickOf(week), "She opened up about her worries"));
+    EXPECT_EQ(pickOf(week)->reflection, std::optional<std::string>("She opened up about her worries"));
+    undoStack.undo();
+    EXPECT_FALSE(pickOf(week)->reflection);
+}
