@@ -150,6 +150,10 @@ int reportWeek(Database& db, const Snapshot& s, core::Instant at, const core::Zo
                                 {QStringLiteral("day"), f.actionDay ? QJsonValue(q(core::formatDay(*f.actionDay))) : QJsonValue()}};
         }
         o.insert(QStringLiteral("focus"), focus);
+        QJsonArray gaps;
+        for (const auto& gap : audit.gaps)
+            gaps.append(ui::wording::gap(gap));
+        o.insert(QStringLiteral("gaps"), gaps);
         o.insert(QStringLiteral("overdue"), dueJson(s, plan.overdue));
         o.insert(QStringLiteral("dueThisWeek"), dueJson(s, plan.dueThisWeek));
         return printJson(o);
@@ -162,6 +166,8 @@ int reportWeek(Database& db, const Snapshot& s, core::Instant at, const core::Zo
         const auto& row = s.rows[s.index.at(top->person)];
         say(QStringLiteral("Invest this week in: %1 (%2)").arg(QString::fromStdString(row.person.name), firstReason(s.ties[s.index.at(top->person)].health)));
     }
+    for (const auto& gap : audit.gaps)
+        say(QStringLiteral("Gap: %1").arg(ui::wording::gap(gap)));
     say(QStringLiteral("Overdue: %1").arg(plan.overdue.size()));
     for (const auto& due : plan.overdue)
         say(QStringLiteral("  %1  due %2 (%3 days ago)")

@@ -13,6 +13,10 @@ TieHealth evaluateTie(const Person& person, const ContactSummary& contacts, Inst
     t.tie = person.tie;
     t.health = assessHealth(person.tie, contacts, at, zone);
     t.daysSinceContact = daysSinceContact(contacts, at, zone);
+    if (contacts.lastKeepingContact) {
+        const auto kept = std::chrono::sys_days{dayIn(at, zone)} - std::chrono::sys_days{dayIn(*contacts.lastKeepingContact, zone)};
+        t.daysSinceKept = static_cast<int>(kept.count());
+    }
     t.due = nextDueDay(person.tie, contacts, dayIn(at, zone), zone);
     return t;
 }

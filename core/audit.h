@@ -15,6 +15,7 @@ struct TieHealth
     Tie tie;
     HealthReport health;
     std::optional<int> daysSinceContact; ///< local days since the last contact; none if never
+    std::optional<int> daysSinceKept;    ///< local days since the last contact that keeps the rhythm
     std::optional<LocalDay> due;         ///< when the next contact is due (core::nextDueDay)
 };
 

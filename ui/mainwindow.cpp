@@ -5,10 +5,14 @@
 #include "core/jsonformat.h"
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
+#include "ui/auditview.h"
 #include "ui/emptystate.h"
 #include "ui/feedback.h"
+#include "ui/healthchartsview.h"
 #include "ui/peopleview.h"
 #include "ui/personmodel.h"
+#include "ui/quicklogdialog.h"
+#include "ui/weekview.h"
 #include "ui/welcomepage.h"
 #include "ui/wording.h"
 
@@ -29,6 +33,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -114,10 +119,8 @@ void MainWindow::buildAreas()
             page = m_peopleView;
             break;
         case Area::Week:
-            page = placeholder(tr("Which relationship will you invest in this week?"),
-                               tr("Each week Rapport will suggest one person to invest in, with the reason, and ask "
-                                  "how it went the week after. This area is not built yet; People shows everyone "
-                                  "and when you last talked."));
+            m_weekView = new WeekView(m_commands, *m_people, m_context.clock, m_areas);
+            page = m_weekView;
             break;
         case Area::Map:
             page = placeholder(tr("Your relationship map"),
@@ -130,9 +133,7 @@ void MainWindow::buildAreas()
                                   "to plan a one-on-one. The calendar is not built yet."));
             break;
         case Area::Health:
-            page = placeholder(tr("How your relationships are doing"),
-                               tr("Charts of health over time, the rhythm kept and pulse answers. Health is not "
-                                  "built yet."));
+            page = buildHealthArea();
             break;
         case Area::Pulse:
             page = placeholder(tr("Ask, and listen"),
@@ -194,7 +195,59 @@ void MainWindow::buildAreas()
     m_central->addWidget(m_auditForm);
     m_central->addWidget(m_areasPage);
     setCentralWidget(m_central);
-    m_navigation->setCurrentRow(static_cast<int>(Area::People));
+    m_navigation->setCurrentRow(static_cast<int>(Area::Week));
+
+    connect(m_weekView, &WeekView::openPersonRequested, this, &MainWindow::openPerson);
+    connect(m_weekView, &WeekView::logRequested, this, [this](core::PersonId person) { quickLog(person); });
+}
+
+// Health: the charts, and the audit of every relationship by kind.
+QWidget* MainWindow::buildHealthArea()
+{
+    m_healthTabs = new QTabWidget(m_areas);
+    m_healthTabs->setDocumentMode(true);
+    m_healthCharts = new HealthChartsView(m_commands, *m_people, m_healthTabs);
+    m_auditView = new AuditView(*m_people, m_healthTabs);
+    m_healthTabs->addTab(m_healthCharts, tr("&Trends"));
+    m_healthTabs->addTab(m_auditView, tr("&Audit"));
+    connect(m_healthCharts, &HealthChartsView::stateClicked, this, [this](core::HealthState state) {
+        showArea(Area::People);
+        m_peopleView->showState(state);
+    });
+    connect(m_auditView, &AuditView::deepenRequested, this, [this](core::PersonId person) {
+        showArea(Area::Week);
+        m_weekView->chooseFocus(person);
+    });
+    connect(m_auditView, &AuditView::openPersonRequested, this, &MainWindow::openPerson);
+    return m_healthTabs;
+}
+
+void MainWindow::openPerson(core::PersonId person)
+{
+    showArea(Area::People);
+    m_peopleView->selectPerson(person);
+}
+
+void MainWindow::quickLog(std::optional<core::PersonId> person)
+{
+    if (m_people->rowCount() == 0) {
+        statusBar()->showMessage(tr("Add someone first: a contact is logged with a person."), 5000);
+        return;
+    }
+    QuickLogDialog dialog(*m_people, this);
+    if (!person && currentArea() == Area::People && m_central->currentWidget() == m_areasPage) {
+        const auto selected = m_peopleView->selectedPeople();
+        if (selected.size() == 1)
+            person = selected.front();
+    }
+    if (person)
+        dialog.setPerson(*person);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const core::Instant now = m_context.clock();
+    if (const auto contact = dialog.interaction(now);
+        contact && commands::logInteraction(m_commands, *contact, dialog.personName(), now))
+        statusBar()->showMessage(tr("Logged %1 with %2").arg(wording::interactionKindName(contact->kind).toLower(), dialog.personName()), 5000);
 }
 
 void MainWindow::buildMenus()
@@ -229,6 +282,10 @@ void MainWindow::buildMenus()
         m_peopleView->focusFilter();
     });
     find->setShortcut(QKeySequence::Find);
+    edit->addSeparator();
+    QAction* log = edit->addAction(tr("&Log a contact…"), this, [this] { quickLog(); });
+    log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    log->setShortcutContext(Qt::ApplicationShortcut);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     int number = 1;
@@ -285,7 +342,13 @@ bool MainWindow::isShowingWelcome() const
 bool MainWindow::showView(const QString& name)
 {
     if (name == QStringLiteral("audit")) {
-        startAudit();
+        showArea(Area::Health);
+        m_healthTabs->setCurrentWidget(m_auditView);
+        return true;
+    }
+    if (name == QStringLiteral("health")) {
+        showArea(Area::Health);
+        m_healthTabs->setCurrentWidget(m_healthCharts);
         return true;
     }
     for (const auto& info : kAreas) {
@@ -320,7 +383,7 @@ void MainWindow::startAudit()
 void MainWindow::finishAudit()
 {
     const auto drafts = m_auditForm->drafts();
-    const auto ids = commands::addPeople(m_commands, drafts, tr("Add %n people from the audit", nullptr, static_cast<int>(drafts.size())));
+    const auto ids = commands::addPeople(m_commands, drafts, tr("Add %1 from the audit").arg(wording::peopleCount(static_cast<int>(drafts.size()))));
     if (ids.empty())
         return;
     m_auditForm->clear();
@@ -386,7 +449,7 @@ void MainWindow::importJson()
         return;
     }
     m_context.undoStack.clear();
-    statusBar()->showMessage(tr("Imported %n people", nullptr, static_cast<int>(parsed.value().people.size())), 5000);
+    statusBar()->showMessage(tr("Imported %1").arg(wording::peopleCount(static_cast<int>(parsed.value().people.size()))), 5000);
 }
 
 void MainWindow::showAbout()
@@ -403,7 +466,7 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(fontMetrics().averageCharWidth() * 160, fontMetrics().height() * 45);
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    const int area = s.value(QStringLiteral("window/area"), static_cast<int>(Area::People)).toInt();
+    const int area = s.value(QStringLiteral("window/area"), static_cast<int>(Area::Week)).toInt();
     if (area >= 0 && area < m_navigation->count())
         m_navigation->setCurrentRow(area);
     m_peopleView->restoreState(s.value(QStringLiteral("people/view")).toByteArray());

@@ -7,12 +7,14 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <optional>
 #include <memory>
 
 class QLabel;
 class QListWidget;
 class QSettings;
 class QStackedWidget;
+class QTabWidget;
 class QUndoStack;
 
 namespace rapport::storage {
@@ -22,8 +24,11 @@ class Database;
 namespace rapport::ui {
 
 class AuditForm;
+class AuditView;
+class HealthChartsView;
 class PeopleView;
 class PersonModel;
+class WeekView;
 class WelcomePage;
 
 /// The product's areas, in navigation order (Ctrl+1 … Ctrl+8).
@@ -56,6 +61,11 @@ public:
     /// Shows the page a `--view` name stands for; false for an unknown name.
     bool showView(const QString& name);
     PeopleView* peopleView() const { return m_peopleView; }
+    WeekView* weekView() const { return m_weekView; }
+    AuditView* auditView() const { return m_auditView; }
+    HealthChartsView* healthCharts() const { return m_healthCharts; }
+    /// Ctrl+L: logs a contact, with `person` filled in when given.
+    void quickLog(std::optional<core::PersonId> person = std::nullopt);
     AuditForm* auditForm() const { return m_auditForm; }
     WelcomePage* welcomePage() const { return m_welcome; }
     bool isShowingWelcome() const;
@@ -65,6 +75,8 @@ protected:
 
 private:
     void buildAreas();
+    QWidget* buildHealthArea();
+    void openPerson(core::PersonId person);
     void buildMenus();
     void buildStatusBar();
     void restoreSettings();
@@ -89,6 +101,10 @@ private:
     WelcomePage* m_welcome = nullptr;
     AuditForm* m_auditForm = nullptr;
     PeopleView* m_peopleView = nullptr;
+    WeekView* m_weekView = nullptr;
+    QTabWidget* m_healthTabs = nullptr;
+    AuditView* m_auditView = nullptr;
+    HealthChartsView* m_healthCharts = nullptr;
     QLabel* m_databaseLabel = nullptr;
     QLabel* m_savedLabel = nullptr;
     bool m_auditRequested = false;

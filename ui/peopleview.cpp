@@ -3,6 +3,7 @@
 
 #include "core/storage/teamrepository.h"
 #include "ui/emptystate.h"
+#include "ui/healthstyle.h"
 #include "ui/personeditor.h"
 #include "ui/personfilterproxy.h"
 #include "ui/personmodel.h"
@@ -53,6 +54,12 @@ PeopleView::PeopleView(const CommandContext& context, PersonModel& model, QWidge
     m_kind->addItem(tr("Every relationship"), -1);
     for (const auto kind : core::kAllRelationshipKinds)
         m_kind->addItem(wording::kindPluralName(kind), static_cast<int>(kind));
+    m_state = new QComboBox(this);
+    m_state->setAccessibleName(tr("Filter by health"));
+    m_state->addItem(tr("Any health"), -1);
+    for (const auto state : {core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
+                             core::HealthState::Neglected, core::HealthState::Unplanned})
+        m_state->addItem(stateChip(state), wording::stateName(state), static_cast<int>(state));
 
     auto* add = new QPushButton(tr("&Add person"), this);
     auto* edit = new QPushButton(tr("&Edit"), this);
@@ -64,6 +71,7 @@ PeopleView::PeopleView(const CommandContext& context, PersonModel& model, QWidge
     auto* toolbar = new QHBoxLayout;
     toolbar->addWidget(m_filter, 1);
     toolbar->addWidget(m_kind);
+    toolbar->addWidget(m_state);
     toolbar->addSpacing(fontMetrics().averageCharWidth() * 2);
     toolbar->addWidget(add);
     toolbar->addWidget(edit);
@@ -90,6 +98,9 @@ PeopleView::PeopleView(const CommandContext& context, PersonModel& model, QWidge
     m_table->setColumnWidth(PersonModel::Importance, em * 12);
     m_table->setColumnWidth(PersonModel::LastContact, em * 16);
     m_table->setAccessibleName(tr("People"));
+    // Rows drag out as people: onto the focus card, and later the calendar.
+    m_table->setDragEnabled(true);
+    m_table->setDragDropMode(QAbstractItemView::DragOnly);
 
     m_noMatch = new QLabel(this);
     m_noMatch->setAlignment(Qt::AlignCenter);
@@ -122,9 +133,14 @@ PeopleView::PeopleView(const CommandContext& context, PersonModel& model, QWidge
         const int kind = m_kind->currentData().toInt();
         m_proxy->setKindFilter(kind < 0 ? std::nullopt : std::optional(static_cast<core::RelationshipKind>(kind)));
     });
+    connect(m_state, &QComboBox::currentIndexChanged, this, [this] {
+        const int state = m_state->currentData().toInt();
+        m_proxy->setStateFilter(state < 0 ? std::nullopt : std::optional(static_cast<core::HealthState>(state)));
+    });
     connect(clear, &QPushButton::clicked, this, [this] {
         m_filter->clear();
         m_kind->setCurrentIndex(0);
+        m_state->setCurrentIndex(0);
     });
     connect(add, &QPushButton::clicked, this, &PeopleView::addPerson);
     connect(edit, &QPushButton::clicked, this, &PeopleView::editCurrent);
@@ -155,10 +171,17 @@ void PeopleView::updateEmptyState()
     const bool nothingShown = m_proxy->rowCount() == 0;
     if (nothingShown) {
         const QString text = m_filter->text().trimmed();
-        m_noMatch->setText(text.isEmpty() ? tr("No one with this relationship yet.")
+        m_noMatch->setText(text.isEmpty() ? tr("No one with this relationship and health.")
                                           : tr("No one matches “%1”.").arg(text.toHtmlEscaped()));
     }
     m_pages->setCurrentIndex(nothingShown ? NoMatch : Table);
+}
+
+void PeopleView::showState(core::HealthState state)
+{
+    m_filter->clear();
+    m_kind->setCurrentIndex(0);
+    m_state->setCurrentIndex(m_state->findData(static_cast<int>(state)));
 }
 
 void PeopleView::addPerson()
@@ -232,9 +255,15 @@ void PeopleView::selectPerson(core::PersonId id)
     const int row = m_model.rowOf(id);
     if (row < 0)
         return;
-    const QModelIndex index = m_proxy->mapFromSource(m_model.index(row, PersonModel::Name));
-    if (!index.isValid())
-        return;
+    QModelIndex index = m_proxy->mapFromSource(m_model.index(row, PersonModel::Name));
+    if (!index.isValid()) {
+        // The filters hide them: show everyone rather than fail to show the person asked for.
+        m_filter->clear();
+        m_kind->setCurrentIndex(0);
+        m_state->setCurrentIndex(0);
+        index = m_proxy->mapFromSource(m_model.index(row, PersonModel::Name));
+    }
+    m_table->setFocus();
     m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
 }

@@ -32,13 +32,16 @@ public:
     /// Deletes every selected person (one undo step).
     void deleteSelected();
     void focusFilter();
-    /// Selects a person and scrolls to them.
+    /// Selects a person and scrolls to them, clearing filters that hide them.
     void selectPerson(core::PersonId id);
     std::vector<core::PersonId> selectedPeople() const;
 
     QTableView* table() const { return m_table; }
     QLineEdit* filterEdit() const { return m_filter; }
     QComboBox* kindFilter() const { return m_kind; }
+    QComboBox* stateFilter() const { return m_state; }
+    /// Shows only the people in `state` (the Health charts' click-through).
+    void showState(core::HealthState state);
     PersonFilterProxy* proxy() const { return m_proxy; }
     /// The editor currently open, if any.
     PersonEditor* editor() const { return m_editor; }
@@ -59,6 +62,7 @@ private:
     PersonFilterProxy* m_proxy = nullptr;
     QLineEdit* m_filter = nullptr;
     QComboBox* m_kind = nullptr;
+    QComboBox* m_state = nullptr;
     QStackedWidget* m_pages = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_noMatch = nullptr;

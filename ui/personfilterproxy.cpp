@@ -30,10 +30,20 @@ void PersonFilterProxy::setKindFilter(std::optional<core::RelationshipKind> kind
     invalidateRowsFilter();
 }
 
+void PersonFilterProxy::setStateFilter(std::optional<core::HealthState> state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    invalidateRowsFilter();
+}
+
 bool PersonFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_kind && index.data(PersonModel::KindRole).toInt() != static_cast<int>(*m_kind))
+        return false;
+    if (m_state && index.data(PersonModel::HealthStateRole).toInt() != static_cast<int>(*m_state))
         return false;
     if (m_words.isEmpty())
         return true;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/health.h"
 #include "core/relationship.h"
 
 #include <QSortFilterProxyModel>
@@ -9,7 +10,7 @@
 
 namespace rapport::ui {
 
-/// Sorts the People table by PersonModel::SortRole and filters it by text and relationship kind.
+/// Sorts the People table by PersonModel::SortRole and filters it by text, relationship kind and health state.
 class PersonFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -19,6 +20,7 @@ public:
     /// Keeps rows whose name, email or team contains every word of `text` (case-insensitive).
     void setFilterText(const QString& text);
     void setKindFilter(std::optional<core::RelationshipKind> kind);
+    void setStateFilter(std::optional<core::HealthState> state);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -26,6 +28,7 @@ protected:
 private:
     QStringList m_words;
     std::optional<core::RelationshipKind> m_kind;
+    std::optional<core::HealthState> m_state;
 };
 
 } // namespace rapport::ui

@@ -3,6 +3,7 @@
 
 #include "core/storage/database.h"
 #include "ui/healthstyle.h"
+#include "ui/personmime.h"
 #include "ui/wording.h"
 
 #include <algorithm>
@@ -40,12 +41,14 @@ int PersonModel::columnCount(const QModelIndex& parent) const
 
 QVariant PersonModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    // Views (a combo box with no current item) may ask about an invalid index: nothing to say.
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row& row = m_rows[static_cast<std::size_t>(index.row())];
     const core::Person& person = row.stored.person;
     switch (role) {
     case Qt::DisplayRole:
+    case Qt::EditRole: // what an editable combo box (PersonPicker) shows and completes on
         return display(row, index.column());
     case Qt::DecorationRole:
         if (index.column() == Health)
@@ -146,6 +149,31 @@ QVariant PersonModel::headerData(int section, Qt::Orientation orientation, int r
     case Cadence: return tr("Rhythm");
     default: return {};
     }
+}
+
+Qt::ItemFlags PersonModel::flags(const QModelIndex& index) const
+{
+    const Qt::ItemFlags base = QAbstractTableModel::flags(index);
+    return index.isValid() ? base | Qt::ItemIsDragEnabled : base;
+}
+
+QStringList PersonModel::mimeTypes() const
+{
+    return {QString::fromLatin1(kPersonMimeType)};
+}
+
+QMimeData* PersonModel::mimeData(const QModelIndexList& indexes) const
+{
+    std::vector<core::PersonId> people;
+    QStringList names;
+    for (const QModelIndex& index : indexes) {
+        const core::PersonId id = m_rows[static_cast<std::size_t>(index.row())].stored.person.id;
+        if (std::find(people.begin(), people.end(), id) != people.end())
+            continue;
+        people.push_back(id);
+        names << toQ(m_rows[static_cast<std::size_t>(index.row())].stored.person.name);
+    }
+    return people.empty() ? nullptr : personMimeData(people, names);
 }
 
 PersonModel::Row PersonModel::makeRow(storage::PersonRow stored) const

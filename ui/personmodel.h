@@ -37,6 +37,10 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QStringList mimeTypes() const override;
+    /// The people of the rows, in the drag format every view shares (ui/personmime.h).
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
 
     /// The stored person behind a row.
     const storage::PersonRow& rowAt(int row) const { return m_rows[static_cast<std::size_t>(row)].stored; }

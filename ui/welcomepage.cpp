@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/welcomepage.h"
 
+#include "ui/pageparts.h"
 #include "ui/wording.h"
 
 #include <QFormLayout>
@@ -15,20 +16,9 @@
 namespace rapport::ui {
 namespace {
 
-QLabel* heading(const QString& text, double scale, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * scale);
-    label->setFont(font);
-    label->setWordWrap(true);
-    return label;
-}
-
 QFrame* card(const QString& title, const QString& text, QPushButton* button, QWidget* parent)
 {
-    auto* frame = new QFrame(parent);
-    frame->setFrameShape(QFrame::StyledPanel);
+    auto* frame = cardFrame(parent);
     auto* layout = new QVBoxLayout(frame);
     layout->addWidget(heading(title, 1.25, frame));
     auto* body = new QLabel(text, frame);

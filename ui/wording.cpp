@@ -129,6 +129,48 @@ QString stateName(core::HealthState state)
     return {};
 }
 
+QString dueReason(const core::TieHealth& t)
+{
+    for (const auto& r : t.health.reasons)
+        if (r.code == core::ReasonCode::NoContactFor || r.code == core::ReasonCode::NeverContacted)
+            return reason(r);
+    if (!t.tie.cadence)
+        return {};
+    const QString rhythm = rhythmInDays(t.tie.cadence->approximateDays());
+    // Recent contacts that did not keep the rhythm (messages instead of the one-on-one) say so.
+    if (t.tie.cadence->kind != core::CadenceKind::MicroMoment && t.daysSinceKept != t.daysSinceContact) {
+        const QString kind = cadenceKindName(t.tie.cadence->kind).toLower();
+        if (!t.daysSinceKept)
+            return tr("no %1 yet; your rhythm is %2").arg(kind, rhythm);
+        return tr("no %1 for %2 days; your rhythm is %3").arg(kind).arg(*t.daysSinceKept).arg(rhythm);
+    }
+    if (!t.daysSinceContact)
+        return tr("your rhythm is %1").arg(rhythm);
+    const int days = *t.daysSinceContact;
+    const QString last = days == 0 ? tr("last contact today") : days == 1 ? tr("last contact yesterday")
+                                                                          : tr("last contact %1 days ago").arg(days);
+    return tr("your rhythm is %1; %2").arg(rhythm, last);
+}
+
+QString peopleCount(int n)
+{
+    return n == 1 ? tr("1 person") : tr("%1 people").arg(n);
+}
+
+QString daysLate(int n)
+{
+    return n == 1 ? tr("1 day late") : tr("%1 days late").arg(n);
+}
+
+QString gap(const core::Gap& g)
+{
+    switch (g.code) {
+    case core::GapCode::NoOneOfKind: return tr("no %1 yet").arg(kindName(g.kind).toLower());
+    case core::GapCode::BossNotMetFor: return tr("boss not met in %n days", g.days);
+    }
+    return {};
+}
+
 QString reason(const core::Reason& r)
 {
     using C = core::ReasonCode;

@@ -4,6 +4,7 @@
 // The one place where core's kinds, codes and numbers become words. The UI and the command line
 // both use it, so a reason reads the same in a tooltip and in `rapport report`.
 
+#include "core/audit.h"
 #include "core/health.h"
 #include "core/instant.h"
 #include "core/interaction.h"
@@ -32,6 +33,8 @@ QString rhythmInDays(int days);
 QString stateName(core::HealthState state);
 /// One reason, as a lower-case phrase: "no contact for 23 days; your rhythm is weekly".
 QString reason(const core::Reason& reason);
+/// A gap in the set of relationships, as a lower-case phrase: "no mentor yet", "boss not met in 45 days".
+QString gap(const core::Gap& gap);
 /// All reasons, one sentence each (capitalised), joined by line breaks, for tooltips.
 QString reasons(const std::vector<core::Reason>& reasons);
 /// "Just now", "Yesterday", "3 days ago", "2 months ago", "Never".
@@ -43,6 +46,13 @@ QString problem(const core::ValidationIssue& issue);
 /// An error in an input file, in the `file:line:column: message` shape compilers use:
 /// "people.json:3:7: not valid JSON", "people.json: people[2].tie.kind: unknown value".
 QString fileError(const QString& file, const core::Error& error);
+/// Why a relationship is on the due list: its silence if that is a health reason, otherwise its
+/// rhythm and the last contact ("your rhythm is weekly; last contact 6 days ago").
+QString dueReason(const core::TieHealth& tie);
+/// "1 person", "12 people". (English plurals are spelled out: no translation catalogue is loaded.)
+QString peopleCount(int n);
+/// "1 day late", "3 days late".
+QString daysLate(int n);
 /// Importance as filled and empty dots ("●●●○○").
 QString importanceDots(int importance);
 

@@ -56,4 +56,15 @@ core::Result<std::vector<core::Interaction>> InteractionRepository::listFor(core
     return list;
 }
 
+core::Result<std::vector<core::Interaction>> InteractionRepository::listAll() const
+{
+    auto list = rows::interactionsWhere(m_db.connection(), {}, {});
+    if (!list)
+        return list;
+    std::stable_sort(list.value().begin(), list.value().end(), [](const core::Interaction& a, const core::Interaction& b) {
+        return a.person != b.person ? a.person < b.person : a.at < b.at;
+    });
+    return list;
+}
+
 } // namespace rapport::storage

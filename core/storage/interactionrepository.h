@@ -21,6 +21,8 @@ public:
     core::Status remove(core::InteractionId id);
     /// One person's interactions, oldest first.
     core::Result<std::vector<core::Interaction>> listFor(core::PersonId person) const;
+    /// Every interaction, by person, each person's oldest first (what the health charts sweep).
+    core::Result<std::vector<core::Interaction>> listAll() const;
 
 private:
     Database& m_db;

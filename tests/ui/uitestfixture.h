@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/storage/database.h"
+#include "core/storage/interactionrepository.h"
 #include "core/storage/peoplerepository.h"
 #include "tests/support/testsupport.h"
 #include "ui/commands.h"
@@ -44,6 +45,17 @@ protected:
         auto ids = storage::PeopleRepository(*database).add({draft});
         EXPECT_TRUE(ids);
         return ids ? ids.value().front() : core::PersonId{};
+    }
+
+    /// Logs a one-on-one with `person` `daysAgo` days before now.
+    void logContact(core::PersonId person, int daysAgo, core::InteractionKind kind = core::InteractionKind::OneOnOne)
+    {
+        core::Interaction contact;
+        contact.person = person;
+        contact.kind = kind;
+        contact.at = now - std::chrono::days{daysAgo};
+        contact.quality = 4;
+        EXPECT_TRUE(storage::InteractionRepository(*database).add(contact, now));
     }
 
     const core::Instant now = *core::parseUtc("2026-11-29T12:00:00Z");

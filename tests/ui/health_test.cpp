@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Health area: the audit by kind with its gaps and "deepen this one", and the charts.
+#include "tests/ui/uitestfixture.h"
+#include "ui/auditview.h"
+#include "ui/healthchartsview.h"
+#include "ui/personmodel.h"
+
+#include <QAbstractButton>
+#include <QAreaSeries>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QImage>
+#include <QLabel>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace rapport;
+
+class HealthTest : public test::UiTest
+{
+protected:
+    void SetUp() override
+    {
+        UiTest::SetUp();
+        boss = addPerson("Grace Murphy", core::RelationshipKind::Boss, "Leadership");
+        ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport, "Payments");
+        ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport, "Payments");
+        for (int week = 0; week < 30; ++week)
+            logContact(ana, 2 + 7 * week);
+        logContact(ben, 60);
+        logContact(boss, 50);
+        model = std::make_unique<ui::PersonModel>(*database, now, core::Zone{"Europe/Berlin"});
+    }
+    void TearDown() override
+    {
+        model.reset();
+        UiTest::TearDown();
+    }
+    QLineSeries* lineNamed(QChart* chart, const QString& name)
+    {
+        for (QAbstractSeries* series : chart->series())
+            if (auto* line = qobject_cast<QLineSeries*>(series); line && line->name() == name)
+                return line;
+        return nullptr;
+    }
+
+    core::PersonId boss;
+    core::PersonId ana;
+    core::PersonId ben;
+    std::unique_ptr<ui::PersonModel> model;
+};
+
+TEST_F(HealthTest, AuditGroupsByKindNamesGapsAndOffersToDeepen)
+{
+    ui::AuditView audit(*model);
+    const QString gaps = audit.gapsLabel()->text();
+    EXPECT_TRUE(gaps.contains(QStringLiteral("No mentor yet"))) << gaps.toStdString();
+    EXPECT_TRUE(gaps.contains(QStringLiteral("Boss not met in 50 days"))) << gaps.toStdString();
+
+    QTreeWidget* kinds = audit.kindTree();
+    ASSERT_EQ(kinds->topLevelItemCount(), 2);
+    QTreeWidgetItem* reports = kinds->topLevelItem(1);
+    EXPECT_EQ(reports->text(0), QStringLiteral("Direct reports"));
+    EXPECT_EQ(reports->text(2), QStringLiteral("1 strong · 1 neglected"));
+    ASSERT_EQ(reports->childCount(), 2);
+    EXPECT_EQ(reports->child(0)->text(0), QStringLiteral("Ben Kim")) << "the one who needs you comes first";
+
+    const auto buttons = audit.deepenButtons();
+    ASSERT_FALSE(buttons.isEmpty());
+    QSignalSpy deepen(&audit, &ui::AuditView::deepenRequested);
+    QTest::mouseClick(qobject_cast<QAbstractButton*>(buttons.front()), Qt::LeftButton);
+    ASSERT_EQ(deepen.count(), 1);
+    EXPECT_EQ(deepen.at(0).at(0).value<core::PersonId>(), ben) << "the importance-weighted neglect ranks Ben first";
+}
+
+TEST_F(HealthTest, ChartsDrawEverySeriesWithTheIdealBand)
+{
+    ui::HealthChartsView charts(commands(), *model);
+    charts.resize(1200, 800);
+    charts.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&charts));
+
+    QChart* overTime = charts.chart(ui::HealthChartsView::HealthOverTime);
+    bool band = false;
+    for (QAbstractSeries* series : overTime->series())
+        band = band || qobject_cast<QAreaSeries*>(series);
+    EXPECT_TRUE(band) << "the ideal band is drawn";
+    QLineSeries* everyone = lineNamed(overTime, QStringLiteral("Everyone"));
+    ASSERT_NE(everyone, nullptr);
+    EXPECT_GE(everyone->count(), 20) << "a year of weekly points where there is history";
+    for (const QPointF& point : everyone->points()) {
+        EXPECT_GE(point.y(), 0);
+        EXPECT_LE(point.y(), 100);
+    }
+
+    auto* rhythm = qobject_cast<QBarSeries*>(charts.chart(ui::HealthChartsView::RhythmKept)->series().value(0));
+    ASSERT_NE(rhythm, nullptr);
+    ASSERT_EQ(rhythm->barSets().size(), 2);
+    EXPECT_EQ(rhythm->barSets().at(0)->count(), 12) << "twelve weeks";
+
+    auto* states = qobject_cast<QBarSeries*>(charts.chart(ui::HealthChartsView::States)->series().value(0));
+    ASSERT_NE(states, nullptr);
+    EXPECT_EQ(states->barSets().at(0)->label(), QStringLiteral("Strong"));
+    EXPECT_EQ(states->barSets().at(0)->at(0), 1);
+    EXPECT_EQ(states->barSets().at(3)->label(), QStringLiteral("Neglected"));
+    EXPECT_EQ(states->barSets().at(3)->at(0), 2);
+}
+
+TEST_F(HealthTest, ClickingAStateAsksForItsPeople)
+{
+    ui::HealthChartsView charts(commands(), *model);
+    charts.refresh();
+    auto* states = qobject_cast<QBarSeries*>(charts.chart(ui::HealthChartsView::States)->series().value(0));
+    ASSERT_NE(states, nullptr);
+    QSignalSpy clicked(&charts, &ui::HealthChartsView::stateClicked);
+    emit states->barSets().at(3)->clicked(0);
+    ASSERT_EQ(clicked.count(), 1);
+    EXPECT_EQ(clicked.at(0).at(0).value<core::HealthState>(), core::HealthState::Neglected);
+}
+
+TEST_F(HealthTest, ChartsFollowANewContactWithoutRestart)
+{
+    ui::HealthChartsView charts(commands(), *model);
+    charts.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&charts));
+    charts.subjectBox()->setCurrentIndex(charts.subjectBox()->findText(QStringLiteral("Ben Kim")));
+    emit charts.subjectBox()->activated(charts.subjectBox()->currentIndex());
+    QLineSeries* ben = lineNamed(charts.chart(ui::HealthChartsView::HealthOverTime), QStringLiteral("Ben Kim"));
+    ASSERT_NE(ben, nullptr);
+    const double before = ben->points().back().y();
+
+    logContact(this->ben, 0);
+    QCoreApplication::processEvents();
+    ben = lineNamed(charts.chart(ui::HealthChartsView::HealthOverTime), QStringLiteral("Ben Kim"));
+    ASSERT_NE(ben, nullptr) << "the choice survives the refresh";
+    EXPECT_GT(ben->points().back().y(), before + 20);
+}
+
+TEST_F(HealthTest, TheDateRangeSetsThePoints)
+{
+    ui::HealthChartsView charts(commands(), *model);
+    charts.setRange(QDate(2026, 9, 1), QDate(2026, 11, 29));
+    QLineSeries* everyone = lineNamed(charts.chart(ui::HealthChartsView::HealthOverTime), QStringLiteral("Everyone"));
+    ASSERT_NE(everyone, nullptr);
+    EXPECT_EQ(everyone->count(), 13);
+}
+
+TEST_F(HealthTest, AChartExportsAsPngAndAFailedExportSaysWhere)
+{
+    ui::HealthChartsView charts(commands(), *model);
+    charts.resize(1200, 800);
+    charts.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&charts));
+    const QString file = dir.path(QStringLiteral("health.png"));
+    ASSERT_TRUE(charts.exportChart(ui::HealthChartsView::HealthOverTime, file));
+    const QImage image(file);
+    EXPECT_FALSE(image.isNull());
+    EXPECT_GT(image.width(), 100);
+
+    EXPECT_FALSE(charts.exportChart(ui::HealthChartsView::States, dir.path(QStringLiteral("missing/folder/x.png"))));
+    ASSERT_EQ(feedback.errors.size(), 1);
+    EXPECT_TRUE(feedback.errors.front().contains(QStringLiteral("missing/folder/x.png")));
+    feedback.errors.clear();
+}

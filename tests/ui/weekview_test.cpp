@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// "This week": the focus ritual, the reflection the week after, who needs you, and quick log.
+#include "core/storage/focusrepository.h"
+#include "tests/ui/uitestfixture.h"
+#include "ui/personmime.h"
+#include "ui/personmodel.h"
+#include "ui/personpicker.h"
+#include "ui/quicklogdialog.h"
+#include "ui/weekview.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace rapport;
+
+class WeekViewTest : public test::UiTest
+{
+protected:
+    void SetUp() override
+    {
+        UiTest::SetUp();
+        // Ana is kept weekly; Ben, a direct report of importance 5, has not been seen for 40 days.
+        ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport);
+        ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
+        for (int daysAgo : {2, 9, 16, 23, 30})
+            logContact(ana, daysAgo);
+        logContact(ben, 40);
+    }
+    void TearDown() override
+    {
+        view.reset();
+        model.reset();
+        UiTest::TearDown();
+    }
+    void open()
+    {
+        model = std::make_unique<ui::PersonModel>(*database, now, zone);
+        view = std::make_unique<ui::WeekView>(commands(), *model, [this] { return now; });
+        view->resize(1100, 800);
+        view->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+    }
+    std::optional<core::FocusPick> pickOf(core::LocalDay week)
+    {
+        auto pick = storage::FocusRepository(*database).forWeek(week);
+        EXPECT_TRUE(pick);
+        return pick ? pick.value() : std::nullopt;
+    }
+    QStringList dueNames() const
+    {
+        QStringList names;
+        for (int g = 0; g < view->dueList()->topLevelItemCount(); ++g)
+            for (int c = 0; c < view->dueList()->topLevelItem(g)->childCount(); ++c)
+                names << view->dueList()->topLevelItem(g)->child(c)->text(0);
+        return names;
+    }
+
+    const core::Zone zone{"Europe/Berlin"};
+    const core::LocalDay thisWeek = *core::parseDay("2026-11-23");
+    core::PersonId ana;
+    core::PersonId ben;
+    std::unique_ptr<ui::PersonModel> model;
+    std::unique_ptr<ui::WeekView> view;
+};
+
+TEST_F(WeekViewTest, SuggestsTheNeglectedRelationshipWithItsReasonAndPreselectsIt)
+{
+    open();
+    EXPECT_TRUE(view->suggestionLabel()->text().contains(QStringLiteral("Ben Kim")));
+    EXPECT_TRUE(view->suggestionLabel()->text().contains(QStringLiteral("no contact for 40 days; your rhythm is weekly")))
+        << view->suggestionLabel()->text().toStdString();
+    EXPECT_EQ(view->personBox()->person(), std::optional(ben));
+    EXPECT_FALSE(view->commitButton()->isEnabled()) << "an action is required";
+}
+
+TEST_F(WeekViewTest, CommittingAnActionStoresTheWeeksFocusAndUndoReopensTheForm)
+{
+    open();
+    QTest::keyClicks(view->actionEdit(), QStringLiteral("Ask about the launch"));
+    view->dayBox()->setCurrentIndex(4); // Thursday
+    ASSERT_TRUE(view->commitButton()->isEnabled());
+    QTest::mouseClick(view->commitButton(), Qt::LeftButton);
+
+    const auto pick = pickOf(thisWeek);
+    ASSERT_TRUE(pick);
+    EXPECT_EQ(pick->person, std::optional(ben));
+    EXPECT_EQ(pick->action, "Ask about the launch");
+    EXPECT_EQ(pick->actionDay, core::parseDay("2026-11-26"));
+    EXPECT_TRUE(view->committedLabel()->isVisible());
+    EXPECT_TRUE(view->committedLabel()->text().contains(QStringLiteral("Ben Kim")));
+    EXPECT_EQ(view->historyList()->topLevelItemCount(), 1);
+
+    undoStack.undo();
+    QCoreApplication::processEvents();
+    EXPECT_FALSE(pickOf(thisWeek));
+    EXPECT_TRUE(view->commitButton()->isVisible()) << "the week is open again";
+}
+
+TEST_F(WeekViewTest, ChangeLetsThePickBeReplaced)
+{
+    open();
+    QTest::keyClicks(view->actionEdit(), QStringLiteral("Ask about the launch"));
+    QTest::keyClick(view->actionEdit(), Qt::Key_Return);
+    ASSERT_TRUE(pickOf(thisWeek));
+    QTest::mouseClick(view->changeButton(), Qt::LeftButton);
+    EXPECT_EQ(view->actionEdit()->text(), QStringLiteral("Ask about the launch")) << "the form starts from the pick";
+    view->personBox()->setPerson(ana);
+    QTest::mouseClick(view->commitButton(), Qt::LeftButton);
+    EXPECT_EQ(pickOf(thisWeek)->person, std::optional(ana));
+}
+
+TEST_F(WeekViewTest, AskingHowLastWeekWentSavesTheReflection)
+{
+    core::FocusPick last;
+    last.weekStart = *core::parseDay("2026-11-16");
+    last.person = ana;
+    last.personName = "Ana Lopez";
+    last.action = "Coffee on Thursday";
+    last.committedAt = now - std::chrono::days{10};
+    ASSERT_TRUE(storage::FocusRepository(*database).commit(last));
+    open();
+    ASSERT_TRUE(view->reflectionCard()->isVisible());
+    EXPECT_FALSE(view->saveReflectionButton()->isEnabled());
+    QTest::keyClicks(view->reflectionEdit(), QStringLiteral("She shared her worries about the reorg"));
+    QTest::mouseClick(view->saveReflectionButton(), Qt::LeftButton);
+
+    EXPECT_EQ(pickOf(last.weekStart)->reflection, std::optional<std::string>("She shared her worries about the reorg"));
+    EXPECT_FALSE(view->reflectionCard()->isVisible()) << "answered, the question goes away";
+    ASSERT_EQ(view->historyList()->topLevelItemCount(), 1);
+    EXPECT_EQ(view->historyList()->topLevelItem(0)->text(3), QStringLiteral("She shared her worries about the reorg"));
+}
+
+TEST_F(WeekViewTest, WhoNeedsYouListsOverdueAndDueWithReasonsAndFollowsLogging)
+{
+    open();
+    ASSERT_EQ(view->dueList()->topLevelItemCount(), 2);
+    EXPECT_EQ(view->dueList()->topLevelItem(0)->text(0), QStringLiteral("Needs you now (1)"));
+    QTreeWidgetItem* overdue = view->dueList()->topLevelItem(0)->child(0);
+    EXPECT_EQ(overdue->text(0), QStringLiteral("Ben Kim"));
+    EXPECT_TRUE(overdue->text(2).contains(QStringLiteral("no contact for 40 days")));
+    EXPECT_TRUE(overdue->text(3).contains(QStringLiteral("days late")));
+    EXPECT_TRUE(dueNames().contains(QStringLiteral("Ana Lopez"))) << "Ana's weekly one-on-one is due this week";
+
+    logContact(ben, 0);
+    QCoreApplication::processEvents();
+    EXPECT_FALSE(dueNames().contains(QStringLiteral("Ben Kim"))) << "a one-on-one today resets the rhythm";
+}
+
+TEST_F(WeekViewTest, APersonDroppedOnTheFocusCardBecomesTheChoice)
+{
+    open();
+    std::unique_ptr<QMimeData> data(ui::personMimeData({ana}, {QStringLiteral("Ana Lopez")}));
+    const QPoint centre = view->focusCard()->rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(view->focusCard(), &enter);
+    EXPECT_TRUE(enter.isAccepted());
+    QDropEvent drop(QPointF(centre), Qt::CopyAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(view->focusCard(), &drop);
+    EXPECT_EQ(view->personBox()->person(), std::optional(ana));
+}
+
+TEST_F(WeekViewTest, PersonRowsDragAsPeople)
+{
+    open();
+    const QModelIndex row = model->index(model->rowOf(ben), ui::PersonModel::Name);
+    std::unique_ptr<QMimeData> data(model->mimeData({row}));
+    ASSERT_TRUE(data);
+    EXPECT_EQ(ui::peopleIn(data.get()), std::vector<core::PersonId>{ben});
+    EXPECT_EQ(data->text(), QStringLiteral("Ben Kim"));
+}
+
+TEST_F(WeekViewTest, QuickLogFindsAPersonByAnyPartOfTheName)
+{
+    model = std::make_unique<ui::PersonModel>(*database, now, zone);
+    ui::QuickLogDialog dialog(*model);
+    EXPECT_FALSE(dialog.logButton()->isEnabled());
+    QTest::keyClicks(dialog.personBox()->lineEdit(), QStringLiteral("ben kim"));
+    EXPECT_EQ(dialog.person(), std::optional(ben)) << "a full name typed in any case names the person";
+    QTest::keyClicks(dialog.noteEdit(), QStringLiteral("Congratulated him on the release"));
+    const auto contact = dialog.interaction(now);
+    ASSERT_TRUE(contact);
+    EXPECT_EQ(contact->person, ben);
+    EXPECT_EQ(contact->kind, core::InteractionKind::MicroMoment) << "a micro-moment is the default";
+    EXPECT_EQ(contact->notes, "Congratulated him on the release");
+    EXPECT_TRUE(dialog.logButton()->isEnabled());
+}
+
+TEST_F(WeekViewTest, QuickLogRefusesANameTwoPeopleShare)
+{
+    addPerson("Sam Lee", core::RelationshipKind::Peer);
+    addPerson("Sam Lee", core::RelationshipKind::Stakeholder);
+    model = std::make_unique<ui::PersonModel>(*database, now, zone);
+    ui::QuickLogDialog dialog(*model);
+    QTest::keyClicks(dialog.personBox()->lineEdit(), QStringLiteral("Sam Lee"));
+    EXPECT_FALSE(dialog.person());
+    EXPECT_FALSE(dialog.logButton()->isEnabled());
+    dialog.personBox()->setCurrentIndex(model->rowCount() - 1);
+    EXPECT_TRUE(dialog.person()) << "picking one from the list is exact";
+}

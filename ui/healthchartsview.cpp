@@ -1,0 +1,574 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/healthchartsview.h"
+
+#include "core/storage/database.h"
+#include "core/storage/interactionrepository.h"
+#include "core/trends.h"
+#include "ui/feedback.h"
+#include "ui/healthstyle.h"
+#include "ui/pageparts.h"
+#include "ui/personmodel.h"
+#include "ui/wording.h"
+
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QCursor>
+#include <QDateEdit>
+#include <QDateTimeAxis>
+#include <QDir>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTimer>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace rapport::ui {
+namespace {
+
+constexpr int kRhythmWeeks = 12;
+constexpr int kDefaultMonths = 12;
+constexpr int kStrongFloor = 75;
+
+constexpr std::array kStates{core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
+                             core::HealthState::Neglected, core::HealthState::Unplanned};
+
+core::LocalDay toDay(QDate date)
+{
+    return core::LocalDay{std::chrono::year{date.year()}, std::chrono::month{static_cast<unsigned>(date.month())},
+                          std::chrono::day{static_cast<unsigned>(date.day())}};
+}
+
+QDate toQDate(core::LocalDay day)
+{
+    return QDate(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
+                 static_cast<int>(static_cast<unsigned>(day.day())));
+}
+
+qreal msecs(core::Instant at)
+{
+    return static_cast<qreal>(core::toUnixSeconds(at)) * 1000.0;
+}
+
+QString dayText(core::Instant at, const core::Zone& zone)
+{
+    return QLocale().toString(toQDate(core::dayIn(at, zone)), QStringLiteral("MMM d, yyyy"));
+}
+
+// Charts take their colours from the palette, so they read in light and dark themes alike.
+void applyPalette(QChart* chart, const QPalette& palette)
+{
+    chart->setBackgroundBrush(palette.color(QPalette::Base));
+    chart->setTitleBrush(palette.color(QPalette::Text));
+    chart->legend()->setLabelColor(palette.color(QPalette::Text));
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsColor(palette.color(QPalette::Text));
+        axis->setTitleBrush(palette.color(QPalette::Text));
+        axis->setGridLineColor(palette.color(QPalette::Mid));
+        axis->setLinePenColor(palette.color(QPalette::Mid));
+    }
+}
+
+void clear(QChart* chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+}
+
+QValueAxis* scoreAxis()
+{
+    auto* axis = new QValueAxis;
+    axis->setRange(0, 100);
+    axis->setTickCount(5);
+    axis->setLabelFormat(QStringLiteral("%d"));
+    return axis;
+}
+
+QDateTimeAxis* timeAxis(const std::vector<core::Instant>& points)
+{
+    auto* axis = new QDateTimeAxis;
+    const auto span = points.back() - points.front();
+    axis->setFormat(span > std::chrono::days{200} ? QStringLiteral("MMM yyyy") : QStringLiteral("MMM d"));
+    axis->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(msecs(points.front()))),
+                   QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(msecs(points.back()))));
+    axis->setTickCount(std::min<int>(7, static_cast<int>(points.size())));
+    return axis;
+}
+
+QLineSeries* scoreLine(const QString& name, const std::vector<core::Instant>& points,
+                       const std::vector<std::optional<double>>& scores, const core::Zone& zone)
+{
+    auto* line = new QLineSeries;
+    line->setName(name);
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (scores[i])
+            line->append(msecs(points[i]), *scores[i]);
+    QObject::connect(line, &QLineSeries::hovered, line, [line, zone](const QPointF& point, bool entered) {
+        if (!entered)
+            return;
+        const auto at = core::fromUnixSeconds(static_cast<std::int64_t>(point.x() / 1000.0));
+        QToolTip::showText(QCursor::pos(), HealthChartsView::tr("%1, week to %2: %3")
+                                               .arg(line->name(), dayText(at, zone))
+                                               .arg(qRound(point.y())));
+    });
+    return line;
+}
+
+} // namespace
+
+// What one refresh computed, kept so the selectors can redraw one chart without a new sweep.
+struct HealthChartsView::Computed
+{
+    std::vector<core::TrackedTie> ties; // model row order
+    std::vector<core::Instant> points;
+    core::ScoreGrid grid;
+    std::vector<core::Instant> rhythmPoints;
+};
+
+HealthChartsView::HealthChartsView(const CommandContext& context, PersonModel& people, QWidget* parent)
+    : QWidget(parent), m_context(context), m_people(people), m_computed(std::make_unique<Computed>())
+{
+    const QDate today = toQDate(core::dayIn(m_people.now(), m_people.zone()));
+    m_from = new QDateEdit(today.addMonths(-kDefaultMonths), this);
+    m_to = new QDateEdit(today, this);
+    for (QDateEdit* edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("MMM d, yyyy"));
+    }
+    auto* lastYear = new QPushButton(tr("Last 12 months"), this);
+    auto* toolbar = new QHBoxLayout;
+    auto* fromLabel = new QLabel(tr("&From"), this);
+    fromLabel->setBuddy(m_from);
+    auto* toLabel = new QLabel(tr("&To"), this);
+    toLabel->setBuddy(m_to);
+    toolbar->addWidget(fromLabel);
+    toolbar->addWidget(m_from);
+    toolbar->addWidget(toLabel);
+    toolbar->addWidget(m_to);
+    toolbar->addWidget(lastYear);
+    toolbar->addStretch(1);
+
+    m_subject = new QComboBox(this);
+    m_subject->setAccessibleName(tr("Whose health"));
+    m_rhythmKind = new QComboBox(this);
+    m_rhythmKind->setAccessibleName(tr("Which relationships"));
+    m_team = new QComboBox(this);
+    m_team->setAccessibleName(tr("Team"));
+
+    auto* grid = new QGridLayout;
+    grid->addWidget(buildPanel(HealthOverTime, tr("Health over time"), m_subject), 0, 0);
+    grid->addWidget(buildPanel(RhythmKept, tr("Rhythm kept, last 12 weeks"), m_rhythmKind), 0, 1);
+    grid->addWidget(buildPanel(States, tr("States today"), nullptr), 1, 0);
+    grid->addWidget(buildPanel(TeamTrend, tr("Team health trend"), m_team), 1, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    const int em = fontMetrics().height();
+    layout->setContentsMargins(em, em, em, em);
+    layout->addLayout(toolbar);
+    layout->addLayout(grid, 1);
+
+    connect(m_from, &QDateEdit::dateChanged, this, &HealthChartsView::scheduleRefresh);
+    connect(m_to, &QDateEdit::dateChanged, this, &HealthChartsView::scheduleRefresh);
+    connect(lastYear, &QPushButton::clicked, this, [this] {
+        const QDate today = toQDate(core::dayIn(m_people.now(), m_people.zone()));
+        setRange(today.addMonths(-kDefaultMonths), today);
+    });
+    connect(m_subject, &QComboBox::activated, this, &HealthChartsView::drawHealthOverTime);
+    connect(m_rhythmKind, &QComboBox::activated, this, &HealthChartsView::drawRhythmKept);
+    connect(m_team, &QComboBox::activated, this, &HealthChartsView::drawTeamTrend);
+
+    connect(&m_people, &QAbstractItemModel::modelReset, this, &HealthChartsView::scheduleRefresh);
+    connect(&m_people, &QAbstractItemModel::dataChanged, this, &HealthChartsView::scheduleRefresh);
+    connect(&m_people, &QAbstractItemModel::rowsInserted, this, &HealthChartsView::scheduleRefresh);
+    connect(&m_people, &QAbstractItemModel::rowsRemoved, this, &HealthChartsView::scheduleRefresh);
+    connect(&m_context.database, &storage::Database::interactionsChanged, this, &HealthChartsView::reloadHistories);
+    connect(&m_context.database, &storage::Database::reset, this, [this] {
+        m_historiesLoaded = false;
+        scheduleRefresh();
+    });
+}
+
+HealthChartsView::~HealthChartsView() = default;
+
+QWidget* HealthChartsView::buildPanel(Chart which, const QString& title, QComboBox* selector)
+{
+    auto* panel = cardFrame(this);
+    auto* layout = new QVBoxLayout(panel);
+    auto* header = new QHBoxLayout;
+    header->addWidget(heading(title, 1.15, panel), 1);
+    if (selector)
+        header->addWidget(selector);
+    auto* save = new QPushButton(tr("Export PNG…"), panel);
+    save->setToolTip(tr("Save this chart as an image"));
+    header->addWidget(save);
+    layout->addLayout(header);
+
+    auto* chart = new QChart;
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(0, 0, 0, 0));
+    auto* view = new QChartView(chart, panel);
+    view->setBackgroundBrush(palette().color(QPalette::Base));
+    view->setFrameShape(QFrame::NoFrame);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(fontMetrics().averageCharWidth() * 36, fontMetrics().height() * 9);
+    layout->addWidget(view, 1);
+    m_views.push_back(view);
+    Q_ASSERT(m_views.size() == static_cast<std::size_t>(which) + 1);
+    connect(save, &QPushButton::clicked, this, [this, which] { askExport(which); });
+    return panel;
+}
+
+QChart* HealthChartsView::chart(Chart which) const
+{
+    return m_views[static_cast<std::size_t>(which)]->chart();
+}
+
+void HealthChartsView::setRange(QDate from, QDate to)
+{
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    m_from->setDate(from);
+    m_to->setDate(to);
+    refresh();
+}
+
+void HealthChartsView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        refresh();
+}
+
+void HealthChartsView::scheduleRefresh()
+{
+    m_dirty = true;
+    // Hidden charts wait until they are shown; visible ones redraw once after a burst of changes.
+    if (!isVisible() || m_refreshQueued)
+        return;
+    m_refreshQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_refreshQueued = false;
+        if (m_dirty)
+            refresh();
+    });
+}
+
+void HealthChartsView::loadHistories()
+{
+    auto all = storage::InteractionRepository(m_context.database).listAll();
+    if (!all) {
+        m_context.feedback.error(tr("Could not read the history"), QString::fromStdString(all.error().toString()));
+        return;
+    }
+    m_histories.clear();
+    for (auto& interaction : all.value())
+        m_histories[interaction.person].push_back(std::move(interaction));
+    m_historiesLoaded = true;
+}
+
+void HealthChartsView::reloadHistories(const QList<qint64>& personIds)
+{
+    if (!m_historiesLoaded)
+        return;
+    storage::InteractionRepository interactions(m_context.database);
+    for (const qint64 id : personIds) {
+        auto list = interactions.listFor(core::PersonId{id});
+        if (list)
+            m_histories[core::PersonId{id}] = std::move(list).value();
+    }
+    scheduleRefresh();
+}
+
+void HealthChartsView::refresh()
+{
+    m_dirty = false;
+    if (!m_historiesLoaded)
+        loadHistories();
+    const core::Zone& zone = m_people.zone();
+    QDate from = m_from->date();
+    QDate to = m_to->date();
+    if (from > to)
+        std::swap(from, to);
+    const core::Instant end = core::endOfDay(toDay(to), zone);
+    const core::Instant start = core::endOfDay(toDay(from), zone);
+
+    Computed& c = *m_computed;
+    c.ties.clear();
+    static const std::vector<core::Interaction> kNone;
+    for (int row = 0; row < m_people.rowCount(); ++row) {
+        const core::Person& person = m_people.rowAt(row).person;
+        const auto history = m_histories.find(person.id);
+        c.ties.push_back({&person, history == m_histories.end() ? std::span<const core::Interaction>(kNone)
+                                                                 : std::span<const core::Interaction>(history->second)});
+    }
+    c.points = core::weeklyPoints(end, core::weeksBetween(start, end));
+    c.grid = core::weeklyScores(c.ties, c.points, zone);
+    c.rhythmPoints = core::weeklyPoints(end, kRhythmWeeks);
+
+    fillSelectors();
+    drawHealthOverTime();
+    drawRhythmKept();
+    drawStates();
+    drawTeamTrend();
+}
+
+// Keeps each selector's choice across refreshes, by its data.
+void HealthChartsView::fillSelectors()
+{
+    std::vector<bool> kinds(core::kAllRelationshipKinds.size(), false);
+    std::map<QString, int> teams;
+    for (int row = 0; row < m_people.rowCount(); ++row) {
+        kinds[static_cast<std::size_t>(m_people.rowAt(row).person.tie.kind)] = true;
+        if (!m_people.rowAt(row).teamName.isEmpty())
+            ++teams[m_people.rowAt(row).teamName];
+    }
+    auto refill = [](QComboBox* box, const std::function<void()>& fill) {
+        const QVariant chosen = box->currentData();
+        const QSignalBlocker block(box);
+        box->clear();
+        fill();
+        // (An invalid choice would match the separator, which has no data.)
+        box->setCurrentIndex(chosen.isValid() ? std::max(0, box->findData(chosen)) : 0);
+    };
+    auto addKinds = [&](QComboBox* box) {
+        for (const core::RelationshipKind kind : core::kAllRelationshipKinds)
+            if (kinds[static_cast<std::size_t>(kind)])
+                box->addItem(wording::kindPluralName(kind), QStringLiteral("kind:%1").arg(static_cast<int>(kind)));
+    };
+    refill(m_subject, [&] {
+        m_subject->addItem(tr("Everyone"), QStringLiteral("all"));
+        addKinds(m_subject);
+        m_subject->insertSeparator(m_subject->count());
+        std::vector<int> rows(static_cast<std::size_t>(m_people.rowCount()));
+        std::iota(rows.begin(), rows.end(), 0);
+        std::sort(rows.begin(), rows.end(), [&](int a, int b) {
+            return QString::localeAwareCompare(QString::fromStdString(m_people.rowAt(a).person.name),
+                                               QString::fromStdString(m_people.rowAt(b).person.name)) < 0;
+        });
+        for (const int row : rows)
+            if (m_people.rowAt(row).person.tie.cadence)
+                m_subject->addItem(QString::fromStdString(m_people.rowAt(row).person.name),
+                                   QStringLiteral("person:%1").arg(m_people.rowAt(row).person.id.value));
+    });
+    refill(m_rhythmKind, [&] {
+        m_rhythmKind->addItem(tr("All relationships"), QStringLiteral("all"));
+        addKinds(m_rhythmKind);
+    });
+    refill(m_team, [&] {
+        for (const auto& [team, size] : teams)
+            m_team->addItem(tr("%1 (%2)").arg(team, wording::peopleCount(size)), team);
+        if (m_team->count() == 0)
+            m_team->addItem(tr("No teams yet"));
+    });
+}
+
+namespace {
+
+// The model rows a selector's choice stands for.
+std::vector<std::size_t> rowsFor(const QString& choice, const PersonModel& people)
+{
+    std::vector<std::size_t> rows;
+    const auto [what, value] = std::pair(choice.section(QLatin1Char(':'), 0, 0), choice.section(QLatin1Char(':'), 1).toLongLong());
+    for (int row = 0; row < people.rowCount(); ++row) {
+        const core::Person& person = people.rowAt(row).person;
+        const bool match = what == QStringLiteral("all") ||
+                           (what == QStringLiteral("kind") && static_cast<int>(person.tie.kind) == value) ||
+                           (what == QStringLiteral("person") && person.id.value == value);
+        if (match)
+            rows.push_back(static_cast<std::size_t>(row));
+    }
+    return rows;
+}
+
+} // namespace
+
+void HealthChartsView::drawHealthOverTime()
+{
+    QChart* chart = this->chart(HealthOverTime);
+    clear(chart);
+    const Computed& c = *m_computed;
+    const auto rows = rowsFor(m_subject->currentData().toString(), m_people);
+    const auto scores = core::meanScores(c.grid, rows);
+
+    // The ideal band: strong, from 75 to 100.
+    auto* top = new QLineSeries(chart);
+    auto* floor = new QLineSeries(chart);
+    for (const core::Instant at : {c.points.front(), c.points.back()}) {
+        top->append(msecs(at), 100);
+        floor->append(msecs(at), kStrongFloor);
+    }
+    auto* band = new QAreaSeries(top, floor);
+    band->setName(tr("Ideal: strong"));
+    QColor strong = stateColor(core::HealthState::Strong);
+    strong.setAlpha(45);
+    band->setBrush(strong);
+    band->setPen(Qt::NoPen);
+    chart->addSeries(band);
+
+    QLineSeries* line = scoreLine(m_subject->currentText(), c.points, scores, m_people.zone());
+    line->setPen(QPen(palette().color(QPalette::Highlight), 2.5));
+    chart->addSeries(line);
+    auto* x = timeAxis(c.points);
+    auto* y = scoreAxis();
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* series : chart->series()) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    chart->setTitle(line->count() == 0 ? tr("No scores in this range yet: log a contact to start the history") : QString());
+    applyPalette(chart, palette());
+}
+
+void HealthChartsView::drawRhythmKept()
+{
+    QChart* chart = this->chart(RhythmKept);
+    clear(chart);
+    const Computed& c = *m_computed;
+    const auto rows = rowsFor(m_rhythmKind->currentData().toString(), m_people);
+    const auto weeks = core::rhythmKept(c.ties, rows, c.rhythmPoints);
+
+    auto* expected = new QBarSet(tr("Expected"));
+    auto* held = new QBarSet(tr("Held"));
+    expected->setColor(palette().color(QPalette::Mid));
+    held->setColor(stateColor(core::HealthState::Steady));
+    QStringList categories;
+    for (const auto& week : weeks) {
+        expected->append(std::round(week.expected * 10.0) / 10.0);
+        held->append(week.held);
+        categories << QLocale().toString(toQDate(core::dayIn(week.weekEnd, m_people.zone())), QStringLiteral("M/d"));
+    }
+    auto* series = new QBarSeries(chart);
+    series->append(expected);
+    series->append(held);
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    auto* y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setMin(0);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    y->applyNiceNumbers();
+    connect(series, &QBarSeries::hovered, this, [weeks, categories](bool entered, int index, QBarSet*) {
+        if (!entered || index < 0 || index >= static_cast<int>(weeks.size()))
+            return;
+        const auto& week = weeks[static_cast<std::size_t>(index)];
+        QToolTip::showText(QCursor::pos(), tr("Week to %1: %2 held, %3 expected")
+                                               .arg(categories[index])
+                                               .arg(week.held)
+                                               .arg(QLocale().toString(week.expected, 'f', 1)));
+    });
+    applyPalette(chart, palette());
+}
+
+void HealthChartsView::drawStates()
+{
+    QChart* chart = this->chart(States);
+    clear(chart);
+    const auto counts = core::stateDistribution(m_people.ties());
+    auto* series = new QBarSeries(chart);
+    for (const core::HealthState state : kStates) {
+        auto* set = new QBarSet(wording::stateName(state));
+        set->append(counts[static_cast<std::size_t>(state)]);
+        set->setColor(stateColor(state));
+        set->setLabelColor(palette().color(QPalette::Text));
+        connect(set, &QBarSet::clicked, this, [this, state](int) { emit stateClicked(state); });
+        connect(set, &QBarSet::hovered, this, [state, n = counts[static_cast<std::size_t>(state)]](bool entered, int) {
+            if (entered)
+                QToolTip::showText(QCursor::pos(), tr("%1: %2. Click to list them.").arg(wording::stateName(state), wording::peopleCount(n)));
+        });
+        series->append(set);
+    }
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(tr("Relationships by state"));
+    auto* y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    y->setMin(0);
+    y->setMax(std::max(1, *std::max_element(counts.begin(), counts.end())) * 1.15);
+    y->applyNiceNumbers();
+    applyPalette(chart, palette());
+}
+
+void HealthChartsView::drawTeamTrend()
+{
+    QChart* chart = this->chart(TeamTrend);
+    clear(chart);
+    const Computed& c = *m_computed;
+    const QString team = m_team->currentData().toString();
+    std::vector<std::size_t> teamRows;
+    std::vector<std::size_t> everyone;
+    for (int row = 0; row < m_people.rowCount(); ++row) {
+        everyone.push_back(static_cast<std::size_t>(row));
+        if (!team.isEmpty() && m_people.rowAt(row).teamName == team)
+            teamRows.push_back(static_cast<std::size_t>(row));
+    }
+    QLineSeries* all = scoreLine(tr("Everyone"), c.points, core::meanScores(c.grid, everyone), m_people.zone());
+    QPen dashed(palette().color(QPalette::Mid), 1.5, Qt::DashLine);
+    all->setPen(dashed);
+    chart->addSeries(all);
+    if (!team.isEmpty()) {
+        QLineSeries* line = scoreLine(team, c.points, core::meanScores(c.grid, teamRows), m_people.zone());
+        line->setPen(QPen(palette().color(QPalette::Highlight), 2.5));
+        chart->addSeries(line);
+    }
+    auto* x = timeAxis(c.points);
+    auto* y = scoreAxis();
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* series : chart->series()) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    chart->setTitle(team.isEmpty() ? tr("Put people in teams to compare them") : QString());
+    applyPalette(chart, palette());
+}
+
+void HealthChartsView::askExport(Chart which)
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export chart"), QDir::homePath() + QStringLiteral("/rapport-chart.png"),
+                                                      tr("PNG images (*.png)"));
+    if (!file.isEmpty())
+        exportChart(which, file);
+}
+
+bool HealthChartsView::exportChart(Chart which, const QString& file)
+{
+    const QPixmap image = m_views[static_cast<std::size_t>(which)]->grab();
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit()) {
+        m_context.feedback.error(tr("Could not export the chart"),
+                                 tr("%1: %2").arg(QDir::toNativeSeparators(file), out.errorString()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace rapport::ui

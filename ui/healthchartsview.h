@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/health.h"
+#include "ui/commands.h"
+
+#include <QWidget>
+
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+
+namespace rapport::ui {
+
+class PersonModel;
+
+/// The Health charts, every series computed in core (core/trends.h) from the history in memory:
+/// health over time for everyone, a kind or a person, with the ideal band; the rhythm kept per week
+/// (expected vs held); today's states, clickable to list the people behind a bar; and a team's
+/// trend against everyone. A date range drives the time series; hovering shows values; each chart
+/// exports as PNG. Histories load on first show and then follow every change.
+class HealthChartsView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Chart { HealthOverTime, RhythmKept, States, TeamTrend, ChartCount };
+
+    HealthChartsView(const CommandContext& context, PersonModel& people, QWidget* parent = nullptr);
+    ~HealthChartsView() override;
+
+    /// Recomputes every chart now (they otherwise follow changes while visible).
+    void refresh();
+    void setRange(QDate from, QDate to);
+    QDateEdit* fromEdit() const { return m_from; }
+    QDateEdit* toEdit() const { return m_to; }
+    QComboBox* subjectBox() const { return m_subject; }
+    QComboBox* rhythmKindBox() const { return m_rhythmKind; }
+    QComboBox* teamBox() const { return m_team; }
+    QChart* chart(Chart which) const;
+    /// Writes a chart as a PNG image; false (and the error through Feedback) when it cannot.
+    bool exportChart(Chart which, const QString& file);
+
+signals:
+    /// The user clicked a state's bar: show the people in that state.
+    void stateClicked(core::HealthState state);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    struct Panel;
+    QWidget* buildPanel(Chart which, const QString& title, QComboBox* selector);
+    void scheduleRefresh();
+    void loadHistories();
+    void reloadHistories(const QList<qint64>& personIds);
+    void fillSelectors();
+    void drawHealthOverTime();
+    void drawRhythmKept();
+    void drawStates();
+    void drawTeamTrend();
+    void askExport(Chart which);
+
+    CommandContext m_context;
+    PersonModel& m_people;
+    std::unordered_map<core::PersonId, std::vector<core::Interaction>> m_histories;
+    bool m_historiesLoaded = false;
+    bool m_dirty = true;
+    bool m_refreshQueued = false;
+
+    QDateEdit* m_from = nullptr;
+    QDateEdit* m_to = nullptr;
+    QComboBox* m_subject = nullptr;
+    QComboBox* m_rhythmKind = nullptr;
+    QComboBox* m_team = nullptr;
+    std::vector<QChartView*> m_views;
+    struct Computed;
+    std::unique_ptr<Computed> m_computed;
+};
+
+} // namespace rapport::ui

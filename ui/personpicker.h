@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/ids.h"
+
+#include <QComboBox>
+
+#include <optional>
+
+namespace rapport::ui {
+
+class PersonModel;
+
+/// A field that names one person: type any part of a name and pick from the list, or type a name in
+/// full. Used wherever a form asks "who?" (quick log, the weekly focus).
+class PersonPicker : public QComboBox
+{
+    Q_OBJECT
+public:
+    explicit PersonPicker(PersonModel& people, QWidget* parent = nullptr);
+
+    /// The person the field names; none while the text names nobody or more than one person.
+    std::optional<core::PersonId> person() const;
+    QString personName() const;
+    void setPerson(std::optional<core::PersonId> person);
+
+signals:
+    void personChanged();
+
+private:
+    PersonModel& m_people;
+};
+
+} // namespace rapport::ui

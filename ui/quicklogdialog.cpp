@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/quicklogdialog.h"
+
+#include "ui/personmodel.h"
+#include "ui/personpicker.h"
+#include "ui/wording.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace rapport::ui {
+
+QuickLogDialog::QuickLogDialog(PersonModel& people, QWidget* parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Log a contact"));
+    m_person = new PersonPicker(people, this);
+
+    m_kind = new QComboBox(this);
+    for (const core::InteractionKind kind : core::kAllInteractionKinds)
+        m_kind->addItem(wording::interactionKindName(kind), static_cast<int>(kind));
+    m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(core::InteractionKind::MicroMoment)));
+
+    m_note = new QLineEdit(this);
+    m_note->setPlaceholderText(tr("What happened, or what to remember (optional)"));
+    m_problem = new QLabel(this);
+    m_problem->setWordWrap(true);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_log = buttons->addButton(tr("&Log"), QDialogButtonBox::AcceptRole);
+    m_log->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Person"), m_person);
+    form->addRow(tr("&Kind"), m_kind);
+    form->addRow(tr("&Note"), m_note);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problem);
+    layout->addWidget(buttons);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+
+    connect(m_person, &PersonPicker::personChanged, this, &QuickLogDialog::updateState);
+    updateState();
+}
+
+void QuickLogDialog::setPerson(core::PersonId person)
+{
+    m_person->setPerson(person);
+    m_kind->setFocus();
+}
+
+std::optional<core::PersonId> QuickLogDialog::person() const
+{
+    return m_person->person();
+}
+
+QString QuickLogDialog::personName() const
+{
+    return m_person->personName();
+}
+
+std::optional<core::Interaction> QuickLogDialog::interaction(core::Instant at) const
+{
+    const auto id = person();
+    if (!id)
+        return std::nullopt;
+    core::Interaction contact;
+    contact.person = *id;
+    contact.kind = static_cast<core::InteractionKind>(m_kind->currentData().toInt());
+    contact.at = at;
+    contact.notes = m_note->text().trimmed().toStdString();
+    return contact;
+}
+
+void QuickLogDialog::updateState()
+{
+    const bool named = person().has_value();
+    m_log->setEnabled(named);
+    const bool typing = !m_person->currentText().trimmed().isEmpty();
+    m_problem->setText(named || !typing ? QString() : tr("Pick someone from the list: no one, or more than one person, is called exactly that."));
+    m_problem->setVisible(!m_problem->text().isEmpty());
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/interaction.h"
+
+#include <QDialog>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace rapport::ui {
+
+class PersonModel;
+class PersonPicker;
+
+/// Ctrl+L from anywhere: who, what kind of contact, an optional note, Enter. Built to take less than
+/// five seconds: the person field completes on any part of a name, the kind defaults to a
+/// micro-moment, and Enter logs.
+class QuickLogDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit QuickLogDialog(PersonModel& people, QWidget* parent = nullptr);
+
+    void setPerson(core::PersonId person);
+    /// The person the field names (picked from the list or typed in full); none while unclear.
+    std::optional<core::PersonId> person() const;
+    QString personName() const;
+    /// The contact to log at `at`; none while no person is named.
+    std::optional<core::Interaction> interaction(core::Instant at) const;
+
+    PersonPicker* personBox() const { return m_person; }
+    QComboBox* kindBox() const { return m_kind; }
+    QLineEdit* noteEdit() const { return m_note; }
+    QPushButton* logButton() const { return m_log; }
+
+private:
+    void updateState();
+
+    PersonPicker* m_person = nullptr;
+    QComboBox* m_kind = nullptr;
+    QLineEdit* m_note = nullptr;
+    QLabel* m_problem = nullptr;
+    QPushButton* m_log = nullptr;
+};
+
+} // namespace rapport::ui

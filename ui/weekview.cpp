@@ -1,0 +1,529 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/weekview.h"
+
+#include "core/audit.h"
+#include "core/storage/database.h"
+#include "core/storage/focusrepository.h"
+#include "ui/feedback.h"
+#include "ui/healthstyle.h"
+#include "ui/pageparts.h"
+#include "ui/personmime.h"
+#include "ui/personmodel.h"
+#include "ui/personpicker.h"
+#include "ui/wording.h"
+
+#include <QComboBox>
+#include <QDate>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace rapport::ui {
+namespace {
+
+constexpr int kPersonRole = Qt::UserRole + 1;
+// How far back an unanswered pick is still asked about.
+constexpr int kReflectionWeeks = 4;
+
+QDate toQDate(core::LocalDay day)
+{
+    return QDate(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
+                 static_cast<int>(static_cast<unsigned>(day.day())));
+}
+
+core::LocalDay addDays(core::LocalDay day, int days)
+{
+    return core::LocalDay{std::chrono::sys_days{day} + std::chrono::days{days}};
+}
+
+QString q(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QString longDay(core::LocalDay day)
+{
+    return QLocale().toString(toQDate(day), QStringLiteral("dddd, MMMM d"));
+}
+
+QString shortDay(core::LocalDay day)
+{
+    return QLocale().toString(toQDate(day), QStringLiteral("MMM d"));
+}
+
+// A tree whose person rows can be dragged onto the focus card, and later the calendar.
+class PersonTree final : public QTreeWidget
+{
+public:
+    using QTreeWidget::QTreeWidget;
+
+protected:
+    QStringList mimeTypes() const override { return {QString::fromLatin1(kPersonMimeType)}; }
+    QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override
+    {
+        std::vector<core::PersonId> people;
+        QStringList names;
+        for (const QTreeWidgetItem* item : items) {
+            if (const qlonglong id = item->data(0, kPersonRole).toLongLong(); id > 0) {
+                people.push_back(core::PersonId{id});
+                names << item->text(0);
+            }
+        }
+        return people.empty() ? nullptr : personMimeData(people, names);
+    }
+};
+
+// The focus card takes a person dropped on it: "make this my focus".
+class DropCard final : public QFrame
+{
+public:
+    DropCard(std::function<void(core::PersonId)> onDrop, QWidget* parent) : QFrame(parent), m_onDrop(std::move(onDrop))
+    {
+        setFrameShape(QFrame::StyledPanel);
+        setAutoFillBackground(true);
+        setBackgroundRole(QPalette::Base);
+        setAcceptDrops(true);
+    }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override
+    {
+        if (peopleIn(event->mimeData()).size() == 1) {
+            setBackgroundRole(QPalette::AlternateBase);
+            event->acceptProposedAction();
+        }
+    }
+    void dragLeaveEvent(QDragLeaveEvent*) override { setBackgroundRole(QPalette::Base); }
+    void dropEvent(QDropEvent* event) override
+    {
+        setBackgroundRole(QPalette::Base);
+        const auto people = peopleIn(event->mimeData());
+        if (people.size() != 1)
+            return;
+        event->acceptProposedAction();
+        m_onDrop(people.front());
+    }
+
+private:
+    std::function<void(core::PersonId)> m_onDrop;
+};
+
+QLabel* sectionTitle(const QString& text, QWidget* parent)
+{
+    auto* label = heading(text, 1.2, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+WeekView::WeekView(const CommandContext& context, PersonModel& people, std::function<core::Instant()> clock,
+                   QWidget* parent)
+    : QWidget(parent), m_context(context), m_people(people), m_clock(std::move(clock))
+{
+    auto* content = new QWidget(this);
+    auto* column = new QVBoxLayout(content);
+    const int em = fontMetrics().height();
+    column->setContentsMargins(em, em, em, em);
+    column->setSpacing(em);
+    m_weekTitle = heading(QString(), 1.6, content);
+    column->addWidget(m_weekTitle);
+    column->addWidget(buildFocusCard());
+    column->addWidget(buildReflectionCard());
+    column->addWidget(buildDueSection(), 1);
+    column->addWidget(buildHistorySection());
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+
+    connect(&m_people, &QAbstractItemModel::modelReset, this, &WeekView::scheduleRefresh);
+    connect(&m_people, &QAbstractItemModel::dataChanged, this, &WeekView::scheduleRefresh);
+    connect(&m_people, &QAbstractItemModel::rowsInserted, this, &WeekView::scheduleRefresh);
+    connect(&m_people, &QAbstractItemModel::rowsRemoved, this, &WeekView::scheduleRefresh);
+    connect(&m_context.database, &storage::Database::focusChanged, this, &WeekView::scheduleRefresh);
+    connect(&m_context.database, &storage::Database::reset, this, &WeekView::scheduleRefresh);
+    refresh();
+}
+
+QWidget* WeekView::buildFocusCard()
+{
+    auto* card = new DropCard([this](core::PersonId person) { chooseFocus(person); }, this);
+    m_focusCard = card;
+    card->setToolTip(tr("Drop a person here to make them this week's focus"));
+    auto* layout = new QVBoxLayout(card);
+    layout->addWidget(sectionTitle(tr("Which relationship will you invest in this week?"), card));
+    m_focusPages = new QStackedWidget(card);
+    layout->addWidget(m_focusPages);
+
+    // Choosing: the suggestion and its reason, a person, one small action, an optional day.
+    auto* form = new QWidget(m_focusPages);
+    auto* formLayout = new QVBoxLayout(form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    m_suggestion = paragraph(QString(), form);
+    m_suggestion->setTextFormat(Qt::RichText);
+    formLayout->addWidget(m_suggestion);
+    m_person = new PersonPicker(m_people, form);
+    m_person->setAccessibleName(tr("Focus person"));
+    m_action = new QLineEdit(form);
+    m_action->setPlaceholderText(tr("One small action, like “Ask how the move went”"));
+    m_action->setAccessibleName(tr("Action"));
+    m_day = new QComboBox(form);
+    m_day->setAccessibleName(tr("Day"));
+    m_commit = new QPushButton(tr("&Commit"), form);
+    m_commit->setDefault(true);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_person, 2);
+    row->addWidget(m_action, 4);
+    row->addWidget(m_day, 1);
+    row->addWidget(m_commit);
+    formLayout->addLayout(row);
+    m_focusPages->addWidget(form);
+
+    // Committed: the pick, its action, and ways to act on it.
+    auto* committed = new QWidget(m_focusPages);
+    auto* committedLayout = new QVBoxLayout(committed);
+    committedLayout->setContentsMargins(0, 0, 0, 0);
+    m_committed = heading(QString(), 1.15, committed);
+    m_committed->setTextFormat(Qt::RichText);
+    m_committedAction = paragraph(QString(), committed);
+    m_logFocus = new QPushButton(tr("&Log a contact…"), committed);
+    m_change = new QPushButton(tr("C&hange"), committed);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_logFocus);
+    buttons->addWidget(m_change);
+    buttons->addStretch(1);
+    committedLayout->addWidget(m_committed);
+    committedLayout->addWidget(m_committedAction);
+    committedLayout->addLayout(buttons);
+    m_focusPages->addWidget(committed);
+
+    auto updateCommit = [this] { m_commit->setEnabled(m_person->person() && !m_action->text().trimmed().isEmpty()); };
+    connect(m_person, &PersonPicker::personChanged, this, updateCommit);
+    connect(m_action, &QLineEdit::textChanged, this, updateCommit);
+    connect(m_action, &QLineEdit::returnPressed, this, &WeekView::commit);
+    connect(m_commit, &QPushButton::clicked, this, &WeekView::commit);
+    connect(m_change, &QPushButton::clicked, this, [this] {
+        m_editingFocus = true;
+        showFocus();
+        m_action->setFocus();
+    });
+    connect(m_logFocus, &QPushButton::clicked, this, [this] {
+        const auto it = std::find_if(m_picks.begin(), m_picks.end(), [&](const auto& p) { return p.weekStart == thisWeek(); });
+        if (it != m_picks.end() && it->person)
+            emit logRequested(*it->person);
+    });
+    updateCommit();
+    return card;
+}
+
+QWidget* WeekView::buildReflectionCard()
+{
+    m_reflectionCard = cardFrame(this);
+    auto* layout = new QVBoxLayout(m_reflectionCard);
+    layout->addWidget(sectionTitle(tr("How did it go?"), m_reflectionCard));
+    m_reflectionQuestion = paragraph(QString(), m_reflectionCard);
+    m_reflectionQuestion->setTextFormat(Qt::RichText);
+    m_reflection = new QPlainTextEdit(m_reflectionCard);
+    m_reflection->setPlaceholderText(tr("What happened, what you learned, what you will do differently"));
+    m_reflection->setTabChangesFocus(true);
+    m_reflection->setFixedHeight(fontMetrics().height() * 4);
+    m_saveReflection = new QPushButton(tr("&Save reflection"), m_reflectionCard);
+    layout->addWidget(m_reflectionQuestion);
+    layout->addWidget(m_reflection);
+    layout->addWidget(m_saveReflection, 0, Qt::AlignLeft);
+    connect(m_saveReflection, &QPushButton::clicked, this, &WeekView::saveReflection);
+    connect(m_reflection, &QPlainTextEdit::textChanged, this,
+            [this] { m_saveReflection->setEnabled(!m_reflection->toPlainText().trimmed().isEmpty()); });
+    m_saveReflection->setEnabled(false);
+    return m_reflectionCard;
+}
+
+QWidget* WeekView::buildDueSection()
+{
+    auto* section = new QWidget(this);
+    auto* layout = new QVBoxLayout(section);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(sectionTitle(tr("Who needs you"), section));
+    m_dueEmpty = paragraph(tr("Every rhythm is on track this week. A good week to deepen one relationship."), section);
+    layout->addWidget(m_dueEmpty);
+    m_due = new PersonTree(section);
+    m_due->setColumnCount(4);
+    m_due->setHeaderLabels({tr("Person"), tr("Health"), tr("Why"), tr("Due")});
+    m_due->setRootIsDecorated(false);
+    m_due->setUniformRowHeights(true);
+    m_due->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_due->setDragEnabled(true);
+    m_due->setDragDropMode(QAbstractItemView::DragOnly);
+    m_due->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_due->header()->setStretchLastSection(false);
+    m_due->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_due->setMinimumHeight(fontMetrics().height() * 12);
+    m_due->setAccessibleName(tr("Relationships due and overdue"));
+    layout->addWidget(m_due, 1);
+    connect(m_due, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        if (const auto person = personAt(item))
+            emit openPersonRequested(*person);
+    });
+    connect(m_due, &QWidget::customContextMenuRequested, this, &WeekView::showDueMenu);
+    return section;
+}
+
+QWidget* WeekView::buildHistorySection()
+{
+    m_historySection = new QWidget(this);
+    auto* layout = new QVBoxLayout(m_historySection);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(sectionTitle(tr("Your focus, week by week"), m_historySection));
+    m_history = new QTreeWidget(m_historySection);
+    m_history->setHeaderLabels({tr("Week"), tr("Person"), tr("Action"), tr("How it went")});
+    m_history->setRootIsDecorated(false);
+    m_history->setWordWrap(true);
+    m_history->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_history->setMinimumHeight(fontMetrics().height() * 8);
+    m_history->setAccessibleName(tr("Focus history"));
+    layout->addWidget(m_history);
+    return m_historySection;
+}
+
+core::LocalDay WeekView::thisWeek() const
+{
+    return core::weekStartOf(m_clock(), m_people.zone());
+}
+
+void WeekView::scheduleRefresh()
+{
+    // Many changes arrive together (an import touches every row): read the week once after them.
+    if (m_refreshQueued)
+        return;
+    m_refreshQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_refreshQueued = false;
+        refresh();
+    });
+}
+
+void WeekView::refresh()
+{
+    auto picks = storage::FocusRepository(m_context.database).list();
+    if (picks)
+        m_picks = std::move(picks).value();
+    else
+        m_context.feedback.error(tr("Could not read your focus picks"), q(picks.error().toString()));
+    const auto ties = m_people.ties();
+    const core::Audit audit = core::auditRelationships(ties);
+    m_suggested.reset();
+    QString why;
+    if (!audit.suggestions.empty()) {
+        m_suggested = audit.suggestions.front().person;
+        QStringList reasons;
+        for (const auto& reason : audit.suggestions.front().reasons)
+            reasons << wording::reason(reason);
+        why = reasons.join(QStringLiteral("; "));
+    }
+    const core::LocalDay week = thisWeek();
+    m_weekTitle->setText(tr("This week · %1 to %2").arg(shortDay(week), shortDay(addDays(week, 6))));
+    if (m_suggested && m_people.rowOf(*m_suggested) >= 0) {
+        const QString name = q(m_people.rowAt(m_people.rowOf(*m_suggested)).person.name).toHtmlEscaped();
+        m_suggestion->setText(tr("Rapport suggests <b>%1</b>: %2.").arg(name, why.toHtmlEscaped()));
+    } else {
+        m_suggestion->setText(tr("Every relationship with a rhythm is in good shape. Pick anyone you want to deepen."));
+    }
+    // The day list follows the week.
+    const QVariant chosenDay = m_day->currentData();
+    m_day->clear();
+    m_day->addItem(tr("Any day"));
+    for (int i = 0; i < 7; ++i)
+        m_day->addItem(longDay(addDays(week, i)), QString::fromStdString(core::formatDay(addDays(week, i))));
+    m_day->setCurrentIndex(std::max(0, m_day->findData(chosenDay)));
+
+    showFocus();
+    showReflection();
+    showDue();
+    showHistory();
+}
+
+void WeekView::showFocus()
+{
+    const auto pick = std::find_if(m_picks.begin(), m_picks.end(), [&](const auto& p) { return p.weekStart == thisWeek(); });
+    const bool committed = pick != m_picks.end();
+    if (committed && !m_editingFocus) {
+        m_committed->setText(tr("This week you invest in <b>%1</b>.").arg(q(pick->personName).toHtmlEscaped()));
+        const QString day = pick->actionDay ? tr(" · on %1").arg(longDay(*pick->actionDay)) : QString();
+        m_committedAction->setText(tr("Your action: %1%2").arg(q(pick->action), day));
+        m_logFocus->setEnabled(pick->person && m_people.rowOf(*pick->person) >= 0);
+        m_focusPages->setCurrentIndex(1);
+        return;
+    }
+    // A form the user is typing in keeps what they typed; a fresh one starts from the pick or the suggestion.
+    if (m_focusPages->currentIndex() != 0 || (!m_person->person() && m_action->text().isEmpty())) {
+        if (committed) {
+            m_person->setPerson(pick->person);
+            m_action->setText(q(pick->action));
+            if (pick->actionDay)
+                m_day->setCurrentIndex(std::max(0, m_day->findData(q(core::formatDay(*pick->actionDay)))));
+        } else {
+            m_person->setPerson(m_suggested);
+        }
+    }
+    m_focusPages->setCurrentIndex(0);
+}
+
+void WeekView::chooseFocus(core::PersonId person)
+{
+    m_editingFocus = true;
+    m_focusPages->setCurrentIndex(0);
+    m_person->setPerson(person);
+    m_action->setFocus();
+}
+
+void WeekView::commit()
+{
+    const auto person = m_person->person();
+    const QString action = m_action->text().trimmed();
+    if (!person || action.isEmpty())
+        return;
+    core::FocusPick pick;
+    pick.weekStart = thisWeek();
+    pick.person = person;
+    pick.personName = m_person->personName().toStdString();
+    pick.action = action.toStdString();
+    if (const QString day = m_day->currentData().toString(); !day.isEmpty())
+        pick.actionDay = core::parseDay(day.toStdString());
+    pick.committedAt = m_clock();
+    const auto earlier = std::find_if(m_picks.begin(), m_picks.end(), [&](const auto& p) { return p.weekStart == pick.weekStart; });
+    if (earlier != m_picks.end() && earlier->person == pick.person)
+        pick.reflection = earlier->reflection;
+    if (!commands::commitFocus(m_context, pick))
+        return;
+    m_editingFocus = false;
+    m_action->clear();
+    refresh();
+}
+
+// The latest earlier pick still waiting for a reflection, if it is recent enough to remember.
+void WeekView::showReflection()
+{
+    const core::LocalDay week = thisWeek();
+    const core::LocalDay oldest = addDays(week, -7 * kReflectionWeeks);
+    const core::FocusPick* open = nullptr;
+    for (const auto& pick : m_picks)
+        if (pick.weekStart < week && pick.weekStart >= oldest)
+            open = pick.reflection ? nullptr : &pick;
+    m_reflectionCard->setVisible(open != nullptr);
+    if (!open)
+        return;
+    const QString when = open->weekStart == addDays(week, -7) ? tr("Last week") : tr("The week of %1").arg(shortDay(open->weekStart));
+    m_reflectionQuestion->setText(tr("%1 you chose <b>%2</b>: “%3”. How did it go?")
+                                      .arg(when, q(open->personName).toHtmlEscaped(), q(open->action).toHtmlEscaped()));
+}
+
+void WeekView::saveReflection()
+{
+    const core::LocalDay week = thisWeek();
+    const auto open = std::find_if(m_picks.rbegin(), m_picks.rend(), [&](const auto& p) { return p.weekStart < week; });
+    const QString text = m_reflection->toPlainText().trimmed();
+    if (open == m_picks.rend() || text.isEmpty())
+        return;
+    if (commands::reflectOnFocus(m_context, *open, text.toStdString()))
+        m_reflection->clear();
+    refresh();
+}
+
+void WeekView::showDue()
+{
+    const auto ties = m_people.ties();
+    const core::WeekPlan plan = core::planWeek(ties, core::dayIn(m_clock(), m_people.zone()));
+    m_due->clear();
+    auto addGroup = [this](const QString& title, const std::vector<core::DueTie>& list, bool late) {
+        if (list.empty())
+            return;
+        auto* group = new QTreeWidgetItem(m_due, {title.arg(list.size())});
+        group->setFlags(Qt::ItemIsEnabled);
+        QFont bold = group->font(0);
+        bold.setBold(true);
+        group->setFont(0, bold);
+        group->setFirstColumnSpanned(true);
+        for (const auto& due : list) {
+            const int row = m_people.rowOf(due.person);
+            if (row < 0)
+                continue;
+            const auto& tie = m_people.tieAt(row);
+            const QString name = q(m_people.rowAt(row).person.name);
+            const QString state = tie.health.score ? tr("%1 · %2").arg(wording::stateName(tie.health.state)).arg(*tie.health.score)
+                                                    : wording::stateName(tie.health.state);
+            const QString why = wording::dueReason(tie);
+            const QString when = late ? wording::daysLate(due.daysLate) : longDay(due.due);
+            auto* item = new QTreeWidgetItem(group, {name, state, why, when});
+            item->setIcon(1, stateChip(tie.health.state));
+            item->setToolTip(2, wording::reasons(tie.health.reasons));
+            item->setData(0, kPersonRole, static_cast<qlonglong>(due.person.value));
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+        }
+    };
+    addGroup(tr("Needs you now (%1)"), plan.overdue, true);
+    addGroup(tr("Coming up this week (%1)"), plan.dueThisWeek, false);
+    m_due->expandAll();
+    for (int column = 0; column < 4; ++column)
+        if (column != 2)
+            m_due->resizeColumnToContents(column);
+    const bool empty = m_due->topLevelItemCount() == 0;
+    m_due->setVisible(!empty);
+    m_dueEmpty->setVisible(empty);
+}
+
+void WeekView::showHistory()
+{
+    m_history->clear();
+    for (auto it = m_picks.rbegin(); it != m_picks.rend(); ++it) {
+        const QString reflection = it->reflection ? q(*it->reflection) : QString();
+        auto* item = new QTreeWidgetItem(m_history, {shortDay(it->weekStart), q(it->personName), q(it->action), reflection});
+        item->setToolTip(3, reflection);
+    }
+    for (int column = 0; column < 3; ++column)
+        m_history->resizeColumnToContents(column);
+    m_history->setColumnWidth(2, std::min(m_history->columnWidth(2), fontMetrics().averageCharWidth() * 50));
+    m_historySection->setVisible(!m_picks.empty());
+}
+
+std::optional<core::PersonId> WeekView::personAt(const QTreeWidgetItem* item) const
+{
+    if (!item)
+        return std::nullopt;
+    const qlonglong id = item->data(0, kPersonRole).toLongLong();
+    return id > 0 ? std::optional(core::PersonId{id}) : std::nullopt;
+}
+
+void WeekView::showDueMenu(const QPoint& position)
+{
+    const auto person = personAt(m_due->itemAt(position));
+    if (!person)
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Log a contact…"), this, [this, p = *person] { emit logRequested(p); });
+    menu.addAction(tr("Make this my focus"), this, [this, p = *person] { chooseFocus(p); });
+    menu.addAction(tr("Open in People"), this, [this, p = *person] { emit openPersonRequested(p); });
+    menu.exec(m_due->viewport()->mapToGlobal(position));
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/focus.h"
+#include "ui/commands.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace rapport::ui {
+
+class PersonModel;
+class PersonPicker;
+
+/// "This week", the home page: the focus ritual (the suggested person and why, pick one, commit one
+/// small action; the week after, how it went), the relationships due and overdue with their
+/// reasons, and the history of picks. Reads everything from the PersonModel and the focus picks,
+/// and follows every change to either.
+class WeekView : public QWidget
+{
+    Q_OBJECT
+public:
+    WeekView(const CommandContext& context, PersonModel& people, std::function<core::Instant()> clock,
+             QWidget* parent = nullptr);
+
+    /// Reads the week again (the model and the focus picks are followed automatically).
+    void refresh();
+    /// Opens the focus form with `person` chosen and the action field ready ("Deepen this one").
+    void chooseFocus(core::PersonId person);
+
+    // For tests and keyboard navigation.
+    QWidget* focusCard() const { return m_focusCard; }
+    QLabel* suggestionLabel() const { return m_suggestion; }
+    PersonPicker* personBox() const { return m_person; }
+    QLineEdit* actionEdit() const { return m_action; }
+    QComboBox* dayBox() const { return m_day; }
+    QPushButton* commitButton() const { return m_commit; }
+    QLabel* committedLabel() const { return m_committed; }
+    QPushButton* changeButton() const { return m_change; }
+    QWidget* reflectionCard() const { return m_reflectionCard; }
+    QPlainTextEdit* reflectionEdit() const { return m_reflection; }
+    QPushButton* saveReflectionButton() const { return m_saveReflection; }
+    QTreeWidget* dueList() const { return m_due; }
+    QTreeWidget* historyList() const { return m_history; }
+
+signals:
+    void openPersonRequested(core::PersonId person);
+    void logRequested(core::PersonId person);
+
+private:
+    QWidget* buildFocusCard();
+    QWidget* buildReflectionCard();
+    QWidget* buildDueSection();
+    QWidget* buildHistorySection();
+    void scheduleRefresh();
+    void showFocus();
+    void showReflection();
+    void showDue();
+    void showHistory();
+    void commit();
+    void saveReflection();
+    void showDueMenu(const QPoint& position);
+    std::optional<core::PersonId> personAt(const QTreeWidgetItem* item) const;
+    core::LocalDay thisWeek() const;
+
+    CommandContext m_context;
+    PersonModel& m_people;
+    std::function<core::Instant()> m_clock;
+    std::vector<core::FocusPick> m_picks; // oldest week first
+    std::optional<core::PersonId> m_suggested;
+    bool m_editingFocus = false;
+    bool m_refreshQueued = false;
+
+    QLabel* m_weekTitle = nullptr;
+    QWidget* m_focusCard = nullptr;
+    QStackedWidget* m_focusPages = nullptr;
+    QLabel* m_suggestion = nullptr;
+    PersonPicker* m_person = nullptr;
+    QLineEdit* m_action = nullptr;
+    QComboBox* m_day = nullptr;
+    QPushButton* m_commit = nullptr;
+    QLabel* m_committed = nullptr;
+    QLabel* m_committedAction = nullptr;
+    QPushButton* m_change = nullptr;
+    QPushButton* m_logFocus = nullptr;
+    QWidget* m_reflectionCard = nullptr;
+    QLabel* m_reflectionQuestion = nullptr;
+    QPlainTextEdit* m_reflection = nullptr;
+    QPushButton* m_saveReflection = nullptr;
+    QTreeWidget* m_due = nullptr;
+    QLabel* m_dueEmpty = nullptr;
+    QWidget* m_historySection = nullptr;
+    QTreeWidget* m_history = nullptr;
+};
+
+} // namespace rapport::ui
