@@ -15,7 +15,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStyledItemDelegate>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -129,22 +128,8 @@ AuditView::AuditView(PersonModel& people, QWidget* parent) : QWidget(parent), m_
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
 
-    connect(&m_people, &QAbstractItemModel::modelReset, this, &AuditView::scheduleRefresh);
-    connect(&m_people, &QAbstractItemModel::dataChanged, this, &AuditView::scheduleRefresh);
-    connect(&m_people, &QAbstractItemModel::rowsInserted, this, &AuditView::scheduleRefresh);
-    connect(&m_people, &QAbstractItemModel::rowsRemoved, this, &AuditView::scheduleRefresh);
+    requestOnModelChange(m_people, new CoalescedCall([this] { refresh(); }, this));
     refresh();
-}
-
-void AuditView::scheduleRefresh()
-{
-    if (m_refreshQueued)
-        return;
-    m_refreshQueued = true;
-    QTimer::singleShot(0, this, [this] {
-        m_refreshQueued = false;
-        refresh();
-    });
 }
 
 void AuditView::refresh()

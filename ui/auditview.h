@@ -33,7 +33,6 @@ signals:
     void openPersonRequested(core::PersonId person);
 
 private:
-    void scheduleRefresh();
     void showSuggestions(const std::vector<core::PersonId>& people);
 
     PersonModel& m_people;
@@ -41,7 +40,6 @@ private:
     QWidget* m_suggestions = nullptr;
     QVBoxLayout* m_suggestionRows = nullptr;
     QTreeWidget* m_kinds = nullptr;
-    bool m_refreshQueued = false;
     bool m_filled = false; // the tree has been shown once; from then on the user decides what is open
 };
 

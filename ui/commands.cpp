@@ -4,6 +4,7 @@
 #include "core/storage/database.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/interactionrepository.h"
+#include "core/storage/kindcadencerepository.h"
 #include "ui/wording.h"
 #include "ui/feedback.h"
 
@@ -52,6 +53,7 @@ protected:
     storage::PeopleRepository people() { return storage::PeopleRepository(m_database); }
     storage::InteractionRepository interactions() { return storage::InteractionRepository(m_database); }
     storage::FocusRepository focus() { return storage::FocusRepository(m_database); }
+    storage::KindCadenceRepository kindRhythms() { return storage::KindCadenceRepository(m_database); }
 
 private:
     void check(const core::Status& status)
@@ -196,6 +198,24 @@ private:
     core::FocusPick m_after;
 };
 
+class KindRhythmsCommand final : public StoredCommand
+{
+public:
+    KindRhythmsCommand(const CommandContext& context, const QString& text, std::vector<core::KindCadence> before,
+                       std::vector<core::KindCadence> after)
+        : StoredCommand(context, text), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+
+protected:
+    core::Status apply() override { return kindRhythms().replaceAll(m_after); }
+    core::Status revert() override { return kindRhythms().replaceAll(m_before); }
+
+private:
+    std::vector<core::KindCadence> m_before;
+    std::vector<core::KindCadence> m_after;
+};
+
 } // namespace
 
 namespace commands {
@@ -290,6 +310,20 @@ bool storeFocus(const CommandContext& context, const core::FocusPick& pick, cons
 bool commitFocus(const CommandContext& context, const core::FocusPick& pick)
 {
     return storeFocus(context, pick, tr("Focus on %1 this week").arg(QString::fromStdString(pick.personName)));
+}
+
+bool setKindRhythms(const CommandContext& context, const std::vector<core::KindCadence>& before,
+                    const std::vector<core::KindCadence>& after)
+{
+    if (before == after)
+        return true;
+    const QString label = tr("Change default rhythms");
+    if (auto stored = storage::KindCadenceRepository(context.database).replaceAll(after); !stored) {
+        context.feedback.error(label, describe(stored.error()));
+        return false;
+    }
+    context.stack.push(new KindRhythmsCommand(context, label, before, after));
+    return true;
 }
 
 bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection)

@@ -42,6 +42,9 @@ bool logInteraction(const CommandContext& context, const core::Interaction& inte
                     core::Instant now);
 /// Makes `pick` the focus of its week, replacing any earlier pick of that week (undo restores it).
 bool commitFocus(const CommandContext& context, const core::FocusPick& pick);
+/// Replaces the user's default rhythms per kind; undo restores the earlier ones.
+bool setKindRhythms(const CommandContext& context, const std::vector<core::KindCadence>& before,
+                    const std::vector<core::KindCadence>& after);
 /// Saves how a focus week went.
 bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection);
 

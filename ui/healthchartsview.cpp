@@ -29,7 +29,6 @@
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -195,6 +194,10 @@ HealthChartsView::HealthChartsView(const CommandContext& context, PersonModel& p
     connect(m_rhythmKind, &QComboBox::activated, this, &HealthChartsView::drawRhythmKept);
     connect(m_team, &QComboBox::activated, this, &HealthChartsView::drawTeamTrend);
 
+    m_refreshSoon = new CoalescedCall([this] {
+        if (m_dirty)
+            refresh();
+    }, this);
     connect(&m_people, &QAbstractItemModel::modelReset, this, &HealthChartsView::scheduleRefresh);
     connect(&m_people, &QAbstractItemModel::dataChanged, this, &HealthChartsView::scheduleRefresh);
     connect(&m_people, &QAbstractItemModel::rowsInserted, this, &HealthChartsView::scheduleRefresh);
@@ -261,14 +264,8 @@ void HealthChartsView::scheduleRefresh()
 {
     m_dirty = true;
     // Hidden charts wait until they are shown; visible ones redraw once after a burst of changes.
-    if (!isVisible() || m_refreshQueued)
-        return;
-    m_refreshQueued = true;
-    QTimer::singleShot(0, this, [this] {
-        m_refreshQueued = false;
-        if (m_dirty)
-            refresh();
-    });
+    if (isVisible())
+        m_refreshSoon->request();
 }
 
 void HealthChartsView::loadHistories()

@@ -18,6 +18,7 @@ class QLabel;
 
 namespace rapport::ui {
 
+class CoalescedCall;
 class PersonModel;
 
 /// The Health charts, every series computed in core (core/trends.h) from the history in memory:
@@ -71,7 +72,6 @@ private:
     std::unordered_map<core::PersonId, std::vector<core::Interaction>> m_histories;
     bool m_historiesLoaded = false;
     bool m_dirty = true;
-    bool m_refreshQueued = false;
 
     QDateEdit* m_from = nullptr;
     QDateEdit* m_to = nullptr;
@@ -81,6 +81,7 @@ private:
     std::vector<QChartView*> m_views;
     struct Computed;
     std::unique_ptr<Computed> m_computed;
+    CoalescedCall* m_refreshSoon = nullptr;
 };
 
 } // namespace rapport::ui

@@ -9,6 +9,7 @@
 #include "ui/emptystate.h"
 #include "ui/feedback.h"
 #include "ui/healthchartsview.h"
+#include "ui/kindrhythmsdialog.h"
 #include "ui/peopleview.h"
 #include "ui/personmodel.h"
 #include "ui/quicklogdialog.h"
@@ -228,6 +229,14 @@ void MainWindow::openPerson(core::PersonId person)
     m_peopleView->selectPerson(person);
 }
 
+void MainWindow::editKindRhythms()
+{
+    const auto before = storedKindRhythms(m_context.database);
+    KindRhythmsDialog dialog(before, this);
+    if (dialog.exec() == QDialog::Accepted)
+        commands::setKindRhythms(m_commands, before, dialog.overrides());
+}
+
 void MainWindow::quickLog(std::optional<core::PersonId> person)
 {
     if (m_people->rowCount() == 0) {
@@ -282,6 +291,7 @@ void MainWindow::buildMenus()
         m_peopleView->focusFilter();
     });
     find->setShortcut(QKeySequence::Find);
+    edit->addAction(tr("Default &rhythms…"), this, &MainWindow::editKindRhythms);
     edit->addSeparator();
     QAction* log = edit->addAction(tr("&Log a contact…"), this, [this] { quickLog(); });
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -382,7 +392,7 @@ void MainWindow::startAudit()
 
 void MainWindow::finishAudit()
 {
-    const auto drafts = m_auditForm->drafts();
+    const auto drafts = m_auditForm->drafts(storedKindRhythms(m_context.database));
     const auto ids = commands::addPeople(m_commands, drafts, tr("Add %1 from the audit").arg(wording::peopleCount(static_cast<int>(drafts.size()))));
     if (ids.empty())
         return;

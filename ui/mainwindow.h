@@ -77,6 +77,7 @@ private:
     void buildAreas();
     QWidget* buildHealthArea();
     void openPerson(core::PersonId person);
+    void editKindRhythms();
     void buildMenus();
     void buildStatusBar();
     void restoreSettings();

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pageparts.h"
 
+#include <QAbstractItemModel>
 #include <QFrame>
 #include <QLabel>
+#include <QTimer>
 
 namespace rapport::ui {
 
@@ -31,6 +33,29 @@ QFrame* cardFrame(QWidget* parent)
     frame->setAutoFillBackground(true);
     frame->setBackgroundRole(QPalette::Base);
     return frame;
+}
+
+CoalescedCall::CoalescedCall(std::function<void()> call, QObject* parent) : QObject(parent), m_call(std::move(call))
+{
+}
+
+void CoalescedCall::request()
+{
+    if (m_queued)
+        return;
+    m_queued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_queued = false;
+        m_call();
+    });
+}
+
+void requestOnModelChange(QAbstractItemModel& model, CoalescedCall* call)
+{
+    QObject::connect(&model, &QAbstractItemModel::modelReset, call, &CoalescedCall::request);
+    QObject::connect(&model, &QAbstractItemModel::dataChanged, call, &CoalescedCall::request);
+    QObject::connect(&model, &QAbstractItemModel::rowsInserted, call, &CoalescedCall::request);
+    QObject::connect(&model, &QAbstractItemModel::rowsRemoved, call, &CoalescedCall::request);
 }
 
 } // namespace rapport::ui

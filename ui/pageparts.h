@@ -3,8 +3,12 @@
 
 // Small building blocks the pages share, so headings and cards look the same everywhere.
 
+#include <QObject>
 #include <QString>
 
+#include <functional>
+
+class QAbstractItemModel;
 class QFrame;
 class QLabel;
 class QWidget;
@@ -17,5 +21,21 @@ QLabel* heading(const QString& text, double scale, QWidget* parent);
 QLabel* paragraph(const QString& text, QWidget* parent);
 /// A framed panel in the system palette, for a card of related content.
 QFrame* cardFrame(QWidget* parent);
+
+/// Runs a call once, from the event loop, however many times it was requested before: a page reads
+/// its data once after a burst of changes (an import touches every row).
+class CoalescedCall : public QObject
+{
+public:
+    CoalescedCall(std::function<void()> call, QObject* parent);
+    void request();
+
+private:
+    std::function<void()> m_call;
+    bool m_queued = false;
+};
+
+/// Requests `call` whenever rows of `model` are added, removed, changed or reset.
+void requestOnModelChange(QAbstractItemModel& model, CoalescedCall* call);
 
 } // namespace rapport::ui

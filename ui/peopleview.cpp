@@ -4,6 +4,7 @@
 #include "core/storage/teamrepository.h"
 #include "ui/emptystate.h"
 #include "ui/healthstyle.h"
+#include "ui/kindrhythmsdialog.h"
 #include "ui/personeditor.h"
 #include "ui/personfilterproxy.h"
 #include "ui/personmodel.h"
@@ -188,7 +189,8 @@ void PeopleView::addPerson()
 {
     storage::PersonDraft draft;
     const int kind = m_kind->currentData().toInt();
-    draft.person.tie = core::defaultTie(kind < 0 ? core::RelationshipKind::DirectReport : static_cast<core::RelationshipKind>(kind));
+    draft.person.tie = core::defaultTie(kind < 0 ? core::RelationshipKind::DirectReport : static_cast<core::RelationshipKind>(kind),
+                                        storedKindRhythms(m_context.database));
     openEditor(draft);
 }
 
@@ -213,7 +215,7 @@ void PeopleView::openEditor(const storage::PersonDraft& draft)
         m_editor->activateWindow();
         return;
     }
-    m_editor = new PersonEditor(draft, teamNames(m_context.database), this);
+    m_editor = new PersonEditor(draft, teamNames(m_context.database), storedKindRhythms(m_context.database), this);
     m_editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_editor, &QDialog::finished, this, &PeopleView::editorFinished);
     m_editor->open();

@@ -2,6 +2,7 @@
 #include "ui/personeditor.h"
 
 #include "core/validation.h"
+#include "ui/cadencefield.h"
 #include "ui/wording.h"
 
 #include <QCheckBox>
@@ -44,8 +45,9 @@ void showProblems(QLabel* label, const std::vector<core::ValidationIssue>& issue
 
 } // namespace
 
-PersonEditor::PersonEditor(const storage::PersonDraft& draft, const QStringList& teams, QWidget* parent)
-    : QDialog(parent), m_original(draft)
+PersonEditor::PersonEditor(const storage::PersonDraft& draft, const QStringList& teams,
+                           std::vector<core::KindCadence> kindRhythms, QWidget* parent)
+    : QDialog(parent), m_original(draft), m_kindRhythms(std::move(kindRhythms))
 {
     setWindowTitle(draft.person.id.isValid() ? tr("Edit %1").arg(QString::fromStdString(draft.person.name))
                                              : tr("Add a person"));
@@ -87,32 +89,8 @@ void PersonEditor::buildForm(const QStringList& teams)
     m_importance->setToolTip(tr("How much this relationship matters to your work and to you: 1 (a little) to 5 (very much)"));
     form->addRow(tr("&Importance"), m_importance);
 
-    m_hasCadence = new QCheckBox(tr("Meet &regularly"), this);
-    m_every = new QSpinBox(this);
-    m_every->setRange(1, core::kMaxCadenceEvery);
-    m_every->setPrefix(tr("every "));
-    m_unit = new QComboBox(this);
-    m_unit->addItem(tr("days"), static_cast<int>(core::CadenceUnit::Day));
-    m_unit->addItem(tr("weeks"), static_cast<int>(core::CadenceUnit::Week));
-    m_unit->addItem(tr("months"), static_cast<int>(core::CadenceUnit::Month));
-    m_minutes = new QSpinBox(this);
-    m_minutes->setRange(0, core::kMaxMeetingMinutes);
-    m_minutes->setSingleStep(15);
-    m_minutes->setSuffix(tr(" min"));
-    m_cadenceKind = new QComboBox(this);
-    for (const auto kind : {core::CadenceKind::OneOnOne, core::CadenceKind::Coffee, core::CadenceKind::Call,
-                            core::CadenceKind::MicroMoment})
-        m_cadenceKind->addItem(wording::cadenceKindName(kind), static_cast<int>(kind));
-    m_cadenceKind->setToolTip(tr("A one-on-one rhythm is kept only by a one-on-one or meeting; a micro-moment "
-                                 "rhythm by any contact"));
-    auto* cadenceRow = new QHBoxLayout;
-    cadenceRow->addWidget(m_hasCadence);
-    cadenceRow->addWidget(m_cadenceKind);
-    cadenceRow->addWidget(m_every);
-    cadenceRow->addWidget(m_unit);
-    cadenceRow->addWidget(m_minutes);
-    cadenceRow->addStretch();
-    form->addRow(tr("Rhythm"), cadenceRow);
+    m_cadence = new CadenceField(tr("Meet &regularly"), this);
+    form->addRow(tr("Rhythm"), m_cadence);
 
     m_paused = new QCheckBox(tr("&Paused for now (leave, holidays): no rhythm is expected"), this);
     form->addRow(QString(), m_paused);
@@ -146,12 +124,7 @@ void PersonEditor::buildForm(const QStringList& teams)
     connect(m_email, &QLineEdit::textChanged, this, &PersonEditor::validateForm);
     connect(m_notes, &QPlainTextEdit::textChanged, this, &PersonEditor::validateForm);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &PersonEditor::kindChanged);
-    connect(m_hasCadence, &QCheckBox::toggled, this, &PersonEditor::updateCadenceEnabled);
-    for (auto* box : {m_every, m_minutes})
-        connect(box, &QSpinBox::valueChanged, this, [this] { m_cadenceTouched = true; });
-    for (auto* box : {m_unit, m_cadenceKind})
-        connect(box, &QComboBox::currentIndexChanged, this, [this] { m_cadenceTouched = true; });
-    connect(m_hasCadence, &QCheckBox::clicked, this, [this] { m_cadenceTouched = true; });
+    connect(m_cadence, &CadenceField::edited, this, [this] { m_cadenceTouched = true; });
 }
 
 void PersonEditor::load(const storage::PersonDraft& draft)
@@ -161,42 +134,21 @@ void PersonEditor::load(const storage::PersonDraft& draft)
     m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(p.tie.kind)));
     m_team->setCurrentText(draft.teamName);
     m_importance->setValue(p.tie.importance);
-    const core::Cadence cadence = p.tie.cadence.value_or(core::Cadence{});
-    m_hasCadence->setChecked(p.tie.cadence.has_value());
-    m_every->setValue(cadence.every);
-    m_unit->setCurrentIndex(m_unit->findData(static_cast<int>(cadence.unit)));
-    m_minutes->setValue(cadence.minutes);
-    m_cadenceKind->setCurrentIndex(m_cadenceKind->findData(static_cast<int>(cadence.kind)));
+    m_cadence->setCadence(p.tie.cadence);
     m_paused->setChecked(p.tie.paused);
     m_email->setText(QString::fromStdString(p.email));
     m_notes->setPlainText(QString::fromStdString(p.notes));
-    updateCadenceEnabled();
 }
 
-// A new person takes the rhythm and importance of their relationship kind until the user sets their own.
+// A new person takes the rhythm and importance of their relationship kind (the user's default
+// rhythms first) until the user sets their own.
 void PersonEditor::kindChanged()
 {
     if (m_cadenceTouched)
         return;
-    const auto tie = core::defaultTie(static_cast<core::RelationshipKind>(m_kind->currentData().toInt()));
-    const bool touched = m_cadenceTouched;
+    const auto tie = core::defaultTie(static_cast<core::RelationshipKind>(m_kind->currentData().toInt()), m_kindRhythms);
     m_importance->setValue(tie.importance);
-    const core::Cadence cadence = tie.cadence.value_or(core::Cadence{});
-    m_hasCadence->setChecked(tie.cadence.has_value());
-    m_every->setValue(cadence.every);
-    m_unit->setCurrentIndex(m_unit->findData(static_cast<int>(cadence.unit)));
-    m_minutes->setValue(cadence.minutes);
-    m_cadenceKind->setCurrentIndex(m_cadenceKind->findData(static_cast<int>(cadence.kind)));
-    m_cadenceTouched = touched;
-}
-
-void PersonEditor::updateCadenceEnabled()
-{
-    const bool on = m_hasCadence->isChecked();
-    m_every->setEnabled(on);
-    m_unit->setEnabled(on);
-    m_minutes->setEnabled(on);
-    m_cadenceKind->setEnabled(on);
+    m_cadence->setCadence(tie.cadence);
 }
 
 void PersonEditor::validateForm()
@@ -225,11 +177,7 @@ storage::PersonDraft PersonEditor::draft() const
     p.notes = m_notes->toPlainText().toStdString();
     p.tie.kind = static_cast<core::RelationshipKind>(m_kind->currentData().toInt());
     p.tie.importance = m_importance->value();
-    if (m_hasCadence->isChecked())
-        p.tie.cadence = core::Cadence{m_every->value(), static_cast<core::CadenceUnit>(m_unit->currentData().toInt()),
-                                      m_minutes->value(), static_cast<core::CadenceKind>(m_cadenceKind->currentData().toInt())};
-    else
-        p.tie.cadence.reset();
+    p.tie.cadence = m_cadence->cadence();
     p.tie.paused = m_paused->isChecked();
     draft.teamName = m_team->currentText().trimmed();
     return draft;

@@ -16,14 +16,18 @@ class QSpinBox;
 
 namespace rapport::ui {
 
+class CadenceField;
+
 /// Adds or edits one person: name, relationship, team, importance, rhythm, email and notes.
 /// Problems show inline under the field as the user types; Save stays disabled until all is well.
 class PersonEditor : public QDialog
 {
     Q_OBJECT
 public:
-    /// `teams` fills the team completion list. For a new person pass a draft with an invalid id.
-    PersonEditor(const storage::PersonDraft& draft, const QStringList& teams, QWidget* parent = nullptr);
+    /// `teams` fills the team completion list; `kindRhythms` are the user's default rhythms, which a
+    /// new person takes when their kind changes. For a new person pass a draft with an invalid id.
+    PersonEditor(const storage::PersonDraft& draft, const QStringList& teams, std::vector<core::KindCadence> kindRhythms,
+                 QWidget* parent = nullptr);
 
     /// The person as the form now describes them (the original id kept).
     storage::PersonDraft draft() const;
@@ -34,7 +38,7 @@ public:
     QLineEdit* emailEdit() const { return m_email; }
     QComboBox* teamBox() const { return m_team; }
     QSpinBox* importanceBox() const { return m_importance; }
-    QComboBox* cadenceKindBox() const { return m_cadenceKind; }
+    CadenceField* cadenceField() const { return m_cadence; }
     QCheckBox* pausedBox() const { return m_paused; }
     QPushButton* saveButton() const;
 
@@ -42,10 +46,10 @@ private:
     void buildForm(const QStringList& teams);
     void load(const storage::PersonDraft& draft);
     void kindChanged();
-    void updateCadenceEnabled();
     void validateForm();
 
     storage::PersonDraft m_original;
+    std::vector<core::KindCadence> m_kindRhythms;
     bool m_cadenceTouched = false;
     bool m_nameTouched = false;
     QLineEdit* m_name = nullptr;
@@ -53,11 +57,7 @@ private:
     QComboBox* m_kind = nullptr;
     QComboBox* m_team = nullptr;
     QSpinBox* m_importance = nullptr;
-    QCheckBox* m_hasCadence = nullptr;
-    QSpinBox* m_every = nullptr;
-    QComboBox* m_unit = nullptr;
-    QSpinBox* m_minutes = nullptr;
-    QComboBox* m_cadenceKind = nullptr;
+    CadenceField* m_cadence = nullptr;
     QCheckBox* m_paused = nullptr;
     QLineEdit* m_email = nullptr;
     QLabel* m_emailProblem = nullptr;

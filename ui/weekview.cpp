@@ -26,7 +26,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -157,12 +156,10 @@ WeekView::WeekView(const CommandContext& context, PersonModel& people, std::func
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
 
-    connect(&m_people, &QAbstractItemModel::modelReset, this, &WeekView::scheduleRefresh);
-    connect(&m_people, &QAbstractItemModel::dataChanged, this, &WeekView::scheduleRefresh);
-    connect(&m_people, &QAbstractItemModel::rowsInserted, this, &WeekView::scheduleRefresh);
-    connect(&m_people, &QAbstractItemModel::rowsRemoved, this, &WeekView::scheduleRefresh);
-    connect(&m_context.database, &storage::Database::focusChanged, this, &WeekView::scheduleRefresh);
-    connect(&m_context.database, &storage::Database::reset, this, &WeekView::scheduleRefresh);
+    auto* refreshSoon = new CoalescedCall([this] { refresh(); }, this);
+    requestOnModelChange(m_people, refreshSoon);
+    connect(&m_context.database, &storage::Database::focusChanged, refreshSoon, &CoalescedCall::request);
+    connect(&m_context.database, &storage::Database::reset, refreshSoon, &CoalescedCall::request);
     refresh();
 }
 
@@ -309,18 +306,6 @@ QWidget* WeekView::buildHistorySection()
 core::LocalDay WeekView::thisWeek() const
 {
     return core::weekStartOf(m_clock(), m_people.zone());
-}
-
-void WeekView::scheduleRefresh()
-{
-    // Many changes arrive together (an import touches every row): read the week once after them.
-    if (m_refreshQueued)
-        return;
-    m_refreshQueued = true;
-    QTimer::singleShot(0, this, [this] {
-        m_refreshQueued = false;
-        refresh();
-    });
 }
 
 void WeekView::refresh()

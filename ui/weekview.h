@@ -63,7 +63,6 @@ private:
     QWidget* buildReflectionCard();
     QWidget* buildDueSection();
     QWidget* buildHistorySection();
-    void scheduleRefresh();
     void showFocus();
     void showReflection();
     void showDue();
@@ -80,7 +79,6 @@ private:
     std::vector<core::FocusPick> m_picks; // oldest week first
     std::optional<core::PersonId> m_suggested;
     bool m_editingFocus = false;
-    bool m_refreshQueued = false;
 
     QLabel* m_weekTitle = nullptr;
     QWidget* m_focusCard = nullptr;

@@ -136,7 +136,7 @@ AuditForm::AuditForm(QWidget* parent) : QWidget(parent)
     updateSubmit();
 }
 
-std::vector<storage::PersonDraft> AuditForm::drafts() const
+std::vector<storage::PersonDraft> AuditForm::drafts(const std::vector<core::KindCadence>& kindRhythms) const
 {
     std::vector<storage::PersonDraft> drafts;
     for (const auto& [kind, edit] : m_fields) {
@@ -146,7 +146,7 @@ std::vector<storage::PersonDraft> AuditForm::drafts() const
         for (const QString& name : names) {
             storage::PersonDraft draft;
             draft.person.name = name.toStdString();
-            draft.person.tie = core::defaultTie(kind);
+            draft.person.tie = core::defaultTie(kind, kindRhythms);
             drafts.push_back(std::move(draft));
         }
     }
@@ -169,7 +169,7 @@ QLineEdit* AuditForm::field(core::RelationshipKind kind) const
 
 void AuditForm::updateSubmit()
 {
-    m_submit->setEnabled(!drafts().empty());
+    m_submit->setEnabled(!drafts({}).empty());
 }
 
 } // namespace rapport::ui

@@ -31,7 +31,8 @@ public:
     explicit AuditForm(QWidget* parent = nullptr);
 
     /// One draft per name typed, with the default tie of the field it was typed in.
-    std::vector<storage::PersonDraft> drafts() const;
+    /// The people named, each with the rhythm of their kind (`kindRhythms`: the user's defaults).
+    std::vector<storage::PersonDraft> drafts(const std::vector<core::KindCadence>& kindRhythms) const;
     void clear();
 
     QLineEdit* field(core::RelationshipKind kind) const;

@@ -35,28 +35,17 @@ core::Result<std::vector<core::KindCadence>> KindCadenceRepository::overrides() 
     return list;
 }
 
-core::Status KindCadenceRepository::set(const core::KindCadence& kindCadence)
+core::Status KindCadenceRepository::replaceAll(const std::vector<core::KindCadence>& overrides)
 {
     Transaction transaction(m_db.connection(), m_db.dialect());
     if (!transaction.isActive())
         return transaction.error();
-    if (auto written = rows::writeKindCadence(m_db.connection(), kindCadence); !written)
-        return written;
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.kindCadencesChanged();
-    return core::Done{};
-}
-
-core::Status KindCadenceRepository::reset(core::RelationshipKind kind)
-{
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query remove(m_db.connection(), QStringLiteral("DELETE FROM kind_cadences WHERE kind = ?"));
-    remove.bind(qs(std::string(core::token(kind))));
-    if (!remove.exec())
-        return remove.error();
+    Query clear(m_db.connection(), QStringLiteral("DELETE FROM kind_cadences"));
+    if (!clear.exec())
+        return clear.error();
+    for (const auto& kindCadence : overrides)
+        if (auto written = rows::writeKindCadence(m_db.connection(), kindCadence); !written)
+            return written;
     if (auto committed = transaction.commit(); !committed)
         return committed;
     emit m_db.kindCadencesChanged();

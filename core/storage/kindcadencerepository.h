@@ -18,10 +18,9 @@ public:
 
     /// The overrides, in kind order.
     core::Result<std::vector<core::KindCadence>> overrides() const;
-    /// Sets the default rhythm of a kind (none: no regular rhythm for that kind).
-    core::Status set(const core::KindCadence& kindCadence);
-    /// Goes back to the built-in default of a kind.
-    core::Status reset(core::RelationshipKind kind);
+    /// Replaces every override at once (one transaction); a kind left out goes back to its built-in
+    /// rhythm, and an empty list restores them all. A kind with no cadence has no regular rhythm.
+    core::Status replaceAll(const std::vector<core::KindCadence>& overrides);
 
 private:
     Database& m_db;

@@ -5,41 +5,18 @@
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
 #include "core/storage/peoplerepository.h"
+#include "tests/bench/benchsupport.h"
 #include "ui/personmodel.h"
 
-#include <QCoreApplication>
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
 
 using namespace rapport;
+using bench::vpDatabase;
+using bench::vpOptions;
 
 namespace {
-
-core::DemoOptions vpOptions()
-{
-    core::DemoOptions options;
-    options.scale = core::DemoScale::Vp;
-    options.seed = 1;
-    options.anchorDay = *core::parseDay("2026-11-29");
-    options.zone = core::Zone{"Europe/Berlin"};
-    return options;
-}
-
-// One vp database for every benchmark that reads, created on first use.
-storage::Database& vpDatabase()
-{
-    static QTemporaryDir dir;
-    static std::unique_ptr<storage::Database> db = [] {
-        auto opened = storage::Database::open(dir.filePath(QStringLiteral("vp.sqlite")));
-        if (!opened)
-            std::abort();
-        if (!storage::DatasetRepository(*opened.value()).restoreInto(core::generateDemo(vpOptions())))
-            std::abort();
-        return std::move(opened).value();
-    }();
-    return *db;
-}
 
 void demo_generate_vp(benchmark::State& state)
 {
@@ -98,14 +75,3 @@ void json_export_vp(benchmark::State& state)
 BENCHMARK(json_export_vp)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
 
 } // namespace
-
-int main(int argc, char** argv)
-{
-    QCoreApplication application(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 2;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}

@@ -304,6 +304,7 @@ TEST_F(Cli, ReportHealthAsJsonDescribesEveryRelationship)
     EXPECT_EQ(plan.value(QStringLiteral("week")).toString(), QStringLiteral("2026-11-23"));
     EXPECT_TRUE(plan.value(QStringLiteral("suggestion")).isObject());
     EXPECT_TRUE(plan.value(QStringLiteral("overdue")).isArray());
+    EXPECT_TRUE(plan.value(QStringLiteral("gaps")).isArray()) << "gaps are listed, even when there are none";
     expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--format"), QStringLiteral("xml")}), 2, "xml");
     expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--at"), QStringLiteral("soon")}), 2, "--at");
     expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("gossip")}), 2, "gossip");

@@ -260,23 +260,25 @@ TEST_F(Repositories, AggregateSummariesAgreeWithTheCoreSweep)
     }
 }
 
-TEST_F(Repositories, KindCadencesOverrideAndReset)
+TEST_F(Repositories, KindCadencesReplaceTogetherAndRestore)
 {
     KindCadenceRepository cadences(*db);
     QSignalSpy changed(db.get(), &Database::kindCadencesChanged);
     const core::KindCadence peers{core::RelationshipKind::Peer, core::Cadence{2, core::CadenceUnit::Week, 45, core::CadenceKind::Call}};
-    ASSERT_TRUE(cadences.set(peers));
-    ASSERT_TRUE(cadences.set(core::KindCadence{core::RelationshipKind::Stakeholder, std::nullopt}));
-    ASSERT_TRUE(cadences.set(peers)) << "setting twice replaces";
+    const core::KindCadence stakeholders{core::RelationshipKind::Stakeholder, std::nullopt};
+    ASSERT_TRUE(cadences.replaceAll({stakeholders, peers}));
     auto list = cadences.overrides();
     ASSERT_TRUE(list);
     ASSERT_EQ(list.value().size(), 2u);
-    EXPECT_EQ(list.value()[0], peers);
-    EXPECT_FALSE(list.value()[1].cadence);
+    EXPECT_EQ(list.value()[0], peers) << "in kind order";
+    EXPECT_FALSE(list.value()[1].cadence) << "a kind may have no regular rhythm";
     EXPECT_EQ(core::defaultTie(core::RelationshipKind::Peer, list.value()).cadence, peers.cadence);
-    ASSERT_TRUE(cadences.reset(core::RelationshipKind::Peer));
-    EXPECT_EQ(cadences.overrides().value().size(), 1u);
-    EXPECT_EQ(changed.count(), 4);
+
+    ASSERT_TRUE(cadences.replaceAll({peers}));
+    EXPECT_EQ(cadences.overrides().value().size(), 1u) << "a kind left out goes back to its built-in rhythm";
+    ASSERT_TRUE(cadences.replaceAll({}));
+    EXPECT_TRUE(cadences.overrides().value().empty());
+    EXPECT_EQ(changed.count(), 3);
 }
 
 TEST_F(Repositories, OneFocusPickPerWeekWithAReflection)

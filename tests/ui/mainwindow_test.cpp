@@ -1,16 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/ui/uitestfixture.h"
+#include "ui/auditview.h"
 #include "ui/emptystate.h"
+#include "ui/healthchartsview.h"
 #include "ui/mainwindow.h"
 #include "ui/peopleview.h"
+#include "ui/personfilterproxy.h"
 #include "ui/personmodel.h"
+#include "ui/personpicker.h"
+#include "ui/quicklogdialog.h"
+#include "ui/weekview.h"
 #include "ui/welcomepage.h"
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 using namespace rapport;
 
@@ -121,4 +130,57 @@ TEST_F(MainWindowTest, GeometryAndAreaPersist)
     auto again = makeWindow();
     EXPECT_EQ(again->currentArea(), ui::Area::Health);
     EXPECT_EQ(settings.value(QStringLiteral("window/area")).toInt(), static_cast<int>(ui::Area::Health));
+}
+
+TEST_F(MainWindowTest, CtrlLLogsAContactFromAnyArea)
+{
+    const auto ana = addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    auto window = makeWindow();
+    window->showArea(ui::Area::Health);
+    window->activateWindow();
+    bool sawDialog = false;
+    QTimer::singleShot(0, window.get(), [&] {
+        auto* dialog = qobject_cast<ui::QuickLogDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        sawDialog = true;
+        QTest::keyClicks(dialog->personBox()->lineEdit(), QStringLiteral("Ana Lopez"));
+        QTest::keyClicks(dialog->noteEdit(), QStringLiteral("Thanked her for the review"));
+        QTest::keyClick(dialog->noteEdit(), Qt::Key_Return);
+    });
+    QTest::keyClick(window.get(), Qt::Key_L, Qt::ControlModifier);
+    ASSERT_TRUE(sawDialog);
+    auto logged = storage::InteractionRepository(*database).listFor(ana);
+    ASSERT_TRUE(logged);
+    ASSERT_EQ(logged.value().size(), 1u);
+    EXPECT_EQ(logged.value().front().notes, "Thanked her for the review");
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Log micro-moment with Ana Lopez"));
+}
+
+TEST_F(MainWindowTest, DeepenThisOneInTheAuditSetsTheWeeklyFocus)
+{
+    addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    const auto ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
+    auto window = makeWindow();
+    ASSERT_TRUE(window->showView(QStringLiteral("audit")));
+    ASSERT_TRUE(window->auditView()->isVisible());
+    const auto buttons = window->auditView()->deepenButtons();
+    ASSERT_FALSE(buttons.isEmpty());
+    QTest::mouseClick(qobject_cast<QAbstractButton*>(buttons.front()), Qt::LeftButton);
+    EXPECT_EQ(window->currentArea(), ui::Area::Week);
+    EXPECT_EQ(window->weekView()->personBox()->person(), std::optional(ben)) << "the direct report weighs most";
+    EXPECT_TRUE(window->weekView()->actionEdit()->hasFocus()) << "ready for the one small action";
+}
+
+TEST_F(MainWindowTest, ClickingAStateInTheChartsListsThosePeople)
+{
+    addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    addPerson("Cleo Park", core::RelationshipKind::Other);
+    auto window = makeWindow();
+    ASSERT_TRUE(window->showView(QStringLiteral("health")));
+    ASSERT_TRUE(window->healthCharts()->isVisible());
+    emit window->healthCharts()->stateClicked(core::HealthState::Unplanned);
+    EXPECT_EQ(window->currentArea(), ui::Area::People);
+    ASSERT_EQ(window->peopleView()->proxy()->rowCount(), 1);
+    EXPECT_EQ(window->peopleView()->proxy()->index(0, 0).data().toString(), QStringLiteral("Cleo Park"));
 }

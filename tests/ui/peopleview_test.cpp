@@ -2,11 +2,14 @@
 // Drives the People view as a user would: the editor, the keyboard, undo and redo.
 #include "core/storage/interactionrepository.h"
 #include "tests/ui/uitestfixture.h"
+#include "ui/cadencefield.h"
+#include "ui/kindrhythmsdialog.h"
 #include "ui/peopleview.h"
 #include "ui/personeditor.h"
 #include "ui/personfilterproxy.h"
 #include "ui/personmodel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -177,4 +180,35 @@ TEST_F(PeopleViewTest, ViewStateRoundTrips)
     EXPECT_EQ(other.table()->horizontalHeader()->sortIndicatorSection(), PersonModel::Team);
     other.restoreState(QByteArray("garbage"));
     EXPECT_EQ(other.kindFilter()->currentIndex(), 3);
+}
+
+TEST_F(PeopleViewTest, NewPeopleTakeTheUsersDefaultRhythmForTheirKind)
+{
+    const core::Cadence fortnightly{2, core::CadenceUnit::Week, 45, core::CadenceKind::OneOnOne};
+    ASSERT_TRUE(ui::commands::setKindRhythms(commands(), {}, {{core::RelationshipKind::DirectReport, fortnightly}}));
+    view->addPerson();
+    ASSERT_NE(view->editor(), nullptr);
+    EXPECT_EQ(view->editor()->cadenceField()->cadence(), std::optional(fortnightly));
+    view->editor()->kindBox()->setCurrentIndex(view->editor()->kindBox()->findData(static_cast<int>(core::RelationshipKind::Mentor)));
+    EXPECT_EQ(view->editor()->cadenceField()->cadence(), core::defaultCadence(core::RelationshipKind::Mentor))
+        << "kinds without an override keep the built-in rhythm";
+    view->editor()->reject();
+
+    undoStack.undo();
+    EXPECT_TRUE(ui::storedKindRhythms(*database).empty());
+}
+
+TEST_F(PeopleViewTest, TheDefaultRhythmsDialogKeepsOnlyWhatDiffersFromTheBuiltIn)
+{
+    ui::KindRhythmsDialog dialog({});
+    EXPECT_TRUE(dialog.overrides().empty());
+    dialog.field(core::RelationshipKind::Peer)->everyBox()->setValue(2);
+    dialog.field(core::RelationshipKind::Other)->regularBox()->setChecked(true);
+    const auto changed = dialog.overrides();
+    ASSERT_EQ(changed.size(), 2u);
+    EXPECT_EQ(changed[0].kind, core::RelationshipKind::Peer);
+    EXPECT_EQ(changed[0].cadence->every, 2);
+    EXPECT_EQ(changed[1].kind, core::RelationshipKind::Other);
+    dialog.restoreBuiltIn();
+    EXPECT_TRUE(dialog.overrides().empty());
 }
