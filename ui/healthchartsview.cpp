@@ -167,6 +167,8 @@ HealthChartsView::HealthChartsView(const CommandContext& context, PersonModel& p
 
     m_subject = new QComboBox(this);
     m_subject->setAccessibleName(tr("Whose health"));
+    m_subject->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_subject->setMinimumContentsLength(20);
     m_rhythmKind = new QComboBox(this);
     m_rhythmKind->setAccessibleName(tr("Which relationships"));
     m_team = new QComboBox(this);

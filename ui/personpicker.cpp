@@ -15,6 +15,9 @@ PersonPicker::PersonPicker(PersonModel& people, QWidget* parent) : QComboBox(par
     setModel(&m_people);
     setModelColumn(PersonModel::Name);
     setCurrentIndex(-1);
+    // Sizing to the longest of thousands of names would read every row; a name-sized field will do.
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(24);
     lineEdit()->setPlaceholderText(tr("Start typing a name"));
     // Any part of a name finds the person: "pat" finds Priya Patel.
     completer()->setCompletionMode(QCompleter::PopupCompletion);

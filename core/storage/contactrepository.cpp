@@ -42,20 +42,20 @@ Family familyOf(core::CadenceKind kind)
     return Any;
 }
 
-// Columns: person, cadence kind, first, last, then per family: last keeping, kept in window.
+// One grouped pass over the interactions (an index-only scan of interactions_person_at_kind).
+// Columns: person, first, last, then per family: last keeping, kept in the window.
 QString aggregateSql(bool onePerson)
 {
-    const QString scope = QStringLiteral("FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= ?");
-    QString sql = QStringLiteral("SELECT p.id, t.cadence_kind, (SELECT MIN(i.at_utc) %1), (SELECT MAX(i.at_utc) %1)").arg(scope);
+    QString sql = QStringLiteral("SELECT person_id, MIN(at_utc), MAX(at_utc)");
     for (int f = 0; f < FamilyCount; ++f) {
         const QString kinds = kindsKeeping(familyKind(static_cast<Family>(f)));
-        sql += QStringLiteral(", (SELECT MAX(i.at_utc) %1 AND i.kind IN %2)").arg(scope, kinds);
-        sql += QStringLiteral(", (SELECT COUNT(*) %1 AND i.at_utc > ? AND i.kind IN %2)").arg(scope, kinds);
+        sql += QStringLiteral(", MAX(CASE WHEN kind IN %1 THEN at_utc END)").arg(kinds);
+        sql += QStringLiteral(", SUM(CASE WHEN kind IN %1 AND at_utc > ? THEN 1 ELSE 0 END)").arg(kinds);
     }
-    sql += QStringLiteral(" FROM people p JOIN ties t ON t.person_id = p.id");
+    sql += QStringLiteral(" FROM interactions WHERE at_utc <= ?");
     if (onePerson)
-        sql += QStringLiteral(" WHERE p.id = ?");
-    return sql;
+        sql += QStringLiteral(" AND person_id = ?");
+    return sql + QStringLiteral(" GROUP BY person_id");
 }
 
 std::optional<core::Instant> instantOrNone(const QVariant& value)
@@ -75,24 +75,39 @@ core::Result<std::unordered_map<core::PersonId, core::ContactSummary>> ContactRe
     const qint64 windowStart = core::toUnixSeconds(at - std::chrono::days{core::kCadenceWindowDays});
     std::unordered_map<core::PersonId, core::ContactSummary> result;
 
+    // Which family of contacts keeps each tie's rhythm. A tie without a rhythm counts any contact,
+    // as core::summarize does.
+    Query families(db, QStringLiteral("SELECT person_id, cadence_kind FROM ties") +
+                           (only ? QStringLiteral(" WHERE person_id = ?") : QString()));
+    if (only)
+        families.bind(only->value);
+    if (!families.exec())
+        return families.error();
+    std::unordered_map<core::PersonId, int> familyOfPerson;
+    while (families.next()) {
+        const auto cadenceKind = core::cadenceKindFromToken(ss(families.value(1).toString()));
+        familyOfPerson[core::PersonId{families.value(0).toLongLong()}] = cadenceKind ? familyOf(*cadenceKind) : Any;
+        result[core::PersonId{families.value(0).toLongLong()}];
+    }
+
     Query aggregates(db, aggregateSql(only.has_value()));
-    aggregates.bind(atSeconds).bind(atSeconds);
     for (int f = 0; f < FamilyCount; ++f)
-        aggregates.bind(atSeconds).bind(atSeconds).bind(windowStart);
+        aggregates.bind(windowStart);
+    aggregates.bind(atSeconds);
     if (only)
         aggregates.bind(only->value);
     if (!aggregates.exec())
         return aggregates.error();
     while (aggregates.next()) {
         const core::PersonId person{aggregates.value(0).toLongLong()};
-        // A tie without a rhythm counts any contact, as core::summarize does.
-        const auto cadenceKind = core::cadenceKindFromToken(ss(aggregates.value(1).toString()));
-        const int family = cadenceKind ? familyOf(*cadenceKind) : Any;
+        const auto family = familyOfPerson.find(person);
+        if (family == familyOfPerson.end())
+            continue;
         core::ContactSummary& s = result[person];
-        s.firstContact = instantOrNone(aggregates.value(2));
-        s.lastContact = instantOrNone(aggregates.value(3));
-        s.lastKeepingContact = instantOrNone(aggregates.value(4 + 2 * family));
-        s.keptInWindow = aggregates.value(5 + 2 * family).toInt();
+        s.firstContact = instantOrNone(aggregates.value(1));
+        s.lastContact = instantOrNone(aggregates.value(2));
+        s.lastKeepingContact = instantOrNone(aggregates.value(3 + 2 * family->second));
+        s.keptInWindow = aggregates.value(4 + 2 * family->second).toInt();
     }
 
     // The last few contacts of each person, newest first: one short index range scan per person.

@@ -34,3 +34,8 @@ CREATE TABLE focus_picks (
     reflection TEXT,
     committed_utc {{BIGINT}} NOT NULL
 );
+
+-- Health reads every person's contact summary at start-up in one grouped pass over interactions;
+-- with the kind in the index that pass never touches the table.
+CREATE INDEX interactions_person_at_kind ON interactions (person_id, at_utc, kind);
+DROP INDEX interactions_person_at;
