@@ -50,7 +50,7 @@ struct KindCounts
 /// Something missing from the set of relationships a leader needs.
 enum class GapCode {
     NoOneOfKind,   ///< kind: nobody of this kind (no mentor, no confidant)
-    BossNotMetFor, ///< days: the boss not met for this long
+    BossNotMetFor, ///< days: the boss not met for this long; -1 when never met
 };
 
 struct Gap

@@ -5,6 +5,7 @@
 #include "core/storage/focusrepository.h"
 #include "core/storage/interactionrepository.h"
 #include "core/storage/kindcadencerepository.h"
+#include "core/storage/mappinrepository.h"
 #include "ui/wording.h"
 #include "ui/feedback.h"
 
@@ -54,6 +55,7 @@ protected:
     storage::InteractionRepository interactions() { return storage::InteractionRepository(m_database); }
     storage::FocusRepository focus() { return storage::FocusRepository(m_database); }
     storage::KindCadenceRepository kindRhythms() { return storage::KindCadenceRepository(m_database); }
+    storage::MapPinRepository pins() { return storage::MapPinRepository(m_database); }
 
 private:
     void check(const core::Status& status)
@@ -216,6 +218,25 @@ private:
     std::vector<core::KindCadence> m_after;
 };
 
+using Pins = std::unordered_map<core::PersonId, core::MapPoint>;
+
+class MapPinsCommand final : public StoredCommand
+{
+public:
+    MapPinsCommand(const CommandContext& context, const QString& text, Pins before, Pins after)
+        : StoredCommand(context, text), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+
+protected:
+    core::Status apply() override { return pins().replaceAll(m_after); }
+    core::Status revert() override { return pins().replaceAll(m_before); }
+
+private:
+    Pins m_before;
+    Pins m_after;
+};
+
 } // namespace
 
 namespace commands {
@@ -323,6 +344,16 @@ bool setKindRhythms(const CommandContext& context, const std::vector<core::KindC
         return false;
     }
     context.stack.push(new KindRhythmsCommand(context, label, before, after));
+    return true;
+}
+
+bool setMapPins(const CommandContext& context, const Pins& before, const Pins& after, const QString& label)
+{
+    if (auto stored = storage::MapPinRepository(context.database).replaceAll(after); !stored) {
+        context.feedback.error(label, describe(stored.error()));
+        return false;
+    }
+    context.stack.push(new MapPinsCommand(context, label, before, after));
     return true;
 }
 

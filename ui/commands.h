@@ -6,8 +6,10 @@
 // private to commands.cpp. A change that fails is reported through Feedback and not pushed.
 
 #include "core/focus.h"
+#include "core/maplayout.h"
 #include "core/storage/peoplerepository.h"
 
+#include <unordered_map>
 #include <vector>
 
 class QUndoStack;
@@ -45,6 +47,9 @@ bool commitFocus(const CommandContext& context, const core::FocusPick& pick);
 /// Replaces the user's default rhythms per kind; undo restores the earlier ones.
 bool setKindRhythms(const CommandContext& context, const std::vector<core::KindCadence>& before,
                     const std::vector<core::KindCadence>& after);
+/// Replaces the map's pins (a drag, or "Reset layout" with `after` empty); undo restores `before`.
+bool setMapPins(const CommandContext& context, const std::unordered_map<core::PersonId, core::MapPoint>& before,
+                const std::unordered_map<core::PersonId, core::MapPoint>& after, const QString& label);
 /// Saves how a focus week went.
 bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection);
 

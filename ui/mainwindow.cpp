@@ -10,6 +10,7 @@
 #include "ui/feedback.h"
 #include "ui/healthchartsview.h"
 #include "ui/kindrhythmsdialog.h"
+#include "ui/mapview.h"
 #include "ui/peopleview.h"
 #include "ui/personmodel.h"
 #include "ui/quicklogdialog.h"
@@ -35,6 +36,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -124,9 +126,8 @@ void MainWindow::buildAreas()
             page = m_weekView;
             break;
         case Area::Map:
-            page = placeholder(tr("Your relationship map"),
-                               tr("You at the centre and everyone who matters around you, coloured by how healthy "
-                                  "each relationship is. The map is not built yet."));
+            m_mapView = new MapView(m_commands, *m_people, m_areas);
+            page = m_mapView;
             break;
         case Area::Calendar:
             page = placeholder(tr("Time for people, on the calendar"),
@@ -200,6 +201,14 @@ void MainWindow::buildAreas()
 
     connect(m_weekView, &WeekView::openPersonRequested, this, &MainWindow::openPerson);
     connect(m_weekView, &WeekView::logRequested, this, [this](core::PersonId person) { quickLog(person); });
+    // One selection of a person, shared by the People table and the map.
+    connect(m_mapView, &MapView::personSelected, m_peopleView, &PeopleView::selectPerson);
+    connect(m_peopleView, &PeopleView::selectionChanged, this, [this] {
+        const auto selected = m_peopleView->selectedPeople();
+        m_mapView->selectPerson(selected.size() == 1 ? std::optional(selected.front()) : std::nullopt);
+    });
+    connect(m_mapView, &MapView::openPersonRequested, this, &MainWindow::openPerson);
+    connect(m_mapView, &MapView::logRequested, this, [this](core::PersonId person) { quickLog(person); });
 }
 
 // Health: the charts, and the audit of every relationship by kind.
@@ -227,6 +236,7 @@ void MainWindow::openPerson(core::PersonId person)
 {
     showArea(Area::People);
     m_peopleView->selectPerson(person);
+    m_peopleView->table()->setFocus();
 }
 
 void MainWindow::editKindRhythms()

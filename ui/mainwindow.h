@@ -26,6 +26,7 @@ namespace rapport::ui {
 class AuditForm;
 class AuditView;
 class HealthChartsView;
+class MapView;
 class PeopleView;
 class PersonModel;
 class WeekView;
@@ -62,6 +63,7 @@ public:
     bool showView(const QString& name);
     PeopleView* peopleView() const { return m_peopleView; }
     WeekView* weekView() const { return m_weekView; }
+    MapView* mapView() const { return m_mapView; }
     AuditView* auditView() const { return m_auditView; }
     HealthChartsView* healthCharts() const { return m_healthCharts; }
     /// Ctrl+L: logs a contact, with `person` filled in when given.
@@ -103,6 +105,7 @@ private:
     AuditForm* m_auditForm = nullptr;
     PeopleView* m_peopleView = nullptr;
     WeekView* m_weekView = nullptr;
+    MapView* m_mapView = nullptr;
     QTabWidget* m_healthTabs = nullptr;
     AuditView* m_auditView = nullptr;
     HealthChartsView* m_healthCharts = nullptr;

@@ -265,7 +265,6 @@ void PeopleView::selectPerson(core::PersonId id)
         m_state->setCurrentIndex(0);
         index = m_proxy->mapFromSource(m_model.index(row, PersonModel::Name));
     }
-    m_table->setFocus();
     m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
 }

@@ -166,7 +166,7 @@ QString gap(const core::Gap& g)
 {
     switch (g.code) {
     case core::GapCode::NoOneOfKind: return tr("no %1 yet").arg(kindName(g.kind).toLower());
-    case core::GapCode::BossNotMetFor: return tr("boss not met in %n days", g.days);
+    case core::GapCode::BossNotMetFor: return g.days < 0 ? tr("boss not met yet") : tr("boss not met in %n days", g.days);
     }
     return {};
 }

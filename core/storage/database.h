@@ -58,6 +58,7 @@ signals:
     void teamsChanged();
     void kindCadencesChanged();
     void focusChanged();
+    void mapPinsChanged();
     /// Everything may have changed (an import, sample data): reload.
     void reset();
 

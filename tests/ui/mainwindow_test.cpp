@@ -4,6 +4,8 @@
 #include "ui/emptystate.h"
 #include "ui/healthchartsview.h"
 #include "ui/mainwindow.h"
+#include "ui/mapscene.h"
+#include "ui/mapview.h"
 #include "ui/peopleview.h"
 #include "ui/personfilterproxy.h"
 #include "ui/personmodel.h"
@@ -84,7 +86,7 @@ TEST_F(MainWindowTest, EveryViewNameOpensAPageAndUnbuiltAreasSayIt)
     for (const char* name : {"week", "people", "audit", "map", "calendar", "health", "pulse", "repairs", "team"})
         EXPECT_TRUE(window->showView(QLatin1String(name))) << name;
     EXPECT_FALSE(window->showView(QStringLiteral("garden")));
-    for (const char* unbuilt : {"map", "calendar", "pulse", "repairs", "team"}) {
+    for (const char* unbuilt : {"calendar", "pulse", "repairs", "team"}) {
         SCOPED_TRACE(unbuilt);
         window->showView(QLatin1String(unbuilt));
         ui::EmptyState* shown = nullptr;
@@ -183,4 +185,19 @@ TEST_F(MainWindowTest, ClickingAStateInTheChartsListsThosePeople)
     EXPECT_EQ(window->currentArea(), ui::Area::People);
     ASSERT_EQ(window->peopleView()->proxy()->rowCount(), 1);
     EXPECT_EQ(window->peopleView()->proxy()->index(0, 0).data().toString(), QStringLiteral("Cleo Park"));
+}
+
+TEST_F(MainWindowTest, PeopleAndTheMapShareOneSelection)
+{
+    addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    const auto ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
+    auto window = makeWindow();
+    ASSERT_TRUE(window->showView(QStringLiteral("map")));
+    window->mapView()->scene()->node(ben)->setSelected(true);
+    EXPECT_EQ(window->peopleView()->selectedPeople(), std::vector<core::PersonId>{ben});
+    window->showArea(ui::Area::People);
+    window->peopleView()->selectPerson(addPerson("Cleo Park", core::RelationshipKind::Mentor));
+    QCoreApplication::processEvents();
+    window->showArea(ui::Area::Map);
+    EXPECT_EQ(window->mapView()->selectedPerson(), window->peopleView()->selectedPeople().front());
 }

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Map area driven as a user would: click, drag to pin, undo, filter, search, keyboard, export.
+#include "core/storage/linkrepository.h"
+#include "core/storage/mappinrepository.h"
+#include "tests/ui/uitestfixture.h"
+#include "ui/mapscene.h"
+#include "ui/mapview.h"
+#include "ui/personmodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGraphicsView>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace rapport;
+
+class MapViewTest : public test::UiTest
+{
+protected:
+    void SetUp() override
+    {
+        UiTest::SetUp();
+        ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport, "Payments");
+        ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport, "Payments");
+        cleo = addPerson("Cleo Park", core::RelationshipKind::Peer, "Search");
+        dev = addPerson("Dev Rao", core::RelationshipKind::Stakeholder);
+        logContact(ana, 3);
+        ASSERT_TRUE(storage::LinkRepository(*database).add({core::LinkId{}, ana, cleo, core::LinkType::WorksWith}));
+        ASSERT_TRUE(storage::LinkRepository(*database).add({core::LinkId{}, cleo, dev, core::LinkType::Peer}));
+        model = std::make_unique<ui::PersonModel>(*database, now, core::Zone{"Europe/Berlin"});
+        view = std::make_unique<ui::MapView>(commands(), *model);
+        view->resize(1200, 800);
+        view->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+    }
+    void TearDown() override
+    {
+        view.reset();
+        model.reset();
+        UiTest::TearDown();
+    }
+    QPoint onScreen(core::PersonId person) const
+    {
+        return view->canvas()->mapFromScene(view->scene()->node(person)->scenePos());
+    }
+    std::unordered_map<core::PersonId, core::MapPoint> pins()
+    {
+        auto all = storage::MapPinRepository(*database).all();
+        EXPECT_TRUE(all);
+        return all ? all.value() : std::unordered_map<core::PersonId, core::MapPoint>{};
+    }
+
+    core::PersonId ana, ben, cleo, dev;
+    std::unique_ptr<ui::PersonModel> model;
+    std::unique_ptr<ui::MapView> view;
+};
+
+TEST_F(MapViewTest, EveryoneIsOnTheMapWithTheBridgeBetweenGroupsFound)
+{
+    ASSERT_EQ(view->scene()->nodes().size(), 4u);
+    EXPECT_EQ(view->scene()->analytics().bridges, std::vector<core::PersonId>{cleo});
+    EXPECT_EQ(view->scene()->analytics().isolated, std::vector<core::PersonId>{ben});
+}
+
+TEST_F(MapViewTest, ClickingAPersonSelectsThemAndFillsTheSidePanel)
+{
+    QSignalSpy selected(view.get(), &ui::MapView::personSelected);
+    QTest::mouseClick(view->canvas()->viewport(), Qt::LeftButton, {}, onScreen(ana));
+    EXPECT_EQ(view->selectedPerson(), std::optional(ana));
+    ASSERT_EQ(selected.count(), 1);
+    EXPECT_EQ(view->panelTitle()->text(), QStringLiteral("Ana Lopez"));
+
+    QSignalSpy opened(view.get(), &ui::MapView::openPersonRequested);
+    QTest::mouseDClick(view->canvas()->viewport(), Qt::LeftButton, {}, onScreen(ana));
+    ASSERT_EQ(opened.count(), 1);
+    EXPECT_EQ(opened.at(0).at(0).value<core::PersonId>(), ana);
+}
+
+TEST_F(MapViewTest, DraggingAPersonPinsThemAndUndoPutsThemBack)
+{
+    const QPointF before = view->scene()->node(ben)->pos();
+    const QPoint from = onScreen(ben);
+    const QPoint to = from + QPoint(60, 40);
+    QTest::mousePress(view->canvas()->viewport(), Qt::LeftButton, {}, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), view->canvas()->viewport()->mapToGlobal(QPointF(to)), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(view->canvas()->viewport(), &move);
+    QTest::mouseRelease(view->canvas()->viewport(), Qt::LeftButton, {}, to);
+    QCoreApplication::processEvents();
+
+    ASSERT_EQ(pins().size(), 1u);
+    EXPECT_TRUE(pins().count(ben));
+    EXPECT_TRUE(view->scene()->node(ben)->isPinned());
+    EXPECT_NE(view->scene()->node(ben)->pos(), before);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Pin Ben Kim on the map"));
+
+    undoStack.undo();
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(pins().empty());
+    EXPECT_EQ(view->scene()->node(ben)->pos(), before);
+    undoStack.redo();
+    QCoreApplication::processEvents();
+    view->resetLayout();
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(pins().empty()) << "reset clears the pins";
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Reset the map layout"));
+}
+
+TEST_F(MapViewTest, FiltersHidePeopleAndSearchCentresOnTheMatch)
+{
+    view->kindFilter()->setCurrentIndex(view->kindFilter()->findData(static_cast<int>(core::RelationshipKind::DirectReport)));
+    EXPECT_TRUE(view->scene()->node(ana)->isVisible());
+    EXPECT_FALSE(view->scene()->node(cleo)->isVisible());
+    view->kindFilter()->setCurrentIndex(0);
+    view->teamFilter()->setCurrentIndex(view->teamFilter()->findData(QStringLiteral("Search")));
+    EXPECT_TRUE(view->scene()->node(cleo)->isVisible());
+    EXPECT_FALSE(view->scene()->node(ana)->isVisible());
+    view->teamFilter()->setCurrentIndex(0);
+    view->stateFilter()->setCurrentIndex(view->stateFilter()->findData(static_cast<int>(core::HealthState::Strong)));
+    EXPECT_TRUE(view->scene()->node(ana)->isVisible()) << "Ana was seen three days ago";
+    EXPECT_FALSE(view->scene()->node(ben)->isVisible());
+    view->stateFilter()->setCurrentIndex(0);
+
+    QTest::keyClicks(view->searchEdit(), QStringLiteral("park"));
+    EXPECT_EQ(view->selectedPerson(), std::optional(cleo));
+    EXPECT_TRUE(view->canvas()->viewport()->rect().contains(onScreen(cleo)));
+}
+
+TEST_F(MapViewTest, TheKeyboardMovesBetweenPeopleAndEnterOpens)
+{
+    view->canvas()->setFocus();
+    QTest::keyClick(view->canvas(), Qt::Key_Tab);
+    ASSERT_TRUE(view->selectedPerson());
+    const auto first = *view->selectedPerson();
+    QTest::keyClick(view->canvas(), Qt::Key_Tab);
+    EXPECT_NE(view->selectedPerson(), std::optional(first));
+    QSignalSpy opened(view.get(), &ui::MapView::openPersonRequested);
+    QTest::keyClick(view->canvas(), Qt::Key_Return);
+    EXPECT_EQ(opened.count(), 1);
+}
+
+TEST_F(MapViewTest, SelectionFromElsewhereIsNotAnnouncedBack)
+{
+    QSignalSpy selected(view.get(), &ui::MapView::personSelected);
+    view->selectPerson(dev);
+    EXPECT_EQ(view->selectedPerson(), std::optional(dev));
+    EXPECT_EQ(selected.count(), 0);
+}
+
+TEST_F(MapViewTest, TheMapFollowsNewPeople)
+{
+    addPerson("Eli Stone", core::RelationshipKind::Mentor);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(view->scene()->nodes().size(), 5u);
+}
+
+TEST_F(MapViewTest, ExportsPngAndPdf)
+{
+    const QString png = dir.path(QStringLiteral("map.png"));
+    ASSERT_TRUE(view->exportTo(png));
+    EXPECT_FALSE(QImage(png).isNull());
+    const QString pdf = dir.path(QStringLiteral("map.pdf"));
+    ASSERT_TRUE(view->exportTo(pdf));
+    QFile file(pdf);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(file.read(5).startsWith("%PDF")) << "a PDF document";
+}

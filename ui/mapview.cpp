@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mapview.h"
+
+#include "core/storage/database.h"
+#include "core/storage/linkrepository.h"
+#include "core/storage/mappinrepository.h"
+#include "ui/feedback.h"
+#include "ui/healthstyle.h"
+#include "ui/mapscene.h"
+#include "ui/pageparts.h"
+#include "ui/personmime.h"
+#include "ui/personmodel.h"
+#include "ui/wording.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDrag>
+#include <QFileDialog>
+#include <QGraphicsView>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include <cmath>
+#include <map>
+
+namespace rapport::ui {
+namespace {
+
+constexpr qreal kZoomStep = 1.2;
+constexpr qreal kMinZoom = 0.02;
+constexpr qreal kMaxZoom = 8.0;
+// Above this many people the links between them start hidden.
+constexpr std::size_t kLinksShownUpTo = 300;
+
+PersonNode* nodeAt(QGraphicsItem* item)
+{
+    return item ? qgraphicsitem_cast<PersonNode*>(item) : nullptr;
+}
+
+// The canvas: zoom around the cursor, pan by dragging the background, move between people with the
+// keyboard, and let a person be dragged out of the map onto other views.
+class MapCanvas final : public QGraphicsView
+{
+public:
+    MapCanvas(MapScene* scene, MapView* view) : QGraphicsView(scene, view), m_map(scene), m_view(view)
+    {
+        setDragMode(QGraphicsView::ScrollHandDrag);
+        setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+        setResizeAnchor(QGraphicsView::AnchorViewCenter);
+        setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+        setOptimizationFlags(QGraphicsView::DontSavePainterState);
+        setFocusPolicy(Qt::StrongFocus);
+        setFrameShape(QFrame::NoFrame);
+        setBackgroundBrush(palette().color(QPalette::Base));
+        setAccessibleName(MapView::tr("Relationship map"));
+    }
+
+    void zoomBy(qreal factor)
+    {
+        const qreal current = transform().m11();
+        factor = std::clamp(current * factor, kMinZoom, kMaxZoom) / current;
+        scale(factor, factor);
+    }
+
+protected:
+    void wheelEvent(QWheelEvent* event) override
+    {
+        zoomBy(std::pow(kZoomStep, event->angleDelta().y() / 120.0));
+        event->accept();
+    }
+
+    void keyPressEvent(QKeyEvent* event) override
+    {
+        switch (event->key()) {
+        case Qt::Key_Left: move(-1, 0); return;
+        case Qt::Key_Right: move(1, 0); return;
+        case Qt::Key_Up: move(0, -1); return;
+        case Qt::Key_Down: move(0, 1); return;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (const auto person = m_view->selectedPerson())
+                emit m_view->openPersonRequested(*person);
+            return;
+        case Qt::Key_Plus:
+        case Qt::Key_Equal: zoomBy(kZoomStep); return;
+        case Qt::Key_Minus: zoomBy(1 / kZoomStep); return;
+        default: QGraphicsView::keyPressEvent(event);
+        }
+    }
+
+    // Tab and Shift+Tab walk through the people in map order.
+    bool focusNextPrevChild(bool next) override
+    {
+        std::vector<PersonNode*> visible;
+        for (PersonNode* node : m_map->nodes())
+            if (node->isVisible())
+                visible.push_back(node);
+        if (visible.empty())
+            return QGraphicsView::focusNextPrevChild(next);
+        const auto current = m_view->selectedPerson();
+        auto it = std::find_if(visible.begin(), visible.end(), [&](PersonNode* n) { return current && n->person() == *current; });
+        std::size_t index = 0;
+        if (it != visible.end())
+            index = (static_cast<std::size_t>(it - visible.begin()) + (next ? 1 : visible.size() - 1)) % visible.size();
+        choose(visible[index]);
+        return true;
+    }
+
+    void mouseMoveEvent(QMouseEvent* event) override
+    {
+        // A person dragged past the edge leaves the map as a person (onto the calendar, the focus card).
+        auto* grabbed = nodeAt(m_map->mouseGrabberItem());
+        if (grabbed && (event->buttons() & Qt::LeftButton) && !viewport()->rect().contains(event->position().toPoint())) {
+            const core::PersonId person = grabbed->person();
+            grabbed->ungrabMouse();
+            grabbed->setPos(grabbed->pressedAt()); // leaving the map is not a move: no pin
+            const MapPerson* who = m_map->personOf(person);
+            auto* drag = new QDrag(this);
+            drag->setMimeData(personMimeData({person}, {who ? QString::fromStdString(who->person.name) : QString()}));
+            drag->exec(Qt::CopyAction);
+            return;
+        }
+        QGraphicsView::mouseMoveEvent(event);
+    }
+
+private:
+    void choose(PersonNode* node)
+    {
+        m_map->clearSelection();
+        node->setSelected(true);
+        centerOn(node);
+    }
+
+    // The nearest visible person in the direction of (dx, dy) from the selected one.
+    void move(int dx, int dy)
+    {
+        const auto current = m_view->selectedPerson();
+        PersonNode* from = current ? m_map->node(*current) : nullptr;
+        if (!from) {
+            focusNextPrevChild(true);
+            return;
+        }
+        PersonNode* best = nullptr;
+        qreal bestCost = 0;
+        for (PersonNode* node : m_map->nodes()) {
+            if (node == from || !node->isVisible())
+                continue;
+            const QPointF d = node->pos() - from->pos();
+            const qreal along = d.x() * dx + d.y() * dy;
+            if (along <= 0)
+                continue;
+            const qreal across = std::abs(d.x() * dy - d.y() * dx);
+            if (across > along * 1.5) // within a generous cone
+                continue;
+            const qreal cost = along + 2 * across;
+            if (!best || cost < bestCost) {
+                best = node;
+                bestCost = cost;
+            }
+        }
+        if (best)
+            choose(best);
+    }
+
+    MapScene* m_map;
+    MapView* m_view;
+};
+
+QComboBox* filterBox(const QString& name, const QString& all, QWidget* parent)
+{
+    auto* box = new QComboBox(parent);
+    box->setAccessibleName(name);
+    box->addItem(all, -1);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(8);
+    return box;
+}
+
+} // namespace
+
+MapView::MapView(const CommandContext& context, PersonModel& people, QWidget* parent)
+    : QWidget(parent), m_context(context), m_people(people)
+{
+    m_scene = new MapScene(this);
+    m_canvas = new MapCanvas(m_scene, this);
+
+    auto* middle = new QHBoxLayout;
+    middle->setSpacing(0);
+    middle->addWidget(m_canvas, 1);
+    middle->addWidget(buildPanel());
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildToolbar());
+    layout->addLayout(middle, 1);
+    layout->addWidget(buildLegend());
+
+    m_rebuildSoon = new CoalescedCall([this] {
+        if (m_dirty && isVisible())
+            rebuild();
+    }, this);
+    requestOnModelChange(m_people, m_rebuildSoon);
+    connect(&m_people, &QAbstractItemModel::modelReset, this, [this] { m_dirty = true; });
+    connect(&m_people, &QAbstractItemModel::dataChanged, this, [this] { m_dirty = true; });
+    connect(&m_people, &QAbstractItemModel::rowsInserted, this, [this] { m_dirty = true; });
+    connect(&m_people, &QAbstractItemModel::rowsRemoved, this, [this] { m_dirty = true; });
+    connect(&m_context.database, &storage::Database::mapPinsChanged, this, &MapView::scheduleRebuild);
+    connect(&m_context.database, &storage::Database::reset, this, &MapView::scheduleRebuild);
+
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        showPanel();
+        if (!m_announce)
+            return;
+        m_selected = selectedPerson();
+        if (m_selected)
+            emit personSelected(*m_selected);
+    });
+    connect(m_scene, &MapScene::nodeActivated, this, &MapView::openPersonRequested);
+    connect(m_scene, &MapScene::nodesMoved, this, &MapView::storePins);
+    showPanel();
+}
+
+MapView::~MapView() = default;
+
+QWidget* MapView::buildToolbar()
+{
+    auto* bar = new QWidget(this);
+    auto* row = new QHBoxLayout(bar);
+    m_search = new QLineEdit(bar);
+    m_search->setPlaceholderText(tr("Find someone on the map"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Find on the map"));
+    m_kind = filterBox(tr("Filter by relationship"), tr("Every relationship"), bar);
+    for (const auto kind : core::kAllRelationshipKinds)
+        m_kind->addItem(wording::kindPluralName(kind), static_cast<int>(kind));
+    m_team = filterBox(tr("Filter by team"), tr("Every team"), bar);
+    m_state = filterBox(tr("Filter by health"), tr("Any health"), bar);
+    for (const auto state : {core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
+                             core::HealthState::Neglected, core::HealthState::Unplanned})
+        m_state->addItem(stateChip(state), wording::stateName(state), static_cast<int>(state));
+    m_links = new QCheckBox(tr("&Links"), bar);
+    m_links->setToolTip(tr("Show how people are linked to each other (reports to, peers, mentoring, works with)"));
+    m_links->setChecked(true);
+    m_bridges = new QCheckBox(tr("&Bridges"), bar);
+    m_bridges->setToolTip(tr("Mark the people who connect groups that would otherwise be apart"));
+    row->addWidget(m_search, 1);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_kind, m_team, m_state, m_links, m_bridges})
+        row->addWidget(w);
+
+    connect(m_search, &QLineEdit::textEdited, this, [this] { search(false); });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { search(true); });
+    for (QComboBox* box : {m_kind, m_team, m_state})
+        connect(box, &QComboBox::currentIndexChanged, this, &MapView::applyFilter);
+    connect(m_links, &QCheckBox::toggled, m_scene, &MapScene::setLinksVisible);
+    connect(m_bridges, &QCheckBox::toggled, m_scene, &MapScene::setBridgesHighlighted);
+    return bar;
+}
+
+QWidget* MapView::buildPanel()
+{
+    m_panel = new QFrame(this);
+    static_cast<QFrame*>(m_panel)->setFrameShape(QFrame::StyledPanel);
+    m_panel->setFixedWidth(fontMetrics().averageCharWidth() * 28);
+    auto* column = new QVBoxLayout(m_panel);
+    m_panelTitle = heading(QString(), 1.3, m_panel);
+    m_panelKind = paragraph(QString(), m_panel);
+    m_panelHealth = paragraph(QString(), m_panel);
+    m_panelReasons = paragraph(QString(), m_panel);
+    m_panelContact = paragraph(QString(), m_panel);
+    m_panelLog = new QPushButton(tr("Log a contact…"), m_panel);
+    m_panelOpen = new QPushButton(tr("Open in People"), m_panel);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_panelTitle, m_panelKind, m_panelHealth, m_panelReasons, m_panelContact})
+        column->addWidget(w);
+    column->addWidget(m_panelLog);
+    column->addWidget(m_panelOpen);
+    column->addStretch(1);
+    connect(m_panelLog, &QPushButton::clicked, this, [this] {
+        if (const auto person = selectedPerson())
+            emit logRequested(*person);
+    });
+    connect(m_panelOpen, &QPushButton::clicked, this, [this] {
+        if (const auto person = selectedPerson())
+            emit openPersonRequested(*person);
+    });
+    return m_panel;
+}
+
+// The key to the colours and lines, and the actions on the whole map.
+QWidget* MapView::buildLegend()
+{
+    auto* legend = new QWidget(this);
+    auto* row = new QHBoxLayout(legend);
+    // Colour always comes with its word; the text wraps when the window is narrow.
+    QStringList states;
+    for (const auto state : {core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
+                             core::HealthState::Neglected, core::HealthState::Unplanned})
+        states << QStringLiteral("<span style=\"color:%1\">\u25CF</span>&nbsp;%2").arg(stateColor(state).name(), wording::stateName(state));
+    auto* key = new QLabel(states.join(QStringLiteral(" &nbsp; ")) +
+                               tr(" &nbsp;·&nbsp; size: importance · thick line to you: recent, healthy contact · "
+                                  "dashed: links between people · dot: pinned"),
+                           legend);
+    key->setTextFormat(Qt::RichText);
+    key->setWordWrap(true);
+    row->addWidget(key, 1);
+    auto* fit = new QPushButton(tr("&Fit"), legend);
+    fit->setToolTip(tr("Show everyone (Ctrl+0)"));
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    auto* reset = new QPushButton(tr("&Reset layout"), legend);
+    reset->setToolTip(tr("Put everyone you pinned back in their place on the rings (Ctrl+Z undoes)"));
+    auto* save = new QPushButton(tr("E&xport…"), legend);
+    save->setToolTip(tr("Save the map as a PNG image or a PDF"));
+    for (QWidget* w : std::initializer_list<QWidget*>{fit, reset, save})
+        row->addWidget(w);
+    connect(fit, &QPushButton::clicked, this, &MapView::fitToView);
+    connect(reset, &QPushButton::clicked, this, &MapView::resetLayout);
+    connect(save, &QPushButton::clicked, this, &MapView::askExport);
+    return legend;
+}
+
+void MapView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        rebuild();
+}
+
+void MapView::scheduleRebuild()
+{
+    m_dirty = true;
+    m_rebuildSoon->request();
+}
+
+void MapView::rebuild()
+{
+    m_dirty = false;
+    std::vector<MapPerson> people;
+    people.reserve(static_cast<std::size_t>(m_people.rowCount()));
+    for (int row = 0; row < m_people.rowCount(); ++row) {
+        const auto& stored = m_people.rowAt(row);
+        const auto& tie = m_people.tieAt(row);
+        QString tip = QStringLiteral("<b>%1</b><br>%2 · %3<br>%4")
+                          .arg(QString::fromStdString(stored.person.name).toHtmlEscaped(), wording::kindName(stored.person.tie.kind),
+                               wording::stateName(tie.health.state), wording::reasons(tie.health.reasons).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        people.push_back(MapPerson{stored.person, stored.teamName, tie, tip});
+    }
+    auto links = storage::LinkRepository(m_context.database).list();
+    auto pins = storage::MapPinRepository(m_context.database).all();
+    if (!links || !pins) {
+        m_context.feedback.error(tr("Could not draw the map"),
+                                 QString::fromStdString((!links ? links.error() : pins.error()).toString()));
+        return;
+    }
+    if (m_fitOnBuild && people.size() > kLinksShownUpTo)
+        m_links->setChecked(false); // thousands of links are a haze until filtered
+    m_announce = false;
+    m_scene->build(std::move(people), links.value(), pins.value());
+    m_scene->setLinksVisible(m_links->isChecked());
+    m_scene->setBridgesHighlighted(m_bridges->isChecked());
+    fillTeams();
+    applyFilter();
+    if (m_selected)
+        if (PersonNode* node = m_scene->node(*m_selected))
+            node->setSelected(true);
+    m_announce = true;
+    showPanel();
+    if (m_fitOnBuild) {
+        m_fitOnBuild = false;
+        fitToView();
+    }
+}
+
+void MapView::fillTeams()
+{
+    const QVariant chosen = m_team->currentData();
+    const QSignalBlocker block(m_team);
+    std::map<QString, int> teams;
+    for (int row = 0; row < m_people.rowCount(); ++row)
+        if (!m_people.rowAt(row).teamName.isEmpty())
+            ++teams[m_people.rowAt(row).teamName];
+    while (m_team->count() > 1)
+        m_team->removeItem(1);
+    for (const auto& [team, size] : teams)
+        m_team->addItem(team, team);
+    m_team->setCurrentIndex(std::max(0, m_team->findData(chosen)));
+}
+
+void MapView::applyFilter()
+{
+    const int kind = m_kind->currentData().toInt();
+    const int state = m_state->currentData().toInt();
+    const QString team = m_team->currentIndex() > 0 ? m_team->currentData().toString() : QString();
+    m_scene->setFilter([&](const MapPerson& p) {
+        return (kind < 0 || static_cast<int>(p.person.tie.kind) == kind) &&
+               (state < 0 || static_cast<int>(p.health.health.state) == state) && (team.isEmpty() || p.teamName == team);
+    });
+}
+
+// Finds the first (or, with `next`, the following) visible person whose name contains the text.
+void MapView::search(bool next)
+{
+    const QString text = m_search->text().trimmed();
+    for (PersonNode* node : m_scene->nodes())
+        node->setHighlighted(false);
+    if (text.isEmpty())
+        return;
+    std::vector<PersonNode*> matches;
+    for (PersonNode* node : m_scene->nodes())
+        if (node->isVisible() &&
+            QString::fromStdString(m_scene->personOf(node->person())->person.name).contains(text, Qt::CaseInsensitive))
+            matches.push_back(node);
+    if (matches.empty())
+        return;
+    std::size_t index = 0;
+    if (next) {
+        const auto current = selectedPerson();
+        const auto it = std::find_if(matches.begin(), matches.end(), [&](PersonNode* n) { return current && n->person() == *current; });
+        if (it != matches.end())
+            index = (static_cast<std::size_t>(it - matches.begin()) + 1) % matches.size();
+    }
+    for (PersonNode* node : matches)
+        node->setHighlighted(true);
+    m_scene->clearSelection();
+    matches[index]->setSelected(true);
+    if (m_canvas->transform().m11() < 1.0)
+        m_canvas->setTransform(QTransform::fromScale(1.5, 1.5));
+    m_canvas->centerOn(matches[index]);
+}
+
+std::optional<core::PersonId> MapView::selectedPerson() const
+{
+    for (QGraphicsItem* item : m_scene->selectedItems())
+        if (auto* node = nodeAt(item))
+            return node->person();
+    return std::nullopt;
+}
+
+void MapView::selectPerson(std::optional<core::PersonId> person)
+{
+    m_selected = person;
+    if (person == selectedPerson())
+        return;
+    m_announce = false;
+    m_scene->clearSelection();
+    if (person)
+        if (PersonNode* node = m_scene->node(*person)) {
+            node->setSelected(true);
+            if (isVisible())
+                m_canvas->ensureVisible(node);
+        }
+    m_announce = true;
+}
+
+void MapView::showPanel()
+{
+    const auto person = selectedPerson();
+    const MapPerson* p = person ? m_scene->personOf(*person) : nullptr;
+    for (QWidget* w : std::initializer_list<QWidget*>{m_panelKind, m_panelHealth, m_panelReasons, m_panelContact, m_panelLog, m_panelOpen})
+        w->setVisible(p != nullptr);
+    if (!p) {
+        m_panelTitle->setText(tr("Click someone to see how the relationship is doing"));
+        return;
+    }
+    const auto& health = p->health.health;
+    m_panelTitle->setText(QString::fromStdString(p->person.name));
+    m_panelKind->setText(p->teamName.isEmpty() ? wording::kindName(p->person.tie.kind)
+                                               : tr("%1 · %2").arg(wording::kindName(p->person.tie.kind), p->teamName));
+    m_panelHealth->setText(health.score ? tr("%1 · %2 · rhythm %3").arg(wording::stateName(health.state)).arg(*health.score).arg(wording::cadence(p->person.tie.cadence))
+                                        : tr("%1 · %2").arg(wording::stateName(health.state), wording::cadence(p->person.tie.cadence)));
+    m_panelReasons->setText(wording::reasons(health.reasons));
+    const int row = m_people.rowOf(p->person.id);
+    const auto last = row >= 0 ? m_people.rowAt(row).contacts.lastContact : std::nullopt;
+    m_panelContact->setText(tr("Last contact: %1").arg(wording::relativeTime(last, m_people.now())));
+    m_panelContact->setToolTip(last ? wording::exactTime(*last) : QString());
+}
+
+void MapView::fitToView()
+{
+    QRectF shown;
+    for (PersonNode* node : m_scene->nodes())
+        if (node->isVisible())
+            shown |= node->sceneBoundingRect();
+    if (shown.isEmpty())
+        shown = QRectF(-100, -100, 200, 200);
+    m_canvas->fitInView(shown.adjusted(-30, -30, 30, 30), Qt::KeepAspectRatio);
+}
+
+void MapView::storePins(const std::unordered_map<core::PersonId, core::MapPoint>& moved)
+{
+    auto before = storage::MapPinRepository(m_context.database).all();
+    if (!before) {
+        m_context.feedback.error(tr("Could not pin"), QString::fromStdString(before.error().toString()));
+        return;
+    }
+    auto after = before.value();
+    for (const auto& [person, at] : moved)
+        after[person] = at;
+    const MapPerson* first = m_scene->personOf(moved.begin()->first);
+    const QString label = moved.size() == 1 && first ? tr("Pin %1 on the map").arg(QString::fromStdString(first->person.name))
+                                                     : tr("Pin %1 on the map").arg(wording::peopleCount(static_cast<int>(moved.size())));
+    commands::setMapPins(m_context, before.value(), after, label);
+}
+
+void MapView::resetLayout()
+{
+    auto before = storage::MapPinRepository(m_context.database).all();
+    if (!before) {
+        m_context.feedback.error(tr("Could not reset the layout"), QString::fromStdString(before.error().toString()));
+        return;
+    }
+    if (!before.value().empty())
+        commands::setMapPins(m_context, before.value(), {}, tr("Reset the map layout"));
+}
+
+void MapView::askExport()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export the map"), QDir::homePath() + QStringLiteral("/rapport-map.png"),
+                                                      tr("PNG images (*.png);;PDF documents (*.pdf)"));
+    if (!file.isEmpty())
+        exportTo(file);
+}
+
+bool MapView::exportTo(const QString& file)
+{
+    if (m_dirty)
+        rebuild();
+    const QRectF source = m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QSaveFile out(file);
+    bool written = out.open(QIODevice::WriteOnly);
+    if (written && file.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
+        QPdfWriter pdf(&out);
+        pdf.setTitle(tr("Relationship map"));
+        pdf.setCreator(QStringLiteral("Rapport"));
+        QPainter painter(&pdf);
+        m_scene->render(&painter, QRectF(), source, Qt::KeepAspectRatio);
+        written = painter.end();
+    } else if (written) {
+        // Zoomed so that names are drawn, within a size image viewers handle.
+        const qreal scale = std::min<qreal>(2.0, 8000.0 / std::max(source.width(), source.height()));
+        QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(palette().color(QPalette::Base));
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        m_scene->render(&painter, QRectF(image.rect()), source, Qt::KeepAspectRatio);
+        painter.end();
+        written = image.save(&out, "PNG");
+    }
+    if (!written || !out.commit()) {
+        m_context.feedback.error(tr("Could not export the map"), tr("%1: %2").arg(QDir::toNativeSeparators(file), out.errorString()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace rapport::ui

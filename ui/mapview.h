@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/maplayout.h"
+#include "ui/commands.h"
+
+#include <QWidget>
+
+#include <optional>
+#include <unordered_map>
+
+class QCheckBox;
+class QComboBox;
+class QGraphicsView;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace rapport::ui {
+
+class CoalescedCall;
+class MapScene;
+class PersonModel;
+
+/// The Map area: me at the centre, everyone who matters on rings around me, coloured by health.
+/// Click a person for the side panel, double-click (or Enter) to open them, drag to pin (undoable),
+/// wheel to zoom, drag the background to pan. Filters by kind, team and health; a search that
+/// centres on the match; links between people and the bridges between groups on demand. The scene
+/// is built when the area is first shown and follows every change after that.
+class MapView : public QWidget
+{
+    Q_OBJECT
+public:
+    MapView(const CommandContext& context, PersonModel& people, QWidget* parent = nullptr);
+    ~MapView() override;
+
+    /// Builds the scene now (it is otherwise built when first shown).
+    void rebuild();
+    /// Selects a person (the selection shared with People) without announcing it back.
+    void selectPerson(std::optional<core::PersonId> person);
+    std::optional<core::PersonId> selectedPerson() const;
+    void fitToView();
+    /// Clears every pin (one undo step).
+    void resetLayout();
+    /// Writes the whole map as a PNG image or, for a .pdf file, a PDF page.
+    bool exportTo(const QString& file);
+
+    QGraphicsView* canvas() const { return m_canvas; }
+    MapScene* scene() const { return m_scene; }
+    QWidget* sidePanel() const { return m_panel; }
+    QLabel* panelTitle() const { return m_panelTitle; }
+    QComboBox* kindFilter() const { return m_kind; }
+    QComboBox* teamFilter() const { return m_team; }
+    QComboBox* stateFilter() const { return m_state; }
+    QLineEdit* searchEdit() const { return m_search; }
+    QCheckBox* linksToggle() const { return m_links; }
+    QCheckBox* bridgesToggle() const { return m_bridges; }
+
+signals:
+    /// The user selected a person on the map.
+    void personSelected(core::PersonId person);
+    void openPersonRequested(core::PersonId person);
+    void logRequested(core::PersonId person);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    QWidget* buildToolbar();
+    QWidget* buildPanel();
+    QWidget* buildLegend();
+    void scheduleRebuild();
+    void applyFilter();
+    void fillTeams();
+    void search(bool next);
+    void showPanel();
+    void storePins(const std::unordered_map<core::PersonId, core::MapPoint>& moved);
+    void askExport();
+
+    CommandContext m_context;
+    PersonModel& m_people;
+    MapScene* m_scene = nullptr;
+    QGraphicsView* m_canvas = nullptr;
+    bool m_dirty = true;
+    bool m_fitOnBuild = true;
+    bool m_announce = true;
+    std::optional<core::PersonId> m_selected; // the shared selection, kept across rebuilds
+    CoalescedCall* m_rebuildSoon = nullptr;
+
+    QLineEdit* m_search = nullptr;
+    QComboBox* m_kind = nullptr;
+    QComboBox* m_team = nullptr;
+    QComboBox* m_state = nullptr;
+    QCheckBox* m_links = nullptr;
+    QCheckBox* m_bridges = nullptr;
+    QWidget* m_panel = nullptr;
+    QLabel* m_panelTitle = nullptr;
+    QLabel* m_panelKind = nullptr;
+    QLabel* m_panelHealth = nullptr;
+    QLabel* m_panelReasons = nullptr;
+    QLabel* m_panelContact = nullptr;
+    QPushButton* m_panelLog = nullptr;
+    QPushButton* m_panelOpen = nullptr;
+};
+
+} // namespace rapport::ui
