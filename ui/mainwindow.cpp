@@ -232,11 +232,13 @@ QWidget* MainWindow::buildHealthArea()
     return m_healthTabs;
 }
 
+// Until a person page exists, opening someone shows them in People with their editor open.
 void MainWindow::openPerson(core::PersonId person)
 {
     showArea(Area::People);
     m_peopleView->selectPerson(person);
     m_peopleView->table()->setFocus();
+    m_peopleView->editCurrent();
 }
 
 void MainWindow::editKindRhythms()

@@ -2,6 +2,7 @@
 #include "ui/mapscene.h"
 
 #include "ui/healthstyle.h"
+#include "ui/personmime.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsEllipseItem>
@@ -14,6 +15,7 @@
 #include <QStyleOptionGraphicsItem>
 
 #include <cmath>
+#include <map>
 
 namespace rapport::ui {
 namespace {
@@ -83,6 +85,18 @@ private:
     qreal m_zoomedWidth;
 };
 
+// A team's name beside its stretch of a ring, once the map is zoomed in enough to read it.
+class TeamLabel final : public QGraphicsSimpleTextItem
+{
+public:
+    using QGraphicsSimpleTextItem::QGraphicsSimpleTextItem;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override
+    {
+        if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) >= 0.8)
+            QGraphicsSimpleTextItem::paint(painter, option, widget);
+    }
+};
+
 // A readable text colour on a state's fill.
 QColor textOn(const QColor& fill)
 {
@@ -124,10 +138,10 @@ void PersonNode::setHighlighted(bool on)
     }
 }
 
-void PersonNode::setBridge(bool on)
+void PersonNode::setMarked(bool on)
 {
-    if (on != m_bridge) {
-        m_bridge = on;
+    if (on != m_marked) {
+        m_marked = on;
         update();
     }
 }
@@ -153,7 +167,7 @@ void PersonNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
         painter->setPen(QPen(palette.color(QPalette::Highlight), 3.0 / std::max<qreal>(lod, 0.5)));
         painter->drawEllipse(QPointF(0, 0), m_radius + 3, m_radius + 3);
     }
-    if (m_bridge) {
+    if (m_marked) {
         painter->setPen(QPen(palette.color(QPalette::Text), 1.5 / std::max<qreal>(lod, 0.5), Qt::DashLine));
         painter->drawEllipse(QPointF(0, 0), m_radius + 6, m_radius + 6);
     }
@@ -278,8 +292,52 @@ void MapScene::build(std::vector<MapPerson> people, const std::vector<core::Pers
         m_nodes.push_back(node);
         m_index[m_people[i].person.id] = i;
     }
+    addTeamLabels(layout);
     rebuildEdges();
     setSceneRect(itemsBoundingRect().adjusted(-40, -40, 40, 40));
+}
+
+// Each team's name at the middle of its stretch of a ring, just inside the ring.
+void MapScene::addTeamLabels(const core::MapLayout& layout)
+{
+    struct Direction
+    {
+        qreal x = 0;
+        qreal y = 0;
+        int people = 0;
+    };
+    std::map<std::pair<int, QString>, Direction> teams;
+    for (std::size_t i = 0; i < m_people.size(); ++i) {
+        const auto& placement = layout.placements[i];
+        if (m_people[i].teamName.isEmpty() || placement.pinned)
+            continue;
+        const qreal length = std::hypot(placement.at.x, placement.at.y);
+        auto& d = teams[{static_cast<int>(placement.ring), m_people[i].teamName}];
+        d.x += placement.at.x / length;
+        d.y += placement.at.y / length;
+        ++d.people;
+    }
+    QColor colour = QGuiApplication::palette().color(QPalette::PlaceholderText);
+    for (const auto& [key, d] : teams) {
+        if (d.people < 2 || (d.x == 0 && d.y == 0))
+            continue;
+        const qreal angle = std::atan2(d.y, d.x);
+        const qreal radius = layout.ringRadii[static_cast<std::size_t>(key.first)] - core::kMaxNodeRadius - 1.6 * kLabelSize;
+        auto* label = new TeamLabel(key.second);
+        label->setFont(labelFont());
+        label->setBrush(colour);
+        const QRectF box = label->boundingRect();
+        label->setPos(radius * std::cos(angle) - box.width() / 2, radius * std::sin(angle) - box.height() / 2);
+        label->setZValue(-1);
+        label->setToolTip(tr("Team %1").arg(key.second));
+        addItem(label);
+    }
+}
+
+QMimeData* MapScene::dragData(core::PersonId person) const
+{
+    const MapPerson* who = personOf(person);
+    return personMimeData({person}, {who ? QString::fromStdString(who->person.name) : QString()});
 }
 
 PersonNode* MapScene::node(core::PersonId person) const
@@ -307,11 +365,15 @@ void MapScene::setLinksVisible(bool on)
         path->setVisible(on);
 }
 
-void MapScene::setBridgesHighlighted(bool on)
+void MapScene::setMarked(Mark mark)
 {
-    for (const auto id : m_analytics.bridges)
-        if (auto* n = node(id))
-            n->setBridge(on);
+    for (PersonNode* n : m_nodes)
+        n->setMarked(false);
+    const std::vector<core::PersonId> none;
+    const auto& marked = mark == Mark::Bridges ? m_analytics.bridges : mark == Mark::Isolated ? m_analytics.isolated : none;
+    for (const auto id : marked)
+        if (PersonNode* n = node(id))
+            n->setMarked(true);
 }
 
 void MapScene::rebuildEdges()

@@ -14,6 +14,7 @@
 #include <vector>
 
 class QGraphicsPathItem;
+class QMimeData;
 
 namespace rapport::ui {
 
@@ -39,7 +40,9 @@ public:
     /// Where the node was when the current drag began.
     QPointF pressedAt() const { return m_pressedAt; }
     void setHighlighted(bool on);
-    void setBridge(bool on);
+    /// A dashed ring around the node: it is one of the people the map is pointing out.
+    void setMarked(bool on);
+    bool isMarked() const { return m_marked; }
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -62,7 +65,7 @@ private:
     QRectF m_bounds;
     bool m_pinned;
     bool m_highlighted = false;
-    bool m_bridge = false;
+    bool m_marked = false;
     QPointF m_pressedAt;
 };
 
@@ -83,11 +86,15 @@ public:
     const std::vector<PersonNode*>& nodes() const { return m_nodes; }
     const MapPerson* personOf(core::PersonId person) const;
     const core::MapAnalytics& analytics() const { return m_analytics; }
+    /// What a person dragged out of the map carries (the shared person MIME type).
+    QMimeData* dragData(core::PersonId person) const;
 
     /// Shows only the people `visible` accepts; edges follow.
     void setFilter(const std::function<bool(const MapPerson&)>& visible);
     void setLinksVisible(bool on);
-    void setBridgesHighlighted(bool on);
+    /// What the map points out with a dashed ring around people.
+    enum class Mark { Nobody, Bridges, Isolated };
+    void setMarked(Mark mark);
     /// Where nodes were dragged to; called by PersonNode when the user lets go.
     void reportMoved();
 
@@ -98,6 +105,7 @@ signals:
 
 private:
     void rebuildEdges();
+    void addTeamLabels(const core::MapLayout& layout);
 
     std::vector<MapPerson> m_people;
     std::vector<core::PersonLink> m_links;

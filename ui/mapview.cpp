@@ -8,7 +8,6 @@
 #include "ui/healthstyle.h"
 #include "ui/mapscene.h"
 #include "ui/pageparts.h"
-#include "ui/personmime.h"
 #include "ui/personmodel.h"
 #include "ui/wording.h"
 
@@ -125,9 +124,8 @@ protected:
             const core::PersonId person = grabbed->person();
             grabbed->ungrabMouse();
             grabbed->setPos(grabbed->pressedAt()); // leaving the map is not a move: no pin
-            const MapPerson* who = m_map->personOf(person);
             auto* drag = new QDrag(this);
-            drag->setMimeData(personMimeData({person}, {who ? QString::fromStdString(who->person.name) : QString()}));
+            drag->setMimeData(m_map->dragData(person));
             drag->exec(Qt::CopyAction);
             return;
         }
@@ -252,10 +250,15 @@ QWidget* MapView::buildToolbar()
     m_links = new QCheckBox(tr("&Links"), bar);
     m_links->setToolTip(tr("Show how people are linked to each other (reports to, peers, mentoring, works with)"));
     m_links->setChecked(true);
-    m_bridges = new QCheckBox(tr("&Bridges"), bar);
-    m_bridges->setToolTip(tr("Mark the people who connect groups that would otherwise be apart"));
+    m_mark = new QComboBox(bar);
+    m_mark->setAccessibleName(tr("Point out"));
+    m_mark->addItem(tr("Point out nobody"), static_cast<int>(MapScene::Mark::Nobody));
+    m_mark->addItem(tr("Bridges"), static_cast<int>(MapScene::Mark::Bridges));
+    m_mark->addItem(tr("Isolated people"), static_cast<int>(MapScene::Mark::Isolated));
+    m_mark->setToolTip(tr("Bridges connect groups that would otherwise be apart; isolated people know no one else "
+                          "on your map. Both get a dashed ring."));
     row->addWidget(m_search, 1);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_kind, m_team, m_state, m_links, m_bridges})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_kind, m_team, m_state, m_links, m_mark})
         row->addWidget(w);
 
     connect(m_search, &QLineEdit::textEdited, this, [this] { search(false); });
@@ -263,7 +266,8 @@ QWidget* MapView::buildToolbar()
     for (QComboBox* box : {m_kind, m_team, m_state})
         connect(box, &QComboBox::currentIndexChanged, this, &MapView::applyFilter);
     connect(m_links, &QCheckBox::toggled, m_scene, &MapScene::setLinksVisible);
-    connect(m_bridges, &QCheckBox::toggled, m_scene, &MapScene::setBridgesHighlighted);
+    connect(m_mark, &QComboBox::currentIndexChanged, this,
+            [this] { m_scene->setMarked(static_cast<MapScene::Mark>(m_mark->currentData().toInt())); });
     return bar;
 }
 
@@ -278,9 +282,10 @@ QWidget* MapView::buildPanel()
     m_panelHealth = paragraph(QString(), m_panel);
     m_panelReasons = paragraph(QString(), m_panel);
     m_panelContact = paragraph(QString(), m_panel);
+    m_panelNetwork = paragraph(QString(), m_panel);
     m_panelLog = new QPushButton(tr("Log a contact…"), m_panel);
-    m_panelOpen = new QPushButton(tr("Open in People"), m_panel);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_panelTitle, m_panelKind, m_panelHealth, m_panelReasons, m_panelContact})
+    m_panelOpen = new QPushButton(tr("Open person"), m_panel);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_panelTitle, m_panelKind, m_panelHealth, m_panelReasons, m_panelContact, m_panelNetwork})
         column->addWidget(w);
     column->addWidget(m_panelLog);
     column->addWidget(m_panelOpen);
@@ -366,7 +371,7 @@ void MapView::rebuild()
     m_announce = false;
     m_scene->build(std::move(people), links.value(), pins.value());
     m_scene->setLinksVisible(m_links->isChecked());
-    m_scene->setBridgesHighlighted(m_bridges->isChecked());
+    m_scene->setMarked(static_cast<MapScene::Mark>(m_mark->currentData().toInt()));
     fillTeams();
     applyFilter();
     if (m_selected)
@@ -465,7 +470,7 @@ void MapView::showPanel()
 {
     const auto person = selectedPerson();
     const MapPerson* p = person ? m_scene->personOf(*person) : nullptr;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_panelKind, m_panelHealth, m_panelReasons, m_panelContact, m_panelLog, m_panelOpen})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_panelKind, m_panelHealth, m_panelReasons, m_panelContact, m_panelNetwork, m_panelLog, m_panelOpen})
         w->setVisible(p != nullptr);
     if (!p) {
         m_panelTitle->setText(tr("Click someone to see how the relationship is doing"));
@@ -482,6 +487,12 @@ void MapView::showPanel()
     const auto last = row >= 0 ? m_people.rowAt(row).contacts.lastContact : std::nullopt;
     m_panelContact->setText(tr("Last contact: %1").arg(wording::relativeTime(last, m_people.now())));
     m_panelContact->setToolTip(last ? wording::exactTime(*last) : QString());
+    const auto& analytics = m_scene->analytics();
+    auto among = [&](const std::vector<core::PersonId>& ids) { return std::binary_search(ids.begin(), ids.end(), p->person.id); };
+    m_panelNetwork->setText(among(analytics.bridges)    ? tr("Bridges groups that would otherwise be apart.")
+                            : among(analytics.isolated) ? tr("Knows no one else on your map: an introduction could help.")
+                                                        : QString());
+    m_panelNetwork->setVisible(!m_panelNetwork->text().isEmpty());
 }
 
 void MapView::fitToView()

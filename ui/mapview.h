@@ -54,7 +54,8 @@ public:
     QComboBox* stateFilter() const { return m_state; }
     QLineEdit* searchEdit() const { return m_search; }
     QCheckBox* linksToggle() const { return m_links; }
-    QCheckBox* bridgesToggle() const { return m_bridges; }
+    /// Point out: nobody, the bridges between groups, or isolated people.
+    QComboBox* markBox() const { return m_mark; }
 
 signals:
     /// The user selected a person on the map.
@@ -92,13 +93,14 @@ private:
     QComboBox* m_team = nullptr;
     QComboBox* m_state = nullptr;
     QCheckBox* m_links = nullptr;
-    QCheckBox* m_bridges = nullptr;
+    QComboBox* m_mark = nullptr;
     QWidget* m_panel = nullptr;
     QLabel* m_panelTitle = nullptr;
     QLabel* m_panelKind = nullptr;
     QLabel* m_panelHealth = nullptr;
     QLabel* m_panelReasons = nullptr;
     QLabel* m_panelContact = nullptr;
+    QLabel* m_panelNetwork = nullptr;
     QPushButton* m_panelLog = nullptr;
     QPushButton* m_panelOpen = nullptr;
 };

@@ -507,7 +507,7 @@ void WeekView::showDueMenu(const QPoint& position)
     QMenu menu(this);
     menu.addAction(tr("Log a contact…"), this, [this, p = *person] { emit logRequested(p); });
     menu.addAction(tr("Make this my focus"), this, [this, p = *person] { chooseFocus(p); });
-    menu.addAction(tr("Open in People"), this, [this, p = *person] { emit openPersonRequested(p); });
+    menu.addAction(tr("Open person"), this, [this, p = *person] { emit openPersonRequested(p); });
     menu.exec(m_due->viewport()->mapToGlobal(position));
 }
 

@@ -7,6 +7,7 @@
 #include "ui/mapscene.h"
 #include "ui/mapview.h"
 #include "ui/peopleview.h"
+#include "ui/personeditor.h"
 #include "ui/personfilterproxy.h"
 #include "ui/personmodel.h"
 #include "ui/personpicker.h"
@@ -16,6 +17,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QGraphicsView>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -200,4 +202,19 @@ TEST_F(MainWindowTest, PeopleAndTheMapShareOneSelection)
     QCoreApplication::processEvents();
     window->showArea(ui::Area::Map);
     EXPECT_EQ(window->mapView()->selectedPerson(), window->peopleView()->selectedPeople().front());
+}
+
+TEST_F(MainWindowTest, OpeningSomeoneFromTheMapShowsThemInPeopleWithTheEditor)
+{
+    addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    const auto ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
+    auto window = makeWindow();
+    ASSERT_TRUE(window->showView(QStringLiteral("map")));
+    QTest::mouseDClick(window->mapView()->canvas()->viewport(), Qt::LeftButton, {},
+                       window->mapView()->canvas()->mapFromScene(window->mapView()->scene()->node(ben)->scenePos()));
+    EXPECT_EQ(window->currentArea(), ui::Area::People);
+    EXPECT_EQ(window->peopleView()->selectedPeople(), std::vector<core::PersonId>{ben});
+    ASSERT_NE(window->peopleView()->editor(), nullptr);
+    EXPECT_EQ(window->peopleView()->editor()->nameEdit()->text(), QStringLiteral("Ben Kim"));
+    window->peopleView()->editor()->reject();
 }

@@ -5,6 +5,7 @@
 #include "tests/ui/uitestfixture.h"
 #include "ui/mapscene.h"
 #include "ui/mapview.h"
+#include "ui/personmime.h"
 #include "ui/personmodel.h"
 
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -168,4 +170,27 @@ TEST_F(MapViewTest, ExportsPngAndPdf)
     QFile file(pdf);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_TRUE(file.read(5).startsWith("%PDF")) << "a PDF document";
+}
+
+TEST_F(MapViewTest, PointingOutBridgesAndIsolatedPeople)
+{
+    view->markBox()->setCurrentIndex(view->markBox()->findData(static_cast<int>(ui::MapScene::Mark::Bridges)));
+    EXPECT_TRUE(view->scene()->node(cleo)->isMarked());
+    EXPECT_FALSE(view->scene()->node(ben)->isMarked());
+    view->markBox()->setCurrentIndex(view->markBox()->findData(static_cast<int>(ui::MapScene::Mark::Isolated)));
+    EXPECT_TRUE(view->scene()->node(ben)->isMarked());
+    EXPECT_FALSE(view->scene()->node(cleo)->isMarked());
+
+    view->selectPerson(cleo);
+    bool saysBridge = false;
+    for (QLabel* label : view->sidePanel()->findChildren<QLabel*>())
+        saysBridge = saysBridge || label->text().contains(QStringLiteral("Bridges groups"));
+    EXPECT_TRUE(saysBridge);
+}
+
+TEST_F(MapViewTest, APersonDraggedOutOfTheMapCarriesTheirId)
+{
+    std::unique_ptr<QMimeData> data(view->scene()->dragData(cleo));
+    EXPECT_EQ(ui::peopleIn(data.get()), std::vector<core::PersonId>{cleo});
+    EXPECT_EQ(data->text(), QStringLiteral("Cleo Park"));
 }
