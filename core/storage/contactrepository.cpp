@@ -42,20 +42,39 @@ Family familyOf(core::CadenceKind kind)
     return Any;
 }
 
-// One grouped pass over the interactions (an index-only scan of interactions_person_at_kind).
-// Columns: person, first, last, then per family: last keeping, kept in the window.
-QString aggregateSql(bool onePerson)
+// The ties whose rhythm a family keeps, as a condition on ties.cadence_kind (no rhythm counts any
+// contact, as core::summarize does).
+QString tiesOf(Family family)
 {
-    QString sql = QStringLiteral("SELECT person_id, MIN(at_utc), MAX(at_utc)");
-    for (int f = 0; f < FamilyCount; ++f) {
-        const QString kinds = kindsKeeping(familyKind(static_cast<Family>(f)));
-        sql += QStringLiteral(", MAX(CASE WHEN kind IN %1 THEN at_utc END)").arg(kinds);
-        sql += QStringLiteral(", SUM(CASE WHEN kind IN %1 AND at_utc > ? THEN 1 ELSE 0 END)").arg(kinds);
-    }
-    sql += QStringLiteral(" FROM interactions WHERE at_utc <= ?");
+    QStringList kinds;
+    for (const auto kind : {core::CadenceKind::OneOnOne, core::CadenceKind::Coffee, core::CadenceKind::Call,
+                            core::CadenceKind::MicroMoment})
+        if (familyOf(kind) == family)
+            kinds << QStringLiteral("'%1'").arg(QString::fromUtf8(core::token(kind).data(), static_cast<qsizetype>(core::token(kind).size())));
+    QString condition = QStringLiteral("t.cadence_kind IN (%1)").arg(kinds.join(QStringLiteral(", ")));
+    if (family == Any)
+        condition = QStringLiteral("(%1 OR t.cadence_kind IS NULL)").arg(condition);
+    return condition;
+}
+
+// One family's ties with, per person: first, last, last keeping and kept-in-window. Each value is
+// a short walk of the covering index interactions (person_id, at_utc, kind): a seek for first and
+// last, a backward walk to the newest keeping contact, the window's range for the count.
+QString summarySql(Family family, bool onePerson)
+{
+    const QString kinds = kindsKeeping(familyKind(family));
+    QString sql = QStringLiteral(
+        "SELECT p.id, "
+        "(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at), "
+        "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at), "
+        "(SELECT i.at_utc FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at AND i.kind IN %1 "
+        "ORDER BY i.at_utc DESC LIMIT 1), "
+        "(SELECT COUNT(*) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at AND i.at_utc > :window "
+        "AND i.kind IN %1) "
+        "FROM people p JOIN ties t ON t.person_id = p.id WHERE %2").arg(kinds, tiesOf(family));
     if (onePerson)
-        sql += QStringLiteral(" AND person_id = ?");
-    return sql + QStringLiteral(" GROUP BY person_id");
+        sql += QStringLiteral(" AND p.id = :person");
+    return sql;
 }
 
 std::optional<core::Instant> instantOrNone(const QVariant& value)
@@ -75,39 +94,20 @@ core::Result<std::unordered_map<core::PersonId, core::ContactSummary>> ContactRe
     const qint64 windowStart = core::toUnixSeconds(at - std::chrono::days{core::kCadenceWindowDays});
     std::unordered_map<core::PersonId, core::ContactSummary> result;
 
-    // Which family of contacts keeps each tie's rhythm. A tie without a rhythm counts any contact,
-    // as core::summarize does.
-    Query families(db, QStringLiteral("SELECT person_id, cadence_kind FROM ties") +
-                           (only ? QStringLiteral(" WHERE person_id = ?") : QString()));
-    if (only)
-        families.bind(only->value);
-    if (!families.exec())
-        return families.error();
-    std::unordered_map<core::PersonId, int> familyOfPerson;
-    while (families.next()) {
-        const auto cadenceKind = core::cadenceKindFromToken(ss(families.value(1).toString()));
-        familyOfPerson[core::PersonId{families.value(0).toLongLong()}] = cadenceKind ? familyOf(*cadenceKind) : Any;
-        result[core::PersonId{families.value(0).toLongLong()}];
-    }
-
-    Query aggregates(db, aggregateSql(only.has_value()));
-    for (int f = 0; f < FamilyCount; ++f)
-        aggregates.bind(windowStart);
-    aggregates.bind(atSeconds);
-    if (only)
-        aggregates.bind(only->value);
-    if (!aggregates.exec())
-        return aggregates.error();
-    while (aggregates.next()) {
-        const core::PersonId person{aggregates.value(0).toLongLong()};
-        const auto family = familyOfPerson.find(person);
-        if (family == familyOfPerson.end())
-            continue;
-        core::ContactSummary& s = result[person];
-        s.firstContact = instantOrNone(aggregates.value(1));
-        s.lastContact = instantOrNone(aggregates.value(2));
-        s.lastKeepingContact = instantOrNone(aggregates.value(3 + 2 * family->second));
-        s.keptInWindow = aggregates.value(4 + 2 * family->second).toInt();
+    for (int f = 0; f < FamilyCount; ++f) {
+        Query family(db, summarySql(static_cast<Family>(f), only.has_value()));
+        family.bindNamed(QStringLiteral(":at"), atSeconds).bindNamed(QStringLiteral(":window"), windowStart);
+        if (only)
+            family.bindNamed(QStringLiteral(":person"), only->value);
+        if (!family.exec())
+            return family.error();
+        while (family.next()) {
+            core::ContactSummary& s = result[core::PersonId{family.value(0).toLongLong()}];
+            s.firstContact = instantOrNone(family.value(1));
+            s.lastContact = instantOrNone(family.value(2));
+            s.lastKeepingContact = instantOrNone(family.value(3));
+            s.keptInWindow = family.value(4).toInt();
+        }
     }
 
     // The last few contacts of each person, newest first: one short index range scan per person.

@@ -17,6 +17,12 @@ Query& Query::bind(const QVariant& value)
     return *this;
 }
 
+Query& Query::bindNamed(const QString& name, const QVariant& value)
+{
+    m_query.bindValue(name, value);
+    return *this;
+}
+
 bool Query::exec()
 {
     m_nextPlaceholder = 0;

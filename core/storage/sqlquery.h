@@ -20,6 +20,8 @@ public:
     Query(const QSqlDatabase& db, const QString& sql);
 
     Query& bind(const QVariant& value);
+    /// Binds a named placeholder (":at"); a name may appear several times in the statement.
+    Query& bindNamed(const QString& name, const QVariant& value);
     bool exec();
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
