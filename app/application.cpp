@@ -73,7 +73,9 @@ int runWindow(const Invocation& inv, int argc, char** argv)
     QApplication::setStyle(QStringLiteral("Fusion"));
 
     const QString path = inv.database.isEmpty() ? defaultDatabasePath() : inv.database;
-    auto database = storage::Database::open(path);
+    storage::Database::Options options;
+    options.check = storage::Database::Check::AfterOpening; // the window first; the check right after
+    auto database = storage::Database::open(path, options);
     if (!database) {
         const QString message = QString::fromStdString(database.error().toString());
         if (screenshot)
@@ -97,6 +99,7 @@ int runWindow(const Invocation& inv, int argc, char** argv)
         scheduleScreenshot(window, inv.screenshotFile, exitCode);
     }
     window.show();
+    database.value()->checkInBackground();
     const int loopCode = application.exec();
     return screenshot ? exitCode : loopCode;
 }

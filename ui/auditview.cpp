@@ -128,12 +128,28 @@ AuditView::AuditView(PersonModel& people, QWidget* parent) : QWidget(parent), m_
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
 
-    requestOnModelChange(m_people, new CoalescedCall([this] { refresh(); }, this));
-    refresh();
+    // Built when first shown, then kept in step while visible (hidden, it only notes that it is stale).
+    auto* refreshSoon = new CoalescedCall([this] {
+        if (isVisible())
+            refresh();
+    }, this);
+    requestOnModelChange(m_people, refreshSoon);
+    connect(&m_people, &QAbstractItemModel::modelReset, this, [this] { m_stale = true; });
+    connect(&m_people, &QAbstractItemModel::dataChanged, this, [this] { m_stale = true; });
+    connect(&m_people, &QAbstractItemModel::rowsInserted, this, [this] { m_stale = true; });
+    connect(&m_people, &QAbstractItemModel::rowsRemoved, this, [this] { m_stale = true; });
+}
+
+void AuditView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 void AuditView::refresh()
 {
+    m_stale = false;
     const auto ties = m_people.ties();
     const core::Audit audit = core::auditRelationships(ties);
 

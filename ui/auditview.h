@@ -22,6 +22,7 @@ class AuditView : public QWidget
 public:
     explicit AuditView(PersonModel& people, QWidget* parent = nullptr);
 
+    /// Reads the audit now (it is otherwise read when shown, and again after changes while visible).
     void refresh();
     QTreeWidget* kindTree() const { return m_kinds; }
     QLabel* gapsLabel() const { return m_gaps; }
@@ -32,6 +33,9 @@ signals:
     void deepenRequested(core::PersonId person);
     void openPersonRequested(core::PersonId person);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void showSuggestions(const std::vector<core::PersonId>& people);
 
@@ -40,6 +44,7 @@ private:
     QWidget* m_suggestions = nullptr;
     QVBoxLayout* m_suggestionRows = nullptr;
     QTreeWidget* m_kinds = nullptr;
+    bool m_stale = true;
     bool m_filled = false; // the tree has been shown once; from then on the user decides what is open
 };
 

@@ -336,6 +336,15 @@ void MainWindow::buildStatusBar()
                         &storage::Database::peopleRemoved, &storage::Database::interactionsChanged})
         connect(&m_context.database, signal, this, &MainWindow::noteSaved);
     connect(&m_context.database, &storage::Database::reset, this, &MainWindow::noteSaved);
+    connect(&m_context.database, &storage::Database::integrityChecked, this, [this](bool sound, const QString& message) {
+        if (sound)
+            return;
+        m_savedLabel->setText(tr("Read-only: the database is damaged"));
+        m_commands.feedback.error(tr("The database is damaged"),
+                                  tr("%1\n\nRapport stopped saving so that nothing more is lost. Your data is shown as it "
+                                     "is; restore a backup copy (rapport backup) or run rapport check.")
+                                      .arg(message));
+    });
 }
 
 void MainWindow::noteSaved()

@@ -121,6 +121,8 @@ Database::Database(QString path, QString connectionName, Access access)
 
 Database::~Database()
 {
+    if (m_checker.joinable())
+        m_checker.join();
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();
@@ -140,13 +142,19 @@ core::Status Database::initialise(const Options& options)
     if (!m_db.open())
         return fileError(m_path, QStringLiteral("cannot open the database: %1").arg(m_db.lastError().text()));
 
-    if (auto sound = quickCheck(m_db, m_path); !sound)
-        return sound;
+    if (options.check == Check::BeforeOpening)
+        if (auto sound = quickCheck(m_db, m_path); !sound)
+            return sound;
     auto schema = readSchemaInfo(m_db, m_dialect);
     if (!schema)
         return fileError(m_path, qs(schema.error().message));
     m_schema = schema.value();
     const int newest = options.migrations.isEmpty() ? 0 : options.migrations.last().version;
+    // A later check is fine for reading, never before an upgrade rewrites the file.
+    const bool upgrading = m_access == Access::ReadWrite && m_schema.version < newest;
+    if (options.check == Check::AfterOpening && upgrading)
+        if (auto sound = quickCheck(m_db, m_path); !sound)
+            return sound;
     if (m_schema.compatibleVersion > newest)
         return fileError(m_path, QStringLiteral("written by a newer Rapport (schema %1); this version reads up to schema %2. "
                                                 "Update Rapport to open it.")
@@ -171,6 +179,38 @@ core::Status Database::initialise(const Options& options)
         return fileError(m_path, qs(upgraded.error().message));
     m_schema = upgraded.value();
     return core::Done{};
+}
+
+void Database::checkInBackground()
+{
+    if (m_checker.joinable())
+        return;
+    const QString driver = m_dialect.driver();
+    m_checker = std::thread([this, path = m_path, driver, name = nextConnectionName()] {
+        core::Status sound = core::Done{};
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+            sound = db.open() ? quickCheck(db, path)
+                              : fileError(path, QStringLiteral("cannot check the database: %1").arg(db.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        const bool ok = static_cast<bool>(sound);
+        const QString message = ok ? QString() : qs(sound.error().toString());
+        QMetaObject::invokeMethod(this, [this, ok, message] { finishCheck(ok, message); }, Qt::QueuedConnection);
+    });
+}
+
+void Database::finishCheck(bool sound, const QString& message)
+{
+    if (!sound) {
+        // SQLite refuses every write on this connection from now on; reads still work.
+        execute(m_db, QStringLiteral("PRAGMA query_only = 1"));
+        m_writesStopped = true;
+    }
+    emit integrityChecked(sound, message);
 }
 
 core::Status Database::verify() const

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <memory>
+#include <thread>
 
 namespace rapport::storage {
 
@@ -25,9 +26,15 @@ class Database : public QObject
 public:
     enum class Access { ReadWrite, ReadOnly };
 
+    /// When the quick integrity check runs. After opening, the app shows its window first; a
+    /// damaged file then stops every write and says so (integrityChecked). An upgrade always checks
+    /// before it touches the file.
+    enum class Check { BeforeOpening, AfterOpening };
+
     struct Options
     {
         Access access = Access::ReadWrite;
+        Check check = Check::BeforeOpening;
         /// The schema steps to bring the database to; tests pass their own.
         QList<Migration> migrations = builtInMigrations();
     };
@@ -43,6 +50,12 @@ public:
     bool isReadOnly() const { return m_access == Access::ReadOnly; }
     /// Where the copy taken before the last upgrade went; empty when nothing was upgraded.
     QString preUpgradeCopy() const { return m_preUpgradeCopy; }
+
+    /// Runs the quick integrity check on a second connection in a background thread (Check::AfterOpening).
+    /// integrityChecked follows on this object's thread; a damaged file makes the database read-only.
+    void checkInBackground();
+    /// True once a failed check stopped all writes.
+    bool writesStopped() const { return m_writesStopped; }
 
     /// The full check of `rapport check`: page integrity and foreign keys.
     core::Status verify() const;
@@ -61,10 +74,13 @@ signals:
     void mapPinsChanged();
     /// Everything may have changed (an import, sample data): reload.
     void reset();
+    /// The background check finished: `sound`, or damaged as `message` says (writes are stopped).
+    void integrityChecked(bool sound, const QString& message);
 
 private:
     Database(QString path, QString connectionName, Access access);
     core::Status initialise(const Options& options);
+    void finishCheck(bool sound, const QString& message);
 
     QString m_path;
     QString m_connectionName;
@@ -73,6 +89,8 @@ private:
     QSqlDatabase m_db;
     SchemaInfo m_schema;
     QString m_preUpgradeCopy;
+    bool m_writesStopped = false;
+    std::thread m_checker;
 };
 
 } // namespace rapport::storage

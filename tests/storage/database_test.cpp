@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
+#include "core/storage/peoplerepository.h"
 #include "core/storage/sqlquery.h"
 #include "tests/support/testsupport.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -149,4 +151,72 @@ TEST(Database, BackupIsAConsistentPrivateCopy)
     // Backing up again replaces the old copy.
     EXPECT_TRUE(db->backupTo(copy));
     EXPECT_FALSE(db->backupTo(dir.path(QStringLiteral("missing/copy.sqlite"))));
+}
+
+namespace {
+
+// A Rapport database whose interactions pages are overwritten with noise, while the schema pages
+// at the start of the file stay readable.
+QString damagedInTheMiddle(const test::TempDir& dir)
+{
+    const QString path = dir.path(QStringLiteral("damaged.sqlite"));
+    {
+        auto db = test::openDatabase(path);
+        QSqlQuery q(db->connection());
+        q.exec(QStringLiteral("INSERT INTO people (name) VALUES ('Ana Lopez')"));
+        q.exec(QStringLiteral("INSERT INTO ties (person_id, kind, importance) VALUES (1, 'peer', 3)"));
+        q.exec(QStringLiteral("BEGIN"));
+        for (int i = 0; i < 3000; ++i)
+            q.exec(QStringLiteral("INSERT INTO interactions (person_id, kind, at_utc, notes) VALUES (1, 'call', %1, '%2')")
+                       .arg(1700000000 + i)
+                       .arg(QString(200, QLatin1Char('x'))));
+        q.exec(QStringLiteral("COMMIT"));
+        q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::ReadWrite));
+    const qint64 size = file.size();
+    file.seek(size / 2);
+    file.write(QByteArray(8192, '\x5a'));
+    file.close();
+    return path;
+}
+
+} // namespace
+
+TEST(Database, ALaterCheckOfADamagedFileStopsEveryWrite)
+{
+    test::TempDir dir;
+    const QString path = damagedInTheMiddle(dir);
+    Database::Options later;
+    later.check = Database::Check::AfterOpening;
+    auto opened = Database::open(path, later);
+    ASSERT_TRUE(opened) << opened.error().toString();
+    Database& db = *opened.value();
+    QSignalSpy checked(&db, &Database::integrityChecked);
+    db.checkInBackground();
+    ASSERT_TRUE(checked.wait(10'000));
+    EXPECT_FALSE(checked.at(0).at(0).toBool());
+    EXPECT_TRUE(checked.at(0).at(1).toString().contains(QStringLiteral("damaged")));
+    EXPECT_TRUE(db.writesStopped());
+    storage::PersonDraft draft;
+    draft.person.name = "Ben Kim";
+    draft.person.tie = core::defaultTie(core::RelationshipKind::Peer);
+    EXPECT_FALSE(storage::PeopleRepository(db).add({draft})) << "nothing more is written to a damaged file";
+
+    EXPECT_FALSE(Database::open(path)) << "checked before opening, the same file is refused";
+}
+
+TEST(Database, ALaterCheckOfASoundFileChangesNothing)
+{
+    test::TempDir dir;
+    Database::Options later;
+    later.check = Database::Check::AfterOpening;
+    auto opened = Database::open(dir.path(QStringLiteral("sound.sqlite")), later);
+    ASSERT_TRUE(opened);
+    QSignalSpy checked(opened.value().get(), &Database::integrityChecked);
+    opened.value()->checkInBackground();
+    ASSERT_TRUE(checked.wait(10'000));
+    EXPECT_TRUE(checked.at(0).at(0).toBool());
+    EXPECT_FALSE(opened.value()->writesStopped());
 }

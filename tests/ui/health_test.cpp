@@ -58,6 +58,7 @@ protected:
 TEST_F(HealthTest, AuditGroupsByKindNamesGapsAndOffersToDeepen)
 {
     ui::AuditView audit(*model);
+    audit.refresh();
     const QString gaps = audit.gapsLabel()->text();
     EXPECT_TRUE(gaps.contains(QStringLiteral("No mentor yet"))) << gaps.toStdString();
     EXPECT_TRUE(gaps.contains(QStringLiteral("Boss not met in 50 days"))) << gaps.toStdString();

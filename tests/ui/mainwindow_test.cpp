@@ -218,3 +218,14 @@ TEST_F(MainWindowTest, OpeningSomeoneFromTheMapShowsThemInPeopleWithTheEditor)
     EXPECT_EQ(window->peopleView()->editor()->nameEdit()->text(), QStringLiteral("Ben Kim"));
     window->peopleView()->editor()->reject();
 }
+
+TEST_F(MainWindowTest, ADamagedDatabaseFoundAfterOpeningIsSaidPlainly)
+{
+    addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    auto window = makeWindow();
+    emit database->integrityChecked(false, QStringLiteral("ui.sqlite: the database is damaged (page 7)"));
+    ASSERT_EQ(feedback.errors.size(), 1);
+    EXPECT_TRUE(feedback.errors.front().contains(QStringLiteral("stopped saving")));
+    EXPECT_TRUE(feedback.errors.front().contains(QStringLiteral("page 7")));
+    feedback.errors.clear();
+}
