@@ -48,6 +48,8 @@ struct HealthReport
     std::optional<int> score; ///< 0–100; none when unplanned
     HealthState state = HealthState::Unplanned;
     std::vector<Reason> reasons; ///< most important first
+
+    friend bool operator==(const HealthReport&, const HealthReport&) = default;
 };
 
 /// The score bands: strong ≥ 75, steady 50–74, drifting 25–49, neglected < 25.

@@ -5,21 +5,19 @@
 
 namespace rapport::core {
 
-std::vector<Instant> weeklyPoints(Instant end, int count)
+std::vector<Instant> weeklyPoints(LocalDay lastDay, int count, const Zone& zone)
 {
     std::vector<Instant> points;
     points.reserve(static_cast<std::size_t>(std::max(count, 0)));
     for (int i = count - 1; i >= 0; --i)
-        points.push_back(end - std::chrono::days{7} * i);
+        points.push_back(endOfDay(LocalDay{std::chrono::sys_days{lastDay} - std::chrono::days{7 * i}}, zone));
     return points;
 }
 
-int weeksBetween(Instant from, Instant to)
+int weeksBetween(LocalDay from, LocalDay to)
 {
-    if (to <= from)
-        return 1;
-    const auto days = std::chrono::duration_cast<std::chrono::days>(to - from).count();
-    return static_cast<int>(days / 7) + 1;
+    const auto days = (std::chrono::sys_days{to} - std::chrono::sys_days{from}).count();
+    return days <= 0 ? 1 : static_cast<int>(days / 7) + 1;
 }
 
 ScoreGrid::ScoreGrid(std::vector<Instant> points, std::size_t ties)
@@ -109,7 +107,7 @@ std::vector<RhythmWeek> rhythmKept(std::span<const TrackedTie> ties, std::span<c
             if (!keepsCadence(contact.kind, tie.cadence->kind))
                 continue;
             const auto after = std::lower_bound(points.begin(), points.end(), contact.at);
-            if (after == points.end() || *after - contact.at >= std::chrono::days{7})
+            if (after == points.end() || (after == points.begin() && *after - contact.at >= std::chrono::days{7}))
                 continue;
             ++weeks[static_cast<std::size_t>(after - points.begin())].held;
         }

@@ -20,10 +20,11 @@ struct TrackedTie
     std::span<const Interaction> history;
 };
 
-/// The instants of a weekly series: `count` points, seven days apart, the last one at `end`.
-std::vector<Instant> weeklyPoints(Instant end, int count);
-/// The number of weekly points that cover `from`..`to` (at least one).
-int weeksBetween(Instant from, Instant to);
+/// The instants of a weekly series: the ends of `count` local days seven days apart, the last one
+/// `lastDay`. Counted in local days, so a week across a daylight-saving change still ends at midnight.
+std::vector<Instant> weeklyPoints(LocalDay lastDay, int count, const Zone& zone);
+/// The number of weekly points that cover the days `from`..`to` (at least one).
+int weeksBetween(LocalDay from, LocalDay to);
 
 /// Every tie's score at every point: ties × points, row by row; a missing score (unplanned or
 /// paused, or before the range has data) is std::nullopt.
@@ -61,8 +62,8 @@ struct RhythmWeek
     int held = 0;        ///< contacts that keep their tie's rhythm during the week
 };
 
-/// The rhythm kept by the listed ties over the weeks ending at `points` (each week is the seven days
-/// up to its point).
+/// The rhythm kept by the listed ties over the weeks ending at `points` (each week runs from the
+/// point before, or seven days before the first point, up to its point).
 std::vector<RhythmWeek> rhythmKept(std::span<const TrackedTie> ties, std::span<const std::size_t> rows,
                                    const std::vector<Instant>& points);
 

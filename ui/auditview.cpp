@@ -133,11 +133,10 @@ AuditView::AuditView(PersonModel& people, QWidget* parent) : QWidget(parent), m_
         if (isVisible())
             refresh();
     }, this);
-    requestOnModelChange(m_people, refreshSoon);
-    connect(&m_people, &QAbstractItemModel::modelReset, this, [this] { m_stale = true; });
-    connect(&m_people, &QAbstractItemModel::dataChanged, this, [this] { m_stale = true; });
-    connect(&m_people, &QAbstractItemModel::rowsInserted, this, [this] { m_stale = true; });
-    connect(&m_people, &QAbstractItemModel::rowsRemoved, this, [this] { m_stale = true; });
+    connect(&m_people, &PersonModel::tiesChanged, this, [this, refreshSoon] {
+        m_stale = true;
+        refreshSoon->request();
+    });
 }
 
 void AuditView::showEvent(QShowEvent* event)

@@ -120,13 +120,18 @@ QLineSeries* scoreLine(const QString& name, const std::vector<core::Instant>& po
     for (std::size_t i = 0; i < points.size(); ++i)
         if (scores[i])
             line->append(msecs(points[i]), *scores[i]);
-    QObject::connect(line, &QLineSeries::hovered, line, [line, zone](const QPointF& point, bool entered) {
-        if (!entered)
+    // The hover position lies anywhere on the line: name the nearest weekly point.
+    QObject::connect(line, &QLineSeries::hovered, line, [line, zone](const QPointF& position, bool entered) {
+        const QList<QPointF> points = line->points();
+        if (!entered || points.isEmpty())
             return;
-        const auto at = core::fromUnixSeconds(static_cast<std::int64_t>(point.x() / 1000.0));
+        const auto nearest = std::min_element(points.begin(), points.end(), [&](const QPointF& a, const QPointF& b) {
+            return std::abs(a.x() - position.x()) < std::abs(b.x() - position.x());
+        });
+        const auto at = core::fromUnixSeconds(static_cast<std::int64_t>(nearest->x() / 1000.0));
         QToolTip::showText(QCursor::pos(), HealthChartsView::tr("%1, week to %2: %3")
                                                .arg(line->name(), dayText(at, zone))
-                                               .arg(qRound(point.y())));
+                                               .arg(qRound(nearest->y())));
     });
     return line;
 }
@@ -192,18 +197,24 @@ HealthChartsView::HealthChartsView(const CommandContext& context, PersonModel& p
         const QDate today = toQDate(core::dayIn(m_people.now(), m_people.zone()));
         setRange(today.addMonths(-kDefaultMonths), today);
     });
-    connect(m_subject, &QComboBox::activated, this, &HealthChartsView::drawHealthOverTime);
-    connect(m_rhythmKind, &QComboBox::activated, this, &HealthChartsView::drawRhythmKept);
-    connect(m_team, &QComboBox::activated, this, &HealthChartsView::drawTeamTrend);
+    // A choice redraws one chart from what the last refresh computed, unless the data moved on since.
+    auto redraw = [this](void (HealthChartsView::*draw)()) {
+        return [this, draw] {
+            if (m_dirty)
+                refresh();
+            else
+                (this->*draw)();
+        };
+    };
+    connect(m_subject, &QComboBox::activated, this, redraw(&HealthChartsView::drawHealthOverTime));
+    connect(m_rhythmKind, &QComboBox::activated, this, redraw(&HealthChartsView::drawRhythmKept));
+    connect(m_team, &QComboBox::activated, this, redraw(&HealthChartsView::drawTeamTrend));
 
     m_refreshSoon = new CoalescedCall([this] {
         if (m_dirty)
             refresh();
     }, this);
-    connect(&m_people, &QAbstractItemModel::modelReset, this, &HealthChartsView::scheduleRefresh);
-    connect(&m_people, &QAbstractItemModel::dataChanged, this, &HealthChartsView::scheduleRefresh);
-    connect(&m_people, &QAbstractItemModel::rowsInserted, this, &HealthChartsView::scheduleRefresh);
-    connect(&m_people, &QAbstractItemModel::rowsRemoved, this, &HealthChartsView::scheduleRefresh);
+    connect(&m_people, &PersonModel::tiesChanged, this, &HealthChartsView::scheduleRefresh);
     connect(&m_context.database, &storage::Database::interactionsChanged, this, &HealthChartsView::reloadHistories);
     connect(&m_context.database, &storage::Database::reset, this, [this] {
         m_historiesLoaded = false;
@@ -306,8 +317,6 @@ void HealthChartsView::refresh()
     QDate to = m_to->date();
     if (from > to)
         std::swap(from, to);
-    const core::Instant end = core::endOfDay(toDay(to), zone);
-    const core::Instant start = core::endOfDay(toDay(from), zone);
 
     Computed& c = *m_computed;
     c.ties.clear();
@@ -318,9 +327,9 @@ void HealthChartsView::refresh()
         c.ties.push_back({&person, history == m_histories.end() ? std::span<const core::Interaction>(kNone)
                                                                  : std::span<const core::Interaction>(history->second)});
     }
-    c.points = core::weeklyPoints(end, core::weeksBetween(start, end));
+    c.points = core::weeklyPoints(toDay(to), core::weeksBetween(toDay(from), toDay(to)), zone);
     c.grid = core::weeklyScores(c.ties, c.points, zone);
-    c.rhythmPoints = core::weeklyPoints(end, kRhythmWeeks);
+    c.rhythmPoints = core::weeklyPoints(toDay(to), kRhythmWeeks, zone);
 
     fillSelectors();
     drawHealthOverTime();
@@ -408,13 +417,15 @@ void HealthChartsView::drawHealthOverTime()
     const auto scores = core::meanScores(c.grid, rows);
 
     // The ideal band: strong, from 75 to 100.
-    auto* top = new QLineSeries(chart);
-    auto* floor = new QLineSeries(chart);
+    auto* top = new QLineSeries;
+    auto* floor = new QLineSeries;
     for (const core::Instant at : {c.points.front(), c.points.back()}) {
         top->append(msecs(at), 100);
         floor->append(msecs(at), kStrongFloor);
     }
     auto* band = new QAreaSeries(top, floor);
+    top->setParent(band); // the area series does not own its edges
+    floor->setParent(band);
     band->setName(tr("Ideal: strong"));
     QColor strong = stateColor(core::HealthState::Strong);
     strong.setAlpha(45);

@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
@@ -205,14 +206,16 @@ MapView::MapView(const CommandContext& context, PersonModel& people, QWidget* pa
     layout->addWidget(buildLegend());
 
     m_rebuildSoon = new CoalescedCall([this] {
-        if (m_dirty && isVisible())
-            rebuild();
+        if (!m_dirty || !isVisible())
+            return;
+        // Never pull the scene from under a drag: try again once the mouse is let go.
+        if (m_scene->mouseGrabberItem()) {
+            QTimer::singleShot(250, m_rebuildSoon, &CoalescedCall::request);
+            return;
+        }
+        rebuild();
     }, this);
-    requestOnModelChange(m_people, m_rebuildSoon);
-    connect(&m_people, &QAbstractItemModel::modelReset, this, [this] { m_dirty = true; });
-    connect(&m_people, &QAbstractItemModel::dataChanged, this, [this] { m_dirty = true; });
-    connect(&m_people, &QAbstractItemModel::rowsInserted, this, [this] { m_dirty = true; });
-    connect(&m_people, &QAbstractItemModel::rowsRemoved, this, [this] { m_dirty = true; });
+    connect(&m_people, &PersonModel::tiesChanged, this, &MapView::scheduleRebuild);
     connect(&m_context.database, &storage::Database::mapPinsChanged, this, &MapView::scheduleRebuild);
     connect(&m_context.database, &storage::Database::reset, this, &MapView::scheduleRebuild);
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pageparts.h"
 
-#include <QAbstractItemModel>
 #include <QFrame>
 #include <QLabel>
 #include <QTimer>
@@ -48,14 +47,6 @@ void CoalescedCall::request()
         m_queued = false;
         m_call();
     });
-}
-
-void requestOnModelChange(QAbstractItemModel& model, CoalescedCall* call)
-{
-    QObject::connect(&model, &QAbstractItemModel::modelReset, call, &CoalescedCall::request);
-    QObject::connect(&model, &QAbstractItemModel::dataChanged, call, &CoalescedCall::request);
-    QObject::connect(&model, &QAbstractItemModel::rowsInserted, call, &CoalescedCall::request);
-    QObject::connect(&model, &QAbstractItemModel::rowsRemoved, call, &CoalescedCall::request);
 }
 
 } // namespace rapport::ui

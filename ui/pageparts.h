@@ -8,7 +8,6 @@
 
 #include <functional>
 
-class QAbstractItemModel;
 class QFrame;
 class QLabel;
 class QWidget;
@@ -34,8 +33,5 @@ private:
     std::function<void()> m_call;
     bool m_queued = false;
 };
-
-/// Requests `call` whenever rows of `model` are added, removed, changed or reset.
-void requestOnModelChange(QAbstractItemModel& model, CoalescedCall* call);
 
 } // namespace rapport::ui

@@ -48,7 +48,6 @@ QVariant PersonModel::data(const QModelIndex& index, int role) const
     const core::Person& person = row.stored.person;
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::EditRole: // what an editable combo box (PersonPicker) shows and completes on
         return display(row, index.column());
     case Qt::DecorationRole:
         if (index.column() == Health)
@@ -210,6 +209,8 @@ int PersonModel::rowOf(core::PersonId id) const
 
 void PersonModel::setNow(core::Instant now)
 {
+    if (now == m_now)
+        return;
     // A new day moves the 90-day window under every summary: read them again.
     const bool newDay = core::dayIn(now, m_zone) != core::dayIn(m_now, m_zone);
     m_now = now;
@@ -217,10 +218,22 @@ void PersonModel::setNow(core::Instant now)
         reload();
         return;
     }
-    for (Row& row : m_rows)
-        row.tie = core::evaluateTie(row.stored.person, row.stored.contacts, m_now, m_zone);
+    // "3 minutes ago" moves on for everyone; health changes only where a gap crossed a day's line.
+    // Views that follow health listen to the Health column alone.
+    bool anyChanged = false;
+    for (int r = 0; r < rowCount(); ++r) {
+        Row& row = m_rows[static_cast<std::size_t>(r)];
+        core::TieHealth tie = core::evaluateTie(row.stored.person, row.stored.contacts, m_now, m_zone);
+        const bool changed = tie.health != row.tie.health || tie.due != row.tie.due;
+        row.tie = std::move(tie);
+        if (changed)
+            emit dataChanged(index(r, Health), index(r, Health));
+        anyChanged = anyChanged || changed;
+    }
     if (!m_rows.empty())
-        emit dataChanged(index(0, Health), index(rowCount() - 1, LastContact));
+        emit dataChanged(index(0, LastContact), index(rowCount() - 1, LastContact), {Qt::DisplayRole, Qt::ToolTipRole});
+    if (anyChanged)
+        emit tiesChanged();
 }
 
 void PersonModel::reload()
@@ -231,6 +244,7 @@ void PersonModel::reload()
         for (auto& stored : rows.value())
             m_rows.push_back(makeRow(std::move(stored)));
     endResetModel();
+    emit tiesChanged();
 }
 
 void PersonModel::insertPeople(const QList<qint64>& ids)
@@ -248,6 +262,7 @@ void PersonModel::insertPeople(const QList<qint64>& ids)
         m_rows.insert(m_rows.begin() + position, makeRow(std::move(stored).value()));
         endInsertRows();
     }
+    emit tiesChanged();
 }
 
 void PersonModel::refreshPeople(const QList<qint64>& ids)
@@ -263,6 +278,7 @@ void PersonModel::refreshPeople(const QList<qint64>& ids)
         m_rows[static_cast<std::size_t>(position)] = makeRow(std::move(stored).value());
         emit dataChanged(index(position, 0), index(position, ColumnCount - 1));
     }
+    emit tiesChanged();
 }
 
 void PersonModel::removePeople(const QList<qint64>& ids)
@@ -275,6 +291,7 @@ void PersonModel::removePeople(const QList<qint64>& ids)
         m_rows.erase(m_rows.begin() + position);
         endRemoveRows();
     }
+    emit tiesChanged();
 }
 
 } // namespace rapport::ui

@@ -57,6 +57,12 @@ public:
     /// Reloads everything (after an import or when the database was replaced).
     void reload();
 
+signals:
+    /// Someone was added, removed or edited, or a tie's health or due day changed: what the pages
+    /// built on health (This week, the audit, the charts, the map) read again. The minute-by-minute
+    /// "3 minutes ago" does not count.
+    void tiesChanged();
+
 private:
     void insertPeople(const QList<qint64>& ids);
     void refreshPeople(const QList<qint64>& ids);

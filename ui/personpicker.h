@@ -7,12 +7,16 @@
 
 #include <optional>
 
+class QStandardItemModel;
+
 namespace rapport::ui {
 
 class PersonModel;
 
 /// A field that names one person: type any part of a name and pick from the list, or type a name in
-/// full. Used wherever a form asks "who?" (quick log, the weekly focus).
+/// full. Used wherever a form asks "who?" (quick log, the weekly focus). It lists its own copy of
+/// the names, refreshed when people come and go or are renamed, so a health update elsewhere never
+/// rewrites what the user is typing.
 class PersonPicker : public QComboBox
 {
     Q_OBJECT
@@ -28,7 +32,11 @@ signals:
     void personChanged();
 
 private:
+    void refill();
+    int rowOf(core::PersonId person) const;
+
     PersonModel& m_people;
+    QStandardItemModel* m_names = nullptr;
 };
 
 } // namespace rapport::ui

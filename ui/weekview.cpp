@@ -157,7 +157,7 @@ WeekView::WeekView(const CommandContext& context, PersonModel& people, std::func
     layout->addWidget(scroll);
 
     auto* refreshSoon = new CoalescedCall([this] { refresh(); }, this);
-    requestOnModelChange(m_people, refreshSoon);
+    connect(&m_people, &PersonModel::tiesChanged, refreshSoon, &CoalescedCall::request);
     connect(&m_context.database, &storage::Database::focusChanged, refreshSoon, &CoalescedCall::request);
     connect(&m_context.database, &storage::Database::reset, refreshSoon, &CoalescedCall::request);
     refresh();

@@ -85,7 +85,8 @@ void health_history_10y(benchmark::State& state)
         auto points = core::healthHistory(person.tie, history, start, end, bench::vpOptions().zone);
         benchmark::DoNotOptimize(points.data());
     }
-    state.counters["points"] = static_cast<double>(core::weeksBetween(start, end));
+    state.counters["points"] = static_cast<double>(core::weeksBetween(core::dayIn(start, bench::vpOptions().zone),
+                                                                      core::dayIn(end, bench::vpOptions().zone)));
 }
 BENCHMARK(health_history_10y)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
 
@@ -94,11 +95,12 @@ void charts_vp(benchmark::State& state)
 {
     const auto& ties = vpHistories().ties;
     const core::Zone zone = bench::vpOptions().zone;
-    const core::Instant end = vpNow();
+    const core::LocalDay today = bench::vpOptions().anchorDay;
     std::vector<std::size_t> everyone(ties.size());
     std::iota(everyone.begin(), everyone.end(), std::size_t{0});
     for (auto _ : state) {
-        const auto points = core::weeklyPoints(end, core::weeksBetween(end - std::chrono::days{365}, end));
+        const auto yearAgo = core::LocalDay{std::chrono::sys_days{today} - std::chrono::days{365}};
+        const auto points = core::weeklyPoints(today, core::weeksBetween(yearAgo, today), zone);
         const core::ScoreGrid grid = core::weeklyScores(ties, points, zone);
         auto overall = core::meanScores(grid, everyone);
         std::map<std::optional<core::TeamId>, std::vector<std::size_t>> byTeam;
@@ -106,7 +108,7 @@ void charts_vp(benchmark::State& state)
             byTeam[ties[row].person->team].push_back(row);
         for (const auto& [team, rows] : byTeam)
             benchmark::DoNotOptimize(core::meanScores(grid, rows).data());
-        auto rhythm = core::rhythmKept(ties, everyone, core::weeklyPoints(end, 12));
+        auto rhythm = core::rhythmKept(ties, everyone, core::weeklyPoints(today, 12, zone));
         benchmark::DoNotOptimize(overall.data());
         benchmark::DoNotOptimize(rhythm.data());
     }

@@ -34,14 +34,29 @@ Person person(RelationshipKind kind)
 
 } // namespace
 
+LocalDay day(const char* text)
+{
+    return *parseDay(text);
+}
+
 TEST(Trends, WeeklyPointsEndAtTheEndAndStepBackAWeek)
 {
-    const auto points = weeklyPoints(at("2026-11-29"), 3);
+    const auto points = weeklyPoints(day("2026-11-29"), 3, kZone);
     ASSERT_EQ(points.size(), 3u);
     EXPECT_EQ(points.back(), at("2026-11-29"));
     EXPECT_EQ(points.back() - points.front(), std::chrono::days{14});
-    EXPECT_EQ(weeksBetween(at("2025-11-29"), at("2026-11-29")), 53);
-    EXPECT_EQ(weeksBetween(at("2026-11-29"), at("2026-11-01")), 1) << "an empty range still has its last point";
+    EXPECT_EQ(weeksBetween(day("2025-11-29"), day("2026-11-29")), 53);
+    EXPECT_EQ(weeksBetween(day("2026-11-29"), day("2026-11-01")), 1) << "an empty range still has its last point";
+}
+
+TEST(Trends, WeeksAcrossADaylightSavingChangeStillEndAtTheEndOfADay)
+{
+    // Berlin left summer time on 2026-10-25.
+    const auto points = weeklyPoints(day("2026-11-01"), 3, kZone);
+    for (const Instant point : points)
+        EXPECT_EQ(point, endOfDay(dayIn(point, kZone), kZone));
+    EXPECT_EQ(dayIn(points[0], kZone), day("2026-10-18"));
+    EXPECT_EQ(points[1] - points[0], std::chrono::days{7} + std::chrono::hours{1}) << "that week had 169 hours";
 }
 
 TEST(Trends, WeeklyScoresMatchAssessingEachPointOnItsOwn)
@@ -50,7 +65,7 @@ TEST(Trends, WeeklyScoresMatchAssessingEachPointOnItsOwn)
     const std::vector<Interaction> history{contact("2026-10-05T10:00"), contact("2026-10-12T10:00"),
                                            contact("2026-10-19T10:00"), contact("2026-11-16T10:00")};
     const std::vector<TrackedTie> ties{{&report, history}};
-    const auto points = weeklyPoints(at("2026-11-29"), 10);
+    const auto points = weeklyPoints(day("2026-11-29"), 10, kZone);
     const ScoreGrid grid = weeklyScores(ties, points, kZone);
     for (std::size_t p = 0; p < points.size(); ++p) {
         if (points[p] < history.front().at) {
@@ -69,7 +84,7 @@ TEST(Trends, UnplannedTiesHaveNoScoresAndMeansSkipThem)
     const Person unplanned = person(RelationshipKind::Other);
     const std::vector<Interaction> history{contact("2026-11-23T10:00")};
     const std::vector<TrackedTie> ties{{&planned, history}, {&unplanned, history}};
-    const auto points = weeklyPoints(at("2026-11-29"), 2);
+    const auto points = weeklyPoints(day("2026-11-29"), 2, kZone);
     const ScoreGrid grid = weeklyScores(ties, points, kZone);
     EXPECT_FALSE(grid.score(1, 1));
     const std::vector<std::size_t> both{0, 1};
@@ -93,7 +108,7 @@ TEST(Trends, RhythmKeptCountsKeepingContactsPerWeekAgainstTheExpected)
     };
     const std::vector<TrackedTie> ties{{&weekly, history}, {&paused, history}};
     const std::vector<std::size_t> rows{0, 1};
-    const auto weeks = rhythmKept(ties, rows, weeklyPoints(at("2026-11-29"), 3));
+    const auto weeks = rhythmKept(ties, rows, weeklyPoints(day("2026-11-29"), 3, kZone));
     ASSERT_EQ(weeks.size(), 3u);
     EXPECT_DOUBLE_EQ(weeks[0].expected, 1.0) << "a paused tie expects nothing";
     EXPECT_EQ(weeks[0].held, 0);
