@@ -52,7 +52,7 @@ MapRing ringOf(RelationshipKind kind)
 
 double nodeRadius(int importance)
 {
-    return 7.0 + 1.5 * std::clamp(importance, 1, 5);
+    return 6.0 + 1.4 * std::clamp(importance, 1, 5); // 7.4 to 13: kMaxNodeRadius
 }
 
 MapLayout layoutMap(std::span<const Person> people, const std::unordered_map<PersonId, MapPoint>& pins)

@@ -236,7 +236,7 @@ QWidget* MainWindow::buildHealthArea()
 void MainWindow::openPerson(core::PersonId person)
 {
     showArea(Area::People);
-    m_peopleView->selectPerson(person);
+    m_peopleView->revealPerson(person);
     m_peopleView->table()->setFocus();
     m_peopleView->editCurrent();
 }

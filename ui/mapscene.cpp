@@ -71,6 +71,10 @@ class EdgePath final : public QGraphicsPathItem
 public:
     EdgePath(const QPen& pen, qreal zoomedWidth) : m_zoomedWidth(zoomedWidth) { setPen(pen); }
 
+    // Never a target for clicks or tooltips: stroking thousands of segments to hit-test is costly.
+    QPainterPath shape() const override { return {}; }
+    bool contains(const QPointF&) const override { return false; }
+
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override
     {
         QPen stroke = pen();
@@ -192,6 +196,8 @@ void PersonNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
 void PersonNode::mousePressEvent(QGraphicsSceneMouseEvent* event)
 {
     QGraphicsItem::mousePressEvent(event);
+    // Everything a drag may move: the selection, and this node (a Ctrl+press does not select it).
+    m_pressedAt = pos();
     for (QGraphicsItem* item : scene()->selectedItems())
         if (auto* node = qgraphicsitem_cast<PersonNode*>(item))
             node->m_pressedAt = node->pos();
@@ -201,7 +207,7 @@ void PersonNode::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
 {
     QGraphicsItem::mouseReleaseEvent(event);
     if (auto* map = qobject_cast<MapScene*>(scene()))
-        map->reportMoved();
+        map->reportMoved(this);
 }
 
 void PersonNode::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event)
@@ -402,14 +408,16 @@ void MapScene::rebuildEdges()
         m_linkEdges[t]->setPath(links[t]);
 }
 
-void MapScene::reportMoved()
+void MapScene::reportMoved(PersonNode* released)
 {
     std::unordered_map<core::PersonId, core::MapPoint> moved;
-    for (QGraphicsItem* item : selectedItems()) {
-        auto* n = qgraphicsitem_cast<PersonNode*>(item);
+    auto note = [&](PersonNode* n) {
         if (n && n->pos() != n->m_pressedAt)
             moved[n->person()] = core::MapPoint{n->pos().x(), n->pos().y()};
-    }
+    };
+    note(released);
+    for (QGraphicsItem* item : selectedItems())
+        note(qgraphicsitem_cast<PersonNode*>(item));
     if (!moved.empty()) {
         rebuildEdges();
         emit nodesMoved(moved);

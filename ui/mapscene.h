@@ -95,8 +95,8 @@ public:
     /// What the map points out with a dashed ring around people.
     enum class Mark { Nobody, Bridges, Isolated };
     void setMarked(Mark mark);
-    /// Where nodes were dragged to; called by PersonNode when the user lets go.
-    void reportMoved();
+    /// Where nodes were dragged to; called by PersonNode when the user lets go of `released`.
+    void reportMoved(PersonNode* released);
 
 signals:
     /// The user dragged nodes to new places: person → where.

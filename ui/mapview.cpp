@@ -110,10 +110,15 @@ protected:
             return QGraphicsView::focusNextPrevChild(next);
         const auto current = m_view->selectedPerson();
         auto it = std::find_if(visible.begin(), visible.end(), [&](PersonNode* n) { return current && n->person() == *current; });
-        std::size_t index = 0;
-        if (it != visible.end())
-            index = (static_cast<std::size_t>(it - visible.begin()) + (next ? 1 : visible.size() - 1)) % visible.size();
-        choose(visible[index]);
+        if (it == visible.end()) {
+            choose(next ? visible.front() : visible.back());
+            return true;
+        }
+        // Past the last (or before the first) person, Tab leaves the map for the panel and toolbar.
+        const auto index = static_cast<std::ptrdiff_t>(it - visible.begin()) + (next ? 1 : -1);
+        if (index < 0 || index >= static_cast<std::ptrdiff_t>(visible.size()))
+            return QGraphicsView::focusNextPrevChild(next);
+        choose(visible[static_cast<std::size_t>(index)]);
         return true;
     }
 

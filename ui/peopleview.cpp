@@ -255,18 +255,26 @@ void PeopleView::focusFilter()
 void PeopleView::selectPerson(core::PersonId id)
 {
     const int row = m_model.rowOf(id);
-    if (row < 0)
-        return;
-    QModelIndex index = m_proxy->mapFromSource(m_model.index(row, PersonModel::Name));
+    const QModelIndex index = row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model.index(row, PersonModel::Name));
     if (!index.isValid()) {
-        // The filters hide them: show everyone rather than fail to show the person asked for.
-        m_filter->clear();
-        m_kind->setCurrentIndex(0);
-        m_state->setCurrentIndex(0);
-        index = m_proxy->mapFromSource(m_model.index(row, PersonModel::Name));
+        m_table->clearSelection();
+        return;
     }
     m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
+}
+
+void PeopleView::revealPerson(core::PersonId id)
+{
+    const int row = m_model.rowOf(id);
+    if (row < 0)
+        return;
+    if (!m_proxy->mapFromSource(m_model.index(row, PersonModel::Name)).isValid()) {
+        m_filter->clear();
+        m_kind->setCurrentIndex(0);
+        m_state->setCurrentIndex(0);
+    }
+    selectPerson(id);
 }
 
 std::vector<core::PersonId> PeopleView::selectedPeople() const

@@ -32,8 +32,11 @@ public:
     /// Deletes every selected person (one undo step).
     void deleteSelected();
     void focusFilter();
-    /// Selects a person and scrolls to them, clearing filters that hide them.
+    /// Selects a person and scrolls to them when the filters show them (the selection shared with
+    /// the map); otherwise clears the selection.
     void selectPerson(core::PersonId id);
+    /// Selects a person, clearing the filters that hide them (opening someone from elsewhere).
+    void revealPerson(core::PersonId id);
     std::vector<core::PersonId> selectedPeople() const;
 
     QTableView* table() const { return m_table; }

@@ -185,6 +185,9 @@ QWidget* WeekView::buildFocusCard()
     m_action = new QLineEdit(form);
     m_action->setPlaceholderText(tr("One small action, like “Ask how the move went”"));
     m_action->setAccessibleName(tr("Action"));
+    // A person dropped anywhere on the card chooses them; the fields must not paste the name instead.
+    m_action->setAcceptDrops(false);
+    m_person->lineEdit()->setAcceptDrops(false);
     m_day = new QComboBox(form);
     m_day->setAccessibleName(tr("Day"));
     m_commit = new QPushButton(tr("&Commit"), form);

@@ -7,6 +7,8 @@
 #include "core/storage/sqlquery.h"
 #include "core/validation.h"
 
+#include <algorithm>
+
 namespace rapport::storage {
 namespace {
 
@@ -153,9 +155,16 @@ core::Result<std::vector<PersonSnapshot>> PeopleRepository::remove(const std::ve
             return links.error();
         if (!interactions)
             return interactions.error();
+        Query pin(db, QStringLiteral("SELECT x, y FROM map_pins WHERE person_id = ?"));
+        pin.bind(id.value);
+        if (!pin.exec())
+            return pin.error();
+        std::optional<core::MapPoint> pinned;
+        if (pin.next())
+            pinned = core::MapPoint{pin.value(0).toDouble(), pin.value(1).toDouble()};
         snapshots.push_back(PersonSnapshot{PersonDraft{row.value().person, row.value().teamName}, std::move(links).value(),
-                                           std::move(interactions).value()});
-        // Links and interactions go with the person (ON DELETE CASCADE).
+                                           std::move(interactions).value(), pinned});
+        // Links, interactions and the pin go with the person (ON DELETE CASCADE).
         Query remove(db, QStringLiteral("DELETE FROM people WHERE id = ?"));
         remove.bind(id.value);
         if (!remove.exec())
@@ -196,11 +205,19 @@ core::Status PeopleRepository::restore(const std::vector<PersonSnapshot>& snapsh
         for (const auto& interaction : snapshot.interactions)
             if (auto inserted = rows::insertInteraction(db, interaction); !inserted)
                 return inserted.error();
+        if (snapshot.pin) {
+            Query pin(db, QStringLiteral("INSERT INTO map_pins (person_id, x, y) VALUES (?, ?, ?)"));
+            pin.bind(snapshot.draft.person.id.value).bind(snapshot.pin->x).bind(snapshot.pin->y);
+            if (!pin.exec())
+                return pin.error();
+        }
     }
     if (auto committed = transaction.commit(); !committed)
         return committed;
     emit m_db.teamsChanged();
     emit m_db.peopleAdded(idList(ids));
+    if (std::any_of(snapshots.begin(), snapshots.end(), [](const PersonSnapshot& s) { return s.pin.has_value(); }))
+        emit m_db.mapPinsChanged();
     return core::Done{};
 }
 

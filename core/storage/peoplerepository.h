@@ -3,6 +3,7 @@
 
 #include "core/dataset.h"
 #include "core/health.h"
+#include "core/maplayout.h"
 #include "core/result.h"
 
 #include <QString>
@@ -36,6 +37,7 @@ struct PersonSnapshot
     PersonDraft draft;
     std::vector<core::PersonLink> links;
     std::vector<core::Interaction> interactions;
+    std::optional<core::MapPoint> pin; ///< where the person was pinned on the map
 };
 
 /// People and their ties. Each write is one transaction and is announced by the Database.

@@ -92,6 +92,7 @@ TEST(MapLayout, RingsFollowClosenessFromTheCentreOut)
 
 TEST(MapLayout, NoTwoNodesOverlapEvenOnACrowdedRing)
 {
+    EXPECT_LE(nodeRadius(kMaxImportance), kMaxNodeRadius) << "rings are spaced for the largest node";
     for (const int count : {1, 2, 7, 40, 399, 1200}) {
         SCOPED_TRACE(count);
         const auto people = crowd(count, RelationshipKind::Stakeholder, 25);

@@ -6,6 +6,7 @@
 #include "core/storage/datasetrepository.h"
 #include "core/storage/interactionrepository.h"
 #include "core/storage/linkrepository.h"
+#include "core/storage/mappinrepository.h"
 #include "core/storage/peoplerepository.h"
 #include "core/storage/teamrepository.h"
 #include "core/demo.h"
@@ -162,6 +163,7 @@ TEST_F(Repositories, RemoveThenRestoreBringsBackLinksAndHistory)
     ASSERT_TRUE(LinkRepository(*db).add(core::PersonLink{{}, ben, ana, core::LinkType::ReportsTo}));
     ASSERT_TRUE(InteractionRepository(*db).add(contact(ana, "2026-11-02T09:00:00Z"), now));
     ASSERT_TRUE(InteractionRepository(*db).add(contact(ben, "2026-11-03T09:00:00Z"), now));
+    ASSERT_TRUE(MapPinRepository(*db).replaceAll({{ben, core::MapPoint{120, -45}}}));
     auto before = DatasetRepository(*db).readAll();
     ASSERT_TRUE(before);
 
@@ -174,11 +176,15 @@ TEST_F(Repositories, RemoveThenRestoreBringsBackLinksAndHistory)
     EXPECT_TRUE(empty.value().people.empty());
     EXPECT_TRUE(empty.value().links.empty());
     EXPECT_TRUE(empty.value().interactions.empty());
+    EXPECT_TRUE(MapPinRepository(*db).all().value().empty());
 
     ASSERT_TRUE(PeopleRepository(*db).restore(removed.value()));
     auto after = DatasetRepository(*db).readAll();
     ASSERT_TRUE(after);
     EXPECT_EQ(after.value(), before.value());
+    const auto pins = MapPinRepository(*db).all().value();
+    ASSERT_EQ(pins.size(), 1u) << "undoing a delete puts the pin back too";
+    EXPECT_EQ(pins.at(ben), (core::MapPoint{120, -45}));
 }
 
 TEST_F(Repositories, RestoreIntoRefusesANonEmptyDatabaseUnchanged)

@@ -17,6 +17,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QGraphicsView>
 #include <QLineEdit>
 #include <QPushButton>
@@ -228,4 +229,18 @@ TEST_F(MainWindowTest, ADamagedDatabaseFoundAfterOpeningIsSaidPlainly)
     EXPECT_TRUE(feedback.errors.front().contains(QStringLiteral("stopped saving")));
     EXPECT_TRUE(feedback.errors.front().contains(QStringLiteral("page 7")));
     feedback.errors.clear();
+}
+
+TEST_F(MainWindowTest, SelectingOnTheMapKeepsThePeopleFilters)
+{
+    addPerson("Ana Lopez", core::RelationshipKind::Mentor);
+    const auto ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
+    auto window = makeWindow();
+    window->showArea(ui::Area::People);
+    QComboBox* kind = window->peopleView()->kindFilter();
+    kind->setCurrentIndex(kind->findData(static_cast<int>(core::RelationshipKind::Mentor)));
+    ASSERT_TRUE(window->showView(QStringLiteral("map")));
+    window->mapView()->scene()->node(ben)->setSelected(true);
+    EXPECT_EQ(kind->currentData().toInt(), static_cast<int>(core::RelationshipKind::Mentor)) << "the user's filter stays";
+    EXPECT_TRUE(window->peopleView()->selectedPeople().empty()) << "Ben is filtered out, so nothing is selected there";
 }

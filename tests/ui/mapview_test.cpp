@@ -194,3 +194,14 @@ TEST_F(MapViewTest, APersonDraggedOutOfTheMapCarriesTheirId)
     EXPECT_EQ(ui::peopleIn(data.get()), std::vector<core::PersonId>{cleo});
     EXPECT_EQ(data->text(), QStringLiteral("Cleo Park"));
 }
+
+TEST_F(MapViewTest, TabLeavesTheMapAfterTheLastPerson)
+{
+    view->activateWindow();
+    view->canvas()->setFocus();
+    for (std::size_t i = 0; i < view->scene()->nodes().size(); ++i)
+        QTest::keyClick(view->canvas(), Qt::Key_Tab);
+    EXPECT_TRUE(view->canvas()->hasFocus()) << "one Tab per person stays on the map";
+    QTest::keyClick(view->canvas(), Qt::Key_Tab);
+    EXPECT_FALSE(view->canvas()->hasFocus()) << "the next one moves on to the panel and toolbar";
+}
