@@ -56,7 +56,7 @@ public:
     MapCanvas(MapScene* scene, MapView* view) : QGraphicsView(scene, view), m_map(scene), m_view(view)
     {
         setDragMode(QGraphicsView::ScrollHandDrag);
-        setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+        setTransformationAnchor(QGraphicsView::NoAnchor); // zoomBy keeps the point under the cursor itself
         setResizeAnchor(QGraphicsView::AnchorViewCenter);
         setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
         setOptimizationFlags(QGraphicsView::DontSavePainterState);
@@ -66,17 +66,23 @@ public:
         setAccessibleName(MapView::tr("Relationship map"));
     }
 
-    void zoomBy(qreal factor)
+    /// Zooms keeping the scene point under `anchor` (viewport pixels) where it is.
+    void zoomBy(qreal factor, std::optional<QPointF> anchor = std::nullopt)
     {
         const qreal current = transform().m11();
         factor = std::clamp(current * factor, kMinZoom, kMaxZoom) / current;
+        const QPointF pixel = anchor.value_or(QPointF(viewport()->rect().center()));
+        const QPointF fixed = mapToScene(pixel.toPoint());
         scale(factor, factor);
+        const QPointF drift = QPointF(mapFromScene(fixed)) - pixel;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() + qRound(drift.x()));
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(drift.y()));
     }
 
 protected:
     void wheelEvent(QWheelEvent* event) override
     {
-        zoomBy(std::pow(kZoomStep, event->angleDelta().y() / 120.0));
+        zoomBy(std::pow(kZoomStep, event->angleDelta().y() / 120.0), event->position());
         event->accept();
     }
 

@@ -17,6 +17,7 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace rapport;
 
@@ -204,4 +205,16 @@ TEST_F(MapViewTest, TabLeavesTheMapAfterTheLastPerson)
     EXPECT_TRUE(view->canvas()->hasFocus()) << "one Tab per person stays on the map";
     QTest::keyClick(view->canvas(), Qt::Key_Tab);
     EXPECT_FALSE(view->canvas()->hasFocus()) << "the next one moves on to the panel and toolbar";
+}
+
+TEST_F(MapViewTest, TheWheelZoomsAroundTheCursor)
+{
+    const qreal before = view->canvas()->transform().m11();
+    const QPoint at = onScreen(cleo);
+    const QPointF sceneBefore = view->canvas()->mapToScene(at);
+    QWheelEvent wheel(QPointF(at), view->canvas()->viewport()->mapToGlobal(QPointF(at)), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(view->canvas()->viewport(), &wheel);
+    EXPECT_NEAR(view->canvas()->transform().m11(), before * 1.44, before * 0.01) << "two notches, 1.2 each";
+    EXPECT_LT(QLineF(view->canvas()->mapToScene(at), sceneBefore).length(), 3.0) << "the point under the cursor stays put";
 }
