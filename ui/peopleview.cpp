@@ -97,7 +97,8 @@ PeopleView::PeopleView(const CommandContext& context, PersonModel& model, QWidge
     m_table->setColumnWidth(PersonModel::Kind, em * 16);
     m_table->setColumnWidth(PersonModel::Team, em * 24);
     m_table->setColumnWidth(PersonModel::Importance, em * 12);
-    m_table->setColumnWidth(PersonModel::LastContact, em * 16);
+    m_table->setColumnWidth(PersonModel::Health, em * 18);
+    m_table->setColumnWidth(PersonModel::LastContact, em * 18);
     m_table->setAccessibleName(tr("People"));
     // Rows drag out as people: onto the focus card, and later the calendar.
     m_table->setDragEnabled(true);

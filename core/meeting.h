@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Meetings on the calendar: single ones, and one-on-one series whose occurrences are computed, not
+// stored. A moved or skipped occurrence is stored as an exception that replaces it.
+
+#include "core/ids.h"
+#include "core/recurrence.h"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace rapport::core {
+
+using MeetingId = Id<struct MeetingTag>;
+using SeriesId = Id<struct SeriesTag>;
+
+enum class MeetingStatus { Planned, Held, Skipped, Moved };
+
+std::string_view token(MeetingStatus status);
+std::optional<MeetingStatus> meetingStatusFromToken(std::string_view token);
+
+/// One meeting: UTC start and end plus the zone it was planned in.
+struct Meeting
+{
+    MeetingId id;
+    std::optional<PersonId> person; ///< none for busy time imported from another calendar
+    std::string title;
+    Instant start;
+    Instant end;
+    std::string zone; ///< IANA id
+    MeetingStatus status = MeetingStatus::Planned;
+    std::optional<SeriesId> series;
+    std::optional<LocalDateTime> occurrence; ///< which occurrence of the series it replaces (RECURRENCE-ID)
+    std::string uid;                         ///< stable iCalendar UID
+
+    friend bool operator==(const Meeting&, const Meeting&) = default;
+};
+
+/// A repeating one-on-one: the first occurrence's local start, a duration and a rule.
+struct MeetingSeries
+{
+    SeriesId id;
+    std::optional<PersonId> person;
+    std::string title;
+    LocalDateTime first;
+    int minutes = 30;
+    std::string zone;
+    std::string rrule; ///< RFC 5545, e.g. from toRrule()
+    std::string uid;
+
+    friend bool operator==(const MeetingSeries&, const MeetingSeries&) = default;
+};
+
+/// The meetings of a series that start between `from` and `to`: each occurrence at its local time
+/// in the series' zone, unless an exception (a stored meeting of the series for that occurrence)
+/// replaces it. Skipped exceptions are returned too, with their status.
+Result<std::vector<Meeting>> expandSeries(const MeetingSeries& series, std::span<const Meeting> exceptions, Instant from,
+                                          Instant to);
+
+} // namespace rapport::core

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/recurrence.h"
+
+#include <libical/ical.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace rapport::core {
+namespace {
+
+constexpr const char* kWeekdays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
+
+icaltimetype toIcal(LocalDateTime at)
+{
+    icaltimetype t = icaltime_null_time();
+    t.year = static_cast<int>(at.day.year());
+    t.month = static_cast<int>(static_cast<unsigned>(at.day.month()));
+    t.day = static_cast<int>(static_cast<unsigned>(at.day.day()));
+    const auto minutes = at.time.count();
+    t.hour = static_cast<int>(minutes / 60);
+    t.minute = static_cast<int>(minutes % 60);
+    t.is_date = 0; // floating local time: the zone is applied afterwards, per occurrence
+    return t;
+}
+
+LocalDateTime fromIcal(const icaltimetype& t)
+{
+    return LocalDateTime{LocalDay{std::chrono::year{t.year}, std::chrono::month{static_cast<unsigned>(t.month)},
+                                  std::chrono::day{static_cast<unsigned>(t.day)}},
+                         std::chrono::minutes{t.hour * 60 + t.minute}};
+}
+
+struct IteratorFree
+{
+    void operator()(icalrecur_iterator* it) const { icalrecur_iterator_free(it); }
+};
+
+} // namespace
+
+std::string toRrule(const Recurrence& recurrence, LocalDay first)
+{
+    const std::chrono::weekday weekday{std::chrono::sys_days{first}};
+    std::string rule;
+    if (recurrence.repeat == Repeat::Weekly) {
+        rule = "FREQ=WEEKLY;INTERVAL=" + std::to_string(std::max(1, recurrence.interval)) + ";BYDAY=" + kWeekdays[weekday.c_encoding()];
+    } else {
+        // The nth weekday of the month; a fifth one does not exist every month, so it is "the last".
+        const unsigned nth = (static_cast<unsigned>(first.day()) - 1) / 7 + 1;
+        const std::string ordinal = nth >= 5 ? "-1" : std::to_string(nth);
+        rule = "FREQ=MONTHLY;INTERVAL=" + std::to_string(std::max(1, recurrence.interval)) + ";BYDAY=" + ordinal +
+               kWeekdays[weekday.c_encoding()];
+    }
+    if (recurrence.count)
+        rule += ";COUNT=" + std::to_string(*recurrence.count);
+    else if (recurrence.until) {
+        std::string day = formatDay(*recurrence.until);
+        day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+        rule += ";UNTIL=" + day + "T235959";
+    }
+    return rule;
+}
+
+Result<std::vector<LocalDateTime>> occurrences(const std::string& rrule, LocalDateTime first, LocalDay from, LocalDay to,
+                                               std::size_t limit)
+{
+    icalerror_clear_errno();
+    const icalrecurrencetype rule = icalrecurrencetype_from_string(rrule.c_str());
+    if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
+        icalerror_clear_errno();
+        return Error{"RRULE", "not a recurrence rule libical understands: " + rrule};
+    }
+    std::unique_ptr<icalrecur_iterator, IteratorFree> it(icalrecur_iterator_new(rule, toIcal(first)));
+    if (!it)
+        return Error{"RRULE", "cannot repeat by this rule: " + rrule};
+    // Jump to the range when the rule allows it (not with COUNT, which counts from the first).
+    if (rule.count == 0 && first.day < from)
+        icalrecur_iterator_set_start(it.get(), toIcal(LocalDateTime{from, std::chrono::minutes{0}}));
+
+    std::vector<LocalDateTime> found;
+    const auto fromDays = std::chrono::sys_days{from};
+    const auto toDays = std::chrono::sys_days{to};
+    // Occurrences before the range still count against the limit: a rule must end within it.
+    for (std::size_t seen = 0; seen < kMaxOccurrences && found.size() < limit; ++seen) {
+        const icaltimetype next = icalrecur_iterator_next(it.get());
+        if (icaltime_is_null_time(next))
+            break;
+        const LocalDateTime at = fromIcal(next);
+        const auto day = std::chrono::sys_days{at.day};
+        if (day > toDays)
+            break;
+        if (day >= fromDays)
+            found.push_back(at);
+    }
+    return found;
+}
+
+} // namespace rapport::core

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Calendar arithmetic: recurrence in local time across daylight saving (libical + date/tz), series
+// with moved and skipped occurrences, the interval index, free slots and "plan my week".
+#include "core/meeting.h"
+#include "core/schedule.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <random>
+
+using namespace rapport::core;
+using namespace std::chrono_literals;
+
+namespace {
+
+const Zone kBerlin{"Europe/Berlin"};
+const Zone kNewYork{"America/New_York"};
+
+LocalDay day(const char* text)
+{
+    return *parseDay(text);
+}
+
+Instant utc(const char* text)
+{
+    return *parseUtc(text);
+}
+
+Instant local(const char* text, const Zone& zone)
+{
+    return parseUserTime(text, zone).value();
+}
+
+std::chrono::minutes localTimeOf(Instant at, const Zone& zone)
+{
+    // Minutes since local midnight: the instant minus the start of its local day.
+    const LocalDay d = dayIn(at, zone);
+    return std::chrono::duration_cast<std::chrono::minutes>(at - atLocal(d, 0min, zone));
+}
+
+} // namespace
+
+TEST(Recurrence, AWeeklyOneOnOneKeepsItsLocalTimeAcrossDaylightSavingInBerlin)
+{
+    const MeetingSeries series{SeriesId{1}, PersonId{7}, "1:1", {day("2026-10-13"), 10h}, 30, kBerlin.id,
+                               toRrule(Recurrence{}, day("2026-10-13")), "uid-1"};
+    EXPECT_EQ(series.rrule, "FREQ=WEEKLY;INTERVAL=1;BYDAY=TU");
+    const auto meetings = expandSeries(series, {}, utc("2026-10-01T00:00:00Z"), utc("2026-11-10T00:00:00Z"));
+    ASSERT_TRUE(meetings);
+    ASSERT_EQ(meetings.value().size(), 4u);
+    for (const auto& m : meetings.value()) {
+        EXPECT_EQ(localTimeOf(m.start, kBerlin), 10h);
+        EXPECT_EQ(m.end - m.start, 30min);
+    }
+    EXPECT_EQ(meetings.value()[1].start, utc("2026-10-20T08:00:00Z")) << "summer time: UTC+2";
+    EXPECT_EQ(meetings.value()[2].start, utc("2026-10-27T09:00:00Z")) << "after 25 October: UTC+1";
+}
+
+TEST(Recurrence, AWeeklyOneOnOneKeepsItsLocalTimeAcrossDaylightSavingInNewYork)
+{
+    const MeetingSeries series{SeriesId{1}, PersonId{7}, "1:1", {day("2027-03-01"), 9h + 30min}, 45, kNewYork.id,
+                               toRrule(Recurrence{Repeat::Weekly, 1, std::nullopt, 4}, day("2027-03-01")), "uid-2"};
+    const auto meetings = expandSeries(series, {}, utc("2027-02-20T00:00:00Z"), utc("2027-04-30T00:00:00Z"));
+    ASSERT_TRUE(meetings);
+    ASSERT_EQ(meetings.value().size(), 4u) << "COUNT=4";
+    EXPECT_EQ(meetings.value()[1].start, utc("2027-03-08T14:30:00Z")) << "standard time: UTC-5";
+    EXPECT_EQ(meetings.value()[2].start, utc("2027-03-15T13:30:00Z")) << "after 14 March: UTC-4";
+    for (const auto& m : meetings.value())
+        EXPECT_EQ(localTimeOf(m.start, kNewYork), 9h + 30min);
+}
+
+TEST(Recurrence, MonthlyByWeekdayAndTheFifthOneBecomesTheLast)
+{
+    EXPECT_EQ(toRrule(Recurrence{Repeat::MonthlyByWeekday, 1, std::nullopt, std::nullopt}, day("2026-09-08")),
+              "FREQ=MONTHLY;INTERVAL=1;BYDAY=2TU");
+    const auto second = occurrences(toRrule(Recurrence{Repeat::MonthlyByWeekday, 1, std::nullopt, std::nullopt}, day("2026-09-08")), {day("2026-09-08"), 14h},
+                                    day("2026-09-01"), day("2026-12-31"));
+    ASSERT_TRUE(second);
+    ASSERT_EQ(second.value().size(), 4u);
+    EXPECT_EQ(second.value()[1].day, day("2026-10-13"));
+    EXPECT_EQ(second.value()[3].day, day("2026-12-08"));
+
+    const std::string last = toRrule(Recurrence{Repeat::MonthlyByWeekday, 1, std::nullopt, std::nullopt}, day("2026-09-29"));
+    EXPECT_EQ(last, "FREQ=MONTHLY;INTERVAL=1;BYDAY=-1TU");
+    const auto lasts = occurrences(last, {day("2026-09-29"), 14h}, day("2026-09-01"), day("2026-11-30"));
+    ASSERT_TRUE(lasts);
+    ASSERT_EQ(lasts.value().size(), 3u);
+    EXPECT_EQ(lasts.value()[1].day, day("2026-10-27"));
+    EXPECT_EQ(lasts.value()[2].day, day("2026-11-24"));
+}
+
+TEST(Recurrence, EndsOnItsUntilDay)
+{
+    const std::string rule = toRrule(Recurrence{Repeat::Weekly, 2, day("2026-12-01"), std::nullopt}, day("2026-11-03"));
+    const auto all = occurrences(rule, {day("2026-11-03"), 9h}, day("2026-01-01"), day("2027-12-31"));
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all.value().size(), 3u);
+    EXPECT_EQ(all.value().back().day, day("2026-12-01"));
+}
+
+TEST(Recurrence, AnEndlessOrHugeRuleIsBounded)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const auto endless = occurrences("FREQ=MINUTELY", {day("2000-01-01"), 0min}, day("2000-01-01"), day("2100-01-01"));
+    ASSERT_TRUE(endless);
+    EXPECT_LE(endless.value().size(), kMaxOccurrences);
+    const auto huge = occurrences("FREQ=DAILY;COUNT=2000000000", {day("2000-01-01"), 0min}, day("2090-01-01"), day("2091-01-01"));
+    ASSERT_TRUE(huge);
+    EXPECT_TRUE(huge.value().empty()) << "the bound stops the walk long before 2090";
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 10s) << "bounded, not merely slow";
+}
+
+TEST(Recurrence, AnInvalidRuleIsAnError)
+{
+    const auto parsed = occurrences("FREQ=SOMETIMES", {day("2026-01-01"), 0min}, day("2026-01-01"), day("2026-12-31"));
+    ASSERT_FALSE(parsed);
+    EXPECT_NE(parsed.error().message.find("FREQ=SOMETIMES"), std::string::npos);
+}
+
+TEST(Series, AMovedOccurrenceReplacesItsSlotAndASkippedOneKeepsItsStatus)
+{
+    const MeetingSeries series{SeriesId{3}, PersonId{7}, "1:1", {day("2026-11-02"), 10h}, 30, kBerlin.id,
+                               toRrule(Recurrence{}, day("2026-11-02")), "uid-3"};
+    Meeting moved;
+    moved.id = MeetingId{10};
+    moved.series = series.id;
+    moved.occurrence = LocalDateTime{day("2026-11-09"), 10h};
+    moved.start = local("2026-11-10T15:00", kBerlin);
+    moved.end = moved.start + 30min;
+    moved.status = MeetingStatus::Moved;
+    Meeting skipped;
+    skipped.id = MeetingId{11};
+    skipped.series = series.id;
+    skipped.occurrence = LocalDateTime{day("2026-11-16"), 10h};
+    skipped.start = local("2026-11-16T10:00", kBerlin);
+    skipped.end = skipped.start + 30min;
+    skipped.status = MeetingStatus::Skipped;
+    const std::vector<Meeting> exceptions{moved, skipped};
+    const auto meetings = expandSeries(series, exceptions, utc("2026-11-01T00:00:00Z"), utc("2026-11-20T00:00:00Z"));
+    ASSERT_TRUE(meetings);
+    ASSERT_EQ(meetings.value().size(), 3u);
+    EXPECT_EQ(meetings.value()[0].status, MeetingStatus::Planned);
+    EXPECT_EQ(meetings.value()[1].id, MeetingId{10});
+    EXPECT_EQ(meetings.value()[1].start, local("2026-11-10T15:00", kBerlin));
+    EXPECT_EQ(meetings.value()[2].status, MeetingStatus::Skipped);
+}
+
+TEST(IntervalIndex, FindsExactlyTheOverlapsABruteForceFinds)
+{
+    std::mt19937 random(42);
+    std::vector<Interval> intervals;
+    const Instant base = utc("2026-11-23T00:00:00Z");
+    for (int i = 0; i < 400; ++i) {
+        const Instant start = base + std::chrono::minutes{random() % (7 * 24 * 60)};
+        intervals.push_back({start, start + std::chrono::minutes{15 + random() % 120}});
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> expected;
+    for (std::size_t i = 0; i < intervals.size(); ++i)
+        for (std::size_t j = i + 1; j < intervals.size(); ++j)
+            if (intervals[i].start < intervals[j].end && intervals[j].start < intervals[i].end)
+                expected.emplace_back(i, j);
+    EXPECT_EQ(findConflicts(intervals), expected);
+    EXPECT_FALSE(expected.empty());
+}
+
+TEST(IntervalIndex, TouchingIntervalsDoNotOverlap)
+{
+    const Instant nine = utc("2026-11-23T09:00:00Z");
+    const IntervalIndex index({{nine, nine + 30min}});
+    EXPECT_FALSE(index.overlaps({nine + 30min, nine + 60min}));
+    EXPECT_FALSE(index.overlaps({nine - 30min, nine}));
+    EXPECT_TRUE(index.overlaps({nine + 29min, nine + 60min}));
+}
+
+TEST(Schedule, FreeSlotsStayInWorkingHoursKeepTheBufferAndSkipTheWeekend)
+{
+    WorkingHours hours;
+    const IntervalIndex busy({{local("2026-11-27T09:00", kBerlin), local("2026-11-27T16:00", kBerlin)}});
+    const auto slots = freeSlots(hours, busy, day("2026-11-27"), day("2026-11-30"), 30min, utc("2026-11-20T00:00:00Z"), kBerlin, 3);
+    ASSERT_EQ(slots.size(), 3u);
+    EXPECT_EQ(slots[0].start, local("2026-11-27T16:15", kBerlin)) << "10 minutes of buffer, snapped to the quarter hour";
+    EXPECT_EQ(slots[1].start, local("2026-11-27T16:30", kBerlin)) << "the last half hour before 17:00";
+    EXPECT_EQ(slots[2].start, local("2026-11-30T09:00", kBerlin)) << "Saturday and Sunday are not working days";
+}
+
+TEST(Schedule, PlanMyWeekPlacesWhatIsDueAndNeverDoubleBooks)
+{
+    std::vector<TieHealth> ties;
+    for (int i = 1; i <= 6; ++i) {
+        TieHealth t;
+        t.person = PersonId{i};
+        t.tie = defaultTie(RelationshipKind::DirectReport);
+        t.tie.importance = 1 + i % 5;
+        t.due = day(i <= 2 ? "2026-11-20" : "2026-11-25");
+        ties.push_back(t);
+    }
+    ties[5].tie.paused = true;
+    const IntervalIndex busy({{local("2026-11-23T09:00", kBerlin), local("2026-11-23T12:00", kBerlin)}});
+    const Instant now = local("2026-11-23T08:00", kBerlin);
+    const WeekProposal plan = planMyWeek(ties, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin);
+    ASSERT_EQ(plan.placements.size(), 5u) << "the paused tie is never due";
+    EXPECT_TRUE(plan.unplaced.empty());
+    EXPECT_EQ(plan.placements[0].at.start, local("2026-11-23T12:15", kBerlin)) << "the overdue ones go first, after the busy morning";
+    std::vector<Interval> placed;
+    for (const auto& p : plan.placements) {
+        EXPECT_FALSE(busy.overlaps(p.at));
+        placed.push_back(p.at);
+        if (p.person.value >= 3) {
+            EXPECT_GE(p.at.start, local("2026-11-25T09:00", kBerlin)) << "not before the due day";
+        }
+    }
+    EXPECT_TRUE(findConflicts(placed).empty());
+    const WeekProposal again = planMyWeek(ties, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin);
+    ASSERT_EQ(again.placements.size(), plan.placements.size());
+    for (std::size_t i = 0; i < plan.placements.size(); ++i)
+        EXPECT_EQ(again.placements[i].at, plan.placements[i].at) << "deterministic";
+}
+
+TEST(Schedule, AFullWeekSaysWhyARhythmCannotBePlaced)
+{
+    TieHealth t;
+    t.person = PersonId{1};
+    t.tie = defaultTie(RelationshipKind::DirectReport);
+    t.due = day("2026-11-23");
+    const IntervalIndex busy({{local("2026-11-23T00:00", kBerlin), local("2026-11-30T00:00", kBerlin)}});
+    const WeekProposal plan = planMyWeek(std::vector{t}, WorkingHours{}, busy, day("2026-11-23"), local("2026-11-23T08:00", kBerlin), kBerlin);
+    EXPECT_TRUE(plan.placements.empty());
+    ASSERT_EQ(plan.unplaced.size(), 1u);
+    EXPECT_EQ(plan.unplaced[0].reason, UnplacedReason::NoFreeSlot);
+}
