@@ -25,11 +25,12 @@ using storage::Database;
 
 QString summary(const core::Dataset& data)
 {
-    return QStringLiteral("%1 teams, %2 people, %3 links, %4 interactions")
+    return QStringLiteral("%1 teams, %2 people, %3 links, %4 interactions, %5 one-on-one series")
         .arg(data.teams.size())
         .arg(data.people.size())
         .arg(data.links.size())
-        .arg(data.interactions.size());
+        .arg(data.interactions.size())
+        .arg(data.series.size());
 }
 
 int demo(const Invocation& inv)

@@ -3,11 +3,22 @@
 
 #include "core/focus.h"
 #include "core/interaction.h"
+#include "core/maplayout.h"
+#include "core/meeting.h"
 #include "core/person.h"
 
 #include <vector>
 
 namespace rapport::core {
+
+/// Where the user pinned a person on the map.
+struct MapPin
+{
+    PersonId person;
+    MapPoint at;
+
+    friend bool operator==(const MapPin&, const MapPin&) = default;
+};
 
 /// Everything one Rapport database holds, as plain values: what the demo generator produces,
 /// what JSON export writes and import reads. Each list is ordered by id.
@@ -19,11 +30,14 @@ struct Dataset
     std::vector<Interaction> interactions;
     std::vector<KindCadence> kindCadences; ///< the user's default rhythms per kind, in kind order
     std::vector<FocusPick> focusPicks;     ///< in week order
+    std::vector<MapPin> mapPins;           ///< in person order
+    std::vector<MeetingSeries> series;
+    std::vector<Meeting> meetings;         ///< single meetings and the exceptions of series
 
     bool empty() const
     {
         return teams.empty() && people.empty() && links.empty() && interactions.empty() && kindCadences.empty() &&
-               focusPicks.empty();
+               focusPicks.empty() && mapPins.empty() && series.empty() && meetings.empty();
     }
     friend bool operator==(const Dataset&, const Dataset&) = default;
 };

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace rapport::core {
@@ -390,6 +391,70 @@ void addFocusPicks(Dataset& data, const DemoOptions& options, Random& random)
     }
 }
 
+// The recurrence a rhythm asks for on the calendar: every N weeks or months (day rhythms are
+// micro-moments, never meetings).
+std::optional<Recurrence> recurrenceFor(const Cadence& cadence)
+{
+    switch (cadence.unit) {
+    case CadenceUnit::Week: return Recurrence{Repeat::Weekly, cadence.every, std::nullopt, std::nullopt};
+    case CadenceUnit::Month: return Recurrence{Repeat::MonthlyByWeekday, cadence.every, std::nullopt, std::nullopt};
+    case CadenceUnit::Day: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// One-on-one series for every planned, unpaused rhythm that asks for time together, from when the
+// person joined my world; in the last year a few occurrences were skipped or moved a day later.
+// A random stream of its own keeps the rest of the sample as it was before meetings existed.
+void addMeetings(Dataset& data, const DemoOptions& options)
+{
+    Random random(options.seed * 0x9E3779B97F4A7C15ull + 77);
+    const sys_days last{options.anchorDay};
+    std::unordered_map<PersonId, sys_days> firstContact;
+    for (const auto& i : data.interactions)
+        if (!firstContact.count(i.person))
+            firstContact[i.person] = floor<days>(i.at);
+    for (const auto& p : data.people) {
+        if (!p.tie.cadence || p.tie.paused || p.tie.cadence->kind == CadenceKind::MicroMoment || !firstContact.count(p.id))
+            continue;
+        const auto recurrence = recurrenceFor(*p.tie.cadence);
+        if (!recurrence)
+            continue;
+        MeetingSeries series;
+        series.id = SeriesId{static_cast<long long>(data.series.size() + 1)};
+        series.person = p.id;
+        series.title = "1:1 " + p.name;
+        series.first = LocalDateTime{LocalDay{nextWorkday(firstContact[p.id])}, minutes{9 * 60 + 15 * random.between(0, 28)}};
+        series.minutes = std::max(15, p.tie.cadence->minutes);
+        series.zone = options.zone.id;
+        series.rrule = toRrule(*recurrence, series.first.day);
+        series.uid = "rapport-demo-series-" + std::to_string(series.id.value) + "@rapport.invalid";
+        const auto yearAgo = LocalDay{std::max(sys_days{series.first.day}, last - days{365})};
+        const auto recent = occurrences(series.rrule, series.first, yearAgo, LocalDay{last});
+        for (const LocalDateTime& occurrence : recent ? recent.value() : std::vector<LocalDateTime>{}) {
+            const double roll = random.unit();
+            if (roll >= 0.08)
+                continue;
+            Meeting exception;
+            exception.id = MeetingId{static_cast<long long>(data.meetings.size() + 1)};
+            exception.person = p.id;
+            exception.title = series.title;
+            exception.zone = series.zone;
+            exception.series = series.id;
+            exception.occurrence = occurrence;
+            exception.uid = series.uid;
+            // Skipped most often; sometimes moved to the next day at the same time.
+            const bool moved = roll < 0.03;
+            const LocalDay day = moved ? LocalDay{sys_days{occurrence.day} + days{1}} : occurrence.day;
+            exception.start = atLocal(day, occurrence.time, options.zone);
+            exception.end = exception.start + minutes{series.minutes};
+            exception.status = moved ? MeetingStatus::Moved : MeetingStatus::Skipped;
+            data.meetings.push_back(std::move(exception));
+        }
+        data.series.push_back(std::move(series));
+    }
+}
+
 } // namespace
 
 std::string_view token(DemoScale scale)
@@ -449,6 +514,7 @@ Dataset generateDemo(const DemoOptions& options)
 
     addLinks(data, random);
     addFocusPicks(data, options, random);
+    addMeetings(data, options);
     return data;
 }
 

@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <unordered_set>
 
@@ -66,6 +69,43 @@ Json focusPickJson(const FocusPick& f)
     };
 }
 
+Json optionalId(const auto& id)
+{
+    return id ? Json(id->value) : Json(nullptr);
+}
+
+std::string formatLocal(const LocalDateTime& at)
+{
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", static_cast<int>(at.time.count() / 60), static_cast<int>(at.time.count() % 60));
+    return formatDay(at.day) + "T" + time;
+}
+
+Json seriesJson(const MeetingSeries& s)
+{
+    return Json{
+        {"id", s.id.value},       {"person", optionalId(s.person)}, {"title", s.title},
+        {"first", formatLocal(s.first)}, {"minutes", s.minutes},    {"zone", s.zone},
+        {"rrule", s.rrule},       {"uid", s.uid},
+    };
+}
+
+Json meetingJson(const Meeting& m)
+{
+    return Json{
+        {"id", m.id.value},
+        {"person", optionalId(m.person)},
+        {"title", m.title},
+        {"start", formatUtc(m.start)},
+        {"end", formatUtc(m.end)},
+        {"zone", m.zone},
+        {"status", token(m.status)},
+        {"series", optionalId(m.series)},
+        {"occurrence", m.occurrence ? Json(formatLocal(*m.occurrence)) : Json(nullptr)},
+        {"uid", m.uid},
+    };
+}
+
 // ---- reading -------------------------------------------------------------------------------
 
 // Thrown only inside this file, turned into an Error at the boundary.
@@ -122,6 +162,16 @@ public:
         return *parsed;
     }
 
+    double number() const
+    {
+        if (!m_json.is_number())
+            fail("expected a number");
+        const double value = m_json.get<double>();
+        if (!std::isfinite(value))
+            fail("expected a finite number");
+        return value;
+    }
+
     std::int64_t integer(std::int64_t low, std::int64_t high) const
     {
         if (!m_json.is_number_integer())
@@ -138,6 +188,26 @@ public:
         if (!m_json.is_string())
             fail("expected a string");
         return m_json.get<std::string>();
+    }
+
+    /// "2026-11-30T10:00", a local wall-clock time.
+    LocalDateTime localTime() const
+    {
+        const std::string text = string();
+        const auto day = text.size() == 16 && text[10] == 'T' ? parseDay(std::string_view(text).substr(0, 10)) : std::nullopt;
+        const int hours = day ? std::atoi(text.substr(11, 2).c_str()) : -1;
+        const int minutes = day ? std::atoi(text.substr(14, 2).c_str()) : -1;
+        if (!day || text[13] != ':' || hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
+            fail("expected a local time like 2026-01-31T09:30");
+        return LocalDateTime{*day, std::chrono::minutes{hours * 60 + minutes}};
+    }
+
+    std::string zone() const
+    {
+        const std::string id = string();
+        if (!isKnownZone(id))
+            fail("unknown time zone \"" + id + "\"");
+        return id;
     }
 
     template <class Enum, class Parse>
@@ -312,6 +382,76 @@ void checkFocusPicks(const Dataset& data)
     }
 }
 
+MeetingSeries readSeries(const Node& node)
+{
+    MeetingSeries s;
+    s.id = readId<SeriesId>(node.field("id"));
+    if (const Node person = node.field("person"); !person.isNull())
+        s.person = readId<PersonId>(person);
+    s.title = node.field("title").string();
+    s.first = node.field("first").localTime();
+    s.minutes = static_cast<int>(node.field("minutes").integer(1, kMaxMeetingMinutes));
+    s.zone = node.field("zone").zone();
+    s.rrule = node.field("rrule").string();
+    if (!occurrences(s.rrule, s.first, s.first.day, s.first.day, 1))
+        node.field("rrule").fail("not a recurrence rule Rapport understands");
+    s.uid = node.field("uid").string();
+    if (s.uid.empty())
+        node.field("uid").fail("a series needs a UID");
+    return s;
+}
+
+Meeting readMeeting(const Node& node)
+{
+    Meeting m;
+    m.id = readId<MeetingId>(node.field("id"));
+    if (const Node person = node.field("person"); !person.isNull())
+        m.person = readId<PersonId>(person);
+    m.title = node.field("title").string();
+    m.start = node.field("start").instant();
+    m.end = node.field("end").instant();
+    if (m.end < m.start)
+        node.field("end").fail("a meeting cannot end before it starts");
+    m.zone = node.field("zone").zone();
+    m.status = node.field("status").token<MeetingStatus>(meetingStatusFromToken);
+    if (const Node series = node.field("series"); !series.isNull())
+        m.series = readId<SeriesId>(series);
+    if (const Node occurrence = node.field("occurrence"); !occurrence.isNull())
+        m.occurrence = occurrence.localTime();
+    if (m.series.has_value() != m.occurrence.has_value())
+        node.fail("an exception of a series names both the series and the occurrence it replaces");
+    m.uid = node.field("uid").string();
+    return m;
+}
+
+void checkCalendar(const Dataset& data)
+{
+    std::unordered_set<PersonId> people;
+    for (const auto& p : data.people)
+        people.insert(p.id);
+    for (std::size_t i = 0; i < data.mapPins.size(); ++i) {
+        const std::string where = "mapPins[" + std::to_string(i) + "]";
+        if (!people.count(data.mapPins[i].person))
+            throw ReadError{where + ".person", "no person with id " + std::to_string(data.mapPins[i].person.value)};
+        if (i > 0 && !(data.mapPins[i - 1].person < data.mapPins[i].person))
+            throw ReadError{where + ".person", "people must be unique and in order"};
+    }
+    std::unordered_set<SeriesId> series;
+    for (std::size_t i = 0; i < data.series.size(); ++i) {
+        series.insert(data.series[i].id);
+        if (data.series[i].person && !people.count(*data.series[i].person))
+            throw ReadError{"series[" + std::to_string(i) + "].person", "no person with id " + std::to_string(data.series[i].person->value)};
+    }
+    for (std::size_t i = 0; i < data.meetings.size(); ++i) {
+        const auto& m = data.meetings[i];
+        const std::string where = "meetings[" + std::to_string(i) + "]";
+        if (m.person && !people.count(*m.person))
+            throw ReadError{where + ".person", "no person with id " + std::to_string(m.person->value)};
+        if (m.series && !series.count(*m.series))
+            throw ReadError{where + ".series", "no series with id " + std::to_string(m.series->value)};
+    }
+}
+
 void checkKindCadences(const Dataset& data)
 {
     for (std::size_t i = 1; i < data.kindCadences.size(); ++i)
@@ -355,16 +495,27 @@ Dataset readDataset(const Json& document)
         });
         root.forEach("focusPicks", [&](const Node& node) { data.focusPicks.push_back(readFocusPick(node)); });
     }
+    if (formatVersion >= 3) {
+        root.forEach("mapPins", [&](const Node& node) {
+            data.mapPins.push_back(MapPin{readId<PersonId>(node.field("person")),
+                                          MapPoint{node.field("x").number(), node.field("y").number()}});
+        });
+        root.forEach("series", [&](const Node& node) { data.series.push_back(readSeries(node)); });
+        root.forEach("meetings", [&](const Node& node) { data.meetings.push_back(readMeeting(node)); });
+    }
 
     requireAscendingIds(data.teams, "teams");
     requireAscendingIds(data.people, "people");
     requireAscendingIds(data.links, "links");
     requireAscendingIds(data.interactions, "interactions");
     requireAscendingIds(data.focusPicks, "focusPicks");
+    requireAscendingIds(data.series, "series");
+    requireAscendingIds(data.meetings, "meetings");
     checkUniqueTeamNames(data);
     checkReferences(data);
     checkKindCadences(data);
     checkFocusPicks(data);
+    checkCalendar(data);
     return data;
 }
 
@@ -412,6 +563,18 @@ std::string toJson(const Dataset& dataset)
         focusPicks.push_back(focusPickJson(f));
     root["kindCadences"] = std::move(kindCadences);
     root["focusPicks"] = std::move(focusPicks);
+    Json pins = Json::array();
+    for (const auto& pin : dataset.mapPins)
+        pins.push_back(Json{{"person", pin.person.value}, {"x", pin.at.x}, {"y", pin.at.y}});
+    Json series = Json::array();
+    for (const auto& s : dataset.series)
+        series.push_back(seriesJson(s));
+    Json meetings = Json::array();
+    for (const auto& m : dataset.meetings)
+        meetings.push_back(meetingJson(m));
+    root["mapPins"] = std::move(pins);
+    root["series"] = std::move(series);
+    root["meetings"] = std::move(meetings);
     // Invalid UTF-8 cannot reach here (validated on the way in), but never throw from a writer.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -72,6 +72,7 @@ signals:
     void kindCadencesChanged();
     void focusChanged();
     void mapPinsChanged();
+    void meetingsChanged();
     /// Everything may have changed (an import, sample data): reload.
     void reset();
     /// The background check finished: `sound`, or damaged as `message` says (writes are stopped).

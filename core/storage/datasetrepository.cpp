@@ -15,7 +15,9 @@ core::Result<bool> anyRows(const QSqlDatabase& db)
 {
     Query q(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM teams) + (SELECT COUNT(*) FROM people) + "
                                "(SELECT COUNT(*) FROM person_links) + (SELECT COUNT(*) FROM interactions) + "
-                               "(SELECT COUNT(*) FROM kind_cadences) + (SELECT COUNT(*) FROM focus_picks)"));
+                               "(SELECT COUNT(*) FROM kind_cadences) + (SELECT COUNT(*) FROM focus_picks) + "
+                               "(SELECT COUNT(*) FROM map_pins) + (SELECT COUNT(*) FROM meeting_series) + "
+                               "(SELECT COUNT(*) FROM meetings)"));
     if (!q.exec() || !q.next())
         return q.error();
     return q.value(0).toLongLong() > 0;
@@ -70,6 +72,20 @@ core::Result<core::Dataset> DatasetRepository::readAll() const
     if (!picks)
         return picks.error();
     data.focusPicks = std::move(picks).value();
+    Query pins(db, QStringLiteral("SELECT person_id, x, y FROM map_pins ORDER BY person_id"));
+    if (!pins.exec())
+        return pins.error();
+    while (pins.next())
+        data.mapPins.push_back(core::MapPin{core::PersonId{pins.value(0).toLongLong()},
+                                            core::MapPoint{pins.value(1).toDouble(), pins.value(2).toDouble()}});
+    auto series = rows::seriesWhere(db, {}, {});
+    if (!series)
+        return series.error();
+    data.series = std::move(series).value();
+    auto meetings = rows::meetingsWhere(db, {}, {});
+    if (!meetings)
+        return meetings.error();
+    data.meetings = std::move(meetings).value();
     return data;
 }
 
@@ -102,6 +118,15 @@ core::Status DatasetRepository::restoreInto(const core::Dataset& data)
             return done;
     for (const auto& pick : data.focusPicks)
         if (auto done = rows::insertFocusPick(db, pick); !done)
+            return done.error();
+    for (const auto& pin : data.mapPins)
+        if (auto done = rows::insertMapPin(db, pin); !done)
+            return done;
+    for (const auto& series : data.series)
+        if (auto done = rows::insertSeries(db, series); !done)
+            return done.error();
+    for (const auto& meeting : data.meetings)
+        if (auto done = rows::insertMeeting(db, meeting); !done)
             return done.error();
     if (auto committed = transaction.commit(); !committed)
         return committed;

@@ -162,9 +162,16 @@ core::Result<std::vector<PersonSnapshot>> PeopleRepository::remove(const std::ve
         std::optional<core::MapPoint> pinned;
         if (pin.next())
             pinned = core::MapPoint{pin.value(0).toDouble(), pin.value(1).toDouble()};
+        auto series = rows::seriesWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
+        if (!series)
+            return series.error();
+        auto meetings = rows::meetingsWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
+        if (!meetings)
+            return meetings.error();
         snapshots.push_back(PersonSnapshot{PersonDraft{row.value().person, row.value().teamName}, std::move(links).value(),
-                                           std::move(interactions).value(), pinned});
-        // Links, interactions and the pin go with the person (ON DELETE CASCADE).
+                                           std::move(interactions).value(), pinned, std::move(series).value(),
+                                           std::move(meetings).value()});
+        // Links, interactions, the pin and the calendar go with the person (ON DELETE CASCADE).
         Query remove(db, QStringLiteral("DELETE FROM people WHERE id = ?"));
         remove.bind(id.value);
         if (!remove.exec())
@@ -205,6 +212,12 @@ core::Status PeopleRepository::restore(const std::vector<PersonSnapshot>& snapsh
         for (const auto& interaction : snapshot.interactions)
             if (auto inserted = rows::insertInteraction(db, interaction); !inserted)
                 return inserted.error();
+        for (const auto& series : snapshot.series)
+            if (auto inserted = rows::insertSeries(db, series); !inserted)
+                return inserted.error();
+        for (const auto& meeting : snapshot.meetings)
+            if (auto inserted = rows::insertMeeting(db, meeting); !inserted)
+                return inserted.error();
         if (snapshot.pin) {
             Query pin(db, QStringLiteral("INSERT INTO map_pins (person_id, x, y) VALUES (?, ?, ?)"));
             pin.bind(snapshot.draft.person.id.value).bind(snapshot.pin->x).bind(snapshot.pin->y);
@@ -218,6 +231,8 @@ core::Status PeopleRepository::restore(const std::vector<PersonSnapshot>& snapsh
     emit m_db.peopleAdded(idList(ids));
     if (std::any_of(snapshots.begin(), snapshots.end(), [](const PersonSnapshot& s) { return s.pin.has_value(); }))
         emit m_db.mapPinsChanged();
+    if (std::any_of(snapshots.begin(), snapshots.end(), [](const PersonSnapshot& s) { return !s.meetings.empty() || !s.series.empty(); }))
+        emit m_db.meetingsChanged();
     return core::Done{};
 }
 

@@ -4,6 +4,7 @@
 #include "core/dataset.h"
 #include "core/health.h"
 #include "core/maplayout.h"
+#include "core/meeting.h"
 #include "core/result.h"
 
 #include <QString>
@@ -38,6 +39,8 @@ struct PersonSnapshot
     std::vector<core::PersonLink> links;
     std::vector<core::Interaction> interactions;
     std::optional<core::MapPoint> pin; ///< where the person was pinned on the map
+    std::vector<core::MeetingSeries> series;
+    std::vector<core::Meeting> meetings;
 };
 
 /// People and their ties. Each write is one transaction and is announced by the Database.

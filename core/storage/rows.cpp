@@ -211,6 +211,128 @@ core::Result<core::FocusPickId> insertFocusPick(const QSqlDatabase& db, const co
     return core::FocusPickId{insert.lastInsertId().toLongLong()};
 }
 
+namespace {
+
+QVariant nullableId(const auto& id)
+{
+    return id ? QVariant(id->value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QVariant idOrNew(const auto& id)
+{
+    return id.isValid() ? QVariant(id.value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+} // namespace
+
+QString localText(const core::LocalDateTime& at)
+{
+    return QStringLiteral("%1T%2:%3")
+        .arg(QString::fromStdString(core::formatDay(at.day)))
+        .arg(at.time.count() / 60, 2, 10, QLatin1Char('0'))
+        .arg(at.time.count() % 60, 2, 10, QLatin1Char('0'));
+}
+
+std::optional<core::LocalDateTime> parseLocal(const QString& text)
+{
+    if (text.size() != 16 || text.at(10) != QLatin1Char('T') || text.at(13) != QLatin1Char(':'))
+        return std::nullopt;
+    const auto day = core::parseDay(text.left(10).toStdString());
+    bool hoursOk = false, minutesOk = false;
+    const int hours = text.mid(11, 2).toInt(&hoursOk);
+    const int minutes = text.mid(14, 2).toInt(&minutesOk);
+    if (!day || !hoursOk || !minutesOk || hours > 23 || minutes > 59)
+        return std::nullopt;
+    return core::LocalDateTime{*day, std::chrono::minutes{hours * 60 + minutes}};
+}
+
+core::Status insertMapPin(const QSqlDatabase& db, const core::MapPin& pin)
+{
+    Query insert(db, QStringLiteral("INSERT INTO map_pins (person_id, x, y) VALUES (?, ?, ?)"));
+    insert.bind(pin.person.value).bind(pin.at.x).bind(pin.at.y);
+    if (!insert.exec())
+        return insert.error();
+    return core::Done{};
+}
+
+core::Result<core::SeriesId> insertSeries(const QSqlDatabase& db, const core::MeetingSeries& s)
+{
+    Query insert(db, QStringLiteral("INSERT INTO meeting_series (id, person_id, title, first_local, minutes, zone, rrule, uid) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.bind(idOrNew(s.id)).bind(nullableId(s.person)).bind(text(s.title)).bind(localText(s.first)).bind(s.minutes)
+        .bind(text(s.zone)).bind(text(s.rrule)).bind(text(s.uid));
+    if (!insert.exec())
+        return insert.error();
+    return core::SeriesId{insert.lastInsertId().toLongLong()};
+}
+
+core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::Meeting& m)
+{
+    Query insert(db, QStringLiteral("INSERT INTO meetings (id, person_id, title, start_utc, end_utc, zone, status, series_id, "
+                                    "occurrence_local, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.bind(idOrNew(m.id)).bind(nullableId(m.person)).bind(text(m.title))
+        .bind(static_cast<qint64>(core::toUnixSeconds(m.start))).bind(static_cast<qint64>(core::toUnixSeconds(m.end)))
+        .bind(text(m.zone)).bind(text(core::token(m.status))).bind(nullableId(m.series))
+        .bind(m.occurrence ? QVariant(localText(*m.occurrence)) : QVariant(QMetaType(QMetaType::QString))).bind(text(m.uid));
+    if (!insert.exec())
+        return insert.error();
+    return core::MeetingId{insert.lastInsertId().toLongLong()};
+}
+
+core::Result<std::vector<core::MeetingSeries>> seriesWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)
+{
+    Query q(db, QStringLiteral("SELECT id, person_id, title, first_local, minutes, zone, rrule, uid FROM meeting_series ") + where +
+                    QStringLiteral(" ORDER BY id"));
+    for (const QVariant& value : values)
+        q.bind(value);
+    if (!q.exec())
+        return q.error();
+    std::vector<core::MeetingSeries> list;
+    while (q.next()) {
+        core::MeetingSeries s;
+        s.id = core::SeriesId{q.value(0).toLongLong()};
+        if (!q.value(1).isNull())
+            s.person = core::PersonId{q.value(1).toLongLong()};
+        s.title = ss(q.value(2).toString());
+        s.first = parseLocal(q.value(3).toString()).value_or(core::LocalDateTime{});
+        s.minutes = q.value(4).toInt();
+        s.zone = ss(q.value(5).toString());
+        s.rrule = ss(q.value(6).toString());
+        s.uid = ss(q.value(7).toString());
+        list.push_back(std::move(s));
+    }
+    return list;
+}
+
+core::Result<std::vector<core::Meeting>> meetingsWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)
+{
+    Query q(db, QStringLiteral("SELECT id, person_id, title, start_utc, end_utc, zone, status, series_id, occurrence_local, uid "
+                               "FROM meetings ") + where + QStringLiteral(" ORDER BY id"));
+    for (const QVariant& value : values)
+        q.bind(value);
+    if (!q.exec())
+        return q.error();
+    std::vector<core::Meeting> list;
+    while (q.next()) {
+        core::Meeting m;
+        m.id = core::MeetingId{q.value(0).toLongLong()};
+        if (!q.value(1).isNull())
+            m.person = core::PersonId{q.value(1).toLongLong()};
+        m.title = ss(q.value(2).toString());
+        m.start = core::fromUnixSeconds(q.value(3).toLongLong());
+        m.end = core::fromUnixSeconds(q.value(4).toLongLong());
+        m.zone = ss(q.value(5).toString());
+        m.status = parseOr(q.value(6), core::meetingStatusFromToken, core::MeetingStatus::Planned);
+        if (!q.value(7).isNull())
+            m.series = core::SeriesId{q.value(7).toLongLong()};
+        if (!q.value(8).isNull())
+            m.occurrence = parseLocal(q.value(8).toString());
+        m.uid = ss(q.value(9).toString());
+        list.push_back(std::move(m));
+    }
+    return list;
+}
+
 QString selectPeople(const QString& extraColumns)
 {
     return QStringLiteral("SELECT p.id, p.name, p.email, p.team_id, p.notes, t.kind, t.importance, t.cadence_every, "

@@ -44,6 +44,15 @@ private:
 
 core::Status writeKindCadence(const QSqlDatabase& db, const core::KindCadence& kindCadence);
 core::Result<core::FocusPickId> insertFocusPick(const QSqlDatabase& db, const core::FocusPick& pick);
+core::Status insertMapPin(const QSqlDatabase& db, const core::MapPin& pin);
+/// Stores a series (keeping a valid id) and returns its id.
+core::Result<core::SeriesId> insertSeries(const QSqlDatabase& db, const core::MeetingSeries& series);
+core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::Meeting& meeting);
+core::Result<std::vector<core::MeetingSeries>> seriesWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values);
+core::Result<std::vector<core::Meeting>> meetingsWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values);
+/// "2026-11-30T10:00" and back.
+QString localText(const core::LocalDateTime& at);
+std::optional<core::LocalDateTime> parseLocal(const QString& text);
 
 /// The SELECT that readPerson() expects, ready for a WHERE or ORDER BY. `extraColumns`
 /// (", expr, expr") come after the person's columns, from index kPersonColumns on.

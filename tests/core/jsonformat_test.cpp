@@ -50,10 +50,11 @@ TEST(JsonFormat, RoundTripKeepsEveryValue)
 TEST(JsonFormat, OutputIsStableAndVersioned)
 {
     const std::string json = toJson(sample());
-    EXPECT_EQ(json.rfind("{\n  \"format\": \"rapport\",\n  \"formatVersion\": 2,\n", 0), 0u);
+    EXPECT_EQ(json.rfind("{\n  \"format\": \"rapport\",\n  \"formatVersion\": 3,\n", 0), 0u);
     EXPECT_EQ(json.back(), '\n');
-    EXPECT_EQ(toJson(Dataset{}), "{\n  \"format\": \"rapport\",\n  \"formatVersion\": 2,\n  \"teams\": [],\n  \"people\": [],\n"
-                                 "  \"links\": [],\n  \"interactions\": [],\n  \"kindCadences\": [],\n  \"focusPicks\": []\n}\n");
+    EXPECT_EQ(toJson(Dataset{}), "{\n  \"format\": \"rapport\",\n  \"formatVersion\": 3,\n  \"teams\": [],\n  \"people\": [],\n"
+                                 "  \"links\": [],\n  \"interactions\": [],\n  \"kindCadences\": [],\n  \"focusPicks\": [],\n"
+                                 "  \"mapPins\": [],\n  \"series\": [],\n  \"meetings\": []\n}\n");
 }
 
 TEST(JsonFormat, AcceptsTheMinimalDocument)
@@ -81,8 +82,8 @@ TEST(JsonFormat, TruncatedFileIsRefused)
 
 TEST(JsonFormat, FormatVersionMustBeKnown)
 {
-    EXPECT_EQ(refusal(document(kPerson, "3")).where, "formatVersion");
-    EXPECT_NE(refusal(document(kPerson, "3")).message.find("unsupported format version 3"), std::string::npos);
+    EXPECT_EQ(refusal(document(kPerson, "4")).where, "formatVersion");
+    EXPECT_NE(refusal(document(kPerson, "4")).message.find("unsupported format version 4"), std::string::npos);
     EXPECT_EQ(refusal(document(kPerson, "0")).where, "formatVersion");
     EXPECT_EQ(refusal(document(kPerson, "\"1\"")).where, "formatVersion");
     EXPECT_EQ(refusal(R"({"teams": []})").where, "format");

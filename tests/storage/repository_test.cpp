@@ -7,6 +7,7 @@
 #include "core/storage/interactionrepository.h"
 #include "core/storage/linkrepository.h"
 #include "core/storage/mappinrepository.h"
+#include "core/storage/meetingrepository.h"
 #include "core/storage/peoplerepository.h"
 #include "core/storage/teamrepository.h"
 #include "core/demo.h"
@@ -313,4 +314,53 @@ TEST_F(Repositories, OneFocusPickPerWeekWithAReflection)
     ASSERT_EQ(kept.value().size(), 1u);
     EXPECT_FALSE(kept.value()[0].person) << "the history outlives the person";
     EXPECT_EQ(kept.value()[0].personName, "Ana Lopez");
+}
+
+TEST_F(Repositories, MeetingsExpandSeriesWithTheirExceptionsAndGoWithTheirPerson)
+{
+    const auto ana = add(draft("Ana Lopez", core::RelationshipKind::DirectReport));
+    MeetingRepository meetings(*db);
+    const core::Zone berlin{"Europe/Berlin"};
+    core::MeetingSeries weekly;
+    weekly.person = ana;
+    weekly.title = "1:1 Ana";
+    weekly.first = core::LocalDateTime{*core::parseDay("2026-11-02"), std::chrono::hours{10}};
+    weekly.minutes = 30;
+    weekly.zone = berlin.id;
+    weekly.rrule = core::toRrule(core::Recurrence{}, weekly.first.day);
+    weekly.uid = "series-1@test";
+    auto seriesId = meetings.addSeries(weekly);
+    ASSERT_TRUE(seriesId) << seriesId.error().toString();
+    core::Meeting skipped;
+    skipped.person = ana;
+    skipped.series = seriesId.value();
+    skipped.occurrence = core::LocalDateTime{*core::parseDay("2026-11-09"), std::chrono::hours{10}};
+    skipped.start = core::atLocal(skipped.occurrence->day, skipped.occurrence->time, berlin);
+    skipped.end = skipped.start + std::chrono::minutes{30};
+    skipped.zone = berlin.id;
+    skipped.status = core::MeetingStatus::Skipped;
+    skipped.uid = weekly.uid;
+    ASSERT_TRUE(meetings.add(skipped));
+    core::Meeting lunch;
+    lunch.title = "Busy: lunch";
+    lunch.start = *core::parseUtc("2026-11-10T11:00:00Z");
+    lunch.end = *core::parseUtc("2026-11-10T12:00:00Z");
+    lunch.zone = berlin.id;
+    lunch.uid = "busy-1@test";
+    ASSERT_TRUE(meetings.add(lunch));
+
+    auto week = meetings.between(*core::parseUtc("2026-11-09T00:00:00Z"), *core::parseUtc("2026-11-17T00:00:00Z"));
+    ASSERT_TRUE(week) << week.error().toString();
+    ASSERT_EQ(week.value().size(), 3u);
+    EXPECT_EQ(week.value()[0].status, core::MeetingStatus::Skipped);
+    EXPECT_EQ(week.value()[1].title, "Busy: lunch");
+    EXPECT_EQ(week.value()[2].start, *core::parseUtc("2026-11-16T09:00:00Z"));
+
+    auto before = DatasetRepository(*db).readAll();
+    auto removed = PeopleRepository(*db).remove({ana});
+    ASSERT_TRUE(removed);
+    EXPECT_EQ(meetings.between(*core::parseUtc("2026-11-09T00:00:00Z"), *core::parseUtc("2026-11-17T00:00:00Z")).value().size(), 1u)
+        << "Ana's series and its exception went with her; the busy time stays";
+    ASSERT_TRUE(PeopleRepository(*db).restore(removed.value()));
+    EXPECT_EQ(DatasetRepository(*db).readAll().value(), before.value()) << "undo brings her calendar back";
 }

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/meeting.h"
+#include "core/result.h"
+
+#include <vector>
+
+namespace rapport::storage {
+
+class Database;
+
+/// The calendar: single meetings, one-on-one series (stored as rules) and their exceptions.
+class MeetingRepository
+{
+public:
+    explicit MeetingRepository(Database& database) : m_db(database) {}
+
+    /// Every meeting that overlaps [from, to): single meetings, and every series expanded in the
+    /// range with its exceptions applied. Sorted by start.
+    core::Result<std::vector<core::Meeting>> between(core::Instant from, core::Instant to) const;
+    core::Result<std::vector<core::MeetingSeries>> series() const;
+
+    /// Stores a single meeting or an exception (one transaction); returns its id.
+    core::Result<core::MeetingId> add(const core::Meeting& meeting);
+    /// Replaces a stored meeting (same id).
+    core::Status update(const core::Meeting& meeting);
+    core::Status remove(core::MeetingId id);
+    core::Result<core::SeriesId> addSeries(const core::MeetingSeries& series);
+    core::Status removeSeries(core::SeriesId id);
+
+private:
+    Database& m_db;
+};
+
+} // namespace rapport::storage
