@@ -243,7 +243,11 @@ MapView::MapView(const CommandContext& context, PersonModel& people, QWidget* pa
     showPanel();
 }
 
-MapView::~MapView() = default;
+MapView::~MapView()
+{
+    // The scene is a child destroyed after this object: its last selectionChanged must not reach us.
+    disconnect(m_scene, nullptr, this, nullptr);
+}
 
 QWidget* MapView::buildToolbar()
 {
