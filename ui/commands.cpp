@@ -6,6 +6,7 @@
 #include "core/storage/interactionrepository.h"
 #include "core/storage/kindcadencerepository.h"
 #include "core/storage/mappinrepository.h"
+#include "core/storage/meetingrepository.h"
 #include "ui/wording.h"
 #include "ui/feedback.h"
 
@@ -56,6 +57,7 @@ protected:
     storage::FocusRepository focus() { return storage::FocusRepository(m_database); }
     storage::KindCadenceRepository kindRhythms() { return storage::KindCadenceRepository(m_database); }
     storage::MapPinRepository pins() { return storage::MapPinRepository(m_database); }
+    storage::MeetingRepository meetings() { return storage::MeetingRepository(m_database); }
 
 private:
     void check(const core::Status& status)
@@ -237,6 +239,49 @@ private:
     Pins m_after;
 };
 
+class AddMeetingsCommand final : public StoredCommand
+{
+public:
+    AddMeetingsCommand(const CommandContext& context, const QString& text, std::vector<core::Meeting> stored)
+        : StoredCommand(context, text), m_stored(std::move(stored))
+    {
+    }
+
+protected:
+    core::Status apply() override
+    {
+        auto added = meetings().addAll(m_stored);
+        return added ? core::Status(core::Done{}) : core::Status(added.error());
+    }
+    core::Status revert() override
+    {
+        std::vector<core::MeetingId> ids;
+        for (const auto& m : m_stored)
+            ids.push_back(m.id);
+        return meetings().removeAll(ids);
+    }
+
+private:
+    std::vector<core::Meeting> m_stored; // with the ids the first store assigned, so redo keeps them
+};
+
+class ChangeMeetingCommand final : public StoredCommand
+{
+public:
+    ChangeMeetingCommand(const CommandContext& context, const QString& text, core::Meeting before, core::Meeting after)
+        : StoredCommand(context, text), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+
+protected:
+    core::Status apply() override { return meetings().update(m_after); }
+    core::Status revert() override { return meetings().update(m_before); }
+
+private:
+    core::Meeting m_before;
+    core::Meeting m_after;
+};
+
 } // namespace
 
 namespace commands {
@@ -354,6 +399,34 @@ bool setMapPins(const CommandContext& context, const Pins& before, const Pins& a
         return false;
     }
     context.stack.push(new MapPinsCommand(context, label, before, after));
+    return true;
+}
+
+bool addMeetings(const CommandContext& context, const std::vector<core::Meeting>& meetings, const QString& label)
+{
+    if (meetings.empty())
+        return false;
+    auto ids = storage::MeetingRepository(context.database).addAll(meetings);
+    if (!ids) {
+        context.feedback.error(label, describe(ids.error()));
+        return false;
+    }
+    std::vector<core::Meeting> stored = meetings;
+    for (std::size_t i = 0; i < stored.size(); ++i)
+        stored[i].id = ids.value()[i];
+    context.stack.push(new AddMeetingsCommand(context, label, std::move(stored)));
+    return true;
+}
+
+bool changeMeeting(const CommandContext& context, const core::Meeting& before, const core::Meeting& after, const QString& label)
+{
+    if (before == after)
+        return true;
+    if (auto stored = storage::MeetingRepository(context.database).update(after); !stored) {
+        context.feedback.error(label, describe(stored.error()));
+        return false;
+    }
+    context.stack.push(new ChangeMeetingCommand(context, label, before, after));
     return true;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/focus.h"
 #include "core/maplayout.h"
+#include "core/meeting.h"
 #include "core/storage/peoplerepository.h"
 
 #include <unordered_map>
@@ -50,6 +51,11 @@ bool setKindRhythms(const CommandContext& context, const std::vector<core::KindC
 /// Replaces the map's pins (a drag, or "Reset layout" with `after` empty); undo restores `before`.
 bool setMapPins(const CommandContext& context, const std::unordered_map<core::PersonId, core::MapPoint>& before,
                 const std::unordered_map<core::PersonId, core::MapPoint>& after, const QString& label);
+/// Puts meetings on the calendar as one step ("Plan a one-on-one with Ana", "Apply the week's
+/// plan"); undo takes them off. Returns false (reported) when nothing was stored.
+bool addMeetings(const CommandContext& context, const std::vector<core::Meeting>& meetings, const QString& label);
+/// Replaces a stored meeting (moved, resized, marked held or skipped); undo puts `before` back.
+bool changeMeeting(const CommandContext& context, const core::Meeting& before, const core::Meeting& after, const QString& label);
 /// Saves how a focus week went.
 bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection);
 

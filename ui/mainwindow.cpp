@@ -6,6 +6,7 @@
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
 #include "ui/auditview.h"
+#include "ui/calendarview.h"
 #include "ui/emptystate.h"
 #include "ui/feedback.h"
 #include "ui/healthchartsview.h"
@@ -130,9 +131,8 @@ void MainWindow::buildAreas()
             page = m_mapView;
             break;
         case Area::Calendar:
-            page = placeholder(tr("Time for people, on the calendar"),
-                               tr("Relationship time becomes real when it is scheduled: drag a person onto the week "
-                                  "to plan a one-on-one. The calendar is not built yet."));
+            m_calendarView = new CalendarView(m_commands, *m_people, m_context.clock, m_areas);
+            page = m_calendarView;
             break;
         case Area::Health:
             page = buildHealthArea();
@@ -208,6 +208,8 @@ void MainWindow::buildAreas()
         m_mapView->selectPerson(selected.size() == 1 ? std::optional(selected.front()) : std::nullopt);
     });
     connect(m_mapView, &MapView::openPersonRequested, this, &MainWindow::openPerson);
+    connect(m_calendarView, &CalendarView::openPersonRequested, this, &MainWindow::openPerson);
+    connect(m_calendarView, &CalendarView::logRequested, this, [this](core::PersonId person) { quickLog(person); });
     connect(m_mapView, &MapView::logRequested, this, [this](core::PersonId person) { quickLog(person); });
 }
 

@@ -25,6 +25,7 @@ namespace rapport::ui {
 
 class AuditForm;
 class AuditView;
+class CalendarView;
 class HealthChartsView;
 class MapView;
 class PeopleView;
@@ -64,6 +65,7 @@ public:
     PeopleView* peopleView() const { return m_peopleView; }
     WeekView* weekView() const { return m_weekView; }
     MapView* mapView() const { return m_mapView; }
+    CalendarView* calendarView() const { return m_calendarView; }
     AuditView* auditView() const { return m_auditView; }
     HealthChartsView* healthCharts() const { return m_healthCharts; }
     /// Ctrl+L: logs a contact, with `person` filled in when given.
@@ -106,6 +108,7 @@ private:
     PeopleView* m_peopleView = nullptr;
     WeekView* m_weekView = nullptr;
     MapView* m_mapView = nullptr;
+    CalendarView* m_calendarView = nullptr;
     QTabWidget* m_healthTabs = nullptr;
     AuditView* m_auditView = nullptr;
     HealthChartsView* m_healthCharts = nullptr;

@@ -4,6 +4,7 @@
 #include "core/audit.h"
 #include "core/storage/database.h"
 #include "core/storage/focusrepository.h"
+#include "ui/duelist.h"
 #include "ui/feedback.h"
 #include "ui/healthstyle.h"
 #include "ui/pageparts.h"
@@ -20,7 +21,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -34,7 +34,6 @@
 namespace rapport::ui {
 namespace {
 
-constexpr int kPersonRole = Qt::UserRole + 1;
 // How far back an unanswered pick is still asked about.
 constexpr int kReflectionWeeks = 4;
 
@@ -63,28 +62,6 @@ QString shortDay(core::LocalDay day)
 {
     return QLocale().toString(toQDate(day), QStringLiteral("MMM d"));
 }
-
-// A tree whose person rows can be dragged onto the focus card, and later the calendar.
-class PersonTree final : public QTreeWidget
-{
-public:
-    using QTreeWidget::QTreeWidget;
-
-protected:
-    QStringList mimeTypes() const override { return {QString::fromLatin1(kPersonMimeType)}; }
-    QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override
-    {
-        std::vector<core::PersonId> people;
-        QStringList names;
-        for (const QTreeWidgetItem* item : items) {
-            if (const qlonglong id = item->data(0, kPersonRole).toLongLong(); id > 0) {
-                people.push_back(core::PersonId{id});
-                names << item->text(0);
-            }
-        }
-        return people.empty() ? nullptr : personMimeData(people, names);
-    }
-};
 
 // The focus card takes a person dropped on it: "make this my focus".
 class DropCard final : public QFrame
@@ -267,25 +244,12 @@ QWidget* WeekView::buildDueSection()
     layout->addWidget(sectionTitle(tr("Who needs you"), section));
     m_dueEmpty = paragraph(tr("Every rhythm is on track this week. A good week to deepen one relationship."), section);
     layout->addWidget(m_dueEmpty);
-    m_due = new PersonTree(section);
-    m_due->setColumnCount(4);
-    m_due->setHeaderLabels({tr("Person"), tr("Health"), tr("Why"), tr("Due")});
-    m_due->setRootIsDecorated(false);
-    m_due->setUniformRowHeights(true);
-    m_due->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_due->setDragEnabled(true);
-    m_due->setDragDropMode(QAbstractItemView::DragOnly);
-    m_due->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_due->header()->setStretchLastSection(false);
-    m_due->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_due = new DueList(section);
     m_due->setMinimumHeight(fontMetrics().height() * 12);
-    m_due->setAccessibleName(tr("Relationships due and overdue"));
     layout->addWidget(m_due, 1);
-    connect(m_due, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
-        if (const auto person = personAt(item))
-            emit openPersonRequested(*person);
-    });
-    connect(m_due, &QWidget::customContextMenuRequested, this, &WeekView::showDueMenu);
+    connect(m_due, &DueList::openPersonRequested, this, &WeekView::openPersonRequested);
+    connect(m_due, &DueList::logRequested, this, &WeekView::logRequested);
+    connect(m_due, &DueList::focusRequested, this, &WeekView::chooseFocus);
     return section;
 }
 
@@ -440,44 +404,9 @@ void WeekView::saveReflection()
 
 void WeekView::showDue()
 {
-    const auto ties = m_people.ties();
-    const core::WeekPlan plan = core::planWeek(ties, core::dayIn(m_clock(), m_people.zone()));
-    m_due->clear();
-    auto addGroup = [this](const QString& title, const std::vector<core::DueTie>& list, bool late) {
-        if (list.empty())
-            return;
-        auto* group = new QTreeWidgetItem(m_due, {title.arg(list.size())});
-        group->setFlags(Qt::ItemIsEnabled);
-        QFont bold = group->font(0);
-        bold.setBold(true);
-        group->setFont(0, bold);
-        group->setFirstColumnSpanned(true);
-        for (const auto& due : list) {
-            const int row = m_people.rowOf(due.person);
-            if (row < 0)
-                continue;
-            const auto& tie = m_people.tieAt(row);
-            const QString name = q(m_people.rowAt(row).person.name);
-            const QString state = tie.health.score ? tr("%1 · %2").arg(wording::stateName(tie.health.state)).arg(*tie.health.score)
-                                                    : wording::stateName(tie.health.state);
-            const QString why = wording::dueReason(tie);
-            const QString when = late ? wording::daysLate(due.daysLate) : longDay(due.due);
-            auto* item = new QTreeWidgetItem(group, {name, state, why, when});
-            item->setIcon(1, stateChip(tie.health.state));
-            item->setToolTip(2, wording::reasons(tie.health.reasons));
-            item->setData(0, kPersonRole, static_cast<qlonglong>(due.person.value));
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
-        }
-    };
-    addGroup(tr("Needs you now (%1)"), plan.overdue, true);
-    addGroup(tr("Coming up this week (%1)"), plan.dueThisWeek, false);
-    m_due->expandAll();
-    for (int column = 0; column < 4; ++column)
-        if (column != 2)
-            m_due->resizeColumnToContents(column);
-    const bool empty = m_due->topLevelItemCount() == 0;
-    m_due->setVisible(!empty);
-    m_dueEmpty->setVisible(empty);
+    m_due->fill(m_people, core::dayIn(m_clock(), m_people.zone()));
+    m_due->setVisible(!m_due->isEmpty());
+    m_dueEmpty->setVisible(m_due->isEmpty());
 }
 
 void WeekView::showHistory()
@@ -492,26 +421,6 @@ void WeekView::showHistory()
         m_history->resizeColumnToContents(column);
     m_history->setColumnWidth(2, std::min(m_history->columnWidth(2), fontMetrics().averageCharWidth() * 50));
     m_historySection->setVisible(!m_picks.empty());
-}
-
-std::optional<core::PersonId> WeekView::personAt(const QTreeWidgetItem* item) const
-{
-    if (!item)
-        return std::nullopt;
-    const qlonglong id = item->data(0, kPersonRole).toLongLong();
-    return id > 0 ? std::optional(core::PersonId{id}) : std::nullopt;
-}
-
-void WeekView::showDueMenu(const QPoint& position)
-{
-    const auto person = personAt(m_due->itemAt(position));
-    if (!person)
-        return;
-    QMenu menu(this);
-    menu.addAction(tr("Log a contact…"), this, [this, p = *person] { emit logRequested(p); });
-    menu.addAction(tr("Make this my focus"), this, [this, p = *person] { chooseFocus(p); });
-    menu.addAction(tr("Open person"), this, [this, p = *person] { emit openPersonRequested(p); });
-    menu.exec(m_due->viewport()->mapToGlobal(position));
 }
 
 } // namespace rapport::ui

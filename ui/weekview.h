@@ -20,6 +20,7 @@ class QTreeWidgetItem;
 
 namespace rapport::ui {
 
+class DueList;
 class PersonModel;
 class PersonPicker;
 
@@ -51,7 +52,7 @@ public:
     QWidget* reflectionCard() const { return m_reflectionCard; }
     QPlainTextEdit* reflectionEdit() const { return m_reflection; }
     QPushButton* saveReflectionButton() const { return m_saveReflection; }
-    QTreeWidget* dueList() const { return m_due; }
+    DueList* dueList() const { return m_due; }
     QTreeWidget* historyList() const { return m_history; }
 
 signals:
@@ -69,8 +70,6 @@ private:
     void showHistory();
     void commit();
     void saveReflection();
-    void showDueMenu(const QPoint& position);
-    std::optional<core::PersonId> personAt(const QTreeWidgetItem* item) const;
     core::LocalDay thisWeek() const;
 
     CommandContext m_context;
@@ -96,7 +95,7 @@ private:
     QLabel* m_reflectionQuestion = nullptr;
     QPlainTextEdit* m_reflection = nullptr;
     QPushButton* m_saveReflection = nullptr;
-    QTreeWidget* m_due = nullptr;
+    DueList* m_due = nullptr;
     QLabel* m_dueEmpty = nullptr;
     QWidget* m_historySection = nullptr;
     QTreeWidget* m_history = nullptr;

@@ -42,16 +42,45 @@ core::Result<std::vector<core::MeetingSeries>> MeetingRepository::series() const
 
 core::Result<core::MeetingId> MeetingRepository::add(const core::Meeting& meeting)
 {
+    auto ids = addAll({meeting});
+    if (!ids)
+        return ids.error();
+    return ids.value().front();
+}
+
+core::Result<std::vector<core::MeetingId>> MeetingRepository::addAll(const std::vector<core::Meeting>& meetings)
+{
     Transaction transaction(m_db.connection(), m_db.dialect());
     if (!transaction.isActive())
         return transaction.error();
-    auto id = rows::insertMeeting(m_db.connection(), meeting);
-    if (!id)
-        return id;
+    std::vector<core::MeetingId> ids;
+    for (const auto& meeting : meetings) {
+        auto id = rows::insertMeeting(m_db.connection(), meeting);
+        if (!id)
+            return id.error();
+        ids.push_back(id.value());
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     emit m_db.meetingsChanged();
-    return id;
+    return ids;
+}
+
+core::Status MeetingRepository::removeAll(const std::vector<core::MeetingId>& ids)
+{
+    Transaction transaction(m_db.connection(), m_db.dialect());
+    if (!transaction.isActive())
+        return transaction.error();
+    Query remove(m_db.connection(), QStringLiteral("DELETE FROM meetings WHERE id = ?"));
+    for (const auto id : ids) {
+        remove.bind(id.value);
+        if (!remove.exec())
+            return remove.error();
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    emit m_db.meetingsChanged();
+    return core::Done{};
 }
 
 core::Status MeetingRepository::update(const core::Meeting& meeting)
@@ -73,17 +102,7 @@ core::Status MeetingRepository::update(const core::Meeting& meeting)
 
 core::Status MeetingRepository::remove(core::MeetingId id)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query remove(m_db.connection(), QStringLiteral("DELETE FROM meetings WHERE id = ?"));
-    remove.bind(id.value);
-    if (!remove.exec())
-        return remove.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.meetingsChanged();
-    return core::Done{};
+    return removeAll({id});
 }
 
 core::Result<core::SeriesId> MeetingRepository::addSeries(const core::MeetingSeries& series)

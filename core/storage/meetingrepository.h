@@ -23,6 +23,10 @@ public:
 
     /// Stores a single meeting or an exception (one transaction); returns its id.
     core::Result<core::MeetingId> add(const core::Meeting& meeting);
+    /// Stores several meetings in one transaction ("plan my week" applied); returns their ids.
+    core::Result<std::vector<core::MeetingId>> addAll(const std::vector<core::Meeting>& meetings);
+    /// Removes several meetings in one transaction.
+    core::Status removeAll(const std::vector<core::MeetingId>& ids);
     /// Replaces a stored meeting (same id).
     core::Status update(const core::Meeting& meeting);
     core::Status remove(core::MeetingId id);

@@ -2,6 +2,7 @@
 // "This week": the focus ritual, the reflection the week after, who needs you, and quick log.
 #include "core/storage/focusrepository.h"
 #include "tests/ui/uitestfixture.h"
+#include "ui/duelist.h"
 #include "ui/personmime.h"
 #include "ui/personmodel.h"
 #include "ui/personpicker.h"
@@ -52,14 +53,7 @@ protected:
         EXPECT_TRUE(pick);
         return pick ? pick.value() : std::nullopt;
     }
-    QStringList dueNames() const
-    {
-        QStringList names;
-        for (int g = 0; g < view->dueList()->topLevelItemCount(); ++g)
-            for (int c = 0; c < view->dueList()->topLevelItem(g)->childCount(); ++c)
-                names << view->dueList()->topLevelItem(g)->child(c)->text(0);
-        return names;
-    }
+    QStringList dueNames() const { return view->dueList()->names(); }
 
     const core::Zone zone{"Europe/Berlin"};
     const core::LocalDay thisWeek = *core::parseDay("2026-11-23");

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Calendar area: drop a person on a slot, move and resize meetings, a series occurrence moved
+// on its own, status actions, plan my week; every change stored and undoable.
+#include "core/storage/meetingrepository.h"
+#include "tests/ui/uitestfixture.h"
+#include "ui/calendarview.h"
+#include "ui/duelist.h"
+#include "ui/personmime.h"
+#include "ui/personmodel.h"
+#include "ui/weekgrid.h"
+
+#include <QDropEvent>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTest>
+
+using namespace rapport;
+using namespace std::chrono_literals;
+
+class CalendarViewTest : public test::UiTest
+{
+protected:
+    void SetUp() override
+    {
+        UiTest::SetUp();
+        ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport); // weekly, 30 minutes
+        ben = addPerson("Ben Kim", core::RelationshipKind::Mentee);
+        model = std::make_unique<ui::PersonModel>(*database, monday9, zone);
+        view = std::make_unique<ui::CalendarView>(commands(), *model, [this] { return monday9; });
+        view->resize(1400, 900);
+        view->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+    }
+    void TearDown() override
+    {
+        view.reset();
+        model.reset();
+        UiTest::TearDown();
+    }
+    std::vector<core::Meeting> week()
+    {
+        auto all = storage::MeetingRepository(*database).between(local("2026-11-23T00:00"), local("2026-11-30T00:00"));
+        EXPECT_TRUE(all);
+        return all ? all.value() : std::vector<core::Meeting>{};
+    }
+    core::Instant local(const char* text) const { return core::parseUserTime(text, zone).value(); }
+    void drop(core::PersonId person, core::Instant at)
+    {
+        std::unique_ptr<QMimeData> data(ui::personMimeData({person}, {}));
+        const QPoint point = view->grid()->pointOf(at) + QPoint(10, 2);
+        QDragEnterEvent enter(point, Qt::CopyAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->grid(), &enter);
+        QDropEvent dropped(QPointF(point), Qt::CopyAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->grid(), &dropped);
+        QCoreApplication::processEvents();
+    }
+    void drag(QPoint from, QPoint to)
+    {
+        QTest::mousePress(view->grid(), Qt::LeftButton, {}, from);
+        QTest::mouseMove(view->grid(), to);
+        QTest::mouseRelease(view->grid(), Qt::LeftButton, {}, to);
+        QCoreApplication::processEvents();
+    }
+
+    const core::Zone zone{"Europe/Berlin"};
+    const core::Instant monday9 = core::parseUserTime("2026-11-23T09:00", zone).value();
+    core::PersonId ana, ben;
+    std::unique_ptr<ui::PersonModel> model;
+    std::unique_ptr<ui::CalendarView> view;
+};
+
+TEST_F(CalendarViewTest, DroppingAPersonOnASlotPlansAOneOnOneOfTheirRhythmsLength)
+{
+    drop(ana, local("2026-11-24T10:00"));
+    const auto meetings = week();
+    ASSERT_EQ(meetings.size(), 1u);
+    EXPECT_EQ(meetings[0].person, std::optional(ana));
+    EXPECT_EQ(meetings[0].start, local("2026-11-24T10:00"));
+    EXPECT_EQ(meetings[0].end - meetings[0].start, 30min);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Plan a one-on-one with Ana Lopez"));
+    ASSERT_EQ(view->grid()->meetings().size(), 1u) << "shown at once";
+    undoStack.undo();
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(week().empty());
+}
+
+TEST_F(CalendarViewTest, MovingAndResizingAreStoredAndUndoable)
+{
+    drop(ana, local("2026-11-24T10:00"));
+    const QRect block = view->grid()->blockOf(0);
+    const QPoint grab = block.center();
+    const QPoint hourLater = grab + (view->grid()->pointOf(local("2026-11-24T11:00")) - view->grid()->pointOf(local("2026-11-24T10:00")));
+    drag(grab, hourLater);
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_EQ(week()[0].start, local("2026-11-24T11:00"));
+
+    const QRect moved = view->grid()->blockOf(0);
+    const QPoint edge(moved.center().x(), moved.bottom() - 1);
+    const QPoint longer(edge.x(), view->grid()->pointOf(local("2026-11-24T12:00")).y());
+    drag(edge, longer);
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_EQ(week()[0].end, local("2026-11-24T12:00")) << "the bottom edge resizes, in 15-minute steps";
+    EXPECT_EQ(week()[0].start, local("2026-11-24T11:00"));
+
+    undoStack.undo();
+    EXPECT_EQ(week()[0].end, local("2026-11-24T11:30"));
+    undoStack.undo();
+    EXPECT_EQ(week()[0].start, local("2026-11-24T10:00"));
+}
+
+TEST_F(CalendarViewTest, MovingOneOccurrenceOfASeriesLeavesTheOthers)
+{
+    core::MeetingSeries series;
+    series.person = ana;
+    series.title = "1:1 Ana Lopez";
+    series.first = core::LocalDateTime{*core::parseDay("2026-11-02"), 10h};
+    series.minutes = 30;
+    series.zone = zone.id;
+    series.rrule = core::toRrule(core::Recurrence{}, series.first.day);
+    series.uid = "series@test";
+    ASSERT_TRUE(storage::MeetingRepository(*database).addSeries(series));
+    view->reload();
+    ASSERT_EQ(view->grid()->meetings().size(), 1u);
+    const QPoint grab = view->grid()->blockOf(0).center();
+    drag(grab, grab + (view->grid()->pointOf(local("2026-11-24T10:00")) - view->grid()->pointOf(local("2026-11-23T10:00"))));
+    const auto meetings = week();
+    ASSERT_EQ(meetings.size(), 1u);
+    EXPECT_EQ(meetings[0].start, local("2026-11-24T10:00"));
+    EXPECT_EQ(meetings[0].status, core::MeetingStatus::Moved);
+    EXPECT_TRUE(meetings[0].id.isValid()) << "stored as an exception of the series";
+    auto next = storage::MeetingRepository(*database).between(local("2026-11-30T00:00"), local("2026-12-07T00:00"));
+    ASSERT_EQ(next.value().size(), 1u);
+    EXPECT_EQ(next.value()[0].start, local("2026-11-30T10:00")) << "the next week keeps its time";
+    undoStack.undo();
+    EXPECT_EQ(week()[0].start, local("2026-11-23T10:00"));
+}
+
+TEST_F(CalendarViewTest, ConflictsAreMarked)
+{
+    drop(ana, local("2026-11-24T10:00"));
+    drop(ben, local("2026-11-24T10:15"));
+    ASSERT_EQ(view->grid()->meetings().size(), 2u);
+    EXPECT_TRUE(view->grid()->meetings()[0].conflict);
+    EXPECT_TRUE(view->grid()->meetings()[1].conflict);
+}
+
+TEST_F(CalendarViewTest, PlanMyWeekAppliesInOneUndoStep)
+{
+    const core::WeekProposal plan = view->proposal();
+    ASSERT_EQ(plan.placements.size(), 2u) << "both have never been met, so both are due";
+    ASSERT_TRUE(view->applyProposal(plan));
+    EXPECT_EQ(week().size(), 2u);
+    EXPECT_EQ(undoStack.count(), 1);
+    undoStack.undo();
+    EXPECT_TRUE(week().empty());
+}
+
+TEST_F(CalendarViewTest, SkippingAnOccurrenceKeepsItFaded)
+{
+    drop(ana, local("2026-11-24T10:00"));
+    view->grid()->select(0);
+    QTest::mouseClick(view->grid(), Qt::LeftButton, {}, view->grid()->blockOf(0).center());
+    ASSERT_TRUE(view->meetingPanel()->isVisible());
+    for (QPushButton* button : view->meetingPanel()->findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("S&kipped"))
+            QTest::mouseClick(button, Qt::LeftButton);
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_EQ(week()[0].status, core::MeetingStatus::Skipped);
+}

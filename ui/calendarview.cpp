@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/calendarview.h"
+
+#include "core/storage/database.h"
+#include "core/storage/meetingrepository.h"
+#include "ui/duelist.h"
+#include "ui/feedback.h"
+#include "ui/pageparts.h"
+#include "ui/personmodel.h"
+#include "ui/weekgrid.h"
+#include "ui/wording.h"
+
+#include <QCalendarWidget>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTextCharFormat>
+#include <QTreeWidget>
+#include <QUuid>
+#include <QVBoxLayout>
+
+namespace rapport::ui {
+namespace {
+
+QDate toQDate(core::LocalDay day)
+{
+    return QDate(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
+                 static_cast<int>(static_cast<unsigned>(day.day())));
+}
+
+core::LocalDay toDay(QDate date)
+{
+    return core::LocalDay{std::chrono::year{date.year()}, std::chrono::month{static_cast<unsigned>(date.month())},
+                          std::chrono::day{static_cast<unsigned>(date.day())}};
+}
+
+core::LocalDay plusDays(core::LocalDay day, int n)
+{
+    return core::LocalDay{std::chrono::sys_days{day} + std::chrono::days{n}};
+}
+
+core::LocalDay mondayOf(core::LocalDay day)
+{
+    const auto d = std::chrono::sys_days{day};
+    return core::LocalDay{d - (std::chrono::weekday{d} - std::chrono::Monday)};
+}
+
+std::string newUid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString() + "@rapport";
+}
+
+QString when(const core::Meeting& m, const core::Zone& zone)
+{
+    const QDateTime start = QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(m.start));
+    const QDateTime end = QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(m.end));
+    Q_UNUSED(zone);
+    return QStringLiteral("%1, %2–%3")
+        .arg(QLocale().toString(start.date(), QStringLiteral("dddd, MMMM d")),
+             QLocale().toString(start.time(), QLocale::ShortFormat), QLocale().toString(end.time(), QLocale::ShortFormat));
+}
+
+} // namespace
+
+CalendarView::CalendarView(const CommandContext& context, PersonModel& people, std::function<core::Instant()> clock,
+                           QWidget* parent)
+    : QWidget(parent), m_context(context), m_people(people), m_clock(std::move(clock))
+{
+    auto* previous = new QPushButton(tr("◀"), this);
+    previous->setToolTip(tr("Previous week (Alt+Left)"));
+    previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    auto* today = new QPushButton(tr("&Today"), this);
+    auto* next = new QPushButton(tr("▶"), this);
+    next->setToolTip(tr("Next week (Alt+Right)"));
+    next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    auto* plan = new QPushButton(tr("&Plan my week…"), this);
+    plan->setToolTip(tr("Propose a free slot for every rhythm that is due this week"));
+    m_weekLabel = heading(QString(), 1.3, this);
+    m_weekLabel->setWordWrap(false);
+    auto* toolbar = new QHBoxLayout;
+    toolbar->addWidget(previous);
+    toolbar->addWidget(today);
+    toolbar->addWidget(next);
+    toolbar->addSpacing(fontMetrics().averageCharWidth() * 2);
+    toolbar->addWidget(m_weekLabel, 1);
+    toolbar->addWidget(plan);
+
+    m_grid = new WeekGrid(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_grid);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_month = new QCalendarWidget(this);
+    m_month->setGridVisible(false);
+    m_month->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
+    m_month->setFirstDayOfWeek(Qt::Monday);
+    m_due = new DueList(this);
+    m_due->setColumnHidden(1, true); // beside the calendar, who and why are enough
+    auto* side = new QWidget(this);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_month);
+    sideLayout->addWidget(buildPanel());
+    sideLayout->addWidget(heading(tr("Due: drag onto the week"), 1.1, side));
+    sideLayout->addWidget(m_due, 1);
+
+    auto* split = new QSplitter(this);
+    split->addWidget(scroll);
+    split->addWidget(side);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(toolbar);
+    layout->addWidget(split, 1);
+
+    connect(previous, &QPushButton::clicked, this, [this] { showWeek(plusDays(m_monday, -7)); });
+    connect(next, &QPushButton::clicked, this, [this] { showWeek(plusDays(m_monday, 7)); });
+    connect(today, &QPushButton::clicked, this, [this] { showWeek(core::dayIn(m_clock(), m_people.zone())); });
+    connect(plan, &QPushButton::clicked, this, &CalendarView::planMyWeek);
+    connect(m_month, &QCalendarWidget::clicked, this, [this](QDate date) { showWeek(toDay(date)); });
+    connect(m_month, &QCalendarWidget::currentPageChanged, this, [this] { markMonth(); });
+    connect(m_grid, &WeekGrid::personDropped, this, &CalendarView::planOneOnOne);
+    connect(m_grid, &WeekGrid::meetingChanged, this, &CalendarView::changeTime);
+    connect(m_grid, &WeekGrid::meetingClicked, this, [this](std::size_t index) { showMeeting(index); });
+    connect(m_due, &DueList::openPersonRequested, this, &CalendarView::openPersonRequested);
+    connect(m_due, &DueList::logRequested, this, &CalendarView::logRequested);
+
+    auto* reloadSoon = new CoalescedCall([this] { reload(); }, this);
+    connect(&m_context.database, &storage::Database::meetingsChanged, reloadSoon, &CoalescedCall::request);
+    connect(&m_context.database, &storage::Database::reset, reloadSoon, &CoalescedCall::request);
+    connect(&m_people, &PersonModel::tiesChanged, reloadSoon, &CoalescedCall::request);
+    showWeek(core::dayIn(m_clock(), m_people.zone()));
+}
+
+QWidget* CalendarView::buildPanel()
+{
+    m_panel = cardFrame(this);
+    auto* layout = new QVBoxLayout(m_panel);
+    m_panelTitle = heading(QString(), 1.1, m_panel);
+    m_panelTime = paragraph(QString(), m_panel);
+    m_held = new QPushButton(tr("&Held…"), m_panel);
+    m_held->setToolTip(tr("Mark it held and log how it went"));
+    m_skipped = new QPushButton(tr("S&kipped"), m_panel);
+    m_open = new QPushButton(tr("Open person"), m_panel);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_held);
+    buttons->addWidget(m_skipped);
+    buttons->addWidget(m_open);
+    layout->addWidget(m_panelTitle);
+    layout->addWidget(m_panelTime);
+    layout->addLayout(buttons);
+    connect(m_held, &QPushButton::clicked, this, [this] { setStatus(core::MeetingStatus::Held); });
+    connect(m_skipped, &QPushButton::clicked, this, [this] { setStatus(core::MeetingStatus::Skipped); });
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (const auto index = m_grid->selected(); index && m_grid->meetings()[*index].meeting.person)
+            emit openPersonRequested(*m_grid->meetings()[*index].meeting.person);
+    });
+    m_panel->hide();
+    return m_panel;
+}
+
+void CalendarView::showWeek(core::LocalDay anyDay)
+{
+    m_monday = mondayOf(anyDay);
+    m_grid->setWeek(m_monday, m_people.zone());
+    m_weekLabel->setText(tr("%1 – %2").arg(QLocale().toString(toQDate(m_monday), QStringLiteral("MMM d")),
+                                           QLocale().toString(toQDate(plusDays(m_monday, 6)), QStringLiteral("MMM d, yyyy"))));
+    {
+        const QSignalBlocker block(m_month);
+        m_month->setSelectedDate(toQDate(m_monday));
+    }
+    reload();
+}
+
+QString CalendarView::nameOf(const core::Meeting& meeting) const
+{
+    if (meeting.person) {
+        const int row = m_people.rowOf(*meeting.person);
+        if (row >= 0)
+            return tr("1:1 %1").arg(QString::fromStdString(m_people.rowAt(row).person.name));
+    }
+    return meeting.title.empty() ? tr("Busy") : QString::fromStdString(meeting.title);
+}
+
+void CalendarView::reload()
+{
+    const core::Zone& zone = m_people.zone();
+    const core::Instant from = core::atLocal(m_monday, std::chrono::minutes{0}, zone);
+    const core::Instant to = core::atLocal(plusDays(m_monday, 7), std::chrono::minutes{0}, zone);
+    auto meetings = storage::MeetingRepository(m_context.database).between(from, to);
+    if (!meetings) {
+        m_context.feedback.error(tr("Could not read the calendar"), QString::fromStdString(meetings.error().toString()));
+        return;
+    }
+    std::vector<GridMeeting> shown;
+    std::vector<core::Interval> busy;
+    std::vector<std::size_t> busyIndex;
+    for (auto& meeting : meetings.value()) {
+        if (meeting.status != core::MeetingStatus::Skipped) {
+            busy.push_back({meeting.start, meeting.end});
+            busyIndex.push_back(shown.size());
+        }
+        GridMeeting g{meeting, nameOf(meeting), false};
+        shown.push_back(std::move(g));
+    }
+    for (const auto& [a, b] : core::findConflicts(busy)) {
+        shown[busyIndex[a]].conflict = true;
+        shown[busyIndex[b]].conflict = true;
+    }
+    const auto selected = m_grid->selected();
+    m_grid->setMeetings(std::move(shown));
+    m_grid->setWorkingHours(m_hours);
+    m_grid->setNow(m_clock());
+    showMeeting(selected);
+    m_due->fill(m_people, core::dayIn(m_clock(), zone));
+    markMonth();
+}
+
+// Days of the month shown that hold a meeting are bold.
+void CalendarView::markMonth()
+{
+    const core::Zone& zone = m_people.zone();
+    const QDate first(m_month->yearShown(), m_month->monthShown(), 1);
+    m_month->setDateTextFormat(QDate(), QTextCharFormat());
+    const core::Instant from = core::atLocal(toDay(first), std::chrono::minutes{0}, zone);
+    const core::Instant to = core::atLocal(toDay(first.addMonths(1)), std::chrono::minutes{0}, zone);
+    auto meetings = storage::MeetingRepository(m_context.database).between(from, to);
+    if (!meetings)
+        return;
+    QTextCharFormat busy;
+    busy.setFontWeight(QFont::Bold);
+    for (const auto& m : meetings.value())
+        if (m.status != core::MeetingStatus::Skipped)
+            m_month->setDateTextFormat(toQDate(core::dayIn(m.start, zone)), busy);
+}
+
+void CalendarView::showMeeting(std::optional<std::size_t> index)
+{
+    if (!index || *index >= m_grid->meetings().size()) {
+        m_panel->hide();
+        return;
+    }
+    const core::Meeting& m = m_grid->meetings()[*index].meeting;
+    m_panelTitle->setText(m_grid->meetings()[*index].label);
+    QString status;
+    switch (m.status) {
+    case core::MeetingStatus::Planned: status = tr("planned"); break;
+    case core::MeetingStatus::Held: status = tr("held"); break;
+    case core::MeetingStatus::Skipped: status = tr("skipped"); break;
+    case core::MeetingStatus::Moved: status = tr("moved"); break;
+    }
+    m_panelTime->setText(tr("%1 · %2%3").arg(when(m, m_people.zone()), status, m.series ? tr(" · repeats") : QString()));
+    m_held->setEnabled(m.person.has_value());
+    m_open->setEnabled(m.person.has_value());
+    m_panel->show();
+}
+
+void CalendarView::planOneOnOne(core::PersonId person, core::Instant start)
+{
+    const int row = m_people.rowOf(person);
+    if (row < 0)
+        return;
+    const core::Person& who = m_people.rowAt(row).person;
+    const int minutes = who.tie.cadence && who.tie.cadence->minutes > 0 ? who.tie.cadence->minutes : 30;
+    core::Meeting meeting;
+    meeting.person = person;
+    meeting.title = "1:1 " + who.name;
+    meeting.start = start;
+    meeting.end = start + std::chrono::minutes{minutes};
+    meeting.zone = m_people.zone().id;
+    meeting.uid = newUid();
+    commands::addMeetings(m_context, {meeting}, tr("Plan a one-on-one with %1").arg(QString::fromStdString(who.name)));
+}
+
+// A stored meeting is replaced; an occurrence of a series becomes an exception that replaces it
+// ("only this one"; moving the whole series is not offered yet).
+void CalendarView::storeChange(const core::Meeting& before, core::Meeting after, const QString& label)
+{
+    if (before.id.isValid()) {
+        commands::changeMeeting(m_context, before, after, label);
+        return;
+    }
+    after.id = {};
+    commands::addMeetings(m_context, {after}, label);
+}
+
+void CalendarView::changeTime(std::size_t index, core::Instant start, core::Instant end)
+{
+    const core::Meeting before = m_grid->meetings()[index].meeting;
+    core::Meeting after = before;
+    after.start = start;
+    after.end = end;
+    const bool moved = start != before.start;
+    if (moved && after.series)
+        after.status = core::MeetingStatus::Moved;
+    const QString what = m_grid->meetings()[index].label;
+    storeChange(before, after, moved ? tr("Move %1").arg(what) : tr("Change the length of %1").arg(what));
+}
+
+void CalendarView::setStatus(core::MeetingStatus status)
+{
+    const auto index = m_grid->selected();
+    if (!index)
+        return;
+    const core::Meeting before = m_grid->meetings()[*index].meeting;
+    core::Meeting after = before;
+    after.status = status;
+    const QString what = m_grid->meetings()[*index].label;
+    storeChange(before, after, status == core::MeetingStatus::Held ? tr("Mark %1 held").arg(what) : tr("Skip %1").arg(what));
+    // A held one-on-one is a contact: log how it went.
+    if (status == core::MeetingStatus::Held && before.person)
+        emit logRequested(*before.person);
+}
+
+core::WeekProposal CalendarView::proposal() const
+{
+    std::vector<core::Interval> busy;
+    for (const auto& g : m_grid->meetings())
+        if (g.meeting.status != core::MeetingStatus::Skipped)
+            busy.push_back({g.meeting.start, g.meeting.end});
+    const auto ties = m_people.ties();
+    return core::planMyWeek(ties, m_hours, core::IntervalIndex(busy), m_monday, m_clock(), m_people.zone());
+}
+
+bool CalendarView::applyProposal(const core::WeekProposal& proposal)
+{
+    std::vector<core::Meeting> meetings;
+    for (const auto& placement : proposal.placements) {
+        const int row = m_people.rowOf(placement.person);
+        if (row < 0)
+            continue;
+        core::Meeting m;
+        m.person = placement.person;
+        m.title = "1:1 " + m_people.rowAt(row).person.name;
+        m.start = placement.at.start;
+        m.end = placement.at.end;
+        m.zone = m_people.zone().id;
+        m.uid = newUid();
+        meetings.push_back(std::move(m));
+    }
+    return commands::addMeetings(m_context, meetings, tr("Apply the week's plan (%1)").arg(wording::peopleCount(static_cast<int>(meetings.size()))));
+}
+
+void CalendarView::planMyWeek()
+{
+    const core::WeekProposal plan = proposal();
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Plan my week"));
+    auto* list = new QTreeWidget(&dialog);
+    list->setHeaderLabels({tr("Person"), tr("Proposed")});
+    list->setRootIsDecorated(false);
+    for (const auto& placement : plan.placements) {
+        const int row = m_people.rowOf(placement.person);
+        core::Meeting m;
+        m.start = placement.at.start;
+        m.end = placement.at.end;
+        new QTreeWidgetItem(list, {row >= 0 ? QString::fromStdString(m_people.rowAt(row).person.name) : QString(), when(m, m_people.zone())});
+    }
+    for (const auto& unplaced : plan.unplaced) {
+        const int row = m_people.rowOf(unplaced.person);
+        new QTreeWidgetItem(list, {row >= 0 ? QString::fromStdString(m_people.rowAt(row).person.name) : QString(),
+                                   unplaced.reason == core::UnplacedReason::NoFreeSlot ? tr("No free slot this week: move something, or plan it next week")
+                                                                                     : tr("The rhythm has no length: set one in the editor")});
+    }
+    list->resizeColumnToContents(0);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
+    auto* apply = buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);
+    apply->setEnabled(!plan.placements.empty());
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(paragraph(plan.placements.empty() && plan.unplaced.empty()
+                                    ? tr("Nothing is due this week: every rhythm is on track.")
+                                    : tr("Review the proposal; applying it plans every one-on-one below in one step (Ctrl+Z undoes)."),
+                                &dialog));
+    layout->addWidget(list);
+    layout->addWidget(buttons);
+    dialog.resize(fontMetrics().averageCharWidth() * 80, fontMetrics().height() * 24);
+    if (dialog.exec() == QDialog::Accepted)
+        applyProposal(plan);
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/meeting.h"
+#include "core/schedule.h"
+#include "ui/commands.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QCalendarWidget;
+class QLabel;
+class QPushButton;
+
+namespace rapport::ui {
+
+class DueList;
+class PersonModel;
+class WeekGrid;
+
+/// The Calendar area: the week as a time grid beside the month and the relationships that are due.
+/// Drop a person on a slot to plan a one-on-one; drag a meeting to move it, its edge to resize it;
+/// click one for its status actions; "Plan my week" proposes a slot for every rhythm that is due.
+/// Every change is one undo step, stored at the drop.
+class CalendarView : public QWidget
+{
+    Q_OBJECT
+public:
+    CalendarView(const CommandContext& context, PersonModel& people, std::function<core::Instant()> clock,
+                 QWidget* parent = nullptr);
+
+    void showWeek(core::LocalDay anyDay);
+    core::LocalDay week() const { return m_monday; }
+    /// Reads the week again (changes are followed automatically).
+    void reload();
+    /// The proposal of "Plan my week" for the week shown.
+    core::WeekProposal proposal() const;
+    /// Stores a proposal as one undo step.
+    bool applyProposal(const core::WeekProposal& proposal);
+
+    WeekGrid* grid() const { return m_grid; }
+    DueList* dueList() const { return m_due; }
+    QLabel* weekLabel() const { return m_weekLabel; }
+    QWidget* meetingPanel() const { return m_panel; }
+
+signals:
+    void openPersonRequested(core::PersonId person);
+    void logRequested(core::PersonId person);
+
+private:
+    QWidget* buildPanel();
+    void planOneOnOne(core::PersonId person, core::Instant start);
+    void changeTime(std::size_t index, core::Instant start, core::Instant end);
+    void setStatus(core::MeetingStatus status);
+    void storeChange(const core::Meeting& before, core::Meeting after, const QString& label);
+    void showMeeting(std::optional<std::size_t> index);
+    void planMyWeek();
+    void markMonth();
+    QString nameOf(const core::Meeting& meeting) const;
+
+    CommandContext m_context;
+    PersonModel& m_people;
+    std::function<core::Instant()> m_clock;
+    core::LocalDay m_monday;
+    core::WorkingHours m_hours;
+    WeekGrid* m_grid = nullptr;
+    QCalendarWidget* m_month = nullptr;
+    DueList* m_due = nullptr;
+    QLabel* m_weekLabel = nullptr;
+    QWidget* m_panel = nullptr;
+    QLabel* m_panelTitle = nullptr;
+    QLabel* m_panelTime = nullptr;
+    QPushButton* m_held = nullptr;
+    QPushButton* m_skipped = nullptr;
+    QPushButton* m_open = nullptr;
+};
+
+} // namespace rapport::ui

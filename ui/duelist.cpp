@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/duelist.h"
+
+#include "core/audit.h"
+#include "ui/healthstyle.h"
+#include "ui/personmime.h"
+#include "ui/personmodel.h"
+#include "ui/wording.h"
+
+#include <QDate>
+#include <QHeaderView>
+#include <QMenu>
+
+namespace rapport::ui {
+namespace {
+
+constexpr int kPersonRole = Qt::UserRole + 1;
+
+QString longDay(core::LocalDay day)
+{
+    const QDate date(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
+                     static_cast<int>(static_cast<unsigned>(day.day())));
+    return QLocale().toString(date, QStringLiteral("dddd, MMMM d"));
+}
+
+} // namespace
+
+DueList::DueList(QWidget* parent) : QTreeWidget(parent)
+{
+    setColumnCount(4);
+    setHeaderLabels({tr("Person"), tr("Health"), tr("Why"), tr("Due")});
+    setRootIsDecorated(false);
+    setUniformRowHeights(true);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setDragEnabled(true);
+    setDragDropMode(QAbstractItemView::DragOnly);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    setAccessibleName(tr("Relationships due and overdue"));
+    connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        if (const auto person = personAt(item))
+            emit openPersonRequested(*person);
+    });
+    connect(this, &QWidget::customContextMenuRequested, this, &DueList::showMenu);
+}
+
+void DueList::fill(const PersonModel& people, core::LocalDay today)
+{
+    const auto ties = people.ties();
+    const core::WeekPlan plan = core::planWeek(ties, today);
+    clear();
+    auto addGroup = [&](const QString& title, const std::vector<core::DueTie>& list, bool late) {
+        if (list.empty())
+            return;
+        auto* group = new QTreeWidgetItem(this, {title.arg(list.size())});
+        group->setFlags(Qt::ItemIsEnabled);
+        QFont bold = group->font(0);
+        bold.setBold(true);
+        group->setFont(0, bold);
+        group->setFirstColumnSpanned(true);
+        for (const auto& due : list) {
+            const int row = people.rowOf(due.person);
+            if (row < 0)
+                continue;
+            const auto& tie = people.tieAt(row);
+            const QString state = tie.health.score ? tr("%1 · %2").arg(wording::stateName(tie.health.state)).arg(*tie.health.score)
+                                                    : wording::stateName(tie.health.state);
+            const QString when = late ? wording::daysLate(due.daysLate) : longDay(due.due);
+            auto* item = new QTreeWidgetItem(group, {QString::fromStdString(people.rowAt(row).person.name), state,
+                                                     wording::dueReason(tie), when});
+            item->setIcon(1, stateChip(tie.health.state));
+            item->setToolTip(2, wording::reasons(tie.health.reasons));
+            item->setData(0, kPersonRole, static_cast<qlonglong>(due.person.value));
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+        }
+    };
+    addGroup(tr("Needs you now (%1)"), plan.overdue, true);
+    addGroup(tr("Coming up this week (%1)"), plan.dueThisWeek, false);
+    expandAll();
+    for (int column = 0; column < 4; ++column)
+        if (column != 2)
+            resizeColumnToContents(column);
+}
+
+QStringList DueList::names() const
+{
+    QStringList names;
+    for (int g = 0; g < topLevelItemCount(); ++g)
+        for (int c = 0; c < topLevelItem(g)->childCount(); ++c)
+            names << topLevelItem(g)->child(c)->text(0);
+    return names;
+}
+
+QStringList DueList::mimeTypes() const
+{
+    return {QString::fromLatin1(kPersonMimeType)};
+}
+
+QMimeData* DueList::mimeData(const QList<QTreeWidgetItem*>& items) const
+{
+    std::vector<core::PersonId> people;
+    QStringList names;
+    for (const QTreeWidgetItem* item : items) {
+        if (const auto person = personAt(item)) {
+            people.push_back(*person);
+            names << item->text(0);
+        }
+    }
+    return people.empty() ? nullptr : personMimeData(people, names);
+}
+
+std::optional<core::PersonId> DueList::personAt(const QTreeWidgetItem* item)
+{
+    if (!item)
+        return std::nullopt;
+    const qlonglong id = item->data(0, kPersonRole).toLongLong();
+    return id > 0 ? std::optional(core::PersonId{id}) : std::nullopt;
+}
+
+void DueList::showMenu(const QPoint& position)
+{
+    const auto person = personAt(itemAt(position));
+    if (!person)
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Log a contact…"), this, [this, p = *person] { emit logRequested(p); });
+    menu.addAction(tr("Make this my focus"), this, [this, p = *person] { emit focusRequested(p); });
+    menu.addAction(tr("Open person"), this, [this, p = *person] { emit openPersonRequested(p); });
+    menu.exec(viewport()->mapToGlobal(position));
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/weekgrid.h"
+
+#include "ui/healthstyle.h"
+#include "ui/personmime.h"
+
+#include <QDate>
+#include <QDragEnterEvent>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <cmath>
+
+namespace rapport::ui {
+namespace {
+
+constexpr int kSnapMinutes = 15;
+constexpr int kResizeEdge = 5; // pixels at a block's bottom that resize it
+
+QDate toQDate(core::LocalDay day)
+{
+    return QDate(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
+                 static_cast<int>(static_cast<unsigned>(day.day())));
+}
+
+core::LocalDay plusDays(core::LocalDay day, int n)
+{
+    return core::LocalDay{std::chrono::sys_days{day} + std::chrono::days{n}};
+}
+
+QString timeText(core::Instant at, const core::Zone& zone)
+{
+    const auto midnight = core::atLocal(core::dayIn(at, zone), std::chrono::minutes{0}, zone);
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(at - midnight).count();
+    return QTime(static_cast<int>(minutes / 60 % 24), static_cast<int>(minutes % 60)).toString(QStringLiteral("H:mm"));
+}
+
+} // namespace
+
+WeekGrid::WeekGrid(QWidget* parent) : QWidget(parent)
+{
+    setAcceptDrops(true);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Week"));
+    setBackgroundRole(QPalette::Base);
+    setAutoFillBackground(true);
+}
+
+void WeekGrid::setWeek(core::LocalDay monday, const core::Zone& zone)
+{
+    m_monday = monday;
+    m_zone = zone;
+    update();
+}
+
+void WeekGrid::setMeetings(std::vector<GridMeeting> meetings)
+{
+    m_meetings = std::move(meetings);
+    assignLanes();
+    if (m_selected && *m_selected >= m_meetings.size())
+        m_selected.reset();
+    m_drag = Drag::None;
+    update();
+}
+
+void WeekGrid::select(std::optional<std::size_t> index)
+{
+    m_selected = index;
+    update();
+}
+
+int WeekGrid::gutter() const { return fontMetrics().horizontalAdvance(QStringLiteral("00:00 ")) + 8; }
+int WeekGrid::headerHeight() const { return fontMetrics().height() * 2; }
+int WeekGrid::hourHeight() const { return std::max(fontMetrics().height() * 3, (height() - headerHeight()) / (kLastHour - kFirstHour)); }
+int WeekGrid::dayWidth() const { return std::max(1, (width() - gutter()) / 7); }
+core::LocalDay WeekGrid::dayOf(int column) const { return plusDays(m_monday, column); }
+
+QSize WeekGrid::sizeHint() const
+{
+    return QSize(gutter() + 7 * fontMetrics().averageCharWidth() * 14, headerHeight() + (kLastHour - kFirstHour) * fontMetrics().height() * 3);
+}
+
+QPoint WeekGrid::pointOf(core::Instant at) const
+{
+    const core::LocalDay day = core::dayIn(at, m_zone);
+    const int column = static_cast<int>((std::chrono::sys_days{day} - std::chrono::sys_days{m_monday}).count());
+    const auto midnight = core::atLocal(day, std::chrono::minutes{0}, m_zone);
+    const double minutes = std::chrono::duration_cast<std::chrono::seconds>(at - midnight).count() / 60.0;
+    const int y = headerHeight() + static_cast<int>(std::lround((minutes - kFirstHour * 60) * hourHeight() / 60.0));
+    return QPoint(gutter() + column * dayWidth(), y);
+}
+
+QRect WeekGrid::rectOf(core::Instant start, core::Instant end) const
+{
+    const QPoint top = pointOf(start);
+    const int column = (top.x() - gutter()) / dayWidth();
+    if (column < 0 || column > 6)
+        return {};
+    // A meeting past midnight is drawn to the end of its first day.
+    const QPoint bottom = core::dayIn(end, m_zone) == core::dayIn(start, m_zone) ? pointOf(end)
+                                                                                : QPoint(top.x(), headerHeight() + (kLastHour - kFirstHour) * hourHeight());
+    return QRect(top.x() + 2, top.y(), dayWidth() - 5, std::max(bottom.y() - top.y(), fontMetrics().height() / 2));
+}
+
+QRect WeekGrid::blockOf(std::size_t index) const
+{
+    if (index >= m_meetings.size())
+        return {};
+    QRect block = rectOf(m_meetings[index].meeting.start, m_meetings[index].meeting.end);
+    // Meetings at the same time share the day's width side by side.
+    if (!block.isEmpty() && index < m_lanes.size() && m_lanes[index].of > 1) {
+        const int width = block.width() / m_lanes[index].of;
+        block = QRect(block.x() + m_lanes[index].lane * width, block.y(), width - 1, block.height());
+    }
+    return block;
+}
+
+// Lanes for overlapping meetings: each group of meetings that overlap one another (directly or
+// through others) is split into as many lanes as it needs at most at once.
+void WeekGrid::assignLanes()
+{
+    m_lanes.assign(m_meetings.size(), Lane{});
+    std::vector<std::size_t> order(m_meetings.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m_meetings[a].meeting.start < m_meetings[b].meeting.start; });
+    std::vector<std::size_t> group;
+    std::vector<core::Instant> laneEnds;
+    core::Instant groupEnd{};
+    auto close = [&] {
+        for (const std::size_t i : group)
+            m_lanes[i].of = static_cast<int>(laneEnds.size());
+        group.clear();
+        laneEnds.clear();
+    };
+    for (const std::size_t i : order) {
+        const auto& m = m_meetings[i].meeting;
+        if (!group.empty() && m.start >= groupEnd)
+            close();
+        std::size_t lane = 0;
+        while (lane < laneEnds.size() && laneEnds[lane] > m.start)
+            ++lane;
+        if (lane == laneEnds.size())
+            laneEnds.push_back(m.end);
+        else
+            laneEnds[lane] = m.end;
+        m_lanes[i].lane = static_cast<int>(lane);
+        group.push_back(i);
+        groupEnd = group.size() == 1 ? m.end : std::max(groupEnd, m.end);
+    }
+    close();
+}
+
+std::optional<core::Instant> WeekGrid::slotAt(QPoint point) const
+{
+    const int column = (point.x() - gutter()) / dayWidth();
+    if (point.x() < gutter() || column > 6 || point.y() < headerHeight())
+        return std::nullopt;
+    const int minutes = kFirstHour * 60 + (point.y() - headerHeight()) * 60 / hourHeight();
+    const int snapped = std::clamp(minutes / kSnapMinutes * kSnapMinutes, kFirstHour * 60, kLastHour * 60 - kSnapMinutes);
+    return core::atLocal(dayOf(column), std::chrono::minutes{snapped}, m_zone);
+}
+
+core::Instant WeekGrid::snap(core::Instant at) const
+{
+    const auto midnight = core::atLocal(core::dayIn(at, m_zone), std::chrono::minutes{0}, m_zone);
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(at - midnight).count();
+    const auto snapped = (minutes + kSnapMinutes / 2) / kSnapMinutes * kSnapMinutes;
+    return core::atLocal(core::dayIn(at, m_zone), std::chrono::minutes{snapped}, m_zone);
+}
+
+std::optional<std::size_t> WeekGrid::meetingAt(QPoint point) const
+{
+    // The last drawn is on top.
+    for (std::size_t i = m_meetings.size(); i-- > 0;)
+        if (blockOf(i).contains(point))
+            return i;
+    return std::nullopt;
+}
+
+void WeekGrid::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    const QPalette pal = palette();
+    const int hours = kLastHour - kFirstHour;
+    const int top = headerHeight();
+    const int bottom = top + hours * hourHeight();
+    // Outside working hours and on days off, the grid is a shade darker.
+    const QColor off = pal.color(QPalette::Window);
+    for (int column = 0; column < 7; ++column) {
+        const int x = gutter() + column * dayWidth();
+        if (!m_hours.days[static_cast<std::size_t>(column)]) {
+            p.fillRect(QRect(x, top, dayWidth(), bottom - top), off);
+            continue;
+        }
+        const int workStart = top + static_cast<int>((m_hours.start.count() - kFirstHour * 60) * hourHeight() / 60);
+        const int workEnd = top + static_cast<int>((m_hours.end.count() - kFirstHour * 60) * hourHeight() / 60);
+        p.fillRect(QRect(x, top, dayWidth(), std::max(0, workStart - top)), off);
+        p.fillRect(QRect(x, workEnd, dayWidth(), std::max(0, bottom - workEnd)), off);
+    }
+    p.setPen(pal.color(QPalette::Mid));
+    for (int h = 0; h <= hours; ++h) {
+        const int y = top + h * hourHeight();
+        p.drawLine(gutter(), y, width(), y);
+        if (h < hours)
+            p.drawText(QRect(0, y, gutter() - 6, fontMetrics().height()), Qt::AlignRight | Qt::AlignTop,
+                       QTime(kFirstHour + h, 0).toString(QStringLiteral("H:mm")));
+    }
+    const core::LocalDay today = m_now ? core::dayIn(*m_now, m_zone) : core::LocalDay{};
+    for (int column = 0; column <= 7; ++column)
+        p.drawLine(gutter() + column * dayWidth(), 0, gutter() + column * dayWidth(), bottom);
+    p.setPen(pal.color(QPalette::Text));
+    for (int column = 0; column < 7; ++column) {
+        QFont font = p.font();
+        font.setBold(dayOf(column) == today);
+        p.setFont(font);
+        p.drawText(QRect(gutter() + column * dayWidth(), 0, dayWidth(), top), Qt::AlignCenter,
+                   QLocale().toString(toQDate(dayOf(column)), QStringLiteral("ddd d")));
+    }
+    p.setFont(font());
+
+    for (std::size_t i = 0; i < m_meetings.size(); ++i) {
+        const GridMeeting& g = m_meetings[i];
+        const bool dragged = m_drag != Drag::None && i == m_dragged;
+        const QRect block = dragged ? rectOf(m_ghostStart, m_ghostEnd) : blockOf(i);
+        if (block.isEmpty())
+            continue;
+        QColor fill = g.meeting.person ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid);
+        fill.setAlpha(g.meeting.status == core::MeetingStatus::Skipped ? 60 : 200);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setBrush(fill);
+        QPen outline(fill.darker(140), 1);
+        if (g.conflict)
+            outline = QPen(stateColor(core::HealthState::Neglected), 2.5);
+        if (m_selected == i)
+            outline = QPen(pal.color(QPalette::Text), 2);
+        p.setPen(outline);
+        p.drawRoundedRect(block, 4, 4);
+        p.setPen(g.meeting.person ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
+        QString text = g.label + QLatin1Char('\n') + timeText(g.meeting.start, m_zone) + QStringLiteral("–") + timeText(g.meeting.end, m_zone);
+        if (g.meeting.status == core::MeetingStatus::Skipped)
+            text += tr(" · skipped");
+        if (g.conflict)
+            text += tr(" · conflict");
+        p.drawText(block.adjusted(4, 2, -4, -2), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
+        p.setRenderHint(QPainter::Antialiasing, false);
+    }
+
+    if (m_dropSlot) {
+        const QRect ghost = rectOf(*m_dropSlot, *m_dropSlot + std::chrono::minutes{30});
+        QColor fill = pal.color(QPalette::Highlight);
+        fill.setAlpha(70);
+        p.fillRect(ghost, fill);
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(ghost.adjusted(4, 2, -4, -2), Qt::AlignLeft | Qt::AlignTop, tr("One-on-one at %1").arg(timeText(*m_dropSlot, m_zone)));
+    }
+    if (m_now && std::chrono::sys_days{today} >= std::chrono::sys_days{m_monday} &&
+        std::chrono::sys_days{today} < std::chrono::sys_days{m_monday} + std::chrono::days{7}) {
+        const QPoint at = pointOf(*m_now);
+        if (at.y() >= top && at.y() <= bottom) {
+            p.setPen(QPen(stateColor(core::HealthState::Neglected), 2));
+            p.drawLine(at.x(), at.y(), at.x() + dayWidth(), at.y());
+        }
+    }
+}
+
+void WeekGrid::mousePressEvent(QMouseEvent* event)
+{
+    const QPoint point = event->position().toPoint();
+    const auto hit = meetingAt(point);
+    select(hit);
+    if (!hit || event->button() != Qt::LeftButton)
+        return;
+    emit meetingClicked(*hit);
+    m_dragged = *hit;
+    m_pressedAt = point;
+    m_ghostStart = m_meetings[*hit].meeting.start;
+    m_ghostEnd = m_meetings[*hit].meeting.end;
+    m_drag = blockOf(*hit).bottom() - point.y() <= kResizeEdge ? Drag::Resize : Drag::Move;
+}
+
+void WeekGrid::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPoint point = event->position().toPoint();
+    if (m_drag == Drag::None) {
+        const auto hit = meetingAt(point);
+        setCursor(hit && blockOf(*hit).bottom() - point.y() <= kResizeEdge ? Qt::SizeVerCursor : Qt::ArrowCursor);
+        return;
+    }
+    const core::Meeting& m = m_meetings[m_dragged].meeting;
+    if (m_drag == Drag::Resize) {
+        const auto at = slotAt(point + QPoint(0, hourHeight() / 8));
+        if (at && *at > m.start)
+            m_ghostEnd = std::max(snap(*at), m.start + std::chrono::minutes{kSnapMinutes});
+    } else {
+        // The block keeps where it was grabbed: move by the offset from the press, snapped.
+        const auto from = slotAt(m_pressedAt);
+        const auto to = slotAt(point);
+        if (from && to) {
+            m_ghostStart = m.start + (*to - *from);
+            m_ghostEnd = m.end + (*to - *from);
+        }
+    }
+    update();
+}
+
+void WeekGrid::mouseReleaseEvent(QMouseEvent*)
+{
+    if (m_drag == Drag::None)
+        return;
+    const Drag drag = m_drag;
+    m_drag = Drag::None;
+    const core::Meeting& m = m_meetings[m_dragged].meeting;
+    update();
+    if (drag != Drag::None && (m_ghostStart != m.start || m_ghostEnd != m.end))
+        emit meetingChanged(m_dragged, m_ghostStart, m_ghostEnd);
+}
+
+void WeekGrid::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Escape && m_drag != Drag::None) {
+        m_drag = Drag::None;
+        update();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void WeekGrid::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (peopleIn(event->mimeData()).size() == 1)
+        event->acceptProposedAction();
+}
+
+void WeekGrid::dragMoveEvent(QDragMoveEvent* event)
+{
+    m_dropSlot = slotAt(event->position().toPoint());
+    if (m_dropSlot)
+        event->acceptProposedAction();
+    else
+        event->ignore();
+    update();
+}
+
+void WeekGrid::dragLeaveEvent(QDragLeaveEvent*)
+{
+    m_dropSlot.reset();
+    update();
+}
+
+void WeekGrid::dropEvent(QDropEvent* event)
+{
+    m_dropSlot.reset();
+    update();
+    const auto people = peopleIn(event->mimeData());
+    const auto slot = slotAt(event->position().toPoint());
+    if (people.size() != 1 || !slot)
+        return;
+    event->acceptProposedAction();
+    emit personDropped(people.front(), *slot);
+}
+
+bool WeekGrid::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        if (const auto hit = meetingAt(help->pos())) {
+            const auto& g = m_meetings[*hit];
+            QToolTip::showText(help->globalPos(), tr("%1, %2–%3").arg(g.label, timeText(g.meeting.start, m_zone), timeText(g.meeting.end, m_zone)), this);
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/meeting.h"
+#include "core/schedule.h"
+
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+namespace rapport::ui {
+
+/// One meeting as the week grid shows it.
+struct GridMeeting
+{
+    core::Meeting meeting;
+    QString label;        ///< "1:1 Priya Patel"
+    bool conflict = false; ///< overlaps another meeting
+};
+
+/// A week as a time grid: hours down, days across, working hours shaded, a line at now, meetings as
+/// blocks (conflicts outlined, skipped ones faded). Drag a block to move it, its bottom edge to
+/// resize it (15-minute steps; Esc cancels); drop a person on a slot to plan a one-on-one there.
+/// Painting only: the CalendarView stores what the grid reports.
+class WeekGrid : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WeekGrid(QWidget* parent = nullptr);
+
+    void setWeek(core::LocalDay monday, const core::Zone& zone);
+    void setMeetings(std::vector<GridMeeting> meetings);
+    void setWorkingHours(const core::WorkingHours& hours) { m_hours = hours; update(); }
+    void setNow(core::Instant now) { m_now = now; update(); }
+    const std::vector<GridMeeting>& meetings() const { return m_meetings; }
+    std::optional<std::size_t> selected() const { return m_selected; }
+    void select(std::optional<std::size_t> index);
+
+    /// The slot under a point (snapped to 15 minutes), or none outside the days.
+    std::optional<core::Instant> slotAt(QPoint point) const;
+    /// Where a meeting is drawn (for tests and tooltips); empty when outside the week.
+    QRect blockOf(std::size_t index) const;
+    /// The point at which a local time is drawn.
+    QPoint pointOf(core::Instant at) const;
+    QSize sizeHint() const override;
+
+    static constexpr int kFirstHour = 7;
+    static constexpr int kLastHour = 21;
+
+signals:
+    void meetingClicked(std::size_t index);
+    /// The user dragged a meeting to a new time or length.
+    void meetingChanged(std::size_t index, core::Instant start, core::Instant end);
+    /// A person was dropped on a slot.
+    void personDropped(core::PersonId person, core::Instant start);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    int gutter() const;
+    int headerHeight() const;
+    int hourHeight() const;
+    int dayWidth() const;
+    core::LocalDay dayOf(int column) const;
+    QRect rectOf(core::Instant start, core::Instant end) const;
+    core::Instant snap(core::Instant at) const;
+    std::optional<std::size_t> meetingAt(QPoint point) const;
+    void assignLanes();
+
+    core::LocalDay m_monday;
+    core::Zone m_zone;
+    core::WorkingHours m_hours;
+    std::optional<core::Instant> m_now;
+    std::vector<GridMeeting> m_meetings;
+    struct Lane
+    {
+        int lane = 0;
+        int of = 1;
+    };
+    std::vector<Lane> m_lanes; // per meeting
+    std::optional<std::size_t> m_selected;
+
+    enum class Drag { None, Move, Resize };
+    Drag m_drag = Drag::None;
+    std::size_t m_dragged = 0;
+    QPoint m_pressedAt;
+    core::Instant m_ghostStart;
+    core::Instant m_ghostEnd;
+    std::optional<core::Instant> m_dropSlot; // a person being dragged over the grid
+};
+
+} // namespace rapport::ui
