@@ -6,9 +6,12 @@
 #include "app/reports.h"
 #include "app/environment.h"
 #include "core/demo.h"
+#include "core/icalendar.h"
 #include "core/jsonformat.h"
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
+#include "core/storage/meetingrepository.h"
+#include "core/storage/peoplerepository.h"
 #include "ui/wording.h"
 
 #include <QDir>
@@ -100,6 +103,19 @@ int backup(const Invocation& inv)
     return Success;
 }
 
+// Writes a whole file at once (a temporary file renamed over it), or to standard output for "-".
+int writeOutput(const QString& file, const std::string& text)
+{
+    if (file == QStringLiteral("-")) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return std::fflush(stdout) == 0 ? Success : fail(QStringLiteral("cannot write to standard output"));
+    }
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 || !out.commit())
+        return fail(QStringLiteral("%1: %2").arg(file, out.errorString()));
+    return Success;
+}
+
 int exportJson(const Invocation& inv)
 {
     auto database = openDatabase(inv, Database::Access::ReadOnly);
@@ -113,16 +129,18 @@ int exportJson(const Invocation& inv)
     auto data = storage::DatasetRepository(*database.value()).readAll();
     if (!data)
         return fail(data.error());
-    const std::string json = core::toJson(data.value());
-    const QString file = inv.command.at(2);
-    if (file == QStringLiteral("-")) {
-        std::fwrite(json.data(), 1, json.size(), stdout);
-        return std::fflush(stdout) == 0 ? Success : fail(QStringLiteral("cannot write to standard output"));
-    }
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(json.data(), static_cast<qint64>(json.size())) < 0 || !out.commit())
-        return fail(QStringLiteral("%1: %2").arg(file, out.errorString()));
-    return Success;
+    return writeOutput(inv.command.at(2), core::toJson(data.value()));
+}
+
+int exportIcs(const Invocation& inv)
+{
+    auto database = openDatabase(inv, Database::Access::ReadOnly);
+    if (!database)
+        return fail(database.error());
+    auto data = storage::DatasetRepository(*database.value()).readAll();
+    if (!data)
+        return fail(data.error());
+    return writeOutput(inv.command.at(2), core::toIcs(data.value().series, data.value().meetings, data.value().people, systemNow()));
 }
 
 core::Result<QByteArray> readInput(const QString& file)
@@ -163,15 +181,49 @@ int importJson(const Invocation& inv)
     return Success;
 }
 
-// Only JSON exists so far; the other formats of the contract arrive with their issues.
-int exchange(const Invocation& inv, int (*json)(const Invocation&))
+int importIcs(const Invocation& inv)
+{
+    const QString file = inv.command.at(2);
+    auto bytes = readInput(file);
+    if (!bytes)
+        return fail(bytes.error());
+    auto database = openDatabase(inv, Database::Access::ReadWrite);
+    if (!database)
+        return fail(database.error());
+    auto rows = storage::PeopleRepository(*database.value()).list(systemNow());
+    if (!rows)
+        return fail(rows.error());
+    std::vector<core::Person> people;
+    for (const auto& row : rows.value())
+        people.push_back(row.person);
+    auto calendar = core::parseIcs(std::string_view(bytes.value().constData(), static_cast<std::size_t>(bytes.value().size())),
+                                   systemZone(), core::emailIndex(people));
+    if (!calendar)
+        return fail(ui::wording::fileError(file, calendar.error()));
+    auto counts = storage::MeetingRepository(*database.value()).import(calendar.value(), inv.dryRun);
+    if (!counts)
+        return fail(counts.error());
+    say(QStringLiteral("%1 %2 new, %3 changed, %4 unchanged (%5 with someone you know; %6 all-day events are not busy time).")
+            .arg(inv.dryRun ? QStringLiteral("Would import:") : QStringLiteral("Imported:"))
+            .arg(counts.value().added)
+            .arg(counts.value().updated)
+            .arg(counts.value().unchanged)
+            .arg(calendar.value().withPerson)
+            .arg(calendar.value().allDaySkipped));
+    return Success;
+}
+
+// JSON and iCalendar exist; vCard and CSV arrive with their issues.
+int exchange(const Invocation& inv, int (*json)(const Invocation&), int (*ics)(const Invocation&))
 {
     const QString format = inv.command.at(1);
     if (format == QStringLiteral("json"))
         return json(inv);
-    if (format == QStringLiteral("ics") || format == QStringLiteral("vcf") || format == QStringLiteral("csv"))
+    if (format == QStringLiteral("ics"))
+        return ics(inv);
+    if (format == QStringLiteral("vcf") || format == QStringLiteral("csv"))
         return fail(QStringLiteral("%1 %2 is not available in this version yet").arg(inv.command.at(0), format), UsageError);
-    return fail(QStringLiteral("unknown format \"%1\"; use json").arg(format), UsageError);
+    return fail(QStringLiteral("unknown format \"%1\"; use json or ics").arg(format), UsageError);
 }
 
 } // namespace
@@ -186,9 +238,9 @@ int runCommand(const Invocation& inv)
     if (name == QStringLiteral("backup"))
         return backup(inv);
     if (name == QStringLiteral("export"))
-        return exchange(inv, exportJson);
+        return exchange(inv, exportJson, exportIcs);
     if (name == QStringLiteral("import"))
-        return exchange(inv, importJson);
+        return exchange(inv, importJson, importIcs);
     if (name == QStringLiteral("report"))
         return runReport(inv);
     if (name == QStringLiteral("log"))

@@ -6,6 +6,7 @@
 #include "core/storage/sqlquery.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace rapport::storage {
 
@@ -33,6 +34,111 @@ core::Result<std::vector<core::Meeting>> MeetingRepository::between(core::Instan
     }
     std::stable_sort(meetings.begin(), meetings.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
     return meetings;
+}
+
+namespace {
+
+// The stored row with a UID, if any (series, or single meetings: exceptions share their series' UID).
+template <class Row>
+std::optional<Row> byUid(const std::vector<Row>& rows, const std::string& uid)
+{
+    const auto found = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.uid == uid; });
+    return found == rows.end() ? std::nullopt : std::optional<Row>(*found);
+}
+
+} // namespace
+
+core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const core::IcsCalendar& calendar, bool dryRun)
+{
+    const QSqlDatabase db = m_db.connection();
+    Transaction transaction(db, m_db.dialect());
+    if (!transaction.isActive())
+        return transaction.error();
+    auto storedSeries = rows::seriesWhere(db, {}, {});
+    if (!storedSeries)
+        return storedSeries.error();
+    auto storedSingles = rows::meetingsWhere(db, QStringLiteral("WHERE series_id IS NULL"), {});
+    if (!storedSingles)
+        return storedSingles.error();
+    ImportCounts counts;
+    auto execute = [&](const QString& sql, const QVariantList& values) -> core::Status {
+        Query q(db, sql);
+        for (const QVariant& v : values)
+            q.bind(v);
+        return q.exec() ? core::Status(core::Done{}) : core::Status(q.error());
+    };
+    std::unordered_map<std::string, core::SeriesId> seriesIds;
+    for (const auto& s : storedSeries.value())
+        seriesIds[s.uid] = s.id;
+
+    for (core::MeetingSeries incoming : calendar.series) {
+        const auto existing = byUid(storedSeries.value(), incoming.uid);
+        incoming.id = existing ? existing->id : core::SeriesId{};
+        if (existing && *existing == incoming) {
+            ++counts.unchanged;
+            continue;
+        }
+        existing ? ++counts.updated : ++counts.added;
+        if (dryRun)
+            continue;
+        if (existing)
+            if (auto done = execute(QStringLiteral("DELETE FROM meeting_series WHERE id = ?"), {existing->id.value}); !done)
+                return done.error();
+        auto id = rows::insertSeries(db, incoming);
+        if (!id)
+            return id.error();
+        seriesIds[incoming.uid] = id.value();
+    }
+    for (const auto& exception : calendar.exceptions) {
+        const auto series = seriesIds.find(exception.seriesUid);
+        if (series == seriesIds.end())
+            continue; // an exception of a series the file does not hold: nothing to attach it to
+        core::Meeting m = exception.meeting;
+        m.series = series->second;
+        auto stored = rows::meetingsWhere(db, QStringLiteral("WHERE series_id = ? AND occurrence_local = ?"),
+                                          {series->second.value, rows::localText(*m.occurrence)});
+        if (!stored)
+            return stored.error();
+        if (!stored.value().empty()) {
+            m.id = stored.value().front().id;
+            if (stored.value().front() == m) {
+                ++counts.unchanged;
+                continue;
+            }
+        }
+        stored.value().empty() ? ++counts.added : ++counts.updated;
+        if (dryRun)
+            continue;
+        if (m.id.isValid())
+            if (auto done = execute(QStringLiteral("DELETE FROM meetings WHERE id = ?"), {m.id.value}); !done)
+                return done.error();
+        if (auto id = rows::insertMeeting(db, m); !id)
+            return id.error();
+    }
+    for (core::Meeting incoming : calendar.singles) {
+        const auto existing = byUid(storedSingles.value(), incoming.uid);
+        incoming.id = existing ? existing->id : core::MeetingId{};
+        if (existing && *existing == incoming) {
+            ++counts.unchanged;
+            continue;
+        }
+        existing ? ++counts.updated : ++counts.added;
+        if (dryRun)
+            continue;
+        if (existing)
+            if (auto done = execute(QStringLiteral("DELETE FROM meetings WHERE id = ?"), {existing->id.value}); !done)
+                return done.error();
+        if (auto id = rows::insertMeeting(db, incoming); !id)
+            return id.error();
+        storedSingles.value().push_back(incoming);
+    }
+    if (dryRun)
+        return counts; // the transaction rolls back unused
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    if (counts.added + counts.updated > 0)
+        emit m_db.meetingsChanged();
+    return counts;
 }
 
 core::Result<std::vector<core::MeetingSeries>> MeetingRepository::series() const

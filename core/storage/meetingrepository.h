@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/icalendar.h"
 #include "core/meeting.h"
 #include "core/result.h"
 
@@ -32,6 +33,18 @@ public:
     core::Status remove(core::MeetingId id);
     core::Result<core::SeriesId> addSeries(const core::MeetingSeries& series);
     core::Status removeSeries(core::SeriesId id);
+
+    /// What an import did (or, dry, would do).
+    struct ImportCounts
+    {
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+    };
+    /// Stores an imported calendar in one transaction, matching by UID: a series or single meeting
+    /// already stored with the same UID is updated in place (or left alone when equal), so importing
+    /// the same file twice changes nothing the second time. With `dryRun` nothing is written.
+    core::Result<ImportCounts> import(const core::IcsCalendar& calendar, bool dryRun);
 
 private:
     Database& m_db;

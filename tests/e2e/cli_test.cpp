@@ -345,3 +345,54 @@ TEST_F(Cli, LogWritesOneInteractionOrNothing)
     }
     EXPECT_TRUE(found);
 }
+
+TEST_F(Cli, ExportIcsIsReadByOthersAndImportingItTwiceChangesNothing)
+{
+    const QString db = path("ics.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team")}).exitCode, 0);
+    const QString ics = path("calendar.ics");
+    const Outcome exported = onDb(db, {QStringLiteral("export"), QStringLiteral("ics"), ics});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    const QByteArray text = test::readAll(ics);
+    EXPECT_TRUE(text.contains("BEGIN:VTIMEZONE")) << "a VTIMEZONE for the zone the series use";
+    EXPECT_TRUE(text.contains("TZID:Europe/Berlin"));
+    EXPECT_TRUE(text.contains("RRULE:"));
+    EXPECT_TRUE(text.contains("RECURRENCE-ID;TZID=Europe/Berlin:"));
+
+    // python3-icalendar reads it too (Debian's python, where ./dev installs the module).
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"), QStringLiteral("import icalendar, sys\n"
+                                                       "c = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n"
+                                                       "print(len(c.walk('VEVENT')))"),
+                  ics});
+    ASSERT_TRUE(python.waitForFinished(60'000));
+    const QString pythonErr = QString::fromLocal8Bit(python.readAllStandardError());
+    if (pythonErr.contains(QStringLiteral("No module named")))
+        GTEST_SKIP() << "python3-icalendar is not installed (./dev deps installs it)";
+    EXPECT_EQ(python.exitCode(), 0) << pythonErr.toStdString();
+    EXPECT_GT(QString::fromLocal8Bit(python.readAllStandardOutput()).trimmed().toInt(), 10);
+
+    // Into a new database: the series come back; a second import finds them all unchanged.
+    const QString other = path("other.sqlite");
+    ASSERT_EQ(onDb(other, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}).exitCode, 0);
+    const Outcome dry = onDb(other, {QStringLiteral("import"), QStringLiteral("ics"), ics, QStringLiteral("--dry-run")});
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    EXPECT_TRUE(dry.out.startsWith(QStringLiteral("Would import:"))) << dry.out.toStdString();
+    const Outcome first = onDb(other, {QStringLiteral("import"), QStringLiteral("ics"), ics});
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    EXPECT_FALSE(first.out.contains(QStringLiteral(" 0 new"))) << first.out.toStdString();
+    const QString before = onDb(other, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out;
+    const Outcome second = onDb(other, {QStringLiteral("import"), QStringLiteral("ics"), ics});
+    ASSERT_EQ(second.exitCode, 0);
+    EXPECT_TRUE(second.out.contains(QStringLiteral(" 0 new, 0 changed"))) << second.out.toStdString();
+    EXPECT_EQ(onDb(other, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out, before);
+
+    const QString junk = path("junk.ics");
+    QFile file(junk);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    file.close();
+    expectOneLineError(onDb(other, {QStringLiteral("import"), QStringLiteral("ics"), junk}), 1, "event 1");
+    EXPECT_EQ(onDb(other, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out, before) << "a refused import changes nothing";
+}

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// iCalendar in and out: the export reads back, an import is all-or-nothing and idempotent, and every
+// file of the third-party corpus gives an import or a clear refusal, in bounded time.
+#include "core/icalendar.h"
+#include "core/storage/database.h"
+#include "core/storage/meetingrepository.h"
+#include "tests/support/testsupport.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+
+#include <gtest/gtest.h>
+
+using namespace rapport;
+using namespace std::chrono_literals;
+
+namespace {
+
+const core::Zone kBerlin{"Europe/Berlin"};
+
+core::Person person(long long id, const char* name, const char* email)
+{
+    core::Person p;
+    p.id = core::PersonId{id};
+    p.name = name;
+    p.email = email;
+    p.tie = core::defaultTie(core::RelationshipKind::DirectReport);
+    return p;
+}
+
+} // namespace
+
+TEST(ICalendar, AnExportReadsBackWithItsSeriesExceptionsAndAttendees)
+{
+    const std::vector<core::Person> people{person(1, "Ana Lopez", "ana@example.com")};
+    core::MeetingSeries weekly;
+    weekly.id = core::SeriesId{1};
+    weekly.person = core::PersonId{1};
+    weekly.title = "1:1 Ana Lopez";
+    weekly.first = core::LocalDateTime{*core::parseDay("2026-10-20"), 10h};
+    weekly.minutes = 30;
+    weekly.zone = kBerlin.id;
+    weekly.rrule = core::toRrule(core::Recurrence{}, weekly.first.day);
+    weekly.uid = "weekly@rapport";
+    core::Meeting moved;
+    moved.id = core::MeetingId{1};
+    moved.person = core::PersonId{1};
+    moved.title = weekly.title;
+    moved.series = weekly.id;
+    moved.occurrence = core::LocalDateTime{*core::parseDay("2026-10-27"), 10h};
+    moved.start = core::parseUserTime("2026-10-28T15:00", kBerlin).value();
+    moved.end = moved.start + 30min;
+    moved.zone = kBerlin.id;
+    moved.status = core::MeetingStatus::Moved;
+    moved.uid = weekly.uid;
+    const std::vector<core::MeetingSeries> series{weekly};
+    const std::vector<core::Meeting> meetings{moved};
+
+    const std::string ics = core::toIcs(series, meetings, people, *core::parseUtc("2026-11-29T12:00:00Z"));
+    EXPECT_NE(ics.find("TZID:Europe/Berlin"), std::string::npos) << "the plain IANA id, not libical's prefixed one";
+    EXPECT_EQ(ics.find("freeassociation"), std::string::npos);
+    EXPECT_NE(ics.find("RRULE:FREQ=WEEKLY"), std::string::npos);
+    EXPECT_NE(ics.find("mailto:ana@example.com"), std::string::npos);
+
+    const auto read = core::parseIcs(ics, core::Zone{"America/New_York"}, core::emailIndex(people));
+    ASSERT_TRUE(read) << read.error().toString();
+    ASSERT_EQ(read.value().series.size(), 1u);
+    const auto& back = read.value().series[0];
+    EXPECT_EQ(back.uid, weekly.uid);
+    EXPECT_EQ(back.zone, kBerlin.id);
+    EXPECT_EQ(back.first, weekly.first);
+    EXPECT_EQ(back.minutes, 30);
+    EXPECT_EQ(back.person, weekly.person) << "matched by the attendee's email";
+    ASSERT_EQ(read.value().exceptions.size(), 1u);
+    EXPECT_EQ(read.value().exceptions[0].meeting.occurrence, moved.occurrence);
+    EXPECT_EQ(read.value().exceptions[0].meeting.start, moved.start);
+}
+
+class ICalendarImport : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        database = test::openDatabase(dir.path(QStringLiteral("ics.sqlite")));
+        ASSERT_TRUE(database);
+    }
+    test::TempDir dir;
+    std::unique_ptr<storage::Database> database;
+};
+
+TEST_F(ICalendarImport, ImportingTheSameFileTwiceChangesNothingTheSecondTime)
+{
+    const std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+                            "BEGIN:VEVENT\r\nUID:lunch@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+                            "DTSTART:20261124T110000Z\r\nDTEND:20261124T120000Z\r\nSUMMARY:Lunch\r\nEND:VEVENT\r\n"
+                            "BEGIN:VEVENT\r\nUID:standup@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+                            "DTSTART;TZID=Europe/Berlin:20261102T093000\r\nDURATION:PT15M\r\nRRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR\r\n"
+                            "SUMMARY:Standup\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    auto calendar = core::parseIcs(ics, kBerlin, {});
+    ASSERT_TRUE(calendar) << calendar.error().toString();
+    storage::MeetingRepository meetings(*database);
+    auto first = meetings.import(calendar.value(), false);
+    ASSERT_TRUE(first) << first.error().toString();
+    EXPECT_EQ(first.value().added, 2);
+    auto second = meetings.import(calendar.value(), false);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second.value().added, 0);
+    EXPECT_EQ(second.value().updated, 0);
+    EXPECT_EQ(second.value().unchanged, 2);
+    auto week = meetings.between(*core::parseUtc("2026-11-23T00:00:00Z"), *core::parseUtc("2026-11-30T00:00:00Z"));
+    ASSERT_TRUE(week);
+    EXPECT_EQ(week.value().size(), 6u) << "five stand-ups and a lunch";
+}
+
+TEST_F(ICalendarImport, ABrokenFileIsRefusedWithThePlaceAndNothingIsStored)
+{
+    EXPECT_FALSE(core::parseIcs("hello, world", kBerlin, {}));
+    const std::string noStart = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@y\r\nSUMMARY:When?\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const auto refused = core::parseIcs(noStart, kBerlin, {});
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().where.find("event 1"), std::string::npos) << refused.error().toString();
+}
+
+TEST_F(ICalendarImport, EveryCorpusFileImportsOrIsRefusedInBoundedTime)
+{
+    const QString folder = test::corpora();
+    if (folder.isEmpty())
+        GTEST_SKIP() << "../shared/corpora is absent";
+    QDirIterator files(folder + QStringLiteral("/ics"), {QStringLiteral("*.ics"), QStringLiteral("*.vcs")}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    int imported = 0;
+    int refused = 0;
+    while (files.hasNext()) {
+        const QString file = files.next();
+        SCOPED_TRACE(file.toStdString());
+        // Each file into a database of its own, so each expansion sees only that file's rules.
+        auto own = test::openDatabase(dir.path(QStringLiteral("corpus-%1.sqlite").arg(imported + refused)));
+        ASSERT_TRUE(own);
+        storage::MeetingRepository meetings(*own);
+        const QByteArray bytes = test::readAll(file);
+        QElapsedTimer timer;
+        timer.start();
+        auto calendar = core::parseIcs(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), kBerlin, {});
+        if (!calendar) {
+            EXPECT_FALSE(calendar.error().message.empty()) << "a refusal says why";
+            ++refused;
+        } else {
+            auto stored = meetings.import(calendar.value(), false);
+            EXPECT_TRUE(stored) << (stored ? std::string() : stored.error().toString());
+            // Expanding what was stored must stay bounded, whatever the rules say.
+            auto expanded = meetings.between(*core::parseUtc("1990-01-01T00:00:00Z"), *core::parseUtc("2040-01-01T00:00:00Z"));
+            EXPECT_TRUE(expanded);
+            ++imported;
+        }
+        EXPECT_LT(timer.elapsed(), 10'000) << "each file is read in bounded time";
+    }
+    EXPECT_GT(imported, 20);
+    std::cout << "corpus: " << imported << " imported, " << refused << " refused\n";
+}
