@@ -11,6 +11,8 @@
 #include "ui/feedback.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -282,6 +284,25 @@ private:
     core::Meeting m_after;
 };
 
+class ImportCalendarCommand final : public StoredCommand
+{
+public:
+    ImportCalendarCommand(const CommandContext& context, const QString& text, std::vector<std::string> uids,
+                          storage::MeetingRepository::Rows before, storage::MeetingRepository::Rows after)
+        : StoredCommand(context, text), m_uids(std::move(uids)), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+
+protected:
+    core::Status apply() override { return meetings().replaceUids(m_uids, m_after); }
+    core::Status revert() override { return meetings().replaceUids(m_uids, m_before); }
+
+private:
+    std::vector<std::string> m_uids;
+    storage::MeetingRepository::Rows m_before;
+    storage::MeetingRepository::Rows m_after;
+};
+
 } // namespace
 
 namespace commands {
@@ -427,6 +448,35 @@ bool changeMeeting(const CommandContext& context, const core::Meeting& before, c
         return false;
     }
     context.stack.push(new ChangeMeetingCommand(context, label, before, after));
+    return true;
+}
+
+bool importCalendar(const CommandContext& context, const core::IcsCalendar& calendar, const QString& label)
+{
+    std::vector<std::string> uids;
+    for (const auto& s : calendar.series)
+        uids.push_back(s.uid);
+    for (const auto& m : calendar.singles)
+        uids.push_back(m.uid);
+    std::sort(uids.begin(), uids.end());
+    uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+    storage::MeetingRepository repository(context.database);
+    auto before = repository.rowsWithUids(uids);
+    if (!before) {
+        context.feedback.error(label, describe(before.error()));
+        return false;
+    }
+    auto imported = repository.import(calendar, false);
+    if (!imported) {
+        context.feedback.error(label, describe(imported.error()));
+        return false;
+    }
+    auto after = repository.rowsWithUids(uids);
+    if (!after) {
+        context.feedback.error(label, describe(after.error()));
+        return false;
+    }
+    context.stack.push(new ImportCalendarCommand(context, label, std::move(uids), std::move(before).value(), std::move(after).value()));
     return true;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/focus.h"
 #include "core/maplayout.h"
+#include "core/icalendar.h"
 #include "core/meeting.h"
 #include "core/storage/peoplerepository.h"
 
@@ -56,6 +57,9 @@ bool setMapPins(const CommandContext& context, const std::unordered_map<core::Pe
 bool addMeetings(const CommandContext& context, const std::vector<core::Meeting>& meetings, const QString& label);
 /// Replaces a stored meeting (moved, resized, marked held or skipped); undo puts `before` back.
 bool changeMeeting(const CommandContext& context, const core::Meeting& before, const core::Meeting& after, const QString& label);
+/// Imports a calendar file's events (matched by UID) as one undo step; undo puts back exactly what
+/// those UIDs held before.
+bool importCalendar(const CommandContext& context, const core::IcsCalendar& calendar, const QString& label);
 /// Saves how a focus week went.
 bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection);
 

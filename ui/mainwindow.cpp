@@ -2,10 +2,13 @@
 #include "ui/mainwindow.h"
 
 #include "core/demo.h"
+#include "core/icalendar.h"
 #include "core/jsonformat.h"
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
+#include "core/storage/meetingrepository.h"
 #include "ui/auditview.h"
+#include "ui/calendarimportdialog.h"
 #include "ui/calendarview.h"
 #include "ui/emptystate.h"
 #include "ui/feedback.h"
@@ -26,6 +29,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -279,6 +283,14 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Import from JSON…"), this, &MainWindow::importJson);
     file->addAction(tr("&Export to JSON…"), this, &MainWindow::exportJson);
     file->addSeparator();
+    file->addAction(tr("Import a &calendar (iCalendar)…"), this, [this] {
+        const QString chosen = QFileDialog::getOpenFileName(this, tr("Import a calendar"), QDir::homePath(),
+                                                            tr("iCalendar files (*.ics *.ical *.ifb *.icalendar)"));
+        if (!chosen.isEmpty())
+            importCalendar(chosen);
+    });
+    file->addAction(tr("Export the calendar (iCalendar)…"), this, &MainWindow::exportCalendar);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -483,6 +495,58 @@ void MainWindow::importJson()
     }
     m_context.undoStack.clear();
     statusBar()->showMessage(tr("Imported %1").arg(wording::peopleCount(static_cast<int>(parsed.value().people.size()))), 5000);
+}
+
+bool MainWindow::importCalendar(const QString& file)
+{
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        m_commands.feedback.error(tr("Could not import"), tr("%1: %2").arg(QDir::toNativeSeparators(file), in.errorString()));
+        return false;
+    }
+    const QByteArray bytes = in.readAll();
+    std::vector<core::Person> people;
+    for (int row = 0; row < m_people->rowCount(); ++row)
+        people.push_back(m_people->rowAt(row).person);
+    auto calendar = core::parseIcs(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), m_context.zone,
+                                   core::emailIndex(people));
+    if (!calendar) {
+        m_commands.feedback.error(tr("Could not import"),
+                                  tr("Nothing was imported. %1").arg(wording::fileError(QDir::toNativeSeparators(file), calendar.error())));
+        return false;
+    }
+    auto counts = storage::MeetingRepository(m_context.database).import(calendar.value(), true);
+    if (!counts) {
+        m_commands.feedback.error(tr("Could not import"), QString::fromStdString(counts.error().toString()));
+        return false;
+    }
+    CalendarImportDialog preview(file, calendar.value(), {counts.value().added, counts.value().updated, counts.value().unchanged},
+                                 *m_people, m_context.zone, this);
+    if (preview.exec() != QDialog::Accepted)
+        return false;
+    if (!commands::importCalendar(m_commands, calendar.value(), tr("Import %1").arg(QFileInfo(file).fileName())))
+        return false;
+    statusBar()->showMessage(tr("Imported %1 events").arg(counts.value().added + counts.value().updated), 5000);
+    return true;
+}
+
+void MainWindow::exportCalendar()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export the calendar"), QDir::homePath() + QStringLiteral("/rapport.ics"),
+                                                      tr("iCalendar files (*.ics)"));
+    if (file.isEmpty())
+        return;
+    auto data = storage::DatasetRepository(m_context.database).readAll();
+    if (!data) {
+        m_commands.feedback.error(tr("Could not export"), QString::fromStdString(data.error().toString()));
+        return;
+    }
+    const std::string ics = core::toIcs(data.value().series, data.value().meetings, data.value().people, m_context.clock());
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(ics.data(), static_cast<qint64>(ics.size())) < 0 || !out.commit())
+        m_commands.feedback.error(tr("Could not export"), tr("%1: %2").arg(QDir::toNativeSeparators(file), out.errorString()));
+    else
+        statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(file)), 5000);
 }
 
 void MainWindow::showAbout()

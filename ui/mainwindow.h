@@ -70,6 +70,8 @@ public:
     HealthChartsView* healthCharts() const { return m_healthCharts; }
     /// Ctrl+L: logs a contact, with `person` filled in when given.
     void quickLog(std::optional<core::PersonId> person = std::nullopt);
+    /// Reads an iCalendar file, previews it and, when the user agrees, imports it as one undo step.
+    bool importCalendar(const QString& file);
     AuditForm* auditForm() const { return m_auditForm; }
     WelcomePage* welcomePage() const { return m_welcome; }
     bool isShowingWelcome() const;
@@ -91,6 +93,7 @@ private:
     void finishAudit();
     void loadSampleData();
     void exportJson();
+    void exportCalendar();
     void importJson();
     void noteSaved();
     void showAbout();

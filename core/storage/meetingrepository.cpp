@@ -141,6 +141,57 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
     return counts;
 }
 
+core::Result<MeetingRepository::Rows> MeetingRepository::rowsWithUids(const std::vector<std::string>& uids) const
+{
+    const QSqlDatabase db = m_db.connection();
+    Rows rows;
+    for (const auto& uid : uids) {
+        auto series = rows::seriesWhere(db, QStringLiteral("WHERE uid = ?"), {QString::fromStdString(uid)});
+        if (!series)
+            return series.error();
+        for (const auto& s : series.value()) {
+            auto exceptions = rows::meetingsWhere(db, QStringLiteral("WHERE series_id = ?"), {s.id.value});
+            if (!exceptions)
+                return exceptions.error();
+            rows.meetings.insert(rows.meetings.end(), exceptions.value().begin(), exceptions.value().end());
+            rows.series.push_back(s);
+        }
+        auto singles = rows::meetingsWhere(db, QStringLiteral("WHERE series_id IS NULL AND uid = ?"), {QString::fromStdString(uid)});
+        if (!singles)
+            return singles.error();
+        rows.meetings.insert(rows.meetings.end(), singles.value().begin(), singles.value().end());
+    }
+    return rows;
+}
+
+core::Status MeetingRepository::replaceUids(const std::vector<std::string>& uids, const Rows& rows)
+{
+    const QSqlDatabase db = m_db.connection();
+    Transaction transaction(db, m_db.dialect());
+    if (!transaction.isActive())
+        return transaction.error();
+    Query series(db, QStringLiteral("DELETE FROM meeting_series WHERE uid = ?"));
+    Query singles(db, QStringLiteral("DELETE FROM meetings WHERE series_id IS NULL AND uid = ?"));
+    for (const auto& uid : uids) {
+        series.bind(QString::fromStdString(uid));
+        singles.bind(QString::fromStdString(uid));
+        if (!series.exec())
+            return series.error();
+        if (!singles.exec())
+            return singles.error();
+    }
+    for (const auto& s : rows.series)
+        if (auto id = rows::insertSeries(db, s); !id)
+            return id.error();
+    for (const auto& m : rows.meetings)
+        if (auto id = rows::insertMeeting(db, m); !id)
+            return id.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    emit m_db.meetingsChanged();
+    return core::Done{};
+}
+
 core::Result<std::vector<core::MeetingSeries>> MeetingRepository::series() const
 {
     return rows::seriesWhere(m_db.connection(), {}, {});

@@ -46,6 +46,17 @@ public:
     /// the same file twice changes nothing the second time. With `dryRun` nothing is written.
     core::Result<ImportCounts> import(const core::IcsCalendar& calendar, bool dryRun);
 
+    /// The stored rows an import touches: series and single meetings with these UIDs, and the
+    /// series' exceptions.
+    struct Rows
+    {
+        std::vector<core::MeetingSeries> series;
+        std::vector<core::Meeting> meetings;
+    };
+    core::Result<Rows> rowsWithUids(const std::vector<std::string>& uids) const;
+    /// Puts back exactly `rows` for these UIDs (undo and redo of an import), in one transaction.
+    core::Status replaceUids(const std::vector<std::string>& uids, const Rows& rows);
+
 private:
     Database& m_db;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/meetingrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/auditview.h"
+#include "ui/calendarimportdialog.h"
 #include "ui/emptystate.h"
 #include "ui/healthchartsview.h"
 #include "ui/mainwindow.h"
@@ -24,6 +26,7 @@
 #include <QSettings>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 #include <QTimer>
 
 using namespace rapport;
@@ -243,4 +246,45 @@ TEST_F(MainWindowTest, SelectingOnTheMapKeepsThePeopleFilters)
     window->mapView()->scene()->node(ben)->setSelected(true);
     EXPECT_EQ(kind->currentData().toInt(), static_cast<int>(core::RelationshipKind::Mentor)) << "the user's filter stays";
     EXPECT_TRUE(window->peopleView()->selectedPeople().empty()) << "Ben is filtered out, so nothing is selected there";
+}
+
+TEST_F(MainWindowTest, ACalendarImportIsPreviewedThenOneUndoStep)
+{
+    const auto ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport);
+    {
+        storage::PersonDraft draft;
+        auto rows = storage::PeopleRepository(*database).list(now);
+        draft.person = rows.value().front().person;
+        draft.person.email = "ana@example.com";
+        ASSERT_TRUE(storage::PeopleRepository(*database).update(draft));
+    }
+    const QString file = dir.path(QStringLiteral("invite.ics"));
+    QFile out(file);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+              "BEGIN:VEVENT\r\nUID:ana-weekly@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+              "DTSTART;TZID=Europe/Berlin:20261102T100000\r\nDURATION:PT30M\r\nRRULE:FREQ=WEEKLY\r\n"
+              "SUMMARY:Ana / me\r\nATTENDEE;CN=Ana:mailto:ANA@example.com\r\nEND:VEVENT\r\n"
+              "BEGIN:VEVENT\r\nUID:offsite@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+              "DTSTART:20261125T080000Z\r\nDTEND:20261125T160000Z\r\nSUMMARY:Offsite\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    out.close();
+    auto window = makeWindow();
+    bool previewed = false;
+    QTimer::singleShot(0, window.get(), [&] {
+        auto* preview = qobject_cast<ui::CalendarImportDialog*>(QApplication::activeModalWidget());
+        if (!preview)
+            return;
+        previewed = preview->eventList()->topLevelItemCount() == 2;
+        QTest::mouseClick(preview->importButton(), Qt::LeftButton);
+    });
+    ASSERT_TRUE(window->importCalendar(file));
+    EXPECT_TRUE(previewed);
+    auto series = storage::MeetingRepository(*database).series();
+    ASSERT_EQ(series.value().size(), 1u);
+    EXPECT_EQ(series.value()[0].person, std::optional(ana)) << "matched by email, whatever its case";
+    EXPECT_EQ(undoStack.count(), 1);
+    undoStack.undo();
+    EXPECT_TRUE(storage::MeetingRepository(*database).series().value().empty());
+    undoStack.redo();
+    EXPECT_EQ(storage::MeetingRepository(*database).series().value().size(), 1u);
 }
