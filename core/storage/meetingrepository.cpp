@@ -23,11 +23,17 @@ core::Result<std::vector<core::Meeting>> MeetingRepository::between(core::Instan
     auto all = rows::seriesWhere(db, {}, {});
     if (!all)
         return all.error();
+    // Every exception at once, grouped by series: one query, not one per series.
+    auto exceptionRows = rows::meetingsWhere(db, QStringLiteral("WHERE series_id IS NOT NULL"), {});
+    if (!exceptionRows)
+        return exceptionRows;
+    std::unordered_map<core::SeriesId, std::vector<core::Meeting>> exceptions;
+    for (auto& m : exceptionRows.value())
+        exceptions[*m.series].push_back(std::move(m));
+    static const std::vector<core::Meeting> kNone;
     for (const auto& series : all.value()) {
-        auto exceptions = rows::meetingsWhere(db, QStringLiteral("WHERE series_id = ?"), {series.id.value});
-        if (!exceptions)
-            return exceptions;
-        auto expanded = core::expandSeries(series, exceptions.value(), from, to);
+        const auto own = exceptions.find(series.id);
+        auto expanded = core::expandSeries(series, own == exceptions.end() ? kNone : own->second, from, to);
         if (!expanded)
             return expanded;
         meetings.insert(meetings.end(), expanded.value().begin(), expanded.value().end());
@@ -38,12 +44,21 @@ core::Result<std::vector<core::Meeting>> MeetingRepository::between(core::Instan
 
 namespace {
 
-// The stored row with a UID, if any (series, or single meetings: exceptions share their series' UID).
+// Stored rows by UID (series, or single meetings: exceptions share their series' UID).
 template <class Row>
-std::optional<Row> byUid(const std::vector<Row>& rows, const std::string& uid)
+std::unordered_map<std::string, Row> byUid(std::vector<Row> rows)
 {
-    const auto found = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.uid == uid; });
-    return found == rows.end() ? std::nullopt : std::optional<Row>(*found);
+    std::unordered_map<std::string, Row> index;
+    for (auto& row : rows)
+        index.insert_or_assign(row.uid, std::move(row));
+    return index;
+}
+
+template <class Row>
+std::optional<Row> find(const std::unordered_map<std::string, Row>& index, const std::string& uid)
+{
+    const auto found = index.find(uid);
+    return found == index.end() ? std::nullopt : std::optional<Row>(found->second);
 }
 
 } // namespace
@@ -54,12 +69,15 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
     Transaction transaction(db, m_db.dialect());
     if (!transaction.isActive())
         return transaction.error();
-    auto storedSeries = rows::seriesWhere(db, {}, {});
-    if (!storedSeries)
-        return storedSeries.error();
-    auto storedSingles = rows::meetingsWhere(db, QStringLiteral("WHERE series_id IS NULL"), {});
-    if (!storedSingles)
-        return storedSingles.error();
+    auto seriesRows = rows::seriesWhere(db, {}, {});
+    if (!seriesRows)
+        return seriesRows.error();
+    auto singleRows = rows::meetingsWhere(db, QStringLiteral("WHERE series_id IS NULL"), {});
+    if (!singleRows)
+        return singleRows.error();
+    const auto storedSeries = byUid(std::move(seriesRows).value());
+    auto storedSingles = byUid(std::move(singleRows).value());
+    rows::MeetingInserter inserter(db);
     ImportCounts counts;
     auto execute = [&](const QString& sql, const QVariantList& values) -> core::Status {
         Query q(db, sql);
@@ -68,11 +86,11 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
         return q.exec() ? core::Status(core::Done{}) : core::Status(q.error());
     };
     std::unordered_map<std::string, core::SeriesId> seriesIds;
-    for (const auto& s : storedSeries.value())
-        seriesIds[s.uid] = s.id;
+    for (const auto& [uid, s] : storedSeries)
+        seriesIds[uid] = s.id;
 
     for (core::MeetingSeries incoming : calendar.series) {
-        const auto existing = byUid(storedSeries.value(), incoming.uid);
+        const auto existing = find(storedSeries, incoming.uid);
         incoming.id = existing ? existing->id : core::SeriesId{};
         if (existing && *existing == incoming) {
             ++counts.unchanged;
@@ -112,11 +130,11 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
         if (m.id.isValid())
             if (auto done = execute(QStringLiteral("DELETE FROM meetings WHERE id = ?"), {m.id.value}); !done)
                 return done.error();
-        if (auto id = rows::insertMeeting(db, m); !id)
+        if (auto id = inserter.insert(m); !id)
             return id.error();
     }
     for (core::Meeting incoming : calendar.singles) {
-        const auto existing = byUid(storedSingles.value(), incoming.uid);
+        const auto existing = find(storedSingles, incoming.uid);
         incoming.id = existing ? existing->id : core::MeetingId{};
         if (existing && *existing == incoming) {
             ++counts.unchanged;
@@ -128,9 +146,9 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
         if (existing)
             if (auto done = execute(QStringLiteral("DELETE FROM meetings WHERE id = ?"), {existing->id.value}); !done)
                 return done.error();
-        if (auto id = rows::insertMeeting(db, incoming); !id)
+        if (auto id = inserter.insert(incoming); !id)
             return id.error();
-        storedSingles.value().push_back(incoming);
+        storedSingles.insert_or_assign(incoming.uid, incoming);
     }
     if (dryRun)
         return counts; // the transaction rolls back unused
@@ -211,8 +229,9 @@ core::Result<std::vector<core::MeetingId>> MeetingRepository::addAll(const std::
     if (!transaction.isActive())
         return transaction.error();
     std::vector<core::MeetingId> ids;
+    rows::MeetingInserter inserter(m_db.connection());
     for (const auto& meeting : meetings) {
-        auto id = rows::insertMeeting(m_db.connection(), meeting);
+        auto id = inserter.insert(meeting);
         if (!id)
             return id.error();
         ids.push_back(id.value());

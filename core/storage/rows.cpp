@@ -266,10 +266,11 @@ core::Result<core::SeriesId> insertSeries(const QSqlDatabase& db, const core::Me
     return core::SeriesId{insert.lastInsertId().toLongLong()};
 }
 
-core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::Meeting& m)
+const QString kInsertMeeting = QStringLiteral("INSERT INTO meetings (id, person_id, title, start_utc, end_utc, zone, status, "
+                                               "series_id, occurrence_local, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+core::Result<core::MeetingId> runMeetingInsert(Query& insert, const core::Meeting& m)
 {
-    Query insert(db, QStringLiteral("INSERT INTO meetings (id, person_id, title, start_utc, end_utc, zone, status, series_id, "
-                                    "occurrence_local, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.bind(idOrNew(m.id)).bind(nullableId(m.person)).bind(text(m.title))
         .bind(static_cast<qint64>(core::toUnixSeconds(m.start))).bind(static_cast<qint64>(core::toUnixSeconds(m.end)))
         .bind(text(m.zone)).bind(text(core::token(m.status))).bind(nullableId(m.series))
@@ -277,6 +278,21 @@ core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::
     if (!insert.exec())
         return insert.error();
     return core::MeetingId{insert.lastInsertId().toLongLong()};
+}
+
+core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::Meeting& m)
+{
+    Query insert(db, kInsertMeeting);
+    return runMeetingInsert(insert, m);
+}
+
+MeetingInserter::MeetingInserter(const QSqlDatabase& db) : m_query(std::make_unique<Query>(db, kInsertMeeting)) {}
+
+MeetingInserter::~MeetingInserter() = default;
+
+core::Result<core::MeetingId> MeetingInserter::insert(const core::Meeting& meeting)
+{
+    return runMeetingInsert(*m_query, meeting);
 }
 
 core::Result<std::vector<core::MeetingSeries>> seriesWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)

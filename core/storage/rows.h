@@ -48,6 +48,18 @@ core::Status insertMapPin(const QSqlDatabase& db, const core::MapPin& pin);
 /// Stores a series (keeping a valid id) and returns its id.
 core::Result<core::SeriesId> insertSeries(const QSqlDatabase& db, const core::MeetingSeries& series);
 core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::Meeting& meeting);
+
+/// Inserts many meetings through one prepared statement (imports, plans, restores).
+class MeetingInserter
+{
+public:
+    explicit MeetingInserter(const QSqlDatabase& db);
+    ~MeetingInserter();
+    core::Result<core::MeetingId> insert(const core::Meeting& meeting);
+
+private:
+    std::unique_ptr<Query> m_query;
+};
 core::Result<std::vector<core::MeetingSeries>> seriesWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values);
 core::Result<std::vector<core::Meeting>> meetingsWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values);
 /// "2026-11-30T10:00" and back.
