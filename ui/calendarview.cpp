@@ -314,7 +314,7 @@ void CalendarView::setStatus(core::MeetingStatus status)
     storeChange(before, after, status == core::MeetingStatus::Held ? tr("Mark %1 held").arg(what) : tr("Skip %1").arg(what));
     // A held one-on-one is a contact: log how it went.
     if (status == core::MeetingStatus::Held && before.person)
-        emit logRequested(*before.person);
+        emit heldRequested(*before.person);
 }
 
 core::WeekProposal CalendarView::proposal() const

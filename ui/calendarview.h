@@ -48,6 +48,8 @@ public:
 signals:
     void openPersonRequested(core::PersonId person);
     void logRequested(core::PersonId person);
+    /// A one-on-one with `person` was marked held: log it, with how it went.
+    void heldRequested(core::PersonId person);
 
 private:
     QWidget* buildPanel();

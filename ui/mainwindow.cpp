@@ -214,6 +214,9 @@ void MainWindow::buildAreas()
     connect(m_mapView, &MapView::openPersonRequested, this, &MainWindow::openPerson);
     connect(m_calendarView, &CalendarView::openPersonRequested, this, &MainWindow::openPerson);
     connect(m_calendarView, &CalendarView::logRequested, this, [this](core::PersonId person) { quickLog(person); });
+    // A one-on-one marked held is logged as one, with how it went.
+    connect(m_calendarView, &CalendarView::heldRequested, this,
+            [this](core::PersonId person) { quickLog(person, core::InteractionKind::OneOnOne); });
     connect(m_mapView, &MapView::logRequested, this, [this](core::PersonId person) { quickLog(person); });
 }
 
@@ -255,7 +258,7 @@ void MainWindow::editKindRhythms()
         commands::setKindRhythms(m_commands, before, dialog.overrides());
 }
 
-void MainWindow::quickLog(std::optional<core::PersonId> person)
+void MainWindow::quickLog(std::optional<core::PersonId> person, core::InteractionKind kind)
 {
     if (m_people->rowCount() == 0) {
         statusBar()->showMessage(tr("Add someone first: a contact is logged with a person."), 5000);
@@ -267,6 +270,7 @@ void MainWindow::quickLog(std::optional<core::PersonId> person)
         if (selected.size() == 1)
             person = selected.front();
     }
+    dialog.setKind(kind);
     if (person)
         dialog.setPerson(*person);
     if (dialog.exec() != QDialog::Accepted)

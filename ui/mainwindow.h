@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/instant.h"
+#include "core/interaction.h"
 #include "ui/commands.h"
 
 #include <QMainWindow>
@@ -69,7 +70,8 @@ public:
     AuditView* auditView() const { return m_auditView; }
     HealthChartsView* healthCharts() const { return m_healthCharts; }
     /// Ctrl+L: logs a contact, with `person` filled in when given.
-    void quickLog(std::optional<core::PersonId> person = std::nullopt);
+    void quickLog(std::optional<core::PersonId> person = std::nullopt,
+                  core::InteractionKind kind = core::InteractionKind::MicroMoment);
     /// Reads an iCalendar file, previews it and, when the user agrees, imports it as one undo step.
     bool importCalendar(const QString& file);
     AuditForm* auditForm() const { return m_auditForm; }

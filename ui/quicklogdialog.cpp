@@ -25,6 +25,14 @@ QuickLogDialog::QuickLogDialog(PersonModel& people, QWidget* parent) : QDialog(p
         m_kind->addItem(wording::interactionKindName(kind), static_cast<int>(kind));
     m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(core::InteractionKind::MicroMoment)));
 
+    m_quality = new QComboBox(this);
+    m_quality->addItem(tr("Not rated"), 0);
+    const char* const qualities[] = {QT_TR_NOOP("1 · poor"), QT_TR_NOOP("2 · thin"), QT_TR_NOOP("3 · fine"), QT_TR_NOOP("4 · good"),
+                                     QT_TR_NOOP("5 · excellent")};
+    for (int q = core::kMinQuality; q <= core::kMaxQuality; ++q)
+        m_quality->addItem(tr(qualities[q - 1]), q);
+    m_quality->setToolTip(tr("How the conversation went, if you want to say"));
+
     m_note = new QLineEdit(this);
     m_note->setPlaceholderText(tr("What happened, or what to remember (optional)"));
     m_problem = new QLabel(this);
@@ -39,6 +47,7 @@ QuickLogDialog::QuickLogDialog(PersonModel& people, QWidget* parent) : QDialog(p
     auto* form = new QFormLayout;
     form->addRow(tr("&Person"), m_person);
     form->addRow(tr("&Kind"), m_kind);
+    form->addRow(tr("&Quality"), m_quality);
     form->addRow(tr("&Note"), m_note);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -48,6 +57,11 @@ QuickLogDialog::QuickLogDialog(PersonModel& people, QWidget* parent) : QDialog(p
 
     connect(m_person, &PersonPicker::personChanged, this, &QuickLogDialog::updateState);
     updateState();
+}
+
+void QuickLogDialog::setKind(core::InteractionKind kind)
+{
+    m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(kind)));
 }
 
 void QuickLogDialog::setPerson(core::PersonId person)
@@ -76,6 +90,8 @@ std::optional<core::Interaction> QuickLogDialog::interaction(core::Instant at) c
     contact.kind = static_cast<core::InteractionKind>(m_kind->currentData().toInt());
     contact.at = at;
     contact.notes = m_note->text().trimmed().toStdString();
+    if (const int quality = m_quality->currentData().toInt(); quality > 0)
+        contact.quality = quality;
     return contact;
 }
 

@@ -27,6 +27,8 @@ public:
     explicit QuickLogDialog(PersonModel& people, QWidget* parent = nullptr);
 
     void setPerson(core::PersonId person);
+    /// Starts from another kind than a micro-moment (a held one-on-one from the calendar).
+    void setKind(core::InteractionKind kind);
     /// The person the field names (picked from the list or typed in full); none while unclear.
     std::optional<core::PersonId> person() const;
     QString personName() const;
@@ -36,6 +38,7 @@ public:
     PersonPicker* personBox() const { return m_person; }
     QComboBox* kindBox() const { return m_kind; }
     QLineEdit* noteEdit() const { return m_note; }
+    QComboBox* qualityBox() const { return m_quality; }
     QPushButton* logButton() const { return m_log; }
 
 private:
@@ -43,6 +46,7 @@ private:
 
     PersonPicker* m_person = nullptr;
     QComboBox* m_kind = nullptr;
+    QComboBox* m_quality = nullptr;
     QLineEdit* m_note = nullptr;
     QLabel* m_problem = nullptr;
     QPushButton* m_log = nullptr;

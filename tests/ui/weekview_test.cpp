@@ -182,6 +182,11 @@ TEST_F(WeekViewTest, QuickLogFindsAPersonByAnyPartOfTheName)
     EXPECT_EQ(contact->person, ben);
     EXPECT_EQ(contact->kind, core::InteractionKind::MicroMoment) << "a micro-moment is the default";
     EXPECT_EQ(contact->notes, "Congratulated him on the release");
+    EXPECT_FALSE(contact->quality) << "not rated unless the user says";
+    dialog.qualityBox()->setCurrentIndex(dialog.qualityBox()->findData(4));
+    dialog.setKind(core::InteractionKind::OneOnOne);
+    EXPECT_EQ(dialog.interaction(now)->quality, std::optional(4));
+    EXPECT_EQ(dialog.interaction(now)->kind, core::InteractionKind::OneOnOne);
     EXPECT_TRUE(dialog.logButton()->isEnabled());
 }
 
