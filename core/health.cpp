@@ -37,6 +37,8 @@ constexpr double kRecencyWeight = 0.4;
 constexpr double kRhythmWeight = 0.3;
 constexpr double kQualityWeight = 0.2;
 constexpr double kReciprocityWeight = 0.1;
+// Points of the rhythm score each one-on-one skipped in a row takes away.
+constexpr double kSkippedPenalty = 15.0;
 // Without rated contacts quality is neither a strength nor a worry.
 constexpr double kNeutralQuality = 70.0;
 
@@ -169,6 +171,11 @@ void ContactSweep::add(const Interaction& interaction)
         m_recent.erase(m_recent.begin());
 }
 
+void ContactSweep::addSkipped(Instant at)
+{
+    m_skipped.push_back(at);
+}
+
 ContactSummary ContactSweep::summaryAt(Instant at)
 {
     const Instant windowStart = at - std::chrono::days{kCadenceWindowDays};
@@ -176,6 +183,9 @@ ContactSummary ContactSweep::summaryAt(Instant at)
     m_keeping.erase(m_keeping.begin(), firstInWindow);
     ContactSummary summary = m_summary;
     summary.keptInWindow = static_cast<int>(m_keeping.size());
+    summary.skippedInARow = static_cast<int>(std::count_if(m_skipped.begin(), m_skipped.end(), [&](Instant skipped) {
+        return skipped <= at && (!summary.lastKeepingContact || skipped > *summary.lastKeepingContact);
+    }));
     for (auto it = m_recent.rbegin(); it != m_recent.rend(); ++it) {
         if (it->quality)
             summary.recentQualities.push_back(*it->quality);
@@ -184,9 +194,11 @@ ContactSummary ContactSweep::summaryAt(Instant at)
     return summary;
 }
 
-ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, Instant at)
+ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, Instant at, std::span<const Instant> skipped)
 {
     ContactSweep sweep(tie.cadence ? tie.cadence->kind : CadenceKind::MicroMoment);
+    for (const Instant s : skipped)
+        sweep.addSkipped(s);
     for (const auto& interaction : history) {
         if (interaction.at > at)
             break;
@@ -225,6 +237,8 @@ HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant
         const int expected = std::max(1, windowDays / cadenceDays);
         const int held = summary.keptInWindow;
         rhythm = 100.0 * std::min(1.0, static_cast<double>(held) / expected);
+        // A one-on-one skipped counts against the rhythm, more with each one in a row.
+        rhythm = std::max(0.0, rhythm - kSkippedPenalty * summary.skippedInARow);
         if (summary.skippedInARow >= 2)
             reasons.push_back({ReasonCode::SkippedInARow, summary.skippedInARow});
         if (daysSince)

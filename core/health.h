@@ -73,7 +73,7 @@ struct ContactSummary
     int keptInWindow = 0;                      ///< keeping contacts in the trailing 90 days
     std::vector<int> recentQualities;          ///< newest first: the rated ones among the last 6 contacts
     std::vector<Initiator> recentInitiators;   ///< newest first, up to 6
-    int skippedInARow = 0;                     ///< one-on-ones skipped in a row (meetings, later)
+    int skippedInARow = 0;                     ///< one-on-ones skipped since the last one that kept the rhythm
 };
 
 /// Feeds a tie's interactions in time order and summarises them at any later instant. One sweep
@@ -85,6 +85,8 @@ public:
 
     /// Adds the next interaction (not earlier than the previous one).
     void add(const Interaction& interaction);
+    /// A one-on-one of this tie that was skipped, at its planned start (any order).
+    void addSkipped(Instant at);
     /// The summary at `at`, counting only interactions already added.
     ContactSummary summaryAt(Instant at);
 
@@ -98,10 +100,14 @@ private:
     };
     std::vector<Instant> m_keeping; // keeping contacts, oldest first; pruned to the window
     std::vector<Recent> m_recent;   // the last kRecentContacts contacts, newest last
+    std::vector<Instant> m_skipped; // skipped one-on-ones
 };
 
-/// Summarises a history (sorted by time) at `at`, ignoring entries after `at`.
-ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, Instant at);
+/// Summarises a history (sorted by time) at `at`, ignoring entries after `at`. `skipped` are the
+/// planned starts of the tie's skipped one-on-ones: those since the last contact that kept the
+/// rhythm count as skipped in a row.
+ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, Instant at,
+                         std::span<const Instant> skipped = {});
 
 /// The health of a tie at `at`, from its summary. Days are counted in the user's zone, so a
 /// daylight-saving week still has seven days.

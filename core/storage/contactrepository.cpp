@@ -59,7 +59,8 @@ QString tiesOf(Family family)
 
 // One family's ties with, per person: first, last, last keeping and kept-in-window. Each value is
 // a short walk of the covering index interactions (person_id, at_utc, kind): a seek for first and
-// last, a backward walk to the newest keeping contact, the window's range for the count.
+// last, a backward walk to the newest keeping contact, the window's range for the count; and the
+// one-on-ones skipped since (meetings_person index).
 QString summarySql(Family family, bool onePerson)
 {
     const QString kinds = kindsKeeping(familyKind(family));
@@ -70,7 +71,11 @@ QString summarySql(Family family, bool onePerson)
         "(SELECT i.at_utc FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at AND i.kind IN %1 "
         "ORDER BY i.at_utc DESC LIMIT 1), "
         "(SELECT COUNT(*) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at AND i.at_utc > :window "
-        "AND i.kind IN %1) "
+        "AND i.kind IN %1), "
+        // One-on-ones skipped since the last contact that kept the rhythm.
+        "(SELECT COUNT(*) FROM meetings m WHERE m.person_id = p.id AND m.status = 'skipped' AND m.start_utc <= :at "
+        "AND m.start_utc > COALESCE((SELECT i.at_utc FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at "
+        "AND i.kind IN %1 ORDER BY i.at_utc DESC LIMIT 1), -9223372036854775807)) "
         "FROM people p JOIN ties t ON t.person_id = p.id WHERE %2").arg(kinds, tiesOf(family));
     if (onePerson)
         sql += QStringLiteral(" AND p.id = :person");
@@ -107,6 +112,7 @@ core::Result<std::unordered_map<core::PersonId, core::ContactSummary>> ContactRe
             s.lastContact = instantOrNone(family.value(2));
             s.lastKeepingContact = instantOrNone(family.value(3));
             s.keptInWindow = family.value(4).toInt();
+            s.skippedInARow = family.value(5).toInt();
         }
     }
 

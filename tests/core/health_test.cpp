@@ -254,3 +254,22 @@ TEST(Health, HistoryIsOneSweepThatAgreesWithPointAssessments)
     EXPECT_EQ(points.front().report.state, HealthState::Neglected) << "before the first one-on-one";
     EXPECT_EQ(points.back().report.state, HealthState::Neglected) << "five weeks after the last";
 }
+
+TEST(Health, SkippedOneOnOnesSinceTheLastOneCountAgainstTheRhythm)
+{
+    const Tie weekly = weeklyOneOnOne();
+    std::vector<Interaction> history;
+    for (const char* when : {"2026-11-02T10:00", "2026-11-09T10:00", "2026-11-16T10:00"})
+        history.push_back(contact(when));
+    const Instant when = at("2026-11-29T18:00");
+    const std::vector<Instant> skipped{at("2026-11-09T10:00"), // before the last one held: not in a row
+                                       at("2026-11-23T10:00"),
+                                       at("2026-11-27T10:00")};
+    const ContactSummary summary = summarize(weekly, history, when, skipped);
+    EXPECT_EQ(summary.skippedInARow, 2);
+    const HealthReport withSkips = assessHealth(weekly, summary, when, kBerlin);
+    const HealthReport without = assessHealth(weekly, summarize(weekly, history, when), when, kBerlin);
+    EXPECT_LT(*withSkips.score, *without.score);
+    EXPECT_NE(std::find(withSkips.reasons.begin(), withSkips.reasons.end(), Reason{ReasonCode::SkippedInARow, 2}),
+              withSkips.reasons.end());
+}

@@ -255,7 +255,11 @@ TEST_F(Repositories, AggregateSummariesAgreeWithTheCoreSweep)
             for (const auto& i : data.interactions)
                 if (i.person == person.id)
                     history.push_back(i);
-            const auto expected = core::summarize(person.tie, history, at);
+            std::vector<core::Instant> skipped;
+            for (const auto& m : data.meetings)
+                if (m.person == person.id && m.status == core::MeetingStatus::Skipped)
+                    skipped.push_back(m.start);
+            const auto expected = core::summarize(person.tie, history, at, skipped);
             const auto& actual = summaries.value()[person.id];
             EXPECT_EQ(actual.firstContact, expected.firstContact) << person.name;
             EXPECT_EQ(actual.lastContact, expected.lastContact) << person.name;
@@ -263,6 +267,7 @@ TEST_F(Repositories, AggregateSummariesAgreeWithTheCoreSweep)
             EXPECT_EQ(actual.keptInWindow, expected.keptInWindow) << person.name;
             EXPECT_EQ(actual.recentQualities, expected.recentQualities) << person.name;
             EXPECT_EQ(actual.recentInitiators, expected.recentInitiators) << person.name;
+            EXPECT_EQ(actual.skippedInARow, expected.skippedInARow) << person.name;
         }
     }
 }
