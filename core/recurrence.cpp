@@ -61,6 +61,58 @@ std::string toRrule(const Recurrence& recurrence, LocalDay first)
     return rule;
 }
 
+namespace {
+
+// The rule's parts, in order, without the ones named.
+std::vector<std::string> partsWithout(const std::string& rrule, std::initializer_list<std::string_view> names)
+{
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= rrule.size()) {
+        const std::size_t end = std::min(rrule.find(';', start), rrule.size());
+        const std::string part = rrule.substr(start, end - start);
+        const std::string name = part.substr(0, part.find('='));
+        if (!part.empty() && std::find(names.begin(), names.end(), name) == names.end())
+            parts.push_back(part);
+        start = end + 1;
+    }
+    return parts;
+}
+
+std::string joined(const std::vector<std::string>& parts)
+{
+    std::string rule;
+    for (const auto& part : parts)
+        rule += (rule.empty() ? "" : ";") + part;
+    return rule;
+}
+
+} // namespace
+
+std::string endingOn(const std::string& rrule, LocalDay lastDay)
+{
+    auto parts = partsWithout(rrule, {"COUNT", "UNTIL"});
+    std::string day = formatDay(lastDay);
+    day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+    parts.push_back("UNTIL=" + day + "T235959");
+    return joined(parts);
+}
+
+std::string movedRule(const std::string& rrule, LocalDay from, LocalDay to)
+{
+    auto parts = partsWithout(rrule, {"COUNT"});
+    const std::string oldDay = kWeekdays[std::chrono::weekday{std::chrono::sys_days{from}}.c_encoding()];
+    const std::string newDay = kWeekdays[std::chrono::weekday{std::chrono::sys_days{to}}.c_encoding()];
+    for (auto& part : parts) {
+        if (part.rfind("BYDAY=", 0) != 0 || oldDay == newDay)
+            continue;
+        // "BYDAY=2TU" or "BYDAY=TU,TH": replace the weekday codes, keep the ordinals.
+        for (std::size_t at = part.find(oldDay, 6); at != std::string::npos; at = part.find(oldDay, at + 2))
+            part.replace(at, 2, newDay);
+    }
+    return joined(parts);
+}
+
 Result<std::vector<LocalDateTime>> occurrences(const std::string& rrule, LocalDateTime first, LocalDay from, LocalDay to,
                                                std::size_t limit)
 {

@@ -46,6 +46,12 @@ struct Recurrence
 /// The RFC 5545 RRULE of a recurrence whose first occurrence is on `first` ("FREQ=WEEKLY;INTERVAL=2").
 std::string toRrule(const Recurrence& recurrence, LocalDay first);
 
+/// The same rule ending on `lastDay` (any COUNT or UNTIL replaced): the first half of a split series.
+std::string endingOn(const std::string& rrule, LocalDay lastDay);
+/// The same rule with any COUNT removed and, when the series moves from `from` to `to`, its BYDAY
+/// weekdays moved along (a Tuesday series dragged to Wednesday repeats on Wednesdays).
+std::string movedRule(const std::string& rrule, LocalDay from, LocalDay to);
+
 /// At most this many occurrences are ever produced from one rule: a rule with a huge COUNT or no end
 /// must neither hang nor exhaust memory.
 inline constexpr std::size_t kMaxOccurrences = 5000;

@@ -40,6 +40,11 @@ public:
     /// Stores a proposal as one undo step.
     bool applyProposal(const core::WeekProposal& proposal);
 
+    /// Which occurrences a change to one occurrence of a series applies to.
+    enum class SeriesScope { OnlyThis, ThisAndFollowing, All };
+    /// How the view asks (a dialog by default; tests answer directly). None cancels.
+    void setScopeChooser(std::function<std::optional<SeriesScope>()> chooser) { m_chooseScope = std::move(chooser); }
+
     WeekGrid* grid() const { return m_grid; }
     DueList* dueList() const { return m_due; }
     QLabel* weekLabel() const { return m_weekLabel; }
@@ -57,6 +62,8 @@ private:
     void changeTime(std::size_t index, core::Instant start, core::Instant end);
     void setStatus(core::MeetingStatus status);
     void storeChange(const core::Meeting& before, core::Meeting after, const QString& label);
+    std::optional<SeriesScope> askScope();
+    void changeSeries(const core::Meeting& occurrence, core::Instant start, core::Instant end, SeriesScope scope);
     void showMeeting(std::optional<std::size_t> index);
     void planMyWeek();
     void markMonth();
@@ -65,6 +72,7 @@ private:
     CommandContext m_context;
     PersonModel& m_people;
     std::function<core::Instant()> m_clock;
+    std::function<std::optional<SeriesScope>()> m_chooseScope;
     core::LocalDay m_monday;
     core::WorkingHours m_hours;
     WeekGrid* m_grid = nullptr;

@@ -284,10 +284,11 @@ private:
     core::Meeting m_after;
 };
 
-class ImportCalendarCommand final : public StoredCommand
+// Puts back exactly what some UIDs held (an import, a series moved or split), and again on redo.
+class ReplaceUidsCommand final : public StoredCommand
 {
 public:
-    ImportCalendarCommand(const CommandContext& context, const QString& text, std::vector<std::string> uids,
+    ReplaceUidsCommand(const CommandContext& context, const QString& text, std::vector<std::string> uids,
                           storage::MeetingRepository::Rows before, storage::MeetingRepository::Rows after)
         : StoredCommand(context, text), m_uids(std::move(uids)), m_before(std::move(before)), m_after(std::move(after))
     {
@@ -476,7 +477,30 @@ bool importCalendar(const CommandContext& context, const core::IcsCalendar& cale
         context.feedback.error(label, describe(after.error()));
         return false;
     }
-    context.stack.push(new ImportCalendarCommand(context, label, std::move(uids), std::move(before).value(), std::move(after).value()));
+    context.stack.push(new ReplaceUidsCommand(context, label, std::move(uids), std::move(before).value(), std::move(after).value()));
+    return true;
+}
+
+bool replaceCalendarRows(const CommandContext& context, const std::vector<std::string>& uids,
+                         const std::vector<core::MeetingSeries>& series, const std::vector<core::Meeting>& meetings,
+                         const QString& label)
+{
+    storage::MeetingRepository repository(context.database);
+    auto before = repository.rowsWithUids(uids);
+    if (!before) {
+        context.feedback.error(label, describe(before.error()));
+        return false;
+    }
+    if (auto replaced = repository.replaceUids(uids, {series, meetings}); !replaced) {
+        context.feedback.error(label, describe(replaced.error()));
+        return false;
+    }
+    auto after = repository.rowsWithUids(uids);
+    if (!after) {
+        context.feedback.error(label, describe(after.error()));
+        return false;
+    }
+    context.stack.push(new ReplaceUidsCommand(context, label, uids, std::move(before).value(), std::move(after).value()));
     return true;
 }
 

@@ -60,6 +60,11 @@ bool changeMeeting(const CommandContext& context, const core::Meeting& before, c
 /// Imports a calendar file's events (matched by UID) as one undo step; undo puts back exactly what
 /// those UIDs held before.
 bool importCalendar(const CommandContext& context, const core::IcsCalendar& calendar, const QString& label);
+/// Replaces what some UIDs hold on the calendar (a series moved as a whole, or split at one
+/// occurrence) as one undo step.
+bool replaceCalendarRows(const CommandContext& context, const std::vector<std::string>& uids,
+                         const std::vector<core::MeetingSeries>& series, const std::vector<core::Meeting>& meetings,
+                         const QString& label);
 /// Saves how a focus week went.
 bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection);
 

@@ -229,3 +229,13 @@ TEST(Schedule, AFullWeekSaysWhyARhythmCannotBePlaced)
     ASSERT_EQ(plan.unplaced.size(), 1u);
     EXPECT_EQ(plan.unplaced[0].reason, UnplacedReason::NoFreeSlot);
 }
+
+TEST(Recurrence, ASplitSeriesEndsTheDayBeforeAndAMovedOneFollowsItsNewWeekday)
+{
+    EXPECT_EQ(endingOn("FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;COUNT=10", day("2026-11-23")),
+              "FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;UNTIL=20261123T235959");
+    EXPECT_EQ(movedRule("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=10", day("2026-11-24"), day("2026-11-25")),
+              "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE");
+    EXPECT_EQ(movedRule("FREQ=MONTHLY;INTERVAL=1;BYDAY=2TU", day("2026-11-10"), day("2026-11-12")), "FREQ=MONTHLY;INTERVAL=1;BYDAY=2TH");
+    EXPECT_EQ(movedRule("FREQ=DAILY", day("2026-11-10"), day("2026-11-12")), "FREQ=DAILY");
+}

@@ -121,6 +121,7 @@ TEST_F(CalendarViewTest, MovingOneOccurrenceOfASeriesLeavesTheOthers)
     ASSERT_TRUE(storage::MeetingRepository(*database).addSeries(series));
     view->reload();
     ASSERT_EQ(view->grid()->meetings().size(), 1u);
+    view->setScopeChooser([] { return ui::CalendarView::SeriesScope::OnlyThis; });
     const QPoint grab = view->grid()->blockOf(0).center();
     drag(grab, grab + (view->grid()->pointOf(local("2026-11-24T10:00")) - view->grid()->pointOf(local("2026-11-23T10:00"))));
     const auto meetings = week();
@@ -166,4 +167,57 @@ TEST_F(CalendarViewTest, SkippingAnOccurrenceKeepsItFaded)
             QTest::mouseClick(button, Qt::LeftButton);
     ASSERT_EQ(week().size(), 1u);
     EXPECT_EQ(week()[0].status, core::MeetingStatus::Skipped);
+}
+
+TEST_F(CalendarViewTest, MovingThisAndFollowingSplitsTheSeriesAndUndoJoinsItAgain)
+{
+    core::MeetingSeries series;
+    series.person = ana;
+    series.title = "1:1 Ana Lopez";
+    series.first = core::LocalDateTime{*core::parseDay("2026-11-02"), 10h};
+    series.minutes = 30;
+    series.zone = zone.id;
+    series.rrule = core::toRrule(core::Recurrence{}, series.first.day);
+    series.uid = "split@test";
+    ASSERT_TRUE(storage::MeetingRepository(*database).addSeries(series));
+    view->reload();
+    view->setScopeChooser([] { return ui::CalendarView::SeriesScope::ThisAndFollowing; });
+    const QPoint grab = view->grid()->blockOf(0).center();
+    drag(grab, grab + (view->grid()->pointOf(local("2026-11-24T14:00")) - view->grid()->pointOf(local("2026-11-23T10:00"))));
+
+    auto earlier = storage::MeetingRepository(*database).between(local("2026-11-16T00:00"), local("2026-11-23T00:00"));
+    ASSERT_EQ(earlier.value().size(), 1u);
+    EXPECT_EQ(earlier.value()[0].start, local("2026-11-16T10:00")) << "the weeks before keep their time";
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_EQ(week()[0].start, local("2026-11-24T14:00"));
+    auto later = storage::MeetingRepository(*database).between(local("2026-11-30T00:00"), local("2026-12-07T00:00"));
+    ASSERT_EQ(later.value().size(), 1u);
+    EXPECT_EQ(later.value()[0].start, local("2026-12-01T14:00")) << "and the following ones move along, to Tuesdays";
+    EXPECT_EQ(storage::MeetingRepository(*database).series().value().size(), 2u);
+
+    undoStack.undo();
+    EXPECT_EQ(storage::MeetingRepository(*database).series().value().size(), 1u);
+    EXPECT_EQ(week()[0].start, local("2026-11-23T10:00"));
+}
+
+TEST_F(CalendarViewTest, MovingAllMovesEveryOccurrence)
+{
+    core::MeetingSeries series;
+    series.person = ana;
+    series.title = "1:1 Ana Lopez";
+    series.first = core::LocalDateTime{*core::parseDay("2026-11-02"), 10h};
+    series.minutes = 30;
+    series.zone = zone.id;
+    series.rrule = core::toRrule(core::Recurrence{}, series.first.day);
+    series.uid = "all@test";
+    ASSERT_TRUE(storage::MeetingRepository(*database).addSeries(series));
+    view->reload();
+    view->setScopeChooser([] { return ui::CalendarView::SeriesScope::All; });
+    const QPoint grab = view->grid()->blockOf(0).center();
+    drag(grab, grab + (view->grid()->pointOf(local("2026-11-23T11:00")) - view->grid()->pointOf(local("2026-11-23T10:00"))));
+    auto earlier = storage::MeetingRepository(*database).between(local("2026-11-16T00:00"), local("2026-11-23T00:00"));
+    ASSERT_EQ(earlier.value().size(), 1u);
+    EXPECT_EQ(earlier.value()[0].start, local("2026-11-16T11:00"));
+    EXPECT_EQ(week()[0].start, local("2026-11-23T11:00"));
+    EXPECT_EQ(storage::MeetingRepository(*database).series().value().size(), 1u);
 }
