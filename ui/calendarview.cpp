@@ -178,6 +178,12 @@ void CalendarView::showWeek(core::LocalDay anyDay)
     reload();
 }
 
+void CalendarView::setWorkingHours(const core::WorkingHours& hours)
+{
+    m_hours = hours;
+    m_grid->setWorkingHours(hours);
+}
+
 QString CalendarView::nameOf(const core::Meeting& meeting) const
 {
     if (meeting.person) {

@@ -32,6 +32,9 @@ public:
                  QWidget* parent = nullptr);
 
     void showWeek(core::LocalDay anyDay);
+    /// The days and hours the grid shades and "Plan my week" fills.
+    void setWorkingHours(const core::WorkingHours& hours);
+    const core::WorkingHours& workingHours() const { return m_hours; }
     core::LocalDay week() const { return m_monday; }
     /// Reads the week again (changes are followed automatically).
     void reload();

@@ -19,6 +19,7 @@
 #include "ui/personmodel.h"
 #include "ui/quicklogdialog.h"
 #include "ui/weekview.h"
+#include "ui/workinghoursdialog.h"
 #include "ui/welcomepage.h"
 #include "ui/wording.h"
 
@@ -136,6 +137,7 @@ void MainWindow::buildAreas()
             break;
         case Area::Calendar:
             m_calendarView = new CalendarView(m_commands, *m_people, m_context.clock, m_areas);
+            m_calendarView->setWorkingHours(loadWorkingHours(m_context.settings));
             page = m_calendarView;
             break;
         case Area::Health:
@@ -322,6 +324,13 @@ void MainWindow::buildMenus()
     });
     find->setShortcut(QKeySequence::Find);
     edit->addAction(tr("Default &rhythms…"), this, &MainWindow::editKindRhythms);
+    edit->addAction(tr("&Working hours…"), this, [this] {
+        WorkingHoursDialog dialog(m_calendarView->workingHours(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        saveWorkingHours(m_context.settings, dialog.hours());
+        m_calendarView->setWorkingHours(dialog.hours());
+    });
     edit->addSeparator();
     QAction* log = edit->addAction(tr("&Log a contact…"), this, [this] { quickLog(); });
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));

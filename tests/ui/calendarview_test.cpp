@@ -8,8 +8,12 @@
 #include "ui/personmime.h"
 #include "ui/personmodel.h"
 #include "ui/weekgrid.h"
+#include "ui/workinghoursdialog.h"
 
+#include <QCheckBox>
 #include <QDropEvent>
+#include <QSettings>
+#include <QTimeEdit>
 #include <QMimeData>
 #include <QPushButton>
 #include <QTest>
@@ -220,4 +224,24 @@ TEST_F(CalendarViewTest, MovingAllMovesEveryOccurrence)
     EXPECT_EQ(earlier.value()[0].start, local("2026-11-16T11:00"));
     EXPECT_EQ(week()[0].start, local("2026-11-23T11:00"));
     EXPECT_EQ(storage::MeetingRepository(*database).series().value().size(), 1u);
+}
+
+TEST_F(CalendarViewTest, WorkingHoursPersistAndShapeThePlan)
+{
+    QSettings settings(dir.path(QStringLiteral("hours.ini")), QSettings::IniFormat);
+    EXPECT_EQ(ui::loadWorkingHours(settings).start, core::WorkingHours{}.start) << "defaults when nothing is stored";
+    ui::WorkingHoursDialog dialog(core::WorkingHours{});
+    dialog.startEdit()->setTime(QTime(13, 0));
+    dialog.dayBox(0)->setChecked(false); // no Mondays
+    ui::saveWorkingHours(settings, dialog.hours());
+    const core::WorkingHours hours = ui::loadWorkingHours(settings);
+    EXPECT_EQ(hours.start, 13h);
+    EXPECT_FALSE(hours.days[0]);
+    view->setWorkingHours(hours);
+    const core::WeekProposal plan = view->proposal();
+    ASSERT_FALSE(plan.placements.empty());
+    for (const auto& placement : plan.placements) {
+        EXPECT_NE(core::dayIn(placement.at.start, zone), *core::parseDay("2026-11-23")) << "not on a Monday";
+        EXPECT_GE(placement.at.start, core::atLocal(core::dayIn(placement.at.start, zone), 13h, zone));
+    }
 }
