@@ -53,6 +53,8 @@ ScoreGrid weeklyScores(std::span<const TrackedTie> ties, const std::vector<Insta
             continue;
         const auto history = ties[row].history;
         ContactSweep sweep(tie.cadence->kind);
+        for (const Instant skipped : ties[row].skipped)
+            sweep.addSkipped(skipped);
         auto next = history.begin();
         for (std::size_t p = 0; p < points.size(); ++p) {
             for (; next != history.end() && next->at <= points[p]; ++next)

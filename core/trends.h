@@ -18,6 +18,7 @@ struct TrackedTie
 {
     const Person* person = nullptr;
     std::span<const Interaction> history;
+    std::span<const Instant> skipped; ///< planned starts of one-on-ones that were skipped
 };
 
 /// The instants of a weekly series: the ends of `count` local days seven days apart, the last one

@@ -3,6 +3,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/interactionrepository.h"
+#include "core/storage/meetingrepository.h"
 #include "core/trends.h"
 #include "ui/feedback.h"
 #include "ui/healthstyle.h"
@@ -216,6 +217,12 @@ HealthChartsView::HealthChartsView(const CommandContext& context, PersonModel& p
     }, this);
     connect(&m_people, &PersonModel::tiesChanged, this, &HealthChartsView::scheduleRefresh);
     connect(&m_context.database, &storage::Database::interactionsChanged, this, &HealthChartsView::reloadHistories);
+    connect(&m_context.database, &storage::Database::meetingsChanged, this, [this] {
+        if (!m_historiesLoaded)
+            return;
+        loadSkipped();
+        scheduleRefresh();
+    });
     connect(&m_context.database, &storage::Database::reset, this, [this] {
         m_historiesLoaded = false;
         scheduleRefresh();
@@ -291,7 +298,20 @@ void HealthChartsView::loadHistories()
     m_histories.clear();
     for (auto& interaction : all.value())
         m_histories[interaction.person].push_back(std::move(interaction));
+    loadSkipped();
     m_historiesLoaded = true;
+}
+
+void HealthChartsView::loadSkipped()
+{
+    auto skipped = storage::MeetingRepository(m_context.database).skipped();
+    if (!skipped) {
+        m_context.feedback.error(tr("Could not read the calendar"), QString::fromStdString(skipped.error().toString()));
+        return;
+    }
+    m_skipped.clear();
+    for (const auto& [person, at] : skipped.value())
+        m_skipped[person].push_back(at);
 }
 
 void HealthChartsView::reloadHistories(const QList<qint64>& personIds)
@@ -324,8 +344,11 @@ void HealthChartsView::refresh()
     for (int row = 0; row < m_people.rowCount(); ++row) {
         const core::Person& person = m_people.rowAt(row).person;
         const auto history = m_histories.find(person.id);
-        c.ties.push_back({&person, history == m_histories.end() ? std::span<const core::Interaction>(kNone)
-                                                                 : std::span<const core::Interaction>(history->second)});
+        const auto skipped = m_skipped.find(person.id);
+        c.ties.push_back({&person,
+                          history == m_histories.end() ? std::span<const core::Interaction>(kNone)
+                                                       : std::span<const core::Interaction>(history->second),
+                          skipped == m_skipped.end() ? std::span<const core::Instant>() : std::span<const core::Instant>(skipped->second)});
     }
     c.points = core::weeklyPoints(toDay(to), core::weeksBetween(toDay(from), toDay(to)), zone);
     c.grid = core::weeklyScores(c.ties, c.points, zone);

@@ -60,6 +60,7 @@ private:
     void scheduleRefresh();
     void loadHistories();
     void reloadHistories(const QList<qint64>& personIds);
+    void loadSkipped();
     void fillSelectors();
     void drawHealthOverTime();
     void drawRhythmKept();
@@ -70,6 +71,7 @@ private:
     CommandContext m_context;
     PersonModel& m_people;
     std::unordered_map<core::PersonId, std::vector<core::Interaction>> m_histories;
+    std::unordered_map<core::PersonId, std::vector<core::Instant>> m_skipped;
     bool m_historiesLoaded = false;
     bool m_dirty = true;
 

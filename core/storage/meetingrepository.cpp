@@ -210,6 +210,18 @@ core::Status MeetingRepository::replaceUids(const std::vector<std::string>& uids
     return core::Done{};
 }
 
+core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> MeetingRepository::skipped() const
+{
+    Query q(m_db.connection(), QStringLiteral("SELECT person_id, start_utc FROM meetings WHERE status = 'skipped' AND "
+                                              "person_id IS NOT NULL ORDER BY person_id, start_utc"));
+    if (!q.exec())
+        return q.error();
+    std::vector<std::pair<core::PersonId, core::Instant>> list;
+    while (q.next())
+        list.emplace_back(core::PersonId{q.value(0).toLongLong()}, core::fromUnixSeconds(q.value(1).toLongLong()));
+    return list;
+}
+
 core::Result<std::vector<core::MeetingSeries>> MeetingRepository::series() const
 {
     return rows::seriesWhere(m_db.connection(), {}, {});

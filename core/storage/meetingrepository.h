@@ -21,6 +21,8 @@ public:
     /// range with its exceptions applied. Sorted by start.
     core::Result<std::vector<core::Meeting>> between(core::Instant from, core::Instant to) const;
     core::Result<std::vector<core::MeetingSeries>> series() const;
+    /// Every skipped one-on-one: the person and its planned start (what health counts against).
+    core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> skipped() const;
 
     /// Stores a single meeting or an exception (one transaction); returns its id.
     core::Result<core::MeetingId> add(const core::Meeting& meeting);

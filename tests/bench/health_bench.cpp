@@ -25,6 +25,7 @@ core::Instant vpNow()
 struct Histories
 {
     std::map<core::PersonId, std::vector<core::Interaction>> byPerson;
+    std::map<core::PersonId, std::vector<core::Instant>> skipped;
     std::vector<core::TrackedTie> ties;
 };
 
@@ -36,10 +37,15 @@ const Histories& vpHistories()
             h.byPerson[interaction.person].push_back(interaction);
         for (auto& [person, list] : h.byPerson)
             std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+        for (const auto& m : bench::vpDataset().meetings)
+            if (m.person && m.status == core::MeetingStatus::Skipped)
+                h.skipped[*m.person].push_back(m.start);
         for (const auto& person : bench::vpDataset().people) {
             const auto found = h.byPerson.find(person.id);
-            h.ties.push_back({&person, found == h.byPerson.end() ? std::span<const core::Interaction>()
-                                                                 : std::span<const core::Interaction>(found->second)});
+            const auto skips = h.skipped.find(person.id);
+            h.ties.push_back({&person,
+                              found == h.byPerson.end() ? std::span<const core::Interaction>() : std::span<const core::Interaction>(found->second),
+                              skips == h.skipped.end() ? std::span<const core::Instant>() : std::span<const core::Instant>(skips->second)});
         }
         return h;
     }();

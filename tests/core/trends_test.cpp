@@ -64,7 +64,7 @@ TEST(Trends, WeeklyScoresMatchAssessingEachPointOnItsOwn)
     const Person report = person(RelationshipKind::DirectReport);
     const std::vector<Interaction> history{contact("2026-10-05T10:00"), contact("2026-10-12T10:00"),
                                            contact("2026-10-19T10:00"), contact("2026-11-16T10:00")};
-    const std::vector<TrackedTie> ties{{&report, history}};
+    const std::vector<TrackedTie> ties{{&report, history, {}}};
     const auto points = weeklyPoints(day("2026-11-29"), 10, kZone);
     const ScoreGrid grid = weeklyScores(ties, points, kZone);
     for (std::size_t p = 0; p < points.size(); ++p) {
@@ -83,7 +83,7 @@ TEST(Trends, UnplannedTiesHaveNoScoresAndMeansSkipThem)
     const Person planned = person(RelationshipKind::DirectReport);
     const Person unplanned = person(RelationshipKind::Other);
     const std::vector<Interaction> history{contact("2026-11-23T10:00")};
-    const std::vector<TrackedTie> ties{{&planned, history}, {&unplanned, history}};
+    const std::vector<TrackedTie> ties{{&planned, history, {}}, {&unplanned, history, {}}};
     const auto points = weeklyPoints(day("2026-11-29"), 2, kZone);
     const ScoreGrid grid = weeklyScores(ties, points, kZone);
     EXPECT_FALSE(grid.score(1, 1));
@@ -106,7 +106,7 @@ TEST(Trends, RhythmKeptCountsKeepingContactsPerWeekAgainstTheExpected)
         contact("2026-11-24T10:00"), contact("2026-11-26T10:00"), // week ending 11-29: two
         contact("2026-12-24T10:00"),                              // after the range
     };
-    const std::vector<TrackedTie> ties{{&weekly, history}, {&paused, history}};
+    const std::vector<TrackedTie> ties{{&weekly, history, {}}, {&paused, history, {}}};
     const std::vector<std::size_t> rows{0, 1};
     const auto weeks = rhythmKept(ties, rows, weeklyPoints(day("2026-11-29"), 3, kZone));
     ASSERT_EQ(weeks.size(), 3u);
@@ -128,4 +128,16 @@ TEST(Trends, StateDistributionCountsEveryState)
     EXPECT_EQ(counts[static_cast<std::size_t>(HealthState::Neglected)], 1);
     EXPECT_EQ(counts[static_cast<std::size_t>(HealthState::Unplanned)], 1);
     EXPECT_EQ(counts[static_cast<std::size_t>(HealthState::Steady)], 0);
+}
+
+TEST(Trends, SkippedOneOnOnesLowerTheWeeklyScoresAsTheyDoToday)
+{
+    const Person report = person(RelationshipKind::DirectReport);
+    const std::vector<Interaction> history{contact("2026-11-02T10:00"), contact("2026-11-09T10:00")};
+    const std::vector<Instant> skipped{at("2026-11-16T10:00"), at("2026-11-23T10:00")};
+    const auto points = weeklyPoints(*parseDay("2026-11-29"), 1, kZone);
+    const ScoreGrid with = weeklyScores(std::vector<TrackedTie>{{&report, history, skipped}}, points, kZone);
+    const ScoreGrid without = weeklyScores(std::vector<TrackedTie>{{&report, history, {}}}, points, kZone);
+    EXPECT_LT(*with.score(0, 0), *without.score(0, 0));
+    EXPECT_EQ(with.score(0, 0), assessHealth(report.tie, summarize(report.tie, history, points[0], skipped), points[0], kZone).score);
 }
