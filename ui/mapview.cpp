@@ -4,6 +4,7 @@
 #include "core/storage/database.h"
 #include "core/storage/linkrepository.h"
 #include "core/storage/mappinrepository.h"
+#include "core/storage/meetingrepository.h"
 #include "ui/feedback.h"
 #include "ui/healthstyle.h"
 #include "ui/mapscene.h"
@@ -503,7 +504,12 @@ void MapView::showPanel()
     m_panelReasons->setText(wording::reasons(health.reasons));
     const int row = m_people.rowOf(p->person.id);
     const auto last = row >= 0 ? m_people.rowAt(row).contacts.lastContact : std::nullopt;
-    m_panelContact->setText(tr("Last contact: %1").arg(wording::relativeTime(last, m_people.now())));
+    QString contact = tr("Last contact: %1").arg(wording::relativeTime(last, m_people.now()));
+    if (auto next = storage::MeetingRepository(m_context.database).nextWith(p->person.id, m_people.now()); next && next.value())
+        contact += QLatin1Char('\n') + tr("Next one-on-one: %1").arg(wording::exactTime(next.value()->start));
+    else
+        contact += QLatin1Char('\n') + tr("No one-on-one planned: drag them onto the calendar");
+    m_panelContact->setText(contact);
     m_panelContact->setToolTip(last ? wording::exactTime(*last) : QString());
     const auto& analytics = m_scene->analytics();
     auto among = [&](const std::vector<core::PersonId>& ids) { return std::binary_search(ids.begin(), ids.end(), p->person.id); };

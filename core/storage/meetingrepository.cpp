@@ -222,6 +222,38 @@ core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> MeetingRepos
     return list;
 }
 
+core::Result<std::optional<core::Meeting>> MeetingRepository::nextWith(core::PersonId person, core::Instant from) const
+{
+    const QSqlDatabase db = m_db.connection();
+    const core::Instant horizon = from + std::chrono::days{366};
+    std::optional<core::Meeting> next;
+    auto consider = [&](const core::Meeting& m) {
+        if (m.status != core::MeetingStatus::Skipped && m.start >= from && m.start < horizon && (!next || m.start < next->start))
+            next = m;
+    };
+    auto singles = rows::meetingsWhere(db, QStringLiteral("WHERE series_id IS NULL AND person_id = ? AND start_utc >= ? "
+                                                          "AND status <> 'skipped'"),
+                                       {person.value, static_cast<qint64>(core::toUnixSeconds(from))});
+    if (!singles)
+        return singles.error();
+    for (const auto& m : singles.value())
+        consider(m);
+    auto series = rows::seriesWhere(db, QStringLiteral("WHERE person_id = ?"), {person.value});
+    if (!series)
+        return series.error();
+    for (const auto& s : series.value()) {
+        auto exceptions = rows::meetingsWhere(db, QStringLiteral("WHERE series_id = ?"), {s.id.value});
+        if (!exceptions)
+            return exceptions.error();
+        auto expanded = core::expandSeries(s, exceptions.value(), from, horizon);
+        if (!expanded)
+            return expanded.error();
+        for (const auto& m : expanded.value())
+            consider(m);
+    }
+    return next;
+}
+
 core::Result<std::vector<core::MeetingSeries>> MeetingRepository::series() const
 {
     return rows::seriesWhere(m_db.connection(), {}, {});

@@ -21,6 +21,8 @@ public:
     /// range with its exceptions applied. Sorted by start.
     core::Result<std::vector<core::Meeting>> between(core::Instant from, core::Instant to) const;
     core::Result<std::vector<core::MeetingSeries>> series() const;
+    /// The next meeting with a person that is not skipped, starting at or after `from` (within a year).
+    core::Result<std::optional<core::Meeting>> nextWith(core::PersonId person, core::Instant from) const;
     /// Every skipped one-on-one: the person and its planned start (what health counts against).
     core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> skipped() const;
 

@@ -2,6 +2,7 @@
 // The Map area driven as a user would: click, drag to pin, undo, filter, search, keyboard, export.
 #include "core/storage/linkrepository.h"
 #include "core/storage/mappinrepository.h"
+#include "core/storage/meetingrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/mapscene.h"
 #include "ui/mapview.h"
@@ -217,4 +218,26 @@ TEST_F(MapViewTest, TheWheelZoomsAroundTheCursor)
     QCoreApplication::sendEvent(view->canvas()->viewport(), &wheel);
     EXPECT_NEAR(view->canvas()->transform().m11(), before * 1.44, before * 0.01) << "two notches, 1.2 each";
     EXPECT_LT(QLineF(view->canvas()->mapToScene(at), sceneBefore).length(), 3.0) << "the point under the cursor stays put";
+}
+
+TEST_F(MapViewTest, TheSidePanelNamesTheNextOneOnOne)
+{
+    core::Meeting next;
+    next.person = ana;
+    next.title = "1:1 Ana Lopez";
+    next.start = now + std::chrono::days{2};
+    next.end = next.start + std::chrono::minutes{30};
+    next.zone = "Europe/Berlin";
+    next.uid = "next@test";
+    ASSERT_TRUE(storage::MeetingRepository(*database).add(next));
+    view->selectPerson(ana);
+    bool named = false;
+    for (QLabel* label : view->sidePanel()->findChildren<QLabel*>())
+        named = named || label->text().contains(QStringLiteral("Next one-on-one"));
+    EXPECT_TRUE(named);
+    view->selectPerson(ben);
+    bool invites = false;
+    for (QLabel* label : view->sidePanel()->findChildren<QLabel*>())
+        invites = invites || label->text().contains(QStringLiteral("No one-on-one planned"));
+    EXPECT_TRUE(invites);
 }
