@@ -251,6 +251,14 @@ void WeekGrid::paintEvent(QPaintEvent*)
         p.setRenderHint(QPainter::Antialiasing, false);
     }
 
+    // An empty week teaches the one gesture that fills it.
+    if (m_meetings.empty() && !m_dropSlot) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(QRect(gutter(), top, width() - gutter(), bottom - top).adjusted(40, 0, -40, 0),
+                   Qt::AlignCenter | Qt::TextWordWrap,
+                   tr("Relationship time becomes real when it is on the calendar.\nDrag someone from the list on the right "
+                      "onto a free slot, or let “Plan my week” propose the slots."));
+    }
     if (m_dropSlot) {
         const QRect ghost = rectOf(*m_dropSlot, *m_dropSlot + std::chrono::minutes{30});
         QColor fill = pal.color(QPalette::Highlight);
