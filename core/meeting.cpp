@@ -69,4 +69,34 @@ Result<std::vector<Meeting>> expandSeries(const MeetingSeries& series, std::span
     return meetings;
 }
 
+SeriesEdit moveSeries(const MeetingSeries& series, std::span<const Meeting> exceptions, const LocalDateTime& occurrence,
+                      Instant start, Instant end, SeriesScope scope, const std::string& newUid)
+{
+    const Zone zone{series.zone};
+    const LocalDay from = occurrence.day;
+    const LocalDay newDay = dayIn(start, zone);
+    const auto newTime = std::chrono::duration_cast<std::chrono::minutes>(start - atLocal(newDay, std::chrono::minutes{0}, zone));
+    const auto dayShift = std::chrono::sys_days{newDay} - std::chrono::sys_days{from};
+
+    SeriesEdit edit;
+    for (const auto& m : exceptions)
+        if (m.occurrence && std::chrono::sys_days{m.occurrence->day} < std::chrono::sys_days{from})
+            edit.exceptions.push_back(m);
+    MeetingSeries moved = series;
+    moved.minutes = std::max(1, static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(end - start).count()));
+    moved.rrule = movedRule(series.rrule, from, newDay);
+    if (scope == SeriesScope::All) {
+        moved.first = LocalDateTime{LocalDay{std::chrono::sys_days{series.first.day} + dayShift}, newTime};
+        edit.series.push_back(moved);
+        return edit;
+    }
+    MeetingSeries ending = series;
+    ending.rrule = endingOn(series.rrule, LocalDay{std::chrono::sys_days{from} - std::chrono::days{1}});
+    moved.id = {};
+    moved.first = LocalDateTime{newDay, newTime};
+    moved.uid = newUid;
+    edit.series = {ending, moved};
+    return edit;
+}
+
 } // namespace rapport::core

@@ -59,4 +59,21 @@ struct MeetingSeries
 Result<std::vector<Meeting>> expandSeries(const MeetingSeries& series, std::span<const Meeting> exceptions, Instant from,
                                           Instant to);
 
+/// Which occurrences a change to one occurrence of a series applies to.
+enum class SeriesScope { OnlyThis, ThisAndFollowing, All };
+
+/// A series after one of its occurrences was moved to [start, end) for more than that occurrence:
+/// the series rows that replace it and the exceptions that still apply.
+struct SeriesEdit
+{
+    std::vector<MeetingSeries> series;
+    std::vector<Meeting> exceptions;
+};
+
+/// All: the series moves as a whole (its weekday follows). ThisAndFollowing: it ends the day before
+/// `occurrence` and a new series (`newUid`) carries on at the new time. Exceptions from the
+/// occurrence on referred to the old times and are dropped; earlier ones are kept.
+SeriesEdit moveSeries(const MeetingSeries& series, std::span<const Meeting> exceptions, const LocalDateTime& occurrence,
+                      Instant start, Instant end, SeriesScope scope, const std::string& newUid);
+
 } // namespace rapport::core

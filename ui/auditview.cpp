@@ -13,7 +13,6 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -120,13 +119,7 @@ AuditView::AuditView(PersonModel& people, QWidget* parent) : QWidget(parent), m_
             emit openPersonRequested(core::PersonId{id});
     });
 
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    fillScrolling(this, content);
 
     // Built when first shown, then kept in step while visible (hidden, it only notes that it is stale).
     auto* refreshSoon = new CoalescedCall([this] {

@@ -316,51 +316,25 @@ std::optional<CalendarView::SeriesScope> CalendarView::askScope()
     return std::nullopt;
 }
 
-// Moves the whole series, or splits it here: the old one ends the day before, a new one carries on
-// at the new time. Exceptions from this occurrence on referred to the old times and are dropped.
+// Moves the whole series, or splits it here (core::moveSeries decides the rows), as one undo step.
 void CalendarView::changeSeries(const core::Meeting& occurrence, core::Instant start, core::Instant end, SeriesScope scope)
 {
     auto all = storage::MeetingRepository(m_context.database).series();
-    if (!all)
+    if (!all || !occurrence.occurrence)
         return;
     const auto found = std::find_if(all.value().begin(), all.value().end(), [&](const auto& s) { return s.id == occurrence.series; });
-    if (found == all.value().end() || !occurrence.occurrence)
+    if (found == all.value().end())
         return;
-    const core::MeetingSeries old = *found;
-    const core::Zone zone{old.zone};
-    auto rows = storage::MeetingRepository(m_context.database).rowsWithUids({old.uid});
+    auto rows = storage::MeetingRepository(m_context.database).rowsWithUids({found->uid});
     if (!rows)
         return;
-    const core::LocalDay from = occurrence.occurrence->day;
-    const core::LocalDay newDay = core::dayIn(start, zone);
-    const auto newTime = std::chrono::duration_cast<std::chrono::minutes>(start - core::atLocal(newDay, std::chrono::minutes{0}, zone));
-    const int minutes = static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(end - start).count());
-    const auto dayShift = std::chrono::sys_days{newDay} - std::chrono::sys_days{from};
-
-    std::vector<core::Meeting> kept;
-    for (const auto& m : rows.value().meetings)
-        if (m.occurrence && std::chrono::sys_days{m.occurrence->day} < std::chrono::sys_days{from})
-            kept.push_back(m);
-    core::MeetingSeries moved = old;
-    moved.minutes = std::max(1, minutes);
-    moved.rrule = core::movedRule(old.rrule, from, newDay);
-    std::vector<core::MeetingSeries> series;
-    std::vector<std::string> uids{old.uid};
+    const core::SeriesEdit edit = core::moveSeries(*found, rows.value().meetings, *occurrence.occurrence, start, end, scope, newUid());
+    std::vector<std::string> uids;
+    for (const auto& s : edit.series)
+        uids.push_back(s.uid);
     const QString what = nameOf(occurrence);
-    if (scope == SeriesScope::All) {
-        moved.first = core::LocalDateTime{core::LocalDay{std::chrono::sys_days{old.first.day} + dayShift}, newTime};
-        series.push_back(moved);
-        commands::replaceCalendarRows(m_context, uids, series, kept, tr("Move every %1").arg(what));
-        return;
-    }
-    core::MeetingSeries ending = old;
-    ending.rrule = core::endingOn(old.rrule, core::LocalDay{std::chrono::sys_days{from} - std::chrono::days{1}});
-    moved.id = {};
-    moved.first = core::LocalDateTime{newDay, newTime};
-    moved.uid = newUid();
-    series = {ending, moved};
-    uids.push_back(moved.uid);
-    commands::replaceCalendarRows(m_context, uids, series, kept, tr("Move %1 from this one on").arg(what));
+    commands::replaceCalendarRows(m_context, uids, edit.series, edit.exceptions,
+                                  scope == SeriesScope::All ? tr("Move every %1").arg(what) : tr("Move %1 from this one on").arg(what));
 }
 
 void CalendarView::changeTime(std::size_t index, core::Instant start, core::Instant end)

@@ -43,8 +43,7 @@ public:
     /// Stores a proposal as one undo step.
     bool applyProposal(const core::WeekProposal& proposal);
 
-    /// Which occurrences a change to one occurrence of a series applies to.
-    enum class SeriesScope { OnlyThis, ThisAndFollowing, All };
+    using SeriesScope = core::SeriesScope;
     /// How the view asks (a dialog by default; tests answer directly). None cancels.
     void setScopeChooser(std::function<std::optional<SeriesScope>()> chooser) { m_chooseScope = std::move(chooser); }
 

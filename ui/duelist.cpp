@@ -11,6 +11,8 @@
 #include <QHeaderView>
 #include <QMenu>
 
+#include <algorithm>
+
 namespace rapport::ui {
 namespace {
 
@@ -69,6 +71,7 @@ void DueList::fill(const PersonModel& people, core::LocalDay today)
             const QString when = late ? wording::daysLate(due.daysLate) : longDay(due.due);
             auto* item = new QTreeWidgetItem(group, {QString::fromStdString(people.rowAt(row).person.name), state,
                                                      wording::dueReason(tie), when});
+            item->setToolTip(0, item->text(0));
             item->setIcon(1, stateChip(tie.health.state));
             item->setToolTip(2, wording::reasons(tie.health.reasons));
             item->setData(0, kPersonRole, static_cast<qlonglong>(due.person.value));
@@ -81,6 +84,8 @@ void DueList::fill(const PersonModel& people, core::LocalDay today)
     for (int column = 0; column < 4; ++column)
         if (column != 2)
             resizeColumnToContents(column);
+    // A very long name is elided (its tooltip has it whole) rather than pushing "why" out of view.
+    setColumnWidth(0, std::min(columnWidth(0), fontMetrics().averageCharWidth() * 28));
 }
 
 QStringList DueList::names() const

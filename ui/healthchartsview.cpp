@@ -113,6 +113,19 @@ QDateTimeAxis* timeAxis(const std::vector<core::Instant>& points)
     return axis;
 }
 
+// A time axis over the points and a 0–100 score axis, shared by every series of the chart.
+void attachTimeAndScoreAxes(QChart* chart, const std::vector<core::Instant>& points)
+{
+    auto* x = timeAxis(points);
+    auto* y = scoreAxis();
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* series : chart->series()) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+}
+
 QLineSeries* scoreLine(const QString& name, const std::vector<core::Instant>& points,
                        const std::vector<std::optional<double>>& scores, const core::Zone& zone)
 {
@@ -459,14 +472,7 @@ void HealthChartsView::drawHealthOverTime()
     QLineSeries* line = scoreLine(m_subject->currentText(), c.points, scores, m_people.zone());
     line->setPen(QPen(palette().color(QPalette::Highlight), 2.5));
     chart->addSeries(line);
-    auto* x = timeAxis(c.points);
-    auto* y = scoreAxis();
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* series : chart->series()) {
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
+    attachTimeAndScoreAxes(chart, c.points);
     chart->setTitle(line->count() == 0 ? tr("No scores in this range yet: log a contact to start the history") : QString());
     applyPalette(chart, palette());
 }
@@ -572,14 +578,7 @@ void HealthChartsView::drawTeamTrend()
         line->setPen(QPen(palette().color(QPalette::Highlight), 2.5));
         chart->addSeries(line);
     }
-    auto* x = timeAxis(c.points);
-    auto* y = scoreAxis();
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* series : chart->series()) {
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
+    attachTimeAndScoreAxes(chart, c.points);
     chart->setTitle(team.isEmpty() ? tr("Put people in teams to compare them") : QString());
     applyPalette(chart, palette());
 }

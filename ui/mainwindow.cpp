@@ -468,8 +468,21 @@ void MainWindow::loadSampleData()
 
 void MainWindow::exportJson()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export to JSON"), QDir::homePath() + QStringLiteral("/rapport.json"),
-                                                      tr("JSON files (*.json)"));
+    exportDataset(tr("Export to JSON"), QStringLiteral("rapport.json"), tr("JSON files (*.json)"),
+                  [](const core::Dataset& data) { return core::toJson(data); });
+}
+
+void MainWindow::exportCalendar()
+{
+    exportDataset(tr("Export the calendar"), QStringLiteral("rapport.ics"), tr("iCalendar files (*.ics)"),
+                  [this](const core::Dataset& data) { return core::toIcs(data.series, data.meetings, data.people, m_context.clock()); });
+}
+
+// Asks where, writes the whole file at once (a temporary file renamed over it), says where it went.
+void MainWindow::exportDataset(const QString& title, const QString& defaultName, const QString& filter,
+                               const std::function<std::string(const core::Dataset&)>& format)
+{
+    const QString file = QFileDialog::getSaveFileName(this, title, QDir::homePath() + QLatin1Char('/') + defaultName, filter);
     if (file.isEmpty())
         return;
     auto data = storage::DatasetRepository(m_context.database).readAll();
@@ -477,9 +490,9 @@ void MainWindow::exportJson()
         m_commands.feedback.error(tr("Could not export"), QString::fromStdString(data.error().toString()));
         return;
     }
+    const std::string text = format(data.value());
     QSaveFile out(file);
-    const std::string json = core::toJson(data.value());
-    if (!out.open(QIODevice::WriteOnly) || out.write(json.data(), static_cast<qint64>(json.size())) < 0 || !out.commit())
+    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 || !out.commit())
         m_commands.feedback.error(tr("Could not export"), tr("%1: %2").arg(QDir::toNativeSeparators(file), out.errorString()));
     else
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(file)), 5000);
@@ -541,25 +554,6 @@ bool MainWindow::importCalendar(const QString& file)
         return false;
     statusBar()->showMessage(tr("Imported %1 events").arg(counts.value().added + counts.value().updated), 5000);
     return true;
-}
-
-void MainWindow::exportCalendar()
-{
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export the calendar"), QDir::homePath() + QStringLiteral("/rapport.ics"),
-                                                      tr("iCalendar files (*.ics)"));
-    if (file.isEmpty())
-        return;
-    auto data = storage::DatasetRepository(m_context.database).readAll();
-    if (!data) {
-        m_commands.feedback.error(tr("Could not export"), QString::fromStdString(data.error().toString()));
-        return;
-    }
-    const std::string ics = core::toIcs(data.value().series, data.value().meetings, data.value().people, m_context.clock());
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(ics.data(), static_cast<qint64>(ics.size())) < 0 || !out.commit())
-        m_commands.feedback.error(tr("Could not export"), tr("%1: %2").arg(QDir::toNativeSeparators(file), out.errorString()));
-    else
-        statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(file)), 5000);
 }
 
 void MainWindow::showAbout()

@@ -18,6 +18,10 @@ class QStackedWidget;
 class QTabWidget;
 class QUndoStack;
 
+namespace rapport::core {
+struct Dataset;
+}
+
 namespace rapport::storage {
 class Database;
 }
@@ -96,6 +100,8 @@ private:
     void loadSampleData();
     void exportJson();
     void exportCalendar();
+    void exportDataset(const QString& title, const QString& defaultName, const QString& filter,
+                       const std::function<std::string(const core::Dataset&)>& format);
     void importJson();
     void noteSaved();
     void showAbout();

@@ -3,6 +3,8 @@
 
 #include <QFrame>
 #include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
 #include <QTimer>
 
 namespace rapport::ui {
@@ -32,6 +34,17 @@ QFrame* cardFrame(QWidget* parent)
     frame->setAutoFillBackground(true);
     frame->setBackgroundRole(QPalette::Base);
     return frame;
+}
+
+void fillScrolling(QWidget* page, QWidget* content)
+{
+    auto* scroll = new QScrollArea(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
 }
 
 CoalescedCall::CoalescedCall(std::function<void()> call, QObject* parent) : QObject(parent), m_call(std::move(call))

@@ -20,6 +20,8 @@ QLabel* heading(const QString& text, double scale, QWidget* parent);
 QLabel* paragraph(const QString& text, QWidget* parent);
 /// A framed panel in the system palette, for a card of related content.
 QFrame* cardFrame(QWidget* parent);
+/// Makes `content` the whole of `page`, scrolling when the page is smaller than it.
+void fillScrolling(QWidget* page, QWidget* content);
 
 /// Runs a call once, from the event loop, however many times it was requested before: a page reads
 /// its data once after a burst of changes (an import touches every row).

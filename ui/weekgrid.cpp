@@ -242,12 +242,19 @@ void WeekGrid::paintEvent(QPaintEvent*)
         p.setPen(outline);
         p.drawRoundedRect(block, 4, 4);
         p.setPen(g.meeting.person ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
-        QString text = g.label + QLatin1Char('\n') + timeText(g.meeting.start, m_zone) + QStringLiteral("–") + timeText(g.meeting.end, m_zone);
+        QString when = timeText(g.meeting.start, m_zone) + QStringLiteral("–") + timeText(g.meeting.end, m_zone);
         if (g.meeting.status == core::MeetingStatus::Skipped)
-            text += tr(" · skipped");
+            when += tr(" · skipped");
         if (g.conflict)
-            text += tr(" · conflict");
-        p.drawText(block.adjusted(4, 2, -4, -2), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
+            when += tr(" · conflict");
+        // As many whole lines as the block holds, each elided: a half-hour block shows the name.
+        const QRect inner = block.adjusted(4, 1, -4, -1);
+        const QFontMetrics metrics = fontMetrics();
+        const QStringList lines{g.label, when};
+        const int fit = std::max(1, std::min(static_cast<int>(lines.size()), inner.height() / metrics.height()));
+        for (int line = 0; line < fit; ++line)
+            p.drawText(QRect(inner.left(), inner.top() + line * metrics.height(), inner.width(), metrics.height()),
+                       Qt::AlignLeft | Qt::AlignVCenter, metrics.elidedText(lines[line], Qt::ElideRight, inner.width()));
         p.setRenderHint(QPainter::Antialiasing, false);
     }
 

@@ -24,7 +24,6 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -125,13 +124,7 @@ WeekView::WeekView(const CommandContext& context, PersonModel& people, std::func
     column->addWidget(buildDueSection(), 1);
     column->addWidget(buildHistorySection());
 
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    fillScrolling(this, content);
 
     auto* refreshSoon = new CoalescedCall([this] { refresh(); }, this);
     connect(&m_people, &PersonModel::tiesChanged, refreshSoon, &CoalescedCall::request);

@@ -85,27 +85,42 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
             q.bind(v);
         return q.exec() ? core::Status(core::Done{}) : core::Status(q.error());
     };
-    std::unordered_map<std::string, core::SeriesId> seriesIds;
-    for (const auto& [uid, s] : storedSeries)
-        seriesIds[uid] = s.id;
-
-    for (core::MeetingSeries incoming : calendar.series) {
-        const auto existing = find(storedSeries, incoming.uid);
-        incoming.id = existing ? existing->id : core::SeriesId{};
+    // One row matched by UID (or by series and occurrence): left alone when equal, otherwise
+    // replaced keeping its id, or added.
+    auto upsert = [&](auto incoming, const auto& existing, const QString& deleteById, auto&& insert) -> core::Status {
+        incoming.id = existing ? existing->id : decltype(incoming.id){};
         if (existing && *existing == incoming) {
             ++counts.unchanged;
-            continue;
+            return core::Done{};
         }
         existing ? ++counts.updated : ++counts.added;
         if (dryRun)
-            continue;
+            return core::Done{};
         if (existing)
-            if (auto done = execute(QStringLiteral("DELETE FROM meeting_series WHERE id = ?"), {existing->id.value}); !done)
-                return done.error();
-        auto id = rows::insertSeries(db, incoming);
-        if (!id)
-            return id.error();
-        seriesIds[incoming.uid] = id.value();
+            if (auto done = execute(deleteById, {existing->id.value}); !done)
+                return done;
+        return insert(incoming);
+    };
+    const QString deleteSeries = QStringLiteral("DELETE FROM meeting_series WHERE id = ?");
+    const QString deleteMeeting = QStringLiteral("DELETE FROM meetings WHERE id = ?");
+    auto insertMeeting = [&](const core::Meeting& m) -> core::Status {
+        auto id = inserter.insert(m);
+        return id ? core::Status(core::Done{}) : core::Status(id.error());
+    };
+
+    std::unordered_map<std::string, core::SeriesId> seriesIds;
+    for (const auto& [uid, s] : storedSeries)
+        seriesIds[uid] = s.id;
+    for (const auto& incoming : calendar.series) {
+        auto insertSeries = [&](const core::MeetingSeries& series) -> core::Status {
+            auto id = rows::insertSeries(db, series);
+            if (!id)
+                return id.error();
+            seriesIds[series.uid] = id.value();
+            return core::Done{};
+        };
+        if (auto done = upsert(incoming, find(storedSeries, incoming.uid), deleteSeries, insertSeries); !done)
+            return done.error();
     }
     for (const auto& exception : calendar.exceptions) {
         const auto series = seriesIds.find(exception.seriesUid);
@@ -117,38 +132,22 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
                                           {series->second.value, rows::localText(*m.occurrence)});
         if (!stored)
             return stored.error();
-        if (!stored.value().empty()) {
-            m.id = stored.value().front().id;
-            if (stored.value().front() == m) {
-                ++counts.unchanged;
-                continue;
-            }
-        }
-        stored.value().empty() ? ++counts.added : ++counts.updated;
-        if (dryRun)
-            continue;
-        if (m.id.isValid())
-            if (auto done = execute(QStringLiteral("DELETE FROM meetings WHERE id = ?"), {m.id.value}); !done)
-                return done.error();
-        if (auto id = inserter.insert(m); !id)
-            return id.error();
+        const auto existing = stored.value().empty() ? std::nullopt : std::optional(stored.value().front());
+        if (auto done = upsert(m, existing, deleteMeeting, insertMeeting); !done)
+            return done.error();
     }
-    for (core::Meeting incoming : calendar.singles) {
-        const auto existing = find(storedSingles, incoming.uid);
-        incoming.id = existing ? existing->id : core::MeetingId{};
-        if (existing && *existing == incoming) {
-            ++counts.unchanged;
-            continue;
-        }
-        existing ? ++counts.updated : ++counts.added;
-        if (dryRun)
-            continue;
-        if (existing)
-            if (auto done = execute(QStringLiteral("DELETE FROM meetings WHERE id = ?"), {existing->id.value}); !done)
-                return done.error();
-        if (auto id = inserter.insert(incoming); !id)
-            return id.error();
-        storedSingles.insert_or_assign(incoming.uid, incoming);
+    for (const auto& incoming : calendar.singles) {
+        // A UID twice in one file: the second replaces the first, so remember what was stored.
+        auto insertSingle = [&](core::Meeting single) -> core::Status {
+            auto id = inserter.insert(single);
+            if (!id)
+                return id.error();
+            single.id = id.value();
+            storedSingles.insert_or_assign(single.uid, single);
+            return core::Done{};
+        };
+        if (auto done = upsert(incoming, find(storedSingles, incoming.uid), deleteMeeting, insertSingle); !done)
+            return done.error();
     }
     if (dryRun)
         return counts; // the transaction rolls back unused

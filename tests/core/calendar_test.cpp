@@ -239,3 +239,32 @@ TEST(Recurrence, ASplitSeriesEndsTheDayBeforeAndAMovedOneFollowsItsNewWeekday)
     EXPECT_EQ(movedRule("FREQ=MONTHLY;INTERVAL=1;BYDAY=2TU", day("2026-11-10"), day("2026-11-12")), "FREQ=MONTHLY;INTERVAL=1;BYDAY=2TH");
     EXPECT_EQ(movedRule("FREQ=DAILY", day("2026-11-10"), day("2026-11-12")), "FREQ=DAILY");
 }
+
+TEST(Series, MovingFromOneOccurrenceOnSplitsTheSeriesAndKeepsEarlierExceptions)
+{
+    const MeetingSeries weekly{SeriesId{1}, PersonId{7}, "1:1", {day("2026-11-02"), 10h}, 30, kBerlin.id,
+                               toRrule(Recurrence{}, day("2026-11-02")), "old@test"};
+    Meeting earlier;
+    earlier.series = weekly.id;
+    earlier.occurrence = LocalDateTime{day("2026-11-09"), 10h};
+    earlier.status = MeetingStatus::Skipped;
+    Meeting later = earlier;
+    later.occurrence = LocalDateTime{day("2026-11-30"), 10h};
+    const std::vector<Meeting> exceptions{earlier, later};
+    const Instant start = local("2026-11-24T14:00", kBerlin);
+    const SeriesEdit split = moveSeries(weekly, exceptions, {day("2026-11-23"), 10h}, start, start + 45min,
+                                        SeriesScope::ThisAndFollowing, "new@test");
+    ASSERT_EQ(split.series.size(), 2u);
+    EXPECT_NE(split.series[0].rrule.find("UNTIL=20261122"), std::string::npos) << split.series[0].rrule;
+    EXPECT_EQ(split.series[1].uid, "new@test");
+    EXPECT_EQ(split.series[1].first, (LocalDateTime{day("2026-11-24"), 14h}));
+    EXPECT_EQ(split.series[1].minutes, 45);
+    EXPECT_NE(split.series[1].rrule.find("BYDAY=TU"), std::string::npos);
+    ASSERT_EQ(split.exceptions.size(), 1u) << "only the exception before the split still applies";
+    EXPECT_EQ(split.exceptions[0].occurrence, earlier.occurrence);
+
+    const SeriesEdit all = moveSeries(weekly, exceptions, {day("2026-11-23"), 10h}, start, start + 30min, SeriesScope::All, "unused");
+    ASSERT_EQ(all.series.size(), 1u);
+    EXPECT_EQ(all.series[0].uid, "old@test");
+    EXPECT_EQ(all.series[0].first, (LocalDateTime{day("2026-11-03"), 14h})) << "the first occurrence moves by the same day and time";
+}

@@ -58,6 +58,19 @@ protected:
         QCoreApplication::sendEvent(view->grid(), &dropped);
         QCoreApplication::processEvents();
     }
+    /// Ana's weekly one-on-one at 10:00 on Mondays since November 2.
+    void addWeeklySeries(const char* uid)
+    {
+        core::MeetingSeries series;
+        series.person = ana;
+        series.title = "1:1 Ana Lopez";
+        series.first = core::LocalDateTime{*core::parseDay("2026-11-02"), 10h};
+        series.minutes = 30;
+        series.zone = zone.id;
+        series.rrule = core::toRrule(core::Recurrence{}, series.first.day);
+        series.uid = uid;
+        ASSERT_TRUE(storage::MeetingRepository(*database).addSeries(series));
+    }
     void drag(QPoint from, QPoint to)
     {
         QTest::mousePress(view->grid(), Qt::LeftButton, {}, from);
@@ -114,15 +127,7 @@ TEST_F(CalendarViewTest, MovingAndResizingAreStoredAndUndoable)
 
 TEST_F(CalendarViewTest, MovingOneOccurrenceOfASeriesLeavesTheOthers)
 {
-    core::MeetingSeries series;
-    series.person = ana;
-    series.title = "1:1 Ana Lopez";
-    series.first = core::LocalDateTime{*core::parseDay("2026-11-02"), 10h};
-    series.minutes = 30;
-    series.zone = zone.id;
-    series.rrule = core::toRrule(core::Recurrence{}, series.first.day);
-    series.uid = "series@test";
-    ASSERT_TRUE(storage::MeetingRepository(*database).addSeries(series));
+    addWeeklySeries("series@test");
     view->reload();
     ASSERT_EQ(view->grid()->meetings().size(), 1u);
     view->setScopeChooser([] { return ui::CalendarView::SeriesScope::OnlyThis; });
@@ -175,15 +180,7 @@ TEST_F(CalendarViewTest, SkippingAnOccurrenceKeepsItFaded)
 
 TEST_F(CalendarViewTest, MovingThisAndFollowingSplitsTheSeriesAndUndoJoinsItAgain)
 {
-    core::MeetingSeries series;
-    series.person = ana;
-    series.title = "1:1 Ana Lopez";
-    series.first = core::LocalDateTime{*core::parseDay("2026-11-02"), 10h};
-    series.minutes = 30;
-    series.zone = zone.id;
-    series.rrule = core::toRrule(core::Recurrence{}, series.first.day);
-    series.uid = "split@test";
-    ASSERT_TRUE(storage::MeetingRepository(*database).addSeries(series));
+    addWeeklySeries("split@test");
     view->reload();
     view->setScopeChooser([] { return ui::CalendarView::SeriesScope::ThisAndFollowing; });
     const QPoint grab = view->grid()->blockOf(0).center();
@@ -206,15 +203,7 @@ TEST_F(CalendarViewTest, MovingThisAndFollowingSplitsTheSeriesAndUndoJoinsItAgai
 
 TEST_F(CalendarViewTest, MovingAllMovesEveryOccurrence)
 {
-    core::MeetingSeries series;
-    series.person = ana;
-    series.title = "1:1 Ana Lopez";
-    series.first = core::LocalDateTime{*core::parseDay("2026-11-02"), 10h};
-    series.minutes = 30;
-    series.zone = zone.id;
-    series.rrule = core::toRrule(core::Recurrence{}, series.first.day);
-    series.uid = "all@test";
-    ASSERT_TRUE(storage::MeetingRepository(*database).addSeries(series));
+    addWeeklySeries("all@test");
     view->reload();
     view->setScopeChooser([] { return ui::CalendarView::SeriesScope::All; });
     const QPoint grab = view->grid()->blockOf(0).center();
