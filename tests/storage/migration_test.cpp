@@ -87,9 +87,21 @@ TEST(Migration, EveryReleasedSchemaUpgradesKeepingItsData)
                     << "upgraded rhythms take the kind of time their relationship asks for";
             }
         }
+        // What each schema added survives the later steps.
+        EXPECT_EQ(data.value().mapPins.size(), fromVersion >= 3 ? 1u : 0u);
+        EXPECT_EQ(data.value().series.size(), fromVersion >= 4 ? 11u : 0u);
         if (fromVersion < storage::currentSchemaVersion()) {
             EXPECT_TRUE(QFile::exists(db->preUpgradeCopy()));
         }
+    }
+}
+
+TEST(Migration, EverySchemaBelowTheCurrentOneHasAFixture)
+{
+    // A new migration must come with the fixture of the schema it upgrades (tests/data/README.md).
+    for (int version = 1; version < storage::currentSchemaVersion(); ++version) {
+        const QString name = QStringLiteral("schema-v%1.sqlite").arg(version);
+        EXPECT_TRUE(QFile::exists(test::fixture(name))) << name.toStdString() << " is missing";
     }
 }
 
