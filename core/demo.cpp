@@ -240,6 +240,15 @@ sys_days nextWorkday(sys_days day)
     return day;
 }
 
+// The first working day from `day` on that the rhythm prefers.
+sys_days preferredWorkday(sys_days day, const Cadence& cadence)
+{
+    day = nextWorkday(day);
+    for (int tries = 0; tries < 7 && !cadence.allowsWeekday(static_cast<int>(weekday{day}.iso_encoding()) - 1); ++tries)
+        day = nextWorkday(day + days{1});
+    return day;
+}
+
 struct HistoryWindow
 {
     sys_days first;
@@ -424,8 +433,12 @@ void addMeetings(Dataset& data, const DemoOptions& options)
         series.id = SeriesId{static_cast<long long>(data.series.size() + 1)};
         series.person = p.id;
         series.title = "1:1 " + p.name;
-        series.first = LocalDateTime{LocalDay{nextWorkday(firstContact[p.id])}, minutes{9 * 60 + 15 * random.between(0, 28)}};
         series.minutes = std::max(15, p.tie.cadence->minutes);
+        // The series keeps to the rhythm's preferred days and hours.
+        const DayWindow hours = p.tie.cadence->window.value_or(DayWindow{9 * 60, 17 * 60});
+        const int lastStart = std::max(0, (hours.end - hours.start - series.minutes) / 15);
+        series.first = LocalDateTime{LocalDay{preferredWorkday(firstContact[p.id], *p.tie.cadence)},
+                                     minutes{hours.start + 15 * random.between(0, lastStart)}};
         series.zone = options.zone.id;
         series.rrule = toRrule(*recurrence, series.first.day);
         series.uid = "rapport-demo-series-" + std::to_string(series.id.value) + "@rapport.invalid";
@@ -451,6 +464,40 @@ void addMeetings(Dataset& data, const DemoOptions& options)
             exception.status = moved ? MeetingStatus::Moved : MeetingStatus::Skipped;
             data.meetings.push_back(std::move(exception));
         }
+        data.series.push_back(std::move(series));
+    }
+}
+
+// Some direct reports keep their one-on-one on one or two weekdays. A stream of its own keeps the
+// rest of the sample as it was.
+void addPreferredDays(Dataset& data, const DemoOptions& options)
+{
+    Random random(options.seed * 0xD1B54A32D192ED03ull + 5);
+    constexpr std::array<unsigned, 4> kChoices{1u << 1 | 1u << 3, 1u << 0, 1u << 2, 1u << 3 | 1u << 4}; // Tue+Thu, Mon, Wed, Thu+Fri
+    for (auto& p : data.people)
+        if (p.tie.kind == RelationshipKind::DirectReport && p.tie.cadence && random.chance(0.25))
+            p.tie.cadence->preferredDays = random.pick(kChoices);
+}
+
+// Meetings without a person are busy time: every team has its sync, which I join. At the larger
+// scales that fills the calendar far beyond a sane week (the vp sample is a stress test: about
+// 60k meetings in ten years, one-on-ones included), which is what the calendar's budgets are measured against.
+void addBusyTime(Dataset& data, const DemoOptions& options, const ScaleShape& shape)
+{
+    Random random(options.seed * 0xA0761D6478BD642Full + 11);
+    const sys_days last{options.anchorDay};
+    const sys_days earliest = last - days{shape.historyDays};
+    for (const Team& team : data.teams) {
+        MeetingSeries series;
+        series.id = SeriesId{static_cast<long long>(data.series.size() + 1)};
+        series.title = "Team sync · " + team.name;
+        series.minutes = 30;
+        series.zone = options.zone.id;
+        // Teams form over the first quarter of the history; their syncs are every other week.
+        const sys_days formed = earliest + days{random.between(0, shape.historyDays / 4)};
+        series.first = LocalDateTime{LocalDay{nextWorkday(formed)}, minutes{9 * 60 + 15 * random.between(0, 30)}};
+        series.rrule = toRrule(Recurrence{Repeat::Weekly, 2, std::nullopt, std::nullopt}, series.first.day);
+        series.uid = "rapport-demo-busy-" + std::to_string(series.id.value) + "@rapport.invalid";
         data.series.push_back(std::move(series));
     }
 }
@@ -491,8 +538,11 @@ Dataset generateDemo(const DemoOptions& options)
                              p.tie.kind == RelationshipKind::Confidant;
         if (!outside || random.chance(0.3))
             p.team = TeamId{random.between(1, shape.teams)};
-        if (random.chance(0.15))
+        if (random.chance(0.15)) {
             p.notes = "Prefers mornings. Ask about " + std::string(random.pick(kTeamAreas)) + ".";
+            if (p.tie.cadence)
+                p.tie.cadence->window = DayWindow{9 * 60, 12 * 60};
+        }
         // Someone is always on leave; a few colleagues are kept close with small, frequent contacts.
         if (p.tie.cadence && random.chance(0.03))
             p.tie.paused = true;
@@ -514,7 +564,9 @@ Dataset generateDemo(const DemoOptions& options)
 
     addLinks(data, random);
     addFocusPicks(data, options, random);
+    addPreferredDays(data, options);
     addMeetings(data, options);
+    addBusyTime(data, options, shape);
     return data;
 }
 

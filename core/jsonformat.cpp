@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -16,13 +18,33 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// Weekdays in files, Monday first (bit 0 of Cadence::preferredDays).
+constexpr std::array<std::string_view, 7> kWeekdayTokens{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
 // ---- writing -------------------------------------------------------------------------------
+
+// "09:30"; the end of a day is "24:00".
+std::string formatMinuteOfDay(int minutes)
+{
+    const auto hours = static_cast<unsigned>(minutes / 60);
+    const auto rest = static_cast<unsigned>(minutes % 60);
+    return {static_cast<char>('0' + hours / 10 % 10), static_cast<char>('0' + hours % 10), ':', static_cast<char>('0' + rest / 10),
+            static_cast<char>('0' + rest % 10)};
+}
 
 Json cadenceJson(const std::optional<Cadence>& cadence)
 {
     if (!cadence)
         return nullptr;
-    return Json{{"every", cadence->every}, {"unit", token(cadence->unit)}, {"minutes", cadence->minutes}, {"kind", token(cadence->kind)}};
+    Json days = Json::array();
+    for (std::size_t day = 0; day < kWeekdayTokens.size(); ++day)
+        if (cadence->preferredDays >> day & 1u)
+            days.push_back(kWeekdayTokens[day]);
+    Json window = nullptr;
+    if (cadence->window)
+        window = Json{{"from", formatMinuteOfDay(cadence->window->start)}, {"to", formatMinuteOfDay(cadence->window->end)}};
+    return Json{{"every", cadence->every}, {"unit", token(cadence->unit)},  {"minutes", cadence->minutes},
+                {"kind", token(cadence->kind)}, {"days", std::move(days)}, {"window", std::move(window)}};
 }
 
 Json personJson(const Person& p)
@@ -190,6 +212,20 @@ public:
         return m_json.get<std::string>();
     }
 
+    /// "09:30" as minutes after midnight; "24:00" is the end of the day.
+    int minuteOfDay() const
+    {
+        const std::string text = string();
+        const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+        if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4))
+            fail("expected a time of day like 09:30");
+        const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+        const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+        if (minutes > 59 || hours * 60 + minutes > kMinutesPerDay)
+            fail("expected a time of day from 00:00 to 24:00");
+        return hours * 60 + minutes;
+    }
+
     /// "2026-11-30T10:00", a local wall-clock time.
     LocalDateTime localTime() const
     {
@@ -246,6 +282,25 @@ IdType readId(const Node& node)
     return IdType{node.integer(1, kMaxId)};
 }
 
+// Version 4 added when a rhythm would rather happen: "days": ["tue", "thu"], "window": {"from", "to"} or null.
+void readPreferredTime(const Node& node, Cadence& cadence)
+{
+    node.forEach("days", [&](const Node& day) {
+        const std::string text = day.string();
+        const auto found = std::find(kWeekdayTokens.begin(), kWeekdayTokens.end(), text);
+        if (found == kWeekdayTokens.end())
+            day.fail("expected a weekday: mon, tue, wed, thu, fri, sat or sun");
+        cadence.preferredDays |= 1u << (found - kWeekdayTokens.begin());
+    });
+    const Node window = node.field("window");
+    if (window.isNull())
+        return;
+    const DayWindow hours{window.field("from").minuteOfDay(), window.field("to").minuteOfDay()};
+    if (!hours.valid())
+        window.fail("the window must end after it starts");
+    cadence.window = hours;
+}
+
 // Version 1 files have no rhythm kind: a rhythm then asks for the kind of time its relationship
 // kind asks for by default.
 std::optional<Cadence> readCadence(const Node& node, RelationshipKind relationship, int version)
@@ -260,6 +315,8 @@ std::optional<Cadence> readCadence(const Node& node, RelationshipKind relationsh
         cadence.kind = node.field("kind").token<CadenceKind>(cadenceKindFromToken);
     else if (const auto builtIn = defaultCadence(relationship))
         cadence.kind = builtIn->kind;
+    if (version >= 4)
+        readPreferredTime(node, cadence);
     return cadence;
 }
 

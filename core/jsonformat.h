@@ -10,8 +10,9 @@
 namespace rapport::core {
 
 /// The version written into every JSON export. Import reads this one and every older one
-/// (version 1 had no rhythm kinds, paused ties, default rhythms or focus picks).
-inline constexpr int kJsonFormatVersion = 3;
+/// (version 1 had no rhythm kinds, paused ties, default rhythms or focus picks; version 3 added map
+/// pins and the calendar; version 4 the preferred days and hours of a rhythm).
+inline constexpr int kJsonFormatVersion = 4;
 
 /// The complete dataset as Rapport's JSON exchange format: deterministic (lists in id order,
 /// keys in a fixed order, two-space indent, trailing newline), so equal datasets give equal bytes.

@@ -46,16 +46,37 @@ enum class CadenceKind { OneOnOne, Coffee, Call, MicroMoment };
 std::string_view token(CadenceKind kind);
 std::optional<CadenceKind> cadenceKindFromToken(std::string_view token);
 
-/// How often I intend to connect with someone, and for how long: "a 30-minute one-on-one every 2 weeks".
+inline constexpr int kMinutesPerDay = 24 * 60;
+inline constexpr unsigned kAllWeekdays = 0x7f;
+
+/// Hours of the day, [start, end) in minutes after local midnight.
+struct DayWindow
+{
+    int start = 9 * 60;
+    int end = 12 * 60;
+
+    bool valid() const { return 0 <= start && start < end && end <= kMinutesPerDay; }
+    friend bool operator==(const DayWindow&, const DayWindow&) = default;
+};
+
+/// How often I intend to connect with someone, and for how long: "a 30-minute one-on-one every 2
+/// weeks", perhaps "on Tuesdays or Thursdays, in the morning".
 struct Cadence
 {
     int every = 1;
     CadenceUnit unit = CadenceUnit::Week;
     int minutes = 30;
     CadenceKind kind = CadenceKind::OneOnOne;
+    /// Weekdays it would rather happen on, bit 0 = Monday ... bit 6 = Sunday; 0 means any working day.
+    unsigned preferredDays = 0;
+    /// Hours it would rather happen in; none means any working hour.
+    std::optional<DayWindow> window{};
 
     /// The interval as a number of days (a month counts as 30), for comparing rhythms.
     int approximateDays() const;
+    /// Whether the rhythm may happen on this weekday (0 = Monday).
+    bool allowsWeekday(int mondayBased) const { return preferredDays == 0 || (preferredDays >> mondayBased & 1u) != 0; }
+    bool hasPreferredTime() const { return preferredDays != 0 || window.has_value(); }
     friend bool operator==(const Cadence&, const Cadence&) = default;
 };
 

@@ -122,6 +122,17 @@ std::vector<Interval> freeSlots(const WorkingHours& hours, const IntervalIndex& 
     return slots;
 }
 
+WorkingHours preferredHours(WorkingHours hours, const Cadence& cadence)
+{
+    for (std::size_t day = 0; day < hours.days.size(); ++day)
+        hours.days[day] = hours.days[day] && cadence.allowsWeekday(static_cast<int>(day));
+    if (cadence.window) {
+        hours.start = std::max(hours.start, std::chrono::minutes{cadence.window->start});
+        hours.end = std::min(hours.end, std::chrono::minutes{cadence.window->end});
+    }
+    return hours;
+}
+
 WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hours, const IntervalIndex& busy,
                         LocalDay weekStart, Instant now, const Zone& zone)
 {
@@ -156,7 +167,8 @@ WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hou
             first = today;
         // Busy time plus what this plan already placed; placements are few, so a linear check is fine.
         std::optional<Interval> chosen;
-        for (const Interval& slot : freeSlots(hours, busy, first, weekEnd, length, now, zone, 200)) {
+        const WorkingHours allowed = preferredHours(hours, *t->tie.cadence);
+        for (const Interval& slot : freeSlots(allowed, busy, first, weekEnd, length, now, zone, 200)) {
             const bool clash = std::any_of(taken.begin(), taken.end(), [&](const Interval& placed) {
                 return slot.start < placed.end + hours.buffer && placed.start < slot.end + hours.buffer;
             });
@@ -166,7 +178,8 @@ WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hou
             }
         }
         if (!chosen) {
-            proposal.unplaced.push_back({t->person, UnplacedReason::NoFreeSlot});
+            proposal.unplaced.push_back({t->person, t->tie.cadence->hasPreferredTime() ? UnplacedReason::NoFreeSlotInPreferredTime
+                                                                                        : UnplacedReason::NoFreeSlot});
             continue;
         }
         taken.push_back(*chosen);

@@ -66,8 +66,11 @@ struct WorkingHours
 std::vector<Interval> freeSlots(const WorkingHours& hours, const IntervalIndex& busy, LocalDay from, LocalDay to,
                                 std::chrono::minutes length, Instant notBefore, const Zone& zone, std::size_t limit);
 
+/// The working hours narrowed to a rhythm's preferred days and hours (empty when they never meet).
+WorkingHours preferredHours(WorkingHours hours, const Cadence& cadence);
+
 /// Why a rhythm could not be placed.
-enum class UnplacedReason { NoFreeSlot, NoDuration };
+enum class UnplacedReason { NoFreeSlot, NoFreeSlotInPreferredTime, NoDuration };
 
 struct Placement
 {
@@ -89,8 +92,9 @@ struct WeekProposal
 
 /// "Plan my week": every tie whose rhythm is due by the end of the week starting `weekStart`
 /// (overdue first, then by due day and importance) gets the earliest free slot of its rhythm's
-/// length on or after its due day (today at the earliest), never overlapping anything busy or
-/// anything placed before it. Deterministic; paused and unplanned ties are never due.
+/// length on or after its due day (today at the earliest), on its preferred days and hours within
+/// working hours, never overlapping anything busy or anything placed before it. Deterministic;
+/// paused and unplanned ties are never due.
 WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hours, const IntervalIndex& busy,
                         LocalDay weekStart, Instant now, const Zone& zone);
 

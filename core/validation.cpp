@@ -62,6 +62,11 @@ std::vector<ValidationIssue> validate(const Person& person)
     if (const auto& cadence = person.tie.cadence) {
         checkRange(issues, Field::Cadence, cadence->every, 1, kMaxCadenceEvery);
         checkRange(issues, Field::Duration, cadence->minutes, 0, kMaxMeetingMinutes);
+        checkRange(issues, Field::Cadence, static_cast<int>(cadence->preferredDays), 0, static_cast<int>(kAllWeekdays));
+        if (cadence->window) {
+            checkRange(issues, Field::Cadence, cadence->window->start, 0, kMinutesPerDay - 1);
+            checkRange(issues, Field::Cadence, cadence->window->end, cadence->window->start + 1, kMinutesPerDay);
+        }
     }
     return issues;
 }

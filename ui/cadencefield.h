@@ -7,13 +7,18 @@
 
 #include <optional>
 
+#include <array>
+
 class QCheckBox;
 class QComboBox;
 class QSpinBox;
+class QTimeEdit;
+class QToolButton;
 
 namespace rapport::ui {
 
-/// A rhythm in one row: [x] regularly · One-on-one · every 2 · weeks · 30 min. Unchecked means no
+/// A rhythm in two rows: [x] regularly · One-on-one · every 2 · weeks · 30 min, then the preferred
+/// time: Mon … Sun toggles (none = any working day) · [x] between 09:00 and 12:00. Unchecked means no
 /// regular rhythm. Used by the person editor and the default rhythms dialog.
 class CadenceField : public QWidget
 {
@@ -31,6 +36,11 @@ public:
     QSpinBox* everyBox() const { return m_every; }
     QComboBox* unitBox() const { return m_unit; }
     QSpinBox* minutesBox() const { return m_minutes; }
+    /// Monday first.
+    QToolButton* dayButton(int mondayBased) const { return m_days[static_cast<std::size_t>(mondayBased)]; }
+    QCheckBox* windowBox() const { return m_inWindow; }
+    QTimeEdit* windowStartEdit() const { return m_windowStart; }
+    QTimeEdit* windowEndEdit() const { return m_windowEnd; }
 
 signals:
     /// The user changed any part of the rhythm.
@@ -44,6 +54,10 @@ private:
     QSpinBox* m_every = nullptr;
     QComboBox* m_unit = nullptr;
     QSpinBox* m_minutes = nullptr;
+    std::array<QToolButton*, 7> m_days{};
+    QCheckBox* m_inWindow = nullptr;
+    QTimeEdit* m_windowStart = nullptr;
+    QTimeEdit* m_windowEnd = nullptr;
     bool m_showing = false;
 };
 

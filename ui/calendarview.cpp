@@ -65,6 +65,19 @@ QString when(const core::Meeting& m, const core::Zone& zone)
              QLocale().toString(start.time(), QLocale::ShortFormat), QLocale().toString(end.time(), QLocale::ShortFormat));
 }
 
+QString unplacedReason(core::UnplacedReason reason)
+{
+    switch (reason) {
+    case core::UnplacedReason::NoFreeSlot:
+        return CalendarView::tr("No free slot this week: move something, or plan it next week");
+    case core::UnplacedReason::NoFreeSlotInPreferredTime:
+        return CalendarView::tr("No free slot on its preferred days and hours this week: widen them in the editor, or plan it by hand");
+    case core::UnplacedReason::NoDuration:
+        return CalendarView::tr("The rhythm has no length: set one in the editor");
+    }
+    return {};
+}
+
 } // namespace
 
 CalendarView::CalendarView(const CommandContext& context, PersonModel& people, std::function<core::Instant()> clock,
@@ -423,8 +436,7 @@ void CalendarView::planMyWeek()
     for (const auto& unplaced : plan.unplaced) {
         const int row = m_people.rowOf(unplaced.person);
         new QTreeWidgetItem(list, {row >= 0 ? QString::fromStdString(m_people.rowAt(row).person.name) : QString(),
-                                   unplaced.reason == core::UnplacedReason::NoFreeSlot ? tr("No free slot this week: move something, or plan it next week")
-                                                                                     : tr("The rhythm has no length: set one in the editor")});
+                                   unplacedReason(unplaced.reason)});
     }
     list->resizeColumnToContents(0);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);

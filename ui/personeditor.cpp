@@ -61,6 +61,13 @@ void PersonEditor::buildForm(const QStringList& teams)
 {
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // A row whose field is a column (the field and its problem line) needs its label's buddy set by
+    // hand, or the mnemonic shows as a literal "&".
+    const auto labelFor = [this](const QString& text, QWidget* buddy) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
 
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("Full name"));
@@ -68,7 +75,7 @@ void PersonEditor::buildForm(const QStringList& teams)
     auto* nameColumn = new QVBoxLayout;
     nameColumn->addWidget(m_name);
     nameColumn->addWidget(m_nameProblem);
-    form->addRow(tr("&Name"), nameColumn);
+    form->addRow(labelFor(tr("&Name"), m_name), nameColumn);
 
     m_kind = new QComboBox(this);
     for (const auto kind : core::kAllRelationshipKinds)
@@ -101,7 +108,7 @@ void PersonEditor::buildForm(const QStringList& teams)
     auto* emailColumn = new QVBoxLayout;
     emailColumn->addWidget(m_email);
     emailColumn->addWidget(m_emailProblem);
-    form->addRow(tr("&Email"), emailColumn);
+    form->addRow(labelFor(tr("&Email"), m_email), emailColumn);
 
     m_notes = new QPlainTextEdit(this);
     m_notes->setPlaceholderText(tr("What matters to them, what you want to remember"));
@@ -110,7 +117,7 @@ void PersonEditor::buildForm(const QStringList& teams)
     auto* notesColumn = new QVBoxLayout;
     notesColumn->addWidget(m_notes);
     notesColumn->addWidget(m_notesProblem);
-    form->addRow(tr("N&otes"), notesColumn);
+    form->addRow(labelFor(tr("N&otes"), m_notes), notesColumn);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QTime>
 
 namespace rapport::ui::wording {
 namespace {
@@ -86,7 +87,27 @@ QString cadence(const std::optional<core::Cadence>& cadence)
     }
     if (cadence->minutes > 0)
         rhythm += tr(", %1 min").arg(cadence->minutes);
-    return rhythm;
+    return rhythm + preferredTime(*cadence);
+}
+
+QString preferredTime(const core::Cadence& cadence)
+{
+    QStringList days;
+    for (int day = 0; day < 7; ++day)
+        if (cadence.preferredDays >> day & 1u)
+            days << QLocale().dayName(day + 1, QLocale::ShortFormat);
+    QString text;
+    if (!days.isEmpty())
+        text += QStringLiteral(" · ") + days.join(QStringLiteral(", "));
+    if (cadence.window) {
+        const auto timeOf = [](int minute) {
+            return minute >= core::kMinutesPerDay ? QStringLiteral("24:00")
+                                                  : QLocale().toString(QTime(minute / 60, minute % 60), QLocale::ShortFormat);
+        };
+        text += (days.isEmpty() ? QStringLiteral(" · ") : QStringLiteral(" ")) + timeOf(cadence.window->start) +
+                QStringLiteral("–") + timeOf(cadence.window->end);
+    }
+    return text;
 }
 
 QString cadenceKindName(core::CadenceKind kind)

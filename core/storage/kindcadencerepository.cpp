@@ -11,8 +11,7 @@ namespace rapport::storage {
 
 core::Result<std::vector<core::KindCadence>> KindCadenceRepository::overrides() const
 {
-    Query q(m_db.connection(), QStringLiteral("SELECT kind, cadence_every, cadence_unit, cadence_minutes, cadence_kind "
-                                              "FROM kind_cadences"));
+    Query q(m_db.connection(), QStringLiteral("SELECT kind, %1 FROM kind_cadences").arg(rows::cadenceColumns()));
     if (!q.exec())
         return q.error();
     std::vector<core::KindCadence> list;
@@ -20,15 +19,7 @@ core::Result<std::vector<core::KindCadence>> KindCadenceRepository::overrides() 
         const auto kind = core::relationshipKindFromToken(ss(q.value(0).toString()));
         if (!kind)
             continue;
-        core::KindCadence k{*kind, std::nullopt};
-        if (!q.value(1).isNull()) {
-            core::Cadence cadence;
-            cadence.every = q.value(1).toInt();
-            cadence.unit = core::cadenceUnitFromToken(ss(q.value(2).toString())).value_or(core::CadenceUnit::Week);
-            cadence.minutes = q.value(3).toInt();
-            cadence.kind = core::cadenceKindFromToken(ss(q.value(4).toString())).value_or(core::CadenceKind::OneOnOne);
-            k.cadence = cadence;
-        }
+        const core::KindCadence k{*kind, rows::readCadence(q, 1)};
         list.push_back(k);
     }
     std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.kind < b.kind; });

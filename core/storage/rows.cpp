@@ -22,7 +22,60 @@ Enum parseOr(const QVariant& value, Parse parse, Enum fallback)
     return parse(ss(value.toString())).value_or(fallback);
 }
 
+
+// A rhythm's columns, the same in ties and kind_cadences; bindCadence() and readCadence() follow
+// this order.
+const QStringList kCadenceColumnNames{QStringLiteral("cadence_every"),        QStringLiteral("cadence_unit"),
+                                      QStringLiteral("cadence_minutes"),      QStringLiteral("cadence_kind"),
+                                      QStringLiteral("cadence_days"),         QStringLiteral("cadence_window_start"),
+                                      QStringLiteral("cadence_window_end")};
+const QString kCadenceColumns = kCadenceColumnNames.join(QStringLiteral(", "));
+const QString kCadencePlaceholders = QStringList(kCadenceColumnNames.size(), QStringLiteral("?")).join(QStringLiteral(", "));
+const QString kCadenceAssignments = kCadenceColumnNames.join(QStringLiteral(" = ?, ")) + QStringLiteral(" = ?");
 } // namespace
+
+QString cadenceColumns(const QString& prefix)
+{
+    QStringList prefixed;
+    for (const QString& name : kCadenceColumnNames)
+        prefixed << prefix + name;
+    return prefixed.join(QStringLiteral(", "));
+}
+
+void bindCadence(Query& query, const std::optional<core::Cadence>& cadence)
+{
+    const QVariant noInt(QMetaType(QMetaType::Int));
+    const QVariant noText(QMetaType(QMetaType::QString));
+    if (!cadence) {
+        query.bind(noInt).bind(noText).bind(noInt).bind(noText).bind(0).bind(noInt).bind(noInt);
+        return;
+    }
+    query.bind(cadence->every)
+        .bind(text(core::token(cadence->unit)))
+        .bind(cadence->minutes)
+        .bind(text(core::token(cadence->kind)))
+        .bind(static_cast<int>(cadence->preferredDays))
+        .bind(cadence->window ? QVariant(cadence->window->start) : noInt)
+        .bind(cadence->window ? QVariant(cadence->window->end) : noInt);
+}
+
+std::optional<core::Cadence> readCadence(const Query& q, int first)
+{
+    if (q.value(first).isNull())
+        return std::nullopt;
+    core::Cadence cadence;
+    cadence.every = q.value(first).toInt();
+    cadence.unit = parseOr(q.value(first + 1), core::cadenceUnitFromToken, core::CadenceUnit::Week);
+    cadence.minutes = q.value(first + 2).toInt();
+    cadence.kind = parseOr(q.value(first + 3), core::cadenceKindFromToken, core::CadenceKind::OneOnOne);
+    cadence.preferredDays = static_cast<unsigned>(q.value(first + 4).toInt()) & core::kAllWeekdays;
+    if (!q.value(first + 5).isNull() && !q.value(first + 6).isNull()) {
+        const core::DayWindow window{q.value(first + 5).toInt(), q.value(first + 6).toInt()};
+        if (window.valid())
+            cadence.window = window;
+    }
+    return cadence;
+}
 
 core::Result<std::optional<core::TeamId>> teamNamed(const QSqlDatabase& db, const QString& name)
 {
@@ -55,21 +108,15 @@ namespace {
 
 core::Status writeTie(const QSqlDatabase& db, core::PersonId id, const core::Tie& tie, bool insert)
 {
-    const QString sql = insert ? QStringLiteral("INSERT INTO ties (kind, importance, cadence_every, cadence_unit, "
-                                                "cadence_minutes, cadence_kind, paused, person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                               : QStringLiteral("UPDATE ties SET kind = ?, importance = ?, cadence_every = ?, "
-                                                "cadence_unit = ?, cadence_minutes = ?, cadence_kind = ?, paused = ? "
-                                                "WHERE person_id = ?");
+    const QString sql = insert ? QStringLiteral("INSERT INTO ties (kind, importance, %1, paused, person_id) "
+                                                "VALUES (?, ?, %2, ?, ?)")
+                                     .arg(kCadenceColumns, kCadencePlaceholders)
+                               : QStringLiteral("UPDATE ties SET kind = ?, importance = ?, %1, paused = ? WHERE person_id = ?")
+                                     .arg(kCadenceAssignments);
     Query query(db, sql);
-    const auto& cadence = tie.cadence;
-    query.bind(text(core::token(tie.kind)))
-        .bind(tie.importance)
-        .bind(nullable(cadence ? std::optional<int>(cadence->every) : std::nullopt))
-        .bind(cadence ? text(core::token(cadence->unit)) : QVariant(QMetaType(QMetaType::QString)))
-        .bind(nullable(cadence ? std::optional<int>(cadence->minutes) : std::nullopt))
-        .bind(cadence ? text(core::token(cadence->kind)) : QVariant(QMetaType(QMetaType::QString)))
-        .bind(tie.paused ? 1 : 0)
-        .bind(id.value);
+    query.bind(text(core::token(tie.kind))).bind(tie.importance);
+    bindCadence(query, tie.cadence);
+    query.bind(tie.paused ? 1 : 0).bind(id.value);
     if (!query.exec())
         return query.error();
     return core::Done{};
@@ -159,18 +206,6 @@ core::Result<core::InteractionId> InteractionInserter::insert(const core::Intera
 
 namespace {
 
-QVariant cadenceColumn(const std::optional<core::Cadence>& cadence, int column)
-{
-    if (!cadence)
-        return column == 0 || column == 2 ? QVariant(QMetaType(QMetaType::Int)) : QVariant(QMetaType(QMetaType::QString));
-    switch (column) {
-    case 0: return cadence->every;
-    case 1: return text(core::token(cadence->unit));
-    case 2: return cadence->minutes;
-    default: return text(core::token(cadence->kind));
-    }
-}
-
 QVariant optionalDay(const std::optional<core::LocalDay>& day)
 {
     return day ? QVariant(QString::fromStdString(core::formatDay(*day))) : QVariant(QMetaType(QMetaType::QString));
@@ -184,11 +219,9 @@ core::Status writeKindCadence(const QSqlDatabase& db, const core::KindCadence& k
     remove.bind(text(core::token(k.kind)));
     if (!remove.exec())
         return remove.error();
-    Query insert(db, QStringLiteral("INSERT INTO kind_cadences (kind, cadence_every, cadence_unit, cadence_minutes, "
-                                    "cadence_kind) VALUES (?, ?, ?, ?, ?)"));
+    Query insert(db, QStringLiteral("INSERT INTO kind_cadences (kind, %1) VALUES (?, %2)").arg(kCadenceColumns, kCadencePlaceholders));
     insert.bind(text(core::token(k.kind)));
-    for (int column = 0; column < 4; ++column)
-        insert.bind(cadenceColumn(k.cadence, column));
+    bindCadence(insert, k.cadence);
     if (!insert.exec())
         return insert.error();
     return core::Done{};
@@ -351,9 +384,9 @@ core::Result<std::vector<core::Meeting>> meetingsWhere(const QSqlDatabase& db, c
 
 QString selectPeople(const QString& extraColumns)
 {
-    return QStringLiteral("SELECT p.id, p.name, p.email, p.team_id, p.notes, t.kind, t.importance, t.cadence_every, "
-                          "t.cadence_unit, t.cadence_minutes, t.cadence_kind, t.paused") +
-           extraColumns + QStringLiteral(" FROM people p JOIN ties t ON t.person_id = p.id ");
+    static const QString columns = QStringLiteral("SELECT p.id, p.name, p.email, p.team_id, p.notes, t.kind, t.importance, t.paused, ") +
+                                   cadenceColumns(QStringLiteral("t."));
+    return columns + extraColumns + QStringLiteral(" FROM people p JOIN ties t ON t.person_id = p.id ");
 }
 
 core::Person readPerson(const Query& q)
@@ -367,15 +400,8 @@ core::Person readPerson(const Query& q)
     p.notes = ss(q.value(4).toString());
     p.tie.kind = parseOr(q.value(5), core::relationshipKindFromToken, core::RelationshipKind::Other);
     p.tie.importance = q.value(6).toInt();
-    if (!q.value(7).isNull()) {
-        core::Cadence cadence;
-        cadence.every = q.value(7).toInt();
-        cadence.unit = parseOr(q.value(8), core::cadenceUnitFromToken, core::CadenceUnit::Week);
-        cadence.minutes = q.value(9).toInt();
-        cadence.kind = parseOr(q.value(10), core::cadenceKindFromToken, core::CadenceKind::OneOnOne);
-        p.tie.cadence = cadence;
-    }
-    p.tie.paused = q.value(11).toInt() != 0;
+    p.tie.paused = q.value(7).toInt() != 0;
+    p.tie.cadence = readCadence(q, 8);
     return p;
 }
 

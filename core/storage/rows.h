@@ -66,10 +66,17 @@ core::Result<std::vector<core::Meeting>> meetingsWhere(const QSqlDatabase& db, c
 QString localText(const core::LocalDateTime& at);
 std::optional<core::LocalDateTime> parseLocal(const QString& text);
 
+/// The columns a rhythm is stored in ("cadence_every, ..."), each name prefixed ("t.").
+QString cadenceColumns(const QString& prefix = {});
+/// Binds a rhythm (or none) to the next placeholders, one per column of cadenceColumns().
+void bindCadence(Query& query, const std::optional<core::Cadence>& cadence);
+/// Reads a rhythm from the columns of cadenceColumns() starting at `first`; none when it is unset.
+std::optional<core::Cadence> readCadence(const Query& query, int first);
+
 /// The SELECT that readPerson() expects, ready for a WHERE or ORDER BY. `extraColumns`
 /// (", expr, expr") come after the person's columns, from index kPersonColumns on.
 QString selectPeople(const QString& extraColumns = {});
-inline constexpr int kPersonColumns = 12;
+inline constexpr int kPersonColumns = 15;
 /// Reads the current row of a query built on selectPeople().
 core::Person readPerson(const Query& query);
 

@@ -230,6 +230,43 @@ TEST(Schedule, AFullWeekSaysWhyARhythmCannotBePlaced)
     EXPECT_EQ(plan.unplaced[0].reason, UnplacedReason::NoFreeSlot);
 }
 
+TEST(Schedule, PlanMyWeekKeepsToPreferredDaysAndHours)
+{
+    TieHealth thursdayMornings;
+    thursdayMornings.person = PersonId{1};
+    thursdayMornings.tie = defaultTie(RelationshipKind::DirectReport);
+    thursdayMornings.tie.cadence->preferredDays = 1u << 1 | 1u << 3; // Tuesday or Thursday
+    thursdayMornings.tie.cadence->window = DayWindow{10 * 60, 12 * 60};
+    thursdayMornings.due = day("2026-11-23");
+    // Tuesday morning is taken, so Thursday at ten is the first time it prefers.
+    const IntervalIndex busy({{local("2026-11-24T09:00", kBerlin), local("2026-11-24T13:00", kBerlin)}});
+    const Instant now = local("2026-11-23T08:00", kBerlin);
+    const WeekProposal plan = planMyWeek(std::vector{thursdayMornings}, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin);
+    ASSERT_EQ(plan.placements.size(), 1u);
+    EXPECT_EQ(plan.placements[0].at.start, local("2026-11-26T10:00", kBerlin));
+
+    // Preferred hours outside working hours never meet: the reason names the preference.
+    TieHealth evenings = thursdayMornings;
+    evenings.tie.cadence->window = DayWindow{18 * 60, 20 * 60};
+    const WeekProposal none = planMyWeek(std::vector{evenings}, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin);
+    EXPECT_TRUE(none.placements.empty());
+    ASSERT_EQ(none.unplaced.size(), 1u);
+    EXPECT_EQ(none.unplaced[0].reason, UnplacedReason::NoFreeSlotInPreferredTime);
+}
+
+TEST(Schedule, PreferredHoursNarrowWorkingHours)
+{
+    Cadence cadence;
+    cadence.preferredDays = 1u << 0 | 1u << 5; // Monday, Saturday
+    cadence.window = DayWindow{8 * 60, 10 * 60};
+    const WorkingHours narrowed = preferredHours(WorkingHours{}, cadence);
+    EXPECT_EQ(narrowed.days, (std::array<bool, 7>{true, false, false, false, false, false, false})) << "Saturday is not a working day";
+    EXPECT_EQ(narrowed.start, 9h);
+    EXPECT_EQ(narrowed.end, 10h);
+    EXPECT_FALSE(Cadence{}.hasPreferredTime());
+    EXPECT_TRUE(Cadence{}.allowsWeekday(6));
+}
+
 TEST(Recurrence, ASplitSeriesEndsTheDayBeforeAndAMovedOneFollowsItsNewWeekday)
 {
     EXPECT_EQ(endingOn("FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;COUNT=10", day("2026-11-23")),

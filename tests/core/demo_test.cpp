@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/demo.h"
 #include "core/jsonformat.h"
+#include "core/recurrence.h"
 #include "core/validation.h"
 
 #include <gtest/gtest.h>
@@ -42,6 +43,43 @@ TEST(Demo, ScalesHaveTheirSizes)
     EXPECT_EQ(vp.people.size(), 2000u);
     EXPECT_GT(vp.interactions.size(), 150'000u);
     EXPECT_LT(vp.interactions.size(), 250'000u);
+}
+
+TEST(Demo, TheVpCalendarHoldsAbout60kMeetings)
+{
+    const auto o = options(DemoScale::Vp);
+    const auto vp = generateDemo(o);
+    std::size_t meetings = 0;
+    std::size_t busy = 0;
+    for (const auto& series : vp.series) {
+        auto held = occurrences(series.rrule, series.first, series.first.day, o.anchorDay);
+        ASSERT_TRUE(held) << series.rrule;
+        meetings += held.value().size();
+        busy += series.person ? 0 : held.value().size();
+    }
+    EXPECT_GT(meetings, 50'000u);
+    EXPECT_LT(meetings, 70'000u);
+    EXPECT_GT(busy, 0u) << "team syncs are busy time without a person";
+}
+
+TEST(Demo, SeriesKeepToPreferredDaysAndHours)
+{
+    const auto data = generateDemo(options(DemoScale::Director, 5));
+    int preferring = 0;
+    for (const auto& series : data.series) {
+        if (!series.person)
+            continue;
+        const auto& person = data.people[static_cast<std::size_t>(series.person->value - 1)];
+        const Cadence& cadence = *person.tie.cadence;
+        preferring += cadence.hasPreferredTime();
+        const int weekday = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{series.first.day}}.iso_encoding()) - 1;
+        EXPECT_TRUE(cadence.allowsWeekday(weekday)) << person.name;
+        if (cadence.window) {
+            EXPECT_GE(series.first.time.count(), cadence.window->start) << person.name;
+            EXPECT_LE(series.first.time.count() + series.minutes, cadence.window->end) << person.name;
+        }
+    }
+    EXPECT_GT(preferring, 5);
 }
 
 TEST(Demo, PeopleAreValidWithUniqueNamesAndEmails)

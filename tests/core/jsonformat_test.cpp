@@ -50,9 +50,10 @@ TEST(JsonFormat, RoundTripKeepsEveryValue)
 TEST(JsonFormat, OutputIsStableAndVersioned)
 {
     const std::string json = toJson(sample());
-    EXPECT_EQ(json.rfind("{\n  \"format\": \"rapport\",\n  \"formatVersion\": 3,\n", 0), 0u);
+    const std::string head = "{\n  \"format\": \"rapport\",\n  \"formatVersion\": " + std::to_string(kJsonFormatVersion) + ",\n";
+    EXPECT_EQ(json.rfind(head, 0), 0u);
     EXPECT_EQ(json.back(), '\n');
-    EXPECT_EQ(toJson(Dataset{}), "{\n  \"format\": \"rapport\",\n  \"formatVersion\": 3,\n  \"teams\": [],\n  \"people\": [],\n"
+    EXPECT_EQ(toJson(Dataset{}), head + "  \"teams\": [],\n  \"people\": [],\n"
                                  "  \"links\": [],\n  \"interactions\": [],\n  \"kindCadences\": [],\n  \"focusPicks\": [],\n"
                                  "  \"mapPins\": [],\n  \"series\": [],\n  \"meetings\": []\n}\n");
 }
@@ -82,8 +83,9 @@ TEST(JsonFormat, TruncatedFileIsRefused)
 
 TEST(JsonFormat, FormatVersionMustBeKnown)
 {
-    EXPECT_EQ(refusal(document(kPerson, "4")).where, "formatVersion");
-    EXPECT_NE(refusal(document(kPerson, "4")).message.find("unsupported format version 4"), std::string::npos);
+    const std::string next = std::to_string(kJsonFormatVersion + 1);
+    EXPECT_EQ(refusal(document(kPerson, next)).where, "formatVersion");
+    EXPECT_NE(refusal(document(kPerson, next)).message.find("unsupported format version " + next), std::string::npos);
     EXPECT_EQ(refusal(document(kPerson, "0")).where, "formatVersion");
     EXPECT_EQ(refusal(document(kPerson, "\"1\"")).where, "formatVersion");
     EXPECT_EQ(refusal(R"({"teams": []})").where, "format");
@@ -185,4 +187,35 @@ TEST(JsonFormat, FocusPicksAreChecked)
     std::string missing = good;
     missing.replace(missing.find(R"(, "kindCadences": [])"), 20, "");
     EXPECT_EQ(refusal(missing).where, "kindCadences");
+}
+
+TEST(JsonFormat, PreferredDaysAndHoursRoundTripAndBadOnesAreRefused)
+{
+    const std::string cadence = R"({"every": 1, "unit": "week", "minutes": 30, "kind": "one-on-one", "days": ["tue", "thu"], "window": {"from": "09:30", "to": "24:00"}})";
+    auto person = [&](const std::string& c) {
+        std::string people = kPerson;
+        people.replace(people.find(R"("cadence": null)"), 15, "\"cadence\": " + c + ", \"paused\": false");
+        std::string doc = document(people, std::to_string(kJsonFormatVersion));
+        doc.pop_back(); // the closing brace: a current document has every list
+        return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": []})";
+    };
+    auto parsed = parseJson(person(cadence));
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    const Cadence read = *parsed.value().people[0].tie.cadence;
+    EXPECT_EQ(read.preferredDays, 1u << 1 | 1u << 3);
+    EXPECT_EQ(read.window, (DayWindow{9 * 60 + 30, 24 * 60}));
+    auto again = parseJson(toJson(parsed.value()));
+    ASSERT_TRUE(again) << again.error().toString();
+    EXPECT_EQ(again.value(), parsed.value());
+
+    auto broken = [&](const std::string& from, const std::string& to) {
+        std::string c = cadence;
+        c.replace(c.find(from), from.size(), to);
+        return refusal(person(c));
+    };
+    EXPECT_EQ(broken(R"("thu")", R"("thursday")").where, "people[0].tie.cadence.days[1]");
+    EXPECT_EQ(broken(R"("09:30")", R"("9:30")").where, "people[0].tie.cadence.window.from");
+    EXPECT_EQ(broken(R"("24:00")", R"("24:01")").where, "people[0].tie.cadence.window.to");
+    EXPECT_EQ(broken(R"("24:00")", R"("09:00")").where, "people[0].tie.cadence.window");
+    EXPECT_EQ(broken(R"(, "days": ["tue", "thu"])", "").where, "people[0].tie.cadence");
 }

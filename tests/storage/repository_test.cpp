@@ -126,6 +126,30 @@ TEST_F(Repositories, UpdateChangesEverythingAndAnnounces)
     EXPECT_EQ(row.value().teamName, QStringLiteral("Research"));
 }
 
+TEST_F(Repositories, PreferredDaysAndHoursAreStoredForPeopleAndKinds)
+{
+    core::Cadence mornings = *core::defaultCadence(core::RelationshipKind::DirectReport);
+    mornings.preferredDays = 1u << 0 | 1u << 4; // Monday, Friday
+    mornings.window = core::DayWindow{8 * 60, 24 * 60};
+    PersonDraft d = draft("Ana Lopez", core::RelationshipKind::DirectReport);
+    d.person.tie.cadence = mornings;
+    const auto id = add(d);
+    auto row = PeopleRepository(*db).find(id, now);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row.value().person.tie.cadence, mornings);
+
+    const core::KindCadence kind{core::RelationshipKind::DirectReport, mornings};
+    ASSERT_TRUE(KindCadenceRepository(*db).replaceAll({kind}));
+    auto kinds = KindCadenceRepository(*db).overrides();
+    ASSERT_TRUE(kinds);
+    ASSERT_EQ(kinds.value().size(), 1u);
+    EXPECT_EQ(kinds.value()[0], kind);
+
+    auto everything = DatasetRepository(*db).readAll();
+    ASSERT_TRUE(everything);
+    EXPECT_EQ(everything.value().people.front().tie.cadence, mornings);
+}
+
 TEST_F(Repositories, LastContactIsTheNewestInteraction)
 {
     const auto id = add(draft("Ana Lopez", core::RelationshipKind::Peer));

@@ -18,6 +18,8 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
+#include <QTimeEdit>
+#include <QToolButton>
 
 using namespace rapport;
 using rapport::ui::PersonModel;
@@ -127,6 +129,43 @@ TEST_F(PeopleViewTest, ANewPersonTakesTheRhythmOfTheirKind)
     QTest::keyClicks(editor->nameEdit(), QStringLiteral("Omar Haddad"));
     EXPECT_EQ(editor->draft().person.tie.cadence, (core::Cadence{3, core::CadenceUnit::Month, 30, core::CadenceKind::Call}));
     editor->reject();
+}
+
+TEST_F(PeopleViewTest, PreferredDaysAndHoursAreEditedStoredAndUndone)
+{
+    const auto ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport);
+    view->selectPerson(ana);
+    view->editCurrent();
+    ui::CadenceField* field = view->editor()->cadenceField();
+    ASSERT_NE(field, nullptr);
+    EXPECT_FALSE(field->windowStartEdit()->isEnabled()) << "the hours wait for their checkbox";
+    QTest::mouseClick(field->dayButton(1), Qt::LeftButton); // Tuesday
+    QTest::mouseClick(field->dayButton(3), Qt::LeftButton); // Thursday
+    field->windowBox()->setChecked(true);
+    EXPECT_TRUE(field->windowStartEdit()->isEnabled());
+    field->windowStartEdit()->setTime(QTime(10, 0));
+    field->windowEndEdit()->setTime(QTime(9, 0));
+    EXPECT_EQ(field->windowStartEdit()->time(), QTime(8, 30)) << "the window never ends before it starts";
+    field->windowEndEdit()->setTime(QTime(12, 0));
+    QTest::mouseClick(view->editor()->saveButton(), Qt::LeftButton);
+
+    auto stored = storage::PeopleRepository(*database).list(now);
+    ASSERT_TRUE(stored);
+    const auto cadence = stored.value().front().person.tie.cadence;
+    ASSERT_TRUE(cadence);
+    EXPECT_EQ(cadence->preferredDays, 1u << 1 | 1u << 3);
+    EXPECT_EQ(cadence->window, (core::DayWindow{8 * 60 + 30, 12 * 60}));
+    EXPECT_TRUE(view->proxy()->index(0, PersonModel::Cadence).data().toString().startsWith(QStringLiteral("Weekly, 30 min · ")));
+
+    view->editCurrent();
+    EXPECT_TRUE(view->editor()->cadenceField()->dayButton(3)->isChecked()) << "the editor shows what is stored";
+    EXPECT_FALSE(view->editor()->cadenceField()->dayButton(0)->isChecked());
+    view->editor()->reject();
+
+    undoStack.undo();
+    auto undone = storage::PeopleRepository(*database).list(now);
+    ASSERT_TRUE(undone);
+    EXPECT_FALSE(undone.value().front().person.tie.cadence->hasPreferredTime());
 }
 
 TEST_F(PeopleViewTest, MultiSelectDeleteIsOneUndoableStepWithHistory)
