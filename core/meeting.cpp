@@ -3,6 +3,8 @@
 
 #include "core/tokens.h"
 
+#include <algorithm>
+
 namespace rapport::core {
 namespace {
 
@@ -69,6 +71,41 @@ Result<std::vector<Meeting>> expandSeries(const MeetingSeries& series, std::span
     return meetings;
 }
 
+namespace {
+
+// When a whole series moves, its earlier exceptions follow: the n-th occurrence of the old rule is
+// the n-th of the new one. A skipped occurrence moves with it; a moved one keeps the time it was
+// moved to. An exception whose occurrence the old rule never had is left as it was.
+void followTheirOccurrences(std::vector<Meeting>& exceptions, const MeetingSeries& before, const MeetingSeries& after,
+                            LocalDay until)
+{
+    if (exceptions.empty())
+        return;
+    const auto old = occurrences(before.rrule, before.first, before.first.day, until);
+    const auto shiftedUntil = LocalDay{std::chrono::sys_days{until} + (std::chrono::sys_days{after.first.day} -
+                                                                       std::chrono::sys_days{before.first.day}) +
+                                       std::chrono::days{31}};
+    const auto now = occurrences(after.rrule, after.first, after.first.day, shiftedUntil);
+    if (!old || !now)
+        return;
+    const Zone zone{after.zone};
+    for (Meeting& m : exceptions) {
+        const auto found = std::lower_bound(old.value().begin(), old.value().end(), *m.occurrence);
+        if (found == old.value().end() || !(*found == *m.occurrence))
+            continue;
+        const auto n = static_cast<std::size_t>(found - old.value().begin());
+        if (n >= now.value().size())
+            continue;
+        m.occurrence = now.value()[n];
+        if (m.status == MeetingStatus::Skipped) {
+            m.start = atLocal(m.occurrence->day, m.occurrence->time, zone);
+            m.end = m.start + std::chrono::minutes{after.minutes};
+        }
+    }
+}
+
+} // namespace
+
 SeriesEdit moveSeries(const MeetingSeries& series, std::span<const Meeting> exceptions, const LocalDateTime& occurrence,
                       Instant start, Instant end, SeriesScope scope, const std::string& newUid)
 {
@@ -88,6 +125,7 @@ SeriesEdit moveSeries(const MeetingSeries& series, std::span<const Meeting> exce
     if (scope == SeriesScope::All) {
         moved.first = LocalDateTime{LocalDay{std::chrono::sys_days{series.first.day} + dayShift}, newTime};
         edit.series.push_back(moved);
+        followTheirOccurrences(edit.exceptions, series, moved, from);
         return edit;
     }
     MeetingSeries ending = series;

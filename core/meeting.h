@@ -70,9 +70,10 @@ struct SeriesEdit
     std::vector<Meeting> exceptions;
 };
 
-/// All: the series moves as a whole (its weekday follows). ThisAndFollowing: it ends the day before
-/// `occurrence` and a new series (`newUid`) carries on at the new time. Exceptions from the
-/// occurrence on referred to the old times and are dropped; earlier ones are kept.
+/// All: the series moves as a whole (its weekday follows), and its earlier exceptions follow their
+/// occurrences. ThisAndFollowing: it ends the day before `occurrence` and a new series (`newUid`)
+/// carries on at the new time; earlier exceptions are kept as they were. Either way exceptions from
+/// the occurrence on referred to the old times and are dropped.
 SeriesEdit moveSeries(const MeetingSeries& series, std::span<const Meeting> exceptions, const LocalDateTime& occurrence,
                       Instant start, Instant end, SeriesScope scope, const std::string& newUid);
 

@@ -304,4 +304,11 @@ TEST(Series, MovingFromOneOccurrenceOnSplitsTheSeriesAndKeepsEarlierExceptions)
     ASSERT_EQ(all.series.size(), 1u);
     EXPECT_EQ(all.series[0].uid, "old@test");
     EXPECT_EQ(all.series[0].first, (LocalDateTime{day("2026-11-03"), 14h})) << "the first occurrence moves by the same day and time";
+    ASSERT_EQ(all.exceptions.size(), 1u);
+    EXPECT_EQ(all.exceptions[0].occurrence, (LocalDateTime{day("2026-11-10"), 14h})) << "an earlier skip follows its occurrence";
+    EXPECT_EQ(all.exceptions[0].start, local("2026-11-10T14:00", kBerlin));
+    auto week = expandSeries(all.series[0], all.exceptions, local("2026-11-09T00:00", kBerlin), local("2026-11-16T00:00", kBerlin));
+    ASSERT_TRUE(week);
+    ASSERT_EQ(week.value().size(), 1u) << "one block that week: the skipped one, at the new time";
+    EXPECT_EQ(week.value()[0].status, MeetingStatus::Skipped);
 }
