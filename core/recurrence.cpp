@@ -36,6 +36,35 @@ struct IteratorFree
     void operator()(icalrecur_iterator* it) const { icalrecur_iterator_free(it); }
 };
 
+// Where to jump an iterator so that it can skip ahead: the start of the rule's last whole interval
+// period before `from` (every other week counts its weeks from the first occurrence). libical walks
+// every occurrence from the first when a jump lands between periods, which for a fortnightly
+// series ten years old costs ~400 µs instead of ~15.
+LocalDay periodStartBefore(const icalrecurrencetype& rule, LocalDay first, LocalDay from)
+{
+    using namespace std::chrono;
+    const int interval = std::max<int>(1, rule.interval);
+    if (interval == 1)
+        return from;
+    const auto elapsed = (sys_days{from} - sys_days{first}).count();
+    switch (rule.freq) {
+    case ICAL_DAILY_RECURRENCE:
+        return LocalDay{sys_days{first} + days{elapsed / interval * interval}};
+    case ICAL_WEEKLY_RECURRENCE:
+        return LocalDay{sys_days{first} + days{elapsed / (7 * interval) * 7 * interval}};
+    case ICAL_MONTHLY_RECURRENCE:
+    case ICAL_YEARLY_RECURRENCE: {
+        const int step = rule.freq == ICAL_MONTHLY_RECURRENCE ? interval : 12 * interval;
+        const year_month start{first.year(), first.month()};
+        const int months = static_cast<int>((year_month{from.year(), from.month()} - start).count());
+        const year_month jump = start + std::chrono::months{months / step * step};
+        return LocalDay{jump / std::chrono::day{1}};
+    }
+    default:
+        return first; // hourly and finer: no jump
+    }
+}
+
 } // namespace
 
 std::string toRrule(const Recurrence& recurrence, LocalDay first)
@@ -127,7 +156,7 @@ Result<std::vector<LocalDateTime>> occurrences(const std::string& rrule, LocalDa
         return Error{"RRULE", "cannot repeat by this rule: " + rrule};
     // Jump to the range when the rule allows it (not with COUNT, which counts from the first).
     if (rule.count == 0 && first.day < from)
-        icalrecur_iterator_set_start(it.get(), toIcal(LocalDateTime{from, std::chrono::minutes{0}}));
+        icalrecur_iterator_set_start(it.get(), toIcal(LocalDateTime{periodStartBefore(rule, first.day, from), std::chrono::minutes{0}}));
 
     std::vector<LocalDateTime> found;
     const auto fromDays = std::chrono::sys_days{from};

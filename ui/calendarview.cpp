@@ -144,7 +144,7 @@ CalendarView::CalendarView(const CommandContext& context, PersonModel& people, s
     connect(m_due, &DueList::openPersonRequested, this, &CalendarView::openPersonRequested);
     connect(m_due, &DueList::logRequested, this, &CalendarView::logRequested);
 
-    auto* reloadSoon = new CoalescedCall([this] { reload(); }, this);
+    auto* reloadSoon = new CoalescedCall([this] { reloadWhenShown(); }, this);
     connect(&m_context.database, &storage::Database::meetingsChanged, reloadSoon, &CoalescedCall::request);
     connect(&m_context.database, &storage::Database::reset, reloadSoon, &CoalescedCall::request);
     connect(&m_people, &PersonModel::tiesChanged, reloadSoon, &CoalescedCall::request);
@@ -188,7 +188,22 @@ void CalendarView::showWeek(core::LocalDay anyDay)
         const QSignalBlocker block(m_month);
         m_month->setSelectedDate(toQDate(m_monday));
     }
-    reload();
+    reloadWhenShown();
+}
+
+void CalendarView::reloadWhenShown()
+{
+    if (isVisible())
+        reload();
+    else
+        m_stale = true;
+}
+
+void CalendarView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void CalendarView::setWorkingHours(const core::WorkingHours& hours)
@@ -209,6 +224,7 @@ QString CalendarView::nameOf(const core::Meeting& meeting) const
 
 void CalendarView::reload()
 {
+    m_stale = false;
     const core::Zone& zone = m_people.zone();
     const core::Instant from = core::atLocal(m_monday, std::chrono::minutes{0}, zone);
     const core::Instant to = core::atLocal(plusDays(m_monday, 7), std::chrono::minutes{0}, zone);

@@ -36,7 +36,7 @@ public:
     void setWorkingHours(const core::WorkingHours& hours);
     const core::WorkingHours& workingHours() const { return m_hours; }
     core::LocalDay week() const { return m_monday; }
-    /// Reads the week again (changes are followed automatically).
+    /// Reads the week again (changes are followed automatically; while hidden, at the next show).
     void reload();
     /// The proposal of "Plan my week" for the week shown.
     core::WeekProposal proposal() const;
@@ -58,7 +58,12 @@ signals:
     /// A one-on-one with `person` was marked held: log it, with how it went.
     void heldRequested(core::PersonId person);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    /// Reloads now when shown, else when next shown: start-up never reads a calendar nobody sees.
+    void reloadWhenShown();
     QWidget* buildPanel();
     void planOneOnOne(core::PersonId person, core::Instant start);
     void changeTime(std::size_t index, core::Instant start, core::Instant end);
@@ -73,6 +78,7 @@ private:
 
     CommandContext m_context;
     PersonModel& m_people;
+    bool m_stale = true;
     std::function<core::Instant()> m_clock;
     std::function<std::optional<SeriesScope>()> m_chooseScope;
     core::LocalDay m_monday;

@@ -267,6 +267,28 @@ TEST(Schedule, PreferredHoursNarrowWorkingHours)
     EXPECT_TRUE(Cadence{}.allowsWeekday(6));
 }
 
+TEST(Recurrence, JumpingAheadGivesTheSameOccurrencesAsWalkingFromTheFirst)
+{
+    const LocalDateTime first{day("2016-12-05"), 10h};
+    for (const char* rule : {"FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH", "FREQ=DAILY;INTERVAL=5",
+                             "FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO", "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=5", "FREQ=YEARLY;INTERVAL=2",
+                             "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;UNTIL=20261201T000000"}) {
+        SCOPED_TRACE(rule);
+        for (const char* from : {"2026-11-21", "2026-11-23", "2026-12-01", "2017-01-01"}) {
+            const LocalDay start = day(from);
+            const LocalDay end{std::chrono::sys_days{start} + std::chrono::days{45}};
+            auto jumped = occurrences(rule, first, start, end);
+            auto walked = occurrences(rule, first, first.day, end);
+            ASSERT_TRUE(jumped && walked);
+            std::vector<LocalDateTime> expected;
+            for (const auto& at : walked.value())
+                if (!(at.day < start))
+                    expected.push_back(at);
+            EXPECT_EQ(jumped.value(), expected) << "from " << from;
+        }
+    }
+}
+
 TEST(Recurrence, ASplitSeriesEndsTheDayBeforeAndAMovedOneFollowsItsNewWeekday)
 {
     EXPECT_EQ(endingOn("FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;COUNT=10", day("2026-11-23")),
