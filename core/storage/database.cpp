@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QTemporaryFile>
 
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 namespace rapport::storage {
@@ -121,6 +123,12 @@ Database::Database(QString path, QString connectionName, Access access)
 
 Database::~Database()
 {
+    {
+        const std::lock_guard lock(m_checkerMutex);
+        m_closing = true;
+        if (m_checkerHandle)
+            sqlite3_interrupt(static_cast<sqlite3*>(m_checkerHandle));
+    }
     if (m_checker.joinable())
         m_checker.join();
     if (m_db.isOpen())
@@ -192,15 +200,34 @@ void Database::checkInBackground()
             QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
             db.setDatabaseName(path);
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
-            sound = db.open() ? quickCheck(db, path)
+            sound = db.open() ? interruptibleCheck(db, path)
                               : fileError(path, QStringLiteral("cannot check the database: %1").arg(db.lastError().text()));
             db.close();
         }
         QSqlDatabase::removeDatabase(name);
+        if (const std::lock_guard lock(m_checkerMutex); m_closing)
+            return; // interrupted by closing: no verdict
         const bool ok = static_cast<bool>(sound);
         const QString message = ok ? QString() : qs(sound.error().toString());
         QMetaObject::invokeMethod(this, [this, ok, message] { finishCheck(ok, message); }, Qt::QueuedConnection);
     });
+}
+
+// The quick check on the checker's connection, registered so that closing can interrupt it.
+core::Status Database::interruptibleCheck(const QSqlDatabase& db, const QString& path)
+{
+    const QVariant handle = db.driver()->handle();
+    {
+        const std::lock_guard lock(m_checkerMutex);
+        if (m_closing)
+            return core::Done{};
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_checkerHandle = *static_cast<sqlite3* const*>(handle.constData());
+    }
+    core::Status sound = quickCheck(db, path);
+    const std::lock_guard lock(m_checkerMutex);
+    m_checkerHandle = nullptr;
+    return sound;
 }
 
 void Database::finishCheck(bool sound, const QString& message)

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace rapport::storage {
@@ -82,6 +83,7 @@ private:
     Database(QString path, QString connectionName, Access access);
     core::Status initialise(const Options& options);
     void finishCheck(bool sound, const QString& message);
+    core::Status interruptibleCheck(const QSqlDatabase& db, const QString& path);
 
     QString m_path;
     QString m_connectionName;
@@ -92,6 +94,10 @@ private:
     QString m_preUpgradeCopy;
     bool m_writesStopped = false;
     std::thread m_checker;
+    // Closing interrupts a background check still running (so quitting never waits for it).
+    std::mutex m_checkerMutex;
+    void* m_checkerHandle = nullptr; ///< the checker's sqlite3 connection while it checks
+    bool m_closing = false;
 };
 
 } // namespace rapport::storage
