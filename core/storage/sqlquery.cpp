@@ -4,6 +4,24 @@
 #include <QSqlError>
 
 namespace rapport::storage {
+namespace {
+
+// SQLITE_BUSY and SQLITE_LOCKED: another process held the database longer than the busy timeout.
+bool isBusy(const QSqlError& error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == QStringLiteral("5") || code == QStringLiteral("6");
+}
+
+core::Error sqlError(const QString& sql, const QSqlError& error)
+{
+    if (isBusy(error))
+        return core::Error{ss(sql.simplified()), "the database is busy: another Rapport is writing to it (nothing was "
+                                                 "changed; try again in a moment)"};
+    return core::Error{ss(sql.simplified()), ss(error.text())};
+}
+
+} // namespace
 
 Query::Query(const QSqlDatabase& db, const QString& sql) : m_query(db), m_sql(sql)
 {
@@ -31,14 +49,14 @@ bool Query::exec()
 
 core::Error Query::error() const
 {
-    return core::Error{ss(m_sql.simplified()), ss(m_query.lastError().text())};
+    return sqlError(m_sql, m_query.lastError());
 }
 
 core::Status execute(const QSqlDatabase& db, const QString& sql)
 {
     QSqlQuery query(db);
     if (!query.exec(sql))
-        return core::Error{ss(sql.simplified()), ss(query.lastError().text())};
+        return sqlError(sql, query.lastError());
     return core::Done{};
 }
 
