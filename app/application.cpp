@@ -75,9 +75,11 @@ int runWindow(const Invocation& inv, int argc, char** argv)
     const QString path = inv.database.isEmpty() ? defaultDatabasePath() : inv.database;
     storage::Database::Options options;
     options.check = storage::Database::Check::AfterOpening; // the window first; the check right after
+    options.backupRoot = backupRoot();                       // and, once it checked sound, the day's copy
+    options.today = core::dayIn(systemNow(), systemZone());
     auto database = storage::Database::open(path, options);
     if (!database) {
-        const QString message = QString::fromStdString(database.error().toString());
+        const QString message = QString::fromStdString(database.error().toString()) + newestCopyHint(path);
         if (screenshot)
             return printLine(stderr, QStringLiteral("rapport: ") + message, Refused);
         QMessageBox::critical(nullptr, QObject::tr("Rapport cannot open the database"),

@@ -32,7 +32,11 @@ core::Result<std::unique_ptr<storage::Database>> openDatabase(const Invocation& 
 {
     storage::Database::Options options;
     options.access = access;
-    return storage::Database::open(databasePath(inv), options);
+    const QString path = databasePath(inv);
+    auto opened = storage::Database::open(path, options);
+    if (!opened)
+        return core::Error{opened.error().where, opened.error().message + newestCopyHint(path).toStdString()};
+    return opened;
 }
 
 core::Result<const core::Person*> findPerson(const std::vector<storage::PersonRow>& people, const QString& text)

@@ -75,7 +75,7 @@ int check(const Invocation& inv)
     if (!database)
         return fail(database.error());
     if (auto sound = database.value()->verify(); !sound)
-        return fail(sound.error());
+        return fail(core::Error{sound.error().where, sound.error().message + newestCopyHint(databasePath(inv)).toStdString()});
     auto counts = storage::DatasetRepository(*database.value()).counts();
     if (!counts)
         return fail(counts.error());

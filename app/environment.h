@@ -13,5 +13,9 @@ core::Zone systemZone();
 core::Instant systemNow();
 /// QStandardPaths::AppDataLocation/rapport.sqlite; the folder is created (mode 0700) when missing.
 QString defaultDatabasePath();
+/// QStandardPaths::AppDataLocation/backups: the automatic daily copies of every database opened.
+QString backupRoot();
+/// " The newest good copy is FILE: ..." when the database at `path` has an automatic copy; else empty.
+QString newestCopyHint(const QString& path);
 
 } // namespace rapport::app

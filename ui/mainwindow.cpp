@@ -367,10 +367,13 @@ void MainWindow::buildStatusBar()
         if (sound)
             return;
         m_savedLabel->setText(tr("Read-only: the database is damaged"));
+        const auto copy = m_context.database.newestBackup();
+        const QString restore = copy ? tr("The newest good copy is %1: quit Rapport and copy it over the database to go back "
+                                          "to it.").arg(QDir::toNativeSeparators(*copy))
+                                     : tr("Restore a copy you made (rapport backup), or run rapport check.");
         m_commands.feedback.error(tr("The database is damaged"),
                                   tr("%1\n\nRapport stopped saving so that nothing more is lost. Your data is shown as it "
-                                     "is; restore a backup copy (rapport backup) or run rapport check.")
-                                      .arg(message));
+                                     "is. %2").arg(message, restore));
     });
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/database.h"
 
+#include "core/storage/backupshelf.h"
 #include "core/storage/sqlquery.h"
 
 #include <QDir>
@@ -139,6 +140,8 @@ Database::~Database()
 
 core::Status Database::initialise(const Options& options)
 {
+    m_backupRoot = options.backupRoot;
+    m_today = options.today;
     if (!QSqlDatabase::isDriverAvailable(m_dialect.driver()))
         return fileError(m_path, QStringLiteral("the Qt SQLite driver is not installed (package libqt6sql6-sqlite)"));
     m_db = QSqlDatabase::addDatabase(m_dialect.driver(), m_connectionName);
@@ -194,14 +197,23 @@ void Database::checkInBackground()
     if (m_checker.joinable())
         return;
     const QString driver = m_dialect.driver();
-    m_checker = std::thread([this, path = m_path, driver, name = nextConnectionName()] {
+    m_checker = std::thread([this, path = m_path, driver, name = nextConnectionName(), backupRoot = m_backupRoot, today = m_today] {
         core::Status sound = core::Done{};
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
             db.setDatabaseName(path);
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
-            sound = db.open() ? interruptibleCheck(db, path)
-                              : fileError(path, QStringLiteral("cannot check the database: %1").arg(db.lastError().text()));
+            if (!db.open())
+                sound = fileError(path, QStringLiteral("cannot check the database: %1").arg(db.lastError().text()));
+            else if (watchChecker(db)) {
+                sound = quickCheck(db, path);
+                // Only a sound file is copied, so the newest copy is always a good one. A failed
+                // copy is not worth troubling the user for: the next opening tries again.
+                if (sound && !backupRoot.isEmpty())
+                    if (const auto taken = BackupShelf(path, backupRoot).takeDaily(db, today); !taken)
+                        qWarning("rapport: no automatic copy today: %s", taken.error().toString().c_str());
+                unwatchChecker();
+            }
             db.close();
         }
         QSqlDatabase::removeDatabase(name);
@@ -213,21 +225,28 @@ void Database::checkInBackground()
     });
 }
 
-// The quick check on the checker's connection, registered so that closing can interrupt it.
-core::Status Database::interruptibleCheck(const QSqlDatabase& db, const QString& path)
+std::optional<QString> Database::newestBackup(const QString& path, const QString& backupRoot)
+{
+    return backupRoot.isEmpty() ? std::nullopt : BackupShelf(path, backupRoot).newest();
+}
+
+// Registers the checker's connection so that closing can interrupt what runs on it; false when
+// closing has begun already.
+bool Database::watchChecker(const QSqlDatabase& db)
 {
     const QVariant handle = db.driver()->handle();
-    {
-        const std::lock_guard lock(m_checkerMutex);
-        if (m_closing)
-            return core::Done{};
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-            m_checkerHandle = *static_cast<sqlite3* const*>(handle.constData());
-    }
-    core::Status sound = quickCheck(db, path);
+    const std::lock_guard lock(m_checkerMutex);
+    if (m_closing)
+        return false;
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_checkerHandle = *static_cast<sqlite3* const*>(handle.constData());
+    return true;
+}
+
+void Database::unwatchChecker()
+{
     const std::lock_guard lock(m_checkerMutex);
     m_checkerHandle = nullptr;
-    return sound;
 }
 
 void Database::finishCheck(bool sound, const QString& message)
@@ -258,6 +277,11 @@ core::Status Database::verify() const
 
 core::Status Database::backupTo(const QString& file) const
 {
+    return writeCopy(m_db, file);
+}
+
+core::Status writeCopy(const QSqlDatabase& db, const QString& file)
+{
     const QFileInfo target(file);
     if (!target.dir().exists())
         return fileError(file, QStringLiteral("the folder %1 does not exist").arg(QDir::toNativeSeparators(target.absolutePath())));
@@ -267,7 +291,7 @@ core::Status Database::backupTo(const QString& file) const
     if (!temporary.open())
         return fileError(file, QStringLiteral("cannot write here: %1").arg(temporary.errorString()));
     temporary.close();
-    Query vacuum(m_db, QStringLiteral("VACUUM INTO ?"));
+    Query vacuum(db, QStringLiteral("VACUUM INTO ?"));
     vacuum.bind(temporary.fileName());
     if (!vacuum.exec())
         return fileError(file, QStringLiteral("cannot copy the database: %1").arg(qs(vacuum.error().message)));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/instant.h"
 #include "core/result.h"
 #include "core/storage/dialect.h"
 #include "core/storage/migrator.h"
@@ -11,6 +12,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <thread>
 
@@ -38,6 +40,11 @@ public:
         Check check = Check::BeforeOpening;
         /// The schema steps to bring the database to; tests pass their own.
         QList<Migration> migrations = builtInMigrations();
+        /// Where automatic daily copies go (BackupShelf): taken by checkInBackground() once the
+        /// file checked sound. Empty: none.
+        QString backupRoot;
+        /// The user's today, which names the copy.
+        core::LocalDay today{};
     };
 
     static core::Result<std::unique_ptr<Database>> open(const QString& path, const Options& options);
@@ -52,9 +59,14 @@ public:
     /// Where the copy taken before the last upgrade went; empty when nothing was upgraded.
     QString preUpgradeCopy() const { return m_preUpgradeCopy; }
 
-    /// Runs the quick integrity check on a second connection in a background thread (Check::AfterOpening).
+    /// Runs the quick integrity check on a second connection in a background thread (Check::AfterOpening),
+    /// then, when the file is sound, takes the day's automatic copy (Options::backupRoot).
     /// integrityChecked follows on this object's thread; a damaged file makes the database read-only.
     void checkInBackground();
+    /// The newest automatic copy of the database at `path`, to point to when it is damaged.
+    static std::optional<QString> newestBackup(const QString& path, const QString& backupRoot);
+    /// The newest automatic copy of this database (Options::backupRoot).
+    std::optional<QString> newestBackup() const { return newestBackup(m_path, m_backupRoot); }
     /// True once a failed check stopped all writes.
     bool writesStopped() const { return m_writesStopped; }
 
@@ -83,7 +95,8 @@ private:
     Database(QString path, QString connectionName, Access access);
     core::Status initialise(const Options& options);
     void finishCheck(bool sound, const QString& message);
-    core::Status interruptibleCheck(const QSqlDatabase& db, const QString& path);
+    bool watchChecker(const QSqlDatabase& db);
+    void unwatchChecker();
 
     QString m_path;
     QString m_connectionName;
@@ -93,11 +106,17 @@ private:
     SchemaInfo m_schema;
     QString m_preUpgradeCopy;
     bool m_writesStopped = false;
+    QString m_backupRoot;
+    core::LocalDay m_today{};
     std::thread m_checker;
     // Closing interrupts a background check still running (so quitting never waits for it).
     std::mutex m_checkerMutex;
     void* m_checkerHandle = nullptr; ///< the checker's sqlite3 connection while it checks
     bool m_closing = false;
 };
+
+/// A consistent copy of the database `db` is connected to into `file` (a temporary file beside
+/// it, then renamed; mode 0600).
+core::Status writeCopy(const QSqlDatabase& db, const QString& file);
 
 } // namespace rapport::storage

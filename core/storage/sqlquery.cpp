@@ -15,6 +15,8 @@ bool isBusy(const QSqlError& error)
 
 core::Error sqlError(const QString& sql, const QSqlError& error)
 {
+    if (error.nativeErrorCode() == QStringLiteral("11")) // SQLITE_CORRUPT
+        return core::Error{ss(sql.simplified()), "the database is damaged (" + ss(error.databaseText()) + ")"};
     if (isBusy(error))
         return core::Error{ss(sql.simplified()), "the database is busy: another Rapport is writing to it (nothing was "
                                                  "changed; try again in a moment)"};

@@ -68,7 +68,9 @@ def run_google_benchmark(extra):
 
 def run_app(database, screenshot):
     """One start to first paint: wall seconds and peak resident memory in MiB."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Settings and the automatic copies go to the scratch folder, not the user's.
+    home = str(screenshot.parent)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=home, XDG_CONFIG_HOME=home, XDG_CACHE_HOME=home)
     started = time.perf_counter()
     child = subprocess.Popen([str(APP), "--database", str(database), "--screenshot", str(screenshot)], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The command-line contract of DESIGN.md, checked against the real binary.
+#include "core/storage/backupshelf.h"
+#include "core/storage/database.h"
 #include "tests/support/testsupport.h"
 
 #include <QFile>
@@ -86,6 +88,29 @@ QByteArray writeFile(const QString& path, const QByteArray& bytes)
 }
 
 } // namespace
+
+TEST_F(Cli, ADamagedDatabasePointsToItsNewestGoodCopy)
+{
+    const QString db = path("mine.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}).exitCode, 0);
+    // The copy the app took when it opened the file on an earlier day (AppDataLocation/backups).
+    const storage::BackupShelf shelf(db, path("home") + QStringLiteral("/data/Rapport/backups"));
+    {
+        auto opened = storage::Database::open(db);
+        ASSERT_TRUE(opened);
+        ASSERT_TRUE(shelf.takeDaily(opened.value()->connection(), *core::parseDay("2026-11-28")));
+    }
+    const QByteArray whole = test::readAll(db);
+    writeFile(db, whole.left(whole.size() / 2));
+    const QString copy = QDir::toNativeSeparators(*shelf.newest());
+    for (const QStringList& arguments : {QStringList{QStringLiteral("check")}, QStringList{QStringLiteral("--screenshot"), path("s.png")}}) {
+        const Outcome refused = onDb(db, arguments);
+        expectOneLineError(refused, 1, "damaged");
+        EXPECT_TRUE(refused.err.contains(QStringLiteral("The newest good copy is ") + copy)) << refused.err.toStdString();
+    }
+    auto restored = storage::Database::open(copy);
+    ASSERT_TRUE(restored) << "the copy pointed to is sound";
+}
 
 TEST_F(Cli, VersionAndHelp)
 {

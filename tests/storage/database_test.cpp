@@ -190,6 +190,8 @@ TEST(Database, ALaterCheckOfADamagedFileStopsEveryWrite)
     const QString path = damagedInTheMiddle(dir);
     Database::Options later;
     later.check = Database::Check::AfterOpening;
+    later.backupRoot = dir.path(QStringLiteral("backups"));
+    later.today = *core::parseDay("2026-11-29");
     auto opened = Database::open(path, later);
     ASSERT_TRUE(opened) << opened.error().toString();
     Database& db = *opened.value();
@@ -199,6 +201,7 @@ TEST(Database, ALaterCheckOfADamagedFileStopsEveryWrite)
     EXPECT_FALSE(checked.at(0).at(0).toBool());
     EXPECT_TRUE(checked.at(0).at(1).toString().contains(QStringLiteral("damaged")));
     EXPECT_TRUE(db.writesStopped());
+    EXPECT_FALSE(db.newestBackup()) << "a damaged file is never copied: the newest copy is always a good one";
     storage::PersonDraft draft;
     draft.person.name = "Ben Kim";
     draft.person.tie = core::defaultTie(core::RelationshipKind::Peer);
