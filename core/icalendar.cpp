@@ -9,6 +9,9 @@
 #include <memory>
 #include <set>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace rapport::core {
 namespace {
 
@@ -150,6 +153,34 @@ std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting
 }
 
 namespace {
+
+// libical prints parser complaints ("Encountered END before BEGIN") straight to stderr, which
+// would garble the one-line errors of the command line. Our own refusal says what matters, so
+// stderr is pointed at /dev/null while libical parses.
+class LibicalQuiet
+{
+public:
+    LibicalQuiet() : m_saved(::dup(STDERR_FILENO))
+    {
+        const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (m_saved >= 0 && null >= 0)
+            ::dup2(null, STDERR_FILENO);
+        if (null >= 0)
+            ::close(null);
+    }
+    ~LibicalQuiet()
+    {
+        if (m_saved >= 0) {
+            ::dup2(m_saved, STDERR_FILENO);
+            ::close(m_saved);
+        }
+    }
+    LibicalQuiet(const LibicalQuiet&) = delete;
+    LibicalQuiet& operator=(const LibicalQuiet&) = delete;
+
+private:
+    int m_saved;
+};
 
 struct ParseFailure
 {
@@ -293,7 +324,10 @@ Result<IcsCalendar> parseIcs(std::string_view text, const Zone& zone, const std:
     if (text.find('\0') != std::string_view::npos)
         return Error{"", "not an iCalendar file (it contains binary data)"};
     const std::string copy(text);
-    Component root(icalparser_parse_string(copy.c_str()));
+    Component root = [&] {
+        const LibicalQuiet quiet;
+        return Component(icalparser_parse_string(copy.c_str()));
+    }();
     icalerror_clear_errno();
     if (!root)
         return Error{"", "not an iCalendar file"};
