@@ -650,6 +650,11 @@ Result<Dataset> parseJson(std::string_view text)
         if (const auto colon = reason.find(": "); colon != std::string::npos)
             reason = reason.substr(colon + 2);
         return Error{lineAndColumn(text, e.byte == 0 ? 0 : e.byte - 1), "not valid JSON: " + reason};
+    } catch (const Json::out_of_range&) {
+        // A number too large for a double ("1e99999"); found by fuzz_json. nlohmann does not say where.
+        return Error{"", "not valid JSON: a number is too large"};
+    } catch (const Json::exception& e) {
+        return Error{"", std::string("not valid JSON: ") + e.what()};
     }
     try {
         return readDataset(document);

@@ -57,28 +57,26 @@ QString tiesOf(Family family)
     return condition;
 }
 
-// One family's ties with, per person: first, last, last keeping and kept-in-window. Each value is
-// a short walk of the covering index interactions (person_id, at_utc, kind): a seek for first and
-// last, a backward walk to the newest keeping contact, the window's range for the count; and the
-// one-on-ones skipped since (meetings_person index).
+// One family's ties with, per person: first, last, last keeping and kept-in-window, each a short
+// walk of a covering index: (person_id, at_utc, kind) seeks first and last and counts the window;
+// (person_id, kind, at_utc) seeks the newest keeping contact, one seek per kind. Then the
+// one-on-ones skipped since that contact (meetings_person). The CTE is materialized so that the
+// newest keeping contact is sought once, not again inside the skipped count.
 QString summarySql(Family family, bool onePerson)
 {
     const QString kinds = kindsKeeping(familyKind(family));
     QString sql = QStringLiteral(
-        "SELECT p.id, "
-        "(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at), "
-        "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at), "
-        "(SELECT i.at_utc FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at AND i.kind IN %1 "
-        "ORDER BY i.at_utc DESC LIMIT 1), "
+        "WITH s AS MATERIALIZED (SELECT p.id AS id, "
+        "(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at) AS first_at, "
+        "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at) AS last_at, "
+        "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.kind IN %1 AND i.at_utc <= :at) AS keeping_at, "
         "(SELECT COUNT(*) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at AND i.at_utc > :window "
-        "AND i.kind IN %1), "
-        // One-on-ones skipped since the last contact that kept the rhythm.
-        "(SELECT COUNT(*) FROM meetings m WHERE m.person_id = p.id AND m.status = 'skipped' AND m.start_utc <= :at "
-        "AND m.start_utc > COALESCE((SELECT i.at_utc FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at "
-        "AND i.kind IN %1 ORDER BY i.at_utc DESC LIMIT 1), -9223372036854775807)) "
-        "FROM people p JOIN ties t ON t.person_id = p.id WHERE %2").arg(kinds, tiesOf(family));
-    if (onePerson)
-        sql += QStringLiteral(" AND p.id = :person");
+        "AND i.kind IN %1) AS kept "
+        "FROM people p JOIN ties t ON t.person_id = p.id WHERE %2%3) "
+        "SELECT id, first_at, last_at, keeping_at, kept, "
+        "(SELECT COUNT(*) FROM meetings m WHERE m.person_id = s.id AND m.status = 'skipped' AND m.start_utc <= :at "
+        "AND m.start_utc > COALESCE(keeping_at, -9223372036854775807)) FROM s")
+                      .arg(kinds, tiesOf(family), onePerson ? QStringLiteral(" AND p.id = :person") : QString());
     return sql;
 }
 

@@ -3,6 +3,10 @@
 
 #include "core/storage/sqlquery.h"
 
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
 namespace rapport::storage::rows {
 namespace {
 
@@ -319,13 +323,65 @@ core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::
     return runMeetingInsert(insert, m);
 }
 
-MeetingInserter::MeetingInserter(const QSqlDatabase& db) : m_query(std::make_unique<Query>(db, kInsertMeeting)) {}
+struct MeetingInserter::Native
+{
+    sqlite3* db = nullptr;
+    sqlite3_stmt* statement = nullptr;
+
+    ~Native() { sqlite3_finalize(statement); }
+
+    core::Error error(int code) const { return sqliteError(kInsertMeeting, code, sqlite3_errmsg(db)); }
+
+    core::Result<core::MeetingId> insert(const core::Meeting& m)
+    {
+        // Every text stays alive until sqlite3_step() returns, so SQLite need not copy it.
+        const auto bindText = [&](int column, std::string_view value) {
+            return sqlite3_bind_text(statement, column, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+        };
+        const auto bindId = [&](int column, std::optional<std::int64_t> value) {
+            return value ? sqlite3_bind_int64(statement, column, *value) : sqlite3_bind_null(statement, column);
+        };
+        const std::string occurrence = m.occurrence ? ss(localText(*m.occurrence)) : std::string();
+        int rc = bindId(1, m.id.isValid() ? std::optional(m.id.value) : std::nullopt);
+        rc = rc ? rc : bindId(2, m.person ? std::optional(m.person->value) : std::nullopt);
+        rc = rc ? rc : bindText(3, m.title);
+        rc = rc ? rc : sqlite3_bind_int64(statement, 4, core::toUnixSeconds(m.start));
+        rc = rc ? rc : sqlite3_bind_int64(statement, 5, core::toUnixSeconds(m.end));
+        rc = rc ? rc : bindText(6, m.zone);
+        rc = rc ? rc : bindText(7, core::token(m.status));
+        rc = rc ? rc : bindId(8, m.series ? std::optional(m.series->value) : std::nullopt);
+        rc = rc ? rc : (m.occurrence ? bindText(9, occurrence) : sqlite3_bind_null(statement, 9));
+        rc = rc ? rc : bindText(10, m.uid);
+        if (rc != SQLITE_OK)
+            return error(rc);
+        rc = sqlite3_step(statement);
+        sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement);
+        if (rc != SQLITE_DONE)
+            return error(rc);
+        return core::MeetingId{sqlite3_last_insert_rowid(db)};
+    }
+};
+
+MeetingInserter::MeetingInserter(const QSqlDatabase& db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        m_native = std::make_unique<Native>();
+        m_native->db = *static_cast<sqlite3* const*>(handle.constData());
+        const QByteArray sql = kInsertMeeting.toUtf8();
+        if (sqlite3_prepare_v2(m_native->db, sql.constData(), static_cast<int>(sql.size()), &m_native->statement, nullptr) == SQLITE_OK)
+            return;
+        m_native.reset(); // Qt's statement reports the problem at the first insert
+    }
+    m_query = std::make_unique<Query>(db, kInsertMeeting);
+}
 
 MeetingInserter::~MeetingInserter() = default;
 
 core::Result<core::MeetingId> MeetingInserter::insert(const core::Meeting& meeting)
 {
-    return runMeetingInsert(*m_query, meeting);
+    return m_native ? m_native->insert(meeting) : runMeetingInsert(*m_query, meeting);
 }
 
 core::Result<std::vector<core::MeetingSeries>> seriesWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)

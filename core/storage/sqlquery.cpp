@@ -6,24 +6,30 @@
 namespace rapport::storage {
 namespace {
 
-// SQLITE_BUSY and SQLITE_LOCKED: another process held the database longer than the busy timeout.
-bool isBusy(const QSqlError& error)
-{
-    const QString code = error.nativeErrorCode();
-    return code == QStringLiteral("5") || code == QStringLiteral("6");
-}
-
 core::Error sqlError(const QString& sql, const QSqlError& error)
 {
-    if (error.nativeErrorCode() == QStringLiteral("11")) // SQLITE_CORRUPT
-        return core::Error{ss(sql.simplified()), "the database is damaged (" + ss(error.databaseText()) + ")"};
-    if (isBusy(error))
-        return core::Error{ss(sql.simplified()), "the database is busy: another Rapport is writing to it (nothing was "
-                                                 "changed; try again in a moment)"};
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric);
+    if (numeric && code != 0)
+        return sqliteError(sql, code, ss(error.databaseText()));
     return core::Error{ss(sql.simplified()), ss(error.text())};
 }
 
 } // namespace
+
+core::Error sqliteError(const QString& sql, int code, const std::string& message)
+{
+    switch (code & 0xff) { // the primary result code
+    case 5:                // SQLITE_BUSY, SQLITE_LOCKED: another process held it past the busy timeout
+    case 6:
+        return core::Error{ss(sql.simplified()), "the database is busy: another Rapport is writing to it (nothing was "
+                                                 "changed; try again in a moment)"};
+    case 11: // SQLITE_CORRUPT
+        return core::Error{ss(sql.simplified()), "the database is damaged (" + message + ")"};
+    default:
+        return core::Error{ss(sql.simplified()), message};
+    }
+}
 
 Query::Query(const QSqlDatabase& db, const QString& sql) : m_query(db), m_sql(sql)
 {

@@ -59,6 +59,9 @@ private:
     core::Error m_error;
 };
 
+/// An SQLite error (`code` as SQLite numbers it) in words: "busy" and "damaged" are said plainly.
+core::Error sqliteError(const QString& sql, int code, const std::string& message);
+
 /// QString ↔ std::string (UTF-8) at the storage boundary.
 inline QString qs(const std::string& s)
 {

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every input a fuzz target once crashed on (tests/data/fuzz-regressions/<importer>/), run through
+// the importer the same way the target runs it: it must be refused or read, never crash.
+#include "core/icalendar.h"
+#include "core/jsonformat.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace rapport::core;
+
+namespace {
+
+std::vector<std::string> inputsOf(const char* importer)
+{
+    std::vector<std::string> inputs;
+    const std::filesystem::path folder = std::filesystem::path(RAPPORT_SOURCE_DIR) / "tests/data/fuzz-regressions" / importer;
+    if (!std::filesystem::exists(folder))
+        return inputs;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        std::ifstream file(entry.path(), std::ios::binary);
+        std::ostringstream bytes;
+        bytes << file.rdbuf();
+        inputs.push_back(bytes.str());
+    }
+    return inputs;
+}
+
+} // namespace
+
+TEST(FuzzRegressions, JsonInputsAreRefusedOrReadBack)
+{
+    const auto inputs = inputsOf("json");
+    EXPECT_FALSE(inputs.empty());
+    for (const std::string& input : inputs) {
+        const auto parsed = parseJson(input);
+        if (parsed) {
+            const auto again = parseJson(toJson(parsed.value()));
+            ASSERT_TRUE(again);
+            EXPECT_EQ(again.value(), parsed.value());
+        } else {
+            EXPECT_FALSE(parsed.error().message.empty());
+        }
+    }
+}
+
+TEST(FuzzRegressions, ICalendarInputsAreRefusedOrRead)
+{
+    for (const std::string& input : inputsOf("ics")) {
+        const auto parsed = parseIcs(input, Zone{"Europe/Berlin"}, {});
+        EXPECT_TRUE(parsed || !parsed.error().message.empty());
+    }
+}
+
+TEST(JsonFormat, ANumberTooLargeForADoubleIsRefused)
+{
+    const auto parsed = parseJson(R"({"format": "rapport", "formatVersion": 1e99999})");
+    ASSERT_FALSE(parsed);
+    EXPECT_NE(parsed.error().message.find("too large"), std::string::npos) << parsed.error().toString();
+}
