@@ -154,12 +154,24 @@ std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting
 
 namespace {
 
+#if defined(__SANITIZE_ADDRESS__)
+#define RAPPORT_SANITIZED_BUILD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RAPPORT_SANITIZED_BUILD 1
+#endif
+#endif
+
 // libical prints parser complaints ("Encountered END before BEGIN") straight to stderr, which
 // would garble the one-line errors of the command line. Our own refusal says what matters, so
-// stderr is pointed at /dev/null while libical parses.
+// stderr is pointed at /dev/null while libical parses; except in sanitizer and fuzz builds, whose
+// crash reports go to stderr.
 class LibicalQuiet
 {
 public:
+#ifdef RAPPORT_SANITIZED_BUILD
+    LibicalQuiet() : m_saved(-1) {}
+#else
     LibicalQuiet() : m_saved(::dup(STDERR_FILENO))
     {
         const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -168,6 +180,7 @@ public:
         if (null >= 0)
             ::close(null);
     }
+#endif
     ~LibicalQuiet()
     {
         if (m_saved >= 0) {
