@@ -6,6 +6,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace rapport::storage {
 namespace {
 
@@ -57,27 +59,38 @@ QString tiesOf(Family family)
     return condition;
 }
 
+bool everyKindKeeps(core::CadenceKind cadenceKind)
+{
+    return std::all_of(core::kAllInteractionKinds.begin(), core::kAllInteractionKinds.end(),
+                       [&](core::InteractionKind kind) { return core::keepsCadence(kind, cadenceKind); });
+}
+
 // One family's ties with, per person: first, last, last keeping and kept-in-window, each a short
 // walk of a covering index: (person_id, at_utc, kind) seeks first and last and counts the window;
-// (person_id, kind, at_utc) seeks the newest keeping contact, one seek per kind. Then the
-// one-on-ones skipped since that contact (meetings_person). The CTE is materialized so that the
-// newest keeping contact is sought once, not again inside the skipped count.
+// (person_id, kind, at_utc) seeks the newest keeping contact, one seek per kind. When every kind
+// keeps the rhythm (micro-moments, no rhythm) the newest keeping contact is simply the last one.
+// Then the one-on-ones skipped since that contact (meetings_person). The CTE is materialized so
+// that the newest keeping contact is sought once, not again inside the skipped count.
 QString summarySql(Family family, bool onePerson)
 {
-    const QString kinds = kindsKeeping(familyKind(family));
-    QString sql = QStringLiteral(
-        "WITH s AS MATERIALIZED (SELECT p.id AS id, "
-        "(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at) AS first_at, "
-        "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at) AS last_at, "
-        "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.kind IN %1 AND i.at_utc <= :at) AS keeping_at, "
-        "(SELECT COUNT(*) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at AND i.at_utc > :window "
-        "AND i.kind IN %1) AS kept "
-        "FROM people p JOIN ties t ON t.person_id = p.id WHERE %2%3) "
-        "SELECT id, first_at, last_at, keeping_at, kept, "
-        "(SELECT COUNT(*) FROM meetings m WHERE m.person_id = s.id AND m.status = 'skipped' AND m.start_utc <= :at "
-        "AND m.start_utc > COALESCE(keeping_at, -9223372036854775807)) FROM s")
-                      .arg(kinds, tiesOf(family), onePerson ? QStringLiteral(" AND p.id = :person") : QString());
-    return sql;
+    const core::CadenceKind cadenceKind = familyKind(family);
+    const bool anyContact = everyKindKeeps(cadenceKind);
+    const QString kinds = anyContact ? QString() : QStringLiteral(" AND i.kind IN ") + kindsKeeping(cadenceKind);
+    const QString keeping = anyContact ? QStringLiteral("last_at") : QStringLiteral("keeping_at");
+    return QStringLiteral(
+               "WITH s AS MATERIALIZED (SELECT p.id AS id, "
+               "(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at) AS first_at, "
+               "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at) AS last_at, "
+               "%1"
+               "(SELECT COUNT(*) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at AND i.at_utc > :window%2) AS kept "
+               "FROM people p JOIN ties t ON t.person_id = p.id WHERE %3%4) "
+               "SELECT id, first_at, last_at, %5, kept, "
+               "(SELECT COUNT(*) FROM meetings m WHERE m.person_id = s.id AND m.status = 'skipped' AND m.start_utc <= :at "
+               "AND m.start_utc > COALESCE(%5, -9223372036854775807)) FROM s")
+        .arg(anyContact ? QString()
+                        : QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id%1 AND i.at_utc <= :at) "
+                                         "AS keeping_at, ").arg(kinds),
+             kinds, tiesOf(family), onePerson ? QStringLiteral(" AND p.id = :person") : QString(), keeping);
 }
 
 std::optional<core::Instant> instantOrNone(const QVariant& value)
