@@ -116,11 +116,11 @@ QVariant PersonModel::sortValue(const Row& row, int column) const
     const core::Person& person = row.stored.person;
     switch (column) {
     case Name:
-        return toQ(person.name).toCaseFolded();
+        return row.nameKey;
     case Kind:
         return static_cast<int>(person.tie.kind);
     case Team:
-        return row.stored.teamName.toCaseFolded();
+        return row.teamKey;
     case Importance:
         return person.tie.importance;
     case Health:
@@ -177,8 +177,10 @@ QMimeData* PersonModel::mimeData(const QModelIndexList& indexes) const
 
 PersonModel::Row PersonModel::makeRow(storage::PersonRow stored) const
 {
-    Row row{std::move(stored), {}};
+    Row row{std::move(stored), {}, {}, {}};
     row.tie = core::evaluateTie(row.stored.person, row.stored.contacts, m_now, m_zone);
+    row.nameKey = toQ(row.stored.person.name).toCaseFolded();
+    row.teamKey = row.stored.teamName.toCaseFolded();
     return row;
 }
 

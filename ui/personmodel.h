@@ -71,6 +71,8 @@ private:
     {
         storage::PersonRow stored;
         core::TieHealth tie;
+        QString nameKey; ///< the name case-folded once: sorting compares it thousands of times
+        QString teamKey;
     };
     Row makeRow(storage::PersonRow stored) const;
     QVariant display(const Row& row, int column) const;

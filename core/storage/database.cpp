@@ -98,7 +98,10 @@ core::Status quickCheck(const QSqlDatabase& db, const QString& path)
 
 core::Status setConnectionPragmas(const QSqlDatabase& db)
 {
-    for (const auto* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+    // Reads through a memory map: the people list at start-up seeks thousands of index pages, and
+    // through SQLite's small page cache each was a read() system call (a fifth of the time at vp).
+    for (const auto* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
+                               "PRAGMA mmap_size = 268435456"}) {
         if (auto done = execute(db, QString::fromLatin1(pragma)); !done)
             return done;
     }

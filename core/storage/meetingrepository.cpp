@@ -77,6 +77,7 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
         return singleRows.error();
     const auto storedSeries = byUid(std::move(seriesRows).value());
     auto storedSingles = byUid(std::move(singleRows).value());
+    storedSingles.reserve(storedSingles.size() + calendar.singles.size()); // no rehashing while importing
     rows::MeetingInserter inserter(db);
     ImportCounts counts;
     auto execute = [&](const QString& sql, const QVariantList& values) -> core::Status {
