@@ -48,9 +48,9 @@ CadenceField::CadenceField(const QString& checkLabel, QWidget* parent) : QWidget
     auto* preferred = new QHBoxLayout;
     preferred->setContentsMargins(0, 0, 0, 0);
     preferred->setSpacing(2);
-    auto* preferLabel = new QLabel(tr("Prefer"), this);
-    preferLabel->setToolTip(tr("Plan my week keeps to these days and hours; no day chosen means any working day"));
-    preferred->addWidget(preferLabel);
+    m_prefer = new QLabel(tr("Prefer"), this);
+    m_prefer->setToolTip(tr("Plan my week keeps to these days and hours; no day chosen means any working day"));
+    preferred->addWidget(m_prefer);
     for (int day = 0; day < 7; ++day) {
         auto* button = new QToolButton(this);
         const int qtDay = day + 1; // Qt counts Monday as 1
@@ -155,7 +155,7 @@ void CadenceField::setCadence(const std::optional<core::Cadence>& cadence)
 void CadenceField::updateEnabled()
 {
     const bool on = m_regular->isChecked();
-    for (QWidget* part : std::initializer_list<QWidget*>{m_kind, m_every, m_unit, m_minutes, m_inWindow})
+    for (QWidget* part : std::initializer_list<QWidget*>{m_kind, m_every, m_unit, m_minutes, m_prefer, m_inWindow})
         part->setEnabled(on);
     for (QToolButton* day : m_days)
         day->setEnabled(on);

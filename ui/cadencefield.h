@@ -11,6 +11,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QSpinBox;
 class QTimeEdit;
 class QToolButton;
@@ -54,6 +55,7 @@ private:
     QSpinBox* m_every = nullptr;
     QComboBox* m_unit = nullptr;
     QSpinBox* m_minutes = nullptr;
+    QLabel* m_prefer = nullptr;
     std::array<QToolButton*, 7> m_days{};
     QCheckBox* m_inWindow = nullptr;
     QTimeEdit* m_windowStart = nullptr;
