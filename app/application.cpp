@@ -75,8 +75,10 @@ int runWindow(const Invocation& inv, int argc, char** argv)
     const QString path = inv.database.isEmpty() ? defaultDatabasePath() : inv.database;
     storage::Database::Options options;
     options.check = storage::Database::Check::AfterOpening; // the window first; the check right after
-    options.backupRoot = backupRoot();                       // and, once it checked sound, the day's copy
-    options.today = core::dayIn(systemNow(), systemZone());
+    if (!screenshot) { // a screenshot is not a working session: no day's copy for it
+        options.backupRoot = backupRoot(); // once the file checked sound, the day's copy
+        options.today = core::dayIn(systemNow(), systemZone());
+    }
     auto database = storage::Database::open(path, options);
     if (!database) {
         const QString message = QString::fromStdString(database.error().toString()) + newestCopyHint(path);

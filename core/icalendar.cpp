@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <set>
 
 #include <fcntl.h>
@@ -157,42 +158,63 @@ namespace {
 #if defined(__SANITIZE_ADDRESS__)
 #define RAPPORT_SANITIZED_BUILD 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
 #define RAPPORT_SANITIZED_BUILD 1
 #endif
 #endif
 
 // libical prints parser complaints ("Encountered END before BEGIN") straight to stderr, which
 // would garble the one-line errors of the command line. Our own refusal says what matters, so
-// stderr is pointed at /dev/null while libical parses; except in sanitizer and fuzz builds, whose
-// crash reports go to stderr.
+// stderr points at /dev/null while libical parses. Parses may overlap (threads): the first to
+// start saves stderr and the last to finish restores it. Sanitizer and fuzz builds keep stderr:
+// their crash reports go there.
 class LibicalQuiet
 {
 public:
-#ifdef RAPPORT_SANITIZED_BUILD
-    LibicalQuiet() : m_saved(-1) {}
-#else
-    LibicalQuiet() : m_saved(::dup(STDERR_FILENO))
+    LibicalQuiet()
     {
+#ifndef RAPPORT_SANITIZED_BUILD
+        const std::lock_guard lock(mutex());
+        if (users()++ > 0)
+            return;
+        saved() = ::fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 0);
         const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-        if (m_saved >= 0 && null >= 0)
+        if (saved() >= 0 && null >= 0)
             ::dup2(null, STDERR_FILENO);
         if (null >= 0)
             ::close(null);
-    }
 #endif
+    }
     ~LibicalQuiet()
     {
-        if (m_saved >= 0) {
-            ::dup2(m_saved, STDERR_FILENO);
-            ::close(m_saved);
-        }
+#ifndef RAPPORT_SANITIZED_BUILD
+        const std::lock_guard lock(mutex());
+        if (--users() > 0 || saved() < 0)
+            return;
+        ::dup2(saved(), STDERR_FILENO);
+        ::close(saved());
+        saved() = -1;
+#endif
     }
     LibicalQuiet(const LibicalQuiet&) = delete;
     LibicalQuiet& operator=(const LibicalQuiet&) = delete;
 
 private:
-    int m_saved;
+    static std::mutex& mutex()
+    {
+        static std::mutex m;
+        return m;
+    }
+    static int& users()
+    {
+        static int count = 0;
+        return count;
+    }
+    static int& saved()
+    {
+        static int fd = -1;
+        return fd;
+    }
 };
 
 struct ParseFailure
@@ -246,6 +268,36 @@ std::optional<PersonId> attendeeIn(icalcomponent* event, const std::unordered_ma
     return std::nullopt;
 }
 
+// Text as valid UTF-8: each byte that does not start a well-formed sequence (RFC 3629: no overlong
+// forms, no surrogates, nothing past U+10FFFF) becomes U+FFFD. Stored text must read back exactly
+// as it was written, or a second import would not find its UIDs again.
+std::string validUtf8(std::string_view in)
+{
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size();) {
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(in[i + k]); };
+        const unsigned char lead = byte(0);
+        const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        bool ok = length > 0 && i + length <= in.size();
+        char32_t code = length == 1 ? lead : lead & (0x7F >> length);
+        for (std::size_t k = 1; ok && k < length; ++k) {
+            ok = (byte(k) & 0xC0) == 0x80;
+            code = (code << 6) | (byte(k) & 0x3F);
+        }
+        static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        ok = ok && code >= kSmallest[length] && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
+        if (ok) {
+            out.append(in.substr(i, length));
+            i += length;
+        } else {
+            out.append("\xEF\xBF\xBD");
+            ++i;
+        }
+    }
+    return out;
+}
+
 // A UID for an event that has none, from what identifies it, so a second import finds it again.
 std::string derivedUid(const icaltimetype& start, const char* summary)
 {
@@ -266,12 +318,12 @@ void readEvent(icalcomponent* event, const Zone& userZone, const std::unordered_
     icaltimetype end = icalcomponent_get_dtend(event);
     const char* uidText = icalcomponent_get_uid(event);
     const char* summary = icalcomponent_get_summary(event);
-    const std::string uid = uidText && *uidText ? uidText : derivedUid(start, summary);
+    const std::string uid = validUtf8(uidText && *uidText ? uidText : derivedUid(start, summary));
     icalproperty* startProperty = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
     const std::string zone = ianaZoneOf(startProperty).value_or(userZone.id);
 
     Meeting m;
-    m.title = summary ? summary : "";
+    m.title = validUtf8(summary ? summary : "");
     m.start = instantOf(start, userZone);
     m.end = icaltime_is_null_time(end) || !icaltime_is_valid_time(end) ? m.start : instantOf(end, userZone);
     if (m.end < m.start)

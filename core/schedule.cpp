@@ -127,7 +127,10 @@ WorkingHours preferredHours(WorkingHours hours, const Cadence& cadence)
     for (std::size_t day = 0; day < hours.days.size(); ++day)
         hours.days[day] = hours.days[day] && cadence.allowsWeekday(static_cast<int>(day));
     if (cadence.window) {
-        hours.start = std::max(hours.start, std::chrono::minutes{cadence.window->start});
+        // Slots start on the snap (a quarter hour): a window from 09:10 offers 09:15 first.
+        const auto snap = std::max(hours.snap, std::chrono::minutes{1});
+        const auto from = std::chrono::minutes{(cadence.window->start + snap.count() - 1) / snap.count() * snap.count()};
+        hours.start = std::max(hours.start, from);
         hours.end = std::min(hours.end, std::chrono::minutes{cadence.window->end});
     }
     return hours;

@@ -73,6 +73,9 @@ CadenceField::CadenceField(const QString& checkLabel, QWidget* parent) : QWidget
         edit->setDisplayFormat(QLocale().timeFormat(QLocale::ShortFormat));
         edit->setCurrentSection(QDateTimeEdit::HourSection);
     }
+    // The window is at least a quarter of an hour, so each end can always make room for the other.
+    m_windowStart->setMaximumTime(QTime(23, 44));
+    m_windowEnd->setMinimumTime(QTime(0, 15));
     m_windowStart->setAccessibleName(tr("Preferred from"));
     m_windowEnd->setAccessibleName(tr("Preferred until"));
     preferred->addWidget(m_inWindow);

@@ -6,6 +6,7 @@
 #include "core/storage/sqlquery.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -63,6 +64,12 @@ core::Result<bool> BackupShelf::takeDaily(const QSqlDatabase& db, core::LocalDay
     QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (auto copied = writeCopy(db, target); !copied)
         return copied.error();
+
+    // A copy interrupted by a crash leaves its temporary file ("2026-11-28.sqlite.AbC123").
+    const QDir dir(m_folder);
+    for (const QFileInfo& leftover : dir.entryInfoList({QStringLiteral("*") + kSuffix + QStringLiteral(".*")}, QDir::Files))
+        if (leftover.lastModified().secsTo(QDateTime::currentDateTime()) > 3600)
+            QFile::remove(leftover.absoluteFilePath());
 
     std::vector<core::LocalDay> days;
     const auto all = copies();

@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QTemporaryFile>
 
@@ -127,12 +126,7 @@ Database::Database(QString path, QString connectionName, Access access)
 
 Database::~Database()
 {
-    {
-        const std::lock_guard lock(m_checkerMutex);
-        m_closing = true;
-        if (m_checkerHandle)
-            sqlite3_interrupt(static_cast<sqlite3*>(m_checkerHandle));
-    }
+    m_closing = true;
     if (m_checker.joinable())
         m_checker.join();
     if (m_db.isOpen())
@@ -206,22 +200,22 @@ void Database::checkInBackground()
             QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
             db.setDatabaseName(path);
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
-            if (!db.open())
+            if (!db.open()) {
                 sound = fileError(path, QStringLiteral("cannot check the database: %1").arg(db.lastError().text()));
-            else if (watchChecker(db)) {
+            } else {
+                stopWhenClosing(db);
                 sound = quickCheck(db, path);
-                // Only a sound file is copied, so the newest copy is always a good one. A failed
-                // copy is not worth troubling the user for: the next opening tries again.
-                if (sound && !backupRoot.isEmpty())
-                    if (const auto taken = BackupShelf(path, backupRoot).takeDaily(db, today); !taken)
+                // Only a file that checked sound is copied, so the newest copy passed the check. A
+                // failed copy is not worth troubling the user for: the next opening tries again.
+                if (sound && !backupRoot.isEmpty() && !m_closing)
+                    if (const auto taken = BackupShelf(path, backupRoot).takeDaily(db, today); !taken && !m_closing)
                         qWarning("rapport: no automatic copy today: %s", taken.error().toString().c_str());
-                unwatchChecker();
             }
             db.close();
         }
         QSqlDatabase::removeDatabase(name);
-        if (const std::lock_guard lock(m_checkerMutex); m_closing)
-            return; // interrupted by closing: no verdict
+        if (m_closing)
+            return; // stopped by closing: no verdict
         const bool ok = static_cast<bool>(sound);
         const QString message = ok ? QString() : qs(sound.error().toString());
         QMetaObject::invokeMethod(this, [this, ok, message] { finishCheck(ok, message); }, Qt::QueuedConnection);
@@ -233,23 +227,14 @@ std::optional<QString> Database::newestBackup(const QString& path, const QString
     return backupRoot.isEmpty() ? std::nullopt : BackupShelf(path, backupRoot).newest();
 }
 
-// Registers the checker's connection so that closing can interrupt what runs on it; false when
-// closing has begun already.
-bool Database::watchChecker(const QSqlDatabase& db)
+// Every statement on the checker's connection stops (SQLITE_INTERRUPT) once closing begins:
+// SQLite calls the handler every few thousand steps. Unlike sqlite3_interrupt() it cannot miss a
+// statement that starts just after closing began.
+void Database::stopWhenClosing(const QSqlDatabase& db)
 {
-    const QVariant handle = db.driver()->handle();
-    const std::lock_guard lock(m_checkerMutex);
-    if (m_closing)
-        return false;
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_checkerHandle = *static_cast<sqlite3* const*>(handle.constData());
-    return true;
-}
-
-void Database::unwatchChecker()
-{
-    const std::lock_guard lock(m_checkerMutex);
-    m_checkerHandle = nullptr;
+    if (sqlite3* handle = nativeHandle(db))
+        sqlite3_progress_handler(handle, 10'000, [](void* closing) { return static_cast<std::atomic<bool>*>(closing)->load() ? 1 : 0; },
+                                 &m_closing);
 }
 
 void Database::finishCheck(bool sound, const QString& message)

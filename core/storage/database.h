@@ -13,7 +13,7 @@
 
 #include <memory>
 #include <optional>
-#include <mutex>
+#include <atomic>
 #include <thread>
 
 namespace rapport::storage {
@@ -95,8 +95,7 @@ private:
     Database(QString path, QString connectionName, Access access);
     core::Status initialise(const Options& options);
     void finishCheck(bool sound, const QString& message);
-    bool watchChecker(const QSqlDatabase& db);
-    void unwatchChecker();
+    void stopWhenClosing(const QSqlDatabase& db);
 
     QString m_path;
     QString m_connectionName;
@@ -109,10 +108,9 @@ private:
     QString m_backupRoot;
     core::LocalDay m_today{};
     std::thread m_checker;
-    // Closing interrupts a background check still running (so quitting never waits for it).
-    std::mutex m_checkerMutex;
-    void* m_checkerHandle = nullptr; ///< the checker's sqlite3 connection while it checks
-    bool m_closing = false;
+    // Closing stops a background check or copy still running (so quitting never waits for it):
+    // SQLite's progress handler on the checker's connection reads this between steps.
+    std::atomic<bool> m_closing{false};
 };
 
 /// A consistent copy of the database `db` is connected to into `file` (a temporary file beside

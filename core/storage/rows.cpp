@@ -3,8 +3,6 @@
 
 #include "core/storage/sqlquery.h"
 
-#include <QSqlDriver>
-
 #include <sqlite3.h>
 
 namespace rapport::storage::rows {
@@ -365,10 +363,9 @@ struct MeetingInserter::Native
 
 MeetingInserter::MeetingInserter(const QSqlDatabase& db)
 {
-    const QVariant handle = db.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+    if (sqlite3* handle = nativeHandle(db)) {
         m_native = std::make_unique<Native>();
-        m_native->db = *static_cast<sqlite3* const*>(handle.constData());
+        m_native->db = handle;
         const QByteArray sql = kInsertMeeting.toUtf8();
         if (sqlite3_prepare_v2(m_native->db, sql.constData(), static_cast<int>(sql.size()), &m_native->statement, nullptr) == SQLITE_OK)
             return;

@@ -1,21 +1,68 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/sqlquery.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <dlfcn.h>
+#include <link.h>
+#include <sqlite3.h>
+
+#include <string>
 
 namespace rapport::storage {
 namespace {
 
-core::Error sqlError(const QString& sql, const QSqlError& error)
+// SQLite's result codes in words; other databases' codes (PostgreSQL's SQLSTATE) mean other things.
+core::Error sqlError(const QSqlDriver* driver, const QString& sql, const QSqlError& error)
 {
     bool numeric = false;
     const int code = error.nativeErrorCode().toInt(&numeric);
-    if (numeric && code != 0)
+    if (driver && driver->dbmsType() == QSqlDriver::SQLite && numeric && code != 0)
         return sqliteError(sql, code, ss(error.databaseText()));
     return core::Error{ss(sql.simplified()), ss(error.text())};
 }
 
 } // namespace
+
+namespace {
+
+// Whether the loaded Qt SQLite plugin resolves SQLite to the library we link: looked up through
+// the plugin's own dependencies, its sqlite3_libversion must be ours.
+bool driverSharesOurSqlite()
+{
+    std::string plugin;
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void* found) {
+            const std::string name = info->dlpi_name ? info->dlpi_name : "";
+            if (name.find("libqsqlite") == std::string::npos)
+                return 0;
+            *static_cast<std::string*>(found) = name;
+            return 1;
+        },
+        &plugin);
+    if (plugin.empty())
+        return false;
+    void* handle = dlopen(plugin.c_str(), RTLD_NOW | RTLD_NOLOAD);
+    if (!handle)
+        return false;
+    void* theirs = dlsym(handle, "sqlite3_libversion");
+    dlclose(handle);
+    return theirs == reinterpret_cast<void*>(&sqlite3_libversion);
+}
+
+} // namespace
+
+sqlite3* nativeHandle(const QSqlDatabase& db)
+{
+    if (!db.isOpen() || db.driverName() != QStringLiteral("QSQLITE"))
+        return nullptr;
+    static const bool shared = driverSharesOurSqlite(); // the plugin is loaded once a connection is open
+    const QVariant handle = db.driver()->handle();
+    if (!shared || !handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
 
 core::Error sqliteError(const QString& sql, int code, const std::string& message)
 {
@@ -57,14 +104,14 @@ bool Query::exec()
 
 core::Error Query::error() const
 {
-    return sqlError(m_sql, m_query.lastError());
+    return sqlError(m_query.driver(), m_sql, m_query.lastError());
 }
 
 core::Status execute(const QSqlDatabase& db, const QString& sql)
 {
     QSqlQuery query(db);
     if (!query.exec(sql))
-        return sqlError(sql, query.lastError());
+        return sqlError(db.driver(), sql, query.lastError());
     return core::Done{};
 }
 

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QVariant>
 
+struct sqlite3;
+
 namespace rapport::storage {
 
 /// A prepared statement that reports the failing SQL and the driver's message.
@@ -58,6 +60,12 @@ private:
     bool m_active = false;
     core::Error m_error;
 };
+
+/// The connection's own SQLite handle, for the few things Qt's driver cannot do (a progress handler,
+/// bulk inserts); null for other databases, and when Qt's SQLite driver does not use the very
+/// SQLite library this program links (a Qt with its own bundled SQLite would hand out a handle of
+/// another copy).
+sqlite3* nativeHandle(const QSqlDatabase& db);
 
 /// An SQLite error (`code` as SQLite numbers it) in words: "busy" and "damaged" are said plainly.
 core::Error sqliteError(const QString& sql, int code, const std::string& message);

@@ -4,7 +4,8 @@
 -- working hour), per person and per relationship kind. "Plan my week" keeps to them. And the
 -- unique index on exceptions covers only rows of a series; an index finds the newest contact of a kind.
 -- readable-by: 1
--- (Older code neither reads nor writes these columns; its updates leave them as they are.)
+-- (Older code neither reads nor writes these columns. Its updates of a person leave them as they
+-- are; saving default rhythms there rewrites kind_cadences, which drops the kinds' preferred times.)
 
 ALTER TABLE ties ADD COLUMN cadence_days INTEGER NOT NULL DEFAULT 0 CHECK (cadence_days BETWEEN 0 AND 127);
 ALTER TABLE ties ADD COLUMN cadence_window_start INTEGER CHECK (cadence_window_start BETWEEN 0 AND 1439);

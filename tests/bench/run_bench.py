@@ -74,9 +74,10 @@ def run_app(database, screenshot):
     started = time.perf_counter()
     child = subprocess.Popen([str(APP), "--database", str(database), "--screenshot", str(screenshot)], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
+    _, status, usage = os.wait4(child.pid, 0)  # wait4: the child's own peak memory
     elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0 or not screenshot.exists():
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
+    if child.returncode != 0 or not screenshot.exists():
         raise BenchFailed(f"the app did not paint {database.name}")
     screenshot.unlink()
     return elapsed, usage.ru_maxrss / 1024

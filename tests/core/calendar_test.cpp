@@ -263,6 +263,8 @@ TEST(Schedule, PreferredHoursNarrowWorkingHours)
     EXPECT_EQ(narrowed.days, (std::array<bool, 7>{true, false, false, false, false, false, false})) << "Saturday is not a working day";
     EXPECT_EQ(narrowed.start, 9h);
     EXPECT_EQ(narrowed.end, 10h);
+    cadence.window = DayWindow{9 * 60 + 10, 12 * 60};
+    EXPECT_EQ(preferredHours(WorkingHours{}, cadence).start, 9h + 15min) << "slots keep to the quarter hour";
     EXPECT_FALSE(Cadence{}.hasPreferredTime());
     EXPECT_TRUE(Cadence{}.allowsWeekday(6));
 }

@@ -49,7 +49,10 @@ TEST(FuzzRegressions, JsonInputsAreRefusedOrReadBack)
 
 TEST(FuzzRegressions, ICalendarInputsAreRefusedOrRead)
 {
-    for (const std::string& input : inputsOf("ics")) {
+    const auto inputs = inputsOf("ics");
+    if (inputs.empty())
+        GTEST_SKIP() << "no iCalendar input has crashed fuzz_ics yet";
+    for (const std::string& input : inputs) {
         const auto parsed = parseIcs(input, Zone{"Europe/Berlin"}, {});
         EXPECT_TRUE(parsed || !parsed.error().message.empty());
     }

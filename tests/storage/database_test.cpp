@@ -223,3 +223,15 @@ TEST(Database, ALaterCheckOfASoundFileChangesNothing)
     EXPECT_TRUE(checked.at(0).at(0).toBool());
     EXPECT_FALSE(opened.value()->writesStopped());
 }
+
+TEST(Database, TheNativeHandleIsTheSqliteThisProgramLinks)
+{
+    // Bulk inserts and stopping a check on closing use SQLite's own API on Qt's connection; that is
+    // safe only when Qt's driver uses the same library (Debian's does). Elsewhere the handle is null
+    // and Rapport falls back to Qt.
+    test::TempDir dir;
+    auto db = test::openDatabase(dir.path(QStringLiteral("native.sqlite")));
+    ASSERT_TRUE(db);
+    EXPECT_NE(storage::nativeHandle(db->connection()), nullptr);
+    EXPECT_EQ(storage::nativeHandle(QSqlDatabase()), nullptr);
+}

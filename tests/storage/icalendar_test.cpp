@@ -89,6 +89,26 @@ protected:
     std::unique_ptr<storage::Database> database;
 };
 
+TEST_F(ICalendarImport, TextThatIsNotUtf8IsMendedSoASecondImportFindsItAgain)
+{
+    // Latin-1 bytes and a truncated sequence, as old Outlook exports have them.
+    const std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+                            "BEGIN:VEVENT\r\nUID:caf\xe9-\xc3@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+                            "DTSTART:20261124T110000Z\r\nDTEND:20261124T120000Z\r\nSUMMARY:Caf\xe9 with J\xc3\xbcrgen\r\n"
+                            "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    auto calendar = core::parseIcs(ics, kBerlin, {});
+    ASSERT_TRUE(calendar) << calendar.error().toString();
+    ASSERT_EQ(calendar.value().singles.size(), 1u);
+    EXPECT_EQ(calendar.value().singles[0].title, "Caf\xef\xbf\xbd with J\xc3\xbcrgen") << "valid UTF-8 stays as it is";
+    EXPECT_EQ(calendar.value().singles[0].uid, "caf\xef\xbf\xbd-\xef\xbf\xbd@example.com");
+    storage::MeetingRepository meetings(*database);
+    ASSERT_TRUE(meetings.import(calendar.value(), false));
+    auto second = meetings.import(calendar.value(), false);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second.value().unchanged, 1);
+    EXPECT_EQ(second.value().added, 0);
+}
+
 TEST_F(ICalendarImport, ImportingTheSameFileTwiceChangesNothingTheSecondTime)
 {
     const std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
