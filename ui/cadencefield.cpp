@@ -70,7 +70,7 @@ CadenceField::CadenceField(const QString& checkLabel, QWidget* parent) : QWidget
     m_windowStart = new QTimeEdit(QTime(9, 0), this);
     m_windowEnd = new QTimeEdit(QTime(12, 0), this);
     for (auto* edit : {m_windowStart, m_windowEnd}) {
-        edit->setDisplayFormat(QLocale().timeFormat(QLocale::ShortFormat));
+        edit->setDisplayFormat(wording::shortTimeFormat());
         edit->setCurrentSection(QDateTimeEdit::HourSection);
     }
     // The window is at least a quarter of an hour, so each end can always make room for the other.

@@ -90,6 +90,14 @@ QString cadence(const std::optional<core::Cadence>& cadence)
     return rhythm + preferredTime(*cadence);
 }
 
+QString shortTimeFormat()
+{
+    // The C locale's "short" format has seconds; a time of day here never does.
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss"));
+    return format;
+}
+
 QString preferredTime(const core::Cadence& cadence)
 {
     QStringList days;
@@ -102,7 +110,7 @@ QString preferredTime(const core::Cadence& cadence)
     if (cadence.window) {
         const auto timeOf = [](int minute) {
             return minute >= core::kMinutesPerDay ? QStringLiteral("24:00")
-                                                  : QLocale().toString(QTime(minute / 60, minute % 60), QLocale::ShortFormat);
+                                                  : QLocale().toString(QTime(minute / 60, minute % 60), shortTimeFormat());
         };
         text += (days.isEmpty() ? QStringLiteral(" · ") : QStringLiteral(" ")) + timeOf(cadence.window->start) +
                 QStringLiteral("–") + timeOf(cadence.window->end);

@@ -25,6 +25,8 @@ QString kindPluralName(core::RelationshipKind kind);
 QString interactionKindName(core::InteractionKind kind);
 /// "Weekly, 30 min", "Every 2 weeks, 45 min", "No regular rhythm".
 QString cadence(const std::optional<core::Cadence>& cadence);
+/// The locale's short time format, without seconds.
+QString shortTimeFormat();
 /// " · Tue, Thu 09:00–12:00", or nothing when the rhythm has no preferred time.
 QString preferredTime(const core::Cadence& cadence);
 /// "One-on-one", "Coffee", "Call", "Micro-moment".
