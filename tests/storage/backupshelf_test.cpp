@@ -4,6 +4,7 @@
 #include "core/storage/backupshelf.h"
 #include "core/storage/database.h"
 #include "core/storage/peoplerepository.h"
+#include "core/storage/sqlquery.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
@@ -113,4 +114,39 @@ TEST_F(Backups, OpeningTakesTheDaysCopyOnceTheFileCheckedSound)
     EXPECT_TRUE(checked.at(0).at(0).toBool());
     ASSERT_TRUE(opened.value()->newestBackup()) << "the copy is taken before the verdict arrives";
     EXPECT_TRUE(opened.value()->newestBackup()->endsWith(QStringLiteral("2026-11-29.sqlite")));
+}
+
+TEST_F(Backups, ClosingDuringTheCheckOrCopyLeavesNothingHalfWritten)
+{
+    // Enough rows that the check and the copy take a while; close at once, many times over.
+    {
+        storage::Query bulk(db->connection(), QStringLiteral("INSERT INTO interactions (person_id, kind, at_utc, initiated_by, notes) "
+                                                             "VALUES (1, 'call', ?, 'me', ?)"));
+        ASSERT_TRUE(storage::execute(db->connection(), QStringLiteral("BEGIN")));
+        for (int i = 0; i < 20'000; ++i)
+            ASSERT_TRUE(bulk.bind(1'700'000'000 + i).bind(QString(100, QLatin1Char('x'))).exec());
+        ASSERT_TRUE(storage::execute(db->connection(), QStringLiteral("COMMIT")));
+    }
+    db.reset();
+    Database::Options options;
+    options.check = Database::Check::AfterOpening;
+    options.backupRoot = root;
+    for (int day = 1; day <= 5; ++day) {
+        options.today = core::LocalDay{std::chrono::sys_days{*core::parseDay("2026-11-01")} + std::chrono::days{day}};
+        auto opened = Database::open(path, options);
+        ASSERT_TRUE(opened) << opened.error().toString();
+        opened.value()->checkInBackground();
+        opened.value().reset(); // closing stops the check or the copy wherever it is
+    }
+    const BackupShelf shelf(path, root);
+    const QStringList leftovers = QDir(shelf.folder()).entryList({QStringLiteral("*.sqlite.*")}, QDir::Files);
+    EXPECT_TRUE(leftovers.isEmpty()) << leftovers.join(QLatin1Char(' ')).toStdString();
+    for (const auto& [when, copy] : shelf.copies()) {
+        auto opened = test::openDatabase(copy);
+        ASSERT_TRUE(opened) << "every copy on the shelf is whole: " << copy.toStdString();
+        EXPECT_TRUE(opened->verify());
+    }
+    auto again = test::openDatabase(path);
+    ASSERT_TRUE(again);
+    EXPECT_TRUE(again->verify());
 }
