@@ -62,7 +62,7 @@ QString when(const core::Meeting& m, const core::Zone& zone)
     Q_UNUSED(zone);
     return QStringLiteral("%1, %2–%3")
         .arg(QLocale().toString(start.date(), QStringLiteral("dddd, MMMM d")),
-             QLocale().toString(start.time(), QLocale::ShortFormat), QLocale().toString(end.time(), QLocale::ShortFormat));
+             wording::shortTime(start.time()), wording::shortTime(end.time()));
 }
 
 QString unplacedReason(core::UnplacedReason reason)

@@ -380,7 +380,7 @@ void MainWindow::buildStatusBar()
 void MainWindow::noteSaved()
 {
     const QDateTime now = QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(m_context.clock()));
-    m_savedLabel->setText(tr("Saved at %1").arg(QLocale().toString(now.time(), QLocale::ShortFormat)));
+    m_savedLabel->setText(tr("Saved at %1").arg(wording::shortTime(now.time())));
 }
 
 void MainWindow::showArea(Area area)

@@ -98,6 +98,11 @@ QString shortTimeFormat()
     return format;
 }
 
+QString shortTime(const QTime& time)
+{
+    return QLocale().toString(time, shortTimeFormat());
+}
+
 QString preferredTime(const core::Cadence& cadence)
 {
     QStringList days;
@@ -109,8 +114,7 @@ QString preferredTime(const core::Cadence& cadence)
         text += QStringLiteral(" · ") + days.join(QStringLiteral(", "));
     if (cadence.window) {
         const auto timeOf = [](int minute) {
-            return minute >= core::kMinutesPerDay ? QStringLiteral("24:00")
-                                                  : QLocale().toString(QTime(minute / 60, minute % 60), shortTimeFormat());
+            return minute >= core::kMinutesPerDay ? QStringLiteral("24:00") : shortTime(QTime(minute / 60, minute % 60));
         };
         text += (days.isEmpty() ? QStringLiteral(" · ") : QStringLiteral(" ")) + timeOf(cadence.window->start) +
                 QStringLiteral("–") + timeOf(cadence.window->end);

@@ -13,6 +13,7 @@
 #include "core/validation.h"
 
 #include <QString>
+#include <QTime>
 
 #include <optional>
 
@@ -25,8 +26,10 @@ QString kindPluralName(core::RelationshipKind kind);
 QString interactionKindName(core::InteractionKind kind);
 /// "Weekly, 30 min", "Every 2 weeks, 45 min", "No regular rhythm".
 QString cadence(const std::optional<core::Cadence>& cadence);
-/// The locale's short time format, without seconds.
+/// The locale's short time format, without seconds (the C locale's has them).
 QString shortTimeFormat();
+/// A time of day in that format: "09:30" or "9:30 AM".
+QString shortTime(const QTime& time);
 /// " · Tue, Thu 09:00–12:00", or nothing when the rhythm has no preferred time.
 QString preferredTime(const core::Cadence& cadence);
 /// "One-on-one", "Coffee", "Call", "Micro-moment".

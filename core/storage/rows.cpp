@@ -31,7 +31,6 @@ const QStringList kCadenceColumnNames{QStringLiteral("cadence_every"),        QS
                                       QStringLiteral("cadence_minutes"),      QStringLiteral("cadence_kind"),
                                       QStringLiteral("cadence_days"),         QStringLiteral("cadence_window_start"),
                                       QStringLiteral("cadence_window_end")};
-const QString kCadenceColumns = kCadenceColumnNames.join(QStringLiteral(", "));
 const QString kCadencePlaceholders = QStringList(kCadenceColumnNames.size(), QStringLiteral("?")).join(QStringLiteral(", "));
 const QString kCadenceAssignments = kCadenceColumnNames.join(QStringLiteral(" = ?, ")) + QStringLiteral(" = ?");
 } // namespace
@@ -112,7 +111,7 @@ core::Status writeTie(const QSqlDatabase& db, core::PersonId id, const core::Tie
 {
     const QString sql = insert ? QStringLiteral("INSERT INTO ties (kind, importance, %1, paused, person_id) "
                                                 "VALUES (?, ?, %2, ?, ?)")
-                                     .arg(kCadenceColumns, kCadencePlaceholders)
+                                     .arg(cadenceColumns(), kCadencePlaceholders)
                                : QStringLiteral("UPDATE ties SET kind = ?, importance = ?, %1, paused = ? WHERE person_id = ?")
                                      .arg(kCadenceAssignments);
     Query query(db, sql);
@@ -221,7 +220,7 @@ core::Status writeKindCadence(const QSqlDatabase& db, const core::KindCadence& k
     remove.bind(text(core::token(k.kind)));
     if (!remove.exec())
         return remove.error();
-    Query insert(db, QStringLiteral("INSERT INTO kind_cadences (kind, %1) VALUES (?, %2)").arg(kCadenceColumns, kCadencePlaceholders));
+    Query insert(db, QStringLiteral("INSERT INTO kind_cadences (kind, %1) VALUES (?, %2)").arg(cadenceColumns(), kCadencePlaceholders));
     insert.bind(text(core::token(k.kind)));
     bindCadence(insert, k.cadence);
     if (!insert.exec())
