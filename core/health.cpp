@@ -204,7 +204,13 @@ ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, I
             break;
         sweep.add(interaction);
     }
-    return sweep.summaryAt(at);
+    ContactSummary summary = sweep.summaryAt(at);
+    if (tie.cadence)
+        return summary;
+    ContactSummary lastOnly;
+    lastOnly.lastContact = summary.lastContact;
+    lastOnly.lastKeepingContact = summary.lastContact;
+    return lastOnly;
 }
 
 HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone)

@@ -64,7 +64,9 @@ inline constexpr int kCadenceWindowDays = 90;
 inline constexpr std::size_t kRecentContacts = 6;
 
 /// What health needs to know about a tie's history up to an instant. Built from interactions by a
-/// ContactSweep, or read with aggregate SQL by the storage layer for every tie at once.
+/// ContactSweep, or read with aggregate SQL by the storage layer for every tie at once. A tie
+/// without a rhythm is summarised by its last contact alone (which is also its last keeping one):
+/// health asks nothing more of it, and most ties of a large network have no rhythm.
 struct ContactSummary
 {
     std::optional<Instant> firstContact;
@@ -105,7 +107,7 @@ private:
 
 /// Summarises a history (sorted by time) at `at`, ignoring entries after `at`. `skipped` are the
 /// planned starts of the tie's skipped one-on-ones: those since the last contact that kept the
-/// rhythm count as skipped in a row.
+/// rhythm count as skipped in a row. A tie without a rhythm gets its last contact alone.
 ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, Instant at,
                          std::span<const Instant> skipped = {});
 

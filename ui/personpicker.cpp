@@ -40,12 +40,16 @@ void PersonPicker::refill()
     const QString typed = currentText();
     {
         const QSignalBlocker block(this);
-        m_names->clear();
+        // Built whole and added at once: one insertion for the combo box and its completer to follow.
+        QList<QStandardItem*> items;
+        items.reserve(m_people.rowCount());
         for (int row = 0; row < m_people.rowCount(); ++row) {
             auto* item = new QStandardItem(QString::fromStdString(m_people.rowAt(row).person.name));
             item->setData(static_cast<qlonglong>(m_people.rowAt(row).person.id.value), kPersonIdRole);
-            m_names->appendRow(item);
+            items.append(item);
         }
+        m_names->clear();
+        m_names->invisibleRootItem()->appendRows(items);
         const int row = picked ? rowOf(*picked) : -1;
         setCurrentIndex(row);
         if (row < 0)

@@ -7,22 +7,30 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <string_view>
 
 namespace rapport::storage {
 namespace {
 
-// The three families of contact a rhythm may ask for, as SQL lists built from core's one rule
+QString quoted(std::string_view token)
+{
+    return QStringLiteral("'%1'").arg(QString::fromUtf8(token.data(), static_cast<qsizetype>(token.size())));
+}
+
+// The interaction kinds that keep a rhythm, as an SQL list built from core's one rule
 // (core::keepsCadence), so storage and core never disagree.
 QString kindsKeeping(core::CadenceKind cadenceKind)
 {
     QStringList kinds;
     for (const auto kind : core::kAllInteractionKinds)
         if (core::keepsCadence(kind, cadenceKind))
-            kinds << QStringLiteral("'%1'").arg(QString::fromUtf8(core::token(kind).data(), static_cast<qsizetype>(core::token(kind).size())));
+            kinds << quoted(core::token(kind));
     return QStringLiteral("(") + kinds.join(QStringLiteral(", ")) + QStringLiteral(")");
 }
 
-enum Family { Meetings, Conversations, Any, FamilyCount };
+// Ties are read in families: the three families of contact a rhythm may ask for, and the ties
+// without a rhythm, of which health asks only the last contact (see core::ContactSummary).
+enum Family { Meetings, Conversations, Any, NoRhythm, FamilyCount };
 
 core::CadenceKind familyKind(Family family)
 {
@@ -44,19 +52,21 @@ Family familyOf(core::CadenceKind kind)
     return Any;
 }
 
-// The ties whose rhythm a family keeps, as a condition on ties.cadence_kind (no rhythm counts any
-// contact, as core::summarize does).
+// The ties of a family, as a condition on ties (t). A rhythm whose kind is not stored is a
+// one-on-one rhythm, as rows::readCadence reads it.
 QString tiesOf(Family family)
 {
+    if (family == NoRhythm)
+        return QStringLiteral("t.cadence_every IS NULL");
     QStringList kinds;
     for (const auto kind : {core::CadenceKind::OneOnOne, core::CadenceKind::Coffee, core::CadenceKind::Call,
                             core::CadenceKind::MicroMoment})
         if (familyOf(kind) == family)
-            kinds << QStringLiteral("'%1'").arg(QString::fromUtf8(core::token(kind).data(), static_cast<qsizetype>(core::token(kind).size())));
+            kinds << quoted(core::token(kind));
     QString condition = QStringLiteral("t.cadence_kind IN (%1)").arg(kinds.join(QStringLiteral(", ")));
-    if (family == Any)
+    if (family == Meetings)
         condition = QStringLiteral("(%1 OR t.cadence_kind IS NULL)").arg(condition);
-    return condition;
+    return QStringLiteral("t.cadence_every IS NOT NULL AND ") + condition;
 }
 
 bool everyKindKeeps(core::CadenceKind cadenceKind)
@@ -65,32 +75,44 @@ bool everyKindKeeps(core::CadenceKind cadenceKind)
                        [&](core::InteractionKind kind) { return core::keepsCadence(kind, cadenceKind); });
 }
 
-// One family's ties with, per person: first, last, last keeping and kept-in-window, each a short
-// walk of a covering index: (person_id, at_utc, kind) seeks first and last and counts the window;
-// (person_id, kind, at_utc) seeks the newest keeping contact, one seek per kind. When every kind
-// keeps the rhythm (micro-moments, no rhythm) the newest keeping contact is simply the last one.
-// Then the one-on-ones skipped since that contact (meetings_person). The CTE is materialized so
-// that the newest keeping contact is sought once, not again inside the skipped count.
+// The ties without a rhythm: the last contact, one seek each, in the columns summarySql() gives.
+QString lastContactSql(bool onePerson)
+{
+    return QStringLiteral("SELECT id, NULL, last_at, last_at, 0, 0 FROM (SELECT t.person_id AS id, "
+                          "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS last_at "
+                          "FROM ties t WHERE %1%2)")
+        .arg(tiesOf(NoRhythm), onePerson ? QStringLiteral(" AND t.person_id = :person") : QString());
+}
+
+// One rhythm family's ties with, per person: first, last and last keeping contact, contacts kept in
+// the window and one-on-ones skipped since the last keeping one. Each is a short walk of a covering
+// index: (person_id, at_utc, kind) seeks first and last and counts the window; (person_id, kind,
+// at_utc) seeks the newest keeping contact, one seek per kind. When every kind keeps the rhythm
+// (micro-moments) the newest keeping contact is simply the last one. Then the one-on-ones skipped
+// since that contact (meetings_person). The CTE is materialized so that the newest keeping contact
+// is sought once, not again inside the skipped count.
 QString summarySql(Family family, bool onePerson)
 {
+    if (family == NoRhythm)
+        return lastContactSql(onePerson);
     const core::CadenceKind cadenceKind = familyKind(family);
     const bool anyContact = everyKindKeeps(cadenceKind);
     const QString kinds = anyContact ? QString() : QStringLiteral(" AND i.kind IN ") + kindsKeeping(cadenceKind);
     const QString keeping = anyContact ? QStringLiteral("last_at") : QStringLiteral("keeping_at");
     return QStringLiteral(
-               "WITH s AS MATERIALIZED (SELECT p.id AS id, "
-               "(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at) AS first_at, "
-               "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at) AS last_at, "
+               "WITH s AS MATERIALIZED (SELECT t.person_id AS id, "
+               "(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS first_at, "
+               "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS last_at, "
                "%1"
-               "(SELECT COUNT(*) FROM interactions i WHERE i.person_id = p.id AND i.at_utc <= :at AND i.at_utc > :window%2) AS kept "
-               "FROM people p JOIN ties t ON t.person_id = p.id WHERE %3%4) "
+               "(SELECT COUNT(*) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at AND i.at_utc > :window%2) AS kept "
+               "FROM ties t WHERE %3%4) "
                "SELECT id, first_at, last_at, %5, kept, "
                "(SELECT COUNT(*) FROM meetings m WHERE m.person_id = s.id AND m.status = 'skipped' AND m.start_utc <= :at "
                "AND m.start_utc > COALESCE(%5, -9223372036854775807)) FROM s")
         .arg(anyContact ? QString()
-                        : QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = p.id%1 AND i.at_utc <= :at) "
+                        : QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id%1 AND i.at_utc <= :at) "
                                          "AS keeping_at, ").arg(kinds),
-             kinds, tiesOf(family), onePerson ? QStringLiteral(" AND p.id = :person") : QString(), keeping);
+             kinds, tiesOf(family), onePerson ? QStringLiteral(" AND t.person_id = :person") : QString(), keeping);
 }
 
 std::optional<core::Instant> instantOrNone(const QVariant& value)
@@ -112,7 +134,9 @@ core::Result<std::unordered_map<core::PersonId, core::ContactSummary>> ContactRe
 
     for (int f = 0; f < FamilyCount; ++f) {
         Query family(db, summarySql(static_cast<Family>(f), only.has_value()));
-        family.bindNamed(QStringLiteral(":at"), atSeconds).bindNamed(QStringLiteral(":window"), windowStart);
+        family.bindNamed(QStringLiteral(":at"), atSeconds);
+        if (f != NoRhythm)
+            family.bindNamed(QStringLiteral(":window"), windowStart);
         if (only)
             family.bindNamed(QStringLiteral(":person"), only->value);
         if (!family.exec())
@@ -127,14 +151,14 @@ core::Result<std::unordered_map<core::PersonId, core::ContactSummary>> ContactRe
         }
     }
 
-    // The last few contacts of each person, newest first: one short index range scan per person.
+    // The last few contacts of each tie with a rhythm, newest first: one short index range scan each.
     QString recentSql = QStringLiteral(
-        "SELECT p.id, i.quality, i.initiated_by FROM people p JOIN interactions i ON i.id IN "
-        "(SELECT j.id FROM interactions j WHERE j.person_id = p.id AND j.at_utc <= ? "
-        "ORDER BY j.at_utc DESC, j.id DESC LIMIT %1)").arg(core::kRecentContacts);
+        "SELECT t.person_id, i.quality, i.initiated_by FROM ties t JOIN interactions i ON i.id IN "
+        "(SELECT j.id FROM interactions j WHERE j.person_id = t.person_id AND j.at_utc <= ? "
+        "ORDER BY j.at_utc DESC, j.id DESC LIMIT %1) WHERE t.cadence_every IS NOT NULL").arg(core::kRecentContacts);
     if (only)
-        recentSql += QStringLiteral(" WHERE p.id = ?");
-    recentSql += QStringLiteral(" ORDER BY p.id, i.at_utc DESC, i.id DESC");
+        recentSql += QStringLiteral(" AND t.person_id = ?");
+    recentSql += QStringLiteral(" ORDER BY t.person_id, i.at_utc DESC, i.id DESC");
     Query recent(db, recentSql);
     recent.bind(atSeconds);
     if (only)

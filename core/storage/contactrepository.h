@@ -13,7 +13,8 @@ class Database;
 
 /// What health needs about each tie's history, read with aggregate SQL (index range scans per
 /// person, never every interaction): first, last and last cadence-keeping contact, contacts kept in
-/// the trailing window, and the last few contacts' quality and initiator.
+/// the trailing window, and the last few contacts' quality and initiator; for a tie without a
+/// rhythm, its last contact alone (as core::summarize gives it).
 class ContactRepository
 {
 public:

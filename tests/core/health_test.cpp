@@ -169,6 +169,24 @@ TEST(Health, AnyContactKeepsAMicroMomentRhythm)
     EXPECT_EQ(assessHealth(tie, summary, at("2026-11-27"), kBerlin).state, HealthState::Strong);
 }
 
+TEST(Health, ATieWithoutARhythmIsSummarisedByItsLastContactAlone)
+{
+    Tie tie = weeklyOneOnOne();
+    tie.cadence.reset();
+    const auto history = weeklyHistory(20);
+    const auto summary = summarize(tie, history, at("2026-12-01"));
+    EXPECT_EQ(summary.lastContact, at("2026-11-23T10:00"));
+    EXPECT_EQ(summary.lastKeepingContact, summary.lastContact);
+    EXPECT_FALSE(summary.firstContact);
+    EXPECT_EQ(summary.keptInWindow, 0);
+    EXPECT_TRUE(summary.recentQualities.empty());
+    EXPECT_TRUE(summary.recentInitiators.empty());
+    // Health asks no more of it: the same report as from the whole summary.
+    const auto full = summarize(weeklyOneOnOne(), history, at("2026-12-01"));
+    EXPECT_EQ(assessHealth(tie, summary, at("2026-12-01"), kBerlin), assessHealth(tie, full, at("2026-12-01"), kBerlin));
+    EXPECT_EQ(daysSinceContact(summary, at("2026-12-01"), kBerlin), daysSinceContact(full, at("2026-12-01"), kBerlin));
+}
+
 TEST(Health, FutureEntriesAreIgnored)
 {
     auto history = weeklyHistory(20);
