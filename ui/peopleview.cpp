@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -80,8 +81,9 @@ PeopleView::PeopleView(const CommandContext& context, PersonModel& model, QWidge
 
     m_table = new QTableView(this);
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(PersonModel::Name, Qt::AscendingOrder);
+    // Sorted by name once first shown (showEvent): thousands of rows need not be sorted for a
+    // start-up that opens on This week.
+    m_table->horizontalHeader()->setSortIndicator(PersonModel::Name, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -285,6 +287,14 @@ std::vector<core::PersonId> PeopleView::selectedPeople() const
         ids.push_back(core::PersonId{index.data(PersonModel::PersonIdRole).toLongLong()});
     std::sort(ids.begin(), ids.end());
     return ids;
+}
+
+void PeopleView::showEvent(QShowEvent* event)
+{
+    // Sorts by the header's indicator: by name, or as the user left it (restoreState).
+    if (!m_table->isSortingEnabled())
+        m_table->setSortingEnabled(true);
+    QWidget::showEvent(event);
 }
 
 QByteArray PeopleView::saveState() const

@@ -55,6 +55,9 @@ public:
 signals:
     void selectionChanged();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void openEditor(const storage::PersonDraft& draft);
     void editorFinished(int result);

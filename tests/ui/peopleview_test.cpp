@@ -221,6 +221,25 @@ TEST_F(PeopleViewTest, ViewStateRoundTrips)
     EXPECT_EQ(other.kindFilter()->currentIndex(), 3);
 }
 
+TEST_F(PeopleViewTest, PeopleAreSortedWhenFirstShownByTheRestoredOrder)
+{
+    addPerson("Cleo Park", core::RelationshipKind::Peer, "Alpha");
+    addPerson("Ana Lopez", core::RelationshipKind::Peer, "Zulu");
+    addPerson("Ben Kim", core::RelationshipKind::Peer, "Mike");
+    EXPECT_EQ(nameAt(0), QStringLiteral("Ana Lopez")) << "the shown view lists by name";
+
+    view->table()->sortByColumn(PersonModel::Team, Qt::DescendingOrder);
+    const QByteArray state = view->saveState();
+    ui::PeopleView other(commands(), *model);
+    other.restoreState(state);
+    EXPECT_FALSE(other.table()->isSortingEnabled()) << "a hidden view does not sort yet";
+    other.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&other));
+    EXPECT_TRUE(other.table()->isSortingEnabled());
+    EXPECT_EQ(other.proxy()->index(0, PersonModel::Name).data().toString(), QStringLiteral("Ana Lopez")) << "Zulu first";
+    EXPECT_EQ(other.proxy()->index(2, PersonModel::Name).data().toString(), QStringLiteral("Cleo Park"));
+}
+
 TEST_F(PeopleViewTest, NewPeopleTakeTheUsersDefaultRhythmForTheirKind)
 {
     const core::Cadence fortnightly{2, core::CadenceUnit::Week, 45, core::CadenceKind::OneOnOne};
