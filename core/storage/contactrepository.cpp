@@ -75,44 +75,87 @@ bool everyKindKeeps(core::CadenceKind cadenceKind)
                        [&](core::InteractionKind kind) { return core::keepsCadence(kind, cadenceKind); });
 }
 
-// The ties without a rhythm: the last contact, one seek each, in the columns summarySql() gives.
-QString lastContactSql(bool onePerson)
+// The columns every family query gives, in this order: person, first, last and last keeping
+// contact, contacts kept in the window, one-on-ones skipped since the last keeping one, and the
+// stored recent contacts (NULL when they are read by recentSql()).
+//
+// Two sources give them. Mostly the row that migration 6's triggers keep in contact_summaries,
+// plus two counts that move with time. The row knows every contact, so it serves a person only
+// when their newest contact is not after `at`; the others (a summary asked for inside the history,
+// or a contact logged ahead) are computed from interactions with short walks of covering indexes:
+// (person_id, at_utc, kind) seeks first and last and counts the window, (person_id, kind, at_utc)
+// seeks the newest keeping contact, one seek per kind.
+enum class Source { Stored, Computed };
+
+// The ties a source serves, as a condition on t.
+QString servedBy(Source source)
 {
-    return QStringLiteral("SELECT id, NULL, last_at, last_at, 0, 0 FROM (SELECT t.person_id AS id, "
-                          "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS last_at "
-                          "FROM ties t WHERE %1%2)")
-        .arg(tiesOf(NoRhythm), onePerson ? QStringLiteral(" AND t.person_id = :person") : QString());
+    return source == Source::Stored
+               ? QStringLiteral("NOT EXISTS (SELECT 1 FROM contact_summaries c WHERE c.person_id = t.person_id AND c.last_at > :at)")
+               : QStringLiteral("t.person_id IN (SELECT person_id FROM contact_summaries WHERE last_at > :at)");
 }
 
-// One rhythm family's ties with, per person: first, last and last keeping contact, contacts kept in
-// the window and one-on-ones skipped since the last keeping one. Each is a short walk of a covering
-// index: (person_id, at_utc, kind) seeks first and last and counts the window; (person_id, kind,
-// at_utc) seeks the newest keeping contact, one seek per kind. When every kind keeps the rhythm
-// (micro-moments) the newest keeping contact is simply the last one. Then the one-on-ones skipped
-// since that contact (meetings_person). The CTE is materialized so that the newest keeping contact
-// is sought once, not again inside the skipped count.
-QString summarySql(Family family, bool onePerson)
+// The stored column holding a family's newest keeping contact.
+QString storedKeeping(Family family)
 {
-    if (family == NoRhythm)
-        return lastContactSql(onePerson);
+    switch (family) {
+    case Meetings: return QStringLiteral("c.last_meeting_at");
+    case Conversations: return QStringLiteral("c.last_conversation_at");
+    default: return QStringLiteral("c.last_at");
+    }
+}
+
+QString familySql(Family family, Source source, bool onePerson)
+{
+    const QString where = tiesOf(family) + QStringLiteral(" AND ") + servedBy(source) +
+                          (onePerson ? QStringLiteral(" AND t.person_id = :person") : QString());
+    if (family == NoRhythm) {
+        return QStringLiteral("SELECT t.person_id, NULL, last_at, last_at, 0, 0, NULL FROM (SELECT t.person_id, %1 AS last_at FROM ties t WHERE %2) t")
+            .arg(source == Source::Stored
+                     ? QStringLiteral("(SELECT c.last_at FROM contact_summaries c WHERE c.person_id = t.person_id)")
+                     : QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at)"),
+                 where);
+    }
     const core::CadenceKind cadenceKind = familyKind(family);
     const bool anyContact = everyKindKeeps(cadenceKind);
     const QString kinds = anyContact ? QString() : QStringLiteral(" AND i.kind IN ") + kindsKeeping(cadenceKind);
-    const QString keeping = anyContact ? QStringLiteral("last_at") : QStringLiteral("keeping_at");
-    return QStringLiteral(
-               "WITH s AS MATERIALIZED (SELECT t.person_id AS id, "
-               "(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS first_at, "
-               "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS last_at, "
-               "%1"
-               "(SELECT COUNT(*) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at AND i.at_utc > :window%2) AS kept "
-               "FROM ties t WHERE %3%4) "
-               "SELECT id, first_at, last_at, %5, kept, "
-               "(SELECT COUNT(*) FROM meetings m WHERE m.person_id = s.id AND m.status = 'skipped' AND m.start_utc <= :at "
-               "AND m.start_utc > COALESCE(%5, -9223372036854775807)) FROM s")
-        .arg(anyContact ? QString()
-                        : QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id%1 AND i.at_utc <= :at) "
-                                         "AS keeping_at, ").arg(kinds),
-             kinds, tiesOf(family), onePerson ? QStringLiteral(" AND t.person_id = :person") : QString(), keeping);
+    const QString kept = QStringLiteral("(SELECT COUNT(*) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at "
+                                        "AND i.at_utc > :window%1)").arg(kinds);
+    QString columns;
+    if (source == Source::Stored) {
+        columns = QStringLiteral("c.first_at AS first_at, c.last_at AS last_at, %1 AS keeping_at, %2 AS kept, c.recent AS recent "
+                                 "FROM ties t LEFT JOIN contact_summaries c ON c.person_id = t.person_id")
+                      .arg(storedKeeping(family), kept);
+    } else {
+        // When every kind keeps the rhythm the newest keeping contact is simply the last one.
+        const QString keeping = anyContact ? QStringLiteral("NULL")
+                                           : QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id%1 "
+                                                            "AND i.at_utc <= :at)").arg(kinds);
+        columns = QStringLiteral("(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS first_at, "
+                                 "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS last_at, "
+                                 "%1 AS keeping_at, %2 AS kept, NULL AS recent FROM ties t")
+                      .arg(keeping, kept);
+    }
+    const QString keeping = (source == Source::Computed && anyContact) ? QStringLiteral("last_at") : QStringLiteral("keeping_at");
+    // Materialized, so that the newest keeping contact is sought once, not again inside the
+    // skipped count (meetings_person).
+    return QStringLiteral("WITH s AS MATERIALIZED (SELECT t.person_id AS id, %1 WHERE %2) "
+                          "SELECT id, first_at, last_at, %3, kept, "
+                          "(SELECT COUNT(*) FROM meetings m WHERE m.person_id = s.id AND m.status = 'skipped' AND m.start_utc <= :at "
+                          "AND m.start_utc > COALESCE(%3, -9223372036854775807)), recent FROM s")
+        .arg(columns, where, keeping);
+}
+
+// The last few contacts of each computed tie with a rhythm, newest first: one short index range
+// scan each.
+QString recentSql(bool onePerson)
+{
+    return QStringLiteral("SELECT t.person_id, i.quality, i.initiated_by FROM ties t JOIN interactions i ON i.id IN "
+                          "(SELECT j.id FROM interactions j WHERE j.person_id = t.person_id AND j.at_utc <= :at "
+                          "ORDER BY j.at_utc DESC, j.id DESC LIMIT %1) WHERE t.cadence_every IS NOT NULL AND %2%3 "
+                          "ORDER BY t.person_id, i.at_utc DESC, i.id DESC")
+        .arg(core::kRecentContacts)
+        .arg(servedBy(Source::Computed), onePerson ? QStringLiteral(" AND t.person_id = :person") : QString());
 }
 
 std::optional<core::Instant> instantOrNone(const QVariant& value)
@@ -122,56 +165,111 @@ std::optional<core::Instant> instantOrNone(const QVariant& value)
     return core::fromUnixSeconds(value.toLongLong());
 }
 
+// contact_summaries.recent: two characters per contact, newest first: the quality ('1'..'5', '-'
+// when unrated), then who began it ('m' me, 't' them).
+void readStoredRecent(const QString& recent, core::ContactSummary& summary)
+{
+    for (qsizetype i = 0; i + 1 < recent.size(); i += 2) {
+        if (const int quality = recent[i].digitValue(); quality >= core::kMinQuality && quality <= core::kMaxQuality)
+            summary.recentQualities.push_back(quality);
+        summary.recentInitiators.push_back(recent[i + 1] == QLatin1Char('t') ? core::Initiator::Them : core::Initiator::Me);
+    }
+}
+
+class Reader
+{
+public:
+    Reader(const QSqlDatabase& db, core::Instant at, std::optional<core::PersonId> only)
+        : m_db(db), m_at(core::toUnixSeconds(at)),
+          m_windowStart(core::toUnixSeconds(at - std::chrono::days{core::kCadenceWindowDays})), m_only(only)
+    {
+    }
+
+    core::Status readFamily(Family family, Source source)
+    {
+        Query q(m_db, familySql(family, source, m_only.has_value()));
+        bind(q, family != NoRhythm);
+        if (!q.exec())
+            return q.error();
+        while (q.next()) {
+            core::ContactSummary& s = m_result[core::PersonId{q.value(0).toLongLong()}];
+            s.firstContact = instantOrNone(q.value(1));
+            s.lastContact = instantOrNone(q.value(2));
+            s.lastKeepingContact = instantOrNone(q.value(3));
+            s.keptInWindow = q.value(4).toInt();
+            s.skippedInARow = q.value(5).toInt();
+            if (!q.value(6).isNull())
+                readStoredRecent(q.value(6).toString(), s);
+        }
+        return core::Done{};
+    }
+
+    core::Status readComputedRecent()
+    {
+        Query q(m_db, recentSql(m_only.has_value()));
+        bind(q, false);
+        if (!q.exec())
+            return q.error();
+        while (q.next()) {
+            core::ContactSummary& s = m_result[core::PersonId{q.value(0).toLongLong()}];
+            if (!q.value(1).isNull())
+                s.recentQualities.push_back(q.value(1).toInt());
+            s.recentInitiators.push_back(core::initiatorFromToken(ss(q.value(2).toString())).value_or(core::Initiator::Me));
+        }
+        return core::Done{};
+    }
+
+    // Whether any tie asked about has a contact after `at`, so that the computed source serves someone.
+    core::Result<bool> anyComputed()
+    {
+        Query q(m_db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM ties t WHERE %1%2)")
+                          .arg(servedBy(Source::Computed), m_only ? QStringLiteral(" AND t.person_id = :person") : QString()));
+        bind(q, false);
+        if (!q.exec() || !q.next())
+            return q.error();
+        return q.value(0).toBool();
+    }
+
+    std::unordered_map<core::PersonId, core::ContactSummary> take() { return std::move(m_result); }
+
+private:
+    void bind(Query& q, bool window) const
+    {
+        q.bindNamed(QStringLiteral(":at"), m_at);
+        if (window)
+            q.bindNamed(QStringLiteral(":window"), m_windowStart);
+        if (m_only)
+            q.bindNamed(QStringLiteral(":person"), m_only->value);
+    }
+
+    const QSqlDatabase& m_db;
+    qint64 m_at;
+    qint64 m_windowStart;
+    std::optional<core::PersonId> m_only;
+    std::unordered_map<core::PersonId, core::ContactSummary> m_result;
+};
+
 } // namespace
 
 core::Result<std::unordered_map<core::PersonId, core::ContactSummary>> ContactRepository::summaries(
     core::Instant at, std::optional<core::PersonId> only) const
 {
     const QSqlDatabase db = m_db.connection();
-    const qint64 atSeconds = core::toUnixSeconds(at);
-    const qint64 windowStart = core::toUnixSeconds(at - std::chrono::days{core::kCadenceWindowDays});
-    std::unordered_map<core::PersonId, core::ContactSummary> result;
-
-    for (int f = 0; f < FamilyCount; ++f) {
-        Query family(db, summarySql(static_cast<Family>(f), only.has_value()));
-        family.bindNamed(QStringLiteral(":at"), atSeconds);
-        if (f != NoRhythm)
-            family.bindNamed(QStringLiteral(":window"), windowStart);
-        if (only)
-            family.bindNamed(QStringLiteral(":person"), only->value);
-        if (!family.exec())
-            return family.error();
-        while (family.next()) {
-            core::ContactSummary& s = result[core::PersonId{family.value(0).toLongLong()}];
-            s.firstContact = instantOrNone(family.value(1));
-            s.lastContact = instantOrNone(family.value(2));
-            s.lastKeepingContact = instantOrNone(family.value(3));
-            s.keptInWindow = family.value(4).toInt();
-            s.skippedInARow = family.value(5).toInt();
-        }
-    }
-
-    // The last few contacts of each tie with a rhythm, newest first: one short index range scan each.
-    QString recentSql = QStringLiteral(
-        "SELECT t.person_id, i.quality, i.initiated_by FROM ties t JOIN interactions i ON i.id IN "
-        "(SELECT j.id FROM interactions j WHERE j.person_id = t.person_id AND j.at_utc <= ? "
-        "ORDER BY j.at_utc DESC, j.id DESC LIMIT %1) WHERE t.cadence_every IS NOT NULL").arg(core::kRecentContacts);
-    if (only)
-        recentSql += QStringLiteral(" AND t.person_id = ?");
-    recentSql += QStringLiteral(" ORDER BY t.person_id, i.at_utc DESC, i.id DESC");
-    Query recent(db, recentSql);
-    recent.bind(atSeconds);
-    if (only)
-        recent.bind(only->value);
-    if (!recent.exec())
-        return recent.error();
-    while (recent.next()) {
-        core::ContactSummary& s = result[core::PersonId{recent.value(0).toLongLong()}];
-        if (!recent.value(1).isNull())
-            s.recentQualities.push_back(recent.value(1).toInt());
-        s.recentInitiators.push_back(core::initiatorFromToken(ss(recent.value(2).toString())).value_or(core::Initiator::Me));
-    }
-    return result;
+    Reader reader(db, at, only);
+    auto computed = reader.anyComputed();
+    if (!computed)
+        return computed.error();
+    std::vector<Source> sources{Source::Stored};
+    if (computed.value())
+        sources.push_back(Source::Computed);
+    for (const Source source : sources)
+        for (int f = 0; f < FamilyCount; ++f)
+            if (auto done = reader.readFamily(static_cast<Family>(f), source); !done)
+                return done.error();
+    if (computed.value())
+        if (auto done = reader.readComputedRecent(); !done)
+            return done.error();
+    return reader.take();
 }
 
 } // namespace rapport::storage

@@ -18,19 +18,27 @@ int readableByOf(const QString& sql, int version)
     return match.hasMatch() ? match.captured(1).toInt() : version;
 }
 
-// Splits a script into statements at semicolons that end a line; comments are dropped.
+// Splits a script into statements at semicolons that end a line; comments are dropped. A trigger's
+// body, from a line ending in BEGIN to a line "END;", is one statement.
 QStringList statementsOf(const QString& sql)
 {
     QStringList statements;
     QString current;
+    bool inBody = false;
     for (const QString& line : sql.split(QLatin1Char('\n'))) {
         const QString trimmed = line.trimmed();
         if (trimmed.isEmpty() || trimmed.startsWith(QStringLiteral("--")))
             continue;
         current += line + QLatin1Char('\n');
-        if (trimmed.endsWith(QLatin1Char(';'))) {
+        if (trimmed.compare(QStringLiteral("BEGIN"), Qt::CaseInsensitive) == 0 ||
+            trimmed.endsWith(QStringLiteral(" BEGIN"), Qt::CaseInsensitive))
+            inBody = true;
+        const bool ends = inBody ? trimmed.compare(QStringLiteral("END;"), Qt::CaseInsensitive) == 0
+                                 : trimmed.endsWith(QLatin1Char(';'));
+        if (ends) {
             statements << current.trimmed();
             current.clear();
+            inBody = false;
         }
     }
     if (!current.trimmed().isEmpty())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The migration matrix of STYLE.md: fresh database; every older fixture upgrades; newer-compatible
 // opens; newer-incompatible is refused untouched; a failing step rolls back.
+#include "contactsummarycheck.h"
+
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
 #include "core/storage/migrator.h"
@@ -89,7 +91,9 @@ TEST(Migration, EveryReleasedSchemaUpgradesKeepingItsData)
         }
         // What each schema added survives the later steps.
         EXPECT_EQ(data.value().mapPins.size(), fromVersion >= 3 ? 1u : 0u);
-        EXPECT_EQ(data.value().series.size(), fromVersion >= 4 ? 11u : 0u);
+        EXPECT_EQ(data.value().series.size(), fromVersion >= 5 ? 13u : fromVersion >= 4 ? 11u : 0u);
+        // Schema 6 summarises each person's contacts as they stood when the file was upgraded.
+        test::expectSummariesAgree(*db, *core::parseUtc("2026-11-29T23:00:00Z"));
         if (fromVersion < storage::currentSchemaVersion()) {
             EXPECT_TRUE(QFile::exists(db->preUpgradeCopy()));
         }

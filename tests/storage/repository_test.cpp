@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/storage/contactrepository.h"
 #include "core/storage/database.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/kindcadencerepository.h"
@@ -257,43 +256,6 @@ TEST_F(Repositories, DatasetRoundTripsThroughTheDatabase)
     auto read = DatasetRepository(*db).readAll();
     ASSERT_TRUE(read);
     EXPECT_EQ(read.value(), data);
-}
-
-TEST_F(Repositories, AggregateSummariesAgreeWithTheCoreSweep)
-{
-    core::DemoOptions options;
-    options.scale = core::DemoScale::Team;
-    options.seed = 4;
-    options.anchorDay = *core::parseDay("2026-11-29");
-    options.zone = core::Zone{"Europe/Berlin"};
-    const auto data = core::generateDemo(options);
-    ASSERT_TRUE(DatasetRepository(*db).restoreInto(data));
-    // Also at an instant inside the history, so that later interactions must be left out.
-    for (const char* when : {"2026-11-29T23:00:00Z", "2026-03-15T12:00:00Z"}) {
-        SCOPED_TRACE(when);
-        const core::Instant at = *core::parseUtc(when);
-        auto summaries = ContactRepository(*db).summaries(at);
-        ASSERT_TRUE(summaries);
-        for (const auto& person : data.people) {
-            std::vector<core::Interaction> history;
-            for (const auto& i : data.interactions)
-                if (i.person == person.id)
-                    history.push_back(i);
-            std::vector<core::Instant> skipped;
-            for (const auto& m : data.meetings)
-                if (m.person == person.id && m.status == core::MeetingStatus::Skipped)
-                    skipped.push_back(m.start);
-            const auto expected = core::summarize(person.tie, history, at, skipped);
-            const auto& actual = summaries.value()[person.id];
-            EXPECT_EQ(actual.firstContact, expected.firstContact) << person.name;
-            EXPECT_EQ(actual.lastContact, expected.lastContact) << person.name;
-            EXPECT_EQ(actual.lastKeepingContact, expected.lastKeepingContact) << person.name;
-            EXPECT_EQ(actual.keptInWindow, expected.keptInWindow) << person.name;
-            EXPECT_EQ(actual.recentQualities, expected.recentQualities) << person.name;
-            EXPECT_EQ(actual.recentInitiators, expected.recentInitiators) << person.name;
-            EXPECT_EQ(actual.skippedInARow, expected.skippedInARow) << person.name;
-        }
-    }
 }
 
 TEST_F(Repositories, KindCadencesReplaceTogetherAndRestore)
