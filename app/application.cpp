@@ -8,7 +8,9 @@
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QBackingStore>
 #include <QDir>
+#include <QEvent>
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSettings>
@@ -17,6 +19,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 
 namespace rapport::app {
 namespace {
@@ -47,11 +50,46 @@ int printLine(std::FILE* stream, const QString& text, int code)
     return code;
 }
 
-// Renders the window once it has painted, writes the PNG atomically and ends the event loop.
+// The first frame as it was painted: the window's backing store right after its first paint, or
+// a fresh rendering where the platform keeps no image of it.
+QImage paintedFrame(QWidget& window)
+{
+    if (QBackingStore* store = window.backingStore(); store && store->paintDevice()->devType() == QInternal::Image) {
+        const QImage& painted = *static_cast<const QImage*>(store->paintDevice());
+        if (painted.size() == window.size() * window.devicePixelRatio())
+            return painted;
+    }
+    return window.grab().toImage();
+}
+
+// Calls `then` once the window has painted its first frame (the event loop's turn after the paint).
+class AfterFirstPaint : public QObject
+{
+public:
+    AfterFirstPaint(QWidget& window, std::function<void()> then) : QObject(&window), m_then(std::move(then))
+    {
+        window.installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, this, m_then);
+        }
+        return false;
+    }
+
+private:
+    std::function<void()> m_then;
+};
+
+// Writes the first painted frame atomically and ends the event loop.
 void scheduleScreenshot(ui::MainWindow& window, const QString& file, int& exitCode)
 {
-    QTimer::singleShot(0, &window, [&window, file, &exitCode] {
-        const QImage image = window.grab().toImage();
+    new AfterFirstPaint(window, [&window, file, &exitCode] {
+        const QImage image = paintedFrame(window);
         QSaveFile out(file);
         if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit()) {
             exitCode = printLine(stderr, QStringLiteral("rapport: %1: cannot write the screenshot: %2").arg(file, out.errorString()), Refused);

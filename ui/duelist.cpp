@@ -25,6 +25,33 @@ QString longDay(core::LocalDay day)
     return QLocale().toString(date, QStringLiteral("dddd, MMMM d"));
 }
 
+QString healthLabel(core::HealthState state, std::optional<int> score)
+{
+    return score ? DueList::tr("%1 · %2").arg(wording::stateName(state)).arg(*score) : wording::stateName(state);
+}
+
+// The widest a column's labels can be, so that widths come from the font, not from measuring every
+// row (a long list took milliseconds at start-up).
+int widestHealth(const QFontMetrics& metrics)
+{
+    int widest = 0;
+    for (const auto state : {core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
+                             core::HealthState::Neglected, core::HealthState::Unplanned})
+        widest = std::max(widest, metrics.horizontalAdvance(healthLabel(state, 100)));
+    return widest;
+}
+
+int widestLongDay(const QFontMetrics& metrics)
+{
+    int weekday = 0;
+    int month = 0;
+    for (int day = 1; day <= 7; ++day)
+        weekday = std::max(weekday, metrics.horizontalAdvance(QLocale().dayName(day)));
+    for (int m = 1; m <= 12; ++m)
+        month = std::max(month, metrics.horizontalAdvance(QLocale().monthName(m)));
+    return weekday + month + metrics.horizontalAdvance(QStringLiteral(", 30"));
+}
+
 } // namespace
 
 DueList::DueList(QWidget* parent) : QTreeWidget(parent)
@@ -39,6 +66,11 @@ DueList::DueList(QWidget* parent) : QTreeWidget(parent)
     setContextMenuPolicy(Qt::CustomContextMenu);
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    // A long name is elided; its tooltip has it whole.
+    const int em = fontMetrics().averageCharWidth();
+    setColumnWidth(0, em * 26);
+    setColumnWidth(1, widestHealth(fontMetrics()) + iconSize().width() + em * 4);
+    setColumnWidth(3, widestLongDay(fontMetrics()) + em * 2);
     setAccessibleName(tr("Relationships due and overdue"));
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (const auto person = personAt(item))
@@ -66,8 +98,7 @@ void DueList::fill(const PersonModel& people, core::LocalDay today)
             if (row < 0)
                 continue;
             const auto& tie = people.tieAt(row);
-            const QString state = tie.health.score ? tr("%1 · %2").arg(wording::stateName(tie.health.state)).arg(*tie.health.score)
-                                                    : wording::stateName(tie.health.state);
+            const QString state = healthLabel(tie.health.state, tie.health.score);
             const QString when = late ? wording::daysLate(due.daysLate) : longDay(due.due);
             auto* item = new QTreeWidgetItem(group, {QString::fromStdString(people.rowAt(row).person.name), state,
                                                      wording::dueReason(tie), when});
@@ -81,11 +112,6 @@ void DueList::fill(const PersonModel& people, core::LocalDay today)
     addGroup(tr("Needs you now (%1)"), plan.overdue, true);
     addGroup(tr("Coming up this week (%1)"), plan.dueThisWeek, false);
     expandAll();
-    for (int column = 0; column < 4; ++column)
-        if (column != 2)
-            resizeColumnToContents(column);
-    // A very long name is elided (its tooltip has it whole) rather than pushing "why" out of view.
-    setColumnWidth(0, std::min(columnWidth(0), fontMetrics().averageCharWidth() * 28));
 }
 
 QStringList DueList::names() const
