@@ -74,6 +74,7 @@ private:
     void showMeeting(std::optional<std::size_t> index);
     void planMyWeek();
     void markMonth();
+    QString emptyWeekHint() const;
     QString nameOf(const core::Meeting& meeting) const;
 
     CommandContext m_context;

@@ -80,6 +80,12 @@ int WeekGrid::hourHeight() const { return std::max(fontMetrics().height() * 3, (
 int WeekGrid::dayWidth() const { return std::max(1, (width() - gutter()) / 7); }
 core::LocalDay WeekGrid::dayOf(int column) const { return plusDays(m_monday, column); }
 
+void WeekGrid::setEmptyHint(const QString& hint)
+{
+    m_emptyHint = hint;
+    update();
+}
+
 QSize WeekGrid::sizeHint() const
 {
     return QSize(gutter() + 7 * fontMetrics().averageCharWidth() * 14, headerHeight() + (kLastHour - kFirstHour) * fontMetrics().height() * 3);
@@ -262,9 +268,7 @@ void WeekGrid::paintEvent(QPaintEvent*)
     if (m_meetings.empty() && !m_dropSlot) {
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(QRect(gutter(), top, width() - gutter(), bottom - top).adjusted(40, 0, -40, 0),
-                   Qt::AlignCenter | Qt::TextWordWrap,
-                   tr("Relationship time becomes real when it is on the calendar.\nDrag someone from the list on the right "
-                      "onto a free slot, or let “Plan my week” propose the slots."));
+                   Qt::AlignCenter | Qt::TextWordWrap, m_emptyHint);
     }
     if (m_dropSlot) {
         const QRect ghost = rectOf(*m_dropSlot, *m_dropSlot + std::chrono::minutes{30});

@@ -33,6 +33,9 @@ public:
     void setMeetings(std::vector<GridMeeting> meetings);
     void setWorkingHours(const core::WorkingHours& hours) { m_hours = hours; update(); }
     void setNow(core::Instant now) { m_now = now; update(); }
+    /// What an empty week says: how to fill it from where the user is.
+    void setEmptyHint(const QString& hint);
+    QString emptyHint() const { return m_emptyHint; }
     const std::vector<GridMeeting>& meetings() const { return m_meetings; }
     std::optional<std::size_t> selected() const { return m_selected; }
     void select(std::optional<std::size_t> index);
@@ -83,6 +86,7 @@ private:
     core::WorkingHours m_hours;
     std::optional<core::Instant> m_now;
     std::vector<GridMeeting> m_meetings;
+    QString m_emptyHint;
     struct Lane
     {
         int lane = 0;

@@ -101,6 +101,27 @@ TEST_F(CalendarViewTest, DroppingAPersonOnASlotPlansAOneOnOneOfTheirRhythmsLengt
     EXPECT_TRUE(week().empty());
 }
 
+TEST_F(CalendarViewTest, AnEmptyWeekSaysHowToFillItFromWhatThereIs)
+{
+    EXPECT_TRUE(view->grid()->emptyHint().contains(QStringLiteral("list on the right"))) << "Ana and Ben are due";
+
+    // Nobody due: both paused.
+    for (const core::PersonId id : {ana, ben}) {
+        auto row = storage::PeopleRepository(*database).find(id, monday9);
+        ASSERT_TRUE(row);
+        storage::PersonDraft draft{row.value().person, row.value().teamName};
+        draft.person.tie.paused = true;
+        ASSERT_TRUE(storage::PeopleRepository(*database).update(draft));
+    }
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(view->grid()->emptyHint().contains(QStringLiteral("Nobody is due"))) << view->grid()->emptyHint().toStdString();
+
+    // Nobody at all: People comes first.
+    ASSERT_TRUE(storage::PeopleRepository(*database).remove({ana, ben}));
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(view->grid()->emptyHint().contains(QStringLiteral("in People first"))) << view->grid()->emptyHint().toStdString();
+}
+
 TEST_F(CalendarViewTest, MovingAndResizingAreStoredAndUndoable)
 {
     drop(ana, local("2026-11-24T10:00"));
