@@ -388,10 +388,12 @@ Result<IcsCalendar> parseIcs(std::string_view text, const Zone& zone, const std:
 {
     if (text.find('\0') != std::string_view::npos)
         return Error{"", "not an iCalendar file (it contains binary data)"};
-    const std::string copy(text);
     Component root = [&] {
+        // libical wants a terminated string. The copy goes as soon as the tree is built: freed after
+        // the tree's many small blocks it made glibc consolidate them all (~10% of a 10k-event import).
+        const std::string terminated(text);
         const LibicalQuiet quiet;
-        return Component(icalparser_parse_string(copy.c_str()));
+        return Component(icalparser_parse_string(terminated.c_str()));
     }();
     icalerror_clear_errno();
     if (!root)

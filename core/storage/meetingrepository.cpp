@@ -76,8 +76,7 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
     if (!singleRows)
         return singleRows.error();
     const auto storedSeries = byUid(std::move(seriesRows).value());
-    auto storedSingles = byUid(std::move(singleRows).value());
-    storedSingles.reserve(storedSingles.size() + calendar.singles.size()); // no rehashing while importing
+    const auto storedSingles = byUid(std::move(singleRows).value());
     rows::MeetingInserter inserter(db);
     ImportCounts counts;
     auto execute = [&](const QString& sql, const QVariantList& values) -> core::Status {
@@ -137,17 +136,40 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
         if (auto done = upsert(m, existing, deleteMeeting, insertMeeting); !done)
             return done.error();
     }
+    // Singles are the bulk of an import (busy time from other calendars): decided first, then
+    // written at once, so that the new rows go in many per statement. A UID twice in one file: the
+    // second replaces the first.
+    std::vector<std::string> changedUids; // first seen first
+    std::unordered_map<std::string, core::Meeting> wanted;
+    wanted.reserve(calendar.singles.size());
     for (const auto& incoming : calendar.singles) {
-        // A UID twice in one file: the second replaces the first, so remember what was stored.
-        auto insertSingle = [&](core::Meeting single) -> core::Status {
-            auto id = inserter.insert(single);
-            if (!id)
-                return id.error();
-            single.id = id.value();
-            storedSingles.insert_or_assign(single.uid, single);
-            return core::Done{};
-        };
-        if (auto done = upsert(incoming, find(storedSingles, incoming.uid), deleteMeeting, insertSingle); !done)
+        const auto earlier = wanted.find(incoming.uid);
+        const auto current = earlier != wanted.end() ? std::optional(earlier->second) : find(storedSingles, incoming.uid);
+        core::Meeting single = incoming;
+        single.id = current ? current->id : core::MeetingId{};
+        if (current && *current == single) {
+            ++counts.unchanged;
+            continue;
+        }
+        current ? ++counts.updated : ++counts.added;
+        if (earlier == wanted.end())
+            changedUids.push_back(single.uid);
+        wanted.insert_or_assign(single.uid, std::move(single));
+    }
+    if (!dryRun) {
+        std::vector<core::Meeting> inserts;
+        inserts.reserve(changedUids.size());
+        for (const auto& uid : changedUids) {
+            core::Meeting& single = wanted.at(uid);
+            if (const auto stored = find(storedSingles, uid)) {
+                if (*stored == single)
+                    continue; // changed, then changed back, within the file
+                if (auto done = execute(deleteMeeting, {stored->id.value}); !done)
+                    return done.error();
+            }
+            inserts.push_back(std::move(single));
+        }
+        if (auto done = inserter.insertAll(inserts); !done)
             return done.error();
     }
     if (dryRun)

@@ -320,43 +320,97 @@ core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::
     return runMeetingInsert(insert, m);
 }
 
+// "(?, ?, ...), (?, ...)": `rows` rows of the meetings columns, for a multi-row INSERT.
+QString meetingRowsSql(int rows)
+{
+    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    return QStringLiteral("INSERT INTO meetings (id, person_id, title, start_utc, end_utc, zone, status, series_id, "
+                          "occurrence_local, uid) VALUES ") +
+           QStringList(rows, row).join(QStringLiteral(", "));
+}
+
 struct MeetingInserter::Native
 {
+    // A statement's fixed work (opening and closing a cursor per table and index) cost a quarter of
+    // storing 10k imported events one per statement; insertAll() stores this many per statement.
+    static constexpr int kRowsPerStatement = 64;
+    static constexpr int kColumns = 10;
+
     sqlite3* db = nullptr;
     sqlite3_stmt* statement = nullptr;
+    sqlite3_stmt* many = nullptr; ///< kRowsPerStatement rows, prepared on first use
 
-    ~Native() { sqlite3_finalize(statement); }
+    ~Native()
+    {
+        sqlite3_finalize(statement);
+        sqlite3_finalize(many);
+    }
 
     core::Error error(int code) const { return sqliteError(kInsertMeeting, code, sqlite3_errmsg(db)); }
 
-    core::Result<core::MeetingId> insert(const core::Meeting& m)
+    // Binds one meeting to the statement's parameters first+1 .. first+kColumns. Every text must
+    // stay alive until sqlite3_step() returns (SQLITE_STATIC: SQLite does not copy it); `occurrence`
+    // keeps the one text made here.
+    static int bind(sqlite3_stmt* into, int first, const core::Meeting& m, std::string& occurrence)
     {
-        // Every text stays alive until sqlite3_step() returns, so SQLite need not copy it.
         const auto bindText = [&](int column, std::string_view value) {
-            return sqlite3_bind_text(statement, column, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+            return sqlite3_bind_text(into, first + column, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
         };
         const auto bindId = [&](int column, std::optional<std::int64_t> value) {
-            return value ? sqlite3_bind_int64(statement, column, *value) : sqlite3_bind_null(statement, column);
+            return value ? sqlite3_bind_int64(into, first + column, *value) : sqlite3_bind_null(into, first + column);
         };
-        const std::string occurrence = m.occurrence ? ss(localText(*m.occurrence)) : std::string();
+        occurrence = m.occurrence ? ss(localText(*m.occurrence)) : std::string();
         int rc = bindId(1, m.id.isValid() ? std::optional(m.id.value) : std::nullopt);
         rc = rc ? rc : bindId(2, m.person ? std::optional(m.person->value) : std::nullopt);
         rc = rc ? rc : bindText(3, m.title);
-        rc = rc ? rc : sqlite3_bind_int64(statement, 4, core::toUnixSeconds(m.start));
-        rc = rc ? rc : sqlite3_bind_int64(statement, 5, core::toUnixSeconds(m.end));
+        rc = rc ? rc : sqlite3_bind_int64(into, first + 4, core::toUnixSeconds(m.start));
+        rc = rc ? rc : sqlite3_bind_int64(into, first + 5, core::toUnixSeconds(m.end));
         rc = rc ? rc : bindText(6, m.zone);
         rc = rc ? rc : bindText(7, core::token(m.status));
         rc = rc ? rc : bindId(8, m.series ? std::optional(m.series->value) : std::nullopt);
-        rc = rc ? rc : (m.occurrence ? bindText(9, occurrence) : sqlite3_bind_null(statement, 9));
+        rc = rc ? rc : (m.occurrence ? bindText(9, occurrence) : sqlite3_bind_null(into, first + 9));
         rc = rc ? rc : bindText(10, m.uid);
+        return rc;
+    }
+
+    int run(sqlite3_stmt* prepared) const
+    {
+        const int rc = sqlite3_step(prepared);
+        sqlite3_reset(prepared);
+        return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+
+    core::Result<core::MeetingId> insert(const core::Meeting& m)
+    {
+        std::string occurrence;
+        int rc = bind(statement, 0, m, occurrence);
+        rc = rc ? rc : run(statement);
         if (rc != SQLITE_OK)
             return error(rc);
-        rc = sqlite3_step(statement);
-        sqlite3_reset(statement);
-        sqlite3_clear_bindings(statement);
-        if (rc != SQLITE_DONE)
-            return error(rc);
         return core::MeetingId{sqlite3_last_insert_rowid(db)};
+    }
+
+    core::Status insertAll(std::span<const core::Meeting> meetings)
+    {
+        if (meetings.size() >= kRowsPerStatement && !many) {
+            const QByteArray sql = meetingRowsSql(kRowsPerStatement).toUtf8();
+            if (const int rc = sqlite3_prepare_v2(db, sql.constData(), static_cast<int>(sql.size()), &many, nullptr); rc != SQLITE_OK)
+                return error(rc);
+        }
+        std::vector<std::string> occurrences(kRowsPerStatement);
+        while (meetings.size() >= kRowsPerStatement) {
+            int rc = SQLITE_OK;
+            for (int row = 0; row < kRowsPerStatement && rc == SQLITE_OK; ++row)
+                rc = bind(many, row * kColumns, meetings[static_cast<std::size_t>(row)], occurrences[static_cast<std::size_t>(row)]);
+            rc = rc ? rc : run(many);
+            if (rc != SQLITE_OK)
+                return error(rc);
+            meetings = meetings.subspan(kRowsPerStatement);
+        }
+        for (const auto& m : meetings)
+            if (auto id = insert(m); !id)
+                return id.error();
+        return core::Done{};
     }
 };
 
@@ -378,6 +432,16 @@ MeetingInserter::~MeetingInserter() = default;
 core::Result<core::MeetingId> MeetingInserter::insert(const core::Meeting& meeting)
 {
     return m_native ? m_native->insert(meeting) : runMeetingInsert(*m_query, meeting);
+}
+
+core::Status MeetingInserter::insertAll(std::span<const core::Meeting> meetings)
+{
+    if (m_native)
+        return m_native->insertAll(meetings);
+    for (const auto& m : meetings)
+        if (auto id = runMeetingInsert(*m_query, m); !id)
+            return id.error();
+    return core::Done{};
 }
 
 core::Result<std::vector<core::MeetingSeries>> seriesWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)

@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 
 namespace rapport::storage {
 class Query;
@@ -60,6 +61,8 @@ public:
     MeetingInserter(const MeetingInserter&) = delete;
     MeetingInserter& operator=(const MeetingInserter&) = delete;
     core::Result<core::MeetingId> insert(const core::Meeting& meeting);
+    /// Inserts meetings whose new ids nobody needs, many per statement on SQLite.
+    core::Status insertAll(std::span<const core::Meeting> meetings);
 
 private:
     struct Native;

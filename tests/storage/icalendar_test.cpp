@@ -133,6 +133,67 @@ TEST_F(ICalendarImport, ImportingTheSameFileTwiceChangesNothingTheSecondTime)
     EXPECT_EQ(week.value().size(), 6u) << "five stand-ups and a lunch";
 }
 
+namespace {
+
+std::string busyEvent(const std::string& uid, const std::string& start, const std::string& summary)
+{
+    return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:" + start +
+           "\r\nDURATION:PT30M\r\nSUMMARY:" + summary + "\r\nEND:VEVENT\r\n";
+}
+
+std::string calendarOf(const std::string& events)
+{
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n" + events + "END:VCALENDAR\r\n";
+}
+
+} // namespace
+
+TEST_F(ICalendarImport, BusyTimeIsAddedUpdatedInPlaceAndAUidTwiceKeepsTheLastOne)
+{
+    // 150 events: more than one multi-row statement's worth, and a remainder.
+    std::string events;
+    for (int i = 0; i < 150; ++i)
+        events += busyEvent("busy-" + std::to_string(i) + "@example.com", "20261124T" + std::to_string(10 + i % 8) + "0000Z",
+                            "Busy " + std::to_string(i));
+    events += busyEvent("lunch@example.com", "20261124T110000Z", "Lunch");
+    events += busyEvent("lunch@example.com", "20261124T120000Z", "Late lunch"); // the second one counts
+    storage::MeetingRepository meetings(*database);
+    const auto days = [&] {
+        auto week = meetings.between(*core::parseUtc("2026-11-23T00:00:00Z"), *core::parseUtc("2026-11-30T00:00:00Z"));
+        EXPECT_TRUE(week);
+        return week ? week.value() : std::vector<core::Meeting>{};
+    };
+    auto first = meetings.import(core::parseIcs(calendarOf(events), kBerlin, {}).value(), false);
+    ASSERT_TRUE(first) << first.error().toString();
+    EXPECT_EQ(first.value().added, 151);
+    EXPECT_EQ(first.value().updated, 1) << "the lunch, replaced by its second entry";
+    auto stored = days();
+    ASSERT_EQ(stored.size(), 151u);
+    const auto lunch = std::find_if(stored.begin(), stored.end(), [](const auto& m) { return m.uid == "lunch@example.com"; });
+    ASSERT_NE(lunch, stored.end());
+    EXPECT_EQ(lunch->title, "Late lunch");
+    EXPECT_EQ(lunch->start, *core::parseUtc("2026-11-24T12:00:00Z"));
+
+    // Moved in the other calendar: updated under the same id. Changed and changed back in one file:
+    // nothing to write.
+    const std::string again = busyEvent("lunch@example.com", "20261124T130000Z", "Lunch, moved") +
+                              busyEvent("busy-0@example.com", "20261124T150000Z", "Elsewhere") +
+                              busyEvent("busy-0@example.com", "20261124T100000Z", "Busy 0");
+    auto second = meetings.import(core::parseIcs(calendarOf(again), kBerlin, {}).value(), false);
+    ASSERT_TRUE(second) << second.error().toString();
+    EXPECT_EQ(second.value().updated, 3) << "each entry counts against what came before it";
+    stored = days();
+    ASSERT_EQ(stored.size(), 151u);
+    const auto moved = std::find_if(stored.begin(), stored.end(), [](const auto& m) { return m.uid == "lunch@example.com"; });
+    ASSERT_NE(moved, stored.end());
+    EXPECT_EQ(moved->id, lunch->id);
+    EXPECT_EQ(moved->title, "Lunch, moved");
+    const auto busy0 = std::find_if(stored.begin(), stored.end(), [](const auto& m) { return m.uid == "busy-0@example.com"; });
+    ASSERT_NE(busy0, stored.end());
+    EXPECT_EQ(busy0->title, "Busy 0");
+    EXPECT_EQ(busy0->start, *core::parseUtc("2026-11-24T10:00:00Z"));
+}
+
 TEST_F(ICalendarImport, ABrokenFileIsRefusedWithThePlaceAndNothingIsStored)
 {
     EXPECT_FALSE(core::parseIcs("hello, world", kBerlin, {}));
