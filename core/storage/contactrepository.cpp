@@ -75,75 +75,85 @@ bool everyKindKeeps(core::CadenceKind cadenceKind)
                        [&](core::InteractionKind kind) { return core::keepsCadence(kind, cadenceKind); });
 }
 
-// The columns every family query gives, in this order: person, first, last and last keeping
+// The columns every summary query gives, in this order: person, first, last and last keeping
 // contact, contacts kept in the window, one-on-ones skipped since the last keeping one, and the
 // stored recent contacts (NULL when they are read by recentSql()).
 //
 // Two sources give them. Mostly the row that migration 6's triggers keep in contact_summaries,
-// plus two counts that move with time. The row knows every contact, so it serves a person only
-// when their newest contact is not after `at`; the others (a summary asked for inside the history,
-// or a contact logged ahead) are computed from interactions with short walks of covering indexes:
-// (person_id, at_utc, kind) seeks first and last and counts the window, (person_id, kind, at_utc)
-// seeks the newest keeping contact, one seek per kind.
-enum class Source { Stored, Computed };
+// plus two counts that move with time, all in one query. The row knows every contact, so it serves
+// a person only when their newest contact is not after `at`; the others (a summary asked for inside
+// the history, or a contact logged ahead) are computed from interactions, a query per family, with
+// short walks of covering indexes: (person_id, at_utc, kind) seeks first and last and counts the
+// window, (person_id, kind, at_utc) seeks the newest keeping contact, one seek per kind.
+const QString kComputedTies = QStringLiteral("t.person_id IN (SELECT person_id FROM contact_summaries WHERE last_at > :at)");
 
-// The ties a source serves, as a condition on t.
-QString servedBy(Source source)
+QString onlyPerson(bool onePerson)
 {
-    return source == Source::Stored
-               ? QStringLiteral("NOT EXISTS (SELECT 1 FROM contact_summaries c WHERE c.person_id = t.person_id AND c.last_at > :at)")
-               : QStringLiteral("t.person_id IN (SELECT person_id FROM contact_summaries WHERE last_at > :at)");
+    return onePerson ? QStringLiteral(" AND t.person_id = :person") : QString();
 }
 
-// The stored column holding a family's newest keeping contact.
-QString storedKeeping(Family family)
+// A family's kinds that keep its rhythm, as a condition on interactions (i); none when any does.
+QString keepingKinds(Family family)
 {
-    switch (family) {
-    case Meetings: return QStringLiteral("c.last_meeting_at");
-    case Conversations: return QStringLiteral("c.last_conversation_at");
-    default: return QStringLiteral("c.last_at");
-    }
-}
-
-QString familySql(Family family, Source source, bool onePerson)
-{
-    const QString where = tiesOf(family) + QStringLiteral(" AND ") + servedBy(source) +
-                          (onePerson ? QStringLiteral(" AND t.person_id = :person") : QString());
-    if (family == NoRhythm) {
-        return QStringLiteral("SELECT t.person_id, NULL, last_at, last_at, 0, 0, NULL FROM (SELECT t.person_id, %1 AS last_at FROM ties t WHERE %2) t")
-            .arg(source == Source::Stored
-                     ? QStringLiteral("(SELECT c.last_at FROM contact_summaries c WHERE c.person_id = t.person_id)")
-                     : QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at)"),
-                 where);
-    }
     const core::CadenceKind cadenceKind = familyKind(family);
-    const bool anyContact = everyKindKeeps(cadenceKind);
-    const QString kinds = anyContact ? QString() : QStringLiteral(" AND i.kind IN ") + kindsKeeping(cadenceKind);
-    const QString kept = QStringLiteral("(SELECT COUNT(*) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at "
-                                        "AND i.at_utc > :window%1)").arg(kinds);
-    QString columns;
-    if (source == Source::Stored) {
-        columns = QStringLiteral("c.first_at AS first_at, c.last_at AS last_at, %1 AS keeping_at, %2 AS kept, c.recent AS recent "
-                                 "FROM ties t LEFT JOIN contact_summaries c ON c.person_id = t.person_id")
-                      .arg(storedKeeping(family), kept);
-    } else {
-        // When every kind keeps the rhythm the newest keeping contact is simply the last one.
-        const QString keeping = anyContact ? QStringLiteral("NULL")
-                                           : QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id%1 "
-                                                            "AND i.at_utc <= :at)").arg(kinds);
-        columns = QStringLiteral("(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS first_at, "
-                                 "(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS last_at, "
-                                 "%1 AS keeping_at, %2 AS kept, NULL AS recent FROM ties t")
-                      .arg(keeping, kept);
-    }
-    const QString keeping = (source == Source::Computed && anyContact) ? QStringLiteral("last_at") : QStringLiteral("keeping_at");
-    // Materialized, so that the newest keeping contact is sought once, not again inside the
-    // skipped count (meetings_person).
-    return QStringLiteral("WITH s AS MATERIALIZED (SELECT t.person_id AS id, %1 WHERE %2) "
-                          "SELECT id, first_at, last_at, %3, kept, "
-                          "(SELECT COUNT(*) FROM meetings m WHERE m.person_id = s.id AND m.status = 'skipped' AND m.start_utc <= :at "
-                          "AND m.start_utc > COALESCE(%3, -9223372036854775807)), recent FROM s")
-        .arg(columns, where, keeping);
+    return everyKindKeeps(cadenceKind) ? QString() : QStringLiteral(" AND i.kind IN ") + kindsKeeping(cadenceKind);
+}
+
+// The keeping contacts of a tie (t) in the window.
+QString keptSql(Family family)
+{
+    return QStringLiteral("(SELECT COUNT(*) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at "
+                          "AND i.at_utc > :window%1)").arg(keepingKinds(family));
+}
+
+// Reads the CTE s (id, first_at, last_at, keeping_at, kept, recent, rhythm) with the one-on-ones
+// skipped since the last keeping contact (meetings_person). The CTE is materialized, so that the
+// newest keeping contact is sought once, not again inside the skipped count.
+QString withSkipped(const QString& cte)
+{
+    return QStringLiteral("WITH s AS MATERIALIZED (%1) SELECT id, first_at, last_at, keeping_at, kept, "
+                          "CASE WHEN rhythm THEN (SELECT COUNT(*) FROM meetings m WHERE m.person_id = s.id AND m.status = 'skipped' "
+                          "AND m.start_utc <= :at AND m.start_utc > COALESCE(keeping_at, -9223372036854775807)) ELSE 0 END, "
+                          "recent FROM s")
+        .arg(cte);
+}
+
+// Every tie the stored rows serve, in one pass over ties; a tie without a rhythm gets its last
+// contact alone.
+QString storedSql(bool onePerson)
+{
+    const QString meetings = tiesOf(Meetings);
+    const QString conversations = tiesOf(Conversations);
+    return withSkipped(
+        QStringLiteral("SELECT t.person_id AS id, t.cadence_every IS NOT NULL AS rhythm, "
+                       "CASE WHEN t.cadence_every IS NULL THEN NULL ELSE c.first_at END AS first_at, c.last_at AS last_at, "
+                       "CASE WHEN %1 THEN c.last_meeting_at WHEN %2 THEN c.last_conversation_at ELSE c.last_at END AS keeping_at, "
+                       "CASE WHEN %1 THEN %3 WHEN %2 THEN %4 WHEN %5 THEN %6 ELSE 0 END AS kept, "
+                       "CASE WHEN t.cadence_every IS NULL THEN NULL ELSE c.recent END AS recent "
+                       "FROM ties t LEFT JOIN contact_summaries c ON c.person_id = t.person_id "
+                       "WHERE (c.last_at IS NULL OR c.last_at <= :at)%7")
+            .arg(meetings, conversations, keptSql(Meetings), keptSql(Conversations), tiesOf(Any), keptSql(Any),
+                 onlyPerson(onePerson)));
+}
+
+// One family's ties whose newest contact is after `at`, from interactions.
+QString computedSql(Family family, bool onePerson)
+{
+    const QString where = tiesOf(family) + QStringLiteral(" AND ") + kComputedTies + onlyPerson(onePerson);
+    const QString last = QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at)");
+    if (family == NoRhythm)
+        return QStringLiteral("SELECT t.person_id, NULL, %1, %1, 0, 0, NULL FROM ties t WHERE %2").arg(last, where);
+    // When every kind keeps the rhythm the newest keeping contact is simply the last one.
+    const QString kinds = keepingKinds(family);
+    const QString keeping = kinds.isEmpty()
+                                ? last
+                                : QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id%1 "
+                                                 "AND i.at_utc <= :at)").arg(kinds);
+    return withSkipped(
+        QStringLiteral("SELECT t.person_id AS id, 1 AS rhythm, "
+                       "(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS first_at, "
+                       "%1 AS last_at, %2 AS keeping_at, %3 AS kept, NULL AS recent FROM ties t WHERE %4")
+            .arg(last, keeping, keptSql(family), where));
 }
 
 // The last few contacts of each computed tie with a rhythm, newest first: one short index range
@@ -155,7 +165,7 @@ QString recentSql(bool onePerson)
                           "ORDER BY j.at_utc DESC, j.id DESC LIMIT %1) WHERE t.cadence_every IS NOT NULL AND %2%3 "
                           "ORDER BY t.person_id, i.at_utc DESC, i.id DESC")
         .arg(core::kRecentContacts)
-        .arg(servedBy(Source::Computed), onePerson ? QStringLiteral(" AND t.person_id = :person") : QString());
+        .arg(kComputedTies, onlyPerson(onePerson));
 }
 
 std::optional<core::Instant> instantOrNone(const QVariant& value)
@@ -185,10 +195,10 @@ public:
     {
     }
 
-    core::Status readFamily(Family family, Source source)
+    core::Status readSummaries(const QString& sql, bool window)
     {
-        Query q(m_db, familySql(family, source, m_only.has_value()));
-        bind(q, family != NoRhythm);
+        Query q(m_db, sql);
+        bind(q, window);
         if (!q.exec())
             return q.error();
         while (q.next()) {
@@ -222,8 +232,7 @@ public:
     // Whether any tie asked about has a contact after `at`, so that the computed source serves someone.
     core::Result<bool> anyComputed()
     {
-        Query q(m_db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM ties t WHERE %1%2)")
-                          .arg(servedBy(Source::Computed), m_only ? QStringLiteral(" AND t.person_id = :person") : QString()));
+        Query q(m_db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM ties t WHERE %1%2)").arg(kComputedTies, onlyPerson(m_only.has_value())));
         bind(q, false);
         if (!q.exec() || !q.next())
             return q.error();
@@ -256,19 +265,18 @@ core::Result<std::unordered_map<core::PersonId, core::ContactSummary>> ContactRe
 {
     const QSqlDatabase db = m_db.connection();
     Reader reader(db, at, only);
+    if (auto done = reader.readSummaries(storedSql(only.has_value()), true); !done)
+        return done.error();
     auto computed = reader.anyComputed();
     if (!computed)
         return computed.error();
-    std::vector<Source> sources{Source::Stored};
-    if (computed.value())
-        sources.push_back(Source::Computed);
-    for (const Source source : sources)
+    if (computed.value()) {
         for (int f = 0; f < FamilyCount; ++f)
-            if (auto done = reader.readFamily(static_cast<Family>(f), source); !done)
+            if (auto done = reader.readSummaries(computedSql(static_cast<Family>(f), only.has_value()), f != NoRhythm); !done)
                 return done.error();
-    if (computed.value())
         if (auto done = reader.readComputedRecent(); !done)
             return done.error();
+    }
     return reader.take();
 }
 
