@@ -242,9 +242,11 @@ void PersonModel::reload()
 {
     beginResetModel();
     m_rows.clear();
-    if (auto rows = storage::PeopleRepository(m_database).list(m_now))
+    if (auto rows = storage::PeopleRepository(m_database).list(m_now)) {
+        m_rows.reserve(rows.value().size());
         for (auto& stored : rows.value())
             m_rows.push_back(makeRow(std::move(stored)));
+    }
     endResetModel();
     emit tiesChanged();
 }

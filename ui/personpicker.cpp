@@ -5,18 +5,15 @@
 
 #include <QCompleter>
 #include <QLineEdit>
-#include <QStandardItemModel>
+#include <QStringListModel>
+
+#include <algorithm>
 
 namespace rapport::ui {
-namespace {
-
-constexpr int kPersonIdRole = Qt::UserRole + 1;
-
-} // namespace
 
 PersonPicker::PersonPicker(PersonModel& people, QWidget* parent) : QComboBox(parent), m_people(people)
 {
-    m_names = new QStandardItemModel(this);
+    m_names = new QStringListModel(this);
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
     setModel(m_names);
@@ -33,23 +30,23 @@ PersonPicker::PersonPicker(PersonModel& people, QWidget* parent) : QComboBox(par
     connect(&m_people, &PersonModel::tiesChanged, this, &PersonPicker::refill);
 }
 
-// Copies the names again, keeping what the field shows: the person picked, or the text typed.
+// Copies the names again, keeping what the field shows: the person picked, or the text typed. A
+// list of strings, not an item per person: thousands of items took milliseconds at start-up.
 void PersonPicker::refill()
 {
     const auto picked = person();
     const QString typed = currentText();
     {
         const QSignalBlocker block(this);
-        // Built whole and added at once: one insertion for the combo box and its completer to follow.
-        QList<QStandardItem*> items;
-        items.reserve(m_people.rowCount());
+        QStringList names;
+        names.reserve(m_people.rowCount());
+        m_ids.clear();
+        m_ids.reserve(static_cast<std::size_t>(m_people.rowCount()));
         for (int row = 0; row < m_people.rowCount(); ++row) {
-            auto* item = new QStandardItem(QString::fromStdString(m_people.rowAt(row).person.name));
-            item->setData(static_cast<qlonglong>(m_people.rowAt(row).person.id.value), kPersonIdRole);
-            items.append(item);
+            names << QString::fromStdString(m_people.rowAt(row).person.name);
+            m_ids.push_back(m_people.rowAt(row).person.id);
         }
-        m_names->clear();
-        m_names->invisibleRootItem()->appendRows(items);
+        m_names->setStringList(names);
         const int row = picked ? rowOf(*picked) : -1;
         setCurrentIndex(row);
         if (row < 0)
@@ -61,10 +58,8 @@ void PersonPicker::refill()
 
 int PersonPicker::rowOf(core::PersonId person) const
 {
-    for (int row = 0; row < m_names->rowCount(); ++row)
-        if (m_names->item(row)->data(kPersonIdRole).toLongLong() == person.value)
-            return row;
-    return -1;
+    const auto found = std::find(m_ids.begin(), m_ids.end(), person);
+    return found == m_ids.end() ? -1 : static_cast<int>(found - m_ids.begin());
 }
 
 std::optional<core::PersonId> PersonPicker::person() const
@@ -74,16 +69,17 @@ std::optional<core::PersonId> PersonPicker::person() const
         return std::nullopt;
     // A pick from the list is exact even when two people share a name.
     const int picked = currentIndex();
-    if (picked >= 0 && picked < m_names->rowCount() && itemText(picked) == text)
-        return core::PersonId{itemData(picked, kPersonIdRole).toLongLong()};
+    if (picked >= 0 && picked < static_cast<int>(m_ids.size()) && itemText(picked) == text)
+        return m_ids[static_cast<std::size_t>(picked)];
     // A typed name counts when exactly one person has it.
+    const QStringList& names = m_names->stringList();
     std::optional<core::PersonId> match;
-    for (int row = 0; row < m_names->rowCount(); ++row) {
-        if (m_names->item(row)->text().compare(text, Qt::CaseInsensitive) != 0)
+    for (int row = 0; row < names.size(); ++row) {
+        if (names[row].compare(text, Qt::CaseInsensitive) != 0)
             continue;
         if (match)
             return std::nullopt;
-        match = core::PersonId{m_names->item(row)->data(kPersonIdRole).toLongLong()};
+        match = m_ids[static_cast<std::size_t>(row)];
     }
     return match;
 }
@@ -92,7 +88,7 @@ QString PersonPicker::personName() const
 {
     const auto id = person();
     const int row = id ? rowOf(*id) : -1;
-    return row >= 0 ? m_names->item(row)->text() : QString();
+    return row >= 0 ? m_names->stringList()[row] : QString();
 }
 
 void PersonPicker::setPerson(std::optional<core::PersonId> person)

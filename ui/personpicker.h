@@ -6,8 +6,9 @@
 #include <QComboBox>
 
 #include <optional>
+#include <vector>
 
-class QStandardItemModel;
+class QStringListModel;
 
 namespace rapport::ui {
 
@@ -36,7 +37,8 @@ private:
     int rowOf(core::PersonId person) const;
 
     PersonModel& m_people;
-    QStandardItemModel* m_names = nullptr;
+    QStringListModel* m_names = nullptr;
+    std::vector<core::PersonId> m_ids; ///< the person of each name, row for row
 };
 
 } // namespace rapport::ui

@@ -147,9 +147,18 @@ QWidget* WeekView::buildFocusCard()
     auto* form = new QWidget(m_focusPages);
     auto* formLayout = new QVBoxLayout(form);
     formLayout->setContentsMargins(0, 0, 0, 0);
-    m_suggestion = paragraph(QString(), form);
-    m_suggestion->setTextFormat(Qt::RichText);
+    // Plain text, not rich or selectable: laying out a text document again at each width the layout
+    // tries was a tenth of the first paint with a large network.
+    m_suggestion = new QLabel(form);
+    m_suggestion->setTextFormat(Qt::PlainText);
+    QFont bold = m_suggestion->font();
+    bold.setBold(true);
+    m_suggestion->setFont(bold);
+    m_suggestionReason = new QLabel(form);
+    m_suggestionReason->setTextFormat(Qt::PlainText);
+    m_suggestionReason->setWordWrap(true);
     formLayout->addWidget(m_suggestion);
+    formLayout->addWidget(m_suggestionReason);
     m_person = new PersonPicker(m_people, form);
     m_person->setAccessibleName(tr("Focus person"));
     m_action = new QLineEdit(form);
@@ -289,10 +298,12 @@ void WeekView::refresh()
     const core::LocalDay week = thisWeek();
     m_weekTitle->setText(tr("This week · %1 to %2").arg(shortDay(week), shortDay(addDays(week, 6))));
     if (m_suggested && m_people.rowOf(*m_suggested) >= 0) {
-        const QString name = q(m_people.rowAt(m_people.rowOf(*m_suggested)).person.name).toHtmlEscaped();
-        m_suggestion->setText(tr("Rapport suggests <b>%1</b>: %2.").arg(name, why.toHtmlEscaped()));
+        const QString name = q(m_people.rowAt(m_people.rowOf(*m_suggested)).person.name);
+        m_suggestion->setText(tr("Rapport suggests %1").arg(name));
+        m_suggestionReason->setText(why.left(1).toUpper() + why.mid(1) + QLatin1Char('.'));
     } else {
-        m_suggestion->setText(tr("Every relationship with a rhythm is in good shape. Pick anyone you want to deepen."));
+        m_suggestion->setText(tr("Every relationship with a rhythm is in good shape."));
+        m_suggestionReason->setText(tr("Pick anyone you want to deepen."));
     }
     // The day list follows the week.
     const QVariant chosenDay = m_day->currentData();

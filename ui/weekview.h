@@ -43,6 +43,7 @@ public:
     // For tests and keyboard navigation.
     QWidget* focusCard() const { return m_focusCard; }
     QLabel* suggestionLabel() const { return m_suggestion; }
+    QLabel* suggestionReasonLabel() const { return m_suggestionReason; }
     PersonPicker* personBox() const { return m_person; }
     QLineEdit* actionEdit() const { return m_action; }
     QComboBox* dayBox() const { return m_day; }
@@ -83,6 +84,7 @@ private:
     QWidget* m_focusCard = nullptr;
     QStackedWidget* m_focusPages = nullptr;
     QLabel* m_suggestion = nullptr;
+    QLabel* m_suggestionReason = nullptr;
     PersonPicker* m_person = nullptr;
     QLineEdit* m_action = nullptr;
     QComboBox* m_day = nullptr;

@@ -224,7 +224,7 @@ public:
             core::ContactSummary& s = m_result[core::PersonId{q.value(0).toLongLong()}];
             if (!q.value(1).isNull())
                 s.recentQualities.push_back(q.value(1).toInt());
-            s.recentInitiators.push_back(core::initiatorFromToken(ss(q.value(2).toString())).value_or(core::Initiator::Me));
+            s.recentInitiators.push_back(core::initiatorFromToken(q.text(2)).value_or(core::Initiator::Me));
         }
         return core::Done{};
     }

@@ -90,7 +90,7 @@ core::Result<core::Dataset> DatasetRepository::readAll() const
     if (!teams.exec())
         return teams.error();
     while (teams.next())
-        data.teams.push_back(core::Team{core::TeamId{teams.value(0).toLongLong()}, ss(teams.value(1).toString())});
+        data.teams.push_back(core::Team{core::TeamId{teams.value(0).toLongLong()}, teams.text(1)});
     Query people(db, rows::selectPeople() + QStringLiteral("ORDER BY p.id"));
     if (!people.exec())
         return people.error();

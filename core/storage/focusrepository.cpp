@@ -15,15 +15,15 @@ core::FocusPick readPick(const Query& q)
 {
     core::FocusPick f;
     f.id = core::FocusPickId{q.value(0).toLongLong()};
-    f.weekStart = core::parseDay(ss(q.value(1).toString())).value_or(core::LocalDay{});
+    f.weekStart = core::parseDay(q.text(1)).value_or(core::LocalDay{});
     if (!q.value(2).isNull())
         f.person = core::PersonId{q.value(2).toLongLong()};
-    f.personName = ss(q.value(3).toString());
-    f.action = ss(q.value(4).toString());
+    f.personName = q.text(3);
+    f.action = q.text(4);
     if (!q.value(5).isNull())
-        f.actionDay = core::parseDay(ss(q.value(5).toString()));
+        f.actionDay = core::parseDay(q.text(5));
     if (!q.value(6).isNull())
-        f.reflection = ss(q.value(6).toString());
+        f.reflection = q.text(6);
     f.committedAt = core::fromUnixSeconds(q.value(7).toLongLong());
     return f;
 }

@@ -16,7 +16,7 @@ core::Result<std::vector<core::KindCadence>> KindCadenceRepository::overrides() 
         return q.error();
     std::vector<core::KindCadence> list;
     while (q.next()) {
-        const auto kind = core::relationshipKindFromToken(ss(q.value(0).toString()));
+        const auto kind = core::relationshipKindFromToken(q.text(0));
         if (!kind)
             continue;
         const core::KindCadence k{*kind, rows::readCadence(q, 1)};

@@ -458,12 +458,12 @@ core::Result<std::vector<core::MeetingSeries>> seriesWhere(const QSqlDatabase& d
         s.id = core::SeriesId{q.value(0).toLongLong()};
         if (!q.value(1).isNull())
             s.person = core::PersonId{q.value(1).toLongLong()};
-        s.title = ss(q.value(2).toString());
+        s.title = q.text(2);
         s.first = parseLocal(q.value(3).toString()).value_or(core::LocalDateTime{});
         s.minutes = q.value(4).toInt();
-        s.zone = ss(q.value(5).toString());
-        s.rrule = ss(q.value(6).toString());
-        s.uid = ss(q.value(7).toString());
+        s.zone = q.text(5);
+        s.rrule = q.text(6);
+        s.uid = q.text(7);
         list.push_back(std::move(s));
     }
     return list;
@@ -483,16 +483,16 @@ core::Result<std::vector<core::Meeting>> meetingsWhere(const QSqlDatabase& db, c
         m.id = core::MeetingId{q.value(0).toLongLong()};
         if (!q.value(1).isNull())
             m.person = core::PersonId{q.value(1).toLongLong()};
-        m.title = ss(q.value(2).toString());
+        m.title = q.text(2);
         m.start = core::fromUnixSeconds(q.value(3).toLongLong());
         m.end = core::fromUnixSeconds(q.value(4).toLongLong());
-        m.zone = ss(q.value(5).toString());
+        m.zone = q.text(5);
         m.status = parseOr(q.value(6), core::meetingStatusFromToken, core::MeetingStatus::Planned);
         if (!q.value(7).isNull())
             m.series = core::SeriesId{q.value(7).toLongLong()};
         if (!q.value(8).isNull())
             m.occurrence = parseLocal(q.value(8).toString());
-        m.uid = ss(q.value(9).toString());
+        m.uid = q.text(9);
         list.push_back(std::move(m));
     }
     return list;
@@ -509,11 +509,11 @@ core::Person readPerson(const Query& q)
 {
     core::Person p;
     p.id = core::PersonId{q.value(0).toLongLong()};
-    p.name = ss(q.value(1).toString());
-    p.email = ss(q.value(2).toString());
+    p.name = q.text(1);
+    p.email = q.text(2);
     if (!q.value(3).isNull())
         p.team = core::TeamId{q.value(3).toLongLong()};
-    p.notes = ss(q.value(4).toString());
+    p.notes = q.text(4);
     p.tie.kind = parseOr(q.value(5), core::relationshipKindFromToken, core::RelationshipKind::Other);
     p.tie.importance = q.value(6).toInt();
     p.tie.paused = q.value(7).toInt() != 0;
@@ -557,7 +557,7 @@ core::Result<std::vector<core::Interaction>> interactionsWhere(const QSqlDatabas
         i.initiatedBy = parseOr(q.value(5), core::initiatorFromToken, core::Initiator::Me);
         if (!q.value(6).isNull())
             i.quality = q.value(6).toInt();
-        i.notes = ss(q.value(7).toString());
+        i.notes = q.text(7);
         list.push_back(std::move(i));
     }
     return list;

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <string>
+#include <utility>
 
 namespace rapport::storage {
 namespace {
@@ -78,32 +79,159 @@ core::Error sqliteError(const QString& sql, int code, const std::string& message
     }
 }
 
-Query::Query(const QSqlDatabase& db, const QString& sql) : m_query(db), m_sql(sql)
+struct Query::Native
 {
+    sqlite3* db = nullptr;
+    sqlite3_stmt* statement = nullptr;
+    int code = SQLITE_OK;  ///< of the last prepare or step that failed
+    std::string message;   ///< SQLite's words for it, taken at once (the next call replaces them)
+    bool rowPending = false; ///< exec() stepped onto the first row; next() hands it out
+    bool finished = true;    ///< no more rows until the next exec()
+
+    ~Native() { sqlite3_finalize(statement); }
+
+    bool fail(int rc)
+    {
+        code = rc;
+        message = sqlite3_errmsg(db);
+        if (statement)
+            sqlite3_reset(statement);
+        return false;
+    }
+
+    // Steps once; a finished statement is reset at once, so that it holds no read snapshot open.
+    bool step(bool& row)
+    {
+        const int rc = sqlite3_step(statement);
+        row = rc == SQLITE_ROW;
+        finished = !row;
+        if (row)
+            return true;
+        sqlite3_reset(statement);
+        return rc == SQLITE_DONE ? true : fail(rc);
+    }
+
+    void bind(int index, const QVariant& value) const
+    {
+        if (index <= 0 || !statement)
+            return;
+        if (value.isNull()) {
+            sqlite3_bind_null(statement, index);
+            return;
+        }
+        switch (value.typeId()) {
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+            sqlite3_bind_int64(statement, index, value.toLongLong());
+            return;
+        case QMetaType::Double:
+            sqlite3_bind_double(statement, index, value.toDouble());
+            return;
+        default: {
+            const QByteArray text = value.toString().toUtf8();
+            sqlite3_bind_text(statement, index, text.constData(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        }
+        }
+    }
+
+    QVariant value(int column) const
+    {
+        switch (sqlite3_column_type(statement, column)) {
+        case SQLITE_INTEGER: return QVariant(static_cast<qlonglong>(sqlite3_column_int64(statement, column)));
+        case SQLITE_FLOAT: return QVariant(sqlite3_column_double(statement, column));
+        case SQLITE_NULL: return QVariant();
+        default: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+            return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(statement, column)));
+        }
+        }
+    }
+};
+
+Query::Query(const QSqlDatabase& db, const QString& sql) : m_sql(sql)
+{
+    if (sqlite3* handle = nativeHandle(db)) {
+        m_native = std::make_unique<Native>();
+        m_native->db = handle;
+        const QByteArray utf8 = sql.toUtf8();
+        const int rc = sqlite3_prepare_v2(handle, utf8.constData(), static_cast<int>(utf8.size()), &m_native->statement, nullptr);
+        m_prepared = rc == SQLITE_OK || m_native->fail(rc);
+        return;
+    }
+    m_query = QSqlQuery(db);
     m_query.setForwardOnly(true);
     m_prepared = m_query.prepare(sql);
 }
 
+Query::~Query() = default;
+
 Query& Query::bind(const QVariant& value)
 {
-    m_query.bindValue(m_nextPlaceholder++, value);
+    const int position = m_nextPlaceholder++;
+    if (m_native)
+        m_native->bind(position + 1, value);
+    else
+        m_query.bindValue(position, value);
     return *this;
 }
 
 Query& Query::bindNamed(const QString& name, const QVariant& value)
 {
-    m_query.bindValue(name, value);
+    if (m_native)
+        m_native->bind(m_native->statement ? sqlite3_bind_parameter_index(m_native->statement, name.toUtf8().constData()) : 0, value);
+    else
+        m_query.bindValue(name, value);
     return *this;
 }
 
 bool Query::exec()
 {
     m_nextPlaceholder = 0;
-    return m_prepared && m_query.exec();
+    if (!m_prepared)
+        return false;
+    if (!m_native)
+        return m_query.exec();
+    sqlite3_reset(m_native->statement);
+    return m_native->step(m_native->rowPending);
+}
+
+bool Query::next()
+{
+    if (!m_native)
+        return m_query.next();
+    if (std::exchange(m_native->rowPending, false))
+        return true;
+    if (m_native->finished)
+        return false;
+    bool row = false;
+    return m_native->step(row) && row;
+}
+
+QVariant Query::value(int column) const
+{
+    return m_native ? m_native->value(column) : m_query.value(column);
+}
+
+std::string Query::text(int column) const
+{
+    if (!m_native)
+        return ss(m_query.value(column).toString());
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_native->statement, column));
+    return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(m_native->statement, column))) : std::string();
+}
+
+QVariant Query::lastInsertId() const
+{
+    return m_native ? QVariant(static_cast<qlonglong>(sqlite3_last_insert_rowid(m_native->db))) : m_query.lastInsertId();
 }
 
 core::Error Query::error() const
 {
+    if (m_native)
+        return sqliteError(m_sql, m_native->code, m_native->message);
     return sqlError(m_query.driver(), m_sql, m_query.lastError());
 }
 

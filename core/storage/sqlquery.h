@@ -9,6 +9,9 @@
 #include <QString>
 #include <QVariant>
 
+#include <memory>
+#include <string>
+
 struct sqlite3;
 
 namespace rapport::storage {
@@ -16,23 +19,34 @@ namespace rapport::storage {
 /// A prepared statement that reports the failing SQL and the driver's message.
 /// Usage: Query q(db, "SELECT ... WHERE id = ?"); q.bind(id); if (!q.exec()) return q.error();
 /// Binding restarts at the first placeholder after each exec(), so one Query can run many times.
+/// On SQLite the statement is SQLite's own (see nativeHandle()): Qt's driver reads every text as
+/// UTF-16 and caches every value in a QVariant, which cost more than SQLite's work for the people
+/// list. Other databases go through Qt.
 class Query
 {
 public:
     Query(const QSqlDatabase& db, const QString& sql);
+    ~Query();
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
 
     Query& bind(const QVariant& value);
     /// Binds a named placeholder (":at"); a name may appear several times in the statement.
     Query& bindNamed(const QString& name, const QVariant& value);
     bool exec();
-    bool next() { return m_query.next(); }
-    QVariant value(int column) const { return m_query.value(column); }
-    QVariant lastInsertId() const { return m_query.lastInsertId(); }
+    bool next();
+    /// A column of the current row: qlonglong, double, QString or null.
+    QVariant value(int column) const;
+    /// A column of the current row as UTF-8 text (empty for null), without a QString between.
+    std::string text(int column) const;
+    QVariant lastInsertId() const;
     /// The error of the last prepare or exec, naming the statement.
     core::Error error() const;
 
 private:
-    QSqlQuery m_query;
+    struct Native;
+    std::unique_ptr<Native> m_native; ///< SQLite
+    QSqlQuery m_query;                ///< any other database
     QString m_sql;
     bool m_prepared = false;
     int m_nextPlaceholder = 0;

@@ -13,7 +13,7 @@ core::Result<std::vector<core::Team>> TeamRepository::list() const
         return q.error();
     std::vector<core::Team> teams;
     while (q.next())
-        teams.push_back(core::Team{core::TeamId{q.value(0).toLongLong()}, ss(q.value(1).toString())});
+        teams.push_back(core::Team{core::TeamId{q.value(0).toLongLong()}, q.text(1)});
     return teams;
 }
 

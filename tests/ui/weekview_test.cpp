@@ -67,8 +67,8 @@ TEST_F(WeekViewTest, SuggestsTheNeglectedRelationshipWithItsReasonAndPreselectsI
 {
     open();
     EXPECT_TRUE(view->suggestionLabel()->text().contains(QStringLiteral("Ben Kim")));
-    EXPECT_TRUE(view->suggestionLabel()->text().contains(QStringLiteral("no contact for 40 days; your rhythm is weekly")))
-        << view->suggestionLabel()->text().toStdString();
+    EXPECT_TRUE(view->suggestionReasonLabel()->text().startsWith(QStringLiteral("No contact for 40 days; your rhythm is weekly")))
+        << view->suggestionReasonLabel()->text().toStdString();
     EXPECT_EQ(view->personBox()->person(), std::optional(ben));
     EXPECT_FALSE(view->commitButton()->isEnabled()) << "an action is required";
 }
