@@ -18,6 +18,7 @@
 #include <QIODevice>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QShowEvent>
 #include <QStackedWidget>
@@ -105,6 +106,14 @@ PeopleView::PeopleView(const CommandContext& context, PersonModel& model, QWidge
     // Rows drag out as people: onto the focus card, and later the calendar.
     m_table->setDragEnabled(true);
     m_table->setDragDropMode(QAbstractItemView::DragOnly);
+    // Widths, order and sort as they are now are the defaults "Reset columns" goes back to.
+    m_defaultColumns = m_table->horizontalHeader()->saveState();
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        menu.addAction(tr("Reset columns"), this, &PeopleView::resetColumns);
+        menu.exec(m_table->horizontalHeader()->mapToGlobal(at));
+    });
 
     m_noMatch = new QLabel(this);
     m_noMatch->setAlignment(Qt::AlignCenter);
@@ -295,6 +304,11 @@ void PeopleView::showEvent(QShowEvent* event)
     if (!m_table->isSortingEnabled())
         m_table->setSortingEnabled(true);
     QWidget::showEvent(event);
+}
+
+void PeopleView::resetColumns()
+{
+    m_table->horizontalHeader()->restoreState(m_defaultColumns);
 }
 
 QByteArray PeopleView::saveState() const

@@ -51,6 +51,8 @@ public:
 
     QByteArray saveState() const;
     void restoreState(const QByteArray& state);
+    /// Column widths, order and sort back to how Rapport first lays them out (the header's menu).
+    void resetColumns();
 
 signals:
     void selectionChanged();
@@ -73,6 +75,7 @@ private:
     QTableView* m_table = nullptr;
     QLabel* m_noMatch = nullptr;
     PersonEditor* m_editor = nullptr;
+    QByteArray m_defaultColumns;
 };
 
 } // namespace rapport::ui

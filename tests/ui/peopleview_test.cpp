@@ -240,6 +240,25 @@ TEST_F(PeopleViewTest, PeopleAreSortedWhenFirstShownByTheRestoredOrder)
     EXPECT_EQ(other.proxy()->index(2, PersonModel::Name).data().toString(), QStringLiteral("Cleo Park"));
 }
 
+TEST_F(PeopleViewTest, ResetColumnsUndoesWidthsOrderAndSortFromAnEarlierRun)
+{
+    QHeaderView* header = view->table()->horizontalHeader();
+    const int healthWidth = header->sectionSize(PersonModel::Health);
+    header->resizeSection(PersonModel::Health, healthWidth / 3);
+    header->moveSection(header->visualIndex(PersonModel::Team), 0);
+    view->table()->sortByColumn(PersonModel::Team, Qt::DescendingOrder);
+    ui::PeopleView later(commands(), *model);
+    later.restoreState(view->saveState());
+    ASSERT_EQ(later.table()->horizontalHeader()->sectionSize(PersonModel::Health), healthWidth / 3);
+
+    later.resetColumns();
+    QHeaderView* reset = later.table()->horizontalHeader();
+    EXPECT_EQ(reset->sectionSize(PersonModel::Health), healthWidth);
+    EXPECT_EQ(reset->visualIndex(PersonModel::Name), 0);
+    EXPECT_EQ(reset->sortIndicatorSection(), PersonModel::Name);
+    EXPECT_EQ(reset->sortIndicatorOrder(), Qt::AscendingOrder);
+}
+
 TEST_F(PeopleViewTest, NewPeopleTakeTheUsersDefaultRhythmForTheirKind)
 {
     const core::Cadence fortnightly{2, core::CadenceUnit::Week, 45, core::CadenceKind::OneOnOne};
