@@ -19,7 +19,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <chrono>
 #include <functional>
+#include <utility>
 
 namespace rapport::app {
 namespace {
@@ -62,13 +64,15 @@ QImage paintedFrame(QWidget& window)
     return window.grab().toImage();
 }
 
-// Calls `then` once the window has painted its first frame (the event loop's turn after the paint).
+// Calls `then` once the window has painted its first frame (the event loop's turn after the paint),
+// or after a while if it never paints (a real display that keeps the window unexposed).
 class AfterFirstPaint : public QObject
 {
 public:
     AfterFirstPaint(QWidget& window, std::function<void()> then) : QObject(&window), m_then(std::move(then))
     {
         window.installEventFilter(this);
+        QTimer::singleShot(std::chrono::seconds{10}, this, [this] { fire(); });
     }
 
 protected:
@@ -76,13 +80,20 @@ protected:
     {
         if (event->type() == QEvent::Paint) {
             watched->removeEventFilter(this);
-            QTimer::singleShot(0, this, m_then);
+            QTimer::singleShot(0, this, [this] { fire(); });
         }
         return false;
     }
 
 private:
+    void fire()
+    {
+        if (!std::exchange(m_fired, true))
+            m_then();
+    }
+
     std::function<void()> m_then;
+    bool m_fired = false;
 };
 
 // Writes the first painted frame atomically and ends the event loop.

@@ -49,7 +49,7 @@ int widestLongDay(const QFontMetrics& metrics)
         weekday = std::max(weekday, metrics.horizontalAdvance(QLocale().dayName(day)));
     for (int m = 1; m <= 12; ++m)
         month = std::max(month, metrics.horizontalAdvance(QLocale().monthName(m)));
-    return weekday + month + metrics.horizontalAdvance(QStringLiteral(", 30"));
+    return weekday + month + metrics.horizontalAdvance(QStringLiteral(",  30")); // "dddd, MMMM d": two spaces
 }
 
 } // namespace

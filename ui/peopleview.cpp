@@ -309,6 +309,8 @@ void PeopleView::showEvent(QShowEvent* event)
 void PeopleView::resetColumns()
 {
     m_table->horizontalHeader()->restoreState(m_defaultColumns);
+    // The defaults were taken before sorting was on; the arrow shows whenever it is.
+    m_table->horizontalHeader()->setSortIndicatorShown(m_table->isSortingEnabled());
 }
 
 QByteArray PeopleView::saveState() const

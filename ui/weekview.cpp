@@ -154,6 +154,7 @@ QWidget* WeekView::buildFocusCard()
     QFont bold = m_suggestion->font();
     bold.setBold(true);
     m_suggestion->setFont(bold);
+    m_suggestion->setWordWrap(true); // a long name or translation must not widen the window
     m_suggestionReason = new QLabel(form);
     m_suggestionReason->setTextFormat(Qt::PlainText);
     m_suggestionReason->setWordWrap(true);

@@ -169,6 +169,9 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
             }
             inserts.push_back(std::move(single));
         }
+        // Rows that keep their id go in before new ones: a new row takes the highest id plus one,
+        // which may be the id a replaced row just gave up.
+        std::stable_partition(inserts.begin(), inserts.end(), [](const core::Meeting& m) { return m.id.isValid(); });
         if (auto done = inserter.insertAll(inserts); !done)
             return done.error();
     }

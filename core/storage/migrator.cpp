@@ -18,8 +18,9 @@ int readableByOf(const QString& sql, int version)
     return match.hasMatch() ? match.captured(1).toInt() : version;
 }
 
-// Splits a script into statements at semicolons that end a line; comments are dropped. A trigger's
-// body, from a line ending in BEGIN to a line "END;", is one statement.
+// Splits a script into statements at semicolons that end a line; comment lines are dropped. A
+// trigger's body, from the line of its CREATE TRIGGER that ends in BEGIN to a line "END;", is one
+// statement.
 QStringList statementsOf(const QString& sql)
 {
     QStringList statements;
@@ -30,10 +31,11 @@ QStringList statementsOf(const QString& sql)
         if (trimmed.isEmpty() || trimmed.startsWith(QStringLiteral("--")))
             continue;
         current += line + QLatin1Char('\n');
-        if (trimmed.compare(QStringLiteral("BEGIN"), Qt::CaseInsensitive) == 0 ||
-            trimmed.endsWith(QStringLiteral(" BEGIN"), Qt::CaseInsensitive))
+        if (current.trimmed().startsWith(QStringLiteral("CREATE TRIGGER"), Qt::CaseInsensitive) &&
+            (trimmed.compare(QStringLiteral("BEGIN"), Qt::CaseInsensitive) == 0 ||
+             trimmed.endsWith(QStringLiteral(" BEGIN"), Qt::CaseInsensitive)))
             inBody = true;
-        const bool ends = inBody ? trimmed.compare(QStringLiteral("END;"), Qt::CaseInsensitive) == 0
+        const bool ends = inBody ? trimmed.startsWith(QStringLiteral("END;"), Qt::CaseInsensitive)
                                  : trimmed.endsWith(QLatin1Char(';'));
         if (ends) {
             statements << current.trimmed();

@@ -87,6 +87,8 @@ struct Query::Native
     std::string message;   ///< SQLite's words for it, taken at once (the next call replaces them)
     bool rowPending = false; ///< exec() stepped onto the first row; next() hands it out
     bool finished = true;    ///< no more rows until the next exec()
+    int bindCode = SQLITE_OK; ///< the first binding that failed since the last exec()
+    std::string bindMessage;
 
     ~Native() { sqlite3_finalize(statement); }
 
@@ -107,16 +109,35 @@ struct Query::Native
         finished = !row;
         if (row)
             return true;
+        if (rc != SQLITE_DONE)
+            return fail(rc); // the message first: resetting may replace it
         sqlite3_reset(statement);
-        return rc == SQLITE_DONE ? true : fail(rc);
+        return true;
     }
 
-    void bind(int index, const QVariant& value) const
+    // A value that could not be bound (a placeholder too many, out of memory) fails the next exec().
+    void bound(int rc)
     {
-        if (index <= 0 || !statement)
+        if (rc != SQLITE_OK && bindCode == SQLITE_OK) {
+            bindCode = rc;
+            bindMessage = sqlite3_errmsg(db);
+        }
+    }
+
+    bool failBinding(int rc, std::string words)
+    {
+        code = rc;
+        message = std::move(words);
+        bindCode = SQLITE_OK;
+        return false;
+    }
+
+    void bind(int index, const QVariant& value)
+    {
+        if (!statement)
             return;
         if (value.isNull()) {
-            sqlite3_bind_null(statement, index);
+            bound(sqlite3_bind_null(statement, index));
             return;
         }
         switch (value.typeId()) {
@@ -125,14 +146,14 @@ struct Query::Native
         case QMetaType::UInt:
         case QMetaType::LongLong:
         case QMetaType::ULongLong:
-            sqlite3_bind_int64(statement, index, value.toLongLong());
+            bound(sqlite3_bind_int64(statement, index, value.toLongLong()));
             return;
         case QMetaType::Double:
-            sqlite3_bind_double(statement, index, value.toDouble());
+            bound(sqlite3_bind_double(statement, index, value.toDouble()));
             return;
         default: {
             const QByteArray text = value.toString().toUtf8();
-            sqlite3_bind_text(statement, index, text.constData(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+            bound(sqlite3_bind_text(statement, index, text.constData(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
         }
         }
     }
@@ -157,8 +178,12 @@ Query::Query(const QSqlDatabase& db, const QString& sql) : m_sql(sql)
         m_native = std::make_unique<Native>();
         m_native->db = handle;
         const QByteArray utf8 = sql.toUtf8();
-        const int rc = sqlite3_prepare_v2(handle, utf8.constData(), static_cast<int>(utf8.size()), &m_native->statement, nullptr);
+        const char* tail = nullptr;
+        const int rc = sqlite3_prepare_v2(handle, utf8.constData(), static_cast<int>(utf8.size()), &m_native->statement, &tail);
         m_prepared = rc == SQLITE_OK || m_native->fail(rc);
+        // One statement per Query, as Qt's driver has it: anything after the first would be ignored.
+        if (m_prepared && tail && !QByteArray(tail).trimmed().isEmpty() && QByteArray(tail).trimmed() != ";")
+            m_prepared = m_native->failBinding(SQLITE_ERROR, "more than one statement");
         return;
     }
     m_query = QSqlQuery(db);
@@ -180,21 +205,28 @@ Query& Query::bind(const QVariant& value)
 
 Query& Query::bindNamed(const QString& name, const QVariant& value)
 {
-    if (m_native)
-        m_native->bind(m_native->statement ? sqlite3_bind_parameter_index(m_native->statement, name.toUtf8().constData()) : 0, value);
-    else
+    // A name the statement does not have is ignored, as Qt's driver does.
+    if (m_native) {
+        if (const int index = m_native->statement ? sqlite3_bind_parameter_index(m_native->statement, name.toUtf8().constData()) : 0)
+            m_native->bind(index, value);
+    } else
         m_query.bindValue(name, value);
     return *this;
 }
 
 bool Query::exec()
 {
-    m_nextPlaceholder = 0;
+    const int positional = std::exchange(m_nextPlaceholder, 0);
     if (!m_prepared)
         return false;
     if (!m_native)
         return m_query.exec();
     sqlite3_reset(m_native->statement);
+    if (m_native->bindCode != SQLITE_OK)
+        return m_native->failBinding(m_native->bindCode, m_native->bindMessage);
+    if (const int wanted = sqlite3_bind_parameter_count(m_native->statement); positional > 0 && positional != wanted)
+        return m_native->failBinding(SQLITE_RANGE, "the statement takes " + std::to_string(wanted) + " values; " +
+                                                       std::to_string(positional) + " were given");
     return m_native->step(m_native->rowPending);
 }
 

@@ -235,3 +235,39 @@ TEST(Database, TheNativeHandleIsTheSqliteThisProgramLinks)
     EXPECT_NE(storage::nativeHandle(db->connection()), nullptr);
     EXPECT_EQ(storage::nativeHandle(QSqlDatabase()), nullptr);
 }
+
+TEST(Database, AQueryRefusesWrongValuesAndASecondStatementAndNamesTheStatement)
+{
+    test::TempDir dir;
+    auto db = test::openDatabase(dir.path(QStringLiteral("query.sqlite")));
+    ASSERT_TRUE(db);
+    const QString insert = QStringLiteral("INSERT INTO teams (name) VALUES (?)");
+    storage::Query tooMany(db->connection(), insert);
+    tooMany.bind(QStringLiteral("Payments")).bind(QStringLiteral("Search"));
+    EXPECT_FALSE(tooMany.exec());
+    EXPECT_NE(tooMany.error().toString().find("INSERT INTO teams"), std::string::npos) << tooMany.error().toString();
+    storage::Query tooFew(db->connection(), QStringLiteral("INSERT INTO teams (id, name) VALUES (?, ?)"));
+    tooFew.bind(7);
+    EXPECT_FALSE(tooFew.exec());
+    EXPECT_NE(tooFew.error().toString().find("takes 2 values; 1 were given"), std::string::npos) << tooFew.error().toString();
+    storage::Query two(db->connection(), QStringLiteral("DELETE FROM teams; DELETE FROM people"));
+    EXPECT_FALSE(two.exec());
+    EXPECT_NE(two.error().toString().find("more than one statement"), std::string::npos) << two.error().toString();
+
+    // Rightly bound, the same Query runs again and again; text comes back as it went in.
+    storage::Query fine(db->connection(), insert);
+    for (const char* name : {"Zürich office", "Café"}) {
+        fine.bind(QString::fromUtf8(name));
+        ASSERT_TRUE(fine.exec()) << fine.error().toString();
+    }
+    storage::Query read(db->connection(), QStringLiteral("SELECT name, :none IS NULL FROM teams WHERE name LIKE :like ORDER BY name"));
+    read.bindNamed(QStringLiteral(":like"), QStringLiteral("%f%")).bindNamed(QStringLiteral(":absent"), 1);
+    ASSERT_TRUE(read.exec()) << read.error().toString();
+    ASSERT_TRUE(read.next());
+    EXPECT_EQ(read.text(0), "Café");
+    EXPECT_EQ(read.value(1).toInt(), 1) << "an unbound name is NULL";
+    ASSERT_TRUE(read.next());
+    EXPECT_EQ(read.value(0).toString(), QStringLiteral("Zürich office"));
+    EXPECT_FALSE(read.next());
+    EXPECT_FALSE(read.next()) << "a finished query stays finished until the next exec()";
+}

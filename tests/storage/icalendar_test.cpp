@@ -194,6 +194,24 @@ TEST_F(ICalendarImport, BusyTimeIsAddedUpdatedInPlaceAndAUidTwiceKeepsTheLastOne
     EXPECT_EQ(busy0->start, *core::parseUtc("2026-11-24T10:00:00Z"));
 }
 
+TEST_F(ICalendarImport, ANewEventBeforeAChangedLastOneDoesNotTakeItsId)
+{
+    storage::MeetingRepository meetings(*database);
+    const std::string first = busyEvent("a@example.com", "20261124T090000Z", "A") + busyEvent("b@example.com", "20261124T100000Z", "B");
+    ASSERT_TRUE(meetings.import(core::parseIcs(calendarOf(first), kBerlin, {}).value(), false));
+    // A new event first, then B (the highest id) changed: B must keep its id, the new one gets another.
+    const std::string second = busyEvent("c@example.com", "20261124T080000Z", "C") + busyEvent("a@example.com", "20261124T090000Z", "A") +
+                               busyEvent("b@example.com", "20261124T110000Z", "B, moved");
+    auto counts = meetings.import(core::parseIcs(calendarOf(second), kBerlin, {}).value(), false);
+    ASSERT_TRUE(counts) << counts.error().toString();
+    EXPECT_EQ(counts.value().added, 1);
+    EXPECT_EQ(counts.value().updated, 1);
+    EXPECT_EQ(counts.value().unchanged, 1);
+    auto week = meetings.between(*core::parseUtc("2026-11-23T00:00:00Z"), *core::parseUtc("2026-11-30T00:00:00Z"));
+    ASSERT_TRUE(week);
+    EXPECT_EQ(week.value().size(), 3u);
+}
+
 TEST_F(ICalendarImport, ABrokenFileIsRefusedWithThePlaceAndNothingIsStored)
 {
     EXPECT_FALSE(core::parseIcs("hello, world", kBerlin, {}));

@@ -251,8 +251,11 @@ TEST_F(PeopleViewTest, ResetColumnsUndoesWidthsOrderAndSortFromAnEarlierRun)
     later.restoreState(view->saveState());
     ASSERT_EQ(later.table()->horizontalHeader()->sectionSize(PersonModel::Health), healthWidth / 3);
 
+    later.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&later));
     later.resetColumns();
     QHeaderView* reset = later.table()->horizontalHeader();
+    EXPECT_TRUE(reset->isSortIndicatorShown());
     EXPECT_EQ(reset->sectionSize(PersonModel::Health), healthWidth);
     EXPECT_EQ(reset->visualIndex(PersonModel::Name), 0);
     EXPECT_EQ(reset->sortIndicatorSection(), PersonModel::Name);
