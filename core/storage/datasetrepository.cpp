@@ -129,17 +129,11 @@ core::Result<core::Dataset> DatasetRepository::readAll() const
     return data;
 }
 
-core::Status DatasetRepository::restoreInto(const core::Dataset& data)
+namespace {
+
+// Every row of a dataset, ids kept, into tables known to be empty.
+core::Status insertEverything(const QSqlDatabase& db, const core::Dataset& data)
 {
-    const QSqlDatabase db = m_db.connection();
-    Transaction transaction(db, m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto any = anyRows(db);
-    if (!any)
-        return any.error();
-    if (any.value())
-        return core::Error{ss(m_db.path()), "the database is not empty; restore into a new database"};
     for (const auto& team : data.teams)
         if (auto done = rows::insertTeam(db, team); !done)
             return done;
@@ -175,10 +169,22 @@ core::Status DatasetRepository::restoreInto(const core::Dataset& data)
     for (const auto& meeting : data.meetings)
         if (auto done = rows::insertMeeting(db, meeting); !done)
             return done.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.reset();
     return core::Done{};
+}
+
+} // namespace
+
+core::Status DatasetRepository::restoreInto(const core::Dataset& data)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(db, m_db.dialect(), [&]() -> core::Status {
+        auto any = anyRows(db);
+        if (!any)
+            return any.error();
+        if (any.value())
+            return core::Error{ss(m_db.path()), "the database is not empty; restore into a new database"};
+        return insertEverything(db, data);
+    }, [&] { emit m_db.reset(); });
 }
 
 } // namespace rapport::storage

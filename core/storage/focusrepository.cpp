@@ -54,50 +54,35 @@ core::Result<std::optional<core::FocusPick>> FocusRepository::forWeek(core::Loca
 
 core::Result<core::FocusPickId> FocusRepository::commit(const core::FocusPick& pick)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query replace(m_db.connection(), QStringLiteral("DELETE FROM focus_picks WHERE week_start = ?"));
-    replace.bind(qs(core::formatDay(pick.weekStart)));
-    if (!replace.exec())
-        return replace.error();
-    auto id = rows::insertFocusPick(m_db.connection(), pick);
-    if (!id)
-        return id;
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    emit m_db.focusChanged();
-    return id;
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Result<core::FocusPickId> {
+        Query replace(m_db.connection(), QStringLiteral("DELETE FROM focus_picks WHERE week_start = ?"));
+        replace.bind(qs(core::formatDay(pick.weekStart)));
+        if (!replace.exec())
+            return replace.error();
+        return rows::insertFocusPick(m_db.connection(), pick);
+    }, [&] { emit m_db.focusChanged(); });
 }
 
 core::Status FocusRepository::reflect(core::FocusPickId id, const std::optional<std::string>& reflection)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query update(m_db.connection(), QStringLiteral("UPDATE focus_picks SET reflection = ? WHERE id = ?"));
-    update.bind(reflection ? QVariant(qs(*reflection)) : QVariant(QMetaType(QMetaType::QString))).bind(id.value);
-    if (!update.exec())
-        return update.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.focusChanged();
-    return core::Done{};
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Status {
+        Query update(m_db.connection(), QStringLiteral("UPDATE focus_picks SET reflection = ? WHERE id = ?"));
+        update.bind(reflection ? QVariant(qs(*reflection)) : QVariant(QMetaType(QMetaType::QString))).bind(id.value);
+        if (!update.exec())
+            return update.error();
+        return core::Done{};
+    }, [&] { emit m_db.focusChanged(); });
 }
 
 core::Status FocusRepository::remove(core::FocusPickId id)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query remove(m_db.connection(), QStringLiteral("DELETE FROM focus_picks WHERE id = ?"));
-    remove.bind(id.value);
-    if (!remove.exec())
-        return remove.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.focusChanged();
-    return core::Done{};
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Status {
+        Query remove(m_db.connection(), QStringLiteral("DELETE FROM focus_picks WHERE id = ?"));
+        remove.bind(id.value);
+        if (!remove.exec())
+            return remove.error();
+        return core::Done{};
+    }, [&] { emit m_db.focusChanged(); });
 }
 
 } // namespace rapport::storage

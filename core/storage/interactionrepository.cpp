@@ -12,38 +12,28 @@ core::Result<core::InteractionId> InteractionRepository::add(const core::Interac
 {
     if (!core::validate(interaction, now).empty())
         return core::Error{"interaction", "the interaction is not valid and was not stored"};
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto id = rows::insertInteraction(m_db.connection(), interaction);
-    if (!id)
-        return id.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    emit m_db.interactionsChanged({interaction.person.value});
-    return id;
+    return writeTransaction(
+        m_db.connection(), m_db.dialect(), [&] { return rows::insertInteraction(m_db.connection(), interaction); },
+        [&] { emit m_db.interactionsChanged({interaction.person.value}); });
 }
 
 core::Status InteractionRepository::remove(core::InteractionId id)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query person(m_db.connection(), QStringLiteral("SELECT person_id FROM interactions WHERE id = ?"));
-    person.bind(id.value);
-    if (!person.exec())
-        return person.error();
-    if (!person.next())
-        return core::Error{"interaction " + std::to_string(id.value), "no such interaction"};
-    const qint64 personId = person.value(0).toLongLong();
-    Query remove(m_db.connection(), QStringLiteral("DELETE FROM interactions WHERE id = ?"));
-    remove.bind(id.value);
-    if (!remove.exec())
-        return remove.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.interactionsChanged({personId});
-    return core::Done{};
+    qint64 personId = 0;
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Status {
+        Query person(m_db.connection(), QStringLiteral("SELECT person_id FROM interactions WHERE id = ?"));
+        person.bind(id.value);
+        if (!person.exec())
+            return person.error();
+        if (!person.next())
+            return core::Error{"interaction " + std::to_string(id.value), "no such interaction"};
+        personId = person.value(0).toLongLong();
+        Query remove(m_db.connection(), QStringLiteral("DELETE FROM interactions WHERE id = ?"));
+        remove.bind(id.value);
+        if (!remove.exec())
+            return remove.error();
+        return core::Done{};
+    }, [&] { emit m_db.interactionsChanged({personId}); });
 }
 
 core::Result<std::vector<core::Interaction>> InteractionRepository::listFor(core::PersonId person) const

@@ -28,19 +28,15 @@ core::Result<std::vector<core::KindCadence>> KindCadenceRepository::overrides() 
 
 core::Status KindCadenceRepository::replaceAll(const std::vector<core::KindCadence>& overrides)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query clear(m_db.connection(), QStringLiteral("DELETE FROM kind_cadences"));
-    if (!clear.exec())
-        return clear.error();
-    for (const auto& kindCadence : overrides)
-        if (auto written = rows::writeKindCadence(m_db.connection(), kindCadence); !written)
-            return written;
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.kindCadencesChanged();
-    return core::Done{};
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Status {
+        Query clear(m_db.connection(), QStringLiteral("DELETE FROM kind_cadences"));
+        if (!clear.exec())
+            return clear.error();
+        for (const auto& kindCadence : overrides)
+            if (auto written = rows::writeKindCadence(m_db.connection(), kindCadence); !written)
+                return written;
+        return core::Done{};
+    }, [&] { emit m_db.kindCadencesChanged(); });
 }
 
 } // namespace rapport::storage

@@ -22,15 +22,8 @@ core::Status LinkRepository::add(const core::PersonLink& link)
 {
     if (link.from == link.to)
         return core::Error{"link", "a person cannot be linked to themselves"};
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    if (auto inserted = rows::insertLink(m_db.connection(), link); !inserted)
-        return inserted;
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.peopleUpdated({link.from.value, link.to.value});
-    return core::Done{};
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&] { return rows::insertLink(m_db.connection(), link); },
+                            [&] { emit m_db.peopleUpdated({link.from.value, link.to.value}); });
 }
 
 } // namespace rapport::storage

@@ -19,23 +19,19 @@ core::Result<std::unordered_map<core::PersonId, core::MapPoint>> MapPinRepositor
 
 core::Status MapPinRepository::replaceAll(const std::unordered_map<core::PersonId, core::MapPoint>& pins)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query clear(m_db.connection(), QStringLiteral("DELETE FROM map_pins"));
-    if (!clear.exec())
-        return clear.error();
-    // A pin of someone deleted meanwhile (an undo after a delete) is dropped, not an error.
-    Query insert(m_db.connection(), QStringLiteral("INSERT INTO map_pins (person_id, x, y) SELECT id, ?, ? FROM people WHERE id = ?"));
-    for (const auto& [person, at] : pins) {
-        insert.bind(at.x).bind(at.y).bind(person.value);
-        if (!insert.exec())
-            return insert.error();
-    }
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.mapPinsChanged();
-    return core::Done{};
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Status {
+        Query clear(m_db.connection(), QStringLiteral("DELETE FROM map_pins"));
+        if (!clear.exec())
+            return clear.error();
+        // A pin of someone deleted meanwhile (an undo after a delete) is dropped, not an error.
+        Query insert(m_db.connection(), QStringLiteral("INSERT INTO map_pins (person_id, x, y) SELECT id, ?, ? FROM people WHERE id = ?"));
+        for (const auto& [person, at] : pins) {
+            insert.bind(at.x).bind(at.y).bind(person.value);
+            if (!insert.exec())
+                return insert.error();
+        }
+        return core::Done{};
+    }, [&] { emit m_db.mapPinsChanged(); });
 }
 
 } // namespace rapport::storage

@@ -54,6 +54,15 @@ std::unordered_map<std::string, Row> byUid(std::vector<Row> rows)
     return index;
 }
 
+core::Status deleteById(const QSqlDatabase& db, const QString& table, std::int64_t id)
+{
+    Query remove(db, QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
+    remove.bind(static_cast<qint64>(id));
+    if (!remove.exec())
+        return remove.error();
+    return core::Done{};
+}
+
 template <class Row>
 std::optional<Row> find(const std::unordered_map<std::string, Row>& index, const std::string& uid)
 {
@@ -79,15 +88,9 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
     const auto storedSingles = byUid(std::move(singleRows).value());
     rows::MeetingInserter inserter(db);
     ImportCounts counts;
-    auto execute = [&](const QString& sql, const QVariantList& values) -> core::Status {
-        Query q(db, sql);
-        for (const QVariant& v : values)
-            q.bind(v);
-        return q.exec() ? core::Status(core::Done{}) : core::Status(q.error());
-    };
     // One row matched by UID (or by series and occurrence): left alone when equal, otherwise
     // replaced keeping its id, or added.
-    auto upsert = [&](auto incoming, const auto& existing, const QString& deleteById, auto&& insert) -> core::Status {
+    auto upsert = [&](auto incoming, const auto& existing, const QString& table, auto&& insert) -> core::Status {
         incoming.id = existing ? existing->id : decltype(incoming.id){};
         if (existing && *existing == incoming) {
             ++counts.unchanged;
@@ -97,12 +100,12 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
         if (dryRun)
             return core::Done{};
         if (existing)
-            if (auto done = execute(deleteById, {existing->id.value}); !done)
+            if (auto done = deleteById(db, table, existing->id.value); !done)
                 return done;
         return insert(incoming);
     };
-    const QString deleteSeries = QStringLiteral("DELETE FROM meeting_series WHERE id = ?");
-    const QString deleteMeeting = QStringLiteral("DELETE FROM meetings WHERE id = ?");
+    const QString seriesTable = QStringLiteral("meeting_series");
+    const QString meetingsTable = QStringLiteral("meetings");
     auto insertMeeting = [&](const core::Meeting& m) -> core::Status {
         auto id = inserter.insert(m);
         return id ? core::Status(core::Done{}) : core::Status(id.error());
@@ -119,7 +122,7 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
             seriesIds[series.uid] = id.value();
             return core::Done{};
         };
-        if (auto done = upsert(incoming, find(storedSeries, incoming.uid), deleteSeries, insertSeries); !done)
+        if (auto done = upsert(incoming, find(storedSeries, incoming.uid), seriesTable, insertSeries); !done)
             return done.error();
     }
     for (const auto& exception : calendar.exceptions) {
@@ -133,7 +136,7 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
         if (!stored)
             return stored.error();
         const auto existing = stored.value().empty() ? std::nullopt : std::optional(stored.value().front());
-        if (auto done = upsert(m, existing, deleteMeeting, insertMeeting); !done)
+        if (auto done = upsert(m, existing, meetingsTable, insertMeeting); !done)
             return done.error();
     }
     // Singles are the bulk of an import (busy time from other calendars): decided first, then
@@ -164,7 +167,7 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
             if (const auto stored = find(storedSingles, uid)) {
                 if (*stored == single)
                     continue; // changed, then changed back, within the file
-                if (auto done = execute(deleteMeeting, {stored->id.value}); !done)
+                if (auto done = deleteById(db, meetingsTable, stored->id.value); !done)
                     return done.error();
             }
             inserts.push_back(std::move(single));
@@ -210,29 +213,25 @@ core::Result<MeetingRepository::Rows> MeetingRepository::rowsWithUids(const std:
 core::Status MeetingRepository::replaceUids(const std::vector<std::string>& uids, const Rows& rows)
 {
     const QSqlDatabase db = m_db.connection();
-    Transaction transaction(db, m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query series(db, QStringLiteral("DELETE FROM meeting_series WHERE uid = ?"));
-    Query singles(db, QStringLiteral("DELETE FROM meetings WHERE series_id IS NULL AND uid = ?"));
-    for (const auto& uid : uids) {
-        series.bind(QString::fromStdString(uid));
-        singles.bind(QString::fromStdString(uid));
-        if (!series.exec())
-            return series.error();
-        if (!singles.exec())
-            return singles.error();
-    }
-    for (const auto& s : rows.series)
-        if (auto id = rows::insertSeries(db, s); !id)
-            return id.error();
-    for (const auto& m : rows.meetings)
-        if (auto id = rows::insertMeeting(db, m); !id)
-            return id.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.meetingsChanged();
-    return core::Done{};
+    return writeTransaction(db, m_db.dialect(), [&]() -> core::Status {
+        Query series(db, QStringLiteral("DELETE FROM meeting_series WHERE uid = ?"));
+        Query singles(db, QStringLiteral("DELETE FROM meetings WHERE series_id IS NULL AND uid = ?"));
+        for (const auto& uid : uids) {
+            series.bind(QString::fromStdString(uid));
+            singles.bind(QString::fromStdString(uid));
+            if (!series.exec())
+                return series.error();
+            if (!singles.exec())
+                return singles.error();
+        }
+        for (const auto& s : rows.series)
+            if (auto id = rows::insertSeries(db, s); !id)
+                return id.error();
+        for (const auto& m : rows.meetings)
+            if (auto id = rows::insertMeeting(db, m); !id)
+                return id.error();
+        return core::Done{};
+    }, [&] { emit m_db.meetingsChanged(); });
 }
 
 core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> MeetingRepository::skipped() const
@@ -294,55 +293,38 @@ core::Result<core::MeetingId> MeetingRepository::add(const core::Meeting& meetin
 
 core::Result<std::vector<core::MeetingId>> MeetingRepository::addAll(const std::vector<core::Meeting>& meetings)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    std::vector<core::MeetingId> ids;
-    rows::MeetingInserter inserter(m_db.connection());
-    for (const auto& meeting : meetings) {
-        auto id = inserter.insert(meeting);
-        if (!id)
-            return id.error();
-        ids.push_back(id.value());
-    }
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    emit m_db.meetingsChanged();
-    return ids;
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Result<std::vector<core::MeetingId>> {
+        std::vector<core::MeetingId> ids;
+        rows::MeetingInserter inserter(m_db.connection());
+        for (const auto& meeting : meetings) {
+            auto id = inserter.insert(meeting);
+            if (!id)
+                return id.error();
+            ids.push_back(id.value());
+        }
+        return ids;
+    }, [&] { emit m_db.meetingsChanged(); });
 }
 
 core::Status MeetingRepository::removeAll(const std::vector<core::MeetingId>& ids)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query remove(m_db.connection(), QStringLiteral("DELETE FROM meetings WHERE id = ?"));
-    for (const auto id : ids) {
-        remove.bind(id.value);
-        if (!remove.exec())
-            return remove.error();
-    }
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.meetingsChanged();
-    return core::Done{};
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Status {
+        for (const auto id : ids)
+            if (auto removed = deleteById(m_db.connection(), QStringLiteral("meetings"), id.value); !removed)
+                return removed;
+        return core::Done{};
+    }, [&] { emit m_db.meetingsChanged(); });
 }
 
 core::Status MeetingRepository::update(const core::Meeting& meeting)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query remove(m_db.connection(), QStringLiteral("DELETE FROM meetings WHERE id = ?"));
-    remove.bind(meeting.id.value);
-    if (!remove.exec())
-        return remove.error();
-    if (auto stored = rows::insertMeeting(m_db.connection(), meeting); !stored)
-        return stored.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.meetingsChanged();
-    return core::Done{};
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Status {
+        if (auto removed = deleteById(m_db.connection(), QStringLiteral("meetings"), meeting.id.value); !removed)
+            return removed;
+        if (auto stored = rows::insertMeeting(m_db.connection(), meeting); !stored)
+            return stored.error();
+        return core::Done{};
+    }, [&] { emit m_db.meetingsChanged(); });
 }
 
 core::Status MeetingRepository::remove(core::MeetingId id)
@@ -352,31 +334,15 @@ core::Status MeetingRepository::remove(core::MeetingId id)
 
 core::Result<core::SeriesId> MeetingRepository::addSeries(const core::MeetingSeries& series)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto id = rows::insertSeries(m_db.connection(), series);
-    if (!id)
-        return id;
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    emit m_db.meetingsChanged();
-    return id;
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&] { return rows::insertSeries(m_db.connection(), series); },
+                            [&] { emit m_db.meetingsChanged(); });
 }
 
 core::Status MeetingRepository::removeSeries(core::SeriesId id)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    Query remove(m_db.connection(), QStringLiteral("DELETE FROM meeting_series WHERE id = ?"));
-    remove.bind(id.value);
-    if (!remove.exec())
-        return remove.error();
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.meetingsChanged();
-    return core::Done{};
+    return writeTransaction(m_db.connection(), m_db.dialect(),
+                            [&] { return deleteById(m_db.connection(), QStringLiteral("meeting_series"), id.value); },
+                            [&] { emit m_db.meetingsChanged(); });
 }
 
 } // namespace rapport::storage

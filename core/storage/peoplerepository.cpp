@@ -100,140 +100,147 @@ core::Result<PersonRow> PeopleRepository::find(core::PersonId id, core::Instant 
 
 core::Result<std::vector<core::PersonId>> PeopleRepository::add(const std::vector<PersonDraft>& drafts)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
     std::vector<core::PersonId> ids;
-    for (const auto& draft : drafts) {
-        auto id = insertDraft(m_db.connection(), draft);
-        if (!id)
-            return id.error();
-        ids.push_back(id.value());
-    }
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    emit m_db.teamsChanged();
-    emit m_db.peopleAdded(idList(ids));
-    return ids;
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Result<std::vector<core::PersonId>> {
+        for (const auto& draft : drafts) {
+            auto id = insertDraft(m_db.connection(), draft);
+            if (!id)
+                return id.error();
+            ids.push_back(id.value());
+        }
+        return ids;
+    }, [&] {
+        emit m_db.teamsChanged();
+        emit m_db.peopleAdded(idList(ids));
+    });
 }
 
 core::Status PeopleRepository::update(const PersonDraft& draft)
 {
     if (auto valid = validated(draft.person); !valid)
         return valid;
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
-    auto team = rows::teamNamed(m_db.connection(), draft.teamName);
-    if (!team)
-        return team.error();
-    core::Person person = draft.person;
-    person.team = team.value();
-    if (auto updated = rows::updatePerson(m_db.connection(), person); !updated)
-        return updated;
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.teamsChanged();
-    emit m_db.peopleUpdated({person.id.value});
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Status {
+        auto team = rows::teamNamed(m_db.connection(), draft.teamName);
+        if (!team)
+            return team.error();
+        core::Person person = draft.person;
+        person.team = team.value();
+        return rows::updatePerson(m_db.connection(), person);
+    }, [&] {
+        emit m_db.teamsChanged();
+        emit m_db.peopleUpdated({draft.person.id.value});
+    });
+}
+
+namespace {
+
+// Everything a person takes along when they are deleted, read before the delete.
+core::Result<PersonSnapshot> snapshotOf(const QSqlDatabase& db, core::PersonId id)
+{
+    auto row = personRow(db, id);
+    if (!row)
+        return row.error();
+    auto links = rows::linksWhere(db, QStringLiteral("WHERE from_person_id = ? OR to_person_id = ?"), {id.value, id.value});
+    if (!links)
+        return links.error();
+    auto interactions = rows::interactionsWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
+    if (!interactions)
+        return interactions.error();
+    Query pin(db, QStringLiteral("SELECT x, y FROM map_pins WHERE person_id = ?"));
+    pin.bind(id.value);
+    if (!pin.exec())
+        return pin.error();
+    std::optional<core::MapPoint> pinned;
+    if (pin.next())
+        pinned = core::MapPoint{pin.value(0).toDouble(), pin.value(1).toDouble()};
+    auto series = rows::seriesWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
+    if (!series)
+        return series.error();
+    auto meetings = rows::meetingsWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
+    if (!meetings)
+        return meetings.error();
+    return PersonSnapshot{PersonDraft{row.value().person, row.value().teamName}, std::move(links).value(),
+                          std::move(interactions).value(), pinned, std::move(series).value(), std::move(meetings).value()};
+}
+
+// What a snapshot held besides the person, once everyone restored is back. A link shared by two
+// snapshots is stored once.
+core::Status restoreBelongings(const QSqlDatabase& db, const PersonSnapshot& snapshot)
+{
+    for (const auto& link : snapshot.links) {
+        Query exists(db, QStringLiteral("SELECT 1 FROM person_links WHERE id = ?"));
+        exists.bind(link.id.value);
+        if (!exists.exec())
+            return exists.error();
+        if (exists.next())
+            continue;
+        if (auto linked = rows::insertLink(db, link); !linked)
+            return linked;
+    }
+    for (const auto& interaction : snapshot.interactions)
+        if (auto inserted = rows::insertInteraction(db, interaction); !inserted)
+            return inserted.error();
+    for (const auto& series : snapshot.series)
+        if (auto inserted = rows::insertSeries(db, series); !inserted)
+            return inserted.error();
+    for (const auto& meeting : snapshot.meetings)
+        if (auto inserted = rows::insertMeeting(db, meeting); !inserted)
+            return inserted.error();
+    if (snapshot.pin) {
+        Query pin(db, QStringLiteral("INSERT INTO map_pins (person_id, x, y) VALUES (?, ?, ?)"));
+        pin.bind(snapshot.draft.person.id.value).bind(snapshot.pin->x).bind(snapshot.pin->y);
+        if (!pin.exec())
+            return pin.error();
+    }
     return core::Done{};
 }
 
+} // namespace
+
 core::Result<std::vector<PersonSnapshot>> PeopleRepository::remove(const std::vector<core::PersonId>& ids)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
     const QSqlDatabase db = m_db.connection();
-    std::vector<PersonSnapshot> snapshots;
-    for (const auto id : ids) {
-        auto row = personRow(db, id);
-        if (!row)
-            return row.error();
-        auto links = rows::linksWhere(db, QStringLiteral("WHERE from_person_id = ? OR to_person_id = ?"), {id.value, id.value});
-        auto interactions = rows::interactionsWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
-        if (!links)
-            return links.error();
-        if (!interactions)
-            return interactions.error();
-        Query pin(db, QStringLiteral("SELECT x, y FROM map_pins WHERE person_id = ?"));
-        pin.bind(id.value);
-        if (!pin.exec())
-            return pin.error();
-        std::optional<core::MapPoint> pinned;
-        if (pin.next())
-            pinned = core::MapPoint{pin.value(0).toDouble(), pin.value(1).toDouble()};
-        auto series = rows::seriesWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
-        if (!series)
-            return series.error();
-        auto meetings = rows::meetingsWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
-        if (!meetings)
-            return meetings.error();
-        snapshots.push_back(PersonSnapshot{PersonDraft{row.value().person, row.value().teamName}, std::move(links).value(),
-                                           std::move(interactions).value(), pinned, std::move(series).value(),
-                                           std::move(meetings).value()});
-        // Links, interactions, the pin and the calendar go with the person (ON DELETE CASCADE).
-        Query remove(db, QStringLiteral("DELETE FROM people WHERE id = ?"));
-        remove.bind(id.value);
-        if (!remove.exec())
-            return remove.error();
-    }
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    emit m_db.peopleRemoved(idList(ids));
-    return snapshots;
+    return writeTransaction(db, m_db.dialect(), [&]() -> core::Result<std::vector<PersonSnapshot>> {
+        std::vector<PersonSnapshot> snapshots;
+        for (const auto id : ids) {
+            auto snapshot = snapshotOf(db, id);
+            if (!snapshot)
+                return snapshot.error();
+            snapshots.push_back(std::move(snapshot).value());
+            // Links, interactions, the pin and the calendar go with the person (ON DELETE CASCADE).
+            Query remove(db, QStringLiteral("DELETE FROM people WHERE id = ?"));
+            remove.bind(id.value);
+            if (!remove.exec())
+                return remove.error();
+        }
+        return snapshots;
+    }, [&] { emit m_db.peopleRemoved(idList(ids)); });
 }
 
 core::Status PeopleRepository::restore(const std::vector<PersonSnapshot>& snapshots)
 {
-    Transaction transaction(m_db.connection(), m_db.dialect());
-    if (!transaction.isActive())
-        return transaction.error();
     const QSqlDatabase db = m_db.connection();
     std::vector<core::PersonId> ids;
-    for (const auto& snapshot : snapshots) {
-        auto id = insertDraft(db, snapshot.draft);
-        if (!id)
-            return id.error();
-        ids.push_back(id.value());
-    }
-    // Links may join two restored people, so they go in once everyone is back; a link shared by
-    // two snapshots is stored once.
-    for (const auto& snapshot : snapshots) {
-        for (const auto& link : snapshot.links) {
-            Query exists(db, QStringLiteral("SELECT 1 FROM person_links WHERE id = ?"));
-            exists.bind(link.id.value);
-            if (!exists.exec())
-                return exists.error();
-            if (exists.next())
-                continue;
-            if (auto linked = rows::insertLink(db, link); !linked)
-                return linked;
+    return writeTransaction(db, m_db.dialect(), [&]() -> core::Status {
+        for (const auto& snapshot : snapshots) {
+            auto id = insertDraft(db, snapshot.draft);
+            if (!id)
+                return id.error();
+            ids.push_back(id.value());
         }
-        for (const auto& interaction : snapshot.interactions)
-            if (auto inserted = rows::insertInteraction(db, interaction); !inserted)
-                return inserted.error();
-        for (const auto& series : snapshot.series)
-            if (auto inserted = rows::insertSeries(db, series); !inserted)
-                return inserted.error();
-        for (const auto& meeting : snapshot.meetings)
-            if (auto inserted = rows::insertMeeting(db, meeting); !inserted)
-                return inserted.error();
-        if (snapshot.pin) {
-            Query pin(db, QStringLiteral("INSERT INTO map_pins (person_id, x, y) VALUES (?, ?, ?)"));
-            pin.bind(snapshot.draft.person.id.value).bind(snapshot.pin->x).bind(snapshot.pin->y);
-            if (!pin.exec())
-                return pin.error();
-        }
-    }
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    emit m_db.teamsChanged();
-    emit m_db.peopleAdded(idList(ids));
-    if (std::any_of(snapshots.begin(), snapshots.end(), [](const PersonSnapshot& s) { return s.pin.has_value(); }))
-        emit m_db.mapPinsChanged();
-    if (std::any_of(snapshots.begin(), snapshots.end(), [](const PersonSnapshot& s) { return !s.meetings.empty() || !s.series.empty(); }))
-        emit m_db.meetingsChanged();
-    return core::Done{};
+        // Links may join two restored people, so they go in once everyone is back.
+        for (const auto& snapshot : snapshots)
+            if (auto restored = restoreBelongings(db, snapshot); !restored)
+                return restored;
+        return core::Done{};
+    }, [&] {
+        emit m_db.teamsChanged();
+        emit m_db.peopleAdded(idList(ids));
+        if (std::any_of(snapshots.begin(), snapshots.end(), [](const PersonSnapshot& s) { return s.pin.has_value(); }))
+            emit m_db.mapPinsChanged();
+        if (std::any_of(snapshots.begin(), snapshots.end(), [](const PersonSnapshot& s) { return !s.meetings.empty() || !s.series.empty(); }))
+            emit m_db.meetingsChanged();
+    });
 }
 
 } // namespace rapport::storage

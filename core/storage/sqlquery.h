@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 
 struct sqlite3;
 
@@ -74,6 +75,25 @@ private:
     bool m_active = false;
     core::Error m_error;
 };
+
+/// Runs `body` (returning core::Status or core::Result<T>) as one write transaction and, once it
+/// committed, `announce` (the signal that tells the views what changed). A body that fails rolls
+/// everything back and announces nothing.
+template <class Body, class Announce>
+auto writeTransaction(const QSqlDatabase& db, const Dialect& dialect, Body&& body, Announce&& announce)
+    -> std::invoke_result_t<Body&>
+{
+    Transaction transaction(db, dialect);
+    if (!transaction.isActive())
+        return transaction.error();
+    auto result = body();
+    if (!result)
+        return result;
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    announce();
+    return result;
+}
 
 /// The connection's own SQLite handle, for the few things Qt's driver cannot do (a progress handler,
 /// bulk inserts); null for other databases, and when Qt's SQLite driver does not use the very

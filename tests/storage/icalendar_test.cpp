@@ -173,6 +173,7 @@ TEST_F(ICalendarImport, BusyTimeIsAddedUpdatedInPlaceAndAUidTwiceKeepsTheLastOne
     ASSERT_NE(lunch, stored.end());
     EXPECT_EQ(lunch->title, "Late lunch");
     EXPECT_EQ(lunch->start, *core::parseUtc("2026-11-24T12:00:00Z"));
+    const core::MeetingId lunchId = lunch->id;
 
     // Moved in the other calendar: updated under the same id. Changed and changed back in one file:
     // nothing to write.
@@ -186,7 +187,7 @@ TEST_F(ICalendarImport, BusyTimeIsAddedUpdatedInPlaceAndAUidTwiceKeepsTheLastOne
     ASSERT_EQ(stored.size(), 151u);
     const auto moved = std::find_if(stored.begin(), stored.end(), [](const auto& m) { return m.uid == "lunch@example.com"; });
     ASSERT_NE(moved, stored.end());
-    EXPECT_EQ(moved->id, lunch->id);
+    EXPECT_EQ(moved->id, lunchId);
     EXPECT_EQ(moved->title, "Lunch, moved");
     const auto busy0 = std::find_if(stored.begin(), stored.end(), [](const auto& m) { return m.uid == "busy-0@example.com"; });
     ASSERT_NE(busy0, stored.end());
