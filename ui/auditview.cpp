@@ -147,9 +147,7 @@ void AuditView::refresh()
 
     QStringList gaps;
     for (const auto& gap : audit.gaps) {
-        QString text = wording::gap(gap);
-        text[0] = text[0].toUpper();
-        gaps << QStringLiteral("• ") + text;
+        gaps << QStringLiteral("• ") + wording::capitalised(wording::gap(gap));
     }
     m_gaps->setText(gaps.isEmpty() ? tr("None: you have every kind of relationship a leader needs, and you have met "
                                         "your boss recently.")

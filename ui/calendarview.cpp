@@ -261,13 +261,13 @@ void CalendarView::reload()
 // The gesture that fills an empty week depends on what there is to drag.
 QString CalendarView::emptyWeekHint() const
 {
-    const QString why = tr("Relationship time becomes real when it is on the calendar.");
-    if (m_people.rowCount() == 0)
-        return why + QLatin1Char('\n') + tr("Add the people who matter in People first, then drag them onto a free slot.");
-    if (m_due->isEmpty())
-        return why + QLatin1Char('\n') + tr("Nobody is due this week. Drag anyone from People or the map onto a free slot.");
-    return why + QLatin1Char('\n') + tr("Drag someone from the list on the right onto a free slot, or let “Plan my week” "
-                                        "propose the slots.");
+    const QString how = m_people.rowCount() == 0
+                            ? tr("Add the people who matter in People first, then drag them onto a free slot.")
+                        : m_due->isEmpty()
+                            ? tr("Nobody is due this week. Drag anyone from People or the map onto a free slot.")
+                            : tr("Drag someone from the list on the right onto a free slot, or let “Plan my week” "
+                                 "propose the slots.");
+    return tr("Relationship time becomes real when it is on the calendar.") + QLatin1Char('\n') + how;
 }
 
 // Days of the month shown that hold a meeting are bold.

@@ -301,7 +301,7 @@ void WeekView::refresh()
     if (m_suggested && m_people.rowOf(*m_suggested) >= 0) {
         const QString name = q(m_people.rowAt(m_people.rowOf(*m_suggested)).person.name);
         m_suggestion->setText(tr("Rapport suggests %1").arg(name));
-        m_suggestionReason->setText(why.left(1).toUpper() + why.mid(1) + QLatin1Char('.'));
+        m_suggestionReason->setText(wording::capitalised(why) + QLatin1Char('.'));
     } else {
         m_suggestion->setText(tr("Every relationship with a rhythm is in good shape."));
         m_suggestionReason->setText(tr("Pick anyone you want to deepen."));

@@ -224,15 +224,18 @@ QString reason(const core::Reason& r)
     return {};
 }
 
+QString capitalised(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
 QString reasons(const std::vector<core::Reason>& list)
 {
     QStringList sentences;
-    for (const auto& r : list) {
-        QString text = reason(r);
-        if (!text.isEmpty())
-            text[0] = text[0].toUpper();
-        sentences << text + QLatin1Char('.');
-    }
+    for (const auto& r : list)
+        sentences << capitalised(reason(r)) + QLatin1Char('.');
     return sentences.join(QLatin1Char('\n'));
 }
 

@@ -42,6 +42,8 @@ QString stateName(core::HealthState state);
 QString reason(const core::Reason& reason);
 /// A gap in the set of relationships, as a lower-case phrase: "no mentor yet", "boss not met in 45 days".
 QString gap(const core::Gap& gap);
+/// The text with its first letter in capitals ("no contact…" → "No contact…").
+QString capitalised(QString text);
 /// All reasons, one sentence each (capitalised), joined by line breaks, for tooltips.
 QString reasons(const std::vector<core::Reason>& reasons);
 /// "Just now", "Yesterday", "3 days ago", "2 months ago", "Never".

@@ -195,10 +195,10 @@ public:
     {
     }
 
-    core::Status readSummaries(const QString& sql, bool window)
+    core::Status readSummaries(const QString& sql)
     {
         Query q(m_db, sql);
-        bind(q, window);
+        bind(q);
         if (!q.exec())
             return q.error();
         while (q.next()) {
@@ -217,7 +217,7 @@ public:
     core::Status readComputedRecent()
     {
         Query q(m_db, recentSql(m_only.has_value()));
-        bind(q, false);
+        bind(q);
         if (!q.exec())
             return q.error();
         while (q.next()) {
@@ -233,7 +233,7 @@ public:
     core::Result<bool> anyComputed()
     {
         Query q(m_db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM ties t WHERE %1%2)").arg(kComputedTies, onlyPerson(m_only.has_value())));
-        bind(q, false);
+        bind(q);
         if (!q.exec() || !q.next())
             return q.error();
         return q.value(0).toBool();
@@ -242,11 +242,10 @@ public:
     std::unordered_map<core::PersonId, core::ContactSummary> take() { return std::move(m_result); }
 
 private:
-    void bind(Query& q, bool window) const
+    // Every name any summary query uses; a statement without one ignores it.
+    void bind(Query& q) const
     {
-        q.bindNamed(QStringLiteral(":at"), m_at);
-        if (window)
-            q.bindNamed(QStringLiteral(":window"), m_windowStart);
+        q.bindNamed(QStringLiteral(":at"), m_at).bindNamed(QStringLiteral(":window"), m_windowStart);
         if (m_only)
             q.bindNamed(QStringLiteral(":person"), m_only->value);
     }
@@ -265,14 +264,14 @@ core::Result<std::unordered_map<core::PersonId, core::ContactSummary>> ContactRe
 {
     const QSqlDatabase db = m_db.connection();
     Reader reader(db, at, only);
-    if (auto done = reader.readSummaries(storedSql(only.has_value()), true); !done)
+    if (auto done = reader.readSummaries(storedSql(only.has_value())); !done)
         return done.error();
     auto computed = reader.anyComputed();
     if (!computed)
         return computed.error();
     if (computed.value()) {
         for (int f = 0; f < FamilyCount; ++f)
-            if (auto done = reader.readSummaries(computedSql(static_cast<Family>(f), only.has_value()), f != NoRhythm); !done)
+            if (auto done = reader.readSummaries(computedSql(static_cast<Family>(f), only.has_value())); !done)
                 return done.error();
         if (auto done = reader.readComputedRecent(); !done)
             return done.error();

@@ -163,13 +163,7 @@ core::Status insertEverything(const QSqlDatabase& db, const core::Dataset& data)
     for (const auto& pin : data.mapPins)
         if (auto done = rows::insertMapPin(db, pin); !done)
             return done;
-    for (const auto& series : data.series)
-        if (auto done = rows::insertSeries(db, series); !done)
-            return done.error();
-    for (const auto& meeting : data.meetings)
-        if (auto done = rows::insertMeeting(db, meeting); !done)
-            return done.error();
-    return core::Done{};
+    return rows::insertCalendar(db, data.series, data.meetings);
 }
 
 } // namespace

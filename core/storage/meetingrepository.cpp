@@ -70,6 +70,50 @@ std::optional<Row> find(const std::unordered_map<std::string, Row>& index, const
     return found == index.end() ? std::nullopt : std::optional<Row>(found->second);
 }
 
+// Singles are the bulk of an import (busy time from other calendars): decided first, then written
+// at once, so that the new rows go in many per statement. A UID twice in one file: the second
+// replaces the first; each entry counts against what came before it.
+core::Status importSingles(const QSqlDatabase& db, rows::MeetingInserter& inserter,
+                           const std::unordered_map<std::string, core::Meeting>& stored,
+                           const std::vector<core::Meeting>& singles, bool dryRun, MeetingRepository::ImportCounts& counts)
+{
+    std::vector<std::string> changedUids; // first seen first
+    std::unordered_map<std::string, core::Meeting> wanted;
+    wanted.reserve(singles.size());
+    for (const auto& incoming : singles) {
+        const auto earlier = wanted.find(incoming.uid);
+        const auto current = earlier != wanted.end() ? std::optional(earlier->second) : find(stored, incoming.uid);
+        core::Meeting single = incoming;
+        single.id = current ? current->id : core::MeetingId{};
+        if (current && *current == single) {
+            ++counts.unchanged;
+            continue;
+        }
+        current ? ++counts.updated : ++counts.added;
+        if (earlier == wanted.end())
+            changedUids.push_back(single.uid);
+        wanted.insert_or_assign(single.uid, std::move(single));
+    }
+    if (dryRun)
+        return core::Done{};
+    std::vector<core::Meeting> inserts;
+    inserts.reserve(changedUids.size());
+    for (const auto& uid : changedUids) {
+        core::Meeting& single = wanted.at(uid);
+        if (const auto before = find(stored, uid)) {
+            if (*before == single)
+                continue; // changed, then changed back, within the file
+            if (auto done = deleteById(db, QStringLiteral("meetings"), before->id.value); !done)
+                return done;
+        }
+        inserts.push_back(std::move(single));
+    }
+    // Rows that keep their id go in before new ones: a new row takes the highest id plus one, which
+    // may be the id a replaced row just gave up.
+    std::stable_partition(inserts.begin(), inserts.end(), [](const core::Meeting& m) { return m.id.isValid(); });
+    return inserter.insertAll(inserts);
+}
+
 } // namespace
 
 core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const core::IcsCalendar& calendar, bool dryRun)
@@ -139,45 +183,8 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
         if (auto done = upsert(m, existing, meetingsTable, insertMeeting); !done)
             return done.error();
     }
-    // Singles are the bulk of an import (busy time from other calendars): decided first, then
-    // written at once, so that the new rows go in many per statement. A UID twice in one file: the
-    // second replaces the first.
-    std::vector<std::string> changedUids; // first seen first
-    std::unordered_map<std::string, core::Meeting> wanted;
-    wanted.reserve(calendar.singles.size());
-    for (const auto& incoming : calendar.singles) {
-        const auto earlier = wanted.find(incoming.uid);
-        const auto current = earlier != wanted.end() ? std::optional(earlier->second) : find(storedSingles, incoming.uid);
-        core::Meeting single = incoming;
-        single.id = current ? current->id : core::MeetingId{};
-        if (current && *current == single) {
-            ++counts.unchanged;
-            continue;
-        }
-        current ? ++counts.updated : ++counts.added;
-        if (earlier == wanted.end())
-            changedUids.push_back(single.uid);
-        wanted.insert_or_assign(single.uid, std::move(single));
-    }
-    if (!dryRun) {
-        std::vector<core::Meeting> inserts;
-        inserts.reserve(changedUids.size());
-        for (const auto& uid : changedUids) {
-            core::Meeting& single = wanted.at(uid);
-            if (const auto stored = find(storedSingles, uid)) {
-                if (*stored == single)
-                    continue; // changed, then changed back, within the file
-                if (auto done = deleteById(db, meetingsTable, stored->id.value); !done)
-                    return done.error();
-            }
-            inserts.push_back(std::move(single));
-        }
-        // Rows that keep their id go in before new ones: a new row takes the highest id plus one,
-        // which may be the id a replaced row just gave up.
-        std::stable_partition(inserts.begin(), inserts.end(), [](const core::Meeting& m) { return m.id.isValid(); });
-        if (auto done = inserter.insertAll(inserts); !done)
-            return done.error();
-    }
+    if (auto done = importSingles(db, inserter, storedSingles, calendar.singles, dryRun, counts); !done)
+        return done.error();
     if (dryRun)
         return counts; // the transaction rolls back unused
     if (auto committed = transaction.commit(); !committed)
@@ -224,13 +231,7 @@ core::Status MeetingRepository::replaceUids(const std::vector<std::string>& uids
             if (!singles.exec())
                 return singles.error();
         }
-        for (const auto& s : rows.series)
-            if (auto id = rows::insertSeries(db, s); !id)
-                return id.error();
-        for (const auto& m : rows.meetings)
-            if (auto id = rows::insertMeeting(db, m); !id)
-                return id.error();
-        return core::Done{};
+        return rows::insertCalendar(db, rows.series, rows.meetings);
     }, [&] { emit m_db.meetingsChanged(); });
 }
 

@@ -180,18 +180,10 @@ core::Status restoreBelongings(const QSqlDatabase& db, const PersonSnapshot& sna
     for (const auto& interaction : snapshot.interactions)
         if (auto inserted = rows::insertInteraction(db, interaction); !inserted)
             return inserted.error();
-    for (const auto& series : snapshot.series)
-        if (auto inserted = rows::insertSeries(db, series); !inserted)
-            return inserted.error();
-    for (const auto& meeting : snapshot.meetings)
-        if (auto inserted = rows::insertMeeting(db, meeting); !inserted)
-            return inserted.error();
-    if (snapshot.pin) {
-        Query pin(db, QStringLiteral("INSERT INTO map_pins (person_id, x, y) VALUES (?, ?, ?)"));
-        pin.bind(snapshot.draft.person.id.value).bind(snapshot.pin->x).bind(snapshot.pin->y);
-        if (!pin.exec())
-            return pin.error();
-    }
+    if (auto inserted = rows::insertCalendar(db, snapshot.series, snapshot.meetings); !inserted)
+        return inserted;
+    if (snapshot.pin)
+        return rows::insertMapPin(db, core::MapPin{snapshot.draft.person.id, *snapshot.pin});
     return core::Done{};
 }
 

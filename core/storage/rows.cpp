@@ -3,19 +3,12 @@
 
 #include "core/storage/sqlquery.h"
 
-#include <sqlite3.h>
-
 namespace rapport::storage::rows {
 namespace {
 
 QVariant nullable(const std::optional<int>& value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Int));
-}
-
-QVariant text(std::string_view value)
-{
-    return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
 }
 
 template <class Enum, class Parse>
@@ -52,9 +45,9 @@ void bindCadence(Query& query, const std::optional<core::Cadence>& cadence)
         return;
     }
     query.bind(cadence->every)
-        .bind(text(core::token(cadence->unit)))
+        .bindText(core::token(cadence->unit))
         .bind(cadence->minutes)
-        .bind(text(core::token(cadence->kind)))
+        .bindText(core::token(cadence->kind))
         .bind(static_cast<int>(cadence->preferredDays))
         .bind(cadence->window ? QVariant(cadence->window->start) : noInt)
         .bind(cadence->window ? QVariant(cadence->window->end) : noInt);
@@ -99,7 +92,7 @@ core::Result<std::optional<core::TeamId>> teamNamed(const QSqlDatabase& db, cons
 core::Status insertTeam(const QSqlDatabase& db, const core::Team& team)
 {
     Query insert(db, QStringLiteral("INSERT INTO teams (id, name) VALUES (?, ?)"));
-    insert.bind(team.id.value).bind(text(team.name));
+    insert.bind(team.id.value).bindText(team.name);
     if (!insert.exec())
         return insert.error();
     return core::Done{};
@@ -115,7 +108,7 @@ core::Status writeTie(const QSqlDatabase& db, core::PersonId id, const core::Tie
                                : QStringLiteral("UPDATE ties SET kind = ?, importance = ?, %1, paused = ? WHERE person_id = ?")
                                      .arg(kCadenceAssignments);
     Query query(db, sql);
-    query.bind(text(core::token(tie.kind))).bind(tie.importance);
+    query.bindText(core::token(tie.kind)).bind(tie.importance);
     bindCadence(query, tie.cadence);
     query.bind(tie.paused ? 1 : 0).bind(id.value);
     if (!query.exec())
@@ -134,10 +127,10 @@ core::Result<core::PersonId> insertPerson(const QSqlDatabase& db, const core::Pe
 {
     Query insert(db, QStringLiteral("INSERT INTO people (id, name, email, team_id, notes) VALUES (?, ?, ?, ?, ?)"));
     insert.bind(person.id.isValid() ? QVariant(person.id.value) : QVariant(QMetaType(QMetaType::LongLong)))
-        .bind(text(person.name))
-        .bind(text(person.email))
+        .bindText(person.name)
+        .bindText(person.email)
         .bind(teamValue(person))
-        .bind(text(person.notes));
+        .bindText(person.notes);
     if (!insert.exec())
         return insert.error();
     const core::PersonId id{insert.lastInsertId().toLongLong()};
@@ -149,7 +142,7 @@ core::Result<core::PersonId> insertPerson(const QSqlDatabase& db, const core::Pe
 core::Status updatePerson(const QSqlDatabase& db, const core::Person& person)
 {
     Query update(db, QStringLiteral("UPDATE people SET name = ?, email = ?, team_id = ?, notes = ? WHERE id = ?"));
-    update.bind(text(person.name)).bind(text(person.email)).bind(teamValue(person)).bind(text(person.notes)).bind(person.id.value);
+    update.bindText(person.name).bindText(person.email).bind(teamValue(person)).bindText(person.notes).bind(person.id.value);
     if (!update.exec())
         return update.error();
     return writeTie(db, person.id, person.tie, false);
@@ -161,7 +154,7 @@ core::Status insertLink(const QSqlDatabase& db, const core::PersonLink& link)
     insert.bind(link.id.isValid() ? QVariant(link.id.value) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(link.from.value)
         .bind(link.to.value)
-        .bind(text(core::token(link.type)));
+        .bindText(core::token(link.type));
     if (!insert.exec())
         return insert.error();
     return core::Done{};
@@ -177,12 +170,12 @@ core::Result<core::InteractionId> runInsert(Query& insert, const core::Interacti
 {
     insert.bind(i.id.isValid() ? QVariant(i.id.value) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(i.person.value)
-        .bind(text(core::token(i.kind)))
+        .bindText(core::token(i.kind))
         .bind(static_cast<qint64>(core::toUnixSeconds(i.at)))
         .bind(i.minutes)
-        .bind(text(core::token(i.initiatedBy)))
+        .bindText(core::token(i.initiatedBy))
         .bind(nullable(i.quality))
-        .bind(text(i.notes));
+        .bindText(i.notes);
     if (!insert.exec())
         return insert.error();
     return core::InteractionId{insert.lastInsertId().toLongLong()};
@@ -217,11 +210,11 @@ QVariant optionalDay(const std::optional<core::LocalDay>& day)
 core::Status writeKindCadence(const QSqlDatabase& db, const core::KindCadence& k)
 {
     Query remove(db, QStringLiteral("DELETE FROM kind_cadences WHERE kind = ?"));
-    remove.bind(text(core::token(k.kind)));
+    remove.bindText(core::token(k.kind));
     if (!remove.exec())
         return remove.error();
     Query insert(db, QStringLiteral("INSERT INTO kind_cadences (kind, %1) VALUES (?, %2)").arg(cadenceColumns(), kCadencePlaceholders));
-    insert.bind(text(core::token(k.kind)));
+    insert.bindText(core::token(k.kind));
     bindCadence(insert, k.cadence);
     if (!insert.exec())
         return insert.error();
@@ -235,10 +228,10 @@ core::Result<core::FocusPickId> insertFocusPick(const QSqlDatabase& db, const co
     insert.bind(f.id.isValid() ? QVariant(f.id.value) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QString::fromStdString(core::formatDay(f.weekStart)))
         .bind(f.person ? QVariant(f.person->value) : QVariant(QMetaType(QMetaType::LongLong)))
-        .bind(text(f.personName))
-        .bind(text(f.action))
+        .bindText(f.personName)
+        .bindText(f.action)
         .bind(optionalDay(f.actionDay))
-        .bind(f.reflection ? text(*f.reflection) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(f.reflection ? QVariant(qs(*f.reflection)) : QVariant(QMetaType(QMetaType::QString)))
         .bind(static_cast<qint64>(core::toUnixSeconds(f.committedAt)));
     if (!insert.exec())
         return insert.error();
@@ -293,8 +286,8 @@ core::Result<core::SeriesId> insertSeries(const QSqlDatabase& db, const core::Me
 {
     Query insert(db, QStringLiteral("INSERT INTO meeting_series (id, person_id, title, first_local, minutes, zone, rrule, uid) "
                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.bind(idOrNew(s.id)).bind(nullableId(s.person)).bind(text(s.title)).bind(localText(s.first)).bind(s.minutes)
-        .bind(text(s.zone)).bind(text(s.rrule)).bind(text(s.uid));
+    insert.bind(idOrNew(s.id)).bind(nullableId(s.person)).bindText(s.title).bind(localText(s.first)).bind(s.minutes)
+        .bindText(s.zone).bindText(s.rrule).bindText(s.uid);
     if (!insert.exec())
         return insert.error();
     return core::SeriesId{insert.lastInsertId().toLongLong()};
@@ -303,12 +296,18 @@ core::Result<core::SeriesId> insertSeries(const QSqlDatabase& db, const core::Me
 const QString kInsertMeeting = QStringLiteral("INSERT INTO meetings (id, person_id, title, start_utc, end_utc, zone, status, "
                                                "series_id, occurrence_local, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
+// Binds a meeting to the next ten placeholders, in kInsertMeeting's order.
+void bindMeeting(Query& insert, const core::Meeting& m)
+{
+    insert.bind(idOrNew(m.id)).bind(nullableId(m.person)).bindText(m.title)
+        .bind(static_cast<qint64>(core::toUnixSeconds(m.start))).bind(static_cast<qint64>(core::toUnixSeconds(m.end)))
+        .bindText(m.zone).bindText(core::token(m.status)).bind(nullableId(m.series))
+        .bind(m.occurrence ? QVariant(localText(*m.occurrence)) : QVariant(QMetaType(QMetaType::QString))).bindText(m.uid);
+}
+
 core::Result<core::MeetingId> runMeetingInsert(Query& insert, const core::Meeting& m)
 {
-    insert.bind(idOrNew(m.id)).bind(nullableId(m.person)).bind(text(m.title))
-        .bind(static_cast<qint64>(core::toUnixSeconds(m.start))).bind(static_cast<qint64>(core::toUnixSeconds(m.end)))
-        .bind(text(m.zone)).bind(text(core::token(m.status))).bind(nullableId(m.series))
-        .bind(m.occurrence ? QVariant(localText(*m.occurrence)) : QVariant(QMetaType(QMetaType::QString))).bind(text(m.uid));
+    bindMeeting(insert, m);
     if (!insert.exec())
         return insert.error();
     return core::MeetingId{insert.lastInsertId().toLongLong()};
@@ -320,126 +319,51 @@ core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::
     return runMeetingInsert(insert, m);
 }
 
-// "(?, ?, ...), (?, ...)": `rows` rows of the meetings columns, for a multi-row INSERT.
+core::Status insertCalendar(const QSqlDatabase& db, std::span<const core::MeetingSeries> series,
+                            std::span<const core::Meeting> meetings)
+{
+    for (const auto& s : series)
+        if (auto id = insertSeries(db, s); !id)
+            return id.error();
+    for (const auto& m : meetings)
+        if (auto id = insertMeeting(db, m); !id)
+            return id.error();
+    return core::Done{};
+}
+
+// A statement's fixed work (opening and closing a cursor per table and index) was a quarter of
+// storing 10k imported events one per statement; insertAll() stores this many per statement.
+constexpr int kMeetingsPerStatement = 64;
+
+// kInsertMeeting for `rows` rows: "... VALUES (?, ...), (?, ...)".
 QString meetingRowsSql(int rows)
 {
-    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    return QStringLiteral("INSERT INTO meetings (id, person_id, title, start_utc, end_utc, zone, status, series_id, "
-                          "occurrence_local, uid) VALUES ") +
-           QStringList(rows, row).join(QStringLiteral(", "));
+    const QString row = kInsertMeeting.mid(kInsertMeeting.indexOf(QStringLiteral("(?")));
+    return kInsertMeeting.left(kInsertMeeting.indexOf(QStringLiteral("(?"))) + QStringList(rows, row).join(QStringLiteral(", "));
 }
 
-struct MeetingInserter::Native
-{
-    // A statement's fixed work (opening and closing a cursor per table and index) cost a quarter of
-    // storing 10k imported events one per statement; insertAll() stores this many per statement.
-    static constexpr int kRowsPerStatement = 64;
-    static constexpr int kColumns = 10;
-
-    sqlite3* db = nullptr;
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_stmt* many = nullptr; ///< kRowsPerStatement rows, prepared on first use
-
-    ~Native()
-    {
-        sqlite3_finalize(statement);
-        sqlite3_finalize(many);
-    }
-
-    core::Error error(int code) const { return sqliteError(kInsertMeeting, code, sqlite3_errmsg(db)); }
-
-    // Binds one meeting to the statement's parameters first+1 .. first+kColumns. Every text must
-    // stay alive until sqlite3_step() returns (SQLITE_STATIC: SQLite does not copy it); `occurrence`
-    // keeps the one text made here.
-    static int bind(sqlite3_stmt* into, int first, const core::Meeting& m, std::string& occurrence)
-    {
-        const auto bindText = [&](int column, std::string_view value) {
-            return sqlite3_bind_text(into, first + column, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
-        };
-        const auto bindId = [&](int column, std::optional<std::int64_t> value) {
-            return value ? sqlite3_bind_int64(into, first + column, *value) : sqlite3_bind_null(into, first + column);
-        };
-        occurrence = m.occurrence ? ss(localText(*m.occurrence)) : std::string();
-        int rc = bindId(1, m.id.isValid() ? std::optional(m.id.value) : std::nullopt);
-        rc = rc ? rc : bindId(2, m.person ? std::optional(m.person->value) : std::nullopt);
-        rc = rc ? rc : bindText(3, m.title);
-        rc = rc ? rc : sqlite3_bind_int64(into, first + 4, core::toUnixSeconds(m.start));
-        rc = rc ? rc : sqlite3_bind_int64(into, first + 5, core::toUnixSeconds(m.end));
-        rc = rc ? rc : bindText(6, m.zone);
-        rc = rc ? rc : bindText(7, core::token(m.status));
-        rc = rc ? rc : bindId(8, m.series ? std::optional(m.series->value) : std::nullopt);
-        rc = rc ? rc : (m.occurrence ? bindText(9, occurrence) : sqlite3_bind_null(into, first + 9));
-        rc = rc ? rc : bindText(10, m.uid);
-        return rc;
-    }
-
-    int run(sqlite3_stmt* prepared) const
-    {
-        const int rc = sqlite3_step(prepared);
-        sqlite3_reset(prepared);
-        return rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-
-    core::Result<core::MeetingId> insert(const core::Meeting& m)
-    {
-        std::string occurrence;
-        int rc = bind(statement, 0, m, occurrence);
-        rc = rc ? rc : run(statement);
-        if (rc != SQLITE_OK)
-            return error(rc);
-        return core::MeetingId{sqlite3_last_insert_rowid(db)};
-    }
-
-    core::Status insertAll(std::span<const core::Meeting> meetings)
-    {
-        if (meetings.size() >= kRowsPerStatement && !many) {
-            const QByteArray sql = meetingRowsSql(kRowsPerStatement).toUtf8();
-            if (const int rc = sqlite3_prepare_v2(db, sql.constData(), static_cast<int>(sql.size()), &many, nullptr); rc != SQLITE_OK)
-                return error(rc);
-        }
-        std::vector<std::string> occurrences(kRowsPerStatement);
-        while (meetings.size() >= kRowsPerStatement) {
-            int rc = SQLITE_OK;
-            for (int row = 0; row < kRowsPerStatement && rc == SQLITE_OK; ++row)
-                rc = bind(many, row * kColumns, meetings[static_cast<std::size_t>(row)], occurrences[static_cast<std::size_t>(row)]);
-            rc = rc ? rc : run(many);
-            if (rc != SQLITE_OK)
-                return error(rc);
-            meetings = meetings.subspan(kRowsPerStatement);
-        }
-        for (const auto& m : meetings)
-            if (auto id = insert(m); !id)
-                return id.error();
-        return core::Done{};
-    }
-};
-
-MeetingInserter::MeetingInserter(const QSqlDatabase& db)
-{
-    if (sqlite3* handle = nativeHandle(db)) {
-        m_native = std::make_unique<Native>();
-        m_native->db = handle;
-        const QByteArray sql = kInsertMeeting.toUtf8();
-        if (sqlite3_prepare_v2(m_native->db, sql.constData(), static_cast<int>(sql.size()), &m_native->statement, nullptr) == SQLITE_OK)
-            return;
-        m_native.reset(); // Qt's statement reports the problem at the first insert
-    }
-    m_query = std::make_unique<Query>(db, kInsertMeeting);
-}
+MeetingInserter::MeetingInserter(const QSqlDatabase& db) : m_db(db), m_one(std::make_unique<Query>(db, kInsertMeeting)) {}
 
 MeetingInserter::~MeetingInserter() = default;
 
 core::Result<core::MeetingId> MeetingInserter::insert(const core::Meeting& meeting)
 {
-    return m_native ? m_native->insert(meeting) : runMeetingInsert(*m_query, meeting);
+    return runMeetingInsert(*m_one, meeting);
 }
 
 core::Status MeetingInserter::insertAll(std::span<const core::Meeting> meetings)
 {
-    if (m_native)
-        return m_native->insertAll(meetings);
+    while (meetings.size() >= kMeetingsPerStatement) {
+        if (!m_many)
+            m_many = std::make_unique<Query>(m_db, meetingRowsSql(kMeetingsPerStatement));
+        for (const auto& m : meetings.first(kMeetingsPerStatement))
+            bindMeeting(*m_many, m);
+        if (!m_many->exec())
+            return m_many->error();
+        meetings = meetings.subspan(kMeetingsPerStatement);
+    }
     for (const auto& m : meetings)
-        if (auto id = runMeetingInsert(*m_query, m); !id)
+        if (auto id = insert(m); !id)
             return id.error();
     return core::Done{};
 }

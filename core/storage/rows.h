@@ -49,10 +49,11 @@ core::Status insertMapPin(const QSqlDatabase& db, const core::MapPin& pin);
 /// Stores a series (keeping a valid id) and returns its id.
 core::Result<core::SeriesId> insertSeries(const QSqlDatabase& db, const core::MeetingSeries& series);
 core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::Meeting& meeting);
+/// Calendar rows, ids kept: the series first, then the meetings that may name them.
+core::Status insertCalendar(const QSqlDatabase& db, std::span<const core::MeetingSeries> series,
+                            std::span<const core::Meeting> meetings);
 
-/// Inserts many meetings through one prepared statement (imports, plans, restores). On SQLite the
-/// statement is SQLite's own: Qt's binding wraps every value in a QVariant and converts every
-/// string to UTF-16 and back, which for a 10k-event import cost as much as SQLite's own work.
+/// Inserts many meetings through prepared statements (imports, plans, restores).
 class MeetingInserter
 {
 public:
@@ -61,13 +62,13 @@ public:
     MeetingInserter(const MeetingInserter&) = delete;
     MeetingInserter& operator=(const MeetingInserter&) = delete;
     core::Result<core::MeetingId> insert(const core::Meeting& meeting);
-    /// Inserts meetings whose new ids nobody needs, many per statement on SQLite.
+    /// Inserts meetings whose new ids nobody needs, many per statement.
     core::Status insertAll(std::span<const core::Meeting> meetings);
 
 private:
-    struct Native;
-    std::unique_ptr<Native> m_native; ///< SQLite
-    std::unique_ptr<Query> m_query;   ///< any other database
+    QSqlDatabase m_db;
+    std::unique_ptr<Query> m_one;
+    std::unique_ptr<Query> m_many; ///< prepared on first use
 };
 core::Result<std::vector<core::MeetingSeries>> seriesWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values);
 core::Result<std::vector<core::Meeting>> meetingsWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values);

@@ -14,6 +14,14 @@
 namespace rapport::storage {
 namespace {
 
+// A statement as an error names it: on one line, and cut short when long (a multi-row INSERT).
+std::string statementName(const QString& sql)
+{
+    constexpr qsizetype kLongest = 160;
+    const QString line = sql.simplified();
+    return ss(line.size() <= kLongest ? line : line.left(kLongest) + QStringLiteral("…"));
+}
+
 // SQLite's result codes in words; other databases' codes (PostgreSQL's SQLSTATE) mean other things.
 core::Error sqlError(const QSqlDriver* driver, const QString& sql, const QSqlError& error)
 {
@@ -21,7 +29,7 @@ core::Error sqlError(const QSqlDriver* driver, const QString& sql, const QSqlErr
     const int code = error.nativeErrorCode().toInt(&numeric);
     if (driver && driver->dbmsType() == QSqlDriver::SQLite && numeric && code != 0)
         return sqliteError(sql, code, ss(error.databaseText()));
-    return core::Error{ss(sql.simplified()), ss(error.text())};
+    return core::Error{statementName(sql), ss(error.text())};
 }
 
 } // namespace
@@ -70,12 +78,12 @@ core::Error sqliteError(const QString& sql, int code, const std::string& message
     switch (code & 0xff) { // the primary result code
     case 5:                // SQLITE_BUSY, SQLITE_LOCKED: another process held it past the busy timeout
     case 6:
-        return core::Error{ss(sql.simplified()), "the database is busy: another Rapport is writing to it (nothing was "
+        return core::Error{statementName(sql), "the database is busy: another Rapport is writing to it (nothing was "
                                                  "changed; try again in a moment)"};
     case 11: // SQLITE_CORRUPT
-        return core::Error{ss(sql.simplified()), "the database is damaged (" + message + ")"};
+        return core::Error{statementName(sql), "the database is damaged (" + message + ")"};
     default:
-        return core::Error{ss(sql.simplified()), message};
+        return core::Error{statementName(sql), message};
     }
 }
 
@@ -124,7 +132,7 @@ struct Query::Native
         }
     }
 
-    bool failBinding(int rc, std::string words)
+    bool refuse(int rc, std::string words)
     {
         code = rc;
         message = std::move(words);
@@ -183,7 +191,7 @@ Query::Query(const QSqlDatabase& db, const QString& sql) : m_sql(sql)
         m_prepared = rc == SQLITE_OK || m_native->fail(rc);
         // One statement per Query, as Qt's driver has it: anything after the first would be ignored.
         if (m_prepared && tail && !QByteArray(tail).trimmed().isEmpty() && QByteArray(tail).trimmed() != ";")
-            m_prepared = m_native->failBinding(SQLITE_ERROR, "more than one statement");
+            m_prepared = m_native->refuse(SQLITE_ERROR, "more than one statement");
         return;
     }
     m_query = QSqlQuery(db);
@@ -200,6 +208,17 @@ Query& Query::bind(const QVariant& value)
         m_native->bind(position + 1, value);
     else
         m_query.bindValue(position, value);
+    return *this;
+}
+
+Query& Query::bindText(std::string_view text)
+{
+    const int position = m_nextPlaceholder++;
+    if (m_native && m_native->statement)
+        m_native->bound(sqlite3_bind_text(m_native->statement, position + 1, text.data(), static_cast<int>(text.size()),
+                                          SQLITE_TRANSIENT));
+    else if (!m_native)
+        m_query.bindValue(position, QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())));
     return *this;
 }
 
@@ -223,9 +242,9 @@ bool Query::exec()
         return m_query.exec();
     sqlite3_reset(m_native->statement);
     if (m_native->bindCode != SQLITE_OK)
-        return m_native->failBinding(m_native->bindCode, m_native->bindMessage);
+        return m_native->refuse(m_native->bindCode, m_native->bindMessage);
     if (const int wanted = sqlite3_bind_parameter_count(m_native->statement); positional > 0 && positional != wanted)
-        return m_native->failBinding(SQLITE_RANGE, "the statement takes " + std::to_string(wanted) + " values; " +
+        return m_native->refuse(SQLITE_RANGE, "the statement takes " + std::to_string(wanted) + " values; " +
                                                        std::to_string(positional) + " were given");
     return m_native->step(m_native->rowPending);
 }

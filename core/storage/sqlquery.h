@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 struct sqlite3;
@@ -32,6 +33,8 @@ public:
     Query& operator=(const Query&) = delete;
 
     Query& bind(const QVariant& value);
+    /// Binds UTF-8 text to the next placeholder, without a QString in between.
+    Query& bindText(std::string_view text);
     /// Binds a named placeholder (":at"); a name may appear several times in the statement.
     Query& bindNamed(const QString& name, const QVariant& value);
     bool exec();

@@ -122,13 +122,7 @@ TEST_F(ContactSummaries, TheTeamSampleAgreesWithTheCoreSweepNowAndInsideItsHisto
 
 TEST_F(ContactSummaries, AFailedRestoreKeepsTheTriggers)
 {
-    core::Dataset data;
-    data.people.push_back(core::Person{core::PersonId{1}, "Ana Lopez", "", std::nullopt, "", core::defaultTie(core::RelationshipKind::Peer)});
-    core::Interaction orphan;
-    orphan.id = core::InteractionId{1};
-    orphan.person = core::PersonId{42};
-    orphan.at = kNow;
-    data.interactions.push_back(orphan);
+    const core::Dataset data = test::datasetWithAnOrphanInteraction(kNow);
     EXPECT_FALSE(storage::DatasetRepository(*db).restoreInto(data));
     log(addPerson(std::nullopt), "2026-11-20T10:00:00Z");
     EXPECT_EQ(storedRows(), 1);

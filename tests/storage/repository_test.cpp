@@ -227,13 +227,7 @@ TEST_F(Repositories, RestoreIntoRefusesANonEmptyDatabaseUnchanged)
 
 TEST_F(Repositories, FailedRestoreLeavesTheDatabaseEmpty)
 {
-    core::Dataset data;
-    data.people.push_back(core::Person{core::PersonId{1}, "Ana Lopez", "", std::nullopt, "", core::defaultTie(core::RelationshipKind::Peer)});
-    core::Interaction orphan;
-    orphan.id = core::InteractionId{1};
-    orphan.person = core::PersonId{42};
-    orphan.at = now;
-    data.interactions.push_back(orphan);
+    const core::Dataset data = test::datasetWithAnOrphanInteraction(now);
     QSignalSpy reset(db.get(), &Database::reset);
     EXPECT_FALSE(DatasetRepository(*db).restoreInto(data));
     EXPECT_EQ(reset.count(), 0);

@@ -57,6 +57,18 @@ QString makeNewerDatabase(const TempDir& dir, int compatibleVersion)
     return path;
 }
 
+core::Dataset datasetWithAnOrphanInteraction(core::Instant at)
+{
+    core::Dataset data;
+    data.people.push_back(core::Person{core::PersonId{1}, "Ana Lopez", "", std::nullopt, "", core::defaultTie(core::RelationshipKind::Peer)});
+    core::Interaction orphan;
+    orphan.id = core::InteractionId{1};
+    orphan.person = core::PersonId{42};
+    orphan.at = at;
+    data.interactions.push_back(orphan);
+    return data;
+}
+
 std::unique_ptr<storage::Database> openDatabase(const QString& path)
 {
     auto opened = storage::Database::open(path);
