@@ -2,6 +2,7 @@
 #include "ui/auditview.h"
 
 #include "core/audit.h"
+#include "ui/changefeed.h"
 #include "ui/healthstyle.h"
 #include "ui/pageparts.h"
 #include "ui/personmodel.h"
@@ -80,7 +81,7 @@ int urgency(const core::HealthReport& health)
 
 } // namespace
 
-AuditView::AuditView(PersonModel& people, QWidget* parent) : QWidget(parent), m_people(people)
+AuditView::AuditView(const PageContext& page, QWidget* parent) : QWidget(parent), m_people(page.people)
 {
     auto* content = new QWidget(this);
     auto* column = new QVBoxLayout(content);
@@ -121,27 +122,11 @@ AuditView::AuditView(PersonModel& people, QWidget* parent) : QWidget(parent), m_
 
     fillScrolling(this, content);
 
-    // Built when first shown, then kept in step while visible (hidden, it only notes that it is stale).
-    auto* refreshSoon = new CoalescedCall([this] {
-        if (isVisible())
-            refresh();
-    }, this);
-    connect(&m_people, &PersonModel::tiesChanged, this, [this, refreshSoon] {
-        m_stale = true;
-        refreshSoon->request();
-    });
-}
-
-void AuditView::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        refresh();
+    new PageRefresher(*this, page.feed, kHealthInputs, [this](const storage::ChangeSet&) { refresh(); });
 }
 
 void AuditView::refresh()
 {
-    m_stale = false;
     const auto ties = m_people.ties();
     const core::Audit audit = core::auditRelationships(ties);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/ids.h"
+#include "ui/pagecontext.h"
 
 #include <QWidget>
 
@@ -20,7 +21,7 @@ class AuditView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit AuditView(PersonModel& people, QWidget* parent = nullptr);
+    explicit AuditView(const PageContext& page, QWidget* parent = nullptr);
 
     /// Reads the audit now (it is otherwise read when shown, and again after changes while visible).
     void refresh();
@@ -33,9 +34,6 @@ signals:
     void deepenRequested(core::PersonId person);
     void openPersonRequested(core::PersonId person);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
     void showSuggestions(const std::vector<core::PersonId>& people);
 
@@ -44,7 +42,6 @@ private:
     QWidget* m_suggestions = nullptr;
     QVBoxLayout* m_suggestionRows = nullptr;
     QTreeWidget* m_kinds = nullptr;
-    bool m_stale = true;
     bool m_filled = false; // the tree has been shown once; from then on the user decides what is open
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/meetingrepository.h"
+#include "ui/changefeed.h"
 #include "ui/duelist.h"
 #include "ui/feedback.h"
 #include "ui/pageparts.h"
@@ -80,9 +81,8 @@ QString unplacedReason(core::UnplacedReason reason)
 
 } // namespace
 
-CalendarView::CalendarView(const CommandContext& context, PersonModel& people, std::function<core::Instant()> clock,
-                           QWidget* parent)
-    : QWidget(parent), m_context(context), m_people(people), m_clock(std::move(clock))
+CalendarView::CalendarView(const PageContext& page, QWidget* parent)
+    : QWidget(parent), m_context(page.commands), m_people(page.people), m_clock(page.clock)
 {
     auto* previous = new QPushButton(tr("◀"), this);
     previous->setToolTip(tr("Previous week (Alt+Left)"));
@@ -144,10 +144,8 @@ CalendarView::CalendarView(const CommandContext& context, PersonModel& people, s
     connect(m_due, &DueList::openPersonRequested, this, &CalendarView::openPersonRequested);
     connect(m_due, &DueList::logRequested, this, &CalendarView::logRequested);
 
-    auto* reloadSoon = new CoalescedCall([this] { reloadWhenShown(); }, this);
-    connect(&m_context.database, &storage::Database::meetingsChanged, reloadSoon, &CoalescedCall::request);
-    connect(&m_context.database, &storage::Database::reset, reloadSoon, &CoalescedCall::request);
-    connect(&m_people, &PersonModel::tiesChanged, reloadSoon, &CoalescedCall::request);
+    // Start-up never reads a calendar nobody sees: the week is read when first shown.
+    m_refresher = new PageRefresher(*this, page.feed, kHealthInputs, [this](const storage::ChangeSet&) { reload(); });
     showWeek(core::dayIn(m_clock(), m_people.zone()));
 }
 
@@ -188,22 +186,7 @@ void CalendarView::showWeek(core::LocalDay anyDay)
         const QSignalBlocker block(m_month);
         m_month->setSelectedDate(toQDate(m_monday));
     }
-    reloadWhenShown();
-}
-
-void CalendarView::reloadWhenShown()
-{
-    if (isVisible())
-        reload();
-    else
-        m_stale = true;
-}
-
-void CalendarView::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (m_stale)
-        reload();
+    m_refresher->request();
 }
 
 void CalendarView::setWorkingHours(const core::WorkingHours& hours)
@@ -224,7 +207,6 @@ QString CalendarView::nameOf(const core::Meeting& meeting) const
 
 void CalendarView::reload()
 {
-    m_stale = false;
     const core::Zone& zone = m_people.zone();
     const core::Instant from = core::atLocal(m_monday, std::chrono::minutes{0}, zone);
     const core::Instant to = core::atLocal(plusDays(m_monday, 7), std::chrono::minutes{0}, zone);

@@ -3,7 +3,7 @@
 
 #include "core/meeting.h"
 #include "core/schedule.h"
-#include "ui/commands.h"
+#include "ui/pagecontext.h"
 
 #include <QWidget>
 
@@ -17,6 +17,7 @@ class QPushButton;
 namespace rapport::ui {
 
 class DueList;
+class PageRefresher;
 class PersonModel;
 class WeekGrid;
 
@@ -28,8 +29,7 @@ class CalendarView : public QWidget
 {
     Q_OBJECT
 public:
-    CalendarView(const CommandContext& context, PersonModel& people, std::function<core::Instant()> clock,
-                 QWidget* parent = nullptr);
+    explicit CalendarView(const PageContext& page, QWidget* parent = nullptr);
 
     void showWeek(core::LocalDay anyDay);
     /// The days and hours the grid shades and "Plan my week" fills.
@@ -58,12 +58,7 @@ signals:
     /// A one-on-one with `person` was marked held: log it, with how it went.
     void heldRequested(core::PersonId person);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
-    /// Reloads now when shown, else when next shown: start-up never reads a calendar nobody sees.
-    void reloadWhenShown();
     QWidget* buildPanel();
     void planOneOnOne(core::PersonId person, core::Instant start);
     void changeTime(std::size_t index, core::Instant start, core::Instant end);
@@ -79,11 +74,11 @@ private:
 
     CommandContext m_context;
     PersonModel& m_people;
-    bool m_stale = true;
     std::function<core::Instant()> m_clock;
     std::function<std::optional<SeriesScope>()> m_chooseScope;
     core::LocalDay m_monday;
     core::WorkingHours m_hours;
+    PageRefresher* m_refresher = nullptr;
     WeekGrid* m_grid = nullptr;
     QCalendarWidget* m_month = nullptr;
     DueList* m_due = nullptr;

@@ -5,6 +5,7 @@
 #include "core/storage/interactionrepository.h"
 #include "core/storage/meetingrepository.h"
 #include "core/trends.h"
+#include "ui/changefeed.h"
 #include "ui/feedback.h"
 #include "ui/healthstyle.h"
 #include "ui/pageparts.h"
@@ -161,8 +162,8 @@ struct HealthChartsView::Computed
     std::vector<core::Instant> rhythmPoints;
 };
 
-HealthChartsView::HealthChartsView(const CommandContext& context, PersonModel& people, QWidget* parent)
-    : QWidget(parent), m_context(context), m_people(people), m_computed(std::make_unique<Computed>())
+HealthChartsView::HealthChartsView(const PageContext& page, QWidget* parent)
+    : QWidget(parent), m_context(page.commands), m_people(page.people), m_computed(std::make_unique<Computed>())
 {
     const QDate today = toQDate(core::dayIn(m_people.now(), m_people.zone()));
     m_from = new QDateEdit(today.addMonths(-kDefaultMonths), this);
@@ -205,8 +206,11 @@ HealthChartsView::HealthChartsView(const CommandContext& context, PersonModel& p
     layout->addLayout(toolbar);
     layout->addLayout(grid, 1);
 
-    connect(m_from, &QDateEdit::dateChanged, this, &HealthChartsView::scheduleRefresh);
-    connect(m_to, &QDateEdit::dateChanged, this, &HealthChartsView::scheduleRefresh);
+    // Histories load when first shown; after that only what a change touched is read again.
+    m_refresher = new PageRefresher(*this, page.feed, kHealthInputs | storage::Rows::Teams,
+                                    [this](const storage::ChangeSet& changes) { follow(changes); });
+    connect(m_from, &QDateEdit::dateChanged, m_refresher, [this] { m_refresher->request(); });
+    connect(m_to, &QDateEdit::dateChanged, m_refresher, [this] { m_refresher->request(); });
     connect(lastYear, &QPushButton::clicked, this, [this] {
         const QDate today = toQDate(core::dayIn(m_people.now(), m_people.zone()));
         setRange(today.addMonths(-kDefaultMonths), today);
@@ -214,8 +218,8 @@ HealthChartsView::HealthChartsView(const CommandContext& context, PersonModel& p
     // A choice redraws one chart from what the last refresh computed, unless the data moved on since.
     auto redraw = [this](void (HealthChartsView::*draw)()) {
         return [this, draw] {
-            if (m_dirty)
-                refresh();
+            if (m_refresher->isStale())
+                m_refresher->refreshIfStale();
             else
                 (this->*draw)();
         };
@@ -224,22 +228,6 @@ HealthChartsView::HealthChartsView(const CommandContext& context, PersonModel& p
     connect(m_rhythmKind, &QComboBox::activated, this, redraw(&HealthChartsView::drawRhythmKept));
     connect(m_team, &QComboBox::activated, this, redraw(&HealthChartsView::drawTeamTrend));
 
-    m_refreshSoon = new CoalescedCall([this] {
-        if (m_dirty)
-            refresh();
-    }, this);
-    connect(&m_people, &PersonModel::tiesChanged, this, &HealthChartsView::scheduleRefresh);
-    connect(&m_context.database, &storage::Database::interactionsChanged, this, &HealthChartsView::reloadHistories);
-    connect(&m_context.database, &storage::Database::meetingsChanged, this, [this] {
-        if (!m_historiesLoaded)
-            return;
-        loadSkipped();
-        scheduleRefresh();
-    });
-    connect(&m_context.database, &storage::Database::reset, this, [this] {
-        m_historiesLoaded = false;
-        scheduleRefresh();
-    });
 }
 
 HealthChartsView::~HealthChartsView() = default;
@@ -286,19 +274,16 @@ void HealthChartsView::setRange(QDate from, QDate to)
     refresh();
 }
 
-void HealthChartsView::showEvent(QShowEvent* event)
+// Reads again what the change touched (every history for a change to anyone), then redraws.
+void HealthChartsView::follow(const storage::ChangeSet& changes)
 {
-    QWidget::showEvent(event);
-    if (m_dirty)
-        refresh();
-}
-
-void HealthChartsView::scheduleRefresh()
-{
-    m_dirty = true;
-    // Hidden charts wait until they are shown; visible ones redraw once after a burst of changes.
-    if (isVisible())
-        m_refreshSoon->request();
+    if (m_historiesLoaded && changes.everyone)
+        m_historiesLoaded = false;
+    if (m_historiesLoaded && changes.touches(storage::Rows::Interactions))
+        reloadHistories(changes.people);
+    if (m_historiesLoaded && changes.touches(storage::Rows::Meetings))
+        loadSkipped();
+    refresh();
 }
 
 void HealthChartsView::loadHistories()
@@ -327,22 +312,18 @@ void HealthChartsView::loadSkipped()
         m_skipped[person].push_back(at);
 }
 
-void HealthChartsView::reloadHistories(const QList<qint64>& personIds)
+void HealthChartsView::reloadHistories(const std::vector<core::PersonId>& people)
 {
-    if (!m_historiesLoaded)
-        return;
     storage::InteractionRepository interactions(m_context.database);
-    for (const qint64 id : personIds) {
-        auto list = interactions.listFor(core::PersonId{id});
+    for (const auto id : people) {
+        auto list = interactions.listFor(id);
         if (list)
-            m_histories[core::PersonId{id}] = std::move(list).value();
+            m_histories[id] = std::move(list).value();
     }
-    scheduleRefresh();
 }
 
 void HealthChartsView::refresh()
 {
-    m_dirty = false;
     if (!m_historiesLoaded)
         loadHistories();
     const core::Zone& zone = m_people.zone();

@@ -2,7 +2,8 @@
 #pragma once
 
 #include "core/health.h"
-#include "ui/commands.h"
+#include "core/storage/changeset.h"
+#include "ui/pagecontext.h"
 
 #include <QWidget>
 
@@ -18,7 +19,7 @@ class QLabel;
 
 namespace rapport::ui {
 
-class CoalescedCall;
+class PageRefresher;
 class PersonModel;
 
 /// The Health charts, every series computed in core (core/trends.h) from the history in memory:
@@ -32,7 +33,7 @@ class HealthChartsView : public QWidget
 public:
     enum Chart { HealthOverTime, RhythmKept, States, TeamTrend, ChartCount };
 
-    HealthChartsView(const CommandContext& context, PersonModel& people, QWidget* parent = nullptr);
+    explicit HealthChartsView(const PageContext& page, QWidget* parent = nullptr);
     ~HealthChartsView() override;
 
     /// Recomputes every chart now (they otherwise follow changes while visible).
@@ -51,15 +52,12 @@ signals:
     /// The user clicked a state's bar: show the people in that state.
     void stateClicked(core::HealthState state);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
     struct Panel;
     QWidget* buildPanel(Chart which, const QString& title, QComboBox* selector);
-    void scheduleRefresh();
+    void follow(const storage::ChangeSet& changes);
     void loadHistories();
-    void reloadHistories(const QList<qint64>& personIds);
+    void reloadHistories(const std::vector<core::PersonId>& people);
     void loadSkipped();
     void fillSelectors();
     void drawHealthOverTime();
@@ -73,7 +71,6 @@ private:
     std::unordered_map<core::PersonId, std::vector<core::Interaction>> m_histories;
     std::unordered_map<core::PersonId, std::vector<core::Instant>> m_skipped;
     bool m_historiesLoaded = false;
-    bool m_dirty = true;
 
     QDateEdit* m_from = nullptr;
     QDateEdit* m_to = nullptr;
@@ -83,7 +80,7 @@ private:
     std::vector<QChartView*> m_views;
     struct Computed;
     std::unique_ptr<Computed> m_computed;
-    CoalescedCall* m_refreshSoon = nullptr;
+    PageRefresher* m_refresher = nullptr;
 };
 
 } // namespace rapport::ui

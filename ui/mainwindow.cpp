@@ -10,6 +10,7 @@
 #include "ui/auditview.h"
 #include "ui/calendarimportdialog.h"
 #include "ui/calendarview.h"
+#include "ui/changefeed.h"
 #include "ui/emptystate.h"
 #include "ui/feedback.h"
 #include "ui/healthchartsview.h"
@@ -43,7 +44,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QUndoStack>
 
 namespace rapport::ui {
@@ -88,6 +88,8 @@ MainWindow::MainWindow(const WindowContext& context, QWidget* parent)
 {
     setWindowTitle(tr("Rapport"));
     m_people = new PersonModel(m_context.database, m_context.clock(), m_context.zone, this);
+    m_feed = new ChangeFeed(m_context.database, *m_people, m_context.clock, this);
+    m_context.database.followOtherWriters();
     buildAreas();
     buildMenus();
     buildStatusBar();
@@ -97,11 +99,6 @@ MainWindow::MainWindow(const WindowContext& context, QWidget* parent)
     connect(m_people, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateWelcome);
     connect(m_people, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateWelcome);
     connect(m_people, &QAbstractItemModel::modelReset, this, &MainWindow::updateWelcome);
-
-    // "3 days ago" must not go stale while the window stays open.
-    auto* minute = new QTimer(this);
-    connect(minute, &QTimer::timeout, this, [this] { m_people->setNow(m_context.clock()); });
-    minute->start(60'000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -114,6 +111,7 @@ void MainWindow::buildAreas()
     m_areas = new QStackedWidget(this);
 
     auto openPeople = [this] { showArea(Area::People); };
+    const PageContext context{m_commands, *m_people, *m_feed, m_context.clock};
     auto placeholder = [&](const QString& title, const QString& text) {
         auto* page = new EmptyState(title, text, tr("Open People"), m_areas);
         connect(page, &EmptyState::actionTriggered, this, openPeople);
@@ -124,19 +122,19 @@ void MainWindow::buildAreas()
         QWidget* page = nullptr;
         switch (info.area) {
         case Area::People:
-            m_peopleView = new PeopleView(m_commands, *m_people, m_areas);
+            m_peopleView = new PeopleView(context, m_areas);
             page = m_peopleView;
             break;
         case Area::Week:
-            m_weekView = new WeekView(m_commands, *m_people, m_context.clock, m_areas);
+            m_weekView = new WeekView(context, m_areas);
             page = m_weekView;
             break;
         case Area::Map:
-            m_mapView = new MapView(m_commands, *m_people, m_areas);
+            m_mapView = new MapView(context, m_areas);
             page = m_mapView;
             break;
         case Area::Calendar:
-            m_calendarView = new CalendarView(m_commands, *m_people, m_context.clock, m_areas);
+            m_calendarView = new CalendarView(context, m_areas);
             m_calendarView->setWorkingHours(loadWorkingHours(m_context.settings));
             page = m_calendarView;
             break;
@@ -227,8 +225,9 @@ QWidget* MainWindow::buildHealthArea()
 {
     m_healthTabs = new QTabWidget(m_areas);
     m_healthTabs->setDocumentMode(true);
-    m_healthCharts = new HealthChartsView(m_commands, *m_people, m_healthTabs);
-    m_auditView = new AuditView(*m_people, m_healthTabs);
+    const PageContext page{m_commands, *m_people, *m_feed, m_context.clock};
+    m_healthCharts = new HealthChartsView(page, m_healthTabs);
+    m_auditView = new AuditView(page, m_healthTabs);
     m_healthTabs->addTab(m_healthCharts, tr("&Trends"));
     m_healthTabs->addTab(m_auditView, tr("&Audit"));
     connect(m_healthCharts, &HealthChartsView::stateClicked, this, [this](core::HealthState state) {
@@ -359,10 +358,10 @@ void MainWindow::buildStatusBar()
     connect(&m_context.undoStack, &QUndoStack::undoTextChanged, undoHint, [undoHint](const QString& text) {
         undoHint->setText(text.isEmpty() ? QString() : tr("Ctrl+Z undoes: %1").arg(text));
     });
-    for (auto signal : {&storage::Database::peopleAdded, &storage::Database::peopleUpdated,
-                        &storage::Database::peopleRemoved, &storage::Database::interactionsChanged})
-        connect(&m_context.database, signal, this, &MainWindow::noteSaved);
-    connect(&m_context.database, &storage::Database::reset, this, &MainWindow::noteSaved);
+    connect(m_feed, &ChangeFeed::changed, this, [this](const storage::ChangeSet& changes) {
+        if (!changes.elsewhere)
+            noteSaved();
+    });
     connect(&m_context.database, &storage::Database::integrityChecked, this, [this](bool sound, const QString& message) {
         if (sound)
             return;

@@ -31,6 +31,7 @@ namespace rapport::ui {
 class AuditForm;
 class AuditView;
 class CalendarView;
+class ChangeFeed;
 class HealthChartsView;
 class MapView;
 class PeopleView;
@@ -110,6 +111,7 @@ private:
     std::unique_ptr<Feedback> m_ownFeedback;
     CommandContext m_commands;
     PersonModel* m_people = nullptr;
+    ChangeFeed* m_feed = nullptr;
     QStackedWidget* m_central = nullptr;   // welcome, audit, or the areas
     QWidget* m_areasPage = nullptr;
     QListWidget* m_navigation = nullptr;

@@ -5,6 +5,7 @@
 #include "core/storage/linkrepository.h"
 #include "core/storage/mappinrepository.h"
 #include "core/storage/meetingrepository.h"
+#include "ui/changefeed.h"
 #include "ui/feedback.h"
 #include "ui/healthstyle.h"
 #include "ui/mapscene.h"
@@ -200,8 +201,8 @@ QComboBox* filterBox(const QString& name, const QString& all, QWidget* parent)
 
 } // namespace
 
-MapView::MapView(const CommandContext& context, PersonModel& people, QWidget* parent)
-    : QWidget(parent), m_context(context), m_people(people)
+MapView::MapView(const PageContext& page, QWidget* parent)
+    : QWidget(parent), m_context(page.commands), m_people(page.people)
 {
     m_scene = new MapScene(this);
     m_canvas = new MapCanvas(m_scene, this);
@@ -217,19 +218,16 @@ MapView::MapView(const CommandContext& context, PersonModel& people, QWidget* pa
     layout->addLayout(middle, 1);
     layout->addWidget(buildLegend());
 
-    m_rebuildSoon = new CoalescedCall([this] {
-        if (!m_dirty || !isVisible())
-            return;
-        // Never pull the scene from under a drag: try again once the mouse is let go.
+    // Built when first shown. Never pull the scene from under a drag (a pin is stored while the
+    // node is still grabbed): once the mouse is let go, the next turn rebuilds.
+    const storage::RowKinds follows = kHealthInputs | storage::Rows::Teams | storage::Rows::Links | storage::Rows::MapPins;
+    m_refresher = new PageRefresher(*this, page.feed, follows, [this](const storage::ChangeSet& changes) {
         if (m_scene->mouseGrabberItem()) {
-            QTimer::singleShot(250, m_rebuildSoon, &CoalescedCall::request);
+            QTimer::singleShot(0, this, [this, changes] { m_refresher->request(changes); });
             return;
         }
         rebuild();
-    }, this);
-    connect(&m_people, &PersonModel::tiesChanged, this, &MapView::scheduleRebuild);
-    connect(&m_context.database, &storage::Database::mapPinsChanged, this, &MapView::scheduleRebuild);
-    connect(&m_context.database, &storage::Database::reset, this, &MapView::scheduleRebuild);
+    });
 
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
         showPanel();
@@ -352,22 +350,8 @@ QWidget* MapView::buildLegend()
     return legend;
 }
 
-void MapView::showEvent(QShowEvent* event)
-{
-    QWidget::showEvent(event);
-    if (m_dirty)
-        rebuild();
-}
-
-void MapView::scheduleRebuild()
-{
-    m_dirty = true;
-    m_rebuildSoon->request();
-}
-
 void MapView::rebuild()
 {
-    m_dirty = false;
     std::vector<MapPerson> people;
     people.reserve(static_cast<std::size_t>(m_people.rowCount()));
     for (int row = 0; row < m_people.rowCount(); ++row) {
@@ -567,8 +551,7 @@ void MapView::askExport()
 
 bool MapView::exportTo(const QString& file)
 {
-    if (m_dirty)
-        rebuild();
+    m_refresher->refreshIfStale();
     const QRectF source = m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
     QSaveFile out(file);
     bool written = out.open(QIODevice::WriteOnly);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/maplayout.h"
-#include "ui/commands.h"
+#include "ui/pagecontext.h"
 
 #include <QWidget>
 
@@ -18,7 +18,7 @@ class QPushButton;
 
 namespace rapport::ui {
 
-class CoalescedCall;
+class PageRefresher;
 class MapScene;
 class PersonModel;
 
@@ -31,7 +31,7 @@ class MapView : public QWidget
 {
     Q_OBJECT
 public:
-    MapView(const CommandContext& context, PersonModel& people, QWidget* parent = nullptr);
+    explicit MapView(const PageContext& page, QWidget* parent = nullptr);
     ~MapView() override;
 
     /// Builds the scene now (it is otherwise built when first shown).
@@ -63,14 +63,10 @@ signals:
     void openPersonRequested(core::PersonId person);
     void logRequested(core::PersonId person);
 
-protected:
-    void showEvent(QShowEvent* event) override;
-
 private:
     QWidget* buildToolbar();
     QWidget* buildPanel();
     QWidget* buildLegend();
-    void scheduleRebuild();
     void applyFilter();
     void fillTeams();
     void search(bool next);
@@ -82,11 +78,10 @@ private:
     PersonModel& m_people;
     MapScene* m_scene = nullptr;
     QGraphicsView* m_canvas = nullptr;
-    bool m_dirty = true;
     bool m_fitOnBuild = true;
     bool m_announce = true;
     std::optional<core::PersonId> m_selected; // the shared selection, kept across rebuilds
-    CoalescedCall* m_rebuildSoon = nullptr;
+    PageRefresher* m_refresher = nullptr;
 
     QLineEdit* m_search = nullptr;
     QComboBox* m_kind = nullptr;

@@ -5,7 +5,6 @@
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
-#include <QTimer>
 
 namespace rapport::ui {
 
@@ -45,21 +44,6 @@ void fillScrolling(QWidget* page, QWidget* content)
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
-}
-
-CoalescedCall::CoalescedCall(std::function<void()> call, QObject* parent) : QObject(parent), m_call(std::move(call))
-{
-}
-
-void CoalescedCall::request()
-{
-    if (m_queued)
-        return;
-    m_queued = true;
-    QTimer::singleShot(0, this, [this] {
-        m_queued = false;
-        m_call();
-    });
 }
 
 } // namespace rapport::ui

@@ -3,10 +3,7 @@
 
 // Small building blocks the pages share, so headings and cards look the same everywhere.
 
-#include <QObject>
 #include <QString>
-
-#include <functional>
 
 class QFrame;
 class QLabel;
@@ -22,18 +19,5 @@ QLabel* paragraph(const QString& text, QWidget* parent);
 QFrame* cardFrame(QWidget* parent);
 /// Makes `content` the whole of `page`, scrolling when the page is smaller than it.
 void fillScrolling(QWidget* page, QWidget* content);
-
-/// Runs a call once, from the event loop, however many times it was requested before: a page reads
-/// its data once after a burst of changes (an import touches every row).
-class CoalescedCall : public QObject
-{
-public:
-    CoalescedCall(std::function<void()> call, QObject* parent);
-    void request();
-
-private:
-    std::function<void()> m_call;
-    bool m_queued = false;
-};
 
 } // namespace rapport::ui

@@ -42,8 +42,8 @@ QStringList teamNames(storage::Database& database)
 
 } // namespace
 
-PeopleView::PeopleView(const CommandContext& context, PersonModel& model, QWidget* parent)
-    : QWidget(parent), m_context(context), m_model(model)
+PeopleView::PeopleView(const PageContext& page, QWidget* parent)
+    : QWidget(parent), m_context(page.commands), m_model(page.people)
 {
     m_proxy = new PersonFilterProxy(this);
     m_proxy->setSourceModel(&m_model);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/ids.h"
-#include "ui/commands.h"
+#include "ui/pagecontext.h"
 
 #include <QWidget>
 
@@ -23,7 +23,7 @@ class PeopleView : public QWidget
 {
     Q_OBJECT
 public:
-    PeopleView(const CommandContext& context, PersonModel& model, QWidget* parent = nullptr);
+    explicit PeopleView(const PageContext& page, QWidget* parent = nullptr);
 
     /// Opens the editor for a new person (non-modal to the event loop; see editor()).
     void addPerson();

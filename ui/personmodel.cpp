@@ -16,16 +16,15 @@ QString toQ(const std::string& text)
     return QString::fromStdString(text);
 }
 
+// What the rows show: people and teams, and the health inputs (contacts, skipped one-on-ones).
+constexpr storage::RowKinds kRowInputs =
+    storage::Rows::People | storage::Rows::Teams | storage::Rows::Interactions | storage::Rows::Meetings;
+
 } // namespace
 
 PersonModel::PersonModel(storage::Database& database, core::Instant now, core::Zone zone, QObject* parent)
     : QAbstractTableModel(parent), m_database(database), m_now(now), m_zone(std::move(zone))
 {
-    connect(&database, &storage::Database::peopleAdded, this, &PersonModel::insertPeople);
-    connect(&database, &storage::Database::peopleUpdated, this, &PersonModel::refreshPeople);
-    connect(&database, &storage::Database::interactionsChanged, this, &PersonModel::refreshPeople);
-    connect(&database, &storage::Database::peopleRemoved, this, &PersonModel::removePeople);
-    connect(&database, &storage::Database::reset, this, &PersonModel::reload);
     reload();
 }
 
@@ -209,33 +208,55 @@ int PersonModel::rowOf(core::PersonId id) const
     return position;
 }
 
-void PersonModel::setNow(core::Instant now)
+void PersonModel::follow(const storage::ChangeSet& changes, core::Instant now)
 {
-    if (now == m_now)
-        return;
-    // A new day moves the 90-day window under every summary: read them again.
     const bool newDay = core::dayIn(now, m_zone) != core::dayIn(m_now, m_zone);
     m_now = now;
-    if (newDay) {
-        reload();
+    if (!changes.touches(kRowInputs))
         return;
+    // A new day moves the 90-day window under every summary: everyone is read again then too.
+    if (changes.everyone || newDay)
+        reload();
+    else
+        updatePeople(changes.people);
+}
+
+storage::ChangeSet PersonModel::moveTo(core::Instant now)
+{
+    storage::ChangeSet moved;
+    if (now == m_now)
+        return moved;
+    if (core::dayIn(now, m_zone) != core::dayIn(m_now, m_zone)) {
+        m_now = now;
+        reload();
+        return storage::ChangeSet::of(storage::Rows::People, ids());
     }
+    m_now = now;
     // "3 minutes ago" moves on for everyone; health changes only where a gap crossed a day's line.
-    // Views that follow health listen to the Health column alone.
-    bool anyChanged = false;
     for (int r = 0; r < rowCount(); ++r) {
         Row& row = m_rows[static_cast<std::size_t>(r)];
         core::TieHealth tie = core::evaluateTie(row.stored.person, row.stored.contacts, m_now, m_zone);
         const bool changed = tie.health != row.tie.health || tie.due != row.tie.due;
         row.tie = std::move(tie);
-        if (changed)
+        if (changed) {
             emit dataChanged(index(r, Health), index(r, Health));
-        anyChanged = anyChanged || changed;
+            moved.people.push_back(row.stored.person.id);
+        }
     }
     if (!m_rows.empty())
         emit dataChanged(index(0, LastContact), index(rowCount() - 1, LastContact), {Qt::DisplayRole, Qt::ToolTipRole});
-    if (anyChanged)
-        emit tiesChanged();
+    if (!moved.people.empty())
+        moved.rows = storage::Rows::People;
+    return moved;
+}
+
+std::vector<core::PersonId> PersonModel::ids() const
+{
+    std::vector<core::PersonId> all;
+    all.reserve(m_rows.size());
+    for (const auto& row : m_rows)
+        all.push_back(row.stored.person.id);
+    return all;
 }
 
 void PersonModel::reload()
@@ -248,54 +269,31 @@ void PersonModel::reload()
             m_rows.push_back(makeRow(std::move(stored)));
     }
     endResetModel();
-    emit tiesChanged();
 }
 
-void PersonModel::insertPeople(const QList<qint64>& ids)
+// Each person named is inserted, refreshed or removed, as the database now has them.
+void PersonModel::updatePeople(const std::vector<core::PersonId>& ids)
 {
     storage::PeopleRepository people(m_database);
-    for (const qint64 id : ids) {
-        const core::PersonId personId{id};
-        if (rowOf(personId) >= 0)
-            continue;
-        auto stored = people.find(personId, m_now);
+    for (const auto id : ids) {
+        auto stored = people.lookup(id, m_now);
         if (!stored)
-            continue;
-        const int position = positionOf(personId);
-        beginInsertRows({}, position, position);
-        m_rows.insert(m_rows.begin() + position, makeRow(std::move(stored).value()));
-        endInsertRows();
+            continue; // unreadable now: the row stays as it was until the next change
+        const int row = rowOf(id);
+        if (stored.value() && row >= 0) {
+            m_rows[static_cast<std::size_t>(row)] = makeRow(std::move(*stored.value()));
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        } else if (stored.value()) {
+            const int position = positionOf(id);
+            beginInsertRows({}, position, position);
+            m_rows.insert(m_rows.begin() + position, makeRow(std::move(*stored.value())));
+            endInsertRows();
+        } else if (row >= 0) {
+            beginRemoveRows({}, row, row);
+            m_rows.erase(m_rows.begin() + row);
+            endRemoveRows();
+        }
     }
-    emit tiesChanged();
-}
-
-void PersonModel::refreshPeople(const QList<qint64>& ids)
-{
-    storage::PeopleRepository people(m_database);
-    for (const qint64 id : ids) {
-        const int position = rowOf(core::PersonId{id});
-        if (position < 0)
-            continue;
-        auto stored = people.find(core::PersonId{id}, m_now);
-        if (!stored)
-            continue;
-        m_rows[static_cast<std::size_t>(position)] = makeRow(std::move(stored).value());
-        emit dataChanged(index(position, 0), index(position, ColumnCount - 1));
-    }
-    emit tiesChanged();
-}
-
-void PersonModel::removePeople(const QList<qint64>& ids)
-{
-    for (const qint64 id : ids) {
-        const int position = rowOf(core::PersonId{id});
-        if (position < 0)
-            continue;
-        beginRemoveRows({}, position, position);
-        m_rows.erase(m_rows.begin() + position);
-        endRemoveRows();
-    }
-    emit tiesChanged();
 }
 
 } // namespace rapport::ui

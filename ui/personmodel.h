@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/audit.h"
+#include "core/storage/changeset.h"
 #include "core/storage/peoplerepository.h"
 
 #include <QAbstractTableModel>
@@ -14,8 +15,9 @@ class Database;
 
 namespace rapport::ui {
 
-/// Everyone in the database, one row per person, kept in step with the database's change signals.
-/// Never writes: edits go through the undo commands (ui/commands.h).
+/// Everyone in the database, one row per person, with each tie's health as of now. The change feed
+/// (ui/changefeed.h) brings it up to date before any page hears of a change. Never writes: edits go
+/// through the undo commands (ui/commands.h).
 class PersonModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -53,20 +55,18 @@ public:
     const core::Zone& zone() const { return m_zone; }
     /// The row of a person, or -1.
     int rowOf(core::PersonId id) const;
-    void setNow(core::Instant now);
+    /// Takes in a committed change as of `now`: the rows of the people it names (added, changed or
+    /// gone), or everyone.
+    void follow(const storage::ChangeSet& changes, core::Instant now);
+    /// Moves health to `now` without reading anything (time passing). Returns the change to announce:
+    /// the people whose health or due day moved (empty when none did).
+    storage::ChangeSet moveTo(core::Instant now);
     /// Reloads everything (after an import or when the database was replaced).
     void reload();
 
-signals:
-    /// Someone was added, removed or edited, or a tie's health or due day changed: what the pages
-    /// built on health (This week, the audit, the charts, the map) read again. The minute-by-minute
-    /// "3 minutes ago" does not count.
-    void tiesChanged();
-
 private:
-    void insertPeople(const QList<qint64>& ids);
-    void refreshPeople(const QList<qint64>& ids);
-    void removePeople(const QList<qint64>& ids);
+    void updatePeople(const std::vector<core::PersonId>& ids);
+    std::vector<core::PersonId> ids() const;
     struct Row
     {
         storage::PersonRow stored;

@@ -27,7 +27,14 @@ PersonPicker::PersonPicker(PersonModel& people, QWidget* parent) : QComboBox(par
     completer()->setCaseSensitivity(Qt::CaseInsensitive);
     refill();
     connect(this, &QComboBox::currentTextChanged, this, &PersonPicker::personChanged);
-    connect(&m_people, &PersonModel::tiesChanged, this, &PersonPicker::refill);
+    // Names only: health moving does not concern a picker.
+    connect(&m_people, &QAbstractItemModel::modelReset, this, &PersonPicker::refill);
+    connect(&m_people, &QAbstractItemModel::rowsInserted, this, &PersonPicker::refill);
+    connect(&m_people, &QAbstractItemModel::rowsRemoved, this, &PersonPicker::refill);
+    connect(&m_people, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex&) {
+        if (from.column() == PersonModel::Name)
+            refill();
+    });
 }
 
 // Copies the names again, keeping what the field shows: the person picked, or the text typed. A

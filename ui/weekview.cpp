@@ -4,6 +4,7 @@
 #include "core/audit.h"
 #include "core/storage/database.h"
 #include "core/storage/focusrepository.h"
+#include "ui/changefeed.h"
 #include "ui/duelist.h"
 #include "ui/feedback.h"
 #include "ui/healthstyle.h"
@@ -108,9 +109,8 @@ QLabel* sectionTitle(const QString& text, QWidget* parent)
 
 } // namespace
 
-WeekView::WeekView(const CommandContext& context, PersonModel& people, std::function<core::Instant()> clock,
-                   QWidget* parent)
-    : QWidget(parent), m_context(context), m_people(people), m_clock(std::move(clock))
+WeekView::WeekView(const PageContext& page, QWidget* parent)
+    : QWidget(parent), m_context(page.commands), m_people(page.people), m_clock(page.clock)
 {
     auto* content = new QWidget(this);
     auto* column = new QVBoxLayout(content);
@@ -126,11 +126,7 @@ WeekView::WeekView(const CommandContext& context, PersonModel& people, std::func
 
     fillScrolling(this, content);
 
-    auto* refreshSoon = new CoalescedCall([this] { refresh(); }, this);
-    connect(&m_people, &PersonModel::tiesChanged, refreshSoon, &CoalescedCall::request);
-    connect(&m_context.database, &storage::Database::focusChanged, refreshSoon, &CoalescedCall::request);
-    connect(&m_context.database, &storage::Database::reset, refreshSoon, &CoalescedCall::request);
-    refresh();
+    new PageRefresher(*this, page.feed, kHealthInputs | storage::Rows::Focus, [this](const storage::ChangeSet&) { refresh(); });
 }
 
 QWidget* WeekView::buildFocusCard()

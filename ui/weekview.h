@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/focus.h"
-#include "ui/commands.h"
+#include "ui/pagecontext.h"
 
 #include <QWidget>
 
@@ -32,10 +32,9 @@ class WeekView : public QWidget
 {
     Q_OBJECT
 public:
-    WeekView(const CommandContext& context, PersonModel& people, std::function<core::Instant()> clock,
-             QWidget* parent = nullptr);
+    explicit WeekView(const PageContext& page, QWidget* parent = nullptr);
 
-    /// Reads the week again (the model and the focus picks are followed automatically).
+    /// Reads the week now (it follows changes by itself: at once when shown, else at the next show).
     void refresh();
     /// Opens the focus form with `person` chosen and the action field ready ("Deepen this one").
     void chooseFocus(core::PersonId person);

@@ -2,6 +2,7 @@
 #include "core/storage/database.h"
 
 #include "core/storage/backupshelf.h"
+#include "core/storage/otherwriters.h"
 #include "core/storage/sqlquery.h"
 
 #include <QDir>
@@ -286,6 +287,23 @@ core::Status writeCopy(const QSqlDatabase& db, const QString& file)
         return fileError(file, QStringLiteral("cannot write the copy: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
     temporary.setAutoRemove(false);
     return core::Done{};
+}
+
+void Database::announce(const ChangeSet& changes)
+{
+    if (!changes.empty())
+        emit changed(changes);
+}
+
+void Database::followOtherWriters()
+{
+    if (!m_otherWriters && m_dialect.kind() == Dialect::Kind::Sqlite)
+        m_otherWriters = new OtherWriters(*this);
+}
+
+bool Database::checkForOtherWriters()
+{
+    return m_otherWriters && m_otherWriters->check();
 }
 
 } // namespace rapport::storage

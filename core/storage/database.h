@@ -3,6 +3,7 @@
 
 #include "core/instant.h"
 #include "core/result.h"
+#include "core/storage/changeset.h"
 #include "core/storage/dialect.h"
 #include "core/storage/migrator.h"
 
@@ -23,6 +24,8 @@ namespace rapport::storage {
 /// Opening refuses, without writing a byte, a missing folder, a file that is not an SQLite database,
 /// a damaged one and one from a newer, incompatible Rapport. A new file is created readable by its
 /// owner only. Every connection runs in WAL mode with synchronous=FULL and foreign keys on.
+class OtherWriters;
+
 class Database : public QObject
 {
     Q_OBJECT
@@ -75,19 +78,21 @@ public:
     /// A consistent copy of the whole database into `file` (written to a temporary file, then renamed).
     core::Status backupTo(const QString& file) const;
 
+    /// Tells every listener about a committed change (repositories call it after their commit;
+    /// never for a write that rolled back). One change set per commit.
+    void announce(const ChangeSet& changes);
+    /// Starts following other processes' writes to the same file (the command line while the app is
+    /// open, a second window): a file watcher on the database and its WAL wakes a check of
+    /// `PRAGMA data_version`, which says whether anyone else committed; where watching fails, the
+    /// check runs on a timer. Each such commit is announced as ChangeSet::everything(), elsewhere.
+    void followOtherWriters();
+    /// Checks now whether another process committed since the last look (announcing it if so).
+    /// The watcher calls it; tests may too.
+    bool checkForOtherWriters();
+
 signals:
-    // Emitted after a transaction committed; ids are row ids of the people concerned.
-    void peopleAdded(const QList<qint64>& ids);
-    void peopleUpdated(const QList<qint64>& ids);
-    void peopleRemoved(const QList<qint64>& ids);
-    void interactionsChanged(const QList<qint64>& personIds);
-    void teamsChanged();
-    void kindCadencesChanged();
-    void focusChanged();
-    void mapPinsChanged();
-    void meetingsChanged();
-    /// Everything may have changed (an import, sample data): reload.
-    void reset();
+    /// A change was committed (by this process, or elsewhere: ChangeSet::elsewhere).
+    void changed(const rapport::storage::ChangeSet& changes);
     /// The background check finished: `sound`, or damaged as `message` says (writes are stopped).
     void integrityChecked(bool sound, const QString& message);
 
@@ -111,6 +116,7 @@ private:
     // Closing stops a background check or copy still running (so quitting never waits for it):
     // SQLite's progress handler on the checker's connection reads this between steps.
     std::atomic<bool> m_closing{false};
+    OtherWriters* m_otherWriters = nullptr; // owned as a child QObject
 };
 
 /// A consistent copy of the database `db` is connected to into `file` (a temporary file beside

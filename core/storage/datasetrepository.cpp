@@ -178,7 +178,7 @@ core::Status DatasetRepository::restoreInto(const core::Dataset& data)
         if (any.value())
             return core::Error{ss(m_db.path()), "the database is not empty; restore into a new database"};
         return insertEverything(db, data);
-    }, [&] { emit m_db.reset(); });
+    }, [&] { m_db.announce(ChangeSet::everything()); });
 }
 
 } // namespace rapport::storage

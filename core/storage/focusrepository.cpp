@@ -60,7 +60,7 @@ core::Result<core::FocusPickId> FocusRepository::commit(const core::FocusPick& p
         if (!replace.exec())
             return replace.error();
         return rows::insertFocusPick(m_db.connection(), pick);
-    }, [&] { emit m_db.focusChanged(); });
+    }, [&] { m_db.announce(ChangeSet::of(Rows::Focus)); });
 }
 
 core::Status FocusRepository::reflect(core::FocusPickId id, const std::optional<std::string>& reflection)
@@ -71,7 +71,7 @@ core::Status FocusRepository::reflect(core::FocusPickId id, const std::optional<
         if (!update.exec())
             return update.error();
         return core::Done{};
-    }, [&] { emit m_db.focusChanged(); });
+    }, [&] { m_db.announce(ChangeSet::of(Rows::Focus)); });
 }
 
 core::Status FocusRepository::remove(core::FocusPickId id)
@@ -82,7 +82,7 @@ core::Status FocusRepository::remove(core::FocusPickId id)
         if (!remove.exec())
             return remove.error();
         return core::Done{};
-    }, [&] { emit m_db.focusChanged(); });
+    }, [&] { m_db.announce(ChangeSet::of(Rows::Focus)); });
 }
 
 } // namespace rapport::storage

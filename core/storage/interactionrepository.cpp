@@ -14,7 +14,7 @@ core::Result<core::InteractionId> InteractionRepository::add(const core::Interac
         return core::Error{"interaction", "the interaction is not valid and was not stored"};
     return writeTransaction(
         m_db.connection(), m_db.dialect(), [&] { return rows::insertInteraction(m_db.connection(), interaction); },
-        [&] { emit m_db.interactionsChanged({interaction.person.value}); });
+        [&] { m_db.announce(ChangeSet::of(Rows::Interactions, {interaction.person})); });
 }
 
 core::Status InteractionRepository::remove(core::InteractionId id)
@@ -33,7 +33,7 @@ core::Status InteractionRepository::remove(core::InteractionId id)
         if (!remove.exec())
             return remove.error();
         return core::Done{};
-    }, [&] { emit m_db.interactionsChanged({personId}); });
+    }, [&] { m_db.announce(ChangeSet::of(Rows::Interactions, {core::PersonId{personId}})); });
 }
 
 core::Result<std::vector<core::Interaction>> InteractionRepository::listFor(core::PersonId person) const

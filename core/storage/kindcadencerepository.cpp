@@ -36,7 +36,7 @@ core::Status KindCadenceRepository::replaceAll(const std::vector<core::KindCaden
             if (auto written = rows::writeKindCadence(m_db.connection(), kindCadence); !written)
                 return written;
         return core::Done{};
-    }, [&] { emit m_db.kindCadencesChanged(); });
+    }, [&] { m_db.announce(ChangeSet::of(Rows::KindRhythms)); });
 }
 
 } // namespace rapport::storage

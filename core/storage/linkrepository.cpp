@@ -23,7 +23,7 @@ core::Status LinkRepository::add(const core::PersonLink& link)
     if (link.from == link.to)
         return core::Error{"link", "a person cannot be linked to themselves"};
     return writeTransaction(m_db.connection(), m_db.dialect(), [&] { return rows::insertLink(m_db.connection(), link); },
-                            [&] { emit m_db.peopleUpdated({link.from.value, link.to.value}); });
+                            [&] { m_db.announce(ChangeSet::of(Rows::Links, {link.from, link.to})); });
 }
 
 } // namespace rapport::storage

@@ -31,7 +31,7 @@ core::Status MapPinRepository::replaceAll(const std::unordered_map<core::PersonI
                 return insert.error();
         }
         return core::Done{};
-    }, [&] { emit m_db.mapPinsChanged(); });
+    }, [&] { m_db.announce(ChangeSet::of(Rows::MapPins)); });
 }
 
 } // namespace rapport::storage

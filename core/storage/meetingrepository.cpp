@@ -63,6 +63,33 @@ core::Status deleteById(const QSqlDatabase& db, const QString& table, std::int64
     return core::Done{};
 }
 
+// The person a meeting or series row is with, when any: their health counts skipped one-on-ones.
+core::Result<std::optional<core::PersonId>> personOf(const QSqlDatabase& db, const QString& table, std::int64_t id)
+{
+    Query select(db, QStringLiteral("SELECT person_id FROM %1 WHERE id = ?").arg(table));
+    select.bind(static_cast<qint64>(id));
+    if (!select.exec())
+        return select.error();
+    if (!select.next() || select.value(0).isNull())
+        return std::optional<core::PersonId>{};
+    return std::optional(core::PersonId{select.value(0).toLongLong()});
+}
+
+// A change to the calendar, with the people whose one-on-ones it touched.
+ChangeSet calendarChange(const std::vector<core::Meeting>& meetings, const std::vector<core::MeetingSeries>& series = {})
+{
+    std::vector<core::PersonId> people;
+    for (const auto& m : meetings)
+        if (m.person)
+            people.push_back(*m.person);
+    for (const auto& s : series)
+        if (s.person)
+            people.push_back(*s.person);
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    return ChangeSet::of(Rows::Meetings, std::move(people));
+}
+
 template <class Row>
 std::optional<Row> find(const std::unordered_map<std::string, Row>& index, const std::string& uid)
 {
@@ -189,8 +216,9 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
         return counts; // the transaction rolls back unused
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
+    // Events matched by email may be anyone's one-on-ones: everyone is read again.
     if (counts.added + counts.updated > 0)
-        emit m_db.meetingsChanged();
+        m_db.announce(ChangeSet{RowKinds(storage::Rows::Meetings), {}, true, false});
     return counts;
 }
 
@@ -232,7 +260,10 @@ core::Status MeetingRepository::replaceUids(const std::vector<std::string>& uids
                 return singles.error();
         }
         return rows::insertCalendar(db, rows.series, rows.meetings);
-    }, [&] { emit m_db.meetingsChanged(); });
+    }, [&] {
+        // Whose one-on-ones the UIDs held before is not known here: everyone is read again.
+        m_db.announce(ChangeSet{RowKinds(storage::Rows::Meetings), {}, true, false});
+    });
 }
 
 core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> MeetingRepository::skipped() const
@@ -304,17 +335,25 @@ core::Result<std::vector<core::MeetingId>> MeetingRepository::addAll(const std::
             ids.push_back(id.value());
         }
         return ids;
-    }, [&] { emit m_db.meetingsChanged(); });
+    }, [&] { m_db.announce(calendarChange(meetings)); });
 }
 
 core::Status MeetingRepository::removeAll(const std::vector<core::MeetingId>& ids)
 {
+    ChangeSet changes = ChangeSet::of(storage::Rows::Meetings);
     return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Status {
-        for (const auto id : ids)
-            if (auto removed = deleteById(m_db.connection(), QStringLiteral("meetings"), id.value); !removed)
+        const QString table = QStringLiteral("meetings");
+        for (const auto id : ids) {
+            auto person = personOf(m_db.connection(), table, id.value);
+            if (!person)
+                return person.error();
+            if (person.value())
+                changes.merge(ChangeSet::of(storage::Rows::Meetings, {*person.value()}));
+            if (auto removed = deleteById(m_db.connection(), table, id.value); !removed)
                 return removed;
+        }
         return core::Done{};
-    }, [&] { emit m_db.meetingsChanged(); });
+    }, [&] { m_db.announce(changes); });
 }
 
 core::Status MeetingRepository::update(const core::Meeting& meeting)
@@ -325,7 +364,7 @@ core::Status MeetingRepository::update(const core::Meeting& meeting)
         if (auto stored = rows::insertMeeting(m_db.connection(), meeting); !stored)
             return stored.error();
         return core::Done{};
-    }, [&] { emit m_db.meetingsChanged(); });
+    }, [&] { m_db.announce(calendarChange({meeting})); });
 }
 
 core::Status MeetingRepository::remove(core::MeetingId id)
@@ -336,14 +375,21 @@ core::Status MeetingRepository::remove(core::MeetingId id)
 core::Result<core::SeriesId> MeetingRepository::addSeries(const core::MeetingSeries& series)
 {
     return writeTransaction(m_db.connection(), m_db.dialect(), [&] { return rows::insertSeries(m_db.connection(), series); },
-                            [&] { emit m_db.meetingsChanged(); });
+                            [&] { m_db.announce(calendarChange({}, {series})); });
 }
 
 core::Status MeetingRepository::removeSeries(core::SeriesId id)
 {
-    return writeTransaction(m_db.connection(), m_db.dialect(),
-                            [&] { return deleteById(m_db.connection(), QStringLiteral("meeting_series"), id.value); },
-                            [&] { emit m_db.meetingsChanged(); });
+    ChangeSet changes = ChangeSet::of(storage::Rows::Meetings);
+    return writeTransaction(m_db.connection(), m_db.dialect(), [&]() -> core::Status {
+        const QString table = QStringLiteral("meeting_series");
+        auto person = personOf(m_db.connection(), table, id.value);
+        if (!person)
+            return person.error();
+        if (person.value())
+            changes.people.push_back(*person.value());
+        return deleteById(m_db.connection(), table, id.value);
+    }, [&] { m_db.announce(changes); });
 }
 
 } // namespace rapport::storage

@@ -20,13 +20,10 @@ core::Status validated(const core::Person& person)
     return core::Error{person.name, "the person is not valid and was not stored"};
 }
 
-QList<qint64> idList(const std::vector<core::PersonId>& ids)
-{
-    QList<qint64> list;
-    for (auto id : ids)
-        list.append(id.value);
-    return list;
-}
+// What deleting a person touches besides their row: links, contacts, the pin and their calendar go
+// with them (ON DELETE CASCADE); focus picks keep their week but lose the person (SET NULL).
+constexpr RowKinds kPersonBelongings =
+    RowKinds(Rows::People) | Rows::Links | Rows::Interactions | Rows::MapPins | Rows::Meetings | Rows::Focus;
 
 // Inserts one draft with its team inside the caller's transaction.
 core::Result<core::PersonId> insertDraft(const QSqlDatabase& db, const PersonDraft& draft)
@@ -71,31 +68,41 @@ core::Result<std::vector<PersonRow>> PeopleRepository::list(core::Instant at) co
 
 namespace {
 
-// The stored person and team name, without contact summaries.
-core::Result<PersonRow> personRow(const QSqlDatabase& db, core::PersonId id)
+// The stored person and team name, without contact summaries; none when there is no such person.
+core::Result<std::optional<PersonRow>> personRow(const QSqlDatabase& db, core::PersonId id)
 {
     Query q(db, rows::selectPeople(kRowColumns) + QStringLiteral("WHERE p.id = ?"));
     q.bind(id.value);
     if (!q.exec())
         return q.error();
     if (!q.next())
-        return core::Error{"person " + std::to_string(id.value), "no such person"};
-    return readRow(q);
+        return std::optional<PersonRow>{};
+    return std::optional(readRow(q));
 }
 
 } // namespace
 
-core::Result<PersonRow> PeopleRepository::find(core::PersonId id, core::Instant at) const
+core::Result<std::optional<PersonRow>> PeopleRepository::lookup(core::PersonId id, core::Instant at) const
 {
     auto found = personRow(m_db.connection(), id);
-    if (!found)
+    if (!found || !found.value())
         return found;
-    PersonRow row = std::move(found).value();
+    PersonRow row = std::move(*found.value());
     auto contacts = ContactRepository(m_db).summaries(at, id);
     if (!contacts)
         return contacts.error();
     row.contacts = std::move(contacts.value()[id]);
-    return row;
+    return std::optional(std::move(row));
+}
+
+core::Result<PersonRow> PeopleRepository::find(core::PersonId id, core::Instant at) const
+{
+    auto found = lookup(id, at);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return core::Error{"person " + std::to_string(id.value), "no such person"};
+    return std::move(*found.value());
 }
 
 core::Result<std::vector<core::PersonId>> PeopleRepository::add(const std::vector<PersonDraft>& drafts)
@@ -109,10 +116,7 @@ core::Result<std::vector<core::PersonId>> PeopleRepository::add(const std::vecto
             ids.push_back(id.value());
         }
         return ids;
-    }, [&] {
-        emit m_db.teamsChanged();
-        emit m_db.peopleAdded(idList(ids));
-    });
+    }, [&] { m_db.announce(ChangeSet::of(Rows::People | Rows::Teams, ids)); });
 }
 
 core::Status PeopleRepository::update(const PersonDraft& draft)
@@ -126,10 +130,7 @@ core::Status PeopleRepository::update(const PersonDraft& draft)
         core::Person person = draft.person;
         person.team = team.value();
         return rows::updatePerson(m_db.connection(), person);
-    }, [&] {
-        emit m_db.teamsChanged();
-        emit m_db.peopleUpdated({draft.person.id.value});
-    });
+    }, [&] { m_db.announce(ChangeSet::of(Rows::People | Rows::Teams, {draft.person.id})); });
 }
 
 namespace {
@@ -140,6 +141,8 @@ core::Result<PersonSnapshot> snapshotOf(const QSqlDatabase& db, core::PersonId i
     auto row = personRow(db, id);
     if (!row)
         return row.error();
+    if (!row.value())
+        return core::Error{"person " + std::to_string(id.value), "no such person"};
     auto links = rows::linksWhere(db, QStringLiteral("WHERE from_person_id = ? OR to_person_id = ?"), {id.value, id.value});
     if (!links)
         return links.error();
@@ -159,7 +162,7 @@ core::Result<PersonSnapshot> snapshotOf(const QSqlDatabase& db, core::PersonId i
     auto meetings = rows::meetingsWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
     if (!meetings)
         return meetings.error();
-    return PersonSnapshot{PersonDraft{row.value().person, row.value().teamName}, std::move(links).value(),
+    return PersonSnapshot{PersonDraft{row.value()->person, row.value()->teamName}, std::move(links).value(),
                           std::move(interactions).value(), pinned, std::move(series).value(), std::move(meetings).value()};
 }
 
@@ -206,7 +209,7 @@ core::Result<std::vector<PersonSnapshot>> PeopleRepository::remove(const std::ve
                 return remove.error();
         }
         return snapshots;
-    }, [&] { emit m_db.peopleRemoved(idList(ids)); });
+    }, [&] { m_db.announce(ChangeSet::of(kPersonBelongings, ids)); });
 }
 
 core::Status PeopleRepository::restore(const std::vector<PersonSnapshot>& snapshots)
@@ -225,14 +228,7 @@ core::Status PeopleRepository::restore(const std::vector<PersonSnapshot>& snapsh
             if (auto restored = restoreBelongings(db, snapshot); !restored)
                 return restored;
         return core::Done{};
-    }, [&] {
-        emit m_db.teamsChanged();
-        emit m_db.peopleAdded(idList(ids));
-        if (std::any_of(snapshots.begin(), snapshots.end(), [](const PersonSnapshot& s) { return s.pin.has_value(); }))
-            emit m_db.mapPinsChanged();
-        if (std::any_of(snapshots.begin(), snapshots.end(), [](const PersonSnapshot& s) { return !s.meetings.empty() || !s.series.empty(); }))
-            emit m_db.meetingsChanged();
-    });
+    }, [&] { m_db.announce(ChangeSet::of(kPersonBelongings | Rows::Teams, ids)); });
 }
 
 } // namespace rapport::storage

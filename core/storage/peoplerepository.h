@@ -52,6 +52,8 @@ public:
     /// Every person with team name and contact summary at `at` (aggregate queries), ordered by id.
     core::Result<std::vector<PersonRow>> list(core::Instant at) const;
     core::Result<PersonRow> find(core::PersonId id, core::Instant at) const;
+    /// The person with `id` as of `at`, or none when there is no such person.
+    core::Result<std::optional<PersonRow>> lookup(core::PersonId id, core::Instant at) const;
 
     /// Adds people (keeping a valid person.id, as redo needs) and returns their ids.
     core::Result<std::vector<core::PersonId>> add(const std::vector<PersonDraft>& drafts);

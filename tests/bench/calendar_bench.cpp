@@ -6,6 +6,7 @@
 #include "core/storage/meetingrepository.h"
 #include "tests/bench/benchsupport.h"
 #include "ui/calendarview.h"
+#include "ui/changefeed.h"
 #include "ui/feedback.h"
 #include "ui/personmodel.h"
 #include "ui/weekgrid.h"
@@ -40,7 +41,8 @@ struct VpCalendar
     ui::PersonModel model{bench::vpDatabase(), vpNow(), bench::vpOptions().zone};
     QUndoStack stack;
     SilentFeedback feedback;
-    ui::CalendarView view{ui::CommandContext{bench::vpDatabase(), stack, feedback}, model, [] { return vpNow(); }};
+    ui::ChangeFeed feed{bench::vpDatabase(), model, [] { return vpNow(); }};
+    ui::CalendarView view{ui::PageContext{ui::CommandContext{bench::vpDatabase(), stack, feedback}, model, feed, [] { return vpNow(); }}};
     VpCalendar()
     {
         view.resize(1920, 1080);

@@ -12,7 +12,7 @@
 #include "core/demo.h"
 #include "tests/support/testsupport.h"
 
-#include <QSignalSpy>
+#include <memory>
 
 #include <gtest/gtest.h>
 
@@ -58,6 +58,14 @@ protected:
         return i;
     }
 
+    /// Every change set the database announces from now on.
+    std::shared_ptr<std::vector<ChangeSet>> announced()
+    {
+        auto sets = std::make_shared<std::vector<ChangeSet>>();
+        QObject::connect(db.get(), &Database::changed, db.get(), [sets](const ChangeSet& changes) { sets->push_back(changes); });
+        return sets;
+    }
+
     const core::Instant now = *core::parseUtc("2026-11-29T12:00:00Z");
     test::TempDir dir;
     std::unique_ptr<Database> db;
@@ -67,11 +75,12 @@ protected:
 
 TEST_F(Repositories, AddedPersonReadsBackWithTeamAndTie)
 {
-    QSignalSpy added(db.get(), &Database::peopleAdded);
+    const auto added = announced();
     const auto id = add(draft("Priya Patel", core::RelationshipKind::DirectReport, "Payments"));
     ASSERT_TRUE(id.isValid());
-    EXPECT_EQ(added.count(), 1);
-    EXPECT_EQ(added.at(0).at(0).value<QList<qint64>>(), QList<qint64>{id.value});
+    ASSERT_EQ(added->size(), 1u) << "one change set per commit";
+    EXPECT_TRUE(added->front().touches(Rows::People));
+    EXPECT_EQ(added->front().people, std::vector<core::PersonId>{id});
     auto row = PeopleRepository(*db).find(id, now);
     ASSERT_TRUE(row);
     EXPECT_EQ(row.value().person.name, "Priya Patel");
@@ -111,9 +120,10 @@ TEST_F(Repositories, UpdateChangesEverythingAndAnnounces)
     changed.person.notes = "Two kids; loves climbing.";
     changed.person.tie.importance = 5;
     changed.person.tie.cadence.reset();
-    QSignalSpy updated(db.get(), &Database::peopleUpdated);
+    const auto updated = announced();
     ASSERT_TRUE(PeopleRepository(*db).update(changed));
-    EXPECT_EQ(updated.count(), 1);
+    ASSERT_EQ(updated->size(), 1u);
+    EXPECT_EQ(updated->front().people, std::vector<core::PersonId>{id});
     auto row = PeopleRepository(*db).find(id, now);
     ASSERT_TRUE(row);
     EXPECT_EQ(row.value().person.name, "Ana López");
@@ -153,11 +163,16 @@ TEST_F(Repositories, LastContactIsTheNewestInteraction)
 {
     const auto id = add(draft("Ana Lopez", core::RelationshipKind::Peer));
     InteractionRepository interactions(*db);
-    QSignalSpy changed(db.get(), &Database::interactionsChanged);
+    const auto changed = announced();
     ASSERT_TRUE(interactions.add(contact(id, "2026-11-02T09:00:00Z"), now));
     ASSERT_TRUE(interactions.add(contact(id, "2026-11-20T09:00:00Z"), now));
     ASSERT_TRUE(interactions.add(contact(id, "2026-10-01T09:00:00Z"), now));
-    EXPECT_EQ(changed.count(), 3);
+    ASSERT_EQ(changed->size(), 3u);
+    for (const auto& set : *changed) {
+        EXPECT_TRUE(set.touches(Rows::Interactions));
+        EXPECT_FALSE(set.touches(Rows::People | Rows::Meetings)) << "a contact is announced as a contact";
+        EXPECT_EQ(set.people, std::vector<core::PersonId>{id});
+    }
     auto rows = PeopleRepository(*db).list(now);
     ASSERT_TRUE(rows);
     ASSERT_EQ(rows.value().size(), 1u);
@@ -191,10 +206,12 @@ TEST_F(Repositories, RemoveThenRestoreBringsBackLinksAndHistory)
     auto before = DatasetRepository(*db).readAll();
     ASSERT_TRUE(before);
 
-    QSignalSpy removedSpy(db.get(), &Database::peopleRemoved);
+    const auto announcedSets = announced();
     auto removed = PeopleRepository(*db).remove({ana, ben});
     ASSERT_TRUE(removed);
-    EXPECT_EQ(removedSpy.count(), 1);
+    ASSERT_EQ(announcedSets->size(), 1u);
+    EXPECT_TRUE(announcedSets->front().touches(Rows::MapPins)) << "the pin goes with the person";
+    EXPECT_EQ(announcedSets->front().people, (std::vector<core::PersonId>{ana, ben}));
     auto empty = DatasetRepository(*db).readAll();
     ASSERT_TRUE(empty);
     EXPECT_TRUE(empty.value().people.empty());
@@ -228,9 +245,9 @@ TEST_F(Repositories, RestoreIntoRefusesANonEmptyDatabaseUnchanged)
 TEST_F(Repositories, FailedRestoreLeavesTheDatabaseEmpty)
 {
     const core::Dataset data = test::datasetWithAnOrphanInteraction(now);
-    QSignalSpy reset(db.get(), &Database::reset);
+    const auto sets = announced();
     EXPECT_FALSE(DatasetRepository(*db).restoreInto(data));
-    EXPECT_EQ(reset.count(), 0);
+    EXPECT_TRUE(sets->empty()) << "a write that rolled back is never announced";
     auto isEmpty = DatasetRepository(*db).isEmpty();
     ASSERT_TRUE(isEmpty);
     EXPECT_TRUE(isEmpty.value());
@@ -244,9 +261,10 @@ TEST_F(Repositories, DatasetRoundTripsThroughTheDatabase)
     options.anchorDay = *core::parseDay("2026-11-29");
     options.zone = core::Zone{"Europe/Berlin"};
     const auto data = core::generateDemo(options);
-    QSignalSpy reset(db.get(), &Database::reset);
+    const auto sets = announced();
     ASSERT_TRUE(DatasetRepository(*db).restoreInto(data));
-    EXPECT_EQ(reset.count(), 1);
+    ASSERT_EQ(sets->size(), 1u);
+    EXPECT_TRUE(sets->front().everyone);
     auto read = DatasetRepository(*db).readAll();
     ASSERT_TRUE(read);
     EXPECT_EQ(read.value(), data);
@@ -255,7 +273,7 @@ TEST_F(Repositories, DatasetRoundTripsThroughTheDatabase)
 TEST_F(Repositories, KindCadencesReplaceTogetherAndRestore)
 {
     KindCadenceRepository cadences(*db);
-    QSignalSpy changed(db.get(), &Database::kindCadencesChanged);
+    const auto changed = announced();
     const core::KindCadence peers{core::RelationshipKind::Peer, core::Cadence{2, core::CadenceUnit::Week, 45, core::CadenceKind::Call}};
     const core::KindCadence stakeholders{core::RelationshipKind::Stakeholder, std::nullopt};
     ASSERT_TRUE(cadences.replaceAll({stakeholders, peers}));
@@ -270,7 +288,7 @@ TEST_F(Repositories, KindCadencesReplaceTogetherAndRestore)
     EXPECT_EQ(cadences.overrides().value().size(), 1u) << "a kind left out goes back to its built-in rhythm";
     ASSERT_TRUE(cadences.replaceAll({}));
     EXPECT_TRUE(cadences.overrides().value().empty());
-    EXPECT_EQ(changed.count(), 3);
+    EXPECT_EQ(changed->size(), 3u);
 }
 
 TEST_F(Repositories, OneFocusPickPerWeekWithAReflection)
@@ -348,4 +366,23 @@ TEST_F(Repositories, MeetingsExpandSeriesWithTheirExceptionsAndGoWithTheirPerson
         << "Ana's series and its exception went with her; the busy time stays";
     ASSERT_TRUE(PeopleRepository(*db).restore(removed.value()));
     EXPECT_EQ(DatasetRepository(*db).readAll().value(), before.value()) << "undo brings her calendar back";
+}
+
+TEST_F(Repositories, AnotherConnectionsCommitIsAnnouncedOnceAsComingFromElsewhere)
+{
+    db->followOtherWriters();
+    const auto sets = announced();
+    add(draft("Ana Lopez", core::RelationshipKind::Peer));
+    EXPECT_FALSE(db->checkForOtherWriters()) << "our own commit is not another writer's";
+    ASSERT_EQ(sets->size(), 1u);
+
+    auto other = test::openDatabase(db->path()); // a second process, as far as SQLite can tell
+    ASSERT_TRUE(other);
+    PersonDraft ben = draft("Ben Kim", core::RelationshipKind::Mentor);
+    ASSERT_TRUE(PeopleRepository(*other).add({ben}));
+    EXPECT_TRUE(db->checkForOtherWriters());
+    EXPECT_FALSE(db->checkForOtherWriters()) << "announced once";
+    ASSERT_EQ(sets->size(), 2u);
+    EXPECT_TRUE(sets->back().elsewhere);
+    EXPECT_TRUE(sets->back().everyone) << "what another process changed is not known: everyone is read again";
 }

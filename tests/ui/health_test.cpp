@@ -57,7 +57,7 @@ protected:
 
 TEST_F(HealthTest, AuditGroupsByKindNamesGapsAndOffersToDeepen)
 {
-    ui::AuditView audit(*model);
+    ui::AuditView audit(pageContext(*model));
     audit.refresh();
     const QString gaps = audit.gapsLabel()->text();
     EXPECT_TRUE(gaps.contains(QStringLiteral("No mentor yet"))) << gaps.toStdString();
@@ -81,7 +81,7 @@ TEST_F(HealthTest, AuditGroupsByKindNamesGapsAndOffersToDeepen)
 
 TEST_F(HealthTest, ChartsDrawEverySeriesWithTheIdealBand)
 {
-    ui::HealthChartsView charts(commands(), *model);
+    ui::HealthChartsView charts(pageContext(*model));
     charts.resize(1200, 800);
     charts.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&charts));
@@ -114,7 +114,7 @@ TEST_F(HealthTest, ChartsDrawEverySeriesWithTheIdealBand)
 
 TEST_F(HealthTest, ClickingAStateAsksForItsPeople)
 {
-    ui::HealthChartsView charts(commands(), *model);
+    ui::HealthChartsView charts(pageContext(*model));
     charts.refresh();
     auto* states = qobject_cast<QBarSeries*>(charts.chart(ui::HealthChartsView::States)->series().value(0));
     ASSERT_NE(states, nullptr);
@@ -126,7 +126,7 @@ TEST_F(HealthTest, ClickingAStateAsksForItsPeople)
 
 TEST_F(HealthTest, ChartsFollowANewContactWithoutRestart)
 {
-    ui::HealthChartsView charts(commands(), *model);
+    ui::HealthChartsView charts(pageContext(*model));
     charts.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&charts));
     charts.subjectBox()->setCurrentIndex(charts.subjectBox()->findText(QStringLiteral("Ben Kim")));
@@ -144,7 +144,7 @@ TEST_F(HealthTest, ChartsFollowANewContactWithoutRestart)
 
 TEST_F(HealthTest, TheDateRangeSetsThePoints)
 {
-    ui::HealthChartsView charts(commands(), *model);
+    ui::HealthChartsView charts(pageContext(*model));
     charts.setRange(QDate(2026, 9, 1), QDate(2026, 11, 29));
     QLineSeries* everyone = lineNamed(charts.chart(ui::HealthChartsView::HealthOverTime), QStringLiteral("Everyone"));
     ASSERT_NE(everyone, nullptr);
@@ -153,7 +153,7 @@ TEST_F(HealthTest, TheDateRangeSetsThePoints)
 
 TEST_F(HealthTest, AChartExportsAsPngAndAFailedExportSaysWhere)
 {
-    ui::HealthChartsView charts(commands(), *model);
+    ui::HealthChartsView charts(pageContext(*model));
     charts.resize(1200, 800);
     charts.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&charts));

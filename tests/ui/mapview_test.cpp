@@ -36,7 +36,7 @@ protected:
         ASSERT_TRUE(storage::LinkRepository(*database).add({core::LinkId{}, ana, cleo, core::LinkType::WorksWith}));
         ASSERT_TRUE(storage::LinkRepository(*database).add({core::LinkId{}, cleo, dev, core::LinkType::Peer}));
         model = std::make_unique<ui::PersonModel>(*database, now, core::Zone{"Europe/Berlin"});
-        view = std::make_unique<ui::MapView>(commands(), *model);
+        view = std::make_unique<ui::MapView>(pageContext(*model));
         view->resize(1200, 800);
         view->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));

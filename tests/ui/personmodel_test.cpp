@@ -18,6 +18,7 @@ TEST_F(PersonModelTest, FollowsTheDatabaseSignallingExactlyWhatChanged)
 {
     const auto ana = addPerson("Ana Lopez", core::RelationshipKind::Peer, "Search");
     PersonModel model(*database, now, core::Zone{"Europe/Berlin"});
+    ui::ChangeFeed feed(*database, model, [this] { return now; });
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     ASSERT_EQ(model.rowCount(), 1);
 

@@ -5,7 +5,9 @@
 #include "core/storage/interactionrepository.h"
 #include "core/storage/peoplerepository.h"
 #include "tests/support/testsupport.h"
+#include "ui/changefeed.h"
 #include "ui/commands.h"
+#include "ui/pagecontext.h"
 #include "ui/feedback.h"
 
 #include <QStringList>
@@ -36,6 +38,15 @@ protected:
 
     ui::CommandContext commands() { return ui::CommandContext{*database, undoStack, feedback}; }
 
+    /// What a page is built with, over `model`, with the clock at `at` (the fixture's `now` by default).
+    ui::PageContext pageContext(ui::PersonModel& model, std::optional<core::Instant> at = std::nullopt)
+    {
+        const core::Instant instant = at.value_or(now);
+        auto clock = [instant] { return instant; };
+        feeds.push_back(std::make_unique<ui::ChangeFeed>(*database, model, clock));
+        return ui::PageContext{commands(), model, *feeds.back(), clock};
+    }
+
     core::PersonId addPerson(const char* name, core::RelationshipKind kind, const char* team = "")
     {
         storage::PersonDraft draft;
@@ -63,6 +74,7 @@ protected:
     std::unique_ptr<storage::Database> database;
     QUndoStack undoStack;
     RecordingFeedback feedback;
+    std::vector<std::unique_ptr<ui::ChangeFeed>> feeds; ///< one per pageContext()
 };
 
 } // namespace rapport::test

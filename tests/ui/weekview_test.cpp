@@ -42,7 +42,7 @@ protected:
     void open()
     {
         model = std::make_unique<ui::PersonModel>(*database, now, zone);
-        view = std::make_unique<ui::WeekView>(commands(), *model, [this] { return now; });
+        view = std::make_unique<ui::WeekView>(pageContext(*model));
         view->resize(1100, 800);
         view->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));
