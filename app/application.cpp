@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/application.h"
 
-#include "app/commands.h"
 #include "app/environment.h"
 #include "app/invocation.h"
+#include "app/subcommands.h"
 #include "core/storage/database.h"
 #include "ui/mainwindow.h"
 
@@ -167,13 +167,13 @@ int run(int argc, char** argv)
     const Invocation& inv = *parsed.invocation;
     switch (inv.mode) {
     case Invocation::Mode::Help:
-        return printLine(stdout, inv.helpText, Success);
+        return printLine(stdout, helpText(), Success);
     case Invocation::Mode::Version:
         return printLine(stdout, QStringLiteral("rapport %1").arg(QStringLiteral(RAPPORT_VERSION)), Success);
     case Invocation::Mode::Command: {
         QCoreApplication application(argc, argv);
         describeApplication();
-        return runCommand(inv);
+        return runSubcommand(inv);
     }
     case Invocation::Mode::Gui:
     case Invocation::Mode::Screenshot:

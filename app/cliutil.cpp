@@ -2,6 +2,10 @@
 #include "app/cliutil.h"
 
 #include "app/environment.h"
+#include "app/subcommands.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -25,18 +29,42 @@ void say(const QString& message)
 
 QString databasePath(const Invocation& inv)
 {
-    return inv.database.isEmpty() ? defaultDatabasePath() : inv.database;
+    return inv.database.isEmpty() ? defaultDatabaseLocation() : inv.database;
+}
+
+bool mayCreateDatabase(const Invocation& inv)
+{
+    const Subcommand* command = findSubcommand(inv.command.value(0));
+    return command && command->writes && !inv.isSet(QStringLiteral("dry-run"));
 }
 
 core::Result<std::unique_ptr<storage::Database>> openDatabase(const Invocation& inv, storage::Database::Access access)
 {
+    const bool mayCreate = mayCreateDatabase(inv);
+    // Only a command that may create the database makes the default database's folder.
+    const QString path = mayCreate && inv.database.isEmpty() ? defaultDatabasePath() : databasePath(inv);
+    // Checked here rather than left to storage: a read-only command may still open read-write (report
+    // upgrades an older file, as the app does), and storage creates a missing file when it may write.
+    if (!mayCreate && !QFileInfo::exists(path))
+        return core::Error{QDir::toNativeSeparators(path).toStdString(), "the database does not exist"};
     storage::Database::Options options;
     options.access = access;
-    const QString path = databasePath(inv);
     auto opened = storage::Database::open(path, options);
     if (!opened)
         return core::Error{opened.error().where, opened.error().message + newestCopyHint(path).toStdString()};
     return opened;
+}
+
+core::Status requireCurrentSchema(const storage::Database& database)
+{
+    const int version = database.schema().version;
+    if (version >= storage::currentSchemaVersion())
+        return core::Done{};
+    return core::Error{QDir::toNativeSeparators(database.path()).toStdString(),
+                       QStringLiteral("written by an older Rapport (schema %1); open it once with Rapport to upgrade it "
+                                      "(a copy of the old file is kept)")
+                           .arg(version)
+                           .toStdString()};
 }
 
 core::Result<const core::Person*> findPerson(const std::vector<storage::PersonRow>& people, const QString& text)

@@ -19,9 +19,17 @@ int fail(const core::Error& error);
 /// Prints a line on stdout.
 void say(const QString& message);
 
-/// The --database path, or the default database.
+/// The --database path, or the default database (whose folder this does not create).
 QString databasePath(const Invocation& invocation);
+/// Whether the invocation may create the database: its subcommand writes (subcommands.h) and it is
+/// not a --dry-run.
+bool mayCreateDatabase(const Invocation& invocation);
+/// Opens the database the invocation names. One it may not create (mayCreateDatabase) is refused
+/// when missing, and nothing is left behind: no file, no default folder.
 core::Result<std::unique_ptr<storage::Database>> openDatabase(const Invocation& invocation, storage::Database::Access access);
+/// Refuses a database an older Rapport wrote, for a command that reads it read-only and so cannot
+/// upgrade it first.
+core::Status requireCurrentSchema(const storage::Database& database);
 
 /// The person an argument names: an id, else a unique name (exact, ignoring case; else a unique part of one).
 core::Result<const core::Person*> findPerson(const std::vector<storage::PersonRow>& people, const QString& text);

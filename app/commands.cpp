@@ -3,7 +3,6 @@
 
 #include "app/application.h"
 #include "app/cliutil.h"
-#include "app/reports.h"
 #include "app/environment.h"
 #include "core/demo.h"
 #include "core/icalendar.h"
@@ -16,10 +15,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
+#include <filesystem>
+#include <system_error>
 
 namespace rapport::app {
 namespace {
@@ -36,71 +38,31 @@ QString summary(const core::Dataset& data)
         .arg(data.series.size());
 }
 
-int demo(const Invocation& inv)
+// Where `file` is, with every symbolic link resolved; when it does not exist, its folder's.
+QString resolvedPath(const QString& file)
 {
-    core::DemoOptions options;
-    const auto scale = core::demoScaleFromToken(inv.scale.toStdString());
-    if (!scale)
-        return fail(inv.scale.isEmpty() ? QStringLiteral("demo needs --scale small|team|director|vp")
-                                         : QStringLiteral("unknown scale \"%1\"; use small, team, director or vp").arg(inv.scale),
-                    UsageError);
-    options.scale = *scale;
-    if (!inv.seed.isEmpty()) {
-        bool ok = false;
-        options.seed = inv.seed.toULongLong(&ok);
-        if (!ok)
-            return fail(QStringLiteral("--seed must be a whole number, not \"%1\"").arg(inv.seed), UsageError);
-    }
-    options.zone = systemZone();
-    options.anchorDay = core::dayIn(systemNow(), options.zone);
-    if (!inv.today.isEmpty()) {
-        const auto day = core::parseDay(inv.today.toStdString());
-        if (!day)
-            return fail(QStringLiteral("--today must be a date like 2026-01-31, not \"%1\"").arg(inv.today), UsageError);
-        options.anchorDay = *day;
-    }
-    auto database = openDatabase(inv, Database::Access::ReadWrite);
-    if (!database)
-        return fail(database.error());
-    const core::Dataset data = core::generateDemo(options);
-    if (auto stored = storage::DatasetRepository(*database.value()).restoreInto(data); !stored)
-        return fail(stored.error());
-    say(QStringLiteral("Created the %1 sample: %2.").arg(inv.scale, summary(data)));
-    return Success;
+    const QFileInfo info(file);
+    if (info.exists())
+        return info.canonicalFilePath();
+    const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath();
+    return folder.isEmpty() ? info.absoluteFilePath() : QDir(folder).filePath(info.fileName());
 }
 
-int check(const Invocation& inv)
+// True when `file` is the database under another name (another spelling, a symbolic link to it or to
+// its folder, a hard link) or a file SQLite keeps beside it. A copy written over the database or its
+// -wal would replace live data (the -wal holds commits not yet in the main file).
+bool isTheDatabase(const QString& file, const QString& database)
 {
-    auto database = openDatabase(inv, Database::Access::ReadOnly);
-    if (!database)
-        return fail(database.error());
-    if (auto sound = database.value()->verify(); !sound)
-        return fail(core::Error{sound.error().where, sound.error().message + newestCopyHint(databasePath(inv)).toStdString()});
-    auto counts = storage::DatasetRepository(*database.value()).counts();
-    if (!counts)
-        return fail(counts.error());
-    const auto& c = counts.value();
-    const auto schema = database.value()->schema();
-    QString schemaNote = QStringLiteral("schema %1").arg(schema.version);
-    if (schema.version < storage::currentSchemaVersion())
-        schemaNote += QStringLiteral(" (this Rapport upgrades it to %1 when it opens it)").arg(storage::currentSchemaVersion());
-    say(QStringLiteral("ok: %1 is sound; %2; %3 teams, %4 people, %5 links, %6 interactions.")
-            .arg(QDir::toNativeSeparators(database.value()->path()), schemaNote)
-            .arg(c.teams)
-            .arg(c.people)
-            .arg(c.links)
-            .arg(c.interactions));
-    return Success;
-}
-
-int backup(const Invocation& inv)
-{
-    auto database = openDatabase(inv, Database::Access::ReadOnly);
-    if (!database)
-        return fail(database.error());
-    if (auto copied = database.value()->backupTo(inv.command.at(1)); !copied)
-        return fail(copied.error());
-    return Success;
+    const auto onDisk = [](const QString& path) { return std::filesystem::path(QFile::encodeName(path).toStdString()); };
+    std::error_code unknown; // a file that does not exist is not the database
+    if (std::filesystem::equivalent(onDisk(file), onDisk(database), unknown))
+        return true;
+    const QString target = resolvedPath(file);
+    const QString live = resolvedPath(database);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        if (target == live + QLatin1String(suffix))
+            return true;
+    return false;
 }
 
 // Writes a whole file at once (a temporary file renamed over it), or to standard output for "-".
@@ -121,11 +83,8 @@ int exportJson(const Invocation& inv)
     auto database = openDatabase(inv, Database::Access::ReadOnly);
     if (!database)
         return fail(database.error());
-    if (database.value()->schema().version < storage::currentSchemaVersion())
-        return fail(QStringLiteral("%1: written by an older Rapport (schema %2); open it once with Rapport to upgrade it "
-                                   "(a copy of the old file is kept)")
-                        .arg(QDir::toNativeSeparators(database.value()->path()))
-                        .arg(database.value()->schema().version));
+    if (auto current = requireCurrentSchema(*database.value()); !current)
+        return fail(current.error());
     auto data = storage::DatasetRepository(*database.value()).readAll();
     if (!data)
         return fail(data.error());
@@ -152,6 +111,31 @@ core::Result<QByteArray> readInput(const QString& file)
     return in.readAll();
 }
 
+// What `import json --dry-run` says: a restore needs an empty database, and a missing one is empty
+// (the import would create it), so the dry run needs no database, and creates none.
+int dryRunJson(const Invocation& inv, const core::Dataset& data)
+{
+    const QString path = databasePath(inv);
+    if (QFileInfo::exists(path)) {
+        auto database = openDatabase(inv, Database::Access::ReadOnly);
+        if (!database)
+            return fail(database.error());
+        if (auto current = requireCurrentSchema(*database.value()); !current)
+            return fail(current.error());
+        auto empty = storage::DatasetRepository(*database.value()).isEmpty();
+        if (!empty)
+            return fail(empty.error());
+        if (!empty.value())
+            return fail(QStringLiteral("%1: the database is not empty; import restores into a new database")
+                            .arg(QDir::toNativeSeparators(database.value()->path())));
+    } else if (!inv.database.isEmpty() && !QFileInfo(path).dir().exists()) {
+        return fail(QStringLiteral("%1: the folder %2 does not exist")
+                        .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(QFileInfo(path).absolutePath())));
+    }
+    say(QStringLiteral("Would import %1.").arg(summary(data)));
+    return Success;
+}
+
 int importJson(const Invocation& inv)
 {
     const QString file = inv.command.at(2);
@@ -161,35 +145,32 @@ int importJson(const Invocation& inv)
     auto data = core::parseJson(std::string_view(bytes.value().constData(), static_cast<std::size_t>(bytes.value().size())));
     if (!data)
         return fail(ui::wording::fileError(file, data.error()));
+    if (inv.isSet(QStringLiteral("dry-run")))
+        return dryRunJson(inv, data.value());
     auto database = openDatabase(inv, Database::Access::ReadWrite);
     if (!database)
         return fail(database.error());
-    storage::DatasetRepository repository(*database.value());
-    if (inv.dryRun) {
-        auto empty = repository.isEmpty();
-        if (!empty)
-            return fail(empty.error());
-        if (!empty.value())
-            return fail(QStringLiteral("%1: the database is not empty; import restores into a new database")
-                            .arg(QDir::toNativeSeparators(database.value()->path())));
-        say(QStringLiteral("Would import %1.").arg(summary(data.value())));
-        return Success;
-    }
-    if (auto stored = repository.restoreInto(data.value()); !stored)
+    if (auto stored = storage::DatasetRepository(*database.value()).restoreInto(data.value()); !stored)
         return fail(stored.error());
     say(QStringLiteral("Imported %1.").arg(summary(data.value())));
     return Success;
 }
 
+// A dry run opens the database read-only: it neither creates nor upgrades it, and the import's
+// transaction is rolled back unused.
 int importIcs(const Invocation& inv)
 {
     const QString file = inv.command.at(2);
+    const bool dryRun = inv.isSet(QStringLiteral("dry-run"));
     auto bytes = readInput(file);
     if (!bytes)
         return fail(bytes.error());
-    auto database = openDatabase(inv, Database::Access::ReadWrite);
+    auto database = openDatabase(inv, dryRun ? Database::Access::ReadOnly : Database::Access::ReadWrite);
     if (!database)
         return fail(database.error());
+    if (dryRun)
+        if (auto current = requireCurrentSchema(*database.value()); !current)
+            return fail(current.error());
     auto rows = storage::PeopleRepository(*database.value()).list(systemNow());
     if (!rows)
         return fail(rows.error());
@@ -200,11 +181,11 @@ int importIcs(const Invocation& inv)
                                    systemZone(), core::emailIndex(people));
     if (!calendar)
         return fail(ui::wording::fileError(file, calendar.error()));
-    auto counts = storage::MeetingRepository(*database.value()).import(calendar.value(), inv.dryRun);
+    auto counts = storage::MeetingRepository(*database.value()).import(calendar.value(), dryRun);
     if (!counts)
         return fail(counts.error());
     say(QStringLiteral("%1 %2 new, %3 changed, %4 unchanged (%5 with someone you know; %6 all-day events are not busy time).")
-            .arg(inv.dryRun ? QStringLiteral("Would import:") : QStringLiteral("Imported:"))
+            .arg(dryRun ? QStringLiteral("Would import:") : QStringLiteral("Imported:"))
             .arg(counts.value().added)
             .arg(counts.value().updated)
             .arg(counts.value().unchanged)
@@ -228,24 +209,87 @@ int exchange(const Invocation& inv, int (*json)(const Invocation&), int (*ics)(c
 
 } // namespace
 
-int runCommand(const Invocation& inv)
+int runDemo(const Invocation& inv)
 {
-    const QString name = inv.command.constFirst();
-    if (name == QStringLiteral("demo"))
-        return demo(inv);
-    if (name == QStringLiteral("check"))
-        return check(inv);
-    if (name == QStringLiteral("backup"))
-        return backup(inv);
-    if (name == QStringLiteral("export"))
-        return exchange(inv, exportJson, exportIcs);
-    if (name == QStringLiteral("import"))
-        return exchange(inv, importJson, importIcs);
-    if (name == QStringLiteral("report"))
-        return runReport(inv);
-    if (name == QStringLiteral("log"))
-        return runLog(inv);
-    return fail(QStringLiteral("unknown command \"%1\"").arg(name), UsageError);
+    core::DemoOptions options;
+    const QString scaleText = inv.option(QStringLiteral("scale")); // required: parseInvocation saw it
+    const auto scale = core::demoScaleFromToken(scaleText.toStdString());
+    if (!scale)
+        return fail(QStringLiteral("unknown scale \"%1\"; use small, team, director or vp").arg(scaleText), UsageError);
+    options.scale = *scale;
+    if (const QString seed = inv.option(QStringLiteral("seed")); !seed.isEmpty()) {
+        bool ok = false;
+        options.seed = seed.toULongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--seed must be a whole number, not \"%1\"").arg(seed), UsageError);
+    }
+    options.zone = systemZone();
+    options.anchorDay = core::dayIn(systemNow(), options.zone);
+    if (const QString today = inv.option(QStringLiteral("today")); !today.isEmpty()) {
+        const auto day = core::parseDay(today.toStdString());
+        if (!day)
+            return fail(QStringLiteral("--today must be a date like 2026-01-31, not \"%1\"").arg(today), UsageError);
+        options.anchorDay = *day;
+    }
+    auto database = openDatabase(inv, Database::Access::ReadWrite);
+    if (!database)
+        return fail(database.error());
+    const core::Dataset data = core::generateDemo(options);
+    if (auto stored = storage::DatasetRepository(*database.value()).restoreInto(data); !stored)
+        return fail(stored.error());
+    say(QStringLiteral("Created the %1 sample: %2.").arg(scaleText, summary(data)));
+    return Success;
+}
+
+int runCheck(const Invocation& inv)
+{
+    auto database = openDatabase(inv, Database::Access::ReadOnly);
+    if (!database)
+        return fail(database.error());
+    if (auto sound = database.value()->verify(); !sound)
+        return fail(core::Error{sound.error().where, sound.error().message + newestCopyHint(databasePath(inv)).toStdString()});
+    auto counts = storage::DatasetRepository(*database.value()).counts();
+    if (!counts)
+        return fail(counts.error());
+    const auto& c = counts.value();
+    const auto schema = database.value()->schema();
+    QString schemaNote = QStringLiteral("schema %1").arg(schema.version);
+    if (schema.version < storage::currentSchemaVersion())
+        schemaNote += QStringLiteral(" (this Rapport upgrades it to %1 when it opens it)").arg(storage::currentSchemaVersion());
+    say(QStringLiteral("ok: %1 is sound; %2; %3 teams, %4 people, %5 links, %6 interactions.")
+            .arg(QDir::toNativeSeparators(database.value()->path()), schemaNote)
+            .arg(c.teams)
+            .arg(c.people)
+            .arg(c.links)
+            .arg(c.interactions));
+    return Success;
+}
+
+int runBackup(const Invocation& inv)
+{
+    const QString file = inv.command.at(1);
+    // Refused before opening, so the database is not touched at all (a read-only open can leave
+    // -wal and -shm files beside it).
+    if (isTheDatabase(file, databasePath(inv)))
+        return fail(QStringLiteral("%1: this is the database being backed up (or a file SQLite keeps beside it); "
+                                   "write the copy to another file")
+                        .arg(QDir::toNativeSeparators(file)));
+    auto database = openDatabase(inv, Database::Access::ReadOnly);
+    if (!database)
+        return fail(database.error());
+    if (auto copied = database.value()->backupTo(file); !copied)
+        return fail(copied.error());
+    return Success;
+}
+
+int runExport(const Invocation& inv)
+{
+    return exchange(inv, exportJson, exportIcs);
+}
+
+int runImport(const Invocation& inv)
+{
+    return exchange(inv, importJson, importIcs);
 }
 
 } // namespace rapport::app

@@ -29,7 +29,12 @@ QString defaultDatabasePath()
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!QDir(folder).exists() && QDir().mkpath(folder))
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    return QDir(folder).filePath(QStringLiteral("rapport.sqlite"));
+    return defaultDatabaseLocation();
+}
+
+QString defaultDatabaseLocation()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("rapport.sqlite"));
 }
 
 QString backupRoot()

@@ -13,6 +13,8 @@ core::Zone systemZone();
 core::Instant systemNow();
 /// QStandardPaths::AppDataLocation/rapport.sqlite; the folder is created (mode 0700) when missing.
 QString defaultDatabasePath();
+/// The same path, creating nothing: for commands that only read the database.
+QString defaultDatabaseLocation();
 /// QStandardPaths::AppDataLocation/backups: the automatic daily copies of every database opened.
 QString backupRoot();
 /// " The newest good copy is FILE: ..." when the database at `path` has an automatic copy; else empty.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMap>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -19,10 +20,12 @@ struct Invocation
     QString view;              ///< empty: whatever the window shows first
     QSize size{1280, 800};
     QStringList command;       ///< the subcommand and its positional arguments
-    QString scale, seed, today;
-    QString at, format, note;
-    bool dryRun = false;
-    QString helpText;
+    /// The subcommand's options that were given, by name without the dashes (a flag's value is empty).
+    /// Only options the subcommand declares (subcommands.h) get here.
+    QMap<QString, QString> options;
+
+    QString option(const QString& name) const { return options.value(name); }
+    bool isSet(const QString& name) const { return options.contains(name); }
 };
 
 /// Parses arguments (argv[0] first). Returns the invocation, or the one-line usage error.
@@ -32,5 +35,8 @@ struct ParsedInvocation
     QString error;
 };
 ParsedInvocation parseInvocation(const QStringList& arguments);
+
+/// The text of --help: usage, the options of the app, every subcommand (from its declaration), exit codes.
+QString helpText();
 
 } // namespace rapport::app

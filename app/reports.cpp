@@ -183,9 +183,10 @@ int reportWeek(Database& db, const Snapshot& s, core::Instant at, const core::Zo
 // --at: a day (its end) or a minute in the user's zone; absent means now.
 core::Result<core::Instant> instantOf(const Invocation& inv, const core::Zone& zone)
 {
-    if (inv.at.isEmpty())
+    const QString at = inv.option(QStringLiteral("at"));
+    if (at.isEmpty())
         return systemNow();
-    return core::parseUserTime(inv.at.toStdString(), zone);
+    return core::parseUserTime(at.toStdString(), zone);
 }
 
 } // namespace
@@ -197,19 +198,22 @@ int runReport(const Invocation& inv)
         return fail(QStringLiteral("report pulse is not available in this version yet"), UsageError);
     if (what != QStringLiteral("health") && what != QStringLiteral("week"))
         return fail(QStringLiteral("unknown report \"%1\"; use health or week").arg(what), UsageError);
-    if (!inv.format.isEmpty() && inv.format != QStringLiteral("text") && inv.format != QStringLiteral("json"))
-        return fail(QStringLiteral("--format must be text or json, not \"%1\"").arg(inv.format), UsageError);
+    const QString format = inv.option(QStringLiteral("format"));
+    if (!format.isEmpty() && format != QStringLiteral("text") && format != QStringLiteral("json"))
+        return fail(QStringLiteral("--format must be text or json, not \"%1\"").arg(format), UsageError);
     const core::Zone zone = systemZone();
     auto at = instantOf(inv, zone);
     if (!at)
         return fail(QStringLiteral("--at %1").arg(QString::fromStdString(at.error().message)), UsageError);
+    // Read-write although a report only reads: an older file is upgraded first, as when the app
+    // opens it (a copy is kept). A missing file is refused, never created (report does not write).
     auto database = openDatabase(inv, Database::Access::ReadWrite);
     if (!database)
         return fail(database.error());
     auto s = snapshot(*database.value(), at.value(), zone);
     if (!s)
         return fail(s.error());
-    const bool json = inv.format == QStringLiteral("json");
+    const bool json = format == QStringLiteral("json");
     if (what == QStringLiteral("health"))
         return reportHealth(s.value(), json);
     return reportWeek(*database.value(), s.value(), at.value(), zone, json);
@@ -245,7 +249,7 @@ int runLog(const Invocation& inv)
     interaction.person = p.id;
     interaction.kind = *kind;
     interaction.at = when.value();
-    interaction.notes = inv.note.toStdString();
+    interaction.notes = inv.option(QStringLiteral("note")).toStdString();
     const bool timed = *kind == core::InteractionKind::OneOnOne || *kind == core::InteractionKind::Meeting ||
                        *kind == core::InteractionKind::Call;
     interaction.minutes = timed && p.tie.cadence ? p.tie.cadence->minutes : 0;

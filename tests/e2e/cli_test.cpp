@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The command-line contract of DESIGN.md, checked against the real binary.
+// The subcommand table (app/subcommands.h) is linked in to know what --help must list and which
+// commands only read, and to check that its entries agree; the behaviour is checked on the binary.
+#include "app/subcommands.h"
 #include "core/storage/backupshelf.h"
 #include "core/storage/database.h"
 #include "tests/support/testsupport.h"
@@ -11,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QSet>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -87,6 +91,12 @@ QByteArray writeFile(const QString& path, const QByteArray& bytes)
     return bytes;
 }
 
+/// The names in a folder, hidden ones included.
+QStringList entriesOf(const QString& folder)
+{
+    return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+
 } // namespace
 
 TEST_F(Cli, ADamagedDatabasePointsToItsNewestGoodCopy)
@@ -121,6 +131,198 @@ TEST_F(Cli, VersionAndHelp)
     EXPECT_EQ(help.exitCode, 0);
     for (const char* word : {"--database", "--screenshot", "demo", "check", "backup", "export json", "import json"})
         EXPECT_TRUE(help.out.contains(QLatin1String(word))) << word;
+}
+
+TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
+{
+    const Outcome help = rapport({QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.err.isEmpty()) << help.err.toStdString();
+    EXPECT_TRUE(help.out.startsWith(QStringLiteral("Usage: rapport "))) << help.out.toStdString();
+    ASSERT_FALSE(app::subcommands().isEmpty());
+    for (const app::Subcommand& command : app::subcommands()) {
+        SCOPED_TRACE(command.name.toStdString());
+        EXPECT_TRUE(help.out.contains(QStringLiteral("\n  ") + app::synopsis(command))) << help.out.toStdString();
+        for (const QString& line : command.help)
+            EXPECT_TRUE(help.out.contains(line)) << line.toStdString();
+    }
+    // The synopses spelled out, so that a table that lost a format or an option fails here too.
+    for (const char* synopsis : {"demo --scale small|team|director|vp [--seed N] [--today YYYY-MM-DD]", "check", "backup FILE",
+                                 "export json|ics FILE", "import json|ics FILE [--dry-run]",
+                                 "report health|week [--at YYYY-MM-DD] [--format text|json]",
+                                 "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]]"})
+        EXPECT_TRUE(help.out.contains(QStringLiteral("\n  ") + QLatin1String(synopsis))) << synopsis;
+    EXPECT_TRUE(help.out.contains(QStringLiteral("Exit codes: 0 success, 1 refused or failed, 2 usage error.")));
+}
+
+// The parser registers each option once, beside the app's own: names must not clash, and an option
+// must take a value for every command or for none.
+TEST_F(Cli, SubcommandDeclarationsAgreeWithEachOther)
+{
+    const QStringList appOptions{QStringLiteral("database"), QStringLiteral("screenshot"), QStringLiteral("view"),
+                                 QStringLiteral("size"),     QStringLiteral("h"),          QStringLiteral("help"),
+                                 QStringLiteral("version")};
+    QStringList names;
+    QMap<QString, bool> takesValue;
+    for (const app::Subcommand& command : app::subcommands()) {
+        SCOPED_TRACE(command.name.toStdString());
+        EXPECT_FALSE(names.contains(command.name)) << "declared twice";
+        names << command.name;
+        EXPECT_NE(command.run, nullptr);
+        EXPECT_FALSE(command.help.isEmpty());
+        EXPECT_EQ(app::findSubcommand(command.name), &command);
+        for (const app::SubcommandOption& option : command.options) {
+            EXPECT_FALSE(appOptions.contains(option.name)) << option.name.toStdString();
+            const bool value = !option.value.isEmpty();
+            EXPECT_EQ(takesValue.value(option.name, value), value) << option.name.toStdString();
+            takesValue.insert(option.name, value);
+        }
+    }
+    EXPECT_EQ(app::findSubcommand(QStringLiteral("gardening")), nullptr);
+}
+
+TEST_F(Cli, AnOptionOrArgumentCountACommandDoesNotTakeIsAUsageError)
+{
+    const QString db = path("a.sqlite");
+    QStringList everyOption;
+    for (const app::Subcommand& command : app::subcommands())
+        for (const app::SubcommandOption& option : command.options)
+            if (!everyOption.contains(option.name))
+                everyOption << option.name;
+    for (const app::Subcommand& command : app::subcommands()) {
+        const QStringList arguments = QStringList{command.name} + command.arguments;
+        for (const QString& option : everyOption) {
+            bool declared = false;
+            for (const app::SubcommandOption& own : command.options)
+                declared = declared || own.name == option;
+            if (declared)
+                continue;
+            SCOPED_TRACE((command.name + QStringLiteral(" --") + option).toStdString());
+            const Outcome run = onDb(db, arguments + QStringList{QStringLiteral("--") + option, QStringLiteral("x")});
+            expectOneLineError(run, 2, qPrintable(QStringLiteral("--%1 does not apply to %2").arg(option, command.name)));
+        }
+        SCOPED_TRACE(command.name.toStdString());
+        expectOneLineError(onDb(db, arguments + QStringList{QStringLiteral("extra")}), 2, qPrintable(command.name));
+    }
+    expectOneLineError(rapport({QStringLiteral("--dry-run")}), 2, "--dry-run needs a command");
+    expectOneLineError(onDb(db, {QStringLiteral("report")}), 2, "rapport report health|week");
+    EXPECT_FALSE(QFileInfo::exists(db)) << "a usage error opens nothing";
+}
+
+TEST_F(Cli, ReadOnlyCommandsRefuseAMissingDatabaseAndCreateNothing)
+{
+    const QString inputs = path("inputs");
+    ASSERT_TRUE(QDir().mkpath(inputs));
+    const QString ics = inputs + QStringLiteral("/calendar.ics");
+    ASSERT_TRUE(QFile::copy(test::fixture(QStringLiteral("ics/small-sample.ics")), ics));
+    const QString folder = path("empty");
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const QString db = folder + QStringLiteral("/missing.sqlite");
+    const QString output = folder + QStringLiteral("/out");
+    const QList<QStringList> readers{
+        {QStringLiteral("check")},
+        {QStringLiteral("backup"), output},
+        {QStringLiteral("export"), QStringLiteral("json"), output},
+        {QStringLiteral("export"), QStringLiteral("ics"), QStringLiteral("-")},
+        {QStringLiteral("report"), QStringLiteral("health")},
+        {QStringLiteral("report"), QStringLiteral("week"), QStringLiteral("--format"), QStringLiteral("json")},
+        {QStringLiteral("import"), QStringLiteral("ics"), ics, QStringLiteral("--dry-run")},
+    };
+    // Every command declared as not writing has a case here.
+    for (const app::Subcommand& command : app::subcommands()) {
+        if (command.writes)
+            continue;
+        bool tested = false;
+        for (const QStringList& reader : readers)
+            tested = tested || reader.constFirst() == command.name;
+        EXPECT_TRUE(tested) << command.name.toStdString() << " only reads: add it to this test";
+    }
+    const QString defaultFolder = path("home") + QStringLiteral("/data/Rapport");
+    for (const QStringList& arguments : readers) {
+        SCOPED_TRACE(arguments.join(QLatin1Char(' ')).toStdString());
+        const Outcome named = onDb(db, arguments);
+        expectOneLineError(named, 1, "does not exist");
+        EXPECT_TRUE(named.err.startsWith(QStringLiteral("rapport: ") + db + QStringLiteral(": "))) << named.err.toStdString();
+        EXPECT_TRUE(named.out.isEmpty()) << named.out.toStdString();
+        EXPECT_EQ(entriesOf(folder), QStringList()) << "no database, -wal, -shm or output file";
+
+        // The default database: not even its folder is made.
+        const Outcome byDefault = rapport(arguments);
+        expectOneLineError(byDefault, 1, "rapport.sqlite: the database does not exist");
+        EXPECT_FALSE(QFileInfo::exists(defaultFolder));
+    }
+    EXPECT_EQ(entriesOf(inputs), QStringList{QStringLiteral("calendar.ics")});
+
+    // A JSON restore goes into a new database, so its dry run answers without one, creating none.
+    ASSERT_EQ(onDb(path("source.sqlite"), {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}).exitCode, 0);
+    const QString json = inputs + QStringLiteral("/export.json");
+    ASSERT_EQ(onDb(path("source.sqlite"), {QStringLiteral("export"), QStringLiteral("json"), json}).exitCode, 0);
+    const Outcome dryJson = onDb(db, {QStringLiteral("import"), QStringLiteral("json"), json, QStringLiteral("--dry-run")});
+    EXPECT_EQ(dryJson.exitCode, 0) << dryJson.err.toStdString();
+    EXPECT_TRUE(dryJson.out.startsWith(QStringLiteral("Would import 2 teams, 12 people"))) << dryJson.out.toStdString();
+    EXPECT_EQ(entriesOf(folder), QStringList());
+    expectOneLineError(onDb(path("no/such/folder/x.sqlite"), {QStringLiteral("import"), QStringLiteral("json"), json, QStringLiteral("--dry-run")}),
+                       1, "does not exist");
+    EXPECT_FALSE(QFileInfo::exists(path("no")));
+}
+
+TEST_F(Cli, ADryRunNeitherUpgradesNorChangesTheDatabase)
+{
+    const QString ics = path("calendar.ics");
+    ASSERT_TRUE(QFile::copy(test::fixture(QStringLiteral("ics/small-sample.ics")), ics));
+    const QString db = path("new.sqlite");
+    test::openDatabase(db); // a new, empty database of the current schema
+    const QByteArray before = test::readAll(db);
+    const Outcome dry = onDb(db, {QStringLiteral("import"), QStringLiteral("ics"), ics, QStringLiteral("--dry-run")});
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    EXPECT_TRUE(dry.out.startsWith(QStringLiteral("Would import:"))) << dry.out.toStdString();
+    EXPECT_FALSE(dry.out.contains(QStringLiteral(" 0 new"))) << dry.out.toStdString();
+    EXPECT_EQ(test::readAll(db), before);
+
+    // An older file would be upgraded by an import; its dry run refuses instead, and writes nothing.
+    const QString older = path("older.sqlite");
+    ASSERT_TRUE(QFile::copy(test::fixture(QStringLiteral("schema-v1.sqlite")), older));
+    const QByteArray olderBytes = test::readAll(older);
+    expectOneLineError(onDb(older, {QStringLiteral("import"), QStringLiteral("ics"), ics, QStringLiteral("--dry-run")}), 1,
+                       "older Rapport");
+    EXPECT_EQ(test::readAll(older), olderBytes);
+    EXPECT_FALSE(QFileInfo::exists(older + QStringLiteral(".schema-1.bak"))) << "no upgrade, so no copy before one";
+}
+
+TEST_F(Cli, BackupOntoTheDatabaseItselfIsRefusedAndLeavesItUntouched)
+{
+    const QString folder = path("live");
+    ASSERT_TRUE(QDir().mkpath(folder + QStringLiteral("/sub")));
+    const QString db = folder + QStringLiteral("/live.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}).exitCode, 0);
+    ASSERT_TRUE(QFile::link(db, path("link.sqlite")));
+    ASSERT_TRUE(QFile::link(folder, path("folder-link")));
+    ASSERT_EQ(::link(QFile::encodeName(db).constData(), QFile::encodeName(path("hard.sqlite")).constData()), 0);
+    const QByteArray before = test::readAll(db);
+    const QStringList entriesBefore = entriesOf(folder);
+    const QStringList spellings{
+        db,
+        folder + QStringLiteral("/./live.sqlite"),
+        folder + QStringLiteral("/sub/../live.sqlite"),
+        path("link.sqlite"),
+        path("folder-link") + QStringLiteral("/live.sqlite"),
+        path("hard.sqlite"),
+        db + QStringLiteral("-wal"),
+    };
+    for (const QString& target : spellings) {
+        SCOPED_TRACE(target.toStdString());
+        const Outcome refused = onDb(db, {QStringLiteral("backup"), target});
+        expectOneLineError(refused, 1, "this is the database being backed up");
+        EXPECT_EQ(test::readAll(db), before);
+        EXPECT_EQ(entriesOf(folder), entriesBefore) << "not even -wal or -shm beside it";
+    }
+    // The database named through the link, backed up onto its real path.
+    expectOneLineError(onDb(path("link.sqlite"), {QStringLiteral("backup"), db}), 1, "this is the database being backed up");
+    EXPECT_TRUE(QFileInfo(path("link.sqlite")).isSymLink());
+    EXPECT_EQ(test::readAll(db), before);
+    // Beside it is fine.
+    const Outcome copy = onDb(db, {QStringLiteral("backup"), folder + QStringLiteral("/sub/live.sqlite")});
+    EXPECT_EQ(copy.exitCode, 0) << copy.err.toStdString();
 }
 
 TEST_F(Cli, UsageErrorsExitTwo)

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/subcommands.h"
+
+#include "app/application.h"
+#include "app/cliutil.h"
+#include "app/commands.h"
+#include "app/reports.h"
+
+namespace rapport::app {
+
+const QList<Subcommand>& subcommands()
+{
+    // Designated initializers: a field left out is empty (no arguments, no options).
+    static const QList<Subcommand> table{
+        {.name = QStringLiteral("demo"),
+         .options = {{.name = QStringLiteral("scale"),
+                      .value = QStringLiteral("small|team|director|vp"),
+                      .required = true},
+                     {.name = QStringLiteral("seed"), .value = QStringLiteral("N")},
+                     {.name = QStringLiteral("today"), .value = QStringLiteral("YYYY-MM-DD")}},
+         .help = {QStringLiteral("fill an empty database with realistic sample data")},
+         .writes = true,
+         .run = runDemo},
+        {.name = QStringLiteral("check"),
+         .help = {QStringLiteral("check integrity, foreign keys and schema version")},
+         .writes = false,
+         .run = runCheck},
+        {.name = QStringLiteral("backup"),
+         .arguments = {QStringLiteral("FILE")},
+         .help = {QStringLiteral("write a consistent copy of the database")},
+         .writes = false, // to FILE, never to the database
+         .run = runBackup},
+        {.name = QStringLiteral("export"),
+         .arguments = {QStringLiteral("json|ics"), QStringLiteral("FILE")},
+         .help = {QStringLiteral("write everything as JSON, or the one-on-ones and meetings as iCalendar"),
+                  QStringLiteral("(FILE may be - for standard output)")},
+         .writes = false,
+         .run = runExport},
+        {.name = QStringLiteral("import"),
+         .arguments = {QStringLiteral("json|ics"), QStringLiteral("FILE")},
+         .options = {{.name = QStringLiteral("dry-run")}},
+         .help = {QStringLiteral("json: restore a JSON export into an empty database; ics: add or update"),
+                  QStringLiteral("busy time and one-on-ones, matched by UID; all or nothing;"),
+                  QStringLiteral("--dry-run says what would change and changes nothing")},
+         .writes = true,
+         .run = runImport},
+        {.name = QStringLiteral("report"),
+         .arguments = {QStringLiteral("health|week")},
+         .options = {{.name = QStringLiteral("at"), .value = QStringLiteral("YYYY-MM-DD")},
+                     {.name = QStringLiteral("format"), .value = QStringLiteral("text|json")}},
+         .help = {QStringLiteral("the health of every relationship, or this week's focus and due list")},
+         .writes = false,
+         .run = runReport},
+        {.name = QStringLiteral("log"),
+         .arguments = {QStringLiteral("PERSON"), QStringLiteral("KIND")},
+         .options = {{.name = QStringLiteral("note"), .value = QStringLiteral("TEXT")},
+                     {.name = QStringLiteral("at"), .value = QStringLiteral("YYYY-MM-DD[THH:MM]")}},
+         .help = {QStringLiteral("log an interaction; PERSON is an id or a unique name; KIND one of"),
+                  QStringLiteral("one-on-one, meeting, call, message, micro-moment, appreciation, help,"),
+                  QStringLiteral("celebration, repair, stay-interview")},
+         .writes = true,
+         .run = runLog},
+    };
+    return table;
+}
+
+const Subcommand* findSubcommand(const QString& name)
+{
+    for (const Subcommand& command : subcommands())
+        if (command.name == name)
+            return &command;
+    return nullptr;
+}
+
+QString synopsis(const Subcommand& command)
+{
+    QStringList words{command.name};
+    words += command.arguments;
+    for (const SubcommandOption& option : command.options) {
+        QString spelled = QStringLiteral("--") + option.name;
+        if (!option.value.isEmpty())
+            spelled += QLatin1Char(' ') + option.value;
+        words << (option.required ? spelled : QLatin1Char('[') + spelled + QLatin1Char(']'));
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+int runSubcommand(const Invocation& invocation)
+{
+    const Subcommand* command = findSubcommand(invocation.command.value(0));
+    if (!command) // parseInvocation lets only declared commands through
+        return fail(QStringLiteral("unknown command \"%1\"").arg(invocation.command.value(0)), UsageError);
+    return command->run(invocation);
+}
+
+} // namespace rapport::app
