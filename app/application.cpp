@@ -144,10 +144,7 @@ int runWindow(const Invocation& inv, int argc, char** argv)
     ui::MainWindow window(context);
     int exitCode = Success;
     if (screenshot) {
-        if (!inv.view.isEmpty() && !window.showView(inv.view))
-            return printLine(stderr, QStringLiteral("rapport: unknown view \"%1\"; use week, people, audit, map, calendar, "
-                                                    "health, pulse, repairs or team").arg(inv.view),
-                             UsageError);
+        window.showView(inv.view);
         window.resize(inv.size);
         scheduleScreenshot(window, inv.screenshotFile, exitCode);
     }

@@ -2,6 +2,7 @@
 #include "app/invocation.h"
 
 #include "app/subcommands.h"
+#include "ui/areas.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -28,8 +29,7 @@ const QList<AppOption>& appOptions()
          QStringLiteral("render the window after its first paint into FILE.png, then exit")},
         {{QStringLiteral("view")},
          QStringLiteral("NAME"),
-         QStringLiteral(
-             "with --screenshot: week, people, audit, map, calendar, health, pulse, repairs or team")},
+         QStringLiteral("with --screenshot: ") + ui::viewNames().join(QStringLiteral(", "))},
         {{QStringLiteral("size")},
          QStringLiteral("WxH"),
          QStringLiteral("with --screenshot: the window size (default 1280x800)")},
@@ -86,6 +86,8 @@ ParsedInvocation windowInvocation(const QCommandLineParser& parser, Invocation i
     for (const QString& name : parser.optionNames())
         if (!isAppOption(name))
             return usageError(QStringLiteral("--%1 needs a command").arg(name));
+    if (const QString view = parser.value(QStringLiteral("view")); !view.isEmpty() && !ui::areaForView(view))
+        return usageError(QStringLiteral("unknown view \"%1\"; the views are %2").arg(view, ui::viewNames().join(QStringLiteral(", "))));
     if (parser.isSet(QStringLiteral("screenshot"))) {
         inv.mode = Invocation::Mode::Screenshot;
         inv.screenshotFile = parser.value(QStringLiteral("screenshot"));

@@ -4,6 +4,7 @@
 #include "core/audit.h"
 #include "ui/changefeed.h"
 #include "ui/healthstyle.h"
+#include "ui/navigator.h"
 #include "ui/pageparts.h"
 #include "ui/personmodel.h"
 #include "ui/wording.h"
@@ -81,7 +82,8 @@ int urgency(const core::HealthReport& health)
 
 } // namespace
 
-AuditView::AuditView(const PageContext& page, QWidget* parent) : QWidget(parent), m_people(page.people)
+AuditView::AuditView(const PageContext& page, QWidget* parent)
+    : QWidget(parent), m_people(page.people), m_navigator(page.navigator)
 {
     auto* content = new QWidget(this);
     auto* column = new QVBoxLayout(content);
@@ -117,7 +119,7 @@ AuditView::AuditView(const PageContext& page, QWidget* parent) : QWidget(parent)
     column->addWidget(m_kinds, 1);
     connect(m_kinds, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (const qlonglong id = item->data(0, kPersonRole).toLongLong(); id > 0)
-            emit openPersonRequested(core::PersonId{id});
+            m_navigator.openPerson(core::PersonId{id});
     });
 
     fillScrolling(this, content);
@@ -218,7 +220,7 @@ void AuditView::showSuggestions(const std::vector<core::PersonId>& people)
         auto* deepen = new QPushButton(tr("Deepen this one"), line);
         deepen->setObjectName(QStringLiteral("deepen"));
         deepen->setToolTip(tr("Make %1 this week's focus").arg(QString::fromStdString(m_people.rowAt(row).person.name)));
-        connect(deepen, &QPushButton::clicked, this, [this, id] { emit deepenRequested(id); });
+        connect(deepen, &QPushButton::clicked, this, [this, id] { m_navigator.chooseFocus(id); });
         layout->addWidget(chip);
         layout->addWidget(text, 1);
         layout->addWidget(deepen);

@@ -12,6 +12,7 @@ class QVBoxLayout;
 
 namespace rapport::ui {
 
+class Navigator;
 class PersonModel;
 
 /// The audit: every relationship grouped by kind, strong against neglected at a glance, the gaps in
@@ -30,14 +31,11 @@ public:
     /// The "Deepen this one" buttons of the suggestions, best first.
     QList<QWidget*> deepenButtons() const;
 
-signals:
-    void deepenRequested(core::PersonId person);
-    void openPersonRequested(core::PersonId person);
-
 private:
     void showSuggestions(const std::vector<core::PersonId>& people);
 
     PersonModel& m_people;
+    Navigator& m_navigator;
     QLabel* m_gaps = nullptr;
     QWidget* m_suggestions = nullptr;
     QVBoxLayout* m_suggestionRows = nullptr;

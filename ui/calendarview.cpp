@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/calendarview.h"
 
-#include "core/storage/database.h"
-#include "core/storage/meetingrepository.h"
 #include "ui/changefeed.h"
 #include "ui/duelist.h"
+#include "ui/navigator.h"
+#include "ui/queries.h"
+#include "ui/workinghoursdialog.h"
 #include "ui/feedback.h"
 #include "ui/pageparts.h"
 #include "ui/personmodel.h"
@@ -81,8 +82,9 @@ QString unplacedReason(core::UnplacedReason reason)
 
 } // namespace
 
-CalendarView::CalendarView(const PageContext& page, QWidget* parent)
-    : QWidget(parent), m_context(page.commands), m_people(page.people), m_clock(page.clock)
+CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queries, QWidget* parent)
+    : QWidget(parent), m_context(page.commands), m_people(page.people), m_navigator(page.navigator), m_queries(queries),
+      m_settings(page.settings), m_clock(page.clock), m_hours(loadWorkingHours(page.settings))
 {
     auto* previous = new QPushButton(tr("◀"), this);
     previous->setToolTip(tr("Previous week (Alt+Left)"));
@@ -141,8 +143,9 @@ CalendarView::CalendarView(const PageContext& page, QWidget* parent)
     connect(m_grid, &WeekGrid::personDropped, this, &CalendarView::planOneOnOne);
     connect(m_grid, &WeekGrid::meetingChanged, this, &CalendarView::changeTime);
     connect(m_grid, &WeekGrid::meetingClicked, this, [this](std::size_t index) { showMeeting(index); });
-    connect(m_due, &DueList::openPersonRequested, this, &CalendarView::openPersonRequested);
-    connect(m_due, &DueList::logRequested, this, &CalendarView::logRequested);
+    connect(m_due, &DueList::openPersonRequested, this, [this](core::PersonId person) { m_navigator.openPerson(person); });
+    connect(m_due, &DueList::logRequested, this,
+            [this](core::PersonId person) { m_navigator.quickLog(person, core::InteractionKind::MicroMoment); });
 
     // Start-up never reads a calendar nobody sees: the week is read when first shown.
     m_refresher = new PageRefresher(*this, page.feed, kHealthInputs, [this](const storage::ChangeSet&) { reload(); });
@@ -170,7 +173,7 @@ QWidget* CalendarView::buildPanel()
     connect(m_skipped, &QPushButton::clicked, this, [this] { setStatus(core::MeetingStatus::Skipped); });
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (const auto index = m_grid->selected(); index && m_grid->meetings()[*index].meeting.person)
-            emit openPersonRequested(*m_grid->meetings()[*index].meeting.person);
+            m_navigator.openPerson(*m_grid->meetings()[*index].meeting.person);
     });
     m_panel->hide();
     return m_panel;
@@ -193,6 +196,14 @@ void CalendarView::setWorkingHours(const core::WorkingHours& hours)
 {
     m_hours = hours;
     m_grid->setWorkingHours(hours);
+    saveWorkingHours(m_settings, hours);
+}
+
+void CalendarView::editWorkingHours()
+{
+    WorkingHoursDialog dialog(m_hours, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setWorkingHours(dialog.hours());
 }
 
 QString CalendarView::nameOf(const core::Meeting& meeting) const
@@ -210,7 +221,7 @@ void CalendarView::reload()
     const core::Zone& zone = m_people.zone();
     const core::Instant from = core::atLocal(m_monday, std::chrono::minutes{0}, zone);
     const core::Instant to = core::atLocal(plusDays(m_monday, 7), std::chrono::minutes{0}, zone);
-    auto meetings = storage::MeetingRepository(m_context.database).between(from, to);
+    auto meetings = m_queries.meetingsBetween(from, to);
     if (!meetings) {
         m_context.feedback.error(tr("Could not read the calendar"), QString::fromStdString(meetings.error().toString()));
         return;
@@ -260,7 +271,7 @@ void CalendarView::markMonth()
     m_month->setDateTextFormat(QDate(), QTextCharFormat());
     const core::Instant from = core::atLocal(toDay(first), std::chrono::minutes{0}, zone);
     const core::Instant to = core::atLocal(toDay(first.addMonths(1)), std::chrono::minutes{0}, zone);
-    auto meetings = storage::MeetingRepository(m_context.database).between(from, to);
+    auto meetings = m_queries.meetingsBetween(from, to);
     if (!meetings)
         return;
     QTextCharFormat busy;
@@ -343,13 +354,13 @@ std::optional<CalendarView::SeriesScope> CalendarView::askScope()
 // Moves the whole series, or splits it here (core::moveSeries decides the rows), as one undo step.
 void CalendarView::changeSeries(const core::Meeting& occurrence, core::Instant start, core::Instant end, SeriesScope scope)
 {
-    auto all = storage::MeetingRepository(m_context.database).series();
+    auto all = m_queries.series();
     if (!all || !occurrence.occurrence)
         return;
     const auto found = std::find_if(all.value().begin(), all.value().end(), [&](const auto& s) { return s.id == occurrence.series; });
     if (found == all.value().end())
         return;
-    auto rows = storage::MeetingRepository(m_context.database).rowsWithUids({found->uid});
+    auto rows = m_queries.rowsWithUids({found->uid});
     if (!rows)
         return;
     const core::SeriesEdit edit = core::moveSeries(*found, rows.value().meetings, *occurrence.occurrence, start, end, scope, newUid());
@@ -397,7 +408,7 @@ void CalendarView::setStatus(core::MeetingStatus status)
     storeChange(before, after, status == core::MeetingStatus::Held ? tr("Mark %1 held").arg(what) : tr("Skip %1").arg(what));
     // A held one-on-one is a contact: log how it went.
     if (status == core::MeetingStatus::Held && before.person)
-        emit heldRequested(*before.person);
+        m_navigator.quickLog(before.person, core::InteractionKind::OneOnOne);
 }
 
 core::WeekProposal CalendarView::proposal() const

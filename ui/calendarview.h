@@ -11,12 +11,15 @@
 #include <optional>
 
 class QCalendarWidget;
+class QSettings;
 class QLabel;
 class QPushButton;
 
 namespace rapport::ui {
 
+class CalendarQueries;
 class DueList;
+class Navigator;
 class PageRefresher;
 class PersonModel;
 class WeekGrid;
@@ -29,11 +32,13 @@ class CalendarView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit CalendarView(const PageContext& page, QWidget* parent = nullptr);
+    CalendarView(const PageContext& page, const CalendarQueries& queries, QWidget* parent = nullptr);
 
     void showWeek(core::LocalDay anyDay);
-    /// The days and hours the grid shades and "Plan my week" fills.
+    /// The days and hours the grid shades and "Plan my week" fills (kept in the settings).
     void setWorkingHours(const core::WorkingHours& hours);
+    /// Asks for the working hours (Edit ▸ Working hours…).
+    void editWorkingHours();
     const core::WorkingHours& workingHours() const { return m_hours; }
     core::LocalDay week() const { return m_monday; }
     /// Reads the week again (changes are followed automatically; while hidden, at the next show).
@@ -52,12 +57,6 @@ public:
     QLabel* weekLabel() const { return m_weekLabel; }
     QWidget* meetingPanel() const { return m_panel; }
 
-signals:
-    void openPersonRequested(core::PersonId person);
-    void logRequested(core::PersonId person);
-    /// A one-on-one with `person` was marked held: log it, with how it went.
-    void heldRequested(core::PersonId person);
-
 private:
     QWidget* buildPanel();
     void planOneOnOne(core::PersonId person, core::Instant start);
@@ -74,6 +73,9 @@ private:
 
     CommandContext m_context;
     PersonModel& m_people;
+    Navigator& m_navigator;
+    const CalendarQueries& m_queries;
+    QSettings& m_settings;
     std::function<core::Instant()> m_clock;
     std::function<std::optional<SeriesScope>()> m_chooseScope;
     core::LocalDay m_monday;

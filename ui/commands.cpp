@@ -2,6 +2,7 @@
 #include "ui/commands.h"
 
 #include "core/storage/database.h"
+#include "core/storage/datasetrepository.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/interactionrepository.h"
 #include "core/storage/kindcadencerepository.h"
@@ -12,9 +13,12 @@
 
 #include <QCoreApplication>
 
-#include <algorithm>
 #include <QUndoCommand>
 #include <QUndoStack>
+
+#include <algorithm>
+#include <functional>
+#include <utility>
 
 namespace rapport::ui {
 namespace {
@@ -29,10 +33,11 @@ QString describe(const core::Error& error)
     return QString::fromStdString(error.toString());
 }
 
-// Base for commands whose first redo() already happened before the push: the facade performs the
-// change, and only a change that succeeded becomes a command. A later undo or redo that fails
-// (the database became read-only, say) is reported and makes the command obsolete, so the stack
-// never claims a state the database does not have.
+// Every command does its work in redo(): the first time when the facade pushes it, and again on
+// each redo after an undo. A redo or undo that fails is reported and makes the command obsolete:
+// QUndoStack drops a command that is obsolete after the redo of its push, so a change that failed
+// is never on the stack, and a later failure takes it off, so the stack never claims a state the
+// database does not have. Commands keep ids and values, never pointers to rows.
 class StoredCommand : public QUndoCommand
 {
 public:
@@ -44,12 +49,12 @@ public:
     void undo() final { check(revert()); }
     void redo() final
     {
-        if (m_firstRedo) {
-            m_firstRedo = false;
-            return;
-        }
-        check(apply());
+        const bool applied = check(apply());
+        if (m_outcome)
+            *std::exchange(m_outcome, nullptr) = applied;
     }
+    /// Where the redo of the push says whether it worked (read by push() below).
+    void reportPushTo(bool* outcome) { m_outcome = outcome; }
 
 protected:
     virtual core::Status apply() = 0;
@@ -62,18 +67,32 @@ protected:
     storage::MeetingRepository meetings() { return storage::MeetingRepository(m_database); }
 
 private:
-    void check(const core::Status& status)
+    bool check(const core::Status& status)
     {
         if (status)
-            return;
-        m_feedback.error(tr("Could not %1").arg(text().toLower()), describe(status.error()));
+            return true;
+        QString what = text();
+        if (!what.isEmpty())
+            what[0] = what[0].toLower();
+        m_feedback.error(tr("Could not %1").arg(what), describe(status.error()));
         setObsolete(true);
+        return false;
     }
 
     storage::Database& m_database;
     Feedback& m_feedback;
-    bool m_firstRedo = true;
+    bool* m_outcome = nullptr;
 };
+
+/// Pushes `command`, which applies it. True when it worked; a failed one was reported and dropped.
+template <class Command>
+bool push(const CommandContext& context, Command* command)
+{
+    bool applied = false;
+    command->reportPushTo(&applied);
+    context.stack.push(command); // deletes the command when its redo failed
+    return applied;
+}
 
 class AddPeopleCommand final : public StoredCommand
 {
@@ -82,6 +101,13 @@ public:
         : StoredCommand(context, text), m_drafts(std::move(drafts))
     {
     }
+    std::vector<core::PersonId> ids() const
+    {
+        std::vector<core::PersonId> ids;
+        for (const auto& draft : m_drafts)
+            ids.push_back(draft.person.id);
+        return ids;
+    }
 
 protected:
     core::Status apply() override
@@ -89,21 +115,21 @@ protected:
         auto added = people().add(m_drafts);
         if (!added)
             return added.error();
+        // The ids the first add assigned: a redo brings back the same people.
+        for (std::size_t i = 0; i < m_drafts.size(); ++i)
+            m_drafts[i].person.id = added.value()[i];
         return core::Done{};
     }
     core::Status revert() override
     {
-        std::vector<core::PersonId> ids;
-        for (const auto& draft : m_drafts)
-            ids.push_back(draft.person.id);
-        auto removed = people().remove(ids);
+        auto removed = people().remove(ids());
         if (!removed)
             return removed.error();
         return core::Done{};
     }
 
 private:
-    std::vector<storage::PersonDraft> m_drafts; // with the ids the first add assigned
+    std::vector<storage::PersonDraft> m_drafts;
 };
 
 class EditPersonCommand final : public StoredCommand
@@ -127,27 +153,27 @@ private:
 class DeletePeopleCommand final : public StoredCommand
 {
 public:
-    DeletePeopleCommand(const CommandContext& context, const QString& text, std::vector<storage::PersonSnapshot> removed)
-        : StoredCommand(context, text), m_removed(std::move(removed))
+    DeletePeopleCommand(const CommandContext& context, std::vector<core::PersonId> ids)
+        : StoredCommand(context, tr("Delete %n people", static_cast<int>(ids.size()))), m_ids(std::move(ids))
     {
     }
 
 protected:
     core::Status apply() override
     {
-        std::vector<core::PersonId> ids;
-        for (const auto& snapshot : m_removed)
-            ids.push_back(snapshot.draft.person.id);
-        auto removed = people().remove(ids);
+        auto removed = people().remove(m_ids);
         if (!removed)
             return removed.error();
         m_removed = std::move(removed).value();
+        if (m_removed.size() == 1)
+            setText(tr("Delete %1").arg(QString::fromStdString(m_removed.front().draft.person.name)));
         return core::Done{};
     }
     core::Status revert() override { return people().restore(m_removed); }
 
 private:
-    std::vector<storage::PersonSnapshot> m_removed;
+    std::vector<core::PersonId> m_ids;
+    std::vector<storage::PersonSnapshot> m_removed; // what the last delete took, for undo
 };
 
 class LogInteractionCommand final : public StoredCommand
@@ -164,12 +190,13 @@ protected:
         auto added = interactions().add(m_interaction, m_now);
         if (!added)
             return added.error();
+        m_interaction.id = added.value(); // a redo stores it under the same id
         return core::Done{};
     }
     core::Status revert() override { return interactions().remove(m_interaction.id); }
 
 private:
-    core::Interaction m_interaction; // with the id the first add assigned
+    core::Interaction m_interaction;
     core::Instant m_now;
 };
 
@@ -180,26 +207,31 @@ public:
     FocusCommand(const CommandContext& context, const QString& text, std::optional<core::FocusPick> before, core::FocusPick after)
         : StoredCommand(context, text), m_before(std::move(before)), m_after(std::move(after))
     {
+        // Keep the week's row id when one exists, so undo and redo address the same pick.
+        if (m_before && !m_after.id.isValid())
+            m_after.id = m_before->id;
     }
 
 protected:
-    core::Status apply() override { return store(m_after); }
+    core::Status apply() override
+    {
+        auto stored = focus().commit(m_after);
+        if (!stored)
+            return stored.error();
+        m_after.id = stored.value();
+        return core::Done{};
+    }
     core::Status revert() override
     {
-        if (m_before)
-            return store(*m_before);
-        return focus().remove(m_after.id);
-    }
-
-private:
-    core::Status store(const core::FocusPick& pick)
-    {
-        auto stored = focus().commit(pick);
+        if (!m_before)
+            return focus().remove(m_after.id);
+        auto stored = focus().commit(*m_before);
         if (!stored)
             return stored.error();
         return core::Done{};
     }
 
+private:
     std::optional<core::FocusPick> m_before;
     core::FocusPick m_after;
 };
@@ -244,8 +276,8 @@ private:
 class AddMeetingsCommand final : public StoredCommand
 {
 public:
-    AddMeetingsCommand(const CommandContext& context, const QString& text, std::vector<core::Meeting> stored)
-        : StoredCommand(context, text), m_stored(std::move(stored))
+    AddMeetingsCommand(const CommandContext& context, const QString& text, std::vector<core::Meeting> meetings)
+        : StoredCommand(context, text), m_stored(std::move(meetings))
     {
     }
 
@@ -253,7 +285,11 @@ protected:
     core::Status apply() override
     {
         auto added = meetings().addAll(m_stored);
-        return added ? core::Status(core::Done{}) : core::Status(added.error());
+        if (!added)
+            return added.error();
+        for (std::size_t i = 0; i < m_stored.size(); ++i)
+            m_stored[i].id = added.value()[i]; // a redo keeps the ids
+        return core::Done{};
     }
     core::Status revert() override
     {
@@ -264,7 +300,7 @@ protected:
     }
 
 private:
-    std::vector<core::Meeting> m_stored; // with the ids the first store assigned, so redo keeps them
+    std::vector<core::Meeting> m_stored;
 };
 
 class ChangeMeetingCommand final : public StoredCommand
@@ -284,24 +320,42 @@ private:
     core::Meeting m_after;
 };
 
-// Puts back exactly what some UIDs held (an import, a series moved or split), and again on redo.
+// Changes what some UIDs hold on the calendar (an import, a series moved or split). The first redo
+// writes the change; what the UIDs then hold, ids included, is kept, so a later redo puts back
+// exactly those rows and undo exactly the ones before.
 class ReplaceUidsCommand final : public StoredCommand
 {
 public:
-    ReplaceUidsCommand(const CommandContext& context, const QString& text, std::vector<std::string> uids,
-                          storage::MeetingRepository::Rows before, storage::MeetingRepository::Rows after)
-        : StoredCommand(context, text), m_uids(std::move(uids)), m_before(std::move(before)), m_after(std::move(after))
+    using Rows = storage::MeetingRepository::Rows;
+    using Write = std::function<core::Status(storage::MeetingRepository&)>;
+
+    ReplaceUidsCommand(const CommandContext& context, const QString& text, std::vector<std::string> uids, Rows before, Write write)
+        : StoredCommand(context, text), m_uids(std::move(uids)), m_before(std::move(before)), m_write(std::move(write))
     {
     }
 
 protected:
-    core::Status apply() override { return meetings().replaceUids(m_uids, m_after); }
+    core::Status apply() override
+    {
+        storage::MeetingRepository repository = meetings();
+        if (m_after)
+            return repository.replaceUids(m_uids, *m_after);
+        if (auto written = m_write(repository); !written)
+            return written;
+        auto after = repository.rowsWithUids(m_uids);
+        if (!after)
+            return after.error();
+        m_after = std::move(after).value();
+        m_write = nullptr; // done once; its input (a whole calendar, perhaps) is not needed again
+        return core::Done{};
+    }
     core::Status revert() override { return meetings().replaceUids(m_uids, m_before); }
 
 private:
     std::vector<std::string> m_uids;
-    storage::MeetingRepository::Rows m_before;
-    storage::MeetingRepository::Rows m_after;
+    Rows m_before;
+    Write m_write;
+    std::optional<Rows> m_after;
 };
 
 } // namespace
@@ -313,86 +367,46 @@ std::vector<core::PersonId> addPeople(const CommandContext& context, const std::
 {
     if (drafts.empty())
         return {};
-    auto added = storage::PeopleRepository(context.database).add(drafts);
-    if (!added) {
-        context.feedback.error(tr("Could not add"), describe(added.error()));
-        return {};
-    }
-    std::vector<storage::PersonDraft> stored = drafts;
-    for (std::size_t i = 0; i < stored.size(); ++i)
-        stored[i].person.id = added.value()[i];
     QString label = text;
     if (label.isEmpty())
         label = drafts.size() == 1 ? tr("Add %1").arg(QString::fromStdString(drafts.front().person.name))
                                    : tr("Add %n people", static_cast<int>(drafts.size()));
-    context.stack.push(new AddPeopleCommand(context, label, std::move(stored)));
-    return added.value();
+    auto* command = new AddPeopleCommand(context, label, drafts);
+    if (!push(context, command))
+        return {};
+    return command->ids();
 }
 
 bool editPerson(const CommandContext& context, const storage::PersonDraft& before, const storage::PersonDraft& after)
 {
     if (before.person == after.person && before.teamName.trimmed() == after.teamName.trimmed())
         return true;
-    if (auto updated = storage::PeopleRepository(context.database).update(after); !updated) {
-        context.feedback.error(tr("Could not save the changes"), describe(updated.error()));
-        return false;
-    }
-    context.stack.push(new EditPersonCommand(context, before, after));
-    return true;
+    return push(context, new EditPersonCommand(context, before, after));
 }
 
 bool deletePeople(const CommandContext& context, const std::vector<core::PersonId>& ids)
 {
     if (ids.empty())
         return true;
-    auto removed = storage::PeopleRepository(context.database).remove(ids);
-    if (!removed) {
-        context.feedback.error(tr("Could not delete"), describe(removed.error()));
-        return false;
-    }
-    const QString label = ids.size() == 1
-                              ? tr("Delete %1").arg(QString::fromStdString(removed.value().front().draft.person.name))
-                              : tr("Delete %n people", static_cast<int>(ids.size()));
-    context.stack.push(new DeletePeopleCommand(context, label, std::move(removed).value()));
-    return true;
+    return push(context, new DeletePeopleCommand(context, ids));
 }
 
 bool logInteraction(const CommandContext& context, const core::Interaction& interaction, const QString& personName,
                     core::Instant now)
 {
-    auto added = storage::InteractionRepository(context.database).add(interaction, now);
-    if (!added) {
-        context.feedback.error(tr("Could not log"), describe(added.error()));
-        return false;
-    }
-    core::Interaction stored = interaction;
-    stored.id = added.value();
     const QString label = tr("Log %1 with %2").arg(wording::interactionKindName(interaction.kind).toLower(), personName);
-    context.stack.push(new LogInteractionCommand(context, label, std::move(stored), now));
-    return true;
+    return push(context, new LogInteractionCommand(context, label, interaction, now));
 }
 
 // Stores a new state of a week's pick as one undoable step.
 bool storeFocus(const CommandContext& context, const core::FocusPick& pick, const QString& label)
 {
-    storage::FocusRepository focus(context.database);
-    auto before = focus.forWeek(pick.weekStart);
+    auto before = storage::FocusRepository(context.database).forWeek(pick.weekStart);
     if (!before) {
         context.feedback.error(label, describe(before.error()));
         return false;
     }
-    core::FocusPick after = pick;
-    // Keep the week's row id when one exists, so undo and redo address the same pick.
-    if (before.value() && !after.id.isValid())
-        after.id = before.value()->id;
-    auto stored = focus.commit(after);
-    if (!stored) {
-        context.feedback.error(label, describe(stored.error()));
-        return false;
-    }
-    after.id = stored.value();
-    context.stack.push(new FocusCommand(context, label, before.value(), after));
-    return true;
+    return push(context, new FocusCommand(context, label, before.value(), pick));
 }
 
 bool commitFocus(const CommandContext& context, const core::FocusPick& pick)
@@ -405,51 +419,38 @@ bool setKindRhythms(const CommandContext& context, const std::vector<core::KindC
 {
     if (before == after)
         return true;
-    const QString label = tr("Change default rhythms");
-    if (auto stored = storage::KindCadenceRepository(context.database).replaceAll(after); !stored) {
-        context.feedback.error(label, describe(stored.error()));
-        return false;
-    }
-    context.stack.push(new KindRhythmsCommand(context, label, before, after));
-    return true;
+    return push(context, new KindRhythmsCommand(context, tr("Change default rhythms"), before, after));
 }
 
 bool setMapPins(const CommandContext& context, const Pins& before, const Pins& after, const QString& label)
 {
-    if (auto stored = storage::MapPinRepository(context.database).replaceAll(after); !stored) {
-        context.feedback.error(label, describe(stored.error()));
-        return false;
-    }
-    context.stack.push(new MapPinsCommand(context, label, before, after));
-    return true;
+    return push(context, new MapPinsCommand(context, label, before, after));
 }
 
 bool addMeetings(const CommandContext& context, const std::vector<core::Meeting>& meetings, const QString& label)
 {
     if (meetings.empty())
         return false;
-    auto ids = storage::MeetingRepository(context.database).addAll(meetings);
-    if (!ids) {
-        context.feedback.error(label, describe(ids.error()));
-        return false;
-    }
-    std::vector<core::Meeting> stored = meetings;
-    for (std::size_t i = 0; i < stored.size(); ++i)
-        stored[i].id = ids.value()[i];
-    context.stack.push(new AddMeetingsCommand(context, label, std::move(stored)));
-    return true;
+    return push(context, new AddMeetingsCommand(context, label, meetings));
 }
 
 bool changeMeeting(const CommandContext& context, const core::Meeting& before, const core::Meeting& after, const QString& label)
 {
     if (before == after)
         return true;
-    if (auto stored = storage::MeetingRepository(context.database).update(after); !stored) {
-        context.feedback.error(label, describe(stored.error()));
+    return push(context, new ChangeMeetingCommand(context, label, before, after));
+}
+
+// Pushes a change to what `uids` hold, made by `write` the first time.
+bool replaceUids(const CommandContext& context, std::vector<std::string> uids, const QString& label,
+                 ReplaceUidsCommand::Write write)
+{
+    auto before = storage::MeetingRepository(context.database).rowsWithUids(uids);
+    if (!before) {
+        context.feedback.error(label, describe(before.error()));
         return false;
     }
-    context.stack.push(new ChangeMeetingCommand(context, label, before, after));
-    return true;
+    return push(context, new ReplaceUidsCommand(context, label, std::move(uids), std::move(before).value(), std::move(write)));
 }
 
 bool importCalendar(const CommandContext& context, const core::IcsCalendar& calendar, const QString& label)
@@ -461,47 +462,21 @@ bool importCalendar(const CommandContext& context, const core::IcsCalendar& cale
         uids.push_back(m.uid);
     std::sort(uids.begin(), uids.end());
     uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
-    storage::MeetingRepository repository(context.database);
-    auto before = repository.rowsWithUids(uids);
-    if (!before) {
-        context.feedback.error(label, describe(before.error()));
-        return false;
-    }
-    auto imported = repository.import(calendar, false);
-    if (!imported) {
-        context.feedback.error(label, describe(imported.error()));
-        return false;
-    }
-    auto after = repository.rowsWithUids(uids);
-    if (!after) {
-        context.feedback.error(label, describe(after.error()));
-        return false;
-    }
-    context.stack.push(new ReplaceUidsCommand(context, label, std::move(uids), std::move(before).value(), std::move(after).value()));
-    return true;
+    return replaceUids(context, std::move(uids), label, [calendar](storage::MeetingRepository& repository) -> core::Status {
+        auto imported = repository.import(calendar, false);
+        if (!imported)
+            return imported.error();
+        return core::Done{};
+    });
 }
 
 bool replaceCalendarRows(const CommandContext& context, const std::vector<std::string>& uids,
                          const std::vector<core::MeetingSeries>& series, const std::vector<core::Meeting>& meetings,
                          const QString& label)
 {
-    storage::MeetingRepository repository(context.database);
-    auto before = repository.rowsWithUids(uids);
-    if (!before) {
-        context.feedback.error(label, describe(before.error()));
-        return false;
-    }
-    if (auto replaced = repository.replaceUids(uids, {series, meetings}); !replaced) {
-        context.feedback.error(label, describe(replaced.error()));
-        return false;
-    }
-    auto after = repository.rowsWithUids(uids);
-    if (!after) {
-        context.feedback.error(label, describe(after.error()));
-        return false;
-    }
-    context.stack.push(new ReplaceUidsCommand(context, label, uids, std::move(before).value(), std::move(after).value()));
-    return true;
+    return replaceUids(context, uids, label, [uids, rows = ReplaceUidsCommand::Rows{series, meetings}](storage::MeetingRepository& repository) {
+        return repository.replaceUids(uids, rows);
+    });
 }
 
 bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection)
@@ -511,6 +486,16 @@ bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, 
     core::FocusPick reflected = pick;
     reflected.reflection = reflection;
     return storeFocus(context, reflected, tr("Reflect on the week with %1").arg(QString::fromStdString(pick.personName)));
+}
+
+bool restore(const CommandContext& context, const core::Dataset& data, const QString& title)
+{
+    if (auto restored = storage::DatasetRepository(context.database).restoreInto(data); !restored) {
+        context.feedback.error(title, tr("Nothing was imported. %1").arg(describe(restored.error())));
+        return false;
+    }
+    context.stack.clear();
+    return true;
 }
 
 } // namespace commands

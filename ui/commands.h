@@ -5,6 +5,7 @@
 // to the database at once (one transaction) and pushes an undoable command. The command classes are
 // private to commands.cpp. A change that fails is reported through Feedback and not pushed.
 
+#include "core/dataset.h"
 #include "core/focus.h"
 #include "core/maplayout.h"
 #include "core/icalendar.h"
@@ -67,6 +68,10 @@ bool replaceCalendarRows(const CommandContext& context, const std::vector<std::s
                          const QString& label);
 /// Saves how a focus week went.
 bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection);
+/// Fills an empty database with a whole dataset (a JSON export, the sample data). Not an undoable
+/// edit: it starts the history afresh (the undo stack is cleared). A refusal is reported with
+/// `title` and changes nothing.
+bool restore(const CommandContext& context, const core::Dataset& data, const QString& title);
 
 } // namespace commands
 } // namespace rapport::ui

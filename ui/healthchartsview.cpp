@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/healthchartsview.h"
 
-#include "core/storage/database.h"
-#include "core/storage/interactionrepository.h"
-#include "core/storage/meetingrepository.h"
 #include "core/trends.h"
 #include "ui/changefeed.h"
+#include "ui/navigator.h"
+#include "ui/queries.h"
 #include "ui/feedback.h"
 #include "ui/healthstyle.h"
 #include "ui/pageparts.h"
@@ -162,8 +161,9 @@ struct HealthChartsView::Computed
     std::vector<core::Instant> rhythmPoints;
 };
 
-HealthChartsView::HealthChartsView(const PageContext& page, QWidget* parent)
-    : QWidget(parent), m_context(page.commands), m_people(page.people), m_computed(std::make_unique<Computed>())
+HealthChartsView::HealthChartsView(const PageContext& page, const HistoryQueries& queries, QWidget* parent)
+    : QWidget(parent), m_context(page.commands), m_people(page.people), m_navigator(page.navigator), m_queries(queries),
+      m_computed(std::make_unique<Computed>())
 {
     const QDate today = toQDate(core::dayIn(m_people.now(), m_people.zone()));
     m_from = new QDateEdit(today.addMonths(-kDefaultMonths), this);
@@ -288,7 +288,7 @@ void HealthChartsView::follow(const storage::ChangeSet& changes)
 
 void HealthChartsView::loadHistories()
 {
-    auto all = storage::InteractionRepository(m_context.database).listAll();
+    auto all = m_queries.allInteractions();
     if (!all) {
         m_context.feedback.error(tr("Could not read the history"), QString::fromStdString(all.error().toString()));
         return;
@@ -302,7 +302,7 @@ void HealthChartsView::loadHistories()
 
 void HealthChartsView::loadSkipped()
 {
-    auto skipped = storage::MeetingRepository(m_context.database).skipped();
+    auto skipped = m_queries.skippedOneOnOnes();
     if (!skipped) {
         m_context.feedback.error(tr("Could not read the calendar"), QString::fromStdString(skipped.error().toString()));
         return;
@@ -314,9 +314,8 @@ void HealthChartsView::loadSkipped()
 
 void HealthChartsView::reloadHistories(const std::vector<core::PersonId>& people)
 {
-    storage::InteractionRepository interactions(m_context.database);
     for (const auto id : people) {
-        auto list = interactions.listFor(id);
+        auto list = m_queries.interactionsOf(id);
         if (list)
             m_histories[id] = std::move(list).value();
     }
@@ -513,7 +512,7 @@ void HealthChartsView::drawStates()
         set->append(counts[static_cast<std::size_t>(state)]);
         set->setColor(stateColor(state));
         set->setLabelColor(palette().color(QPalette::Text));
-        connect(set, &QBarSet::clicked, this, [this, state](int) { emit stateClicked(state); });
+        connect(set, &QBarSet::clicked, this, [this, state](int) { m_navigator.showPeopleIn(state); });
         connect(set, &QBarSet::hovered, this, [state, n = counts[static_cast<std::size_t>(state)]](bool entered, int) {
             if (entered)
                 QToolTip::showText(QCursor::pos(), tr("%1: %2. Click to list them.").arg(wording::stateName(state), wording::peopleCount(n)));

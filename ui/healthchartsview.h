@@ -19,6 +19,8 @@ class QLabel;
 
 namespace rapport::ui {
 
+class HistoryQueries;
+class Navigator;
 class PageRefresher;
 class PersonModel;
 
@@ -33,7 +35,7 @@ class HealthChartsView : public QWidget
 public:
     enum Chart { HealthOverTime, RhythmKept, States, TeamTrend, ChartCount };
 
-    explicit HealthChartsView(const PageContext& page, QWidget* parent = nullptr);
+    HealthChartsView(const PageContext& page, const HistoryQueries& queries, QWidget* parent = nullptr);
     ~HealthChartsView() override;
 
     /// Recomputes every chart now (they otherwise follow changes while visible).
@@ -47,10 +49,6 @@ public:
     QChart* chart(Chart which) const;
     /// Writes a chart as a PNG image; false (and the error through Feedback) when it cannot.
     bool exportChart(Chart which, const QString& file);
-
-signals:
-    /// The user clicked a state's bar: show the people in that state.
-    void stateClicked(core::HealthState state);
 
 private:
     struct Panel;
@@ -68,6 +66,8 @@ private:
 
     CommandContext m_context;
     PersonModel& m_people;
+    Navigator& m_navigator;
+    const HistoryQueries& m_queries;
     std::unordered_map<core::PersonId, std::vector<core::Interaction>> m_histories;
     std::unordered_map<core::PersonId, std::vector<core::Instant>> m_skipped;
     bool m_historiesLoaded = false;

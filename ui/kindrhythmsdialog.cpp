@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/kindrhythmsdialog.h"
 
-#include "core/storage/kindcadencerepository.h"
 #include "ui/cadencefield.h"
 #include "ui/pageparts.h"
 #include "ui/wording.h"
@@ -13,12 +12,6 @@
 #include <QVBoxLayout>
 
 namespace rapport::ui {
-
-std::vector<core::KindCadence> storedKindRhythms(storage::Database& database)
-{
-    auto overrides = storage::KindCadenceRepository(database).overrides();
-    return overrides ? std::move(overrides).value() : std::vector<core::KindCadence>{};
-}
 
 KindRhythmsDialog::KindRhythmsDialog(const std::vector<core::KindCadence>& overrides, QWidget* parent) : QDialog(parent)
 {

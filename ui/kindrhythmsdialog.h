@@ -7,17 +7,9 @@
 
 #include <vector>
 
-
-namespace rapport::storage {
-class Database;
-}
-
 namespace rapport::ui {
 
 class CadenceField;
-
-/// The user's default rhythms (their overrides of the built-in ones); empty when they cannot be read.
-std::vector<core::KindCadence> storedKindRhythms(storage::Database& database);
 
 /// Edit ▸ Default rhythms: the rhythm each kind of relationship starts with ("direct reports: a
 /// 30-minute one-on-one every week"). New people take it; people already added keep their own.

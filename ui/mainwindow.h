@@ -4,23 +4,18 @@
 #include "core/instant.h"
 #include "core/interaction.h"
 #include "ui/commands.h"
+#include "ui/navigator.h"
 
 #include <QMainWindow>
 
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 
-class QLabel;
 class QListWidget;
 class QSettings;
 class QStackedWidget;
-class QTabWidget;
 class QUndoStack;
-
-namespace rapport::core {
-struct Dataset;
-}
 
 namespace rapport::storage {
 class Database;
@@ -29,18 +24,11 @@ class Database;
 namespace rapport::ui {
 
 class AuditForm;
-class AuditView;
-class CalendarView;
 class ChangeFeed;
-class HealthChartsView;
-class MapView;
-class PeopleView;
+class DataExchange;
+class DatabaseQueries;
 class PersonModel;
-class WeekView;
 class WelcomePage;
-
-/// The product's areas, in navigation order (Ctrl+1 … Ctrl+8).
-enum class Area { Week, People, Map, Calendar, Health, Pulse, Repairs, Team };
 
 /// What the main window needs from the app that builds it.
 struct WindowContext
@@ -55,78 +43,64 @@ struct WindowContext
     Feedback* feedback = nullptr;
 };
 
-/// Left navigation over the areas, the current area in the middle, menus and a status bar.
+/// The window: wiring only. The areas come from the registry (ui/areas.h) into the sidebar and the
+/// View menu; the File menu's work is DataExchange's; the window answers the pages' navigation.
 /// On an empty database it greets the user with the welcome page instead.
-class MainWindow : public QMainWindow
+class MainWindow : public QMainWindow, public Navigator
 {
     Q_OBJECT
 public:
     explicit MainWindow(const WindowContext& context, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    void showArea(Area area);
-    Area currentArea() const;
-    /// Shows the page a `--view` name stands for; false for an unknown name.
-    bool showView(const QString& name);
-    PeopleView* peopleView() const { return m_peopleView; }
-    WeekView* weekView() const { return m_weekView; }
-    MapView* mapView() const { return m_mapView; }
-    CalendarView* calendarView() const { return m_calendarView; }
-    AuditView* auditView() const { return m_auditView; }
-    HealthChartsView* healthCharts() const { return m_healthCharts; }
-    /// Ctrl+L: logs a contact, with `person` filled in when given.
-    void quickLog(std::optional<core::PersonId> person = std::nullopt,
-                  core::InteractionKind kind = core::InteractionKind::MicroMoment);
+    /// Shows the area (and part of it) a `--view` name stands for; false when no area answers it.
+    bool showView(const QString& view);
+    /// The id of the area shown (ui/areas.h).
+    QString currentArea() const;
+    bool isShowingWelcome() const;
+    /// The page of an area, or a part of one (for tests and the menus).
+    template <class Page>
+    Page* page() const
+    {
+        return findChild<Page*>();
+    }
     /// Reads an iCalendar file, previews it and, when the user agrees, imports it as one undo step.
     bool importCalendar(const QString& file);
     AuditForm* auditForm() const { return m_auditForm; }
     WelcomePage* welcomePage() const { return m_welcome; }
-    bool isShowingWelcome() const;
+
+    // Navigator: what the pages ask of the window.
+    void openPerson(core::PersonId person) override;
+    void quickLog(std::optional<core::PersonId> person = std::nullopt,
+                  core::InteractionKind kind = core::InteractionKind::MicroMoment) override;
+    void chooseFocus(core::PersonId person) override;
+    void showPeopleIn(core::HealthState state) override;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildAreas();
-    QWidget* buildHealthArea();
-    void openPerson(core::PersonId person);
-    void editKindRhythms();
     void buildMenus();
-    void buildStatusBar();
     void restoreSettings();
-    void saveSettings();
     void updateWelcome();
     void startAudit();
     void finishAudit();
-    void loadSampleData();
-    void exportJson();
-    void exportCalendar();
-    void exportDataset(const QString& title, const QString& defaultName, const QString& filter,
-                       const std::function<std::string(const core::Dataset&)>& format);
-    void importJson();
-    void noteSaved();
-    void showAbout();
 
     WindowContext m_context;
     std::unique_ptr<Feedback> m_ownFeedback;
     CommandContext m_commands;
+    std::unique_ptr<DatabaseQueries> m_queries;
     PersonModel* m_people = nullptr;
     ChangeFeed* m_feed = nullptr;
-    QStackedWidget* m_central = nullptr;   // welcome, audit, or the areas
+    PersonSelection* m_selection = nullptr;
+    DataExchange* m_exchange = nullptr;
+    QStackedWidget* m_central = nullptr; // welcome, audit, or the areas
     QWidget* m_areasPage = nullptr;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_areas = nullptr;
     WelcomePage* m_welcome = nullptr;
     AuditForm* m_auditForm = nullptr;
-    PeopleView* m_peopleView = nullptr;
-    WeekView* m_weekView = nullptr;
-    MapView* m_mapView = nullptr;
-    CalendarView* m_calendarView = nullptr;
-    QTabWidget* m_healthTabs = nullptr;
-    AuditView* m_auditView = nullptr;
-    HealthChartsView* m_healthCharts = nullptr;
-    QLabel* m_databaseLabel = nullptr;
-    QLabel* m_savedLabel = nullptr;
     bool m_auditRequested = false;
 };
 

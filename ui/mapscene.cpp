@@ -122,6 +122,13 @@ PersonNode::PersonNode(const MapPerson& person, bool pinned)
     setAcceptHoverEvents(false);
 }
 
+void PersonNode::setHealth(const MapPerson& person)
+{
+    m_state = person.health.health.state;
+    setToolTip(person.tooltip);
+    update();
+}
+
 QRectF PersonNode::boundingRect() const
 {
     return m_bounds;
@@ -301,6 +308,27 @@ void MapScene::build(std::vector<MapPerson> people, const std::vector<core::Pers
     addTeamLabels(layout);
     rebuildEdges();
     setSceneRect(itemsBoundingRect().adjusted(-40, -40, 40, 40));
+}
+
+bool MapScene::updateHealth(const std::vector<MapPerson>& people)
+{
+    // Where a person stands comes from kind, team, importance and name (the label's width).
+    auto standsAlike = [](const MapPerson& a, const MapPerson& b) {
+        return a.person.tie.kind == b.person.tie.kind && a.teamName == b.teamName &&
+               a.person.tie.importance == b.person.tie.importance && a.person.name == b.person.name;
+    };
+    for (const auto& p : people) {
+        const auto found = m_index.find(p.person.id);
+        if (found == m_index.end() || !standsAlike(m_people[found->second], p))
+            return false;
+    }
+    for (const auto& p : people) {
+        const std::size_t i = m_index.at(p.person.id);
+        m_people[i] = p;
+        m_nodes[i]->setHealth(p);
+    }
+    rebuildEdges(); // an edge to me shows how recent the last contact is
+    return true;
 }
 
 // Each team's name at the middle of its stretch of a ring, just inside the ring.

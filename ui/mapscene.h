@@ -36,6 +36,8 @@ public:
 
     core::PersonId person() const { return m_person; }
     core::HealthState state() const { return m_state; }
+    /// New health for the same person (fill and tooltip); where they stand does not change.
+    void setHealth(const MapPerson& person);
     bool isPinned() const { return m_pinned; }
     /// Where the node was when the current drag began.
     QPointF pressedAt() const { return m_pressedAt; }
@@ -81,6 +83,12 @@ public:
     /// Lays everyone out and builds the scene.
     void build(std::vector<MapPerson> people, const std::vector<core::PersonLink>& links,
                const std::unordered_map<core::PersonId, core::MapPoint>& pins);
+
+    /// Takes in new health for people already on the map, where they stand (a contact logged, a
+    /// one-on-one skipped): fills and edges follow, nothing is laid out again. False, changing
+    /// nothing, when one of them is not on the map or would stand elsewhere (kind, team, importance
+    /// or name changed): then build() again.
+    bool updateHealth(const std::vector<MapPerson>& people);
 
     PersonNode* node(core::PersonId person) const;
     const std::vector<PersonNode*>& nodes() const { return m_nodes; }

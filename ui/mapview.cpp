@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mapview.h"
 
-#include "core/storage/database.h"
-#include "core/storage/linkrepository.h"
-#include "core/storage/mappinrepository.h"
-#include "core/storage/meetingrepository.h"
 #include "ui/changefeed.h"
+#include "ui/navigator.h"
+#include "ui/queries.h"
 #include "ui/feedback.h"
 #include "ui/healthstyle.h"
 #include "ui/mapscene.h"
@@ -97,8 +95,7 @@ protected:
         case Qt::Key_Down: move(0, 1); return;
         case Qt::Key_Return:
         case Qt::Key_Enter:
-            if (const auto person = m_view->selectedPerson())
-                emit m_view->openPersonRequested(*person);
+            m_view->openSelected();
             return;
         case Qt::Key_Plus:
         case Qt::Key_Equal: zoomBy(kZoomStep); return;
@@ -201,8 +198,9 @@ QComboBox* filterBox(const QString& name, const QString& all, QWidget* parent)
 
 } // namespace
 
-MapView::MapView(const PageContext& page, QWidget* parent)
-    : QWidget(parent), m_context(page.commands), m_people(page.people)
+MapView::MapView(const PageContext& page, const MapQueries& queries, QWidget* parent)
+    : QWidget(parent), m_context(page.commands), m_people(page.people), m_navigator(page.navigator),
+      m_selection(page.selection), m_queries(queries)
 {
     m_scene = new MapScene(this);
     m_canvas = new MapCanvas(m_scene, this);
@@ -226,7 +224,7 @@ MapView::MapView(const PageContext& page, QWidget* parent)
             QTimer::singleShot(0, this, [this, changes] { m_refresher->request(changes); });
             return;
         }
-        rebuild();
+        follow(changes);
     });
 
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
@@ -235,9 +233,10 @@ MapView::MapView(const PageContext& page, QWidget* parent)
             return;
         m_selected = selectedPerson();
         if (m_selected)
-            emit personSelected(*m_selected);
+            m_selection.select(m_selected);
     });
-    connect(m_scene, &MapScene::nodeActivated, this, &MapView::openPersonRequested);
+    connect(&m_selection, &PersonSelection::changed, this, &MapView::selectPerson);
+    connect(m_scene, &MapScene::nodeActivated, this, [this](core::PersonId person) { m_navigator.openPerson(person); });
     connect(m_scene, &MapScene::nodesMoved, this, &MapView::storePins);
     showPanel();
 }
@@ -309,12 +308,9 @@ QWidget* MapView::buildPanel()
     column->addStretch(1);
     connect(m_panelLog, &QPushButton::clicked, this, [this] {
         if (const auto person = selectedPerson())
-            emit logRequested(*person);
+            m_navigator.quickLog(person, core::InteractionKind::MicroMoment);
     });
-    connect(m_panelOpen, &QPushButton::clicked, this, [this] {
-        if (const auto person = selectedPerson())
-            emit openPersonRequested(*person);
-    });
+    connect(m_panelOpen, &QPushButton::clicked, this, &MapView::openSelected);
     return m_panel;
 }
 
@@ -350,20 +346,46 @@ QWidget* MapView::buildLegend()
     return legend;
 }
 
+MapPerson MapView::mapPerson(int row) const
+{
+    const auto& stored = m_people.rowAt(row);
+    const auto& tie = m_people.tieAt(row);
+    QString tip = QStringLiteral("<b>%1</b><br>%2 · %3<br>%4")
+                      .arg(QString::fromStdString(stored.person.name).toHtmlEscaped(), wording::kindName(stored.person.tie.kind),
+                           wording::stateName(tie.health.state), wording::reasons(tie.health.reasons).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    return MapPerson{stored.person, stored.teamName, tie, tip};
+}
+
+// A change to some people's health (a contact, a skipped one-on-one) recolours them where they
+// stand; anything else, or anyone new or gone, lays the map out again.
+void MapView::follow(const storage::ChangeSet& changes)
+{
+    const bool healthOnly = !changes.everyone && !changes.people.empty() && !m_scene->nodes().empty() &&
+                            !changes.touches(storage::Rows::Links | storage::Rows::MapPins | storage::Rows::Teams);
+    if (healthOnly) {
+        std::vector<MapPerson> people;
+        for (const auto id : changes.people)
+            if (const int row = m_people.rowOf(id); row >= 0)
+                people.push_back(mapPerson(row));
+        if (people.size() == changes.people.size() && m_scene->updateHealth(people)) {
+            m_announce = false;
+            applyFilter();
+            m_announce = true;
+            showPanel();
+            return;
+        }
+    }
+    rebuild();
+}
+
 void MapView::rebuild()
 {
     std::vector<MapPerson> people;
     people.reserve(static_cast<std::size_t>(m_people.rowCount()));
-    for (int row = 0; row < m_people.rowCount(); ++row) {
-        const auto& stored = m_people.rowAt(row);
-        const auto& tie = m_people.tieAt(row);
-        QString tip = QStringLiteral("<b>%1</b><br>%2 · %3<br>%4")
-                          .arg(QString::fromStdString(stored.person.name).toHtmlEscaped(), wording::kindName(stored.person.tie.kind),
-                               wording::stateName(tie.health.state), wording::reasons(tie.health.reasons).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
-        people.push_back(MapPerson{stored.person, stored.teamName, tie, tip});
-    }
-    auto links = storage::LinkRepository(m_context.database).list();
-    auto pins = storage::MapPinRepository(m_context.database).all();
+    for (int row = 0; row < m_people.rowCount(); ++row)
+        people.push_back(mapPerson(row));
+    auto links = m_queries.links();
+    auto pins = m_queries.pins();
     if (!links || !pins) {
         m_context.feedback.error(tr("Could not draw the map"),
                                  QString::fromStdString((!links ? links.error() : pins.error()).toString()));
@@ -469,6 +491,12 @@ void MapView::selectPerson(std::optional<core::PersonId> person)
     m_announce = true;
 }
 
+void MapView::openSelected()
+{
+    if (const auto person = selectedPerson())
+        m_navigator.openPerson(*person);
+}
+
 void MapView::showPanel()
 {
     const auto person = selectedPerson();
@@ -489,7 +517,7 @@ void MapView::showPanel()
     const int row = m_people.rowOf(p->person.id);
     const auto last = row >= 0 ? m_people.rowAt(row).contacts.lastContact : std::nullopt;
     QString contact = tr("Last contact: %1").arg(wording::relativeTime(last, m_people.now()));
-    if (auto next = storage::MeetingRepository(m_context.database).nextWith(p->person.id, m_people.now()); next && next.value())
+    if (auto next = m_queries.nextMeetingWith(p->person.id, m_people.now()); next && next.value())
         contact += QLatin1Char('\n') + tr("Next one-on-one: %1").arg(wording::exactTime(next.value()->start));
     else
         contact += QLatin1Char('\n') + tr("No one-on-one planned: drag them onto the calendar");
@@ -516,7 +544,7 @@ void MapView::fitToView()
 
 void MapView::storePins(const std::unordered_map<core::PersonId, core::MapPoint>& moved)
 {
-    auto before = storage::MapPinRepository(m_context.database).all();
+    auto before = m_queries.pins();
     if (!before) {
         m_context.feedback.error(tr("Could not pin"), QString::fromStdString(before.error().toString()));
         return;
@@ -532,7 +560,7 @@ void MapView::storePins(const std::unordered_map<core::PersonId, core::MapPoint>
 
 void MapView::resetLayout()
 {
-    auto before = storage::MapPinRepository(m_context.database).all();
+    auto before = m_queries.pins();
     if (!before) {
         m_context.feedback.error(tr("Could not reset the layout"), QString::fromStdString(before.error().toString()));
         return;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/maplayout.h"
+#include "core/storage/changeset.h"
 #include "ui/pagecontext.h"
 
 #include <QWidget>
@@ -18,7 +19,11 @@ class QPushButton;
 
 namespace rapport::ui {
 
+class MapQueries;
+struct MapPerson;
+class Navigator;
 class PageRefresher;
+class PersonSelection;
 class MapScene;
 class PersonModel;
 
@@ -31,13 +36,15 @@ class MapView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit MapView(const PageContext& page, QWidget* parent = nullptr);
+    MapView(const PageContext& page, const MapQueries& queries, QWidget* parent = nullptr);
     ~MapView() override;
 
     /// Builds the scene now (it is otherwise built when first shown).
     void rebuild();
-    /// Selects a person (the selection shared with People) without announcing it back.
+    /// Selects a person (the selection shared with every area) without announcing it back.
     void selectPerson(std::optional<core::PersonId> person);
+    /// Opens the selected person (Enter, the side panel's button).
+    void openSelected();
     std::optional<core::PersonId> selectedPerson() const;
     void fitToView();
     /// Clears every pin (one undo step).
@@ -57,17 +64,13 @@ public:
     /// Point out: nobody, the bridges between groups, or isolated people.
     QComboBox* markBox() const { return m_mark; }
 
-signals:
-    /// The user selected a person on the map.
-    void personSelected(core::PersonId person);
-    void openPersonRequested(core::PersonId person);
-    void logRequested(core::PersonId person);
-
 private:
     QWidget* buildToolbar();
     QWidget* buildPanel();
     QWidget* buildLegend();
     void applyFilter();
+    MapPerson mapPerson(int row) const;
+    void follow(const storage::ChangeSet& changes);
     void fillTeams();
     void search(bool next);
     void showPanel();
@@ -76,6 +79,9 @@ private:
 
     CommandContext m_context;
     PersonModel& m_people;
+    Navigator& m_navigator;
+    PersonSelection& m_selection;
+    const MapQueries& m_queries;
     MapScene* m_scene = nullptr;
     QGraphicsView* m_canvas = nullptr;
     bool m_fitOnBuild = true;

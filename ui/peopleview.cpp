@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/peopleview.h"
 
-#include "core/storage/teamrepository.h"
 #include "ui/emptystate.h"
 #include "ui/healthstyle.h"
-#include "ui/kindrhythmsdialog.h"
+#include "ui/navigator.h"
+#include "ui/queries.h"
 #include "ui/personeditor.h"
 #include "ui/personfilterproxy.h"
 #include "ui/personmodel.h"
@@ -31,19 +31,10 @@ namespace {
 
 constexpr quint32 kStateVersion = 1;
 
-QStringList teamNames(storage::Database& database)
-{
-    QStringList names;
-    if (auto teams = storage::TeamRepository(database).list())
-        for (const auto& team : teams.value())
-            names << QString::fromStdString(team.name);
-    return names;
-}
-
 } // namespace
 
-PeopleView::PeopleView(const PageContext& page, QWidget* parent)
-    : QWidget(parent), m_context(page.commands), m_model(page.people)
+PeopleView::PeopleView(const PageContext& page, const PeopleQueries& queries, QWidget* parent)
+    : QWidget(parent), m_context(page.commands), m_model(page.people), m_selection(page.selection), m_queries(queries)
 {
     m_proxy = new PersonFilterProxy(this);
     m_proxy->setSourceModel(&m_model);
@@ -159,7 +150,21 @@ PeopleView::PeopleView(const PageContext& page, QWidget* parent)
     connect(edit, &QPushButton::clicked, this, &PeopleView::editCurrent);
     connect(remove, &QPushButton::clicked, this, &PeopleView::deleteSelected);
     connect(m_table, &QTableView::activated, this, &PeopleView::editCurrent);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PeopleView::selectionChanged);
+    // One person selected here is the selection everywhere; none or several clear it. A selection
+    // that comes from elsewhere is shown, never announced back (a filter may hide that person).
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_following)
+            return;
+        const auto selected = selectedPeople();
+        m_selection.select(selected.size() == 1 ? std::optional(selected.front()) : std::nullopt);
+    });
+    connect(&m_selection, &PersonSelection::changed, this, [this](std::optional<core::PersonId> person) {
+        if (!person)
+            return;
+        m_following = true;
+        selectPerson(*person);
+        m_following = false;
+    });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &PeopleView::updateEmptyState);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &PeopleView::updateEmptyState);
@@ -202,7 +207,7 @@ void PeopleView::addPerson()
     storage::PersonDraft draft;
     const int kind = m_kind->currentData().toInt();
     draft.person.tie = core::defaultTie(kind < 0 ? core::RelationshipKind::DirectReport : static_cast<core::RelationshipKind>(kind),
-                                        storedKindRhythms(m_context.database));
+                                        m_queries.kindRhythms());
     openEditor(draft);
 }
 
@@ -227,7 +232,7 @@ void PeopleView::openEditor(const storage::PersonDraft& draft)
         m_editor->activateWindow();
         return;
     }
-    m_editor = new PersonEditor(draft, teamNames(m_context.database), storedKindRhythms(m_context.database), this);
+    m_editor = new PersonEditor(draft, m_queries.teamNames(), m_queries.kindRhythms(), this);
     m_editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_editor, &QDialog::finished, this, &PeopleView::editorFinished);
     m_editor->open();

@@ -17,13 +17,15 @@ namespace rapport::ui {
 class PersonEditor;
 class PersonFilterProxy;
 class PersonModel;
+class PeopleQueries;
+class PersonSelection;
 
 /// The People area: a sortable, filterable table of everyone, with add, edit and delete.
 class PeopleView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit PeopleView(const PageContext& page, QWidget* parent = nullptr);
+    PeopleView(const PageContext& page, const PeopleQueries& queries, QWidget* parent = nullptr);
 
     /// Opens the editor for a new person (non-modal to the event loop; see editor()).
     void addPerson();
@@ -54,9 +56,6 @@ public:
     /// Column widths, order and sort back to how Rapport first lays them out (the header's menu).
     void resetColumns();
 
-signals:
-    void selectionChanged();
-
 protected:
     void showEvent(QShowEvent* event) override;
 
@@ -67,6 +66,9 @@ private:
 
     CommandContext m_context;
     PersonModel& m_model;
+    PersonSelection& m_selection;
+    const PeopleQueries& m_queries;
+    bool m_following = false; ///< showing a selection made elsewhere
     PersonFilterProxy* m_proxy = nullptr;
     QLineEdit* m_filter = nullptr;
     QComboBox* m_kind = nullptr;

@@ -104,4 +104,19 @@ void QuickLogDialog::updateState()
     m_problem->setVisible(!m_problem->text().isEmpty());
 }
 
+QString QuickLogDialog::ask(const CommandContext& commands, PersonModel& people, std::optional<core::PersonId> person,
+                           core::InteractionKind kind, core::Instant now, QWidget* parent)
+{
+    QuickLogDialog dialog(people, parent);
+    dialog.setKind(kind);
+    if (person)
+        dialog.setPerson(*person);
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    const auto contact = dialog.interaction(now);
+    if (!contact || !commands::logInteraction(commands, *contact, dialog.personName(), now))
+        return {};
+    return tr("Logged %1 with %2").arg(wording::interactionKindName(contact->kind).toLower(), dialog.personName());
+}
+
 } // namespace rapport::ui

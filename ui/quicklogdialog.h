@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/interaction.h"
+#include "ui/commands.h"
 
 #include <QDialog>
 
@@ -40,6 +41,11 @@ public:
     QLineEdit* noteEdit() const { return m_note; }
     QComboBox* qualityBox() const { return m_quality; }
     QPushButton* logButton() const { return m_log; }
+
+    /// Asks about a contact (with `person` and `kind` filled in) and logs it as one undo step. Returns
+    /// what to say in the status bar ("Logged a call with Ana Lopez"), empty when nothing was logged.
+    static QString ask(const CommandContext& commands, PersonModel& people, std::optional<core::PersonId> person,
+                       core::InteractionKind kind, core::Instant now, QWidget* parent);
 
 private:
     void updateState();

@@ -2,10 +2,10 @@
 #include "ui/weekview.h"
 
 #include "core/audit.h"
-#include "core/storage/database.h"
-#include "core/storage/focusrepository.h"
 #include "ui/changefeed.h"
 #include "ui/duelist.h"
+#include "ui/navigator.h"
+#include "ui/queries.h"
 #include "ui/feedback.h"
 #include "ui/healthstyle.h"
 #include "ui/pageparts.h"
@@ -109,8 +109,9 @@ QLabel* sectionTitle(const QString& text, QWidget* parent)
 
 } // namespace
 
-WeekView::WeekView(const PageContext& page, QWidget* parent)
-    : QWidget(parent), m_context(page.commands), m_people(page.people), m_clock(page.clock)
+WeekView::WeekView(const PageContext& page, const FocusQueries& queries, QWidget* parent)
+    : QWidget(parent), m_context(page.commands), m_people(page.people), m_navigator(page.navigator), m_queries(queries),
+      m_clock(page.clock)
 {
     auto* content = new QWidget(this);
     auto* column = new QVBoxLayout(content);
@@ -207,7 +208,7 @@ QWidget* WeekView::buildFocusCard()
     connect(m_logFocus, &QPushButton::clicked, this, [this] {
         const auto it = std::find_if(m_picks.begin(), m_picks.end(), [&](const auto& p) { return p.weekStart == thisWeek(); });
         if (it != m_picks.end() && it->person)
-            emit logRequested(*it->person);
+            m_navigator.quickLog(it->person, core::InteractionKind::MicroMoment);
     });
     updateCommit();
     return card;
@@ -246,8 +247,9 @@ QWidget* WeekView::buildDueSection()
     m_due = new DueList(section);
     m_due->setMinimumHeight(fontMetrics().height() * 12);
     layout->addWidget(m_due, 1);
-    connect(m_due, &DueList::openPersonRequested, this, &WeekView::openPersonRequested);
-    connect(m_due, &DueList::logRequested, this, &WeekView::logRequested);
+    connect(m_due, &DueList::openPersonRequested, this, [this](core::PersonId person) { m_navigator.openPerson(person); });
+    connect(m_due, &DueList::logRequested, this,
+            [this](core::PersonId person) { m_navigator.quickLog(person, core::InteractionKind::MicroMoment); });
     connect(m_due, &DueList::focusRequested, this, &WeekView::chooseFocus);
     return section;
 }
@@ -276,7 +278,7 @@ core::LocalDay WeekView::thisWeek() const
 
 void WeekView::refresh()
 {
-    auto picks = storage::FocusRepository(m_context.database).list();
+    auto picks = m_queries.focusPicks();
     if (picks)
         m_picks = std::move(picks).value();
     else

@@ -21,6 +21,8 @@ class QTreeWidgetItem;
 namespace rapport::ui {
 
 class DueList;
+class FocusQueries;
+class Navigator;
 class PersonModel;
 class PersonPicker;
 
@@ -32,7 +34,7 @@ class WeekView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WeekView(const PageContext& page, QWidget* parent = nullptr);
+    WeekView(const PageContext& page, const FocusQueries& queries, QWidget* parent = nullptr);
 
     /// Reads the week now (it follows changes by itself: at once when shown, else at the next show).
     void refresh();
@@ -55,10 +57,6 @@ public:
     DueList* dueList() const { return m_due; }
     QTreeWidget* historyList() const { return m_history; }
 
-signals:
-    void openPersonRequested(core::PersonId person);
-    void logRequested(core::PersonId person);
-
 private:
     QWidget* buildFocusCard();
     QWidget* buildReflectionCard();
@@ -74,6 +72,8 @@ private:
 
     CommandContext m_context;
     PersonModel& m_people;
+    Navigator& m_navigator;
+    const FocusQueries& m_queries;
     std::function<core::Instant()> m_clock;
     std::vector<core::FocusPick> m_picks; // oldest week first
     std::optional<core::PersonId> m_suggested;

@@ -8,11 +8,14 @@
 #include "ui/calendarview.h"
 #include "ui/changefeed.h"
 #include "ui/feedback.h"
+#include "ui/navigator.h"
+#include "ui/queries.h"
 #include "ui/personmodel.h"
 #include "ui/weekgrid.h"
 
 #include <QImage>
 #include <QPainter>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
@@ -30,6 +33,16 @@ public:
     int errors = 0;
 };
 
+// The benchmarks never navigate.
+class NoNavigation final : public ui::Navigator
+{
+public:
+    void openPerson(core::PersonId) override {}
+    void quickLog(std::optional<core::PersonId>, core::InteractionKind) override {}
+    void chooseFocus(core::PersonId) override {}
+    void showPeopleIn(core::HealthState) override {}
+};
+
 core::Instant vpNow()
 {
     return core::endOfDay(bench::vpOptions().anchorDay, bench::vpOptions().zone);
@@ -42,7 +55,14 @@ struct VpCalendar
     QUndoStack stack;
     SilentFeedback feedback;
     ui::ChangeFeed feed{bench::vpDatabase(), model, [] { return vpNow(); }};
-    ui::CalendarView view{ui::PageContext{ui::CommandContext{bench::vpDatabase(), stack, feedback}, model, feed, [] { return vpNow(); }}};
+    NoNavigation navigator;
+    ui::PersonSelection selection;
+    QTemporaryDir folder;
+    QSettings settings{folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat};
+    ui::DatabaseQueries queries{bench::vpDatabase()};
+    ui::CalendarView view{ui::PageContext{ui::CommandContext{bench::vpDatabase(), stack, feedback}, model, feed, [] { return vpNow(); },
+                                          navigator, selection, settings},
+                          queries};
     VpCalendar()
     {
         view.resize(1920, 1080);

@@ -39,6 +39,7 @@ BUDGETS = {
     "map_repaint_vp_ms": ("max", None, 16.0),
     "week_repaint_vp_ms": ("max", None, 16.0),
     "drop_to_repaint_vp_ms": ("max", None, 50.0),
+    "write_to_repaint_vp_ms": ("max", None, 50.0),
     "ics_import_10k_ms": ("ratio", "libical_parse_10k_ms", 2.0),
     "charts_vp_ms": ("max", None, 50.0),
 }

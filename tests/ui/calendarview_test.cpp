@@ -30,7 +30,7 @@ protected:
         ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport); // weekly, 30 minutes
         ben = addPerson("Ben Kim", core::RelationshipKind::Mentee);
         model = std::make_unique<ui::PersonModel>(*database, monday9, zone);
-        view = std::make_unique<ui::CalendarView>(pageContext(*model, monday9));
+        view = std::make_unique<ui::CalendarView>(pageContext(*model, monday9), queries());
         view->resize(1400, 900);
         view->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));

@@ -70,7 +70,7 @@ QString labelsIn(const QWidget& widget)
 
 QString weekText(ui::MainWindow& window)
 {
-    ui::WeekView* week = window.weekView();
+    ui::WeekView* week = window.page<ui::WeekView>();
     return week->dueList()->names().join(QLatin1Char(',')) + QLatin1Char('\n') + treeText(*week->dueList()) + QLatin1Char('\n') +
            week->suggestionLabel()->text() + QLatin1Char('\n') + week->suggestionReasonLabel()->text() + QLatin1Char('\n') +
            week->committedLabel()->text();
@@ -78,7 +78,7 @@ QString weekText(ui::MainWindow& window)
 
 QString peopleText(ui::MainWindow& window)
 {
-    const QAbstractItemModel* model = window.peopleView()->table()->model();
+    const QAbstractItemModel* model = window.page<ui::PeopleView>()->table()->model();
     QStringList rows;
     for (int row = 0; row < model->rowCount(); ++row) {
         QStringList cells;
@@ -93,7 +93,7 @@ QString peopleText(ui::MainWindow& window)
 
 QString mapText(ui::MainWindow& window, core::PersonId selected)
 {
-    ui::MapView* map = window.mapView();
+    ui::MapView* map = window.page<ui::MapView>();
     map->selectPerson(selected);
     QStringList nodes;
     for (const auto* node : map->scene()->nodes())
@@ -104,7 +104,7 @@ QString mapText(ui::MainWindow& window, core::PersonId selected)
 
 QString calendarText(ui::MainWindow& window)
 {
-    ui::CalendarView* calendar = window.calendarView();
+    ui::CalendarView* calendar = window.page<ui::CalendarView>();
     QStringList blocks;
     for (const auto& block : calendar->grid()->meetings())
         blocks << QStringLiteral("%1@%2:%3").arg(block.label).arg(core::toUnixSeconds(block.meeting.start)).arg(static_cast<int>(block.meeting.status));
@@ -115,18 +115,18 @@ QString calendarText(ui::MainWindow& window)
 QString chartsText(ui::MainWindow& window)
 {
     QStringList values;
-    auto* states = qobject_cast<QBarSeries*>(window.healthCharts()->chart(ui::HealthChartsView::States)->series().value(0));
+    auto* states = qobject_cast<QBarSeries*>(window.page<ui::HealthChartsView>()->chart(ui::HealthChartsView::States)->series().value(0));
     if (states)
         for (const auto* set : states->barSets())
             values << QStringLiteral("%1=%2").arg(set->label()).arg(set->count() > 0 ? set->at(0) : -1);
-    for (const auto* series : window.healthCharts()->chart(ui::HealthChartsView::HealthOverTime)->series())
+    for (const auto* series : window.page<ui::HealthChartsView>()->chart(ui::HealthChartsView::HealthOverTime)->series())
         values << series->name();
     return values.join(QLatin1Char(','));
 }
 
 QString auditText(ui::MainWindow& window)
 {
-    return treeText(*window.auditView()->kindTree()) + QLatin1Char('\n') + window.auditView()->gapsLabel()->text();
+    return treeText(*window.page<ui::AuditView>()->kindTree()) + QLatin1Char('\n') + window.page<ui::AuditView>()->gapsLabel()->text();
 }
 
 struct Page
@@ -234,7 +234,7 @@ protected:
 
     std::optional<std::size_t> gridIndexOf(core::PersonId person)
     {
-        const auto& blocks = window->calendarView()->grid()->meetings();
+        const auto& blocks = window->page<ui::CalendarView>()->grid()->meetings();
         for (std::size_t i = 0; i < blocks.size(); ++i)
             if (blocks[i].meeting.person == person)
                 return i;
@@ -245,9 +245,9 @@ protected:
     {
         const auto index = gridIndexOf(person);
         ASSERT_TRUE(index);
-        window->calendarView()->grid()->select(index);
-        emit window->calendarView()->grid()->meetingClicked(*index);
-        for (auto* candidate : window->calendarView()->meetingPanel()->findChildren<QPushButton*>())
+        window->page<ui::CalendarView>()->grid()->select(index);
+        emit window->page<ui::CalendarView>()->grid()->meetingClicked(*index);
+        for (auto* candidate : window->page<ui::CalendarView>()->meetingPanel()->findChildren<QPushButton*>())
             if (candidate->text() == button)
                 return candidate->click();
         FAIL() << "no button " << button.toStdString();
@@ -285,12 +285,12 @@ protected:
                     [this] { undoStack.undo(); },
                     [this] { undoStack.redo(); }};
         if (name == "calendar-drop")
-            return {[this] { emit window->calendarView()->grid()->personDropped(ana, local("2026-11-25T11:00")); }};
+            return {[this] { emit window->page<ui::CalendarView>()->grid()->personDropped(ana, local("2026-11-25T11:00")); }};
         if (name == "calendar-move")
             return {[this] {
                 const auto index = gridIndexOf(gabriel);
                 ASSERT_TRUE(index);
-                emit window->calendarView()->grid()->meetingChanged(*index, local("2026-11-24T14:00"), local("2026-11-24T14:45"));
+                emit window->page<ui::CalendarView>()->grid()->meetingChanged(*index, local("2026-11-24T14:00"), local("2026-11-24T14:45"));
             }};
         if (name == "calendar-held")
             return {[this] {

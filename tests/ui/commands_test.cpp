@@ -91,3 +91,39 @@ TEST_F(CommandsTest, AReflectionIsSavedAndUndoable)
     undoStack.undo();
     EXPECT_FALSE(pickOf(week)->reflection);
 }
+
+TEST_F(CommandsTest, EveryCommandWritesOnceWhenPushedAndOnceForEachUndoAndRedo)
+{
+    const auto priya = addPerson("Priya Patel", core::RelationshipKind::Peer);
+    int commits = 0;
+    QObject::connect(database.get(), &storage::Database::changed, database.get(), [&commits] { ++commits; });
+    core::Interaction chat;
+    chat.person = priya;
+    chat.kind = core::InteractionKind::Call;
+    chat.at = now;
+    ASSERT_TRUE(ui::commands::logInteraction(commands(), chat, QStringLiteral("Priya Patel"), now));
+    EXPECT_EQ(commits, 1) << "the push runs the command's redo, once";
+    ASSERT_TRUE(ui::commands::commitFocus(commands(), pick(priya, "Priya Patel", "Coffee")));
+    EXPECT_EQ(commits, 2);
+    undoStack.undo();
+    undoStack.undo();
+    undoStack.redo();
+    EXPECT_EQ(commits, 5);
+    EXPECT_EQ(interactionCount(priya), 1u);
+    EXPECT_FALSE(pickOf(week));
+}
+
+TEST_F(CommandsTest, ARestoreStartsTheHistoryAfreshAndARefusedOneChangesNothing)
+{
+    const auto priya = addPerson("Priya Patel", core::RelationshipKind::Peer);
+    core::Interaction chat;
+    chat.person = priya;
+    chat.at = now;
+    ASSERT_TRUE(ui::commands::logInteraction(commands(), chat, QStringLiteral("Priya Patel"), now));
+    ASSERT_EQ(undoStack.count(), 1);
+    EXPECT_FALSE(ui::commands::restore(commands(), test::datasetWithAnOrphanInteraction(now), QStringLiteral("Could not import")));
+    ASSERT_EQ(feedback.errors.size(), 1) << "refused: the database is not empty";
+    feedback.errors.clear();
+    EXPECT_EQ(undoStack.count(), 1) << "a refused restore keeps the history";
+    EXPECT_EQ(interactionCount(priya), 1u);
+}

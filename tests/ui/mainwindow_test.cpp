@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/meetingrepository.h"
 #include "tests/ui/uitestfixture.h"
+#include "ui/areas.h"
 #include "ui/auditview.h"
 #include "ui/calendarimportdialog.h"
 #include "ui/emptystate.h"
@@ -22,6 +23,7 @@
 #include <QComboBox>
 #include <QGraphicsView>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
@@ -60,7 +62,7 @@ TEST_F(MainWindowTest, EmptyDatabaseWelcomesAndTheAuditCreatesPeopleWithRhythms)
     QTest::keyClick(audit->field(core::RelationshipKind::Mentor), Qt::Key_Return);
 
     EXPECT_FALSE(window->isShowingWelcome());
-    EXPECT_EQ(window->currentArea(), ui::Area::People);
+    EXPECT_EQ(window->currentArea(), QStringLiteral("people"));
     auto people = storage::PeopleRepository(*database).list(now);
     ASSERT_TRUE(people);
     ASSERT_EQ(people.value().size(), 5u);
@@ -82,27 +84,31 @@ TEST_F(MainWindowTest, SampleDataFillsAnEmptyDatabase)
     auto window = makeWindow();
     QTest::mouseClick(window->welcomePage()->findChildren<QPushButton*>().at(1), Qt::LeftButton);
     EXPECT_FALSE(window->isShowingWelcome());
-    EXPECT_EQ(window->peopleView()->table()->model()->rowCount(), 40);
+    EXPECT_EQ(window->page<ui::PeopleView>()->table()->model()->rowCount(), 40);
 }
 
-TEST_F(MainWindowTest, EveryViewNameOpensAPageAndUnbuiltAreasSayIt)
+TEST_F(MainWindowTest, EveryViewNameOpensItsPageAndAreasNotBuiltAppearNowhere)
 {
     addPerson("Ana Lopez", core::RelationshipKind::Peer);
     auto window = makeWindow();
-    for (const char* name : {"week", "people", "audit", "map", "calendar", "health", "pulse", "repairs", "team"})
-        EXPECT_TRUE(window->showView(QLatin1String(name))) << name;
-    EXPECT_FALSE(window->showView(QStringLiteral("garden")));
-    for (const char* unbuilt : {"pulse", "repairs", "team"}) {
-        SCOPED_TRACE(unbuilt);
-        window->showView(QLatin1String(unbuilt));
-        ui::EmptyState* shown = nullptr;
-        for (auto* state : window->findChildren<ui::EmptyState*>())
-            if (state->isVisible())
-                shown = state;
-        ASSERT_NE(shown, nullptr) << "each unbuilt area has an honest empty state";
-        QTest::mouseClick(shown->actionButton(), Qt::LeftButton);
-        EXPECT_EQ(window->currentArea(), ui::Area::People);
+    EXPECT_EQ(ui::viewNames(), (QStringList{QStringLiteral("week"), QStringLiteral("people"), QStringLiteral("map"), QStringLiteral("calendar"),
+                                            QStringLiteral("health"), QStringLiteral("audit")}));
+    for (const QString& name : ui::viewNames()) {
+        ASSERT_TRUE(window->showView(name)) << name.toStdString();
+        EXPECT_EQ(window->currentArea(), QLatin1String(ui::areaForView(name)->id));
     }
+    ASSERT_TRUE(window->showView(QStringLiteral("audit")));
+    EXPECT_TRUE(window->page<ui::AuditView>()->isVisible()) << "audit is a part of Health";
+    for (const char* unbuilt : {"pulse", "repairs", "team", "garden"})
+        EXPECT_FALSE(window->showView(QLatin1String(unbuilt))) << unbuilt;
+    auto* sidebar = window->findChild<QListWidget*>();
+    ASSERT_NE(sidebar, nullptr);
+    QStringList entries;
+    for (int row = 0; row < sidebar->count(); ++row)
+        entries << sidebar->item(row)->text();
+    EXPECT_EQ(entries, (QStringList{QStringLiteral("This week"), QStringLiteral("People"), QStringLiteral("Map"), QStringLiteral("Calendar"),
+                                    QStringLiteral("Health")}));
+    EXPECT_TRUE(window->findChildren<ui::EmptyState*>().size() <= 1u) << "no placeholder pages; People's own empty state only";
 }
 
 TEST_F(MainWindowTest, KeyboardSwitchesAreasAndUndoWorksFromTheMenu)
@@ -111,19 +117,19 @@ TEST_F(MainWindowTest, KeyboardSwitchesAreasAndUndoWorksFromTheMenu)
     auto window = makeWindow();
     window->activateWindow();
     QTest::keyClick(window.get(), Qt::Key_3, Qt::ControlModifier);
-    EXPECT_EQ(window->currentArea(), ui::Area::Map);
+    EXPECT_EQ(window->currentArea(), QStringLiteral("map"));
     QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
-    EXPECT_EQ(window->currentArea(), ui::Area::People);
+    EXPECT_EQ(window->currentArea(), QStringLiteral("people"));
 
-    window->peopleView()->table()->setFocus();
-    window->peopleView()->table()->selectAll();
-    window->peopleView()->deleteSelected();
+    window->page<ui::PeopleView>()->table()->setFocus();
+    window->page<ui::PeopleView>()->table()->selectAll();
+    window->page<ui::PeopleView>()->deleteSelected();
     EXPECT_TRUE(window->isShowingWelcome()) << "deleting everyone returns to the welcome";
     QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
     EXPECT_FALSE(window->isShowingWelcome());
-    EXPECT_EQ(window->peopleView()->table()->model()->rowCount(), 1);
+    EXPECT_EQ(window->page<ui::PeopleView>()->table()->model()->rowCount(), 1);
     QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    EXPECT_EQ(window->peopleView()->table()->model()->rowCount(), 0);
+    EXPECT_EQ(window->page<ui::PeopleView>()->table()->model()->rowCount(), 0);
 }
 
 TEST_F(MainWindowTest, GeometryAndAreaPersist)
@@ -131,20 +137,20 @@ TEST_F(MainWindowTest, GeometryAndAreaPersist)
     addPerson("Ana Lopez", core::RelationshipKind::Peer);
     {
         auto window = makeWindow();
-        window->showArea(ui::Area::Health);
+        window->showView(QStringLiteral("health"));
         window->resize(900, 700);
         window->close();
     }
     auto again = makeWindow();
-    EXPECT_EQ(again->currentArea(), ui::Area::Health);
-    EXPECT_EQ(settings.value(QStringLiteral("window/area")).toInt(), static_cast<int>(ui::Area::Health));
+    EXPECT_EQ(again->currentArea(), QStringLiteral("health"));
+    EXPECT_EQ(settings.value(QStringLiteral("window/area")).toString(), QStringLiteral("health"));
 }
 
 TEST_F(MainWindowTest, CtrlLLogsAContactFromAnyArea)
 {
     const auto ana = addPerson("Ana Lopez", core::RelationshipKind::Peer);
     auto window = makeWindow();
-    window->showArea(ui::Area::Health);
+    window->showView(QStringLiteral("health"));
     window->activateWindow();
     bool sawDialog = false;
     QTimer::singleShot(0, window.get(), [&] {
@@ -171,13 +177,13 @@ TEST_F(MainWindowTest, DeepenThisOneInTheAuditSetsTheWeeklyFocus)
     const auto ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
     auto window = makeWindow();
     ASSERT_TRUE(window->showView(QStringLiteral("audit")));
-    ASSERT_TRUE(window->auditView()->isVisible());
-    const auto buttons = window->auditView()->deepenButtons();
+    ASSERT_TRUE(window->page<ui::AuditView>()->isVisible());
+    const auto buttons = window->page<ui::AuditView>()->deepenButtons();
     ASSERT_FALSE(buttons.isEmpty());
     QTest::mouseClick(qobject_cast<QAbstractButton*>(buttons.front()), Qt::LeftButton);
-    EXPECT_EQ(window->currentArea(), ui::Area::Week);
-    EXPECT_EQ(window->weekView()->personBox()->person(), std::optional(ben)) << "the direct report weighs most";
-    EXPECT_TRUE(window->weekView()->actionEdit()->hasFocus()) << "ready for the one small action";
+    EXPECT_EQ(window->currentArea(), QStringLiteral("week"));
+    EXPECT_EQ(window->page<ui::WeekView>()->personBox()->person(), std::optional(ben)) << "the direct report weighs most";
+    EXPECT_TRUE(window->page<ui::WeekView>()->actionEdit()->hasFocus()) << "ready for the one small action";
 }
 
 TEST_F(MainWindowTest, ClickingAStateInTheChartsListsThosePeople)
@@ -186,11 +192,11 @@ TEST_F(MainWindowTest, ClickingAStateInTheChartsListsThosePeople)
     addPerson("Cleo Park", core::RelationshipKind::Other);
     auto window = makeWindow();
     ASSERT_TRUE(window->showView(QStringLiteral("health")));
-    ASSERT_TRUE(window->healthCharts()->isVisible());
-    emit window->healthCharts()->stateClicked(core::HealthState::Unplanned);
-    EXPECT_EQ(window->currentArea(), ui::Area::People);
-    ASSERT_EQ(window->peopleView()->proxy()->rowCount(), 1);
-    EXPECT_EQ(window->peopleView()->proxy()->index(0, 0).data().toString(), QStringLiteral("Cleo Park"));
+    ASSERT_TRUE(window->page<ui::HealthChartsView>()->isVisible());
+    window->showPeopleIn(core::HealthState::Unplanned);
+    EXPECT_EQ(window->currentArea(), QStringLiteral("people"));
+    ASSERT_EQ(window->page<ui::PeopleView>()->proxy()->rowCount(), 1);
+    EXPECT_EQ(window->page<ui::PeopleView>()->proxy()->index(0, 0).data().toString(), QStringLiteral("Cleo Park"));
 }
 
 TEST_F(MainWindowTest, PeopleAndTheMapShareOneSelection)
@@ -199,13 +205,13 @@ TEST_F(MainWindowTest, PeopleAndTheMapShareOneSelection)
     const auto ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
     auto window = makeWindow();
     ASSERT_TRUE(window->showView(QStringLiteral("map")));
-    window->mapView()->scene()->node(ben)->setSelected(true);
-    EXPECT_EQ(window->peopleView()->selectedPeople(), std::vector<core::PersonId>{ben});
-    window->showArea(ui::Area::People);
-    window->peopleView()->selectPerson(addPerson("Cleo Park", core::RelationshipKind::Mentor));
+    window->page<ui::MapView>()->scene()->node(ben)->setSelected(true);
+    EXPECT_EQ(window->page<ui::PeopleView>()->selectedPeople(), std::vector<core::PersonId>{ben});
+    window->showView(QStringLiteral("people"));
+    window->page<ui::PeopleView>()->selectPerson(addPerson("Cleo Park", core::RelationshipKind::Mentor));
     QCoreApplication::processEvents();
-    window->showArea(ui::Area::Map);
-    EXPECT_EQ(window->mapView()->selectedPerson(), window->peopleView()->selectedPeople().front());
+    window->showView(QStringLiteral("map"));
+    EXPECT_EQ(window->page<ui::MapView>()->selectedPerson(), window->page<ui::PeopleView>()->selectedPeople().front());
 }
 
 TEST_F(MainWindowTest, OpeningSomeoneFromTheMapShowsThemInPeopleWithTheEditor)
@@ -214,13 +220,13 @@ TEST_F(MainWindowTest, OpeningSomeoneFromTheMapShowsThemInPeopleWithTheEditor)
     const auto ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
     auto window = makeWindow();
     ASSERT_TRUE(window->showView(QStringLiteral("map")));
-    QTest::mouseDClick(window->mapView()->canvas()->viewport(), Qt::LeftButton, {},
-                       window->mapView()->canvas()->mapFromScene(window->mapView()->scene()->node(ben)->scenePos()));
-    EXPECT_EQ(window->currentArea(), ui::Area::People);
-    EXPECT_EQ(window->peopleView()->selectedPeople(), std::vector<core::PersonId>{ben});
-    ASSERT_NE(window->peopleView()->editor(), nullptr);
-    EXPECT_EQ(window->peopleView()->editor()->nameEdit()->text(), QStringLiteral("Ben Kim"));
-    window->peopleView()->editor()->reject();
+    QTest::mouseDClick(window->page<ui::MapView>()->canvas()->viewport(), Qt::LeftButton, {},
+                       window->page<ui::MapView>()->canvas()->mapFromScene(window->page<ui::MapView>()->scene()->node(ben)->scenePos()));
+    EXPECT_EQ(window->currentArea(), QStringLiteral("people"));
+    EXPECT_EQ(window->page<ui::PeopleView>()->selectedPeople(), std::vector<core::PersonId>{ben});
+    ASSERT_NE(window->page<ui::PeopleView>()->editor(), nullptr);
+    EXPECT_EQ(window->page<ui::PeopleView>()->editor()->nameEdit()->text(), QStringLiteral("Ben Kim"));
+    window->page<ui::PeopleView>()->editor()->reject();
 }
 
 TEST_F(MainWindowTest, ADamagedDatabaseFoundAfterOpeningIsSaidPlainly)
@@ -239,13 +245,13 @@ TEST_F(MainWindowTest, SelectingOnTheMapKeepsThePeopleFilters)
     addPerson("Ana Lopez", core::RelationshipKind::Mentor);
     const auto ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
     auto window = makeWindow();
-    window->showArea(ui::Area::People);
-    QComboBox* kind = window->peopleView()->kindFilter();
+    window->showView(QStringLiteral("people"));
+    QComboBox* kind = window->page<ui::PeopleView>()->kindFilter();
     kind->setCurrentIndex(kind->findData(static_cast<int>(core::RelationshipKind::Mentor)));
     ASSERT_TRUE(window->showView(QStringLiteral("map")));
-    window->mapView()->scene()->node(ben)->setSelected(true);
+    window->page<ui::MapView>()->scene()->node(ben)->setSelected(true);
     EXPECT_EQ(kind->currentData().toInt(), static_cast<int>(core::RelationshipKind::Mentor)) << "the user's filter stays";
-    EXPECT_TRUE(window->peopleView()->selectedPeople().empty()) << "Ben is filtered out, so nothing is selected there";
+    EXPECT_TRUE(window->page<ui::PeopleView>()->selectedPeople().empty()) << "Ben is filtered out, so nothing is selected there";
 }
 
 TEST_F(MainWindowTest, ACalendarImportIsPreviewedThenOneUndoStep)

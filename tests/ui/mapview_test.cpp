@@ -36,7 +36,7 @@ protected:
         ASSERT_TRUE(storage::LinkRepository(*database).add({core::LinkId{}, ana, cleo, core::LinkType::WorksWith}));
         ASSERT_TRUE(storage::LinkRepository(*database).add({core::LinkId{}, cleo, dev, core::LinkType::Peer}));
         model = std::make_unique<ui::PersonModel>(*database, now, core::Zone{"Europe/Berlin"});
-        view = std::make_unique<ui::MapView>(pageContext(*model));
+        view = std::make_unique<ui::MapView>(pageContext(*model), queries());
         view->resize(1200, 800);
         view->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));
@@ -72,16 +72,16 @@ TEST_F(MapViewTest, EveryoneIsOnTheMapWithTheBridgeBetweenGroupsFound)
 
 TEST_F(MapViewTest, ClickingAPersonSelectsThemAndFillsTheSidePanel)
 {
-    QSignalSpy selected(view.get(), &ui::MapView::personSelected);
+    QSignalSpy selected(&selection, &ui::PersonSelection::changed);
     QTest::mouseClick(view->canvas()->viewport(), Qt::LeftButton, {}, onScreen(ana));
     EXPECT_EQ(view->selectedPerson(), std::optional(ana));
     ASSERT_EQ(selected.count(), 1);
+    EXPECT_EQ(selection.person(), std::optional(ana)) << "the selection every area shares";
     EXPECT_EQ(view->panelTitle()->text(), QStringLiteral("Ana Lopez"));
 
-    QSignalSpy opened(view.get(), &ui::MapView::openPersonRequested);
     QTest::mouseDClick(view->canvas()->viewport(), Qt::LeftButton, {}, onScreen(ana));
-    ASSERT_EQ(opened.count(), 1);
-    EXPECT_EQ(opened.at(0).at(0).value<core::PersonId>(), ana);
+    ASSERT_EQ(navigator.opened.size(), 1u);
+    EXPECT_EQ(navigator.opened.front(), ana);
 }
 
 TEST_F(MapViewTest, DraggingAPersonPinsThemAndUndoPutsThemBack)
@@ -142,14 +142,13 @@ TEST_F(MapViewTest, TheKeyboardMovesBetweenPeopleAndEnterOpens)
     const auto first = *view->selectedPerson();
     QTest::keyClick(view->canvas(), Qt::Key_Tab);
     EXPECT_NE(view->selectedPerson(), std::optional(first));
-    QSignalSpy opened(view.get(), &ui::MapView::openPersonRequested);
     QTest::keyClick(view->canvas(), Qt::Key_Return);
-    EXPECT_EQ(opened.count(), 1);
+    EXPECT_EQ(navigator.opened.size(), 1u);
 }
 
 TEST_F(MapViewTest, SelectionFromElsewhereIsNotAnnouncedBack)
 {
-    QSignalSpy selected(view.get(), &ui::MapView::personSelected);
+    QSignalSpy selected(&selection, &ui::PersonSelection::changed);
     view->selectPerson(dev);
     EXPECT_EQ(view->selectedPerson(), std::optional(dev));
     EXPECT_EQ(selected.count(), 0);

@@ -31,7 +31,7 @@ protected:
     {
         UiTest::SetUp();
         model = std::make_unique<PersonModel>(*database, now, core::Zone{"Europe/Berlin"});
-        view = std::make_unique<ui::PeopleView>(pageContext(*model));
+        view = std::make_unique<ui::PeopleView>(pageContext(*model), queries());
         view->resize(1000, 600);
         view->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));
@@ -213,7 +213,7 @@ TEST_F(PeopleViewTest, ViewStateRoundTrips)
     view->kindFilter()->setCurrentIndex(3);
     view->table()->sortByColumn(PersonModel::Team, Qt::DescendingOrder);
     const QByteArray state = view->saveState();
-    ui::PeopleView other(pageContext(*model));
+    ui::PeopleView other(pageContext(*model), queries());
     other.restoreState(state);
     EXPECT_EQ(other.kindFilter()->currentIndex(), 3);
     EXPECT_EQ(other.table()->horizontalHeader()->sortIndicatorSection(), PersonModel::Team);
@@ -230,7 +230,7 @@ TEST_F(PeopleViewTest, PeopleAreSortedWhenFirstShownByTheRestoredOrder)
 
     view->table()->sortByColumn(PersonModel::Team, Qt::DescendingOrder);
     const QByteArray state = view->saveState();
-    ui::PeopleView other(pageContext(*model));
+    ui::PeopleView other(pageContext(*model), queries());
     other.restoreState(state);
     EXPECT_FALSE(other.table()->isSortingEnabled()) << "a hidden view does not sort yet";
     other.show();
@@ -247,7 +247,7 @@ TEST_F(PeopleViewTest, ResetColumnsUndoesWidthsOrderAndSortFromAnEarlierRun)
     header->resizeSection(PersonModel::Health, healthWidth / 3);
     header->moveSection(header->visualIndex(PersonModel::Team), 0);
     view->table()->sortByColumn(PersonModel::Team, Qt::DescendingOrder);
-    ui::PeopleView later(pageContext(*model));
+    ui::PeopleView later(pageContext(*model), queries());
     later.restoreState(view->saveState());
     ASSERT_EQ(later.table()->horizontalHeader()->sectionSize(PersonModel::Health), healthWidth / 3);
 
@@ -275,7 +275,7 @@ TEST_F(PeopleViewTest, NewPeopleTakeTheUsersDefaultRhythmForTheirKind)
     view->editor()->reject();
 
     undoStack.undo();
-    EXPECT_TRUE(ui::storedKindRhythms(*database).empty());
+    EXPECT_TRUE(ui::DatabaseQueries(*database).kindRhythms().empty());
 }
 
 TEST_F(PeopleViewTest, TheDefaultRhythmsDialogKeepsOnlyWhatDiffersFromTheBuiltIn)

@@ -9,7 +9,10 @@
 #include "ui/commands.h"
 #include "ui/pagecontext.h"
 #include "ui/feedback.h"
+#include "ui/navigator.h"
+#include "ui/queries.h"
 
+#include <QSettings>
 #include <QStringList>
 #include <QUndoStack>
 
@@ -23,6 +26,20 @@ class RecordingFeedback final : public ui::Feedback
 public:
     void error(const QString& title, const QString& message) override { errors << title + QStringLiteral(": ") + message; }
     QStringList errors;
+};
+
+/// Records what pages ask of the window instead of doing it.
+class RecordingNavigator final : public ui::Navigator
+{
+public:
+    void openPerson(core::PersonId person) override { opened.push_back(person); }
+    void quickLog(std::optional<core::PersonId> person, core::InteractionKind kind) override { logged.emplace_back(person, kind); }
+    void chooseFocus(core::PersonId person) override { focused.push_back(person); }
+    void showPeopleIn(core::HealthState state) override { statesShown.push_back(state); }
+
+    std::vector<core::PersonId> opened, focused;
+    std::vector<std::pair<std::optional<core::PersonId>, core::InteractionKind>> logged;
+    std::vector<core::HealthState> statesShown;
 };
 
 /// A fresh database, an undo stack and a recording feedback for each UI test.
@@ -44,7 +61,14 @@ protected:
         const core::Instant instant = at.value_or(now);
         auto clock = [instant] { return instant; };
         feeds.push_back(std::make_unique<ui::ChangeFeed>(*database, model, clock));
-        return ui::PageContext{commands(), model, *feeds.back(), clock};
+        return ui::PageContext{commands(), model, *feeds.back(), clock, navigator, selection, pageSettings};
+    }
+    /// What the pages read besides the people model.
+    ui::DatabaseQueries& queries()
+    {
+        if (!m_queries)
+            m_queries = std::make_unique<ui::DatabaseQueries>(*database);
+        return *m_queries;
     }
 
     core::PersonId addPerson(const char* name, core::RelationshipKind kind, const char* team = "")
@@ -75,6 +99,12 @@ protected:
     QUndoStack undoStack;
     RecordingFeedback feedback;
     std::vector<std::unique_ptr<ui::ChangeFeed>> feeds; ///< one per pageContext()
+    RecordingNavigator navigator;
+    ui::PersonSelection selection;
+    QSettings pageSettings{dir.path(QStringLiteral("pages.ini")), QSettings::IniFormat};
+
+private:
+    std::unique_ptr<ui::DatabaseQueries> m_queries;
 };
 
 } // namespace rapport::test

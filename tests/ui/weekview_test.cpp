@@ -42,7 +42,7 @@ protected:
     void open()
     {
         model = std::make_unique<ui::PersonModel>(*database, now, zone);
-        view = std::make_unique<ui::WeekView>(pageContext(*model));
+        view = std::make_unique<ui::WeekView>(pageContext(*model), queries());
         view->resize(1100, 800);
         view->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The areas of the window, declared once: the sidebar, the View menu (Ctrl+1…), `--view` and the
+// help text all come from this table. A new area is its page's files plus one line in areas.cpp.
+
+#include "ui/pagecontext.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+class QWidget;
+
+namespace rapport::ui {
+
+class DatabaseQueries;
+
+/// What an area's page is built from: the page context, and the queries (each page takes its own
+/// area's interface from them).
+struct AreaContext
+{
+    PageContext page;
+    DatabaseQueries& queries;
+};
+
+/// A page that holds more than one `--view` (Health: the trends and the audit) shows the one asked for.
+class MultiViewPage
+{
+public:
+    virtual ~MultiViewPage() = default;
+    virtual void showView(const QString& view) = 0;
+};
+
+/// One area of the window.
+struct Area
+{
+    const char* id;        ///< its own `--view` name, and its key in the settings
+    const char* title;     ///< the sidebar and View menu entry (translated through "rapport::Areas")
+    QStringList views;     ///< every `--view` name it answers, its id first
+    QWidget* (*build)(const AreaContext& context, QWidget* parent);
+};
+
+/// Every area, in navigation order (Ctrl+1 is the first).
+const std::vector<Area>& areas();
+/// The area that answers `view`, or null.
+const Area* areaForView(const QString& view);
+/// Every `--view` name, in order ("week, people, audit, …").
+QStringList viewNames();
+/// An area's translated title.
+QString areaTitle(const Area& area);
+
+} // namespace rapport::ui

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/health.h"
+#include "core/interaction.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace rapport::ui {
+
+/// What a page asks of the window when the next step belongs to another area. The main window
+/// answers; tests record.
+class Navigator
+{
+public:
+    virtual ~Navigator() = default;
+    /// Opens a person (until the person page exists: People, with their editor).
+    virtual void openPerson(core::PersonId person) = 0;
+    /// Ctrl+L: logs a contact, with `person` filled in when given.
+    virtual void quickLog(std::optional<core::PersonId> person, core::InteractionKind kind) = 0;
+    /// This week, with `person` chosen as the focus and the action ready ("Deepen this one").
+    virtual void chooseFocus(core::PersonId person) = 0;
+    /// People, showing only those in `state` (the charts' click-through).
+    virtual void showPeopleIn(core::HealthState state) = 0;
+};
+
+/// The one selected person, shared by every area: select someone in People and the map shows them.
+class PersonSelection : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    std::optional<core::PersonId> person() const { return m_person; }
+    /// Selects `person` (none clears); `changed` follows only when the selection moved.
+    void select(std::optional<core::PersonId> person)
+    {
+        if (person == m_person)
+            return;
+        m_person = person;
+        emit changed(person);
+    }
+
+signals:
+    void changed(std::optional<rapport::core::PersonId> person);
+
+private:
+    std::optional<core::PersonId> m_person;
+};
+
+} // namespace rapport::ui

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/queries.h"
+
+#include "core/storage/focusrepository.h"
+#include "core/storage/interactionrepository.h"
+#include "core/storage/kindcadencerepository.h"
+#include "core/storage/linkrepository.h"
+#include "core/storage/mappinrepository.h"
+#include "core/storage/teamrepository.h"
+
+namespace rapport::ui {
+
+QStringList DatabaseQueries::teamNames() const
+{
+    QStringList names;
+    if (auto teams = storage::TeamRepository(m_database).list())
+        for (const auto& team : teams.value())
+            names << QString::fromStdString(team.name);
+    return names;
+}
+
+std::vector<core::KindCadence> DatabaseQueries::kindRhythms() const
+{
+    auto overrides = storage::KindCadenceRepository(m_database).overrides();
+    return overrides ? std::move(overrides).value() : std::vector<core::KindCadence>{};
+}
+
+core::Result<std::vector<core::FocusPick>> DatabaseQueries::focusPicks() const
+{
+    return storage::FocusRepository(m_database).list();
+}
+
+core::Result<std::vector<core::PersonLink>> DatabaseQueries::links() const
+{
+    return storage::LinkRepository(m_database).list();
+}
+
+core::Result<Pins> DatabaseQueries::pins() const
+{
+    return storage::MapPinRepository(m_database).all();
+}
+
+core::Result<std::optional<core::Meeting>> DatabaseQueries::nextMeetingWith(core::PersonId person, core::Instant from) const
+{
+    return storage::MeetingRepository(m_database).nextWith(person, from);
+}
+
+core::Result<std::vector<core::Meeting>> DatabaseQueries::meetingsBetween(core::Instant from, core::Instant to) const
+{
+    return storage::MeetingRepository(m_database).between(from, to);
+}
+
+core::Result<std::vector<core::MeetingSeries>> DatabaseQueries::series() const
+{
+    return storage::MeetingRepository(m_database).series();
+}
+
+core::Result<storage::MeetingRepository::Rows> DatabaseQueries::rowsWithUids(const std::vector<std::string>& uids) const
+{
+    return storage::MeetingRepository(m_database).rowsWithUids(uids);
+}
+
+core::Result<std::vector<core::Interaction>> DatabaseQueries::allInteractions() const
+{
+    return storage::InteractionRepository(m_database).listAll();
+}
+
+core::Result<std::vector<core::Interaction>> DatabaseQueries::interactionsOf(core::PersonId person) const
+{
+    return storage::InteractionRepository(m_database).listFor(person);
+}
+
+core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> DatabaseQueries::skippedOneOnOnes() const
+{
+    return storage::MeetingRepository(m_database).skipped();
+}
+
+} // namespace rapport::ui

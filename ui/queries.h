@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// What the pages read besides the shared people model: one small interface per area, answered by
+// DatabaseQueries. A page is given the interface of its area and never builds a repository, so a
+// page can be tested with any source and team mode can answer from a server.
+
+#include "core/focus.h"
+#include "core/interaction.h"
+#include "core/maplayout.h"
+#include "core/meeting.h"
+#include "core/person.h"
+#include "core/relationship.h"
+#include "core/result.h"
+#include "core/storage/meetingrepository.h"
+
+#include <QStringList>
+
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace rapport::storage {
+class Database;
+}
+
+namespace rapport::ui {
+
+using Pins = std::unordered_map<core::PersonId, core::MapPoint>;
+
+/// People: what the editor offers.
+class PeopleQueries
+{
+public:
+    virtual ~PeopleQueries() = default;
+    virtual QStringList teamNames() const = 0;
+    /// The user's default rhythm per kind (empty where the built-in one applies).
+    virtual std::vector<core::KindCadence> kindRhythms() const = 0;
+};
+
+/// This week: the focus picks, oldest week first.
+class FocusQueries
+{
+public:
+    virtual ~FocusQueries() = default;
+    virtual core::Result<std::vector<core::FocusPick>> focusPicks() const = 0;
+};
+
+/// The map: links between people, pinned positions, the next one-on-one of the person shown.
+class MapQueries
+{
+public:
+    virtual ~MapQueries() = default;
+    virtual core::Result<std::vector<core::PersonLink>> links() const = 0;
+    virtual core::Result<Pins> pins() const = 0;
+    virtual core::Result<std::optional<core::Meeting>> nextMeetingWith(core::PersonId person, core::Instant from) const = 0;
+};
+
+/// The calendar: meetings of a period, series, and what some UIDs hold.
+class CalendarQueries
+{
+public:
+    virtual ~CalendarQueries() = default;
+    virtual core::Result<std::vector<core::Meeting>> meetingsBetween(core::Instant from, core::Instant to) const = 0;
+    virtual core::Result<std::vector<core::MeetingSeries>> series() const = 0;
+    virtual core::Result<storage::MeetingRepository::Rows> rowsWithUids(const std::vector<std::string>& uids) const = 0;
+};
+
+/// The health charts: every contact, one person's, and the one-on-ones that were skipped.
+class HistoryQueries
+{
+public:
+    virtual ~HistoryQueries() = default;
+    virtual core::Result<std::vector<core::Interaction>> allInteractions() const = 0;
+    virtual core::Result<std::vector<core::Interaction>> interactionsOf(core::PersonId person) const = 0;
+    virtual core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> skippedOneOnOnes() const = 0;
+};
+
+/// Every area's queries, answered from the open database.
+class DatabaseQueries final : public PeopleQueries,
+                              public FocusQueries,
+                              public MapQueries,
+                              public CalendarQueries,
+                              public HistoryQueries
+{
+public:
+    explicit DatabaseQueries(storage::Database& database) : m_database(database) {}
+
+    QStringList teamNames() const override;
+    std::vector<core::KindCadence> kindRhythms() const override;
+    core::Result<std::vector<core::FocusPick>> focusPicks() const override;
+    core::Result<std::vector<core::PersonLink>> links() const override;
+    core::Result<Pins> pins() const override;
+    core::Result<std::optional<core::Meeting>> nextMeetingWith(core::PersonId person, core::Instant from) const override;
+    core::Result<std::vector<core::Meeting>> meetingsBetween(core::Instant from, core::Instant to) const override;
+    core::Result<std::vector<core::MeetingSeries>> series() const override;
+    core::Result<storage::MeetingRepository::Rows> rowsWithUids(const std::vector<std::string>& uids) const override;
+    core::Result<std::vector<core::Interaction>> allInteractions() const override;
+    core::Result<std::vector<core::Interaction>> interactionsOf(core::PersonId person) const override;
+    core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> skippedOneOnOnes() const override;
+
+private:
+    storage::Database& m_database;
+};
+
+} // namespace rapport::ui
