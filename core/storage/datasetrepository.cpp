@@ -2,24 +2,24 @@
 #include "core/storage/datasetrepository.h"
 
 #include "core/storage/database.h"
-#include "core/storage/focusrepository.h"
-#include "core/storage/kindcadencerepository.h"
-#include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
+#include "core/storage/tables.h"
+
+#include <QStringList>
 
 #include <vector>
 
 namespace rapport::storage {
 namespace {
 
-// Whether any of the tables holds a row; run inside the restoring transaction too.
+// Whether any table that holds data has a row; run inside the restoring transaction too.
 core::Result<bool> anyRows(const QSqlDatabase& db)
 {
-    Query q(db, QStringLiteral("SELECT (SELECT COUNT(*) FROM teams) + (SELECT COUNT(*) FROM people) + "
-                               "(SELECT COUNT(*) FROM person_links) + (SELECT COUNT(*) FROM interactions) + "
-                               "(SELECT COUNT(*) FROM kind_cadences) + (SELECT COUNT(*) FROM focus_picks) + "
-                               "(SELECT COUNT(*) FROM map_pins) + (SELECT COUNT(*) FROM meeting_series) + "
-                               "(SELECT COUNT(*) FROM meetings)"));
+    QStringList counts;
+    for (const auto& table : tables())
+        if (table.carried == Carried::OwnList)
+            counts << QStringLiteral("(SELECT COUNT(*) FROM %1)").arg(QLatin1String(table.name));
+    Query q(db, QStringLiteral("SELECT ") + counts.join(QStringLiteral(" + ")));
     if (!q.exec() || !q.next())
         return q.error();
     return q.value(0).toLongLong() > 0;
@@ -84,86 +84,27 @@ core::Result<bool> DatasetRepository::isEmpty() const
 
 core::Result<core::Dataset> DatasetRepository::readAll() const
 {
-    const QSqlDatabase db = m_db.connection();
     core::Dataset data;
-    Query teams(db, QStringLiteral("SELECT id, name FROM teams ORDER BY id"));
-    if (!teams.exec())
-        return teams.error();
-    while (teams.next())
-        data.teams.push_back(core::Team{core::TeamId{teams.value(0).toLongLong()}, teams.text(1)});
-    Query people(db, rows::selectPeople() + QStringLiteral("ORDER BY p.id"));
-    if (!people.exec())
-        return people.error();
-    while (people.next())
-        data.people.push_back(rows::readPerson(people));
-    auto links = rows::linksWhere(db, {}, {});
-    if (!links)
-        return links.error();
-    data.links = std::move(links).value();
-    auto interactions = rows::interactionsWhere(db, {}, {});
-    if (!interactions)
-        return interactions.error();
-    data.interactions = std::move(interactions).value();
-    auto kindCadences = KindCadenceRepository(m_db).overrides();
-    if (!kindCadences)
-        return kindCadences.error();
-    data.kindCadences = std::move(kindCadences).value();
-    auto picks = FocusRepository(m_db).list();
-    if (!picks)
-        return picks.error();
-    data.focusPicks = std::move(picks).value();
-    Query pins(db, QStringLiteral("SELECT person_id, x, y FROM map_pins ORDER BY person_id"));
-    if (!pins.exec())
-        return pins.error();
-    while (pins.next())
-        data.mapPins.push_back(core::MapPin{core::PersonId{pins.value(0).toLongLong()},
-                                            core::MapPoint{pins.value(1).toDouble(), pins.value(2).toDouble()}});
-    auto series = rows::seriesWhere(db, {}, {});
-    if (!series)
-        return series.error();
-    data.series = std::move(series).value();
-    auto meetings = rows::meetingsWhere(db, {}, {});
-    if (!meetings)
-        return meetings.error();
-    data.meetings = std::move(meetings).value();
+    for (const auto& table : tables())
+        if (table.readAll)
+            if (auto read = table.readAll(m_db, data); !read)
+                return read.error();
     return data;
 }
 
 namespace {
 
-// Every row of a dataset, ids kept, into tables known to be empty.
+// Every row of a dataset, ids kept, into tables known to be empty, parents first.
 core::Status insertEverything(const QSqlDatabase& db, const core::Dataset& data)
 {
-    for (const auto& team : data.teams)
-        if (auto done = rows::insertTeam(db, team); !done)
-            return done;
-    for (const auto& person : data.people)
-        if (auto done = rows::insertPerson(db, person); !done)
-            return done.error();
-    for (const auto& link : data.links)
-        if (auto done = rows::insertLink(db, link); !done)
-            return done;
     SummaryTriggersSetAside summaryTriggers(db);
     if (auto done = summaryTriggers.setAside(); !done)
         return done;
-    {
-        rows::InteractionInserter inserter(db);
-        for (const auto& interaction : data.interactions)
-            if (auto done = inserter.insert(interaction); !done)
-                return done.error();
-    }
-    if (auto done = summaryTriggers.putBack(); !done)
-        return done;
-    for (const auto& kindCadence : data.kindCadences)
-        if (auto done = rows::writeKindCadence(db, kindCadence); !done)
-            return done;
-    for (const auto& pick : data.focusPicks)
-        if (auto done = rows::insertFocusPick(db, pick); !done)
-            return done.error();
-    for (const auto& pin : data.mapPins)
-        if (auto done = rows::insertMapPin(db, pin); !done)
-            return done;
-    return rows::insertCalendar(db, data.series, data.meetings);
+    for (const auto& table : tables())
+        if (table.insert)
+            if (auto done = table.insert(db, data); !done)
+                return done;
+    return summaryTriggers.putBack();
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "core/storage/database.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
+#include "core/storage/tables.h"
 #include "core/validation.h"
 
 #include <algorithm>
@@ -135,7 +136,8 @@ core::Status PeopleRepository::update(const PersonDraft& draft)
 
 namespace {
 
-// Everything a person takes along when they are deleted, read before the delete.
+// Everything a person takes along when they are deleted, read before the delete: their row, and
+// from every table that refers to people (tables()) the rows the delete removes or unlinks.
 core::Result<PersonSnapshot> snapshotOf(const QSqlDatabase& db, core::PersonId id)
 {
     auto row = personRow(db, id);
@@ -143,50 +145,20 @@ core::Result<PersonSnapshot> snapshotOf(const QSqlDatabase& db, core::PersonId i
         return row.error();
     if (!row.value())
         return core::Error{"person " + std::to_string(id.value), "no such person"};
-    auto links = rows::linksWhere(db, QStringLiteral("WHERE from_person_id = ? OR to_person_id = ?"), {id.value, id.value});
-    if (!links)
-        return links.error();
-    auto interactions = rows::interactionsWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
-    if (!interactions)
-        return interactions.error();
-    Query pin(db, QStringLiteral("SELECT x, y FROM map_pins WHERE person_id = ?"));
-    pin.bind(id.value);
-    if (!pin.exec())
-        return pin.error();
-    std::optional<core::MapPoint> pinned;
-    if (pin.next())
-        pinned = core::MapPoint{pin.value(0).toDouble(), pin.value(1).toDouble()};
-    auto series = rows::seriesWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
-    if (!series)
-        return series.error();
-    auto meetings = rows::meetingsWhere(db, QStringLiteral("WHERE person_id = ?"), {id.value});
-    if (!meetings)
-        return meetings.error();
-    return PersonSnapshot{PersonDraft{row.value()->person, row.value()->teamName}, std::move(links).value(),
-                          std::move(interactions).value(), pinned, std::move(series).value(), std::move(meetings).value()};
+    PersonSnapshot snapshot{PersonDraft{row.value()->person, row.value()->teamName}, {}};
+    for (const auto& table : tables())
+        if (table.readBelonging)
+            if (auto read = table.readBelonging(db, id, snapshot.belongings); !read)
+                return read.error();
+    return snapshot;
 }
 
-// What a snapshot held besides the person, once everyone restored is back. A link shared by two
-// snapshots is stored once.
 core::Status restoreBelongings(const QSqlDatabase& db, const PersonSnapshot& snapshot)
 {
-    for (const auto& link : snapshot.links) {
-        Query exists(db, QStringLiteral("SELECT 1 FROM person_links WHERE id = ?"));
-        exists.bind(link.id.value);
-        if (!exists.exec())
-            return exists.error();
-        if (exists.next())
-            continue;
-        if (auto linked = rows::insertLink(db, link); !linked)
-            return linked;
-    }
-    for (const auto& interaction : snapshot.interactions)
-        if (auto inserted = rows::insertInteraction(db, interaction); !inserted)
-            return inserted.error();
-    if (auto inserted = rows::insertCalendar(db, snapshot.series, snapshot.meetings); !inserted)
-        return inserted;
-    if (snapshot.pin)
-        return rows::insertMapPin(db, core::MapPin{snapshot.draft.person.id, *snapshot.pin});
+    for (const auto& table : tables())
+        if (table.restoreBelonging)
+            if (auto restored = table.restoreBelonging(db, snapshot.draft.person.id, snapshot.belongings); !restored)
+                return restored;
     return core::Done{};
 }
 

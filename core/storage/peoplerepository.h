@@ -36,11 +36,9 @@ struct PersonDraft
 struct PersonSnapshot
 {
     PersonDraft draft;
-    std::vector<core::PersonLink> links;
-    std::vector<core::Interaction> interactions;
-    std::optional<core::MapPoint> pin; ///< where the person was pinned on the map
-    std::vector<core::MeetingSeries> series;
-    std::vector<core::Meeting> meetings;
+    /// The rows of every table that refers to them (storage::tables()): contacts, links, the pin,
+    /// the calendar, and the focus picks that named them.
+    core::Dataset belongings;
 };
 
 /// People and their ties. Each write is one transaction and is announced by the Database.

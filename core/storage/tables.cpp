@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/tables.h"
+
+#include "core/storage/database.h"
+#include "core/storage/focusrepository.h"
+#include "core/storage/kindcadencerepository.h"
+#include "core/storage/rows.h"
+#include "core/storage/sqlquery.h"
+
+namespace rapport::storage {
+namespace {
+
+using OnDelete = PersonColumn::OnDelete;
+
+// Appends a Result's rows to a list of the dataset.
+template <class Row>
+core::Status take(core::Result<std::vector<Row>> rows, std::vector<Row>& into)
+{
+    if (!rows)
+        return rows.error();
+    into.insert(into.end(), std::make_move_iterator(rows.value().begin()), std::make_move_iterator(rows.value().end()));
+    return core::Done{};
+}
+
+// --- teams
+core::Status readTeams(Database& db, core::Dataset& data)
+{
+    Query q(db.connection(), QStringLiteral("SELECT id, name FROM teams ORDER BY id"));
+    if (!q.exec())
+        return q.error();
+    while (q.next())
+        data.teams.push_back(core::Team{core::TeamId{q.value(0).toLongLong()}, q.text(1)});
+    return core::Done{};
+}
+
+core::Status insertTeams(const QSqlDatabase& db, const core::Dataset& data)
+{
+    for (const auto& team : data.teams)
+        if (auto done = rows::insertTeam(db, team); !done)
+            return done;
+    return core::Done{};
+}
+
+// --- people (their ties are stored with them)
+core::Status readPeople(Database& db, core::Dataset& data)
+{
+    Query q(db.connection(), rows::selectPeople() + QStringLiteral("ORDER BY p.id"));
+    if (!q.exec())
+        return q.error();
+    while (q.next())
+        data.people.push_back(rows::readPerson(q));
+    return core::Done{};
+}
+
+core::Status insertPeople(const QSqlDatabase& db, const core::Dataset& data)
+{
+    for (const auto& person : data.people)
+        if (auto done = rows::insertPerson(db, person); !done)
+            return done.error();
+    return core::Done{};
+}
+
+// --- links between two people
+core::Status readLinks(Database& db, core::Dataset& data)
+{
+    return take(rows::linksWhere(db.connection(), {}, {}), data.links);
+}
+
+core::Status insertLinks(const QSqlDatabase& db, const core::Dataset& data)
+{
+    for (const auto& link : data.links)
+        if (auto done = rows::insertLink(db, link); !done)
+            return done;
+    return core::Done{};
+}
+
+core::Status readLinksOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    return take(rows::linksWhere(db, QStringLiteral("WHERE from_person_id = ? OR to_person_id = ?"), {person.value, person.value}),
+                into.links);
+}
+
+// A link may join two people deleted in one step and brought back together: it goes in once.
+core::Status restoreLinksOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)
+{
+    for (const auto& link : from.links) {
+        Query exists(db, QStringLiteral("SELECT 1 FROM person_links WHERE id = ?"));
+        exists.bind(link.id.value);
+        if (!exists.exec())
+            return exists.error();
+        if (exists.next())
+            continue;
+        if (auto linked = rows::insertLink(db, link); !linked)
+            return linked;
+    }
+    return core::Done{};
+}
+
+// --- interactions
+core::Status readInteractions(Database& db, core::Dataset& data)
+{
+    return take(rows::interactionsWhere(db.connection(), {}, {}), data.interactions);
+}
+
+core::Status insertInteractions(const QSqlDatabase& db, const core::Dataset& data)
+{
+    rows::InteractionInserter inserter(db);
+    for (const auto& interaction : data.interactions)
+        if (auto done = inserter.insert(interaction); !done)
+            return done.error();
+    return core::Done{};
+}
+
+core::Status readInteractionsOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    return take(rows::interactionsWhere(db, QStringLiteral("WHERE person_id = ?"), {person.value}), into.interactions);
+}
+
+core::Status restoreInteractionsOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)
+{
+    return insertInteractions(db, from);
+}
+
+// --- the default rhythm per kind
+core::Status readKindCadences(Database& db, core::Dataset& data)
+{
+    return take(KindCadenceRepository(db).overrides(), data.kindCadences);
+}
+
+core::Status insertKindCadences(const QSqlDatabase& db, const core::Dataset& data)
+{
+    for (const auto& kindCadence : data.kindCadences)
+        if (auto done = rows::writeKindCadence(db, kindCadence); !done)
+            return done;
+    return core::Done{};
+}
+
+// --- weekly focus picks: a deleted person's picks stay (the history reads by name) but lose the link
+core::Status readFocusPicks(Database& db, core::Dataset& data)
+{
+    return take(FocusRepository(db).list(), data.focusPicks);
+}
+
+core::Status insertFocusPicks(const QSqlDatabase& db, const core::Dataset& data)
+{
+    for (const auto& pick : data.focusPicks)
+        if (auto done = rows::insertFocusPick(db, pick); !done)
+            return done.error();
+    return core::Done{};
+}
+
+core::Status readFocusPicksOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    Query q(db, QStringLiteral("SELECT id FROM focus_picks WHERE person_id = ? ORDER BY id"));
+    q.bind(person.value);
+    if (!q.exec())
+        return q.error();
+    while (q.next()) {
+        core::FocusPick pick;
+        pick.id = core::FocusPickId{q.value(0).toLongLong()};
+        pick.person = person;
+        into.focusPicks.push_back(pick);
+    }
+    return core::Done{};
+}
+
+core::Status relinkFocusPicks(const QSqlDatabase& db, core::PersonId person, const core::Dataset& from)
+{
+    Query relink(db, QStringLiteral("UPDATE focus_picks SET person_id = ? WHERE id = ?"));
+    for (const auto& pick : from.focusPicks) {
+        relink.bind(person.value);
+        relink.bind(pick.id.value);
+        if (!relink.exec())
+            return relink.error();
+    }
+    return core::Done{};
+}
+
+// --- map pins
+core::Status readPinsWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values, core::Dataset& into)
+{
+    Query q(db, QStringLiteral("SELECT person_id, x, y FROM map_pins %1 ORDER BY person_id").arg(where));
+    for (const auto& value : values)
+        q.bind(value);
+    if (!q.exec())
+        return q.error();
+    while (q.next())
+        into.mapPins.push_back(core::MapPin{core::PersonId{q.value(0).toLongLong()},
+                                            core::MapPoint{q.value(1).toDouble(), q.value(2).toDouble()}});
+    return core::Done{};
+}
+
+core::Status readPins(Database& db, core::Dataset& data)
+{
+    return readPinsWhere(db.connection(), {}, {}, data);
+}
+
+core::Status insertPins(const QSqlDatabase& db, const core::Dataset& data)
+{
+    for (const auto& pin : data.mapPins)
+        if (auto done = rows::insertMapPin(db, pin); !done)
+            return done;
+    return core::Done{};
+}
+
+core::Status readPinOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    return readPinsWhere(db, QStringLiteral("WHERE person_id = ?"), {person.value}, into);
+}
+
+core::Status restorePinOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)
+{
+    return insertPins(db, from);
+}
+
+// --- the calendar: series, then meetings (single ones and the exceptions of series)
+core::Status readSeries(Database& db, core::Dataset& data)
+{
+    return take(rows::seriesWhere(db.connection(), {}, {}), data.series);
+}
+
+core::Status insertSeries(const QSqlDatabase& db, const core::Dataset& data)
+{
+    return rows::insertCalendar(db, data.series, {});
+}
+
+core::Status readSeriesOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    return take(rows::seriesWhere(db, QStringLiteral("WHERE person_id = ?"), {person.value}), into.series);
+}
+
+core::Status restoreSeriesOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)
+{
+    return insertSeries(db, from);
+}
+
+core::Status readMeetings(Database& db, core::Dataset& data)
+{
+    return take(rows::meetingsWhere(db.connection(), {}, {}), data.meetings);
+}
+
+core::Status insertMeetings(const QSqlDatabase& db, const core::Dataset& data)
+{
+    return rows::insertCalendar(db, {}, data.meetings);
+}
+
+core::Status readMeetingsOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    return take(rows::meetingsWhere(db, QStringLiteral("WHERE person_id = ?"), {person.value}), into.meetings);
+}
+
+core::Status restoreMeetingsOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)
+{
+    return insertMeetings(db, from);
+}
+
+} // namespace
+
+const std::vector<Table>& tables()
+{
+    static const std::vector<Table> all{
+        {"schema_info", Ownership::Internal, Carried::NotData, nullptr, {}},
+        {"teams", Ownership::Shared, Carried::OwnList, "teams", {}, readTeams, insertTeams},
+        {"people", Ownership::Shared, Carried::OwnList, "people", {}, readPeople, insertPeople},
+        {"ties", Ownership::Private, Carried::WithPeople, "people", {{"person_id", OnDelete::Cascade}}},
+        {"person_links", Ownership::Shared, Carried::OwnList, "links",
+         {{"from_person_id", OnDelete::Cascade}, {"to_person_id", OnDelete::Cascade}}, readLinks, insertLinks, readLinksOf,
+         restoreLinksOf},
+        {"interactions", Ownership::Private, Carried::OwnList, "interactions", {{"person_id", OnDelete::Cascade}},
+         readInteractions, insertInteractions, readInteractionsOf, restoreInteractionsOf},
+        {"contact_summaries", Ownership::Private, Carried::Derived, nullptr, {}},
+        {"kind_cadences", Ownership::Private, Carried::OwnList, "kindCadences", {}, readKindCadences, insertKindCadences},
+        {"focus_picks", Ownership::Private, Carried::OwnList, "focusPicks", {{"person_id", OnDelete::SetNull}}, readFocusPicks,
+         insertFocusPicks, readFocusPicksOf, relinkFocusPicks},
+        {"map_pins", Ownership::Private, Carried::OwnList, "mapPins", {{"person_id", OnDelete::Cascade}}, readPins, insertPins,
+         readPinOf, restorePinOf},
+        {"meeting_series", Ownership::Private, Carried::OwnList, "series", {{"person_id", OnDelete::Cascade}}, readSeries,
+         insertSeries, readSeriesOf, restoreSeriesOf},
+        {"meetings", Ownership::Private, Carried::OwnList, "meetings", {{"person_id", OnDelete::Cascade}}, readMeetings,
+         insertMeetings, readMeetingsOf, restoreMeetingsOf},
+    };
+    return all;
+}
+
+const Table* tableNamed(const QString& name)
+{
+    for (const auto& table : tables())
+        if (name == QLatin1String(table.name))
+            return &table;
+    return nullptr;
+}
+
+} // namespace rapport::storage
