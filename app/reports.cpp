@@ -5,6 +5,7 @@
 #include "app/cliutil.h"
 #include "app/environment.h"
 #include "core/audit.h"
+#include "core/contactlog.h"
 #include "core/storage/database.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/interactionrepository.h"
@@ -245,14 +246,12 @@ int runLog(const Invocation& inv)
         return fail(person.error());
     const core::Person& p = *person.value();
 
-    core::Interaction interaction;
-    interaction.person = p.id;
-    interaction.kind = *kind;
-    interaction.at = when.value();
-    interaction.notes = inv.option(QStringLiteral("note")).toStdString();
-    const bool timed = *kind == core::InteractionKind::OneOnOne || *kind == core::InteractionKind::Meeting ||
-                       *kind == core::InteractionKind::Call;
-    interaction.minutes = timed && p.tie.cadence ? p.tie.cadence->minutes : 0;
+    core::ContactLog log;
+    log.person = p.id;
+    log.kind = *kind;
+    log.at = when.value();
+    log.notes = inv.option(QStringLiteral("note")).toStdString();
+    const core::Interaction interaction = core::loggedContact(log, p.tie);
     auto stored = storage::InteractionRepository(*database.value()).add(interaction, now);
     if (!stored)
         return fail(QStringLiteral("%1: %2").arg(who, QString::fromStdString(stored.error().message)));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/calendarview.h"
 
+#include "core/contactlog.h"
 #include "ui/changefeed.h"
 #include "ui/duelist.h"
 #include "ui/navigator.h"
@@ -308,7 +309,7 @@ void CalendarView::planOneOnOne(core::PersonId person, core::Instant start)
     if (row < 0)
         return;
     const core::Person& who = m_people.rowAt(row).person;
-    const int minutes = who.tie.cadence && who.tie.cadence->minutes > 0 ? who.tie.cadence->minutes : 30;
+    const int minutes = core::contactMinutes(core::InteractionKind::OneOnOne, who.tie);
     core::Meeting meeting;
     meeting.person = person;
     meeting.title = "1:1 " + who.name;

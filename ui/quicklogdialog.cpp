@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/quicklogdialog.h"
 
+#include "core/contactlog.h"
 #include "ui/personmodel.h"
 #include "ui/personpicker.h"
 #include "ui/wording.h"
@@ -15,7 +16,7 @@
 
 namespace rapport::ui {
 
-QuickLogDialog::QuickLogDialog(PersonModel& people, QWidget* parent) : QDialog(parent)
+QuickLogDialog::QuickLogDialog(PersonModel& people, QWidget* parent) : QDialog(parent), m_people(people)
 {
     setWindowTitle(tr("Log a contact"));
     m_person = new PersonPicker(people, this);
@@ -85,14 +86,17 @@ std::optional<core::Interaction> QuickLogDialog::interaction(core::Instant at) c
     const auto id = person();
     if (!id)
         return std::nullopt;
-    core::Interaction contact;
-    contact.person = *id;
-    contact.kind = static_cast<core::InteractionKind>(m_kind->currentData().toInt());
-    contact.at = at;
-    contact.notes = m_note->text().trimmed().toStdString();
+    const int row = m_people.rowOf(*id);
+    if (row < 0)
+        return std::nullopt;
+    core::ContactLog log;
+    log.person = *id;
+    log.kind = static_cast<core::InteractionKind>(m_kind->currentData().toInt());
+    log.at = at;
+    log.notes = m_note->text().trimmed().toStdString();
     if (const int quality = m_quality->currentData().toInt(); quality > 0)
-        contact.quality = quality;
-    return contact;
+        log.quality = quality;
+    return core::loggedContact(log, m_people.rowAt(row).person.tie);
 }
 
 void QuickLogDialog::updateState()

@@ -50,6 +50,7 @@ public:
 private:
     void updateState();
 
+    PersonModel& m_people;
     PersonPicker* m_person = nullptr;
     QComboBox* m_kind = nullptr;
     QComboBox* m_quality = nullptr;

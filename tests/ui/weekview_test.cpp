@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // "This week": the focus ritual, the reflection the week after, who needs you, and quick log.
+#include "core/contactlog.h"
 #include "core/storage/focusrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/duelist.h"
@@ -188,6 +189,20 @@ TEST_F(WeekViewTest, QuickLogFindsAPersonByAnyPartOfTheName)
     EXPECT_EQ(dialog.interaction(now)->quality, std::optional(4));
     EXPECT_EQ(dialog.interaction(now)->kind, core::InteractionKind::OneOnOne);
     EXPECT_TRUE(dialog.logButton()->isEnabled());
+}
+
+TEST_F(WeekViewTest, QuickLogStoresTheMinutesTheCommandLineStores)
+{
+    model = std::make_unique<ui::PersonModel>(*database, now, zone);
+    ui::QuickLogDialog dialog(*model);
+    dialog.setPerson(ben); // a direct report: 30 minutes every week
+    EXPECT_EQ(dialog.interaction(now)->minutes, 0) << "a micro-moment takes no time";
+    dialog.setKind(core::InteractionKind::OneOnOne);
+    const auto contact = dialog.interaction(now);
+    ASSERT_TRUE(contact);
+    EXPECT_EQ(contact->minutes, 30) << "the rhythm's length, as rapport log stores it (Ctrl+L stored 0)";
+    core::ContactLog log{ben, core::InteractionKind::OneOnOne, now, std::nullopt, {}};
+    EXPECT_EQ(contact->minutes, core::loggedContact(log, model->rowAt(model->rowOf(ben)).person.tie).minutes);
 }
 
 TEST_F(WeekViewTest, QuickLogRefusesANameTwoPeopleShare)
