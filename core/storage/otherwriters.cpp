@@ -6,28 +6,42 @@
 
 #include <QFileInfo>
 
+#include <iterator>
+
 namespace rapport::storage {
 namespace {
 
 // Polling is the fallback only; half a second keeps "shown within a second" true.
 constexpr int kPollMs = 500;
+// A writer's last write to the WAL comes before its commit shows: with synchronous=FULL it syncs
+// the WAL, then publishes the commit in the shared index (a memory map, which no watcher sees). So
+// after the last event the check runs again, a little later each time, until well inside a second.
+constexpr int kSettleMs[] = {50, 200, 400};
 
 } // namespace
 
 OtherWriters::OtherWriters(Database& database) : QObject(&database), m_database(database)
 {
     m_version = dataVersion();
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
-        watchFiles(); // a file replaced or deleted drops out of the watch: take it back
-        check();
-    });
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &OtherWriters::wake);
     // The WAL comes and goes (the last connection to close removes it): the folder says when.
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
-        watchFiles();
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &OtherWriters::wake);
+    m_settle.setSingleShot(true);
+    connect(&m_settle, &QTimer::timeout, this, [this] {
         check();
+        if (++m_settleStep < static_cast<int>(std::size(kSettleMs)))
+            m_settle.start(kSettleMs[m_settleStep]);
     });
     connect(&m_poll, &QTimer::timeout, this, [this] { check(); });
     watchFiles();
+}
+
+void OtherWriters::wake()
+{
+    watchFiles(); // a file replaced or deleted drops out of the watch: take it back
+    check();
+    m_settleStep = 0;
+    m_settle.start(kSettleMs[0]);
 }
 
 void OtherWriters::watchFiles()

@@ -22,12 +22,16 @@ public:
     bool check();
 
 private:
+    /// A watched file changed: check now, and again as the writer's commit settles.
+    void wake();
     void watchFiles();
     qint64 dataVersion() const;
 
     Database& m_database;
     QFileSystemWatcher m_watcher;
     QTimer m_poll;
+    QTimer m_settle;
+    int m_settleStep = 0;
     qint64 m_version = -1;
 };
 
