@@ -330,15 +330,19 @@ void WeekView::showFocus()
         m_focusPages->setCurrentIndex(1);
         return;
     }
-    // A form the user is typing in keeps what they typed; a fresh one starts from the pick or the suggestion.
-    if (m_focusPages->currentIndex() != 0 || (!m_person->person() && m_action->text().isEmpty())) {
+    // A form the user is typing in keeps what they typed; a fresh one starts from the pick or the
+    // suggestion, and one still showing an earlier suggestion untouched follows the new one.
+    const bool untouched = m_action->text().isEmpty() && (!m_person->person() || m_person->person() == m_prefilled);
+    if (m_focusPages->currentIndex() != 0 || untouched) {
         if (committed) {
             m_person->setPerson(pick->person);
             m_action->setText(q(pick->action));
             if (pick->actionDay)
                 m_day->setCurrentIndex(std::max(0, m_day->findData(q(core::formatDay(*pick->actionDay)))));
+            m_prefilled.reset();
         } else {
             m_person->setPerson(m_suggested);
+            m_prefilled = m_suggested;
         }
     }
     m_focusPages->setCurrentIndex(0);
@@ -349,6 +353,7 @@ void WeekView::chooseFocus(core::PersonId person)
     m_editingFocus = true;
     m_focusPages->setCurrentIndex(0);
     m_person->setPerson(person);
+    m_prefilled.reset(); // chosen, not suggested
     m_action->setFocus();
 }
 

@@ -77,6 +77,7 @@ private:
     std::function<core::Instant()> m_clock;
     std::vector<core::FocusPick> m_picks; // oldest week first
     std::optional<core::PersonId> m_suggested;
+    std::optional<core::PersonId> m_prefilled; ///< the suggestion the form was filled with, untouched since
     bool m_editingFocus = false;
 
     QLabel* m_weekTitle = nullptr;

@@ -40,4 +40,9 @@ const core::Dataset& vpDataset()
     return data;
 }
 
+core::Instant vpNow()
+{
+    return core::endOfDay(vpOptions().anchorDay, vpOptions().zone);
+}
+
 } // namespace rapport::bench

@@ -5,6 +5,8 @@
 
 #include "core/dataset.h"
 #include "core/demo.h"
+#include "ui/feedback.h"
+#include "ui/navigator.h"
 
 namespace rapport::storage {
 class Database;
@@ -18,5 +20,25 @@ core::DemoOptions vpOptions();
 const core::Dataset& vpDataset();
 /// One vp database for every benchmark that reads, created on first use.
 storage::Database& vpDatabase();
+/// The instant the vp sample's history ends: the end of its anchor day.
+core::Instant vpNow();
+
+/// Counts errors instead of showing them; a benchmark whose work failed says so.
+class SilentFeedback final : public ui::Feedback
+{
+public:
+    void error(const QString&, const QString&) override { ++errors; }
+    int errors = 0;
+};
+
+/// The benchmarks never navigate.
+class NoNavigation final : public ui::Navigator
+{
+public:
+    void openPerson(core::PersonId) override {}
+    void quickLog(std::optional<core::PersonId>, core::InteractionKind) override {}
+    void chooseFocus(core::PersonId) override {}
+    void showPeopleIn(core::HealthState) override {}
+};
 
 } // namespace rapport::bench

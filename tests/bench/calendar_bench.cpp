@@ -26,27 +26,9 @@ using namespace rapport;
 
 namespace {
 
-class SilentFeedback final : public ui::Feedback
-{
-public:
-    void error(const QString&, const QString&) override { ++errors; }
-    int errors = 0;
-};
-
-// The benchmarks never navigate.
-class NoNavigation final : public ui::Navigator
-{
-public:
-    void openPerson(core::PersonId) override {}
-    void quickLog(std::optional<core::PersonId>, core::InteractionKind) override {}
-    void chooseFocus(core::PersonId) override {}
-    void showPeopleIn(core::HealthState) override {}
-};
-
-core::Instant vpNow()
-{
-    return core::endOfDay(bench::vpOptions().anchorDay, bench::vpOptions().zone);
-}
+using bench::NoNavigation;
+using bench::SilentFeedback;
+using bench::vpNow;
 
 // The calendar on the vp database, showing the anchor week, at 1920×1080.
 struct VpCalendar

@@ -27,12 +27,8 @@ using namespace rapport;
 
 namespace {
 
-class SilentFeedback final : public ui::Feedback
-{
-public:
-    void error(const QString&, const QString&) override { ++errors; }
-    int errors = 0;
-};
+using bench::SilentFeedback;
+using bench::vpNow;
 
 // Counts the widgets painted, to show that the repaint measured really happened.
 class PaintCounter final : public QObject
@@ -46,11 +42,6 @@ public:
     }
     int paints = 0;
 };
-
-core::Instant vpNow()
-{
-    return core::endOfDay(bench::vpOptions().anchorDay, bench::vpOptions().zone);
-}
 
 // The window on the vp database with `view` on screen; each iteration logs a one-on-one with
 // someone (a different person each time) and renders the window; undo runs outside the timing.

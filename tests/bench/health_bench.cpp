@@ -16,10 +16,7 @@ using namespace rapport;
 
 namespace {
 
-core::Instant vpNow()
-{
-    return core::endOfDay(bench::vpOptions().anchorDay, bench::vpOptions().zone);
-}
+using bench::vpNow;
 
 // The vp histories, each person's sorted by time, as the Health charts hold them.
 struct Histories

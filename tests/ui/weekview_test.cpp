@@ -217,3 +217,19 @@ TEST_F(WeekViewTest, QuickLogRefusesANameTwoPeopleShare)
     dialog.personBox()->setCurrentIndex(model->rowCount() - 1);
     EXPECT_TRUE(dialog.person()) << "picking one from the list is exact";
 }
+
+TEST_F(WeekViewTest, TheFocusFormFollowsTheSuggestionUntilTheUserTouchesIt)
+{
+    open();
+    ASSERT_EQ(view->personBox()->person(), std::optional(ben)) << "Ben, neglected, is suggested";
+    for (int daysAgo : {0, 7, 14, 21, 28, 35})
+        logContact(ben, daysAgo); // kept weekly now
+    EXPECT_FALSE(view->suggestionLabel()->text().contains(QStringLiteral("Ben Kim")));
+    EXPECT_NE(view->personBox()->person(), std::optional(ben)) << "the form showed a suggestion that no longer stands";
+
+    view->chooseFocus(ben);
+    QTest::keyClicks(view->actionEdit(), QStringLiteral("Ask about the release"));
+    logContact(ana, 0);
+    EXPECT_EQ(view->personBox()->person(), std::optional(ben)) << "what the user chose and typed stays";
+    EXPECT_EQ(view->actionEdit()->text(), QStringLiteral("Ask about the release"));
+}
