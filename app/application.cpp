@@ -6,6 +6,7 @@
 #include "app/subcommands.h"
 #include "core/storage/database.h"
 #include "ui/mainwindow.h"
+#include "ui/wording.h"
 
 #include <QApplication>
 #include <QBackingStore>
@@ -130,7 +131,7 @@ int runWindow(const Invocation& inv, int argc, char** argv)
     }
     auto database = storage::Database::open(path, options);
     if (!database) {
-        const QString message = QString::fromStdString(database.error().toString()) + newestCopyHint(path);
+        const QString message = ui::wording::errorWithPlace(database.error()) + newestCopyHint(path);
         if (screenshot)
             return printLine(stderr, QStringLiteral("rapport: ") + message, Refused);
         QMessageBox::critical(nullptr, QObject::tr("Rapport cannot open the database"),

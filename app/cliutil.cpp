@@ -3,6 +3,7 @@
 
 #include "app/environment.h"
 #include "app/subcommands.h"
+#include "ui/wording.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -19,7 +20,7 @@ int fail(const QString& message, int code)
 
 int fail(const core::Error& error)
 {
-    return fail(QString::fromStdString(error.toString()));
+    return fail(ui::wording::errorWithPlace(error));
 }
 
 void say(const QString& message)
@@ -51,7 +52,8 @@ core::Result<std::unique_ptr<storage::Database>> openDatabase(const Invocation& 
     options.access = access;
     auto opened = storage::Database::open(path, options);
     if (!opened)
-        return core::Error{opened.error().where, opened.error().message + newestCopyHint(path).toStdString()};
+        return core::Error{opened.error().where,
+                           (ui::wording::error(opened.error()) + newestCopyHint(path)).toStdString()};
     return opened;
 }
 

@@ -247,7 +247,7 @@ int runCheck(const Invocation& inv)
     if (!database)
         return fail(database.error());
     if (auto sound = database.value()->verify(); !sound)
-        return fail(core::Error{sound.error().where, sound.error().message + newestCopyHint(databasePath(inv)).toStdString()});
+        return fail(ui::wording::errorWithPlace(sound.error()) + newestCopyHint(databasePath(inv)));
     auto counts = storage::DatasetRepository(*database.value()).counts();
     if (!counts)
         return fail(counts.error());

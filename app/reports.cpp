@@ -205,7 +205,7 @@ int runReport(const Invocation& inv)
     const core::Zone zone = systemZone();
     auto at = instantOf(inv, zone);
     if (!at)
-        return fail(QStringLiteral("--at %1").arg(QString::fromStdString(at.error().message)), UsageError);
+        return fail(QStringLiteral("--at %1").arg(ui::wording::error(at.error())), UsageError);
     // Read-write although a report only reads: an older file is upgraded first, as when the app
     // opens it (a copy is kept). A missing file is refused, never created (report does not write).
     auto database = openDatabase(inv, Database::Access::ReadWrite);
@@ -233,7 +233,7 @@ int runLog(const Invocation& inv)
     const core::Zone zone = systemZone();
     auto when = instantOf(inv, zone);
     if (!when)
-        return fail(QStringLiteral("--at %1").arg(QString::fromStdString(when.error().message)), UsageError);
+        return fail(QStringLiteral("--at %1").arg(ui::wording::error(when.error())), UsageError);
     auto database = openDatabase(inv, Database::Access::ReadWrite);
     if (!database)
         return fail(database.error());
@@ -254,7 +254,7 @@ int runLog(const Invocation& inv)
     const core::Interaction interaction = core::loggedContact(log, p.tie);
     auto stored = storage::InteractionRepository(*database.value()).add(interaction, now);
     if (!stored)
-        return fail(QStringLiteral("%1: %2").arg(who, QString::fromStdString(stored.error().message)));
+        return fail(QStringLiteral("%1: %2").arg(who, ui::wording::error(stored.error())));
     say(QStringLiteral("Logged %1 with %2 on %3.")
             .arg(ui::wording::interactionKindName(*kind).toLower(), QString::fromStdString(p.name),
                  ui::wording::exactTime(interaction.at)));

@@ -217,10 +217,10 @@ private:
     }
 };
 
+// Thrown by readEvent only, returned by parseIcs with the event's number and UID as its values.
 struct ParseFailure
 {
-    std::string where;
-    std::string message;
+    ErrorCode code;
 };
 
 // The instant of an iCalendar time: UTC, in its own zone, or floating in the user's zone.
@@ -231,7 +231,7 @@ Instant instantOf(const icaltimetype& t, const Zone& zone)
     const LocalDay day{std::chrono::year{t.year}, std::chrono::month{static_cast<unsigned>(t.month)},
                        std::chrono::day{static_cast<unsigned>(t.day)}};
     if (!day.ok())
-        throw ParseFailure{"", "not a calendar date"};
+        throw ParseFailure{ErrorCode::IcsEventBadDate};
     return atLocal(day, std::chrono::minutes{t.hour * 60 + t.minute}, zone);
 }
 
@@ -310,7 +310,7 @@ void readEvent(icalcomponent* event, const Zone& userZone, const std::unordered_
 {
     const icaltimetype start = icalcomponent_get_dtstart(event);
     if (icaltime_is_null_time(start) || !icaltime_is_valid_time(start))
-        throw ParseFailure{"", "the event has no start time"};
+        throw ParseFailure{ErrorCode::IcsEventWithoutStart};
     if (icaltime_is_date(start)) {
         ++out.allDaySkipped;
         return;
@@ -347,7 +347,7 @@ void readEvent(icalcomponent* event, const Zone& userZone, const std::unordered_
                                                   std::chrono::day{static_cast<unsigned>(recurrenceId.day)}},
                                          std::chrono::minutes{recurrenceId.hour * 60 + recurrenceId.minute}};
         if (!m.occurrence->day.ok())
-            throw ParseFailure{"", "its RECURRENCE-ID is not a calendar date"};
+            throw ParseFailure{ErrorCode::IcsEventBadRecurrenceId};
         if (m.status != MeetingStatus::Skipped)
             m.status = MeetingStatus::Moved;
         out.exceptions.push_back({uid, std::move(m)});
@@ -366,11 +366,20 @@ void readEvent(icalcomponent* event, const Zone& userZone, const std::unordered_
         s.zone = zone;
         s.uid = uid;
         if (s.rrule.empty() || !occurrences(s.rrule, s.first, s.first.day, s.first.day, 1))
-            throw ParseFailure{"", "its repeat rule cannot be followed"};
+            throw ParseFailure{ErrorCode::IcsEventUnusableRule};
         out.series.push_back(std::move(s));
         return;
     }
     out.singles.push_back(std::move(m));
+}
+
+// The error of an event that refuses the file: its number and, when it has one, its UID.
+Error eventError(ErrorCode code, int index, icalcomponent* event)
+{
+    std::vector<std::string> values{std::to_string(index)};
+    if (const char* uid = icalcomponent_get_uid(event))
+        values.emplace_back(uid);
+    return Error{code, "", std::move(values)};
 }
 
 } // namespace
@@ -387,7 +396,7 @@ std::unordered_map<std::string, PersonId> emailIndex(std::span<const Person> peo
 Result<IcsCalendar> parseIcs(std::string_view text, const Zone& zone, const std::unordered_map<std::string, PersonId>& people)
 {
     if (text.find('\0') != std::string_view::npos)
-        return Error{"", "not an iCalendar file (it contains binary data)"};
+        return Error{ErrorCode::IcsBinary, ""};
     Component root = [&] {
         // libical wants a terminated string. The copy goes as soon as the tree is built: freed after
         // the tree's many small blocks it made glibc consolidate them all (~10% of a 10k-event import).
@@ -397,7 +406,7 @@ Result<IcsCalendar> parseIcs(std::string_view text, const Zone& zone, const std:
     }();
     icalerror_clear_errno();
     if (!root)
-        return Error{"", "not an iCalendar file"};
+        return Error{ErrorCode::IcsUnreadable, ""};
     std::vector<icalcomponent*> calendars;
     if (icalcomponent_isa(root.get()) == ICAL_VCALENDAR_COMPONENT)
         calendars.push_back(root.get());
@@ -406,7 +415,7 @@ Result<IcsCalendar> parseIcs(std::string_view text, const Zone& zone, const std:
              c = icalcomponent_get_next_component(root.get(), ICAL_VCALENDAR_COMPONENT))
             calendars.push_back(c);
     if (calendars.empty())
-        return Error{"", "not an iCalendar file (no VCALENDAR)"};
+        return Error{ErrorCode::IcsNoCalendar, ""};
 
     IcsCalendar out;
     int index = 0;
@@ -417,9 +426,7 @@ Result<IcsCalendar> parseIcs(std::string_view text, const Zone& zone, const std:
             try {
                 readEvent(event, zone, people, out);
             } catch (const ParseFailure& failure) {
-                const char* uid = icalcomponent_get_uid(event);
-                return Error{"event " + std::to_string(index) + (uid ? std::string(" (UID ") + uid + ")" : std::string()),
-                             failure.message};
+                return eventError(failure.code, index, event);
             }
         }
     }

@@ -130,14 +130,14 @@ Result<Instant> parseUserTime(std::string_view text, const Zone& zone)
 {
     const auto day = parseDay(text.substr(0, std::min<std::size_t>(10, text.size())));
     if (!day)
-        return Error{std::string{text}, "not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM"};
+        return Error{ErrorCode::BadDate, std::string{text}};
     if (text.size() == 10)
         return endOfDay(*day, zone);
     if (text.size() != 16 || text[10] != 'T' || text[13] != ':')
-        return Error{std::string{text}, "not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM"};
+        return Error{ErrorCode::BadDate, std::string{text}};
     const int h = digits(text, 11, 2), m = digits(text, 14, 2);
     if (h < 0 || h > 23 || m < 0 || m > 59)
-        return Error{std::string{text}, "not a time of day; use HH:MM from 00:00 to 23:59"};
+        return Error{ErrorCode::BadTime, std::string{text}};
     return atLocal(*day, std::chrono::minutes{h * 60 + m}, zone);
 }
 

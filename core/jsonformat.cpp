@@ -130,12 +130,17 @@ Json meetingJson(const Meeting& m)
 
 // ---- reading -------------------------------------------------------------------------------
 
-// Thrown only inside this file, turned into an Error at the boundary.
+// Thrown only inside this file, returned as its Error at the boundary.
 struct ReadError
 {
-    std::string where;
-    std::string message;
+    Error error;
 };
+
+// Refuses the document: `code` at `where`, with the values its sentence needs (core/result.h).
+[[noreturn]] void refuse(ErrorCode code, std::string where, std::vector<std::string> values = {})
+{
+    throw ReadError{Error{code, std::move(where), std::move(values)}};
+}
 
 // A JSON value together with its path in the document, for error messages.
 class Node
@@ -146,15 +151,18 @@ public:
     const std::string& path() const { return m_path; }
     const Json& json() const { return m_json; }
 
-    [[noreturn]] void fail(const std::string& message) const { throw ReadError{m_path, message}; }
+    [[noreturn]] void fail(ErrorCode code, std::vector<std::string> values = {}) const
+    {
+        refuse(code, m_path, std::move(values));
+    }
 
     Node field(const char* key) const
     {
         if (!m_json.is_object())
-            fail("expected an object");
+            fail(ErrorCode::JsonExpectedObject);
         const auto it = m_json.find(key);
         if (it == m_json.end())
-            throw ReadError{m_path.empty() ? key : m_path, std::string("missing \"") + key + "\""};
+            refuse(ErrorCode::JsonMissingKey, m_path.empty() ? key : m_path, {key});
         return Node(*it, m_path.empty() ? std::string(key) : m_path + "." + key);
     }
 
@@ -164,7 +172,7 @@ public:
     bool boolean() const
     {
         if (!m_json.is_boolean())
-            fail("expected true or false");
+            fail(ErrorCode::JsonExpectedBoolean);
         return m_json.get<bool>();
     }
 
@@ -172,7 +180,7 @@ public:
     {
         const auto parsed = parseDay(string());
         if (!parsed)
-            fail("expected a date like 2026-01-31");
+            fail(ErrorCode::JsonExpectedDate);
         return *parsed;
     }
 
@@ -180,35 +188,34 @@ public:
     {
         const auto parsed = parseUtc(string());
         if (!parsed)
-            fail("expected a UTC time like 2026-01-31T09:30:00Z");
+            fail(ErrorCode::JsonExpectedUtcTime);
         return *parsed;
     }
 
     double number() const
     {
         if (!m_json.is_number())
-            fail("expected a number");
+            fail(ErrorCode::JsonExpectedNumber);
         const double value = m_json.get<double>();
         if (!std::isfinite(value))
-            fail("expected a finite number");
+            fail(ErrorCode::JsonExpectedFiniteNumber);
         return value;
     }
 
     std::int64_t integer(std::int64_t low, std::int64_t high) const
     {
         if (!m_json.is_number_integer())
-            fail("expected a whole number");
+            fail(ErrorCode::JsonExpectedWholeNumber);
         const auto value = m_json.get<std::int64_t>();
         if (value < low || value > high)
-            fail("expected a number from " + std::to_string(low) + " to " + std::to_string(high) + ", got " +
-                 std::to_string(value));
+            fail(ErrorCode::JsonNumberOutOfRange, {std::to_string(low), std::to_string(high), std::to_string(value)});
         return value;
     }
 
     std::string string() const
     {
         if (!m_json.is_string())
-            fail("expected a string");
+            fail(ErrorCode::JsonExpectedString);
         return m_json.get<std::string>();
     }
 
@@ -218,11 +225,11 @@ public:
         const std::string text = string();
         const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
         if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4))
-            fail("expected a time of day like 09:30");
+            fail(ErrorCode::JsonExpectedTimeOfDay);
         const int hours = (text[0] - '0') * 10 + (text[1] - '0');
         const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
         if (minutes > 59 || hours * 60 + minutes > kMinutesPerDay)
-            fail("expected a time of day from 00:00 to 24:00");
+            fail(ErrorCode::JsonTimeOfDayOutOfRange);
         return hours * 60 + minutes;
     }
 
@@ -234,7 +241,7 @@ public:
         const int hours = day ? std::atoi(text.substr(11, 2).c_str()) : -1;
         const int minutes = day ? std::atoi(text.substr(14, 2).c_str()) : -1;
         if (!day || text[13] != ':' || hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
-            fail("expected a local time like 2026-01-31T09:30");
+            fail(ErrorCode::JsonExpectedLocalTime);
         return LocalDateTime{*day, std::chrono::minutes{hours * 60 + minutes}};
     }
 
@@ -242,7 +249,7 @@ public:
     {
         const std::string id = string();
         if (!isKnownZone(id))
-            fail("unknown time zone \"" + id + "\"");
+            fail(ErrorCode::JsonUnknownTimeZone, {id});
         return id;
     }
 
@@ -252,7 +259,7 @@ public:
         const auto text = string();
         const auto value = parse(text);
         if (!value)
-            fail("unknown value \"" + text + "\"");
+            fail(ErrorCode::JsonUnknownValue, {text});
         return *value;
     }
 
@@ -261,7 +268,7 @@ public:
     {
         const Node list = field(key);
         if (!list.json().is_array())
-            list.fail("expected a list");
+            list.fail(ErrorCode::JsonExpectedList);
         std::size_t index = 0;
         for (const auto& item : list.json()) {
             each(Node(item, list.path() + "[" + std::to_string(index) + "]"));
@@ -289,7 +296,7 @@ void readPreferredTime(const Node& node, Cadence& cadence)
         const std::string text = day.string();
         const auto found = std::find(kWeekdayTokens.begin(), kWeekdayTokens.end(), text);
         if (found == kWeekdayTokens.end())
-            day.fail("expected a weekday: mon, tue, wed, thu, fri, sat or sun");
+            day.fail(ErrorCode::JsonExpectedWeekday);
         cadence.preferredDays |= 1u << (found - kWeekdayTokens.begin());
     });
     const Node window = node.field("window");
@@ -297,7 +304,7 @@ void readPreferredTime(const Node& node, Cadence& cadence)
         return;
     const DayWindow hours{window.field("from").minuteOfDay(), window.field("to").minuteOfDay()};
     if (!hours.valid())
-        window.fail("the window must end after it starts");
+        window.fail(ErrorCode::JsonWindowEndsBeforeStart);
     cadence.window = hours;
 }
 
@@ -336,7 +343,7 @@ Person readPerson(const Node& node, int version)
     if (version >= 2)
         p.tie.paused = tie.field("paused").boolean();
     if (const auto issues = validate(p); !issues.empty())
-        node.fail("not a valid person (check the name, email and notes)");
+        node.fail(ErrorCode::JsonInvalidPerson);
     return p;
 }
 
@@ -361,8 +368,7 @@ void requireAscendingIds(const std::vector<Item>& items, const std::string& list
 {
     for (std::size_t i = 1; i < items.size(); ++i)
         if (items[i].id.value <= items[i - 1].id.value)
-            throw ReadError{list + "[" + std::to_string(i) + "].id",
-                            "ids must be unique and in ascending order"};
+            refuse(ErrorCode::JsonIdsNotAscending, list + "[" + std::to_string(i) + "].id");
 }
 
 void checkReferences(const Dataset& data)
@@ -375,26 +381,25 @@ void checkReferences(const Dataset& data)
         const auto& p = data.people[i];
         people.insert(p.id);
         if (p.team && !teams.count(*p.team))
-            throw ReadError{"people[" + std::to_string(i) + "].team",
-                            "no team with id " + std::to_string(p.team->value)};
+            refuse(ErrorCode::JsonNoSuchTeam, "people[" + std::to_string(i) + "].team", {std::to_string(p.team->value)});
     }
     std::set<std::tuple<std::int64_t, std::int64_t, LinkType>> seenLinks;
     for (std::size_t i = 0; i < data.links.size(); ++i) {
         const auto& l = data.links[i];
         const std::string where = "links[" + std::to_string(i) + "]";
         if (!people.count(l.from))
-            throw ReadError{where + ".from", "no person with id " + std::to_string(l.from.value)};
+            refuse(ErrorCode::JsonNoSuchPerson, where + ".from", {std::to_string(l.from.value)});
         if (!people.count(l.to))
-            throw ReadError{where + ".to", "no person with id " + std::to_string(l.to.value)};
+            refuse(ErrorCode::JsonNoSuchPerson, where + ".to", {std::to_string(l.to.value)});
         if (l.from == l.to)
-            throw ReadError{where, "a person cannot be linked to themselves"};
+            refuse(ErrorCode::JsonSelfLink, where);
         if (!seenLinks.insert({l.from.value, l.to.value, l.type}).second)
-            throw ReadError{where, "the same link appears twice"};
+            refuse(ErrorCode::JsonDuplicateLink, where);
     }
     for (std::size_t i = 0; i < data.interactions.size(); ++i)
         if (!people.count(data.interactions[i].person))
-            throw ReadError{"interactions[" + std::to_string(i) + "].person",
-                            "no person with id " + std::to_string(data.interactions[i].person.value)};
+            refuse(ErrorCode::JsonNoSuchPerson, "interactions[" + std::to_string(i) + "].person",
+                   {std::to_string(data.interactions[i].person.value)});
 }
 
 void checkUniqueTeamNames(const Dataset& data)
@@ -402,7 +407,7 @@ void checkUniqueTeamNames(const Dataset& data)
     std::set<std::string> names;
     for (std::size_t i = 0; i < data.teams.size(); ++i)
         if (!names.insert(data.teams[i].name).second)
-            throw ReadError{"teams[" + std::to_string(i) + "].name", "the team name appears twice"};
+            refuse(ErrorCode::JsonDuplicateTeamName, "teams[" + std::to_string(i) + "].name");
 }
 
 FocusPick readFocusPick(const Node& node)
@@ -420,7 +425,7 @@ FocusPick readFocusPick(const Node& node)
         f.reflection = reflection.string();
     f.committedAt = node.field("committedAt").instant();
     if (std::chrono::weekday{std::chrono::sys_days{f.weekStart}} != std::chrono::Monday)
-        node.field("weekStart").fail("a week starts on a Monday");
+        node.field("weekStart").fail(ErrorCode::JsonWeekNotMonday);
     return f;
 }
 
@@ -433,9 +438,9 @@ void checkFocusPicks(const Dataset& data)
         const auto& f = data.focusPicks[i];
         const std::string where = "focusPicks[" + std::to_string(i) + "]";
         if (f.person && !people.count(*f.person))
-            throw ReadError{where + ".person", "no person with id " + std::to_string(f.person->value)};
+            refuse(ErrorCode::JsonNoSuchPerson, where + ".person", {std::to_string(f.person->value)});
         if (i > 0 && !(data.focusPicks[i - 1].weekStart < f.weekStart))
-            throw ReadError{where + ".weekStart", "weeks must be unique and in order"};
+            refuse(ErrorCode::JsonWeeksNotAscending, where + ".weekStart");
     }
 }
 
@@ -451,10 +456,10 @@ MeetingSeries readSeries(const Node& node)
     s.zone = node.field("zone").zone();
     s.rrule = node.field("rrule").string();
     if (!occurrences(s.rrule, s.first, s.first.day, s.first.day, 1))
-        node.field("rrule").fail("not a recurrence rule Rapport understands");
+        node.field("rrule").fail(ErrorCode::JsonUnusableRule);
     s.uid = node.field("uid").string();
     if (s.uid.empty())
-        node.field("uid").fail("a series needs a UID");
+        node.field("uid").fail(ErrorCode::JsonSeriesWithoutUid);
     return s;
 }
 
@@ -468,7 +473,7 @@ Meeting readMeeting(const Node& node)
     m.start = node.field("start").instant();
     m.end = node.field("end").instant();
     if (m.end < m.start)
-        node.field("end").fail("a meeting cannot end before it starts");
+        node.field("end").fail(ErrorCode::JsonMeetingEndsBeforeStart);
     m.zone = node.field("zone").zone();
     m.status = node.field("status").token<MeetingStatus>(meetingStatusFromToken);
     if (const Node series = node.field("series"); !series.isNull())
@@ -476,7 +481,7 @@ Meeting readMeeting(const Node& node)
     if (const Node occurrence = node.field("occurrence"); !occurrence.isNull())
         m.occurrence = occurrence.localTime();
     if (m.series.has_value() != m.occurrence.has_value())
-        node.fail("an exception of a series names both the series and the occurrence it replaces");
+        node.fail(ErrorCode::JsonHalfException);
     m.uid = node.field("uid").string();
     return m;
 }
@@ -489,23 +494,23 @@ void checkCalendar(const Dataset& data)
     for (std::size_t i = 0; i < data.mapPins.size(); ++i) {
         const std::string where = "mapPins[" + std::to_string(i) + "]";
         if (!people.count(data.mapPins[i].person))
-            throw ReadError{where + ".person", "no person with id " + std::to_string(data.mapPins[i].person.value)};
+            refuse(ErrorCode::JsonNoSuchPerson, where + ".person", {std::to_string(data.mapPins[i].person.value)});
         if (i > 0 && !(data.mapPins[i - 1].person < data.mapPins[i].person))
-            throw ReadError{where + ".person", "people must be unique and in order"};
+            refuse(ErrorCode::JsonPeopleNotAscending, where + ".person");
     }
     std::unordered_set<SeriesId> series;
     for (std::size_t i = 0; i < data.series.size(); ++i) {
         series.insert(data.series[i].id);
         if (data.series[i].person && !people.count(*data.series[i].person))
-            throw ReadError{"series[" + std::to_string(i) + "].person", "no person with id " + std::to_string(data.series[i].person->value)};
+            refuse(ErrorCode::JsonNoSuchPerson, "series[" + std::to_string(i) + "].person", {std::to_string(data.series[i].person->value)});
     }
     for (std::size_t i = 0; i < data.meetings.size(); ++i) {
         const auto& m = data.meetings[i];
         const std::string where = "meetings[" + std::to_string(i) + "]";
         if (m.person && !people.count(*m.person))
-            throw ReadError{where + ".person", "no person with id " + std::to_string(m.person->value)};
+            refuse(ErrorCode::JsonNoSuchPerson, where + ".person", {std::to_string(m.person->value)});
         if (m.series && !series.count(*m.series))
-            throw ReadError{where + ".series", "no series with id " + std::to_string(m.series->value)};
+            refuse(ErrorCode::JsonNoSuchSeries, where + ".series", {std::to_string(m.series->value)});
     }
 }
 
@@ -513,29 +518,29 @@ void checkKindCadences(const Dataset& data)
 {
     for (std::size_t i = 1; i < data.kindCadences.size(); ++i)
         if (!(data.kindCadences[i - 1].kind < data.kindCadences[i].kind))
-            throw ReadError{"kindCadences[" + std::to_string(i) + "].kind", "kinds must be unique and in order"};
+            refuse(ErrorCode::JsonKindsNotAscending, "kindCadences[" + std::to_string(i) + "].kind");
 }
 
 Dataset readDataset(const Json& document)
 {
     const Node root(document, "");
     if (!document.is_object())
-        root.fail("expected a JSON object at the top level");
+        root.fail(ErrorCode::JsonExpectedTopLevelObject);
     if (!document.contains("format") || document["format"] != "rapport")
-        throw ReadError{"format", "not a Rapport export (missing \"format\": \"rapport\")"};
+        refuse(ErrorCode::JsonNotRapport, "format");
     if (!document.contains("formatVersion") || !document["formatVersion"].is_number_integer())
-        throw ReadError{"formatVersion", "missing format version"};
+        refuse(ErrorCode::JsonMissingVersion, "formatVersion");
     const auto version = document["formatVersion"].get<std::int64_t>();
     if (version < 1 || version > kJsonFormatVersion)
-        throw ReadError{"formatVersion", "unsupported format version " + document["formatVersion"].dump() +
-                                             " (this Rapport reads versions 1 to " + std::to_string(kJsonFormatVersion) + ")"};
+        refuse(ErrorCode::JsonUnsupportedVersion, "formatVersion",
+               {document["formatVersion"].dump(), std::to_string(kJsonFormatVersion)});
     const int formatVersion = static_cast<int>(version);
 
     Dataset data;
     root.forEach("teams", [&](const Node& node) {
         Team team{readId<TeamId>(node.field("id")), node.field("name").string()};
         if (!validateTeamName(team.name).empty())
-            node.field("name").fail("not a valid team name");
+            node.field("name").fail(ErrorCode::JsonInvalidTeamName);
         data.teams.push_back(std::move(team));
     });
     root.forEach("people", [&](const Node& node) { data.people.push_back(readPerson(node, formatVersion)); });
@@ -649,19 +654,20 @@ Result<Dataset> parseJson(std::string_view text)
             reason = reason.substr(colon + 2);
         if (const auto colon = reason.find(": "); colon != std::string::npos)
             reason = reason.substr(colon + 2);
-        return Error{lineAndColumn(text, e.byte == 0 ? 0 : e.byte - 1), "not valid JSON: " + reason};
+        // The parser's detail stays in its own (English) words: it is nlohmann's, not Rapport's.
+        return Error{ErrorCode::JsonSyntax, lineAndColumn(text, e.byte == 0 ? 0 : e.byte - 1), {reason}};
     } catch (const Json::out_of_range&) {
         // A number too large for a double ("1e99999"); found by fuzz_json. nlohmann does not say where.
-        return Error{"", "not valid JSON: a number is too large"};
+        return Error{ErrorCode::JsonNumberTooLarge, ""};
     } catch (const Json::exception& e) {
-        return Error{"", std::string("not valid JSON: ") + e.what()};
+        return Error{ErrorCode::JsonSyntax, "", {e.what()}};
     }
     try {
         return readDataset(document);
     } catch (const ReadError& e) {
-        return Error{e.where, e.message};
+        return e.error;
     } catch (const std::exception& e) {
-        return Error{"", std::string("could not read the file: ") + e.what()};
+        return Error{ErrorCode::JsonUnreadable, "", {e.what()}};
     }
 }
 

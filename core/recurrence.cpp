@@ -149,11 +149,11 @@ Result<std::vector<LocalDateTime>> occurrences(const std::string& rrule, LocalDa
     const icalrecurrencetype rule = icalrecurrencetype_from_string(rrule.c_str());
     if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
         icalerror_clear_errno();
-        return Error{"RRULE", "not a recurrence rule libical understands: " + rrule};
+        return Error{ErrorCode::RuleNotUnderstood, "RRULE", {rrule}};
     }
     std::unique_ptr<icalrecur_iterator, IteratorFree> it(icalrecur_iterator_new(rule, toIcal(first)));
     if (!it)
-        return Error{"RRULE", "cannot repeat by this rule: " + rrule};
+        return Error{ErrorCode::RuleCannotRepeat, "RRULE", {rrule}};
     // Jump to the range when the rule allows it (not with COUNT, which counts from the first).
     if (rule.count == 0 && first.day < from)
         icalrecur_iterator_set_start(it.get(), toIcal(LocalDateTime{periodStartBefore(rule, first.day, from), std::chrono::minutes{0}}));

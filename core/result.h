@@ -5,18 +5,115 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace rapport::core {
 
-/// Why a core operation failed: where (a file position, a JSON path, a field) and what.
-/// Core never throws across its boundary; it returns one of these.
+/// What went wrong, as a code the UI words (ui::wording::error); core never words it. Each code is
+/// one sentence; its comment lists the `values` that sentence needs, in order.
+enum class ErrorCode {
+    /// Not core's: storage and the command line word their own errors (an SQLite driver's or the
+    /// file system's text among them), and `message` carries that text.
+    Message,
+
+    // The JSON reader (core/jsonformat.h). `where` is a JSON path ("people[2].tie.kind"), a
+    // "line:column" for broken syntax, or empty.
+    JsonSyntax,                 ///< {the JSON parser's own detail}
+    JsonNumberTooLarge,         ///< a number too large for a double
+    JsonUnreadable,             ///< {the exception's text}: reading failed, not for the file's content
+    JsonExpectedTopLevelObject, ///< the document is not an object
+    JsonNotRapport,             ///< no "format": "rapport"
+    JsonMissingVersion,         ///< no whole-number "formatVersion"
+    JsonUnsupportedVersion,     ///< {the version in the file, the newest this build reads}
+    JsonMissingKey,             ///< {the key}
+    JsonExpectedObject,
+    JsonExpectedList,
+    JsonExpectedBoolean,
+    JsonExpectedNumber,
+    JsonExpectedFiniteNumber,
+    JsonExpectedWholeNumber,
+    JsonExpectedString,
+    JsonNumberOutOfRange,       ///< {lowest allowed, highest allowed, the number found}
+    JsonExpectedDate,           ///< not "YYYY-MM-DD"
+    JsonExpectedUtcTime,        ///< not "YYYY-MM-DDTHH:MM:SSZ"
+    JsonExpectedLocalTime,      ///< not "YYYY-MM-DDTHH:MM"
+    JsonExpectedTimeOfDay,      ///< not "HH:MM"
+    JsonTimeOfDayOutOfRange,    ///< "HH:MM" past 24:00
+    JsonExpectedWeekday,        ///< not one of mon … sun
+    JsonUnknownValue,           ///< {the text}: not one of the tokens this field takes
+    JsonUnknownTimeZone,        ///< {the zone id}
+    JsonWindowEndsBeforeStart,  ///< a preferred-time window that does not end after it starts
+    JsonInvalidPerson,          ///< the person fails core::validate
+    JsonInvalidTeamName,        ///< the team name fails core::validateTeamName
+    JsonWeekNotMonday,          ///< a focus week that does not start on a Monday
+    JsonUnusableRule,           ///< a series' RRULE that core::occurrences cannot follow
+    JsonSeriesWithoutUid,
+    JsonMeetingEndsBeforeStart,
+    JsonHalfException,          ///< a meeting names a series but no occurrence, or the other way round
+    JsonIdsNotAscending,        ///< ids repeat or go down
+    JsonDuplicateTeamName,
+    JsonDuplicateLink,
+    JsonSelfLink,
+    JsonWeeksNotAscending,      ///< focus picks' weeks repeat or go down
+    JsonPeopleNotAscending,     ///< map pins' people repeat or go down
+    JsonKindsNotAscending,      ///< kind rhythms' kinds repeat or go down
+    JsonNoSuchTeam,             ///< {the id}
+    JsonNoSuchPerson,           ///< {the id}
+    JsonNoSuchSeries,           ///< {the id}
+
+    // Times typed by the user (core::parseUserTime). `where` is the text.
+    BadDate, ///< not "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"
+    BadTime, ///< a valid day, but the time of day is not 00:00 to 23:59
+
+    // The iCalendar reader (core/icalendar.h).
+    IcsBinary,      ///< the file contains a NUL byte
+    IcsUnreadable,  ///< libical finds no component in it
+    IcsNoCalendar,  ///< components, but no VCALENDAR
+    // An event that refuses the whole file: {its number, counted from 1 in the file; its UID when
+    // it has one}. `where` is empty: the UI words the event as the place.
+    IcsEventWithoutStart,
+    IcsEventBadDate,
+    IcsEventBadRecurrenceId,
+    IcsEventUnusableRule,
+
+    // Recurrence rules (core/recurrence.h). `where` is "RRULE".
+    RuleNotUnderstood, ///< {the rule}: libical cannot parse it
+    RuleCannotRepeat,  ///< {the rule}: libical parses it but cannot walk it
+};
+
+/// Why an operation failed: where (a file position, a JSON path, a field) and what. Core sets a
+/// code and the values its sentence needs; storage and the command line may set an already worded
+/// `message` instead (code Message). Core never throws across its boundary; it returns one of these.
 struct Error
 {
+    ErrorCode code = ErrorCode::Message;
     std::string where;
-    std::string message;
+    std::vector<std::string> values;
+    std::string message; ///< only with ErrorCode::Message
 
-    /// "where: message", or just the message when there is no place to name.
-    std::string toString() const { return where.empty() ? message : where + ": " + message; }
+    Error() = default;
+    /// An error worded where it happened (storage, the command line; never core outside storage).
+    Error(std::string where, std::string message) : where(std::move(where)), message(std::move(message)) {}
+    /// Core's errors: a code and its values, worded by the UI.
+    Error(ErrorCode code, std::string where, std::vector<std::string> values = {})
+        : code(code), where(std::move(where)), values(std::move(values))
+    {
+    }
+
+    /// "where: message" for a worded error. A coded one gives its code's number and values
+    /// ("people[0].tie.kind: ErrorCode(23) [friend]"): for logs and test output, not for users, who
+    /// see ui::wording::errorWithPlace.
+    std::string toString() const
+    {
+        std::string what = message;
+        if (code != ErrorCode::Message) {
+            what = "ErrorCode(" + std::to_string(static_cast<int>(code)) + ") [";
+            for (std::size_t i = 0; i < values.size(); ++i)
+                what += (i ? ", " : "") + values[i];
+            what += "]";
+        }
+        return where.empty() ? what : where + ": " + what;
+    }
 };
 
 /// A value or an Error, in the spirit of std::expected (which g++ 12 lacks).

@@ -224,7 +224,7 @@ void CalendarView::reload()
     const core::Instant to = core::atLocal(plusDays(m_monday, 7), std::chrono::minutes{0}, zone);
     auto meetings = m_queries.meetingsBetween(from, to);
     if (!meetings) {
-        m_context.feedback.error(tr("Could not read the calendar"), QString::fromStdString(meetings.error().toString()));
+        m_context.feedback.error(tr("Could not read the calendar"), wording::errorWithPlace(meetings.error()));
         return;
     }
     std::vector<GridMeeting> shown;

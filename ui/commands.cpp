@@ -30,7 +30,7 @@ QString tr(const char* text, int n = -1)
 
 QString describe(const core::Error& error)
 {
-    return QString::fromStdString(error.toString());
+    return wording::errorWithPlace(error);
 }
 
 // Every command does its work in redo(): the first time when the facade pushes it, and again on

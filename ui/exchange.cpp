@@ -83,7 +83,7 @@ void DataExchange::exportDataset(const QString& title, const QString& defaultNam
         return;
     auto data = storage::DatasetRepository(m_commands.database).readAll();
     if (!data) {
-        m_commands.feedback.error(tr("Could not export"), QString::fromStdString(data.error().toString()));
+        m_commands.feedback.error(tr("Could not export"), wording::errorWithPlace(data.error()));
         return;
     }
     const std::string text = format(data.value());
@@ -112,7 +112,7 @@ bool DataExchange::importCalendar(const QString& file)
     // What the import would do, counted by a dry run that writes nothing, for the preview.
     auto counts = storage::MeetingRepository(m_commands.database).import(calendar.value(), true);
     if (!counts) {
-        m_commands.feedback.error(tr("Could not import"), QString::fromStdString(counts.error().toString()));
+        m_commands.feedback.error(tr("Could not import"), wording::errorWithPlace(counts.error()));
         return false;
     }
     CalendarImportDialog preview(file, calendar.value(), {counts.value().added, counts.value().updated, counts.value().unchanged},

@@ -290,7 +290,7 @@ void HealthChartsView::loadHistories()
 {
     auto all = m_queries.allInteractions();
     if (!all) {
-        m_context.feedback.error(tr("Could not read the history"), QString::fromStdString(all.error().toString()));
+        m_context.feedback.error(tr("Could not read the history"), wording::errorWithPlace(all.error()));
         return;
     }
     m_histories.clear();
@@ -304,7 +304,7 @@ void HealthChartsView::loadSkipped()
 {
     auto skipped = m_queries.skippedOneOnOnes();
     if (!skipped) {
-        m_context.feedback.error(tr("Could not read the calendar"), QString::fromStdString(skipped.error().toString()));
+        m_context.feedback.error(tr("Could not read the calendar"), wording::errorWithPlace(skipped.error()));
         return;
     }
     m_skipped.clear();

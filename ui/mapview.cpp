@@ -387,8 +387,7 @@ void MapView::rebuild()
     auto links = m_queries.links();
     auto pins = m_queries.pins();
     if (!links || !pins) {
-        m_context.feedback.error(tr("Could not draw the map"),
-                                 QString::fromStdString((!links ? links.error() : pins.error()).toString()));
+        m_context.feedback.error(tr("Could not draw the map"), wording::errorWithPlace(!links ? links.error() : pins.error()));
         return;
     }
     if (m_fitOnBuild && people.size() > kLinksShownUpTo)
@@ -546,7 +545,7 @@ void MapView::storePins(const std::unordered_map<core::PersonId, core::MapPoint>
 {
     auto before = m_queries.pins();
     if (!before) {
-        m_context.feedback.error(tr("Could not pin"), QString::fromStdString(before.error().toString()));
+        m_context.feedback.error(tr("Could not pin"), wording::errorWithPlace(before.error()));
         return;
     }
     auto after = before.value();
@@ -562,7 +561,7 @@ void MapView::resetLayout()
 {
     auto before = m_queries.pins();
     if (!before) {
-        m_context.feedback.error(tr("Could not reset the layout"), QString::fromStdString(before.error().toString()));
+        m_context.feedback.error(tr("Could not reset the layout"), wording::errorWithPlace(before.error()));
         return;
     }
     if (!before.value().empty())

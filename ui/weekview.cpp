@@ -282,7 +282,7 @@ void WeekView::refresh()
     if (picks)
         m_picks = std::move(picks).value();
     else
-        m_context.feedback.error(tr("Could not read your focus picks"), q(picks.error().toString()));
+        m_context.feedback.error(tr("Could not read your focus picks"), wording::errorWithPlace(picks.error()));
     const auto ties = m_people.ties();
     const core::Audit audit = core::auditRelationships(ties);
     m_suggested.reset();

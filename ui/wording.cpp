@@ -14,6 +14,35 @@ QString tr(const char* text, int n = -1)
     return QCoreApplication::translate("rapport::wording", text, nullptr, n);
 }
 
+// Error sentences have a context of their own, so a translator sees them together.
+QString trError(const char* text)
+{
+    return QCoreApplication::translate("rapport::errors", text);
+}
+
+// The error's i-th value; empty when a code came without it (a bug, but never a crash).
+QString valueOf(const core::Error& error, std::size_t i)
+{
+    return i < error.values.size() ? QString::fromStdString(error.values[i]) : QString();
+}
+
+// The place an error names. An iCalendar event is named by its number and UID, in words.
+QString placeOf(const core::Error& error)
+{
+    using C = core::ErrorCode;
+    switch (error.code) {
+    case C::IcsEventWithoutStart:
+    case C::IcsEventBadDate:
+    case C::IcsEventBadRecurrenceId:
+    case C::IcsEventUnusableRule:
+        if (error.values.size() > 1)
+            return trError("event %1 (UID %2)").arg(valueOf(error, 0), valueOf(error, 1));
+        return trError("event %1").arg(valueOf(error, 0));
+    default:
+        return QString::fromStdString(error.where);
+    }
+}
+
 } // namespace
 
 QString kindName(core::RelationshipKind kind)
@@ -289,14 +318,86 @@ QString problem(const core::ValidationIssue& issue)
     return {};
 }
 
+// One sentence per code (core/result.h lists the values each takes), in the words users saw when
+// core still wrote them. A single switch, so the compiler names a code left without words.
+QString error(const core::Error& e)
+{
+    using C = core::ErrorCode;
+    const auto v = [&e](std::size_t i) { return valueOf(e, i); };
+    switch (e.code) {
+    case C::Message: return QString::fromStdString(e.message);
+    case C::JsonSyntax: return trError("not valid JSON: %1").arg(v(0));
+    case C::JsonNumberTooLarge: return trError("not valid JSON: a number is too large");
+    case C::JsonUnreadable: return trError("could not read the file: %1").arg(v(0));
+    case C::JsonExpectedTopLevelObject: return trError("expected a JSON object at the top level");
+    case C::JsonNotRapport: return trError("not a Rapport export (missing \"format\": \"rapport\")");
+    case C::JsonMissingVersion: return trError("missing format version");
+    case C::JsonUnsupportedVersion:
+        return trError("unsupported format version %1 (this Rapport reads versions 1 to %2)").arg(v(0), v(1));
+    case C::JsonMissingKey: return trError("missing \"%1\"").arg(v(0));
+    case C::JsonExpectedObject: return trError("expected an object");
+    case C::JsonExpectedList: return trError("expected a list");
+    case C::JsonExpectedBoolean: return trError("expected true or false");
+    case C::JsonExpectedNumber: return trError("expected a number");
+    case C::JsonExpectedFiniteNumber: return trError("expected a finite number");
+    case C::JsonExpectedWholeNumber: return trError("expected a whole number");
+    case C::JsonExpectedString: return trError("expected a string");
+    case C::JsonNumberOutOfRange: return trError("expected a number from %1 to %2, got %3").arg(v(0), v(1), v(2));
+    case C::JsonExpectedDate: return trError("expected a date like 2026-01-31");
+    case C::JsonExpectedUtcTime: return trError("expected a UTC time like 2026-01-31T09:30:00Z");
+    case C::JsonExpectedLocalTime: return trError("expected a local time like 2026-01-31T09:30");
+    case C::JsonExpectedTimeOfDay: return trError("expected a time of day like 09:30");
+    case C::JsonTimeOfDayOutOfRange: return trError("expected a time of day from 00:00 to 24:00");
+    case C::JsonExpectedWeekday: return trError("expected a weekday: mon, tue, wed, thu, fri, sat or sun");
+    case C::JsonUnknownValue: return trError("unknown value \"%1\"").arg(v(0));
+    case C::JsonUnknownTimeZone: return trError("unknown time zone \"%1\"").arg(v(0));
+    case C::JsonWindowEndsBeforeStart: return trError("the window must end after it starts");
+    case C::JsonInvalidPerson: return trError("not a valid person (check the name, email and notes)");
+    case C::JsonInvalidTeamName: return trError("not a valid team name");
+    case C::JsonWeekNotMonday: return trError("a week starts on a Monday");
+    case C::JsonUnusableRule: return trError("not a recurrence rule Rapport understands");
+    case C::JsonSeriesWithoutUid: return trError("a series needs a UID");
+    case C::JsonMeetingEndsBeforeStart: return trError("a meeting cannot end before it starts");
+    case C::JsonHalfException:
+        return trError("an exception of a series names both the series and the occurrence it replaces");
+    case C::JsonIdsNotAscending: return trError("ids must be unique and in ascending order");
+    case C::JsonDuplicateTeamName: return trError("the team name appears twice");
+    case C::JsonDuplicateLink: return trError("the same link appears twice");
+    case C::JsonSelfLink: return trError("a person cannot be linked to themselves");
+    case C::JsonWeeksNotAscending: return trError("weeks must be unique and in order");
+    case C::JsonPeopleNotAscending: return trError("people must be unique and in order");
+    case C::JsonKindsNotAscending: return trError("kinds must be unique and in order");
+    case C::JsonNoSuchTeam: return trError("no team with id %1").arg(v(0));
+    case C::JsonNoSuchPerson: return trError("no person with id %1").arg(v(0));
+    case C::JsonNoSuchSeries: return trError("no series with id %1").arg(v(0));
+    case C::BadDate: return trError("not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+    case C::BadTime: return trError("not a time of day; use HH:MM from 00:00 to 23:59");
+    case C::IcsBinary: return trError("not an iCalendar file (it contains binary data)");
+    case C::IcsUnreadable: return trError("not an iCalendar file");
+    case C::IcsNoCalendar: return trError("not an iCalendar file (no VCALENDAR)");
+    case C::IcsEventWithoutStart: return trError("the event has no start time");
+    case C::IcsEventBadDate: return trError("not a calendar date");
+    case C::IcsEventBadRecurrenceId: return trError("its RECURRENCE-ID is not a calendar date");
+    case C::IcsEventUnusableRule: return trError("its repeat rule cannot be followed");
+    case C::RuleNotUnderstood: return trError("not a recurrence rule libical understands: %1").arg(v(0));
+    case C::RuleCannotRepeat: return trError("cannot repeat by this rule: %1").arg(v(0));
+    }
+    return {};
+}
+
+QString errorWithPlace(const core::Error& error)
+{
+    const QString where = placeOf(error);
+    return where.isEmpty() ? wording::error(error) : where + QStringLiteral(": ") + wording::error(error);
+}
+
 QString fileError(const QString& file, const core::Error& error)
 {
-    const QString where = QString::fromStdString(error.where);
-    const QString message = QString::fromStdString(error.message);
+    const QString where = placeOf(error);
     if (where.isEmpty())
-        return file + QStringLiteral(": ") + message;
+        return file + QStringLiteral(": ") + wording::error(error);
     const QString separator = where.front().isDigit() ? QStringLiteral(":") : QStringLiteral(": ");
-    return file + separator + where + QStringLiteral(": ") + message;
+    return file + separator + where + QStringLiteral(": ") + wording::error(error);
 }
 
 QString importanceDots(int importance)

@@ -52,6 +52,12 @@ QString relativeTime(const std::optional<core::Instant>& at, core::Instant now);
 QString exactTime(core::Instant at);
 /// "A name is required", "Use at most 200 characters", ...
 QString problem(const core::ValidationIssue& issue);
+/// What went wrong, as a lower-case phrase: core's code and values in words ("unknown value
+/// \"friend\""), or the text storage and the command line wrote themselves.
+QString error(const core::Error& error);
+/// The error after its place ("people[2].tie.kind: unknown value \"friend\""), or alone when it
+/// has none.
+QString errorWithPlace(const core::Error& error);
 /// An error in an input file, in the `file:line:column: message` shape compilers use:
 /// "people.json:3:7: not valid JSON", "people.json: people[2].tie.kind: unknown value".
 QString fileError(const QString& file, const core::Error& error);

@@ -115,7 +115,9 @@ TEST(Recurrence, AnInvalidRuleIsAnError)
 {
     const auto parsed = occurrences("FREQ=SOMETIMES", {day("2026-01-01"), 0min}, day("2026-01-01"), day("2026-12-31"));
     ASSERT_FALSE(parsed);
-    EXPECT_NE(parsed.error().message.find("FREQ=SOMETIMES"), std::string::npos);
+    EXPECT_EQ(parsed.error().code, ErrorCode::RuleNotUnderstood);
+    EXPECT_EQ(parsed.error().where, "RRULE");
+    EXPECT_EQ(parsed.error().values, std::vector<std::string>{"FREQ=SOMETIMES"});
 }
 
 TEST(Series, AMovedOccurrenceReplacesItsSlotAndASkippedOneKeepsItsStatus)

@@ -42,7 +42,7 @@ TEST(FuzzRegressions, JsonInputsAreRefusedOrReadBack)
             ASSERT_TRUE(again);
             EXPECT_EQ(again.value(), parsed.value());
         } else {
-            EXPECT_FALSE(parsed.error().message.empty());
+            EXPECT_NE(parsed.error().code, ErrorCode::Message) << "a refusal names its reason";
         }
     }
 }
@@ -54,7 +54,7 @@ TEST(FuzzRegressions, ICalendarInputsAreRefusedOrRead)
         GTEST_SKIP() << "no iCalendar input has crashed fuzz_ics yet";
     for (const std::string& input : inputs) {
         const auto parsed = parseIcs(input, Zone{"Europe/Berlin"}, {});
-        EXPECT_TRUE(parsed || !parsed.error().message.empty());
+        EXPECT_TRUE(parsed || parsed.error().code != ErrorCode::Message) << "a refusal names its reason";
     }
 }
 
@@ -62,5 +62,5 @@ TEST(JsonFormat, ANumberTooLargeForADoubleIsRefused)
 {
     const auto parsed = parseJson(R"({"format": "rapport", "formatVersion": 1e99999})");
     ASSERT_FALSE(parsed);
-    EXPECT_NE(parsed.error().message.find("too large"), std::string::npos) << parsed.error().toString();
+    EXPECT_EQ(parsed.error().code, ErrorCode::JsonNumberTooLarge) << parsed.error().toString();
 }

@@ -88,7 +88,24 @@ TEST(Instant, UserTimeIsEndOfDayOrAMinute)
         auto refused = parseUserTime(bad, kBerlin);
         EXPECT_FALSE(refused) << bad;
         if (!refused) {
-            EXPECT_FALSE(refused.error().message.empty());
+            EXPECT_EQ(refused.error().where, bad);
+            EXPECT_TRUE(refused.error().message.empty()) << "core writes no words";
         }
+    }
+}
+
+TEST(Instant, UserTimeRefusalsSayWhetherTheDayOrTheTimeIsWrong)
+{
+    for (const char* day : {"", "yesterday", "2026-07-32", "2026-07-01T9:15", "2026-07-01T09:15:00"}) {
+        auto refused = parseUserTime(day, kBerlin);
+        ASSERT_FALSE(refused) << day;
+        EXPECT_EQ(refused.error().code, ErrorCode::BadDate) << day;
+    }
+    for (const char* time : {"2026-07-01T25:00", "2026-07-01T10:60"}) {
+        auto refused = parseUserTime(time, kBerlin);
+        ASSERT_FALSE(refused) << time;
+        EXPECT_EQ(refused.error().code, ErrorCode::BadTime) << time;
+        EXPECT_EQ(refused.error().where, time);
+        EXPECT_TRUE(refused.error().values.empty());
     }
 }

@@ -71,25 +71,30 @@ TEST(JsonFormat, BrokenSyntaxNamesLineAndColumn)
 {
     const Error error = refusal("{\n  \"format\": \"rapport\",\n  \"formatVersion\": 1,,\n}");
     EXPECT_EQ(error.where, "3:22"); // the second comma on line 3
-    EXPECT_NE(error.message.find("not valid JSON"), std::string::npos);
+    EXPECT_EQ(error.code, ErrorCode::JsonSyntax);
+    ASSERT_EQ(error.values.size(), 1u) << "the parser's detail";
+    EXPECT_FALSE(error.values[0].empty());
 }
 
 TEST(JsonFormat, TruncatedFileIsRefused)
 {
     const std::string whole = toJson(sample());
     const Error error = refusal(whole.substr(0, whole.size() / 2));
-    EXPECT_NE(error.message.find("not valid JSON"), std::string::npos);
+    EXPECT_EQ(error.code, ErrorCode::JsonSyntax);
 }
 
 TEST(JsonFormat, FormatVersionMustBeKnown)
 {
     const std::string next = std::to_string(kJsonFormatVersion + 1);
     EXPECT_EQ(refusal(document(kPerson, next)).where, "formatVersion");
-    EXPECT_NE(refusal(document(kPerson, next)).message.find("unsupported format version " + next), std::string::npos);
+    EXPECT_EQ(refusal(document(kPerson, next)).code, ErrorCode::JsonUnsupportedVersion);
+    EXPECT_EQ(refusal(document(kPerson, next)).values, (std::vector<std::string>{next, std::to_string(kJsonFormatVersion)}));
     EXPECT_EQ(refusal(document(kPerson, "0")).where, "formatVersion");
     EXPECT_EQ(refusal(document(kPerson, "\"1\"")).where, "formatVersion");
+    EXPECT_EQ(refusal(document(kPerson, "\"1\"")).code, ErrorCode::JsonMissingVersion);
     EXPECT_EQ(refusal(R"({"teams": []})").where, "format");
-    EXPECT_NE(refusal("[1, 2, 3]").message.find("JSON object"), std::string::npos);
+    EXPECT_EQ(refusal(R"({"teams": []})").code, ErrorCode::JsonNotRapport);
+    EXPECT_EQ(refusal("[1, 2, 3]").code, ErrorCode::JsonExpectedTopLevelObject);
 }
 
 TEST(JsonFormat, WrongTypesNameTheField)
@@ -108,18 +113,45 @@ TEST(JsonFormat, WrongTypesNameTheField)
     EXPECT_EQ(refusal(document("{}")).where, "people");
 }
 
+// Core names what is wrong as a code with the values its sentence needs; ui::wording words it.
+TEST(JsonFormat, RefusalsAreCodesWithValuesNotSentences)
+{
+    auto bad = [](const std::string& from, const std::string& to) {
+        std::string people = kPerson;
+        people.replace(people.find(from), from.size(), to);
+        return refusal(document(people));
+    };
+    const Error kind = bad(R"("kind": "peer")", R"("kind": "friend")");
+    EXPECT_EQ(kind.code, ErrorCode::JsonUnknownValue);
+    EXPECT_EQ(kind.values, std::vector<std::string>{"friend"});
+    const Error range = bad(R"("importance": 3)", R"("importance": 9)");
+    EXPECT_EQ(range.code, ErrorCode::JsonNumberOutOfRange);
+    EXPECT_EQ(range.values, (std::vector<std::string>{std::to_string(kMinImportance), std::to_string(kMaxImportance), "9"}));
+    EXPECT_EQ(bad(R"("importance": 3)", R"("importance": "high")").code, ErrorCode::JsonExpectedWholeNumber);
+    EXPECT_EQ(bad(R"("name": "Ana Lopez")", R"("name": 42)").code, ErrorCode::JsonExpectedString);
+    const Error missing = bad(R"("email": "", )", "");
+    EXPECT_EQ(missing.code, ErrorCode::JsonMissingKey);
+    EXPECT_EQ(missing.values, std::vector<std::string>{"email"});
+    EXPECT_EQ(bad(R"("name": "Ana Lopez")", R"("name": " ")").code, ErrorCode::JsonInvalidPerson);
+    for (const Error& error : {kind, range, missing})
+        EXPECT_TRUE(error.message.empty()) << "core writes no words: " << error.message;
+}
+
 TEST(JsonFormat, DanglingReferencesAreRefused)
 {
     std::string people = kPerson;
     people.replace(people.find(R"("team": 1)"), 9, R"("team": 7)");
     const Error team = refusal(document(people));
     EXPECT_EQ(team.where, "people[0].team");
-    EXPECT_NE(team.message.find("no team with id 7"), std::string::npos);
+    EXPECT_EQ(team.code, ErrorCode::JsonNoSuchTeam);
+    EXPECT_EQ(team.values, std::vector<std::string>{"7"});
 
     const std::string interaction =
         R"([{"id": 1, "person": 99, "kind": "call", "at": "2026-01-05T10:00:00Z", "minutes": 10, "initiatedBy": "me", "quality": null, "notes": ""}])";
     const Error person = refusal(document(kPerson, "1", interaction));
     EXPECT_EQ(person.where, "interactions[0].person");
+    EXPECT_EQ(person.code, ErrorCode::JsonNoSuchPerson);
+    EXPECT_EQ(person.values, std::vector<std::string>{"99"});
 }
 
 TEST(JsonFormat, BadTimesAndDuplicateIdsAreRefused)
@@ -135,7 +167,7 @@ TEST(JsonFormat, InvalidUtf8IsRefusedNotCrashed)
 {
     std::string people = kPerson;
     people.replace(people.find("Ana"), 3, "A\xff\xfe");
-    EXPECT_FALSE(refusal(document(people)).message.empty());
+    EXPECT_EQ(refusal(document(people)).code, ErrorCode::JsonSyntax);
 }
 
 TEST(JsonFormat, VersionOneFilesGetTheDefaultsOfVersionTwo)

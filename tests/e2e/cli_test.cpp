@@ -392,6 +392,11 @@ TEST_F(Cli, MalformedJsonIsRefusedNamingThePlaceAndNothingIsImported)
         const Outcome run = onDb(db, {QStringLiteral("import"), QStringLiteral("json"), path(c.name)});
         expectOneLineError(run, 1, c.where);
     }
+    // The whole line reads as a sentence: the file, the place, what is wrong (core's code in ui::wording's words).
+    const QString kind = path("kind.json");
+    writeFile(kind, QByteArray(valid).replace("\"kind\": \"peer\"", "\"kind\": \"friend\""));
+    EXPECT_EQ(onDb(db, {QStringLiteral("import"), QStringLiteral("json"), kind}).err,
+              QStringLiteral("rapport: %1: people[0].tie.kind: unknown value \"friend\"\n").arg(kind));
     const Outcome missing = onDb(db, {QStringLiteral("import"), QStringLiteral("json"), path("nowhere.json")});
     expectOneLineError(missing, 1, "nowhere.json");
     EXPECT_FALSE(QFileInfo::exists(db)) << "a refused import writes nothing, not even an empty database";
@@ -541,7 +546,9 @@ TEST_F(Cli, ReportHealthAsJsonDescribesEveryRelationship)
     EXPECT_TRUE(plan.value(QStringLiteral("overdue")).isArray());
     EXPECT_TRUE(plan.value(QStringLiteral("gaps")).isArray()) << "gaps are listed, even when there are none";
     expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--format"), QStringLiteral("xml")}), 2, "xml");
-    expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--at"), QStringLiteral("soon")}), 2, "--at");
+    const Outcome soon = onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--at"), QStringLiteral("soon")});
+    expectOneLineError(soon, 2, "--at");
+    EXPECT_EQ(soon.err, QStringLiteral("rapport: --at not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM\n"));
     expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("gossip")}), 2, "gossip");
 }
 

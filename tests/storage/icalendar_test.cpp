@@ -219,7 +219,8 @@ TEST_F(ICalendarImport, ABrokenFileIsRefusedWithThePlaceAndNothingIsStored)
     const std::string noStart = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@y\r\nSUMMARY:When?\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     const auto refused = core::parseIcs(noStart, kBerlin, {});
     ASSERT_FALSE(refused);
-    EXPECT_NE(refused.error().where.find("event 1"), std::string::npos) << refused.error().toString();
+    EXPECT_EQ(refused.error().code, core::ErrorCode::IcsEventWithoutStart) << refused.error().toString();
+    EXPECT_EQ(refused.error().values, (std::vector<std::string>{"1", "x@y"})) << "the event's number and UID";
 }
 
 TEST_F(ICalendarImport, EveryCorpusFileImportsOrIsRefusedInBoundedTime)
@@ -243,7 +244,7 @@ TEST_F(ICalendarImport, EveryCorpusFileImportsOrIsRefusedInBoundedTime)
         timer.start();
         auto calendar = core::parseIcs(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), kBerlin, {});
         if (!calendar) {
-            EXPECT_FALSE(calendar.error().message.empty()) << "a refusal says why";
+            EXPECT_NE(calendar.error().code, core::ErrorCode::Message) << "a refusal names its reason";
             ++refused;
         } else {
             auto stored = meetings.import(calendar.value(), false);

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Core's errors are codes with values; these are the sentences users read for them, which are the
+// ones core wrote itself before it stopped writing words.
+#include "core/icalendar.h"
+#include "core/instant.h"
+#include "core/jsonformat.h"
+#include "ui/wording.h"
+
+#include <gtest/gtest.h>
+
+using namespace rapport;
+
+namespace {
+
+// Three people, so that a problem can sit on the third one.
+QByteArray peopleDocument(const char* thirdKind)
+{
+    QByteArray people;
+    for (int id = 1; id <= 3; ++id) {
+        people += QStringLiteral(R"(%1{"id": %2, "name": "P%2", "email": "", "team": null, "notes": "", )"
+                                 R"("tie": {"kind": "%3", "importance": 3, "cadence": null}})")
+                      .arg(id == 1 ? QString() : QStringLiteral(", "))
+                      .arg(id)
+                      .arg(QString::fromUtf8(id == 3 ? thirdKind : "peer"))
+                      .toUtf8();
+    }
+    return R"({"format": "rapport", "formatVersion": 1, "teams": [], "people": [)" + people +
+           R"(], "links": [], "interactions": []})";
+}
+
+core::Error jsonRefusal(const QByteArray& text)
+{
+    auto parsed = core::parseJson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    EXPECT_FALSE(parsed) << text.constData();
+    return parsed ? core::Error{} : parsed.error();
+}
+
+} // namespace
+
+TEST(Wording, AJsonImportErrorIsASentenceNamingTheFileAndThePlace)
+{
+    ASSERT_TRUE(core::parseJson(peopleDocument("peer").toStdString())) << "the document is sound but for the kind";
+    const core::Error error = jsonRefusal(peopleDocument("friend"));
+    EXPECT_EQ(ui::wording::fileError(QStringLiteral("team.json"), error),
+              QStringLiteral(R"(team.json: people[2].tie.kind: unknown value "friend")"));
+    EXPECT_EQ(ui::wording::errorWithPlace(error), QStringLiteral(R"(people[2].tie.kind: unknown value "friend")"));
+    EXPECT_EQ(ui::wording::error(error), QStringLiteral(R"(unknown value "friend")"));
+}
+
+TEST(Wording, BrokenJsonSyntaxNamesLineAndColumnLikeACompiler)
+{
+    const QString text = ui::wording::fileError(QStringLiteral("team.json"), jsonRefusal("{\n  \"format\": \"rapport\",,\n}"));
+    EXPECT_TRUE(text.startsWith(QStringLiteral("team.json:2:"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral(": not valid JSON: "))) << text.toStdString();
+}
+
+TEST(Wording, JsonRefusalsReadAsBefore)
+{
+    using C = core::ErrorCode;
+    const auto words = [](core::ErrorCode code, std::vector<std::string> values = {}) {
+        return ui::wording::error(core::Error{code, "x", std::move(values)});
+    };
+    EXPECT_EQ(words(C::JsonNumberOutOfRange, {"1", "5", "9"}), QStringLiteral("expected a number from 1 to 5, got 9"));
+    EXPECT_EQ(words(C::JsonUnsupportedVersion, {"7", "4"}),
+              QStringLiteral("unsupported format version 7 (this Rapport reads versions 1 to 4)"));
+    EXPECT_EQ(words(C::JsonMissingKey, {"email"}), QStringLiteral(R"(missing "email")"));
+    EXPECT_EQ(words(C::JsonNoSuchPerson, {"12"}), QStringLiteral("no person with id 12"));
+    EXPECT_EQ(words(C::JsonNotRapport), QStringLiteral(R"(not a Rapport export (missing "format": "rapport"))"));
+    EXPECT_EQ(words(C::JsonSyntax, {"unexpected end of input"}), QStringLiteral("not valid JSON: unexpected end of input"));
+    // A value that looks like a placeholder stays as it is.
+    EXPECT_EQ(words(C::JsonUnknownValue, {"%2"}), QStringLiteral(R"(unknown value "%2")"));
+}
+
+TEST(Wording, TypedTimesSayWhatToType)
+{
+    const auto day = core::parseUserTime("soon", core::Zone{"Europe/Berlin"});
+    ASSERT_FALSE(day);
+    EXPECT_EQ(ui::wording::errorWithPlace(day.error()), QStringLiteral("soon: not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM"));
+    const auto time = core::parseUserTime("2026-07-01T25:00", core::Zone{"Europe/Berlin"});
+    ASSERT_FALSE(time);
+    EXPECT_EQ(ui::wording::error(time.error()), QStringLiteral("not a time of day; use HH:MM from 00:00 to 23:59"));
+}
+
+TEST(Wording, ACalendarEventIsNamedByItsNumberAndUid)
+{
+    const std::string noStart = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@y\r\nSUMMARY:When?\r\nEND:VEVENT\r\n"
+                                "END:VCALENDAR\r\n";
+    const auto refused = core::parseIcs(noStart, core::Zone{"Europe/Berlin"}, {});
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(ui::wording::fileError(QStringLiteral("work.ics"), refused.error()),
+              QStringLiteral("work.ics: event 1 (UID x@y): the event has no start time"));
+    const core::Error withoutUid{core::ErrorCode::IcsEventUnusableRule, "", {"4"}};
+    EXPECT_EQ(ui::wording::errorWithPlace(withoutUid), QStringLiteral("event 4: its repeat rule cannot be followed"));
+    const auto binary = core::parseIcs(std::string_view("BEGIN:VCALENDAR\0", 16), core::Zone{"Europe/Berlin"}, {});
+    ASSERT_FALSE(binary);
+    EXPECT_EQ(ui::wording::fileError(QStringLiteral("work.ics"), binary.error()),
+              QStringLiteral("work.ics: not an iCalendar file (it contains binary data)"));
+}
+
+TEST(Wording, StorageErrorsKeepTheirOwnText)
+{
+    const core::Error stored{"person 4", "no such person"};
+    EXPECT_EQ(ui::wording::error(stored), QStringLiteral("no such person"));
+    EXPECT_EQ(ui::wording::errorWithPlace(stored), QStringLiteral("person 4: no such person"));
+    EXPECT_EQ(ui::wording::errorWithPlace(core::Error{"", "the database is busy"}), QStringLiteral("the database is busy"));
+}
