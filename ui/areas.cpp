@@ -70,6 +70,16 @@ const Area* areaForView(const QString& view)
     return nullptr;
 }
 
+const Area* areaFromSetting(const QString& stored)
+{
+    // Earlier versions kept the area's position; the first five were these same areas.
+    bool isPosition = false;
+    const int position = stored.toInt(&isPosition);
+    if (!isPosition)
+        return areaForView(stored);
+    return position >= 0 && position < static_cast<int>(areas().size()) ? &areas()[static_cast<std::size_t>(position)] : nullptr;
+}
+
 QStringList viewNames()
 {
     QStringList names;

@@ -46,6 +46,8 @@ struct Area
 const std::vector<Area>& areas();
 /// The area that answers `view`, or null.
 const Area* areaForView(const QString& view);
+/// The area a setting names: its id, or the position earlier versions kept; null for neither.
+const Area* areaFromSetting(const QString& stored);
 /// Every `--view` name, in order ("week, people, audit, …").
 QStringList viewNames();
 /// An area's translated title.

@@ -375,7 +375,9 @@ void CalendarView::changeSeries(const core::Meeting& occurrence, core::Instant s
 
 void CalendarView::changeTime(std::size_t index, core::Instant start, core::Instant end)
 {
+    // Read before asking: the question's event loop may read the week again under the index.
     const core::Meeting before = m_grid->meetings()[index].meeting;
+    const QString what = m_grid->meetings()[index].label;
     if (before.series && before.occurrence && start != before.start) {
         const auto scope = askScope();
         if (!scope) {
@@ -393,7 +395,6 @@ void CalendarView::changeTime(std::size_t index, core::Instant start, core::Inst
     const bool moved = start != before.start;
     if (moved && after.series)
         after.status = core::MeetingStatus::Moved;
-    const QString what = m_grid->meetings()[index].label;
     storeChange(before, after, moved ? tr("Move %1").arg(what) : tr("Change the length of %1").arg(what));
 }
 

@@ -22,8 +22,7 @@ ChangeFeed::ChangeFeed(storage::Database& database, PersonModel& people, std::fu
 
 void ChangeFeed::take(const storage::ChangeSet& changes)
 {
-    m_people.follow(changes, m_clock());
-    emit changed(changes);
+    emit changed(m_people.follow(changes, m_clock()));
 }
 
 void ChangeFeed::tick()

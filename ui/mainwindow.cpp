@@ -62,7 +62,7 @@ MainWindow::MainWindow(const WindowContext& context, QWidget* parent)
                                   [this](const QString& message) { statusBar()->showMessage(message, 5000); });
     buildAreas();
     buildMenus();
-    new StatusLine(*statusBar(), m_context.database, m_context.undoStack, *m_feed, m_context.clock, m_commands.feedback);
+    new StatusLine(*statusBar(), m_context.database, m_context.undoStack, m_context.clock, m_commands.feedback);
     restoreSettings();
     updateWelcome();
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -240,9 +240,10 @@ void MainWindow::quickLog(std::optional<core::PersonId> person, core::Interactio
         statusBar()->showMessage(tr("Add someone first: a contact is logged with a person."), 5000);
         return;
     }
-    if (!person && currentArea() == QStringLiteral("people") && m_central->currentWidget() == m_areasPage)
-        person = m_selection->person();
-    if (const QString done = QuickLogDialog::ask(m_commands, *m_people, person, kind, m_context.clock(), this); !done.isEmpty())
+    if (const auto selected = page<PeopleView>()->selectedPeople();
+        !person && selected.size() == 1 && currentArea() == QStringLiteral("people") && m_central->currentWidget() == m_areasPage)
+        person = selected.front();
+    if (const QString done = QuickLogDialog::ask(m_commands, *m_people, person, kind, m_context.clock, this); !done.isEmpty())
         statusBar()->showMessage(done, 5000);
 }
 
@@ -280,8 +281,8 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(fontMetrics().averageCharWidth() * 160, fontMetrics().height() * 45);
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    if (const int area = indexOf(areaForView(s.value(QStringLiteral("window/area")).toString())); area >= 0)
-        m_navigation->setCurrentRow(area);
+    if (const Area* area = areaFromSetting(s.value(QStringLiteral("window/area")).toString()))
+        m_navigation->setCurrentRow(indexOf(area));
     page<PeopleView>()->restoreState(s.value(QStringLiteral("people/view")).toByteArray());
 }
 

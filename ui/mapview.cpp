@@ -217,13 +217,16 @@ MapView::MapView(const PageContext& page, const MapQueries& queries, QWidget* pa
     layout->addWidget(buildLegend());
 
     // Built when first shown. Never pull the scene from under a drag (a pin is stored while the
-    // node is still grabbed): once the mouse is let go, the next turn rebuilds.
+    // node is still grabbed): the turn after the release rebuilds; during a long drag, every 50 ms
+    // rather than every turn.
     const storage::RowKinds follows = kHealthInputs | storage::Rows::Teams | storage::Rows::Links | storage::Rows::MapPins;
     m_refresher = new PageRefresher(*this, page.feed, follows, [this](const storage::ChangeSet& changes) {
         if (m_scene->mouseGrabberItem()) {
-            QTimer::singleShot(0, this, [this, changes] { m_refresher->request(changes); });
+            QTimer::singleShot(m_waitingForRelease ? 50 : 0, this, [this, changes] { m_refresher->request(changes); });
+            m_waitingForRelease = true;
             return;
         }
+        m_waitingForRelease = false;
         follow(changes);
     });
 

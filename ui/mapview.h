@@ -86,6 +86,7 @@ private:
     QGraphicsView* m_canvas = nullptr;
     bool m_fitOnBuild = true;
     bool m_announce = true;
+    bool m_waitingForRelease = false; ///< a refresh waits for a drag to end
     std::optional<core::PersonId> m_selected; // the shared selection, kept across rebuilds
     PageRefresher* m_refresher = nullptr;
 

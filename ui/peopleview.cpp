@@ -159,8 +159,8 @@ PeopleView::PeopleView(const PageContext& page, const PeopleQueries& queries, QW
         m_selection.select(selected.size() == 1 ? std::optional(selected.front()) : std::nullopt);
     });
     connect(&m_selection, &PersonSelection::changed, this, [this](std::optional<core::PersonId> person) {
-        if (!person)
-            return;
+        if (!person || selectedPeople() == std::vector<core::PersonId>{*person})
+            return; // none, or our own selection coming back: the current cell stays where the user put it
         m_following = true;
         selectPerson(*person);
         m_following = false;

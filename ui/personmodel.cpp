@@ -208,17 +208,22 @@ int PersonModel::rowOf(core::PersonId id) const
     return position;
 }
 
-void PersonModel::follow(const storage::ChangeSet& changes, core::Instant now)
+storage::ChangeSet PersonModel::follow(const storage::ChangeSet& changes, core::Instant now)
 {
     const bool newDay = core::dayIn(now, m_zone) != core::dayIn(m_now, m_zone);
     m_now = now;
-    if (!changes.touches(kRowInputs))
-        return;
-    // A new day moves the 90-day window under every summary: everyone is read again then too.
-    if (changes.everyone || newDay)
+    storage::ChangeSet effective = changes;
+    // A new day moves the 90-day window under every summary: everyone is read again, whatever changed.
+    if (newDay) {
         reload();
-    else
-        updatePeople(changes.people);
+        effective.merge(storage::ChangeSet{storage::Rows::People, {}, true, false});
+    } else if (changes.touches(kRowInputs)) {
+        if (changes.everyone)
+            reload();
+        else
+            updatePeople(changes.people);
+    }
+    return effective;
 }
 
 storage::ChangeSet PersonModel::moveTo(core::Instant now)

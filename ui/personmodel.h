@@ -56,8 +56,8 @@ public:
     /// The row of a person, or -1.
     int rowOf(core::PersonId id) const;
     /// Takes in a committed change as of `now`: the rows of the people it names (added, changed or
-    /// gone), or everyone.
-    void follow(const storage::ChangeSet& changes, core::Instant now);
+    /// gone), or everyone. Returns what changed in the end: on a new day, everyone's health too.
+    storage::ChangeSet follow(const storage::ChangeSet& changes, core::Instant now);
     /// Moves health to `now` without reading anything (time passing). Returns the change to announce:
     /// the people whose health or due day moved (empty when none did).
     storage::ChangeSet moveTo(core::Instant now);

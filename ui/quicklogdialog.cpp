@@ -109,7 +109,7 @@ void QuickLogDialog::updateState()
 }
 
 QString QuickLogDialog::ask(const CommandContext& commands, PersonModel& people, std::optional<core::PersonId> person,
-                           core::InteractionKind kind, core::Instant now, QWidget* parent)
+                           core::InteractionKind kind, const std::function<core::Instant()>& clock, QWidget* parent)
 {
     QuickLogDialog dialog(people, parent);
     dialog.setKind(kind);
@@ -117,6 +117,7 @@ QString QuickLogDialog::ask(const CommandContext& commands, PersonModel& people,
         dialog.setPerson(*person);
     if (dialog.exec() != QDialog::Accepted)
         return {};
+    const core::Instant now = clock();
     const auto contact = dialog.interaction(now);
     if (!contact || !commands::logInteraction(commands, *contact, dialog.personName(), now))
         return {};

@@ -6,6 +6,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <optional>
 
 class QComboBox;
@@ -44,8 +45,9 @@ public:
 
     /// Asks about a contact (with `person` and `kind` filled in) and logs it as one undo step. Returns
     /// what to say in the status bar ("Logged a call with Ana Lopez"), empty when nothing was logged.
+    /// The contact is logged at `clock()` as read when the user presses Log.
     static QString ask(const CommandContext& commands, PersonModel& people, std::optional<core::PersonId> person,
-                       core::InteractionKind kind, core::Instant now, QWidget* parent);
+                       core::InteractionKind kind, const std::function<core::Instant()>& clock, QWidget* parent);
 
 private:
     void updateState();

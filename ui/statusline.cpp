@@ -2,7 +2,6 @@
 #include "ui/statusline.h"
 
 #include "core/storage/database.h"
-#include "ui/changefeed.h"
 #include "ui/feedback.h"
 #include "ui/wording.h"
 
@@ -14,8 +13,8 @@
 
 namespace rapport::ui {
 
-StatusLine::StatusLine(QStatusBar& bar, storage::Database& database, QUndoStack& undoStack, ChangeFeed& feed,
-                       std::function<core::Instant()> clock, Feedback& feedback)
+StatusLine::StatusLine(QStatusBar& bar, storage::Database& database, QUndoStack& undoStack, std::function<core::Instant()> clock,
+                       Feedback& feedback)
     : QObject(&bar), m_database(database), m_clock(std::move(clock)), m_feedback(feedback)
 {
     auto* path = new QLabel(QDir::toNativeSeparators(database.path()), &bar);
@@ -28,9 +27,9 @@ StatusLine::StatusLine(QStatusBar& bar, storage::Database& database, QUndoStack&
     connect(&undoStack, &QUndoStack::undoTextChanged, undoHint, [undoHint](const QString& text) {
         undoHint->setText(text.isEmpty() ? QString() : tr("Ctrl+Z undoes: %1").arg(text));
     });
-    // What another process wrote was not saved by this window.
-    connect(&feed, &ChangeFeed::changed, this, [this](const storage::ChangeSet& changes) {
-        if (!changes.elsewhere)
+    // This window's own commits only: not another process's, not time passing (the feed's ticks).
+    connect(&database, &storage::Database::changed, this, [this](const storage::ChangeSet& changes) {
+        if (!changes.elsewhere && !m_database.writesStopped())
             noteSaved();
     });
     connect(&database, &storage::Database::integrityChecked, this, [this](bool sound, const QString& message) {

@@ -17,7 +17,6 @@ class Database;
 
 namespace rapport::ui {
 
-class ChangeFeed;
 class Feedback;
 
 /// The status bar's permanent parts: the database in use, what Ctrl+Z undoes, when this window last
@@ -26,8 +25,8 @@ class Feedback;
 class StatusLine : public QObject
 {
 public:
-    StatusLine(QStatusBar& bar, storage::Database& database, QUndoStack& undoStack, ChangeFeed& feed,
-               std::function<core::Instant()> clock, Feedback& feedback);
+    StatusLine(QStatusBar& bar, storage::Database& database, QUndoStack& undoStack, std::function<core::Instant()> clock,
+               Feedback& feedback);
 
 private:
     void noteSaved();

@@ -153,12 +153,17 @@ core::Result<PersonSnapshot> snapshotOf(const QSqlDatabase& db, core::PersonId i
     return snapshot;
 }
 
-core::Status restoreBelongings(const QSqlDatabase& db, const PersonSnapshot& snapshot)
+// Table by table, parents first, across every snapshot: one person's meeting may belong to
+// another's series, and a link may join two of them.
+core::Status restoreBelongings(const QSqlDatabase& db, const std::vector<PersonSnapshot>& snapshots)
 {
-    for (const auto& table : tables())
-        if (table.restoreBelonging)
+    for (const auto& table : tables()) {
+        if (!table.restoreBelonging)
+            continue;
+        for (const auto& snapshot : snapshots)
             if (auto restored = table.restoreBelonging(db, snapshot.draft.person.id, snapshot.belongings); !restored)
                 return restored;
+    }
     return core::Done{};
 }
 
@@ -195,11 +200,8 @@ core::Status PeopleRepository::restore(const std::vector<PersonSnapshot>& snapsh
                 return id.error();
             ids.push_back(id.value());
         }
-        // Links may join two restored people, so they go in once everyone is back.
-        for (const auto& snapshot : snapshots)
-            if (auto restored = restoreBelongings(db, snapshot); !restored)
-                return restored;
-        return core::Done{};
+        // What they took along goes back once everyone is back.
+        return restoreBelongings(db, snapshots);
     }, [&] { m_db.announce(ChangeSet::of(kPersonBelongings | Rows::Teams, ids)); });
 }
 

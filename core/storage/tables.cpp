@@ -244,9 +244,13 @@ core::Status insertMeetings(const QSqlDatabase& db, const core::Dataset& data)
     return rows::insertCalendar(db, {}, data.meetings);
 }
 
+// Their own meetings, and every exception of their series (an exception may name no one: a
+// cancelled occurrence imported without attendees), which the delete removes with the series.
 core::Status readMeetingsOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
 {
-    return take(rows::meetingsWhere(db, QStringLiteral("WHERE person_id = ?"), {person.value}), into.meetings);
+    return take(rows::meetingsWhere(db, QStringLiteral("WHERE person_id = ? OR series_id IN (SELECT id FROM meeting_series WHERE person_id = ?)"),
+                                    {person.value, person.value}),
+                into.meetings);
 }
 
 core::Status restoreMeetingsOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)

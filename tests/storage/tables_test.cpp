@@ -6,6 +6,7 @@
 #include "core/jsonformat.h"
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
+#include "core/storage/meetingrepository.h"
 #include "core/storage/peoplerepository.h"
 #include "core/storage/sqlquery.h"
 #include "core/storage/tables.h"
@@ -158,4 +159,37 @@ TEST_F(Tables, DeletingSomeoneAndUndoingPutsBackEveryRowThatReferredToThem)
     const auto after = DatasetRepository(*db).readAll().value();
     EXPECT_EQ(after.focusPicks, before.focusPicks) << "the week's focus names them again";
     EXPECT_EQ(after, before);
+}
+
+TEST_F(Tables, AnExceptionOfTheirSeriesThatNamesNoOneComesBackWithThem)
+{
+    PersonDraft dana;
+    dana.person.name = "Dana Cruz";
+    dana.person.tie = core::defaultTie(core::RelationshipKind::DirectReport);
+    const auto id = PeopleRepository(*db).add({dana}).value().front();
+    core::MeetingSeries series;
+    series.person = id;
+    series.title = "1:1 Dana Cruz";
+    series.first = core::LocalDateTime{*core::parseDay("2026-11-02"), std::chrono::hours{10}};
+    series.zone = "Europe/Berlin";
+    series.rrule = "FREQ=WEEKLY";
+    series.uid = "dana-weekly@rapport";
+    const auto seriesId = MeetingRepository(*db).addSeries(series).value();
+    core::Meeting cancelled; // an occurrence imported without attendees
+    cancelled.series = seriesId;
+    cancelled.occurrence = series.first;
+    cancelled.title = "1:1 Dana Cruz";
+    cancelled.start = *core::parseUtc("2026-11-02T09:00:00Z");
+    cancelled.end = *core::parseUtc("2026-11-02T09:30:00Z");
+    cancelled.zone = "Europe/Berlin";
+    cancelled.status = core::MeetingStatus::Skipped;
+    cancelled.uid = series.uid;
+    ASSERT_TRUE(MeetingRepository(*db).add(cancelled));
+    const auto before = DatasetRepository(*db).readAll().value();
+
+    auto removed = PeopleRepository(*db).remove({id});
+    ASSERT_TRUE(removed);
+    EXPECT_TRUE(DatasetRepository(*db).readAll().value().meetings.empty()) << "the exception went with the series";
+    ASSERT_TRUE(PeopleRepository(*db).restore(removed.value()));
+    EXPECT_EQ(DatasetRepository(*db).readAll().value(), before) << "the skipped occurrence is skipped again";
 }

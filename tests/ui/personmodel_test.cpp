@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/focusrepository.h"
 #include "core/storage/interactionrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/personfilterproxy.h"
@@ -97,4 +98,28 @@ TEST_F(PersonModelTest, ProxySortsEveryColumnAndFilters)
     EXPECT_EQ(firstName(), QStringLiteral("Adaeze Okafor"));
     proxy.setKindFilter(std::nullopt);
     EXPECT_EQ(proxy.rowCount(), 3);
+}
+
+TEST_F(PersonModelTest, ANewDayReadsEveryoneAgainWhateverTheFirstChangeOfItWas)
+{
+    const auto ana = addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    logContact(ana, 2);
+    core::Instant clock = now;
+    PersonModel model(*database, clock, core::Zone{"Europe/Berlin"});
+    ui::ChangeFeed feed(*database, model, [&clock] { return clock; });
+    std::vector<storage::ChangeSet> heard;
+    QObject::connect(&feed, &ui::ChangeFeed::changed, &feed, [&heard](const storage::ChangeSet& c) { heard.push_back(c); });
+    const QModelIndex last = model.index(model.rowOf(ana), PersonModel::LastContact);
+    EXPECT_EQ(last.data().toString(), QStringLiteral("2 days ago"));
+
+    clock += std::chrono::days{2};
+    core::FocusPick pick; // a change that touches no person's row
+    pick.weekStart = core::weekStartOf(clock, core::Zone{"Europe/Berlin"});
+    pick.personName = "Ana Lopez";
+    pick.committedAt = clock;
+    ASSERT_TRUE(storage::FocusRepository(*database).commit(pick));
+    EXPECT_EQ(model.index(model.rowOf(ana), PersonModel::LastContact).data().toString(), QStringLiteral("4 days ago"));
+    ASSERT_EQ(heard.size(), 1u);
+    EXPECT_TRUE(heard.front().everyone) << "pages hear that everyone's health moved";
+    EXPECT_TRUE(heard.front().touches(storage::Rows::Focus | storage::Rows::People));
 }
