@@ -251,17 +251,17 @@ int runCheck(const Invocation& inv)
     auto counts = storage::DatasetRepository(*database.value()).counts();
     if (!counts)
         return fail(counts.error());
-    const auto& c = counts.value();
+    auto rows = [&counts](const char* table) { return counts.value().count(table) ? counts.value().at(table) : 0; };
     const auto schema = database.value()->schema();
     QString schemaNote = QStringLiteral("schema %1").arg(schema.version);
     if (schema.version < storage::currentSchemaVersion())
         schemaNote += QStringLiteral(" (this Rapport upgrades it to %1 when it opens it)").arg(storage::currentSchemaVersion());
     say(QStringLiteral("ok: %1 is sound; %2; %3 teams, %4 people, %5 links, %6 interactions.")
             .arg(QDir::toNativeSeparators(database.value()->path()), schemaNote)
-            .arg(c.teams)
-            .arg(c.people)
-            .arg(c.links)
-            .arg(c.interactions));
+            .arg(rows("teams"))
+            .arg(rows("people"))
+            .arg(rows("person_links"))
+            .arg(rows("interactions")));
     return Success;
 }
 

@@ -78,17 +78,25 @@ std::optional<core::PersonId> PersonPicker::person() const
     const int picked = currentIndex();
     if (picked >= 0 && picked < static_cast<int>(m_ids.size()) && itemText(picked) == text)
         return m_ids[static_cast<std::size_t>(picked)];
-    // A typed name counts when exactly one person has it.
+    // A typed name counts when exactly one person has it; else a part of a name, when exactly one
+    // name holds it ("ann", Enter: the only Ann).
     const QStringList& names = m_names->stringList();
-    std::optional<core::PersonId> match;
-    for (int row = 0; row < names.size(); ++row) {
-        if (names[row].compare(text, Qt::CaseInsensitive) != 0)
-            continue;
-        if (match)
-            return std::nullopt;
-        match = m_ids[static_cast<std::size_t>(row)];
-    }
-    return match;
+    auto onlyMatch = [&](auto matches) -> std::optional<core::PersonId> {
+        std::optional<core::PersonId> match;
+        for (int row = 0; row < names.size(); ++row) {
+            if (!matches(names[row]))
+                continue;
+            if (match)
+                return std::nullopt;
+            match = m_ids[static_cast<std::size_t>(row)];
+        }
+        return match;
+    };
+    const bool someoneIsCalledThat =
+        std::any_of(names.begin(), names.end(), [&](const QString& name) { return name.compare(text, Qt::CaseInsensitive) == 0; });
+    if (someoneIsCalledThat)
+        return onlyMatch([&](const QString& name) { return name.compare(text, Qt::CaseInsensitive) == 0; });
+    return onlyMatch([&](const QString& name) { return name.contains(text, Qt::CaseInsensitive); });
 }
 
 QString PersonPicker::personName() const

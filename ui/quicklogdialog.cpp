@@ -6,9 +6,12 @@
 #include "ui/personpicker.h"
 #include "ui/wording.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -57,7 +60,25 @@ QuickLogDialog::QuickLogDialog(PersonModel& people, QWidget* parent) : QDialog(p
     setMinimumWidth(fontMetrics().averageCharWidth() * 60);
 
     connect(m_person, &PersonPicker::personChanged, this, &QuickLogDialog::updateState);
+    // While the list of matching names is open it takes Enter to itself; with nothing picked in it
+    // and one person named, Enter logs at once (installed after the completer's own filter, so
+    // this one runs first).
+    m_person->completer()->popup()->installEventFilter(this);
     updateState();
+}
+
+bool QuickLogDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    auto* popup = m_person->completer()->popup();
+    if (watched == popup && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !popup->currentIndex().isValid() && person()) {
+            popup->hide();
+            m_log->click();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void QuickLogDialog::setKind(core::InteractionKind kind)

@@ -49,6 +49,9 @@ public:
     static QString ask(const CommandContext& commands, PersonModel& people, std::optional<core::PersonId> person,
                        core::InteractionKind kind, const std::function<core::Instant()>& clock, QWidget* parent);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void updateState();
 

@@ -67,11 +67,22 @@ private:
 
 core::Result<DatasetRepository::Counts> DatasetRepository::counts() const
 {
-    Query q(m_db.connection(), QStringLiteral("SELECT (SELECT COUNT(*) FROM teams), (SELECT COUNT(*) FROM people), "
-                                              "(SELECT COUNT(*) FROM person_links), (SELECT COUNT(*) FROM interactions)"));
-    if (!q.exec() || !q.next())
-        return q.error();
-    return Counts{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()};
+    Query list(m_db.connection(), m_db.dialect().listTables());
+    if (!list.exec())
+        return list.error();
+    QStringList present;
+    while (list.next())
+        present << list.value(0).toString();
+    Counts counts;
+    for (const auto& table : tables()) {
+        if (table.carried != Carried::OwnList || !present.contains(QLatin1String(table.name)))
+            continue;
+        Query count(m_db.connection(), QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table.name)));
+        if (!count.exec() || !count.next())
+            return count.error();
+        counts[table.name] = count.value(0).toLongLong();
+    }
+    return counts;
 }
 
 core::Result<bool> DatasetRepository::isEmpty() const

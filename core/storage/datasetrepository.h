@@ -6,6 +6,9 @@
 
 #include <QtGlobal>
 
+#include <map>
+#include <string>
+
 namespace rapport::storage {
 
 class Database;
@@ -16,11 +19,9 @@ class DatasetRepository
 public:
     explicit DatasetRepository(Database& database) : m_db(database) {}
 
-    /// Row counts of the tables every schema version has (works on an older, not yet upgraded file).
-    struct Counts
-    {
-        qint64 teams = 0, people = 0, links = 0, interactions = 0;
-    };
+    /// Rows per table holding data (tables() with its own list), by table name; an older, not yet
+    /// upgraded file counts the tables it has.
+    using Counts = std::map<std::string, qint64>;
     core::Result<Counts> counts() const;
     core::Result<bool> isEmpty() const;
     /// Everything, each list in id order.

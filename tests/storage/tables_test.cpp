@@ -193,3 +193,19 @@ TEST_F(Tables, AnExceptionOfTheirSeriesThatNamesNoOneComesBackWithThem)
     ASSERT_TRUE(PeopleRepository(*db).restore(removed.value()));
     EXPECT_EQ(DatasetRepository(*db).readAll().value(), before) << "the skipped occurrence is skipped again";
 }
+
+TEST_F(Tables, TheDatasetCountsEveryTableThatHoldsData)
+{
+    ASSERT_TRUE(DatasetRepository(*db).restoreInto(everyKindOfRow()));
+    const auto counts = DatasetRepository(*db).counts();
+    ASSERT_TRUE(counts);
+    for (const auto& table : tables()) {
+        SCOPED_TRACE(table.name);
+        if (table.carried != Carried::OwnList) {
+            EXPECT_EQ(counts.value().count(table.name), 0u);
+            continue;
+        }
+        ASSERT_EQ(counts.value().count(table.name), 1u);
+        EXPECT_EQ(counts.value().at(table.name), rowsIn(*db, table.name));
+    }
+}

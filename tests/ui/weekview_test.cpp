@@ -9,7 +9,9 @@
 #include "ui/quicklogdialog.h"
 #include "ui/weekview.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -233,4 +235,21 @@ TEST_F(WeekViewTest, TheFocusFormFollowsTheSuggestionUntilTheUserTouchesIt)
     logContact(ana, 0);
     EXPECT_EQ(view->personBox()->person(), std::optional(ben)) << "what the user chose and typed stays";
     EXPECT_EQ(view->actionEdit()->text(), QStringLiteral("Ask about the release"));
+}
+
+TEST_F(WeekViewTest, QuickLogTakesTheOnlyMatchOfAPartOfANameOnEnter)
+{
+    model = std::make_unique<ui::PersonModel>(*database, now, zone);
+    ui::QuickLogDialog dialog(*model);
+    dialog.show();
+    QTest::keyClicks(dialog.personBox()->lineEdit(), QStringLiteral("kim"));
+    EXPECT_EQ(dialog.person(), std::optional(ben)) << "only Ben Kim's name holds \"kim\"";
+    EXPECT_TRUE(dialog.logButton()->isEnabled());
+    // In a real window the list of matching names is open and takes Enter to itself.
+    QTest::keyClick(dialog.personBox()->completer()->popup(), Qt::Key_Return);
+    QTRY_COMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
+
+    ui::QuickLogDialog again(*model);
+    QTest::keyClicks(again.personBox()->lineEdit(), QStringLiteral("n"));
+    EXPECT_FALSE(again.person()) << "Ana Lopez and Ben Kim both hold an n";
 }
