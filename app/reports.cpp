@@ -231,7 +231,10 @@ int runLog(const Invocation& inv)
                         .arg(kindText),
                     UsageError);
     const core::Zone zone = systemZone();
-    auto when = instantOf(inv, zone);
+    const QString at = inv.option(QStringLiteral("at"));
+    auto when = at.isEmpty() ? core::Result<core::Instant>(systemNow()) : core::parseRecordedTime(at.toStdString(), zone, systemNow());
+    if (!when && when.error().code == core::ErrorCode::TimeInFuture)
+        return fail(QStringLiteral("--at %1 %2").arg(at, ui::wording::error(when.error())));
     if (!when)
         return fail(QStringLiteral("--at %1").arg(ui::wording::error(when.error())), UsageError);
     auto database = openDatabase(inv, Database::Access::ReadWrite);

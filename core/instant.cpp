@@ -141,4 +141,19 @@ Result<Instant> parseUserTime(std::string_view text, const Zone& zone)
     return atLocal(*day, std::chrono::minutes{h * 60 + m}, zone);
 }
 
+Result<Instant> parseRecordedTime(std::string_view text, const Zone& zone, Instant now)
+{
+    auto typed = parseUserTime(text, zone);
+    if (!typed)
+        return typed;
+    Instant at = typed.value();
+    if (text.size() == 10) { // a day alone: now today, noon before
+        const auto day = *parseDay(text);
+        at = day == dayIn(now, zone) ? now : atLocal(day, std::chrono::hours{12}, zone);
+    }
+    if (at > now)
+        return Error{ErrorCode::TimeInFuture, std::string{text}};
+    return at;
+}
+
 } // namespace rapport::core

@@ -47,5 +47,8 @@ Instant endOfDay(LocalDay day, const Zone& zone);
 
 /// The command-line time syntax: "YYYY-MM-DD" (end of that day) or "YYYY-MM-DDTHH:MM", local to `zone`.
 Result<Instant> parseUserTime(std::string_view text, const Zone& zone);
+/// A time typed for something that happened (a contact logged): "YYYY-MM-DDTHH:MM" in `zone`, or a
+/// day alone, which means `now` when it is today and 12:00 on a past day. After `now`: TimeInFuture.
+Result<Instant> parseRecordedTime(std::string_view text, const Zone& zone, Instant now);
 
 } // namespace rapport::core

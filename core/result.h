@@ -64,6 +64,7 @@ enum class ErrorCode {
     // Times typed by the user (core::parseUserTime). `where` is the text.
     BadDate, ///< not "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"
     BadTime, ///< a valid day, but the time of day is not 00:00 to 23:59
+    TimeInFuture, ///< a time after now where only the past can be recorded
 
     // The iCalendar reader (core/icalendar.h).
     IcsBinary,      ///< the file contains a NUL byte

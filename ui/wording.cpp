@@ -372,6 +372,7 @@ QString error(const core::Error& e)
     case C::JsonNoSuchSeries: return trError("no series with id %1").arg(v(0));
     case C::BadDate: return trError("not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM");
     case C::BadTime: return trError("not a time of day; use HH:MM from 00:00 to 23:59");
+    case C::TimeInFuture: return trError("is in the future: only what happened can be logged");
     case C::IcsBinary: return trError("not an iCalendar file (it contains binary data)");
     case C::IcsUnreadable: return trError("not an iCalendar file");
     case C::IcsNoCalendar: return trError("not an iCalendar file (no VCALENDAR)");

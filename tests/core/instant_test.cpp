@@ -109,3 +109,17 @@ TEST(Instant, UserTimeRefusalsSayWhetherTheDayOrTheTimeIsWrong)
         EXPECT_TRUE(refused.error().values.empty());
     }
 }
+
+TEST(Instant, ARecordedDayIsNowTodayNoonBeforeAndNeverInTheFuture)
+{
+    const Zone berlin{"Europe/Berlin"};
+    const Instant now = *parseUtc("2026-12-06T15:30:00Z");
+    EXPECT_EQ(parseRecordedTime("2026-12-06", berlin, now).value(), now) << "today: now";
+    EXPECT_EQ(parseRecordedTime("2026-12-01", berlin, now).value(), *parseUtc("2026-12-01T11:00:00Z")) << "12:00 in Berlin";
+    EXPECT_EQ(parseRecordedTime("2026-12-06T09:15", berlin, now).value(), *parseUtc("2026-12-06T08:15:00Z"));
+    const auto tomorrow = parseRecordedTime("2026-12-07", berlin, now);
+    ASSERT_FALSE(tomorrow);
+    EXPECT_EQ(tomorrow.error().code, ErrorCode::TimeInFuture);
+    EXPECT_EQ(parseRecordedTime("2026-12-06T17:00", berlin, now).error().code, ErrorCode::TimeInFuture) << "later today";
+    EXPECT_EQ(parseRecordedTime("someday", berlin, now).error().code, ErrorCode::BadDate);
+}

@@ -565,7 +565,7 @@ TEST_F(Cli, LogWritesOneInteractionOrNothing)
     expectOneLineError(onDb(db, {QStringLiteral("log"), name, QStringLiteral("lunch")}), 2, "lunch");
     expectOneLineError(onDb(db, {QStringLiteral("log"), name, QStringLiteral("call"), QStringLiteral("--at"), QStringLiteral("tomorrow")}), 2, "--at");
     expectOneLineError(onDb(db, {QStringLiteral("log"), name, QStringLiteral("call"), QStringLiteral("--at"), QStringLiteral("2031-01-01")}), 1,
-                       "not valid");
+                       "2031-01-01 is in the future");
     expectOneLineError(onDb(db, {QStringLiteral("log"), QStringLiteral("a"), QStringLiteral("call")}), 1, "people match");
     EXPECT_EQ(onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out, before) << "nothing written";
 
