@@ -116,7 +116,7 @@ CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queri
     m_month->setGridVisible(false);
     m_month->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
     m_month->setFirstDayOfWeek(Qt::Monday);
-    m_due = new DueList(this);
+    m_due = new DueList(m_navigator, this);
     m_due->setColumnHidden(1, true); // beside the calendar, who and why are enough
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
@@ -144,9 +144,6 @@ CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queri
     connect(m_grid, &WeekGrid::personDropped, this, &CalendarView::planOneOnOne);
     connect(m_grid, &WeekGrid::meetingChanged, this, &CalendarView::changeTime);
     connect(m_grid, &WeekGrid::meetingClicked, this, [this](std::size_t index) { showMeeting(index); });
-    connect(m_due, &DueList::openPersonRequested, this, [this](core::PersonId person) { m_navigator.openPerson(person); });
-    connect(m_due, &DueList::logRequested, this,
-            [this](core::PersonId person) { m_navigator.quickLog(person, core::InteractionKind::MicroMoment); });
 
     // Start-up never reads a calendar nobody sees: the week is read when first shown.
     m_refresher = new PageRefresher(*this, page.feed, kHealthInputs, [this](const storage::ChangeSet&) { reload(); });

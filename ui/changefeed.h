@@ -76,8 +76,4 @@ private:
     std::optional<storage::ChangeSet> m_missed; ///< what happened while hidden; set: stale
 };
 
-/// The rows a person's health is computed from: their tie, their contacts, skipped one-on-ones.
-inline constexpr storage::RowKinds kHealthInputs =
-    storage::Rows::People | storage::Rows::Interactions | storage::Rows::Meetings;
-
 } // namespace rapport::ui

@@ -3,6 +3,7 @@
 
 #include "core/audit.h"
 #include "ui/healthstyle.h"
+#include "ui/navigator.h"
 #include "ui/personmime.h"
 #include "ui/personmodel.h"
 #include "ui/wording.h"
@@ -54,7 +55,7 @@ int widestLongDay(const QFontMetrics& metrics)
 
 } // namespace
 
-DueList::DueList(QWidget* parent) : QTreeWidget(parent)
+DueList::DueList(Navigator& navigator, QWidget* parent) : QTreeWidget(parent), m_navigator(navigator)
 {
     setColumnCount(4);
     setHeaderLabels({tr("Person"), tr("Health"), tr("Why"), tr("Due")});
@@ -74,7 +75,7 @@ DueList::DueList(QWidget* parent) : QTreeWidget(parent)
     setAccessibleName(tr("Relationships due and overdue"));
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (const auto person = personAt(item))
-            emit openPersonRequested(*person);
+            m_navigator.openPerson(*person);
     });
     connect(this, &QWidget::customContextMenuRequested, this, &DueList::showMenu);
 }
@@ -155,9 +156,9 @@ void DueList::showMenu(const QPoint& position)
     if (!person)
         return;
     QMenu menu(this);
-    menu.addAction(tr("Log a contact…"), this, [this, p = *person] { emit logRequested(p); });
-    menu.addAction(tr("Make this my focus"), this, [this, p = *person] { emit focusRequested(p); });
-    menu.addAction(tr("Open person"), this, [this, p = *person] { emit openPersonRequested(p); });
+    menu.addAction(tr("Log a contact…"), this, [this, p = *person] { m_navigator.quickLog(p, core::InteractionKind::MicroMoment); });
+    menu.addAction(tr("Make this my focus"), this, [this, p = *person] { m_navigator.chooseFocus(p); });
+    menu.addAction(tr("Open person"), this, [this, p = *person] { m_navigator.openPerson(p); });
     menu.exec(viewport()->mapToGlobal(position));
 }
 

@@ -10,6 +10,7 @@
 
 namespace rapport::ui {
 
+class Navigator;
 class PersonModel;
 
 /// The relationships whose rhythm is overdue or due this week, with why and when, most pressing
@@ -20,18 +21,14 @@ class DueList : public QTreeWidget
 {
     Q_OBJECT
 public:
-    explicit DueList(QWidget* parent = nullptr);
+    /// Opening, logging and choosing the focus go through `navigator`.
+    DueList(Navigator& navigator, QWidget* parent = nullptr);
 
     /// Fills the list from everyone's health as of `today`.
     void fill(const PersonModel& people, core::LocalDay today);
     bool isEmpty() const { return topLevelItemCount() == 0; }
     /// The names listed, in order (for tests and accessibility).
     QStringList names() const;
-
-signals:
-    void openPersonRequested(core::PersonId person);
-    void logRequested(core::PersonId person);
-    void focusRequested(core::PersonId person);
 
 protected:
     QStringList mimeTypes() const override;
@@ -40,6 +37,8 @@ protected:
 private:
     void showMenu(const QPoint& position);
     static std::optional<core::PersonId> personAt(const QTreeWidgetItem* item);
+
+    Navigator& m_navigator;
 };
 
 } // namespace rapport::ui

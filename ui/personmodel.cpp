@@ -16,9 +16,8 @@ QString toQ(const std::string& text)
     return QString::fromStdString(text);
 }
 
-// What the rows show: people and teams, and the health inputs (contacts, skipped one-on-ones).
-constexpr storage::RowKinds kRowInputs =
-    storage::Rows::People | storage::Rows::Teams | storage::Rows::Interactions | storage::Rows::Meetings;
+// What the rows show: health and its inputs, and the team's name.
+constexpr storage::RowKinds kRowInputs = kHealthInputs | storage::Rows::Teams;
 
 } // namespace
 
@@ -216,7 +215,7 @@ storage::ChangeSet PersonModel::follow(const storage::ChangeSet& changes, core::
     // A new day moves the 90-day window under every summary: everyone is read again, whatever changed.
     if (newDay) {
         reload();
-        effective.merge(storage::ChangeSet{storage::Rows::People, {}, true, false});
+        effective.merge(storage::ChangeSet::ofEveryone(storage::Rows::People));
     } else if (changes.touches(kRowInputs)) {
         if (changes.everyone)
             reload();
@@ -234,7 +233,7 @@ storage::ChangeSet PersonModel::moveTo(core::Instant now)
     if (core::dayIn(now, m_zone) != core::dayIn(m_now, m_zone)) {
         m_now = now;
         reload();
-        return storage::ChangeSet::of(storage::Rows::People, ids());
+        return storage::ChangeSet::ofEveryone(storage::Rows::People);
     }
     m_now = now;
     // "3 minutes ago" moves on for everyone; health changes only where a gap crossed a day's line.
@@ -253,15 +252,6 @@ storage::ChangeSet PersonModel::moveTo(core::Instant now)
     if (!moved.people.empty())
         moved.rows = storage::Rows::People;
     return moved;
-}
-
-std::vector<core::PersonId> PersonModel::ids() const
-{
-    std::vector<core::PersonId> all;
-    all.reserve(m_rows.size());
-    for (const auto& row : m_rows)
-        all.push_back(row.stored.person.id);
-    return all;
 }
 
 void PersonModel::reload()

@@ -15,6 +15,11 @@ class Database;
 
 namespace rapport::ui {
 
+/// The rows a person's health is computed from: their tie, their contacts, skipped one-on-ones.
+/// A page built on health follows these (ui/changefeed.h).
+inline constexpr storage::RowKinds kHealthInputs =
+    storage::Rows::People | storage::Rows::Interactions | storage::Rows::Meetings;
+
 /// Everyone in the database, one row per person, with each tie's health as of now. The change feed
 /// (ui/changefeed.h) brings it up to date before any page hears of a change. Never writes: edits go
 /// through the undo commands (ui/commands.h).
@@ -66,7 +71,6 @@ public:
 
 private:
     void updatePeople(const std::vector<core::PersonId>& ids);
-    std::vector<core::PersonId> ids() const;
     struct Row
     {
         storage::PersonRow stored;

@@ -244,13 +244,9 @@ QWidget* WeekView::buildDueSection()
     layout->addWidget(sectionTitle(tr("Who needs you"), section));
     m_dueEmpty = paragraph(tr("Every rhythm is on track this week. A good week to deepen one relationship."), section);
     layout->addWidget(m_dueEmpty);
-    m_due = new DueList(section);
+    m_due = new DueList(m_navigator, section);
     m_due->setMinimumHeight(fontMetrics().height() * 12);
     layout->addWidget(m_due, 1);
-    connect(m_due, &DueList::openPersonRequested, this, [this](core::PersonId person) { m_navigator.openPerson(person); });
-    connect(m_due, &DueList::logRequested, this,
-            [this](core::PersonId person) { m_navigator.quickLog(person, core::InteractionKind::MicroMoment); });
-    connect(m_due, &DueList::focusRequested, this, &WeekView::chooseFocus);
     return section;
 }
 

@@ -67,10 +67,12 @@ struct ChangeSet
     bool elsewhere = false;
 
     /// Every kind of row, everyone: what a reload must assume.
-    static ChangeSet everything()
+    static ChangeSet everything() { return ofEveryone(RowKinds::all()); }
+    /// `rows` changed for anyone (an import matched by email, time crossing midnight).
+    static ChangeSet ofEveryone(RowKinds rows)
     {
         ChangeSet changes;
-        changes.rows = RowKinds::all();
+        changes.rows = rows;
         changes.everyone = true;
         return changes;
     }

@@ -218,7 +218,7 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
         return committed.error();
     // Events matched by email may be anyone's one-on-ones: everyone is read again.
     if (counts.added + counts.updated > 0)
-        m_db.announce(ChangeSet{RowKinds(storage::Rows::Meetings), {}, true, false});
+        m_db.announce(ChangeSet::ofEveryone(storage::Rows::Meetings));
     return counts;
 }
 
@@ -262,7 +262,7 @@ core::Status MeetingRepository::replaceUids(const std::vector<std::string>& uids
         return rows::insertCalendar(db, rows.series, rows.meetings);
     }, [&] {
         // Whose one-on-ones the UIDs held before is not known here: everyone is read again.
-        m_db.announce(ChangeSet{RowKinds(storage::Rows::Meetings), {}, true, false});
+        m_db.announce(ChangeSet::ofEveryone(storage::Rows::Meetings));
     });
 }
 
