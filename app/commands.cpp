@@ -142,7 +142,9 @@ int importJson(const Invocation& inv)
     auto bytes = readInput(file);
     if (!bytes)
         return fail(bytes.error());
-    auto data = core::parseJson(std::string_view(bytes.value().constData(), static_cast<std::size_t>(bytes.value().size())));
+    const core::Zone zone = systemZone();
+    auto data = core::parseJson(std::string_view(bytes.value().constData(), static_cast<std::size_t>(bytes.value().size())),
+                                core::JsonUpgrade{core::dayIn(systemNow(), zone), zone});
     if (!data)
         return fail(ui::wording::fileError(file, data.error()));
     if (inv.isSet(QStringLiteral("dry-run")))

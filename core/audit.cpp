@@ -46,7 +46,7 @@ Audit auditRelationships(std::span<const TieHealth> ties)
         if (counts[static_cast<std::size_t>(kind)].total() == 0)
             audit.gaps.push_back(Gap{GapCode::NoOneOfKind, kind, 0});
     for (const auto& t : ties) {
-        if (t.tie.kind != RelationshipKind::Boss || t.tie.paused)
+        if (t.tie.kind != RelationshipKind::Boss || t.tie.paused || t.health.state == HealthState::New)
             continue;
         if (!t.daysSinceContact || *t.daysSinceContact > kBossGapDays)
             audit.gaps.push_back(Gap{GapCode::BossNotMetFor, RelationshipKind::Boss, t.daysSinceContact.value_or(-1)});
@@ -72,22 +72,28 @@ WeekPlan planWeek(std::span<const TieHealth> ties, LocalDay today)
 {
     WeekPlan plan;
     std::unordered_map<PersonId, int> importance;
+    std::unordered_map<PersonId, double> urgency;
     const std::chrono::sys_days day{today};
     for (const auto& t : ties) {
         if (!t.due)
             continue;
         importance[t.person] = t.tie.importance;
         const std::chrono::sys_days due{*t.due};
-        if (due < day)
-            plan.overdue.push_back(DueTie{t.person, *t.due, static_cast<int>((day - due).count())});
-        else if (due < day + std::chrono::days{7})
+        if (due < day) {
+            const int late = static_cast<int>((day - due).count());
+            plan.overdue.push_back(DueTie{t.person, *t.due, late});
+            urgency[t.person] = static_cast<double>(late) / std::max(1, t.tie.cadence ? t.tie.cadence->approximateDays() : 1);
+        } else if (due < day + std::chrono::days{7}) {
             plan.dueThisWeek.push_back(DueTie{t.person, *t.due, 0});
+        }
     }
+    // Most overdue relative to the rhythm first: three days late on a weekly rhythm is more urgent
+    // than ten days late on a quarterly one.
     std::stable_sort(plan.overdue.begin(), plan.overdue.end(), [&](const DueTie& a, const DueTie& b) {
+        if (urgency[a.person] != urgency[b.person])
+            return urgency[a.person] > urgency[b.person];
         if (importance[a.person] != importance[b.person])
             return importance[a.person] > importance[b.person];
-        if (a.daysLate != b.daysLate)
-            return a.daysLate > b.daysLate;
         return a.person < b.person;
     });
     std::stable_sort(plan.dueThisWeek.begin(), plan.dueThisWeek.end(), [](const DueTie& a, const DueTie& b) {

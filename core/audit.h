@@ -30,7 +30,7 @@ struct DueTie
 /// What the week asks for: ties past their due day, and ties due within the next seven days.
 struct WeekPlan
 {
-    std::vector<DueTie> overdue;     ///< most important first, then longest overdue
+    std::vector<DueTie> overdue;     ///< most overdue relative to the rhythm first, then most important
     std::vector<DueTie> dueThisWeek; ///< soonest first
 };
 
@@ -43,7 +43,7 @@ TieHealth evaluateTie(const Person& person, const ContactSummary& contacts, Inst
 struct KindCounts
 {
     RelationshipKind kind;
-    std::array<int, 5> byState{};
+    StateCounts byState{};
     int total() const;
 };
 

@@ -551,10 +551,11 @@ Dataset generateDemo(const DemoOptions& options)
         data.people.push_back(std::move(p));
     }
 
-    for (const auto& p : data.people) {
+    for (auto& p : data.people) {
         // People joined my world at different times; close ties tend to go back further.
         const int joinedAgo = random.between(shape.historyDays / 5, shape.historyDays);
         const HistoryWindow window{std::max(earliest, last - days{joinedAgo}), last};
+        p.tie.added = LocalDay{window.first};
         addHistory(data.interactions, p.id, p.tie, storyFor(random), shape.ambientDays, window, options.zone, random);
     }
     std::stable_sort(data.interactions.begin(), data.interactions.end(),

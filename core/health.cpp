@@ -10,15 +10,16 @@
 namespace rapport::core {
 namespace {
 
-constexpr TokenTable<HealthState, 5> kStateTokens{{{
+constexpr TokenTable<HealthState, 6> kStateTokens{{{
     {HealthState::Strong, "strong"},
     {HealthState::Steady, "steady"},
     {HealthState::Drifting, "drifting"},
     {HealthState::Neglected, "neglected"},
+    {HealthState::New, "new"},
     {HealthState::Unplanned, "unplanned"},
 }}};
 
-constexpr TokenTable<ReasonCode, 11> kReasonTokens{{{
+constexpr TokenTable<ReasonCode, 12> kReasonTokens{{{
     {ReasonCode::NeverContacted, "never-contacted"},
     {ReasonCode::NoContactFor, "no-contact-for"},
     {ReasonCode::RhythmKept, "rhythm-kept"},
@@ -30,6 +31,7 @@ constexpr TokenTable<ReasonCode, 11> kReasonTokens{{{
     {ReasonCode::TheyReachOut, "they-reach-out"},
     {ReasonCode::Paused, "paused"},
     {ReasonCode::NoRhythm, "no-rhythm"},
+    {ReasonCode::NewTie, "new"},
 }}};
 
 // Component weights of the score; they add up to 1.
@@ -101,13 +103,14 @@ double qualityScore(const std::vector<int>& qualities, std::vector<Reason>& reas
     return (average(qualities) - 1.0) / 4.0 * 100.0;
 }
 
-// Who starts the contacts: a relationship only one side keeps alive is fragile.
+// Who starts the contacts: a relationship only one side keeps alive is fragile. Only contacts whose
+// initiator was said count: a contact logged without saying is evidence of nothing.
 double reciprocityScore(const std::vector<Initiator>& initiators, std::vector<Reason>& reasons)
 {
-    if (initiators.size() < 3)
-        return 100.0;
     const auto mine = static_cast<int>(std::count(initiators.begin(), initiators.end(), Initiator::Me));
-    const int total = static_cast<int>(initiators.size());
+    const int total = mine + static_cast<int>(std::count(initiators.begin(), initiators.end(), Initiator::Them));
+    if (total < 3)
+        return 100.0;
     if (mine == total && total >= 4) {
         reasons.push_back({ReasonCode::OneSided, total});
         return 40.0;
@@ -116,6 +119,31 @@ double reciprocityScore(const std::vector<Initiator>& initiators, std::vector<Re
         reasons.push_back({ReasonCode::TheyReachOut, total - mine, total});
     const double share = static_cast<double>(mine) / total;
     return share >= 0.3 && share <= 0.8 ? 100.0 : 70.0;
+}
+
+// `day` plus the rhythm's interval in calendar days, weeks or months; a month keeps the day of the
+// month, or takes the month's last day when it is shorter (Jan 31 → Feb 28).
+LocalDay addInterval(LocalDay day, const Cadence& cadence)
+{
+    const int n = cadence.every;
+    switch (cadence.unit) {
+    case CadenceUnit::Day:
+        return LocalDay{std::chrono::sys_days{day} + std::chrono::days{n}};
+    case CadenceUnit::Week:
+        return LocalDay{std::chrono::sys_days{day} + std::chrono::weeks{n}};
+    case CadenceUnit::Month: {
+        const auto target = day.year() / day.month() + std::chrono::months{n};
+        const auto lastDay = (target.year() / target.month() / std::chrono::last).day();
+        return LocalDay{target.year(), target.month(), std::min(day.day(), lastDay)};
+    }
+    }
+    return day;
+}
+
+// Days from `from` to `to`, both local days.
+int daysFromTo(LocalDay from, LocalDay to)
+{
+    return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());
 }
 
 } // namespace
@@ -222,7 +250,18 @@ HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant
     }
     const int cadenceDays = std::max(1, tie.cadence->approximateDays());
     const Gaps gaps = gapsFor(cadenceDays);
-    const std::optional<int> daysSince = daysSinceContact(summary, at, zone);
+    const LocalDay today = dayIn(at, zone);
+    std::optional<int> daysSince = daysSinceContact(summary, at, zone);
+    if (!daysSince && tie.added && !tie.paused) {
+        const int untilDue = daysFromTo(today, addInterval(*tie.added, *tie.cadence));
+        if (untilDue > 0) {
+            report.state = HealthState::New;
+            report.reasons.push_back({ReasonCode::NewTie, untilDue});
+            return report;
+        }
+        // Past its first due day, a tie never contacted is as late as one last met the day it was added.
+        daysSince = std::max(0, daysFromTo(*tie.added, today));
+    }
 
     std::vector<Reason> reasons;
     double recency = recencyScore(daysSince, gaps);
@@ -231,15 +270,18 @@ HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant
         reasons.push_back({ReasonCode::Paused});
         recency = 100.0;
     } else {
-        if (!daysSince)
+        if (!summary.lastContact)
             reasons.push_back({ReasonCode::NeverContacted});
         else if (*daysSince > gaps.ideal)
             reasons.push_back({ReasonCode::NoContactFor, *daysSince, cadenceDays});
         // How many contacts the rhythm expected in the window; a tie younger than the window is
-        // only asked for what fits since its first contact.
+        // only asked for what fits since it began (added, or first contact when earlier or unknown).
         int windowDays = kCadenceWindowDays;
-        if (summary.firstContact)
-            windowDays = std::clamp(localDaysBetween(*summary.firstContact, at, zone) + 1, 1, kCadenceWindowDays);
+        std::optional<LocalDay> began = summary.firstContact ? std::optional(dayIn(*summary.firstContact, zone)) : std::nullopt;
+        if (tie.added && (!began || *tie.added < *began))
+            began = tie.added;
+        if (began)
+            windowDays = std::clamp(daysFromTo(*began, today) + 1, 1, kCadenceWindowDays);
         const int expected = std::max(1, windowDays / cadenceDays);
         const int held = summary.keptInWindow;
         rhythm = 100.0 * std::min(1.0, static_cast<double>(held) / expected);
@@ -247,7 +289,7 @@ HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant
         rhythm = std::max(0.0, rhythm - kSkippedPenalty * summary.skippedInARow);
         if (summary.skippedInARow >= 2)
             reasons.push_back({ReasonCode::SkippedInARow, summary.skippedInARow});
-        if (daysSince)
+        if (summary.lastContact)
             reasons.push_back({held < expected ? ReasonCode::RhythmMissed : ReasonCode::RhythmKept, held, expected});
     }
     const double quality = qualityScore(summary.recentQualities, reasons);
@@ -273,23 +315,11 @@ std::optional<LocalDay> nextDueDay(const Tie& tie, const ContactSummary& summary
 {
     if (!tie.cadence || tie.paused)
         return std::nullopt;
-    if (!summary.lastKeepingContact)
-        return summary.firstContact ? dayIn(*summary.firstContact, zone) : today;
-    const LocalDay last = dayIn(*summary.lastKeepingContact, zone);
-    const int n = tie.cadence->every;
-    switch (tie.cadence->unit) {
-    case CadenceUnit::Day:
-        return LocalDay{std::chrono::sys_days{last} + std::chrono::days{n}};
-    case CadenceUnit::Week:
-        return LocalDay{std::chrono::sys_days{last} + std::chrono::weeks{n}};
-    case CadenceUnit::Month: {
-        // The same day of the month, or the month's last day when it is shorter (Jan 31 → Feb 28).
-        const auto target = last.year() / last.month() + std::chrono::months{n};
-        const auto lastDay = (target.year() / target.month() / std::chrono::last).day();
-        return LocalDay{target.year(), target.month(), std::min(last.day(), lastDay)};
-    }
-    }
-    return std::nullopt;
+    if (summary.lastKeepingContact)
+        return addInterval(dayIn(*summary.lastKeepingContact, zone), *tie.cadence);
+    if (summary.firstContact)
+        return dayIn(*summary.firstContact, zone);
+    return tie.added ? addInterval(*tie.added, *tie.cadence) : today;
 }
 
 std::optional<int> daysSinceContact(const ContactSummary& summary, Instant at, const Zone& zone)
@@ -297,6 +327,16 @@ std::optional<int> daysSinceContact(const ContactSummary& summary, Instant at, c
     if (!summary.lastContact)
         return std::nullopt;
     return std::max(0, localDaysBetween(*summary.lastContact, at, zone));
+}
+
+std::optional<Instant> trackedSince(const Tie& tie, std::span<const Interaction> history, const Zone& zone)
+{
+    std::optional<Instant> since;
+    if (tie.added)
+        since = atLocal(*tie.added, std::chrono::minutes{0}, zone);
+    if (!history.empty() && (!since || history.front().at < *since))
+        since = history.front().at;
+    return since;
 }
 
 std::vector<HealthPoint> healthHistory(const Tie& tie, std::span<const Interaction> history, Instant from, Instant to,

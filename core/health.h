@@ -4,14 +4,22 @@
 #include "core/interaction.h"
 #include "core/person.h"
 
+#include <array>
 #include <optional>
 #include <span>
 #include <vector>
 
 namespace rapport::core {
 
-/// How a relationship is doing, by score band. Unplanned ties (no rhythm) have no score.
-enum class HealthState { Strong, Steady, Drifting, Neglected, Unplanned };
+/// How a relationship is doing, by score band. New ties (added, no contact yet, first contact not
+/// yet due) and unplanned ties (no rhythm) have no score.
+enum class HealthState { Strong, Steady, Drifting, Neglected, New, Unplanned };
+
+inline constexpr std::array kAllHealthStates{HealthState::Strong, HealthState::Steady,    HealthState::Drifting,
+                                             HealthState::Neglected, HealthState::New, HealthState::Unplanned};
+
+/// A count per state, indexed by HealthState.
+using StateCounts = std::array<int, kAllHealthStates.size()>;
 
 std::string_view token(HealthState state);
 
@@ -25,10 +33,11 @@ enum class ReasonCode {
     SkippedInARow,   ///< a = one-on-ones skipped in a row
     QualityDropping, ///< a = recent average quality × 10, b = earlier average × 10
     QualityHigh,     ///< a = recent average quality × 10
-    OneSided,        ///< a = I started the last `a` contacts
-    TheyReachOut,    ///< a = they started `a` of the last b contacts
+    OneSided,        ///< a = I started the last `a` contacts whose initiator is known
+    TheyReachOut,    ///< a = they started `a` of the last b contacts whose initiator is known
     Paused,          ///< the tie is paused (leave, holidays): no rhythm is expected
     NoRhythm,        ///< no cadence set: the relationship is unplanned
+    NewTie,          ///< added, no contact yet; a = days until the first contact is due
 };
 
 std::string_view token(ReasonCode code);
@@ -74,7 +83,7 @@ struct ContactSummary
     std::optional<Instant> lastKeepingContact; ///< the last one that keeps the cadence
     int keptInWindow = 0;                      ///< keeping contacts in the trailing 90 days
     std::vector<int> recentQualities;          ///< newest first: the rated ones among the last 6 contacts
-    std::vector<Initiator> recentInitiators;   ///< newest first, up to 6
+    std::vector<Initiator> recentInitiators;   ///< newest first, up to 6 (unknown ones included)
     int skippedInARow = 0;                     ///< one-on-ones skipped since the last one that kept the rhythm
 };
 
@@ -112,13 +121,15 @@ ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, I
                          std::span<const Instant> skipped = {});
 
 /// The health of a tie at `at`, from its summary. Days are counted in the user's zone, so a
-/// daylight-saving week still has seven days.
+/// daylight-saving week still has seven days. A tie never contacted is new until its first contact
+/// is due (the day it was added plus its rhythm); after that the day it was added stands in for the
+/// last contact (see docs/health.md).
 HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone);
 
 /// The day the next contact that keeps the rhythm is due: the last keeping contact plus the rhythm's
 /// interval in calendar days, weeks or months of the user's zone. With no keeping contact yet, it is
-/// due on the day of the first contact, or `today` for a tie never contacted. None for unplanned and
-/// paused ties.
+/// due on the day of the first contact; for a tie never contacted, one interval after the day it was
+/// added (or `today` when that day is unknown). None for unplanned and paused ties.
 std::optional<LocalDay> nextDueDay(const Tie& tie, const ContactSummary& summary, LocalDay today, const Zone& zone);
 
 /// Local days since the last contact of any kind; none when never.
@@ -130,6 +141,10 @@ struct HealthPoint
     Instant at;
     HealthReport report;
 };
+
+/// The first instant the charts judge a tie at: the start of the day it was added, or of its first
+/// contact when earlier or when the day is unknown; none for a tie neither dated nor contacted.
+std::optional<Instant> trackedSince(const Tie& tie, std::span<const Interaction> history, const Zone& zone);
 
 /// A tie's health at the end of each week (every 7 days from `from`) up to `to`, in one sweep
 /// over its history (sorted by time).

@@ -19,9 +19,10 @@ constexpr TokenTable<InteractionKind, 10> kKindTokens{{{
     {InteractionKind::StayInterview, "stay-interview"},
 }}};
 
-constexpr TokenTable<Initiator, 2> kInitiatorTokens{{{
+constexpr TokenTable<Initiator, 3> kInitiatorTokens{{{
     {Initiator::Me, "me"},
     {Initiator::Them, "them"},
+    {Initiator::Unknown, "unknown"},
 }}};
 
 } // namespace

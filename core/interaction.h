@@ -35,8 +35,8 @@ inline constexpr std::array kAllInteractionKinds{
 std::string_view token(InteractionKind kind);
 std::optional<InteractionKind> interactionKindFromToken(std::string_view token);
 
-/// Who reached out first.
-enum class Initiator { Me, Them };
+/// Who reached out first. Unknown when the user did not say: reciprocity counts only known ones.
+enum class Initiator { Me, Them, Unknown };
 
 std::string_view token(Initiator initiator);
 std::optional<Initiator> initiatorFromToken(std::string_view token);
@@ -52,7 +52,7 @@ struct Interaction
     InteractionKind kind = InteractionKind::MicroMoment;
     Instant at;
     int minutes = 0;
-    Initiator initiatedBy = Initiator::Me;
+    Initiator initiatedBy = Initiator::Unknown;
     std::optional<int> quality; ///< 1 (poor) to 5 (excellent); absent when not rated.
     std::string notes;
 

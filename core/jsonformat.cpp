@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace rapport::core {
@@ -55,6 +56,7 @@ Json personJson(const Person& p)
         {"email", p.email},
         {"team", p.team ? Json(p.team->value) : Json(nullptr)},
         {"notes", p.notes},
+        {"added", p.tie.added ? Json(formatDay(*p.tie.added)) : Json(nullptr)},
         {"tie", Json{{"kind", token(p.tie.kind)},
                      {"importance", p.tie.importance},
                      {"cadence", cadenceJson(p.tie.cadence)},
@@ -342,6 +344,10 @@ Person readPerson(const Node& node, int version)
     p.tie.cadence = readCadence(tie.field("cadence"), p.tie.kind, version);
     if (version >= 2)
         p.tie.paused = tie.field("paused").boolean();
+    if (version >= 5) {
+        if (const Node added = node.field("added"); !added.isNull())
+            p.tie.added = added.day();
+    }
     if (const auto issues = validate(p); !issues.empty())
         node.fail(ErrorCode::JsonInvalidPerson);
     return p;
@@ -521,7 +527,24 @@ void checkKindCadences(const Dataset& data)
             refuse(ErrorCode::JsonKindsNotAscending, "kindCadences[" + std::to_string(i) + "].kind");
 }
 
-Dataset readDataset(const Json& document)
+// Fills in what files older than version 5 leave out (JsonUpgrade).
+void upgradeToVersion5(Dataset& data, const JsonUpgrade& upgrade)
+{
+    std::unordered_map<std::int64_t, Instant> firstContact;
+    for (auto& i : data.interactions) {
+        if (i.initiatedBy == Initiator::Me)
+            i.initiatedBy = Initiator::Unknown;
+        const auto [found, inserted] = firstContact.emplace(i.person.value, i.at);
+        if (!inserted && i.at < found->second)
+            found->second = i.at;
+    }
+    for (auto& p : data.people) {
+        const auto first = firstContact.find(p.id.value);
+        p.tie.added = first != firstContact.end() ? dayIn(first->second, upgrade.zone) : upgrade.today;
+    }
+}
+
+Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
 {
     const Node root(document, "");
     if (!document.is_object())
@@ -578,6 +601,8 @@ Dataset readDataset(const Json& document)
     checkKindCadences(data);
     checkFocusPicks(data);
     checkCalendar(data);
+    if (formatVersion < 5)
+        upgradeToVersion5(data, upgrade);
     return data;
 }
 
@@ -641,7 +666,7 @@ std::string toJson(const Dataset& dataset)
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-Result<Dataset> parseJson(std::string_view text)
+Result<Dataset> parseJson(std::string_view text, const JsonUpgrade& upgrade)
 {
     Json document;
     try {
@@ -663,7 +688,7 @@ Result<Dataset> parseJson(std::string_view text)
         return Error{ErrorCode::JsonSyntax, "", {e.what()}};
     }
     try {
-        return readDataset(document);
+        return readDataset(document, upgrade);
     } catch (const ReadError& e) {
         return e.error;
     } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/ids.h"
+#include "core/instant.h"
 
 #include <array>
 #include <optional>
@@ -96,6 +97,9 @@ struct Tie
     std::optional<Cadence> cadence;
     /// Paused (leave, holidays): no rhythm is expected, so the tie never turns red meanwhile.
     bool paused = false;
+    /// The day I added them (stored with the person). Until its first contact is due a tie with no
+    /// contact is new, never late; none for a tie whose day is unknown, judged as before (health.h).
+    std::optional<LocalDay> added;
 
     friend bool operator==(const Tie&, const Tie&) = default;
 };

@@ -55,12 +55,14 @@ ScoreGrid weeklyScores(std::span<const TrackedTie> ties, const std::vector<Insta
         ContactSweep sweep(tie.cadence->kind);
         for (const Instant skipped : ties[row].skipped)
             sweep.addSkipped(skipped);
+        // A relationship's history starts the day it was added (or at its first contact when
+        // earlier or undated): before that nothing was expected of it.
+        const auto since = trackedSince(tie, history, zone);
         auto next = history.begin();
         for (std::size_t p = 0; p < points.size(); ++p) {
             for (; next != history.end() && next->at <= points[p]; ++next)
                 sweep.add(*next);
-            // A relationship's history starts at its first contact: before that it was not tracked.
-            if (next == history.begin())
+            if (!since || points[p] < *since)
                 continue;
             grid.set(row, p, assessHealth(tie, sweep.summaryAt(points[p]), points[p], zone));
         }
@@ -87,7 +89,7 @@ std::vector<std::optional<double>> meanScores(const ScoreGrid& grid, std::span<c
 }
 
 std::vector<RhythmWeek> rhythmKept(std::span<const TrackedTie> ties, std::span<const std::size_t> rows,
-                                   const std::vector<Instant>& points)
+                                   const std::vector<Instant>& points, const Zone& zone)
 {
     std::vector<RhythmWeek> weeks(points.size());
     if (points.empty())
@@ -99,10 +101,13 @@ std::vector<RhythmWeek> rhythmKept(std::span<const TrackedTie> ties, std::span<c
         if (!tie.cadence || tie.paused)
             continue;
         const double perWeek = 7.0 / std::max(1, tie.cadence->approximateDays());
-        for (auto& week : weeks)
-            week.expected += perWeek;
-        // Each week is the seven days up to its point: (point - 7 days, point].
         const auto history = ties[row].history;
+        const auto since = trackedSince(tie, history, zone);
+        for (auto& week : weeks) {
+            if (!since || *since < week.weekEnd)
+                week.expected += perWeek;
+        }
+        // Each week is the seven days up to its point: (point - 7 days, point].
         const auto first = std::lower_bound(history.begin(), history.end(), points.front() - std::chrono::days{7},
                                             [](const Interaction& contact, Instant at) { return contact.at <= at; });
         for (const auto& contact : std::span(first, history.end())) {
@@ -117,9 +122,9 @@ std::vector<RhythmWeek> rhythmKept(std::span<const TrackedTie> ties, std::span<c
     return weeks;
 }
 
-std::array<int, 5> stateDistribution(std::span<const TieHealth> ties)
+StateCounts stateDistribution(std::span<const TieHealth> ties)
 {
-    std::array<int, 5> counts{};
+    StateCounts counts{};
     for (const auto& tie : ties)
         ++counts[static_cast<std::size_t>(tie.health.state)];
     return counts;

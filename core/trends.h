@@ -64,11 +64,12 @@ struct RhythmWeek
 };
 
 /// The rhythm kept by the listed ties over the weeks ending at `points` (each week runs from the
-/// point before, or seven days before the first point, up to its point).
+/// point before, or seven days before the first point, up to its point). A tie is expected to keep
+/// its rhythm only in the weeks ending after it was added (core::trackedSince).
 std::vector<RhythmWeek> rhythmKept(std::span<const TrackedTie> ties, std::span<const std::size_t> rows,
-                                   const std::vector<Instant>& points);
+                                   const std::vector<Instant>& points, const Zone& zone);
 
-/// How many ties are in each state (indexed by HealthState).
-std::array<int, 5> stateDistribution(std::span<const TieHealth> ties);
+/// How many ties are in each state.
+StateCounts stateDistribution(std::span<const TieHealth> ties);
 
 } // namespace rapport::core

@@ -29,8 +29,6 @@ constexpr int kCountsRole = Qt::UserRole + 2; // QVariantList of the five state 
 constexpr int kBalanceColumn = 1;
 constexpr int kShownSuggestions = 5;
 
-constexpr std::array kStates{core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
-                             core::HealthState::Neglected, core::HealthState::Unplanned};
 
 // Paints a kind's balance as one bar, a segment per state in the state's colour, strong on the left.
 class BalanceDelegate final : public QStyledItemDelegate
@@ -40,7 +38,7 @@ public:
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
     {
         const QVariantList counts = index.data(kCountsRole).toList();
-        if (counts.size() != static_cast<int>(kStates.size())) {
+        if (counts.size() != static_cast<int>(core::kAllHealthStates.size())) {
             QStyledItemDelegate::paint(painter, option, index);
             return;
         }
@@ -55,9 +53,9 @@ public:
         double x = bar.left();
         painter->save();
         painter->setPen(Qt::NoPen);
-        for (std::size_t i = 0; i < kStates.size(); ++i) {
+        for (std::size_t i = 0; i < core::kAllHealthStates.size(); ++i) {
             const double width = bar.width() * counts[static_cast<int>(i)].toDouble() / total;
-            painter->setBrush(stateColor(kStates[i]));
+            painter->setBrush(stateColor(core::kAllHealthStates[i]));
             painter->drawRect(QRectF(x, bar.top(), width, bar.height()));
             x += width;
         }
@@ -68,7 +66,7 @@ public:
 QString countsText(const core::KindCounts& counts)
 {
     QStringList parts;
-    for (const core::HealthState state : kStates)
+    for (const core::HealthState state : core::kAllHealthStates)
         if (const int n = counts.byState[static_cast<std::size_t>(state)]; n > 0)
             parts << QStringLiteral("%1 %2").arg(n).arg(wording::stateName(state).toLower());
     return parts.join(QStringLiteral(" · "));
@@ -158,7 +156,7 @@ void AuditView::refresh()
         auto* group = new QTreeWidgetItem(m_kinds, {wording::kindPluralName(counts.kind), QString(), countsText(counts)});
         group->setData(0, Qt::UserRole, static_cast<int>(counts.kind));
         QVariantList values;
-        for (const core::HealthState state : kStates)
+        for (const core::HealthState state : core::kAllHealthStates)
             values << counts.byState[static_cast<std::size_t>(state)];
         group->setData(kBalanceColumn, kCountsRole, values);
         group->setToolTip(kBalanceColumn, countsText(counts));

@@ -362,11 +362,15 @@ private:
 
 namespace commands {
 
-std::vector<core::PersonId> addPeople(const CommandContext& context, const std::vector<storage::PersonDraft>& drafts,
-                                      const QString& text)
+std::vector<core::PersonId> addPeople(const CommandContext& context, std::vector<storage::PersonDraft> drafts,
+                                      core::LocalDay today, const QString& text)
 {
     if (drafts.empty())
         return {};
+    for (auto& draft : drafts) {
+        if (!draft.person.tie.added)
+            draft.person.tie.added = today;
+    }
     QString label = text;
     if (label.isEmpty())
         label = drafts.size() == 1 ? tr("Add %1").arg(QString::fromStdString(drafts.front().person.name))

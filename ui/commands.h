@@ -35,9 +35,11 @@ struct CommandContext
 
 namespace commands {
 
-/// Adds people in one step ("Add Priya Patel", "Add 7 people"). Returns the new ids, empty on failure.
-std::vector<core::PersonId> addPeople(const CommandContext& context, const std::vector<storage::PersonDraft>& drafts,
-                                      const QString& text = {});
+/// Adds people in one step ("Add Priya Patel", "Add 7 people"), each added `today` unless their
+/// draft says another day (health treats them as new until their first contact is due). Returns
+/// the new ids, empty on failure.
+std::vector<core::PersonId> addPeople(const CommandContext& context, std::vector<storage::PersonDraft> drafts,
+                                      core::LocalDay today, const QString& text = {});
 /// Changes a person from `before` to `after`. Returns false on failure; nothing is pushed when equal.
 bool editPerson(const CommandContext& context, const storage::PersonDraft& before, const storage::PersonDraft& after);
 /// Deletes people with their history; undo brings everything back.

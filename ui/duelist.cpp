@@ -18,6 +18,35 @@ namespace rapport::ui {
 namespace {
 
 constexpr int kPersonRole = Qt::UserRole + 1;
+constexpr int kSortRole = Qt::UserRole + 2; // per column: what the column sorts by
+
+enum Column { PersonColumn, HealthColumn, WhyColumn, DueColumn };
+
+// Rows sort within their group by the clicked column; the groups themselves keep their order
+// ("Needs you now" above "Coming up") whichever way the user sorts.
+class DueItem : public QTreeWidgetItem
+{
+public:
+    using QTreeWidgetItem::QTreeWidgetItem;
+
+    bool operator<(const QTreeWidgetItem& other) const override
+    {
+        const int column = treeWidget() ? treeWidget()->sortColumn() : DueColumn;
+        if (!parent()) {
+            const bool ascending = !treeWidget() || treeWidget()->header()->sortIndicatorOrder() == Qt::AscendingOrder;
+            const int mine = data(0, kSortRole).toInt();
+            const int theirs = other.data(0, kSortRole).toInt();
+            return ascending ? mine < theirs : mine > theirs;
+        }
+        const QVariant mine = data(column, kSortRole);
+        const QVariant theirs = other.data(column, kSortRole);
+        if (mine.isValid() && theirs.isValid() && mine != theirs)
+            return QVariant::compare(mine, theirs) == QPartialOrdering::Less;
+        if (column == PersonColumn || !mine.isValid())
+            return text(column).localeAwareCompare(other.text(column)) < 0;
+        return data(DueColumn, kSortRole).toInt() < other.data(DueColumn, kSortRole).toInt();
+    }
+};
 
 QString longDay(core::LocalDay day)
 {
@@ -36,8 +65,7 @@ QString healthLabel(core::HealthState state, std::optional<int> score)
 int widestHealth(const QFontMetrics& metrics)
 {
     int widest = 0;
-    for (const auto state : {core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
-                             core::HealthState::Neglected, core::HealthState::Unplanned})
+    for (const auto state : core::kAllHealthStates)
         widest = std::max(widest, metrics.horizontalAdvance(healthLabel(state, 100)));
     return widest;
 }
@@ -73,6 +101,9 @@ DueList::DueList(Navigator& navigator, QWidget* parent) : QTreeWidget(parent), m
     setColumnWidth(1, widestHealth(fontMetrics()) + iconSize().width() + em * 4);
     setColumnWidth(3, widestLongDay(fontMetrics()) + em * 2);
     setAccessibleName(tr("Relationships due and overdue"));
+    // Sorted by urgency (the "Due" column's order) until the user clicks another heading.
+    setSortingEnabled(true);
+    sortByColumn(DueColumn, Qt::AscendingOrder);
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (const auto person = personAt(item))
             m_navigator.openPerson(*person);
@@ -84,16 +115,20 @@ void DueList::fill(const PersonModel& people, core::LocalDay today)
 {
     const auto ties = people.ties();
     const core::WeekPlan plan = core::planWeek(ties, today);
+    setSortingEnabled(false); // sorting while filling moves rows under our feet
     clear();
+    int groupIndex = 0;
     auto addGroup = [&](const QString& title, const std::vector<core::DueTie>& list, bool late) {
         if (list.empty())
             return;
-        auto* group = new QTreeWidgetItem(this, {title.arg(list.size())});
+        auto* group = new DueItem(this, {title});
+        group->setData(0, kSortRole, groupIndex++);
         group->setFlags(Qt::ItemIsEnabled);
         QFont bold = group->font(0);
         bold.setBold(true);
         group->setFont(0, bold);
         group->setFirstColumnSpanned(true);
+        int position = 0;
         for (const auto& due : list) {
             const int row = people.rowOf(due.person);
             if (row < 0)
@@ -101,8 +136,11 @@ void DueList::fill(const PersonModel& people, core::LocalDay today)
             const auto& tie = people.tieAt(row);
             const QString state = healthLabel(tie.health.state, tie.health.score);
             const QString when = late ? wording::daysLate(due.daysLate) : longDay(due.due);
-            auto* item = new QTreeWidgetItem(group, {QString::fromStdString(people.rowAt(row).person.name), state,
-                                                     wording::dueReason(tie), when});
+            auto* item = new DueItem(group, {QString::fromStdString(people.rowAt(row).person.name), state,
+                                             wording::dueReason(tie), when});
+            // Health sorts worst first, by score; "Due" keeps the plan's order (most urgent first).
+            item->setData(HealthColumn, kSortRole, tie.health.score.value_or(101));
+            item->setData(DueColumn, kSortRole, position++);
             item->setToolTip(0, item->text(0));
             item->setIcon(1, stateChip(tie.health.state));
             item->setToolTip(2, wording::reasons(tie.health.reasons));
@@ -110,8 +148,11 @@ void DueList::fill(const PersonModel& people, core::LocalDay today)
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }
     };
-    addGroup(tr("Needs you now (%1)"), plan.overdue, true);
-    addGroup(tr("Coming up this week (%1)"), plan.dueThisWeek, false);
+    addGroup(tr("Needs you now (%1)").arg(plan.overdue.size()), plan.overdue, true);
+    // The heading names the days it lists: today and the six after it (core::planWeek).
+    const core::LocalDay lastDay{std::chrono::sys_days{today} + std::chrono::days{6}};
+    addGroup(tr("Coming up, today to %1 (%2)").arg(longDay(lastDay)).arg(plan.dueThisWeek.size()), plan.dueThisWeek, false);
+    setSortingEnabled(true);
     expandAll();
 }
 

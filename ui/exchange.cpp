@@ -45,7 +45,8 @@ void DataExchange::importJson()
     const auto bytes = readFile(file);
     if (!bytes)
         return;
-    auto parsed = core::parseJson(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())));
+    auto parsed = core::parseJson(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())),
+                                  core::JsonUpgrade{core::dayIn(m_clock(), m_zone), m_zone});
     if (!parsed) {
         m_commands.feedback.error(tr("Could not import"), wording::fileError(QDir::toNativeSeparators(file), parsed.error()));
         return;

@@ -45,8 +45,6 @@ constexpr int kRhythmWeeks = 12;
 constexpr int kDefaultMonths = 12;
 constexpr int kStrongFloor = 75;
 
-constexpr std::array kStates{core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
-                             core::HealthState::Neglected, core::HealthState::Unplanned};
 
 core::LocalDay toDay(QDate date)
 {
@@ -463,7 +461,7 @@ void HealthChartsView::drawRhythmKept()
     clear(chart);
     const Computed& c = *m_computed;
     const auto rows = rowsFor(m_rhythmKind->currentData().toString(), m_people);
-    const auto weeks = core::rhythmKept(c.ties, rows, c.rhythmPoints);
+    const auto weeks = core::rhythmKept(c.ties, rows, c.rhythmPoints, m_people.zone());
 
     auto* expected = new QBarSet(tr("Expected"));
     auto* held = new QBarSet(tr("Held"));
@@ -507,7 +505,7 @@ void HealthChartsView::drawStates()
     clear(chart);
     const auto counts = core::stateDistribution(m_people.ties());
     auto* series = new QBarSeries(chart);
-    for (const core::HealthState state : kStates) {
+    for (const core::HealthState state : core::kAllHealthStates) {
         auto* set = new QBarSet(wording::stateName(state));
         set->append(counts[static_cast<std::size_t>(state)]);
         set->setColor(stateColor(state));

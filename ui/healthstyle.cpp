@@ -15,6 +15,8 @@ QColor stateColor(core::HealthState state)
     case core::HealthState::Steady: return QColor(0x56, 0xB4, 0xE9);
     case core::HealthState::Drifting: return QColor(0xE6, 0x9F, 0x00);
     case core::HealthState::Neglected: return QColor(0xD5, 0x5E, 0x00);
+    // New is neither good nor bad yet: a soft violet, apart from the health scale and from grey.
+    case core::HealthState::New: return QColor(0xA9, 0x94, 0xD1);
     case core::HealthState::Unplanned: return QColor(0x99, 0x99, 0x99);
     }
     return QColor(0x99, 0x99, 0x99);
@@ -23,7 +25,7 @@ QColor stateColor(core::HealthState state)
 QIcon stateChip(core::HealthState state)
 {
     // Built once per state; item views ask for it on every paint.
-    static std::array<QIcon, 5> chips;
+    static std::array<QIcon, core::kAllHealthStates.size()> chips;
     QIcon& chip = chips[static_cast<std::size_t>(state)];
     if (chip.isNull()) {
         QPixmap pixmap(32, 32);

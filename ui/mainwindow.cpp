@@ -268,7 +268,8 @@ void MainWindow::startAudit()
 void MainWindow::finishAudit()
 {
     const auto drafts = m_auditForm->drafts(m_queries->kindRhythms());
-    const auto ids = commands::addPeople(m_commands, drafts, tr("Add %1 from the audit").arg(wording::peopleCount(static_cast<int>(drafts.size()))));
+    const auto ids = commands::addPeople(m_commands, drafts, core::dayIn(m_context.clock(), m_context.zone),
+                                         tr("Add %1 from the audit").arg(wording::peopleCount(static_cast<int>(drafts.size()))));
     if (ids.empty())
         return;
     m_auditForm->clear();

@@ -263,8 +263,7 @@ QWidget* MapView::buildToolbar()
         m_kind->addItem(wording::kindPluralName(kind), static_cast<int>(kind));
     m_team = filterBox(tr("Filter by team"), tr("Every team"), bar);
     m_state = filterBox(tr("Filter by health"), tr("Any health"), bar);
-    for (const auto state : {core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
-                             core::HealthState::Neglected, core::HealthState::Unplanned})
+    for (const auto state : core::kAllHealthStates)
         m_state->addItem(stateChip(state), wording::stateName(state), static_cast<int>(state));
     m_links = new QCheckBox(tr("&Links"), bar);
     m_links->setToolTip(tr("Show how people are linked to each other (reports to, peers, mentoring, works with)"));
@@ -324,8 +323,7 @@ QWidget* MapView::buildLegend()
     auto* row = new QHBoxLayout(legend);
     // Colour always comes with its word; the text wraps when the window is narrow.
     QStringList states;
-    for (const auto state : {core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
-                             core::HealthState::Neglected, core::HealthState::Unplanned})
+    for (const auto state : core::kAllHealthStates)
         states << QStringLiteral("<span style=\"color:%1\">\u25CF</span>&nbsp;%2").arg(stateColor(state).name(), wording::stateName(state));
     auto* key = new QLabel(states.join(QStringLiteral(" &nbsp; ")) +
                                tr(" &nbsp;·&nbsp; size: importance · thick line to you: recent, healthy contact · "

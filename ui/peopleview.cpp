@@ -51,8 +51,7 @@ PeopleView::PeopleView(const PageContext& page, const PeopleQueries& queries, QW
     m_state = new QComboBox(this);
     m_state->setAccessibleName(tr("Filter by health"));
     m_state->addItem(tr("Any health"), -1);
-    for (const auto state : {core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
-                             core::HealthState::Neglected, core::HealthState::Unplanned})
+    for (const auto state : core::kAllHealthStates)
         m_state->addItem(stateChip(state), wording::stateName(state), static_cast<int>(state));
 
     auto* add = new QPushButton(tr("&Add person"), this);
@@ -246,7 +245,7 @@ void PeopleView::editorFinished(int result)
         return;
     const storage::PersonDraft after = editor->draft();
     if (!after.person.id.isValid()) {
-        const auto ids = commands::addPeople(m_context, {after});
+        const auto ids = commands::addPeople(m_context, {after}, core::dayIn(m_model.now(), m_model.zone()));
         if (!ids.empty())
             selectPerson(ids.front());
         return;

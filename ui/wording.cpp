@@ -186,6 +186,7 @@ QString stateName(core::HealthState state)
     case core::HealthState::Steady: return tr("Steady");
     case core::HealthState::Drifting: return tr("Drifting");
     case core::HealthState::Neglected: return tr("Neglected");
+    case core::HealthState::New: return tr("New");
     case core::HealthState::Unplanned: return tr("No rhythm");
     }
     return {};
@@ -194,7 +195,8 @@ QString stateName(core::HealthState state)
 QString dueReason(const core::TieHealth& t)
 {
     for (const auto& r : t.health.reasons)
-        if (r.code == core::ReasonCode::NoContactFor || r.code == core::ReasonCode::NeverContacted)
+        if (r.code == core::ReasonCode::NoContactFor || r.code == core::ReasonCode::NeverContacted ||
+            r.code == core::ReasonCode::NewTie)
             return reason(r);
     if (!t.tie.cadence)
         return {};
@@ -249,6 +251,8 @@ QString reason(const core::Reason& r)
     case C::TheyReachOut: return tr("they reached out %1 of the last %2 times").arg(r.a).arg(r.b);
     case C::Paused: return tr("paused: no rhythm expected for now");
     case C::NoRhythm: return tr("no regular rhythm set");
+    case C::NewTie:
+        return r.a == 1 ? tr("new: the first contact is due tomorrow") : tr("new: the first contact is due in %1 days").arg(r.a);
     }
     return {};
 }

@@ -176,13 +176,16 @@ std::optional<core::Instant> instantOrNone(const QVariant& value)
 }
 
 // contact_summaries.recent: two characters per contact, newest first: the quality ('1'..'5', '-'
-// when unrated), then who began it ('m' me, 't' them).
+// when unrated), then who began it ('m' me, 't' them, 'u' not said).
 void readStoredRecent(const QString& recent, core::ContactSummary& summary)
 {
     for (qsizetype i = 0; i + 1 < recent.size(); i += 2) {
         if (const int quality = recent[i].digitValue(); quality >= core::kMinQuality && quality <= core::kMaxQuality)
             summary.recentQualities.push_back(quality);
-        summary.recentInitiators.push_back(recent[i + 1] == QLatin1Char('t') ? core::Initiator::Them : core::Initiator::Me);
+        const QChar by = recent[i + 1];
+        summary.recentInitiators.push_back(by == QLatin1Char('m')   ? core::Initiator::Me
+                                           : by == QLatin1Char('t') ? core::Initiator::Them
+                                                                    : core::Initiator::Unknown);
     }
 }
 
@@ -224,7 +227,7 @@ public:
             core::ContactSummary& s = m_result[core::PersonId{q.value(0).toLongLong()}];
             if (!q.value(1).isNull())
                 s.recentQualities.push_back(q.value(1).toInt());
-            s.recentInitiators.push_back(core::initiatorFromToken(q.text(2)).value_or(core::Initiator::Me));
+            s.recentInitiators.push_back(core::initiatorFromToken(q.text(2)).value_or(core::Initiator::Unknown));
         }
         return core::Done{};
     }

@@ -121,16 +121,24 @@ QVariant teamValue(const core::Person& person)
     return person.team ? QVariant(person.team->value) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
+// The day a person was added, 'YYYY-MM-DD'; empty when unknown (health then judges the tie as it
+// did before schema 7).
+QVariant addedValue(const core::Person& person)
+{
+    return person.tie.added ? QString::fromStdString(core::formatDay(*person.tie.added)) : QString();
+}
+
 } // namespace
 
 core::Result<core::PersonId> insertPerson(const QSqlDatabase& db, const core::Person& person)
 {
-    Query insert(db, QStringLiteral("INSERT INTO people (id, name, email, team_id, notes) VALUES (?, ?, ?, ?, ?)"));
+    Query insert(db, QStringLiteral("INSERT INTO people (id, name, email, team_id, notes, added_on) VALUES (?, ?, ?, ?, ?, ?)"));
     insert.bind(person.id.isValid() ? QVariant(person.id.value) : QVariant(QMetaType(QMetaType::LongLong)))
         .bindText(person.name)
         .bindText(person.email)
         .bind(teamValue(person))
-        .bindText(person.notes);
+        .bindText(person.notes)
+        .bind(addedValue(person));
     if (!insert.exec())
         return insert.error();
     const core::PersonId id{insert.lastInsertId().toLongLong()};
@@ -141,8 +149,15 @@ core::Result<core::PersonId> insertPerson(const QSqlDatabase& db, const core::Pe
 
 core::Status updatePerson(const QSqlDatabase& db, const core::Person& person)
 {
-    Query update(db, QStringLiteral("UPDATE people SET name = ?, email = ?, team_id = ?, notes = ? WHERE id = ?"));
-    update.bindText(person.name).bindText(person.email).bind(teamValue(person)).bindText(person.notes).bind(person.id.value);
+    // An update that does not know the day a person was added keeps the stored one.
+    Query update(db, QStringLiteral("UPDATE people SET name = ?, email = ?, team_id = ?, notes = ?, "
+                                    "added_on = COALESCE(NULLIF(?, ''), added_on) WHERE id = ?"));
+    update.bindText(person.name)
+        .bindText(person.email)
+        .bind(teamValue(person))
+        .bindText(person.notes)
+        .bind(addedValue(person))
+        .bind(person.id.value);
     if (!update.exec())
         return update.error();
     return writeTie(db, person.id, person.tie, false);
@@ -425,7 +440,7 @@ core::Result<std::vector<core::Meeting>> meetingsWhere(const QSqlDatabase& db, c
 QString selectPeople(const QString& extraColumns)
 {
     static const QString columns = QStringLiteral("SELECT p.id, p.name, p.email, p.team_id, p.notes, t.kind, t.importance, t.paused, ") +
-                                   cadenceColumns(QStringLiteral("t."));
+                                   cadenceColumns(QStringLiteral("t.")) + QStringLiteral(", p.added_on");
     return columns + extraColumns + QStringLiteral(" FROM people p JOIN ties t ON t.person_id = p.id ");
 }
 
@@ -442,6 +457,7 @@ core::Person readPerson(const Query& q)
     p.tie.importance = q.value(6).toInt();
     p.tie.paused = q.value(7).toInt() != 0;
     p.tie.cadence = readCadence(q, 8);
+    p.tie.added = core::parseDay(q.text(15));
     return p;
 }
 
@@ -478,7 +494,7 @@ core::Result<std::vector<core::Interaction>> interactionsWhere(const QSqlDatabas
         i.kind = parseOr(q.value(2), core::interactionKindFromToken, core::InteractionKind::MicroMoment);
         i.at = core::fromUnixSeconds(q.value(3).toLongLong());
         i.minutes = q.value(4).toInt();
-        i.initiatedBy = parseOr(q.value(5), core::initiatorFromToken, core::Initiator::Me);
+        i.initiatedBy = parseOr(q.value(5), core::initiatorFromToken, core::Initiator::Unknown);
         if (!q.value(6).isNull())
             i.quality = q.value(6).toInt();
         i.notes = q.text(7);

@@ -86,7 +86,7 @@ std::optional<core::Cadence> readCadence(const Query& query, int first);
 /// The SELECT that readPerson() expects, ready for a WHERE or ORDER BY. `extraColumns`
 /// (", expr, expr") come after the person's columns, from index kPersonColumns on.
 QString selectPeople(const QString& extraColumns = {});
-inline constexpr int kPersonColumns = 15;
+inline constexpr int kPersonColumns = 16;
 /// Reads the current row of a query built on selectPeople().
 core::Person readPerson(const Query& query);
 

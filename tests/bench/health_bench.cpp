@@ -111,7 +111,7 @@ void charts_vp(benchmark::State& state)
             byTeam[ties[row].person->team].push_back(row);
         for (const auto& [team, rows] : byTeam)
             benchmark::DoNotOptimize(core::meanScores(grid, rows).data());
-        auto rhythm = core::rhythmKept(ties, everyone, core::weeklyPoints(today, 12, zone));
+        auto rhythm = core::rhythmKept(ties, everyone, core::weeklyPoints(today, 12, zone), zone);
         benchmark::DoNotOptimize(overall.data());
         benchmark::DoNotOptimize(rhythm.data());
     }

@@ -90,9 +90,43 @@ TEST(Audit, WeekPlanSplitsOverdueAndDue)
     ties[3].due = day("2026-12-20");
     const WeekPlan plan = planWeek(ties, day("2026-11-29"));
     ASSERT_EQ(plan.overdue.size(), 2u);
-    EXPECT_EQ(plan.overdue[0].person, PersonId{2}) << "the more important relationship first";
-    EXPECT_EQ(plan.overdue[0].daysLate, 4);
-    EXPECT_EQ(plan.overdue[1].daysLate, 19);
+    EXPECT_EQ(plan.overdue[0].person, PersonId{1}) << "19 days late on a monthly rhythm before 4 on a weekly one";
+    EXPECT_EQ(plan.overdue[0].daysLate, 19);
+    EXPECT_EQ(plan.overdue[1].daysLate, 4);
     ASSERT_EQ(plan.dueThisWeek.size(), 1u);
     EXPECT_EQ(plan.dueThisWeek[0].person, PersonId{3});
+}
+
+TEST(Audit, WhoNeedsYouIsOrderedByLatenessRelativeToTheRhythm)
+{
+    // Before: the more important tie came first however little it was late.
+    std::vector<TieHealth> ties{
+        tie(1, RelationshipKind::Boss, 5, 40, HealthState::Drifting),         // monthly
+        tie(2, RelationshipKind::DirectReport, 2, 40, HealthState::Drifting), // weekly
+        tie(3, RelationshipKind::DirectReport, 4, 40, HealthState::Drifting), // weekly
+    };
+    ties[0].due = day("2026-11-27"); // 2 days late on ~30 days
+    ties[1].due = day("2026-11-24"); // 5 days late on 7
+    ties[2].due = day("2026-11-24"); // the same, more important
+    const WeekPlan plan = planWeek(ties, day("2026-11-29"));
+    ASSERT_EQ(plan.overdue.size(), 3u);
+    EXPECT_EQ(plan.overdue[0].person, PersonId{3});
+    EXPECT_EQ(plan.overdue[1].person, PersonId{2});
+    EXPECT_EQ(plan.overdue[2].person, PersonId{1});
+}
+
+TEST(Audit, ANewTieIsNeitherCountedAsNeglectedNorAGap)
+{
+    Person boss{PersonId{1}, "Dana", "", std::nullopt, "", defaultTie(RelationshipKind::Boss)};
+    boss.tie.added = day("2026-11-25");
+    const Zone zone{"Europe/Berlin"};
+    const TieHealth t = evaluateTie(boss, ContactSummary{}, atLocal(day("2026-11-29"), std::chrono::hours{12}, zone), zone);
+    EXPECT_EQ(t.health.state, HealthState::New);
+    const Audit audit = auditRelationships(std::vector<TieHealth>{t});
+    ASSERT_EQ(audit.kinds.size(), 1u);
+    EXPECT_EQ(audit.kinds[0].byState[static_cast<std::size_t>(HealthState::Neglected)], 0);
+    EXPECT_EQ(audit.kinds[0].byState[static_cast<std::size_t>(HealthState::New)], 1);
+    for (const auto& gap : audit.gaps)
+        EXPECT_NE(gap.code, GapCode::BossNotMetFor) << "a boss added four days ago is not a gap yet";
+    EXPECT_TRUE(audit.suggestions.empty());
 }

@@ -3,6 +3,7 @@
 // the importer the same way the target runs it: it must be refused or read, never crash.
 #include "core/icalendar.h"
 #include "core/jsonformat.h"
+#include "tests/support/jsonupgrade.h"
 
 #include <gtest/gtest.h>
 
@@ -36,9 +37,9 @@ TEST(FuzzRegressions, JsonInputsAreRefusedOrReadBack)
     const auto inputs = inputsOf("json");
     EXPECT_FALSE(inputs.empty());
     for (const std::string& input : inputs) {
-        const auto parsed = parseJson(input);
+        const auto parsed = parseJson(input, rapport::test::jsonUpgrade());
         if (parsed) {
-            const auto again = parseJson(toJson(parsed.value()));
+            const auto again = parseJson(toJson(parsed.value()), rapport::test::jsonUpgrade());
             ASSERT_TRUE(again);
             EXPECT_EQ(again.value(), parsed.value());
         } else {
@@ -60,7 +61,7 @@ TEST(FuzzRegressions, ICalendarInputsAreRefusedOrRead)
 
 TEST(JsonFormat, ANumberTooLargeForADoubleIsRefused)
 {
-    const auto parsed = parseJson(R"({"format": "rapport", "formatVersion": 1e99999})");
+    const auto parsed = parseJson(R"({"format": "rapport", "formatVersion": 1e99999})", rapport::test::jsonUpgrade());
     ASSERT_FALSE(parsed);
     EXPECT_EQ(parsed.error().code, ErrorCode::JsonNumberTooLarge) << parsed.error().toString();
 }

@@ -96,7 +96,7 @@ TEST(Health, NoRhythmIsUnplannedWithoutScore)
     EXPECT_EQ(report.reasons[0].code, ReasonCode::NoRhythm);
 }
 
-TEST(Health, NoHistoryIsNeglected)
+TEST(Health, NoHistoryAndNoDayAddedIsNeglected)
 {
     const auto report = healthAt(weeklyOneOnOne(), {}, "2026-11-29");
     EXPECT_EQ(report.state, HealthState::Neglected);
@@ -214,6 +214,48 @@ TEST(Health, OneSidedContactIsNamed)
         history.push_back(contact(when, InteractionKind::OneOnOne, 4, Initiator::Me));
     const auto report = healthAt(weeklyOneOnOne(), history, "2026-11-25");
     EXPECT_EQ(reasonOf(report, ReasonCode::OneSided).a, 6);
+}
+
+TEST(Health, ContactsLoggedWithoutSayingWhoReachedOutAreNeverOneSided)
+{
+    // Before schema 7 every contact was "me": six logged contacts read as "you started the last 6".
+    std::vector<Interaction> history;
+    for (const char* when : {"2026-10-19", "2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"})
+        history.push_back(contact(when, InteractionKind::OneOnOne, 4, Initiator::Unknown));
+    const auto unsaid = healthAt(weeklyOneOnOne(), history, "2026-11-25");
+    EXPECT_FALSE(hasReason(unsaid, ReasonCode::OneSided));
+    EXPECT_FALSE(hasReason(unsaid, ReasonCode::TheyReachOut));
+    // Only the known ones count: three of mine among unknowns are not enough for "one-sided" (four are).
+    for (std::size_t i = 0; i < 3; ++i)
+        history[history.size() - 1 - i].initiatedBy = Initiator::Me;
+    EXPECT_FALSE(hasReason(healthAt(weeklyOneOnOne(), history, "2026-11-25"), ReasonCode::OneSided));
+    history[history.size() - 4].initiatedBy = Initiator::Me;
+    EXPECT_EQ(reasonOf(healthAt(weeklyOneOnOne(), history, "2026-11-25"), ReasonCode::OneSided).a, 4);
+}
+
+TEST(Health, ANewTieIsNewUntilItsFirstContactIsDue)
+{
+    Tie tie = weeklyOneOnOne();
+    tie.added = parseDay("2026-11-25");
+    // Seven people added a minute ago were all "Neglected · 24".
+    const auto fresh = healthAt(tie, {}, "2026-11-25T10:00");
+    EXPECT_EQ(fresh.state, HealthState::New);
+    EXPECT_FALSE(fresh.score) << "neutral: no score to judge yet";
+    EXPECT_EQ(reasonOf(fresh, ReasonCode::NewTie).a, 7);
+    EXPECT_EQ(healthAt(tie, {}, "2026-12-01T23:00").state, HealthState::New) << "due 12-02, one day ahead";
+    EXPECT_EQ(nextDueDay(tie, ContactSummary{}, *parseDay("2026-11-26"), kBerlin), parseDay("2026-12-02"));
+    // From the due day on it is judged as if last met the day it was added.
+    const auto due = healthAt(tie, {}, "2026-12-02T10:00");
+    EXPECT_NE(due.state, HealthState::New);
+    EXPECT_NE(due.state, HealthState::Neglected);
+    EXPECT_TRUE(hasReason(due, ReasonCode::NeverContacted));
+    EXPECT_EQ(healthAt(tie, {}, "2026-12-05T10:00").state, HealthState::Drifting) << "10 days: past the ideal gap of 8";
+    EXPECT_EQ(healthAt(tie, {}, "2026-12-10T10:00").state, HealthState::Neglected) << "15 days: past the maximum gap of 14";
+    // A first contact ends "new" at once.
+    EXPECT_NE(healthAt(tie, {contact("2026-11-26")}, "2026-11-27").state, HealthState::New);
+    // A paused new tie is paused, not new.
+    tie.paused = true;
+    EXPECT_EQ(healthAt(tie, {}, "2026-11-26").state, stateForScore(*healthAt(tie, {}, "2026-11-26").score));
 }
 
 TEST(Health, FallingQualityIsNamed)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/demo.h"
 #include "core/jsonformat.h"
+#include "tests/support/jsonupgrade.h"
 
 #include <gtest/gtest.h>
 
@@ -26,11 +27,11 @@ std::string document(const std::string& people, const std::string& version = "1"
 }
 
 const std::string kPerson =
-    R"([{"id": 4, "name": "Ana Lopez", "email": "", "team": 1, "notes": "", "tie": {"kind": "peer", "importance": 3, "cadence": null}}])";
+    R"([{"id": 4, "name": "Ana Lopez", "email": "", "team": 1, "notes": "", "added": "2026-10-01", "tie": {"kind": "peer", "importance": 3, "cadence": null}}])";
 
 Error refusal(const std::string& text)
 {
-    auto parsed = parseJson(text);
+    auto parsed = parseJson(text, rapport::test::jsonUpgrade());
     EXPECT_FALSE(parsed) << text;
     return parsed ? Error{} : parsed.error();
 }
@@ -41,7 +42,7 @@ TEST(JsonFormat, RoundTripKeepsEveryValue)
 {
     const Dataset data = sample();
     ASSERT_FALSE(data.interactions.empty());
-    auto parsed = parseJson(toJson(data));
+    auto parsed = parseJson(toJson(data), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
     EXPECT_EQ(parsed.value(), data);
     EXPECT_EQ(toJson(parsed.value()), toJson(data));
@@ -60,7 +61,7 @@ TEST(JsonFormat, OutputIsStableAndVersioned)
 
 TEST(JsonFormat, AcceptsTheMinimalDocument)
 {
-    auto parsed = parseJson(document(kPerson));
+    auto parsed = parseJson(document(kPerson), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
     ASSERT_EQ(parsed.value().people.size(), 1u);
     EXPECT_EQ(parsed.value().people[0].tie.kind, RelationshipKind::Peer);
@@ -174,7 +175,7 @@ TEST(JsonFormat, VersionOneFilesGetTheDefaultsOfVersionTwo)
 {
     std::string people = kPerson;
     people.replace(people.find(R"("cadence": null)"), 15, R"("cadence": {"every": 1, "unit": "month", "minutes": 30})");
-    auto parsed = parseJson(document(people, "1"));
+    auto parsed = parseJson(document(people, "1"), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
     const Tie& tie = parsed.value().people[0].tie;
     ASSERT_TRUE(tie.cadence);
@@ -201,7 +202,7 @@ TEST(JsonFormat, VersionTwoCarriesPausesDefaultsAndFocusPicks)
     pick.reflection = "Good talk; they felt heard.";
     pick.committedAt = *parseUtc("2026-11-23T08:00:00Z");
     data.focusPicks.push_back(pick);
-    auto parsed = parseJson(toJson(data));
+    auto parsed = parseJson(toJson(data), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
     EXPECT_EQ(parsed.value(), data);
 }
@@ -209,7 +210,7 @@ TEST(JsonFormat, VersionTwoCarriesPausesDefaultsAndFocusPicks)
 TEST(JsonFormat, FocusPicksAreChecked)
 {
     const std::string good = R"({"format": "rapport", "formatVersion": 2, "teams": [], "people": [], "links": [], "interactions": [], "kindCadences": [], "focusPicks": [{"id": 1, "weekStart": "2026-11-23", "person": null, "personName": "Ana", "action": "", "actionDay": null, "reflection": null, "committedAt": "2026-11-23T08:00:00Z"}]})";
-    EXPECT_TRUE(parseJson(good));
+    EXPECT_TRUE(parseJson(good, rapport::test::jsonUpgrade()));
     std::string tuesday = good;
     tuesday.replace(tuesday.find("2026-11-23\""), 10, "2026-11-24");
     EXPECT_EQ(refusal(tuesday).where, "focusPicks[0].weekStart");
@@ -231,12 +232,12 @@ TEST(JsonFormat, PreferredDaysAndHoursRoundTripAndBadOnesAreRefused)
         doc.pop_back(); // the closing brace: a current document has every list
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": []})";
     };
-    auto parsed = parseJson(person(cadence));
+    auto parsed = parseJson(person(cadence), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
     const Cadence read = *parsed.value().people[0].tie.cadence;
     EXPECT_EQ(read.preferredDays, 1u << 1 | 1u << 3);
     EXPECT_EQ(read.window, (DayWindow{9 * 60 + 30, 24 * 60}));
-    auto again = parseJson(toJson(parsed.value()));
+    auto again = parseJson(toJson(parsed.value()), rapport::test::jsonUpgrade());
     ASSERT_TRUE(again) << again.error().toString();
     EXPECT_EQ(again.value(), parsed.value());
 
@@ -250,4 +251,41 @@ TEST(JsonFormat, PreferredDaysAndHoursRoundTripAndBadOnesAreRefused)
     EXPECT_EQ(broken(R"("24:00")", R"("24:01")").where, "people[0].tie.cadence.window.to");
     EXPECT_EQ(broken(R"("24:00")", R"("09:00")").where, "people[0].tie.cadence.window");
     EXPECT_EQ(broken(R"(, "days": ["tue", "thu"])", "").where, "people[0].tie.cadence");
+}
+
+TEST(JsonFormat, Version5KeepsTheDayAPersonWasAddedAndAnUnknownInitiator)
+{
+    Dataset data = generateDemo(DemoOptions{DemoScale::Small, 7, *parseDay("2026-11-29"), Zone{"Europe/Berlin"}});
+    ASSERT_FALSE(data.people.empty());
+    data.people[0].tie.added = parseDay("2026-03-04");
+    data.people[1].tie.added.reset();
+    data.interactions[0].initiatedBy = Initiator::Unknown;
+    auto parsed = parseJson(toJson(data), rapport::test::jsonUpgrade());
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    EXPECT_EQ(parsed.value().people[0].tie.added, parseDay("2026-03-04"));
+    EXPECT_FALSE(parsed.value().people[1].tie.added);
+    EXPECT_EQ(parsed.value().interactions[0].initiatedBy, Initiator::Unknown);
+}
+
+TEST(JsonFormat, OlderVersionsAreReadAsMigration7ReadsADatabase)
+{
+    // A version-4 file: "me" was all Rapport ever wrote, so it says nothing; "them" was said.
+    std::string people = R"([{"id": 4, "name": "Ana Lopez", "email": "", "team": null, "notes": "", "tie": {"kind": "peer", "importance": 3, "cadence": null, "paused": false}},
+                           {"id": 5, "name": "Ben Okoro", "email": "", "team": null, "notes": "", "tie": {"kind": "peer", "importance": 3, "cadence": null, "paused": false}}])";
+    std::string doc = R"({"format": "rapport", "formatVersion": 4, "teams": [], "people": )" + people +
+                      R"(, "links": [], "interactions": [
+        {"id": 1, "person": 4, "kind": "call", "at": "2026-05-03T22:30:00Z", "minutes": 10, "initiatedBy": "them", "quality": null, "notes": ""},
+        {"id": 2, "person": 4, "kind": "call", "at": "2026-06-01T09:00:00Z", "minutes": 10, "initiatedBy": "me", "quality": null, "notes": ""}],
+        "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": []})";
+    auto parsed = parseJson(doc, rapport::test::jsonUpgrade());
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    const Dataset& data = parsed.value();
+    EXPECT_EQ(data.interactions[0].initiatedBy, Initiator::Them);
+    EXPECT_EQ(data.interactions[1].initiatedBy, Initiator::Unknown);
+    EXPECT_EQ(data.people[0].tie.added, parseDay("2026-05-04")) << "the local day (Berlin) of the first contact";
+    EXPECT_EQ(data.people[1].tie.added, rapport::test::jsonUpgrade().today) << "never contacted: the day of the import";
+    // Read back from its own export, the upgraded dataset is the same.
+    auto again = parseJson(toJson(data), rapport::test::jsonUpgrade());
+    ASSERT_TRUE(again) << again.error().toString();
+    EXPECT_EQ(again.value(), data);
 }

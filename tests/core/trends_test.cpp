@@ -97,7 +97,8 @@ TEST(Trends, UnplannedTiesHaveNoScoresAndMeansSkipThem)
 
 TEST(Trends, RhythmKeptCountsKeepingContactsPerWeekAgainstTheExpected)
 {
-    const Person weekly = person(RelationshipKind::DirectReport); // weekly one-on-one
+    Person weekly = person(RelationshipKind::DirectReport); // weekly one-on-one
+    weekly.tie.added = day("2026-11-01");
     Person paused = person(RelationshipKind::DirectReport);
     paused.tie.paused = true;
     const std::vector<Interaction> history{
@@ -108,12 +109,30 @@ TEST(Trends, RhythmKeptCountsKeepingContactsPerWeekAgainstTheExpected)
     };
     const std::vector<TrackedTie> ties{{&weekly, history, {}}, {&paused, history, {}}};
     const std::vector<std::size_t> rows{0, 1};
-    const auto weeks = rhythmKept(ties, rows, weeklyPoints(day("2026-11-29"), 3, kZone));
+    const auto weeks = rhythmKept(ties, rows, weeklyPoints(day("2026-11-29"), 3, kZone), kZone);
     ASSERT_EQ(weeks.size(), 3u);
     EXPECT_DOUBLE_EQ(weeks[0].expected, 1.0) << "a paused tie expects nothing";
     EXPECT_EQ(weeks[0].held, 0);
     EXPECT_EQ(weeks[1].held, 1);
     EXPECT_EQ(weeks[2].held, 2);
+}
+
+TEST(Trends, NothingIsExpectedOfATieBeforeItWasAdded)
+{
+    Person added = person(RelationshipKind::DirectReport); // weekly one-on-one
+    added.tie.added = day("2026-11-20");
+    const std::vector<TrackedTie> ties{{&added, {}, {}}};
+    const std::vector<std::size_t> rows{0};
+    const auto points = weeklyPoints(day("2026-11-29"), 3, kZone); // weeks ending 11-15, 11-22, 11-29
+    const auto weeks = rhythmKept(ties, rows, points, kZone);
+    ASSERT_EQ(weeks.size(), 3u);
+    EXPECT_DOUBLE_EQ(weeks[0].expected, 0.0) << "added after this week";
+    EXPECT_DOUBLE_EQ(weeks[1].expected, 1.0);
+    EXPECT_DOUBLE_EQ(weeks[2].expected, 1.0);
+    const ScoreGrid grid = weeklyScores(ties, points, kZone);
+    EXPECT_FALSE(grid.score(0, 0)) << "not judged before it was added";
+    EXPECT_EQ(grid.state(0, 1), HealthState::New) << "added 11-20, first one-on-one due 11-27";
+    EXPECT_EQ(grid.state(0, 2), HealthState::Drifting) << "never met, added nine days before: past the ideal gap of 8";
 }
 
 TEST(Trends, StateDistributionCountsEveryState)

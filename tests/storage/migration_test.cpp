@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -98,6 +99,47 @@ TEST(Migration, EveryReleasedSchemaUpgradesKeepingItsData)
             EXPECT_TRUE(QFile::exists(db->preUpgradeCopy()));
         }
     }
+}
+
+TEST(Migration, Schema7ForgetsTheMeNobodySaidAndDatesEveryone)
+{
+    test::TempDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("schema-v6.sqlite"));
+    auto count = [](const QSqlDatabase& db, const QString& sql) {
+        QSqlQuery q(db);
+        EXPECT_TRUE(q.exec(sql)) << sql.toStdString();
+        return q.next() ? q.value(0).toInt() : -1;
+    };
+    int them = 0, total = 0;
+    {
+        auto old = Database::open(path, readOnly());
+        ASSERT_TRUE(old) << old.error().toString();
+        them = count(old.value()->connection(), QStringLiteral("SELECT COUNT(*) FROM interactions WHERE initiated_by = 'them'"));
+        total = count(old.value()->connection(), QStringLiteral("SELECT COUNT(*) FROM interactions"));
+        ASSERT_GT(them, 0);
+        ASSERT_GT(total, them);
+    }
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    const QSqlDatabase& c = db->connection();
+    EXPECT_EQ(count(c, QStringLiteral("SELECT COUNT(*) FROM interactions")), total) << "the rebuilt table keeps every row";
+    EXPECT_EQ(count(c, QStringLiteral("SELECT COUNT(*) FROM interactions WHERE initiated_by = 'them'")), them);
+    EXPECT_EQ(count(c, QStringLiteral("SELECT COUNT(*) FROM interactions WHERE initiated_by = 'unknown'")), total - them)
+        << "Rapport never asked: a recorded 'me' says nothing";
+    EXPECT_EQ(count(c, QStringLiteral("SELECT COUNT(*) FROM people WHERE added_on = ''")), 0);
+    EXPECT_EQ(count(c, QStringLiteral("SELECT COUNT(*) FROM people p WHERE added_on <> "
+                                      "(SELECT date(MIN(at_utc), 'unixepoch', 'localtime') FROM interactions WHERE person_id = p.id)")),
+              0) << "a person with contacts was added on the day of the first";
+    // The rebuilt table still refuses nonsense and keeps the summaries through the recreated triggers.
+    QSqlQuery bad(c);
+    EXPECT_FALSE(bad.exec(QStringLiteral("INSERT INTO interactions (person_id, kind, at_utc, initiated_by) "
+                                         "SELECT MIN(id), 'call', 1, 'someone' FROM people")));
+    QSqlQuery good(c);
+    ASSERT_TRUE(good.exec(QStringLiteral("INSERT INTO interactions (person_id, kind, at_utc) SELECT MIN(id), 'call', 1900000000 FROM people")))
+        << good.lastError().text().toStdString();
+    EXPECT_EQ(count(c, QStringLiteral("SELECT COUNT(*) FROM contact_summaries s JOIN people p ON p.id = s.person_id "
+                                      "WHERE p.id = (SELECT MIN(id) FROM people) AND s.last_at = 1900000000 AND s.recent LIKE '-u%'")),
+              1);
 }
 
 TEST(Migration, EverySchemaBelowTheCurrentOneHasAFixture)

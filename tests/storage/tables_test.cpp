@@ -4,6 +4,7 @@
 // data carried by the JSON format, and a deleted person's rows all back after undo.
 #include "core/demo.h"
 #include "core/jsonformat.h"
+#include "tests/support/jsonupgrade.h"
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
 #include "core/storage/meetingrepository.h"
@@ -109,7 +110,7 @@ TEST_F(Tables, EveryTableHoldingDataTravelsThroughTheJsonFormat)
     const core::Dataset data = everyKindOfRow();
     ASSERT_TRUE(DatasetRepository(*db).restoreInto(data));
     const std::string json = core::toJson(DatasetRepository(*db).readAll().value());
-    auto parsed = core::parseJson(json);
+    auto parsed = core::parseJson(json, test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
     auto copy = test::openDatabase(dir.path(QStringLiteral("copy.sqlite")));
     ASSERT_TRUE(copy);

@@ -2,6 +2,7 @@
 #include "core/storage/meetingrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/areas.h"
+#include "core/audit.h"
 #include "ui/auditview.h"
 #include "ui/calendarimportdialog.h"
 #include "ui/emptystate.h"
@@ -67,6 +68,10 @@ TEST_F(MainWindowTest, EmptyDatabaseWelcomesAndTheAuditCreatesPeopleWithRhythms)
     ASSERT_TRUE(people);
     ASSERT_EQ(people.value().size(), 5u);
     for (const auto& row : people.value()) {
+        EXPECT_EQ(row.person.tie.added, core::dayIn(now, core::Zone{"Europe/Berlin"})) << row.person.name;
+        // Added a minute ago, nobody is neglected yet (they were all "Neglected · 24").
+        const auto health = core::evaluateTie(row.person, row.contacts, now, core::Zone{"Europe/Berlin"}).health;
+        EXPECT_EQ(health.state, core::HealthState::New) << row.person.name;
         if (row.person.tie.kind == core::RelationshipKind::DirectReport) {
             EXPECT_EQ(row.person.tie.cadence, (core::Cadence{1, core::CadenceUnit::Week, 30, core::CadenceKind::OneOnOne})) << row.person.name;
         }

@@ -11,6 +11,8 @@
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QDate>
+#include <QLocale>
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
@@ -252,4 +254,55 @@ TEST_F(WeekViewTest, QuickLogTakesTheOnlyMatchOfAPartOfANameOnEnter)
     ui::QuickLogDialog again(*model);
     QTest::keyClicks(again.personBox()->lineEdit(), QStringLiteral("n"));
     EXPECT_FALSE(again.person()) << "Ana Lopez and Ben Kim both hold an n";
+}
+
+TEST_F(WeekViewTest, WhoNeedsYouPutsTheMostOverdueForItsRhythmFirstAndSortsByAnyColumn)
+{
+    // Ben: weekly, 40 days since (33 late). Cleo: a mentor, monthly, 35 days since (5 late) and more
+    // important. Before, importance came first: Cleo led though Ben is far later for his rhythm.
+    storage::PersonDraft mentor;
+    mentor.person.name = "Cleo Adams";
+    mentor.person.tie = core::defaultTie(core::RelationshipKind::Mentor);
+    mentor.person.tie.importance = 5;
+    const auto added = storage::PeopleRepository(*database).add({mentor});
+    ASSERT_TRUE(added);
+    logContact(added.value().front(), 35);
+    open();
+    QTreeWidgetItem* overdue = view->dueList()->topLevelItem(0);
+    ASSERT_EQ(overdue->childCount(), 2);
+    EXPECT_EQ(overdue->child(0)->text(0), QStringLiteral("Ben Kim"));
+    EXPECT_EQ(overdue->child(1)->text(0), QStringLiteral("Cleo Adams"));
+
+    // A click on "Person" sorts by name within each group; the groups stay in place both ways.
+    view->dueList()->sortByColumn(0, Qt::DescendingOrder);
+    ASSERT_EQ(view->dueList()->topLevelItem(0)->text(0), QStringLiteral("Needs you now (2)"));
+    EXPECT_EQ(view->dueList()->topLevelItem(0)->child(0)->text(0), QStringLiteral("Cleo Adams"));
+    view->dueList()->sortByColumn(0, Qt::AscendingOrder);
+    ASSERT_EQ(view->dueList()->topLevelItem(0)->text(0), QStringLiteral("Needs you now (2)"));
+    EXPECT_EQ(view->dueList()->topLevelItem(0)->child(0)->text(0), QStringLiteral("Ben Kim"));
+}
+
+TEST_F(WeekViewTest, ComingUpNamesExactlyTheDaysItLists)
+{
+    open();
+    ASSERT_EQ(view->dueList()->topLevelItemCount(), 2);
+    // 2026-11-29 is a Sunday: "this week" would have meant today alone, yet Ana is due on Dec 4.
+    const QString heading = view->dueList()->topLevelItem(1)->text(0);
+    EXPECT_TRUE(heading.startsWith(QStringLiteral("Coming up, today to "))) << heading.toStdString();
+    EXPECT_TRUE(heading.contains(QLocale().toString(QDate(2026, 12, 5), QStringLiteral("MMMM d")))) << heading.toStdString();
+    EXPECT_TRUE(heading.endsWith(QStringLiteral("(1)"))) << heading.toStdString();
+}
+
+TEST_F(WeekViewTest, PeopleAddedTodayAreNewAndNeedNobodyYet)
+{
+    storage::PersonDraft draft;
+    draft.person.name = "Dara Quinn";
+    draft.person.tie = core::defaultTie(core::RelationshipKind::DirectReport);
+    draft.person.tie.added = core::dayIn(now, zone);
+    ASSERT_TRUE(storage::PeopleRepository(*database).add({draft}));
+    open();
+    EXPECT_FALSE(dueNames().contains(QStringLiteral("Dara Quinn"))) << "her first one-on-one is due in a week";
+    const int row = model->rowOf(model->ties().back().person);
+    EXPECT_EQ(model->healthAt(row).state, core::HealthState::New);
+    EXPECT_EQ(model->data(model->index(row, ui::PersonModel::Health)).toString().left(3), QStringLiteral("New"));
 }

@@ -4,6 +4,7 @@
 #include "core/icalendar.h"
 #include "core/instant.h"
 #include "core/jsonformat.h"
+#include "tests/support/jsonupgrade.h"
 #include "ui/wording.h"
 
 #include <gtest/gtest.h>
@@ -30,7 +31,7 @@ QByteArray peopleDocument(const char* thirdKind)
 
 core::Error jsonRefusal(const QByteArray& text)
 {
-    auto parsed = core::parseJson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    auto parsed = core::parseJson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), test::jsonUpgrade());
     EXPECT_FALSE(parsed) << text.constData();
     return parsed ? core::Error{} : parsed.error();
 }
@@ -39,7 +40,7 @@ core::Error jsonRefusal(const QByteArray& text)
 
 TEST(Wording, AJsonImportErrorIsASentenceNamingTheFileAndThePlace)
 {
-    ASSERT_TRUE(core::parseJson(peopleDocument("peer").toStdString())) << "the document is sound but for the kind";
+    ASSERT_TRUE(core::parseJson(peopleDocument("peer").toStdString(), test::jsonUpgrade())) << "the document is sound but for the kind";
     const core::Error error = jsonRefusal(peopleDocument("friend"));
     EXPECT_EQ(ui::wording::fileError(QStringLiteral("team.json"), error),
               QStringLiteral(R"(team.json: people[2].tie.kind: unknown value "friend")"));
