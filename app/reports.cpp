@@ -230,6 +230,10 @@ int runLog(const Invocation& inv)
                                    "appreciation, help, celebration, repair or stay-interview")
                         .arg(kindText),
                     UsageError);
+    const QString by = inv.option(QStringLiteral("by"));
+    const auto initiator = by.isEmpty() ? std::optional(core::Initiator::Unknown) : core::initiatorFromToken(by.toStdString());
+    if (!initiator || (!by.isEmpty() && *initiator == core::Initiator::Unknown))
+        return fail(QStringLiteral("--by \"%1\": use me or them (leave it out when not sure)").arg(by), UsageError);
     const core::Zone zone = systemZone();
     const QString at = inv.option(QStringLiteral("at"));
     auto when = at.isEmpty() ? core::Result<core::Instant>(systemNow()) : core::parseRecordedTime(at.toStdString(), zone, systemNow());
@@ -254,6 +258,7 @@ int runLog(const Invocation& inv)
     log.kind = *kind;
     log.at = when.value();
     log.notes = inv.option(QStringLiteral("note")).toStdString();
+    log.initiatedBy = *initiator;
     const core::Interaction interaction = core::loggedContact(log, p.tie);
     auto stored = storage::InteractionRepository(*database.value()).add(interaction, now);
     if (!stored)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/contactlog.h"
 
+#include <algorithm>
+
 namespace rapport::core {
 namespace {
 
@@ -27,9 +29,10 @@ Interaction loggedContact(const ContactLog& log, const Tie& tie)
     contact.person = log.person;
     contact.kind = log.kind;
     contact.at = log.at;
-    contact.minutes = contactMinutes(log.kind, tie);
+    contact.minutes = log.minutes && isTimed(log.kind) ? std::max(0, *log.minutes) : contactMinutes(log.kind, tie);
     contact.quality = log.quality;
     contact.notes = log.notes;
+    contact.initiatedBy = log.initiatedBy;
     return contact;
 }
 

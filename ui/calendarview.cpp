@@ -401,13 +401,17 @@ void CalendarView::setStatus(core::MeetingStatus status)
     if (!index)
         return;
     const core::Meeting before = m_grid->meetings()[*index].meeting;
+    const QString what = m_grid->meetings()[*index].label;
+    // A held one-on-one is a contact: ask how it went first, then store both as one step. Cancelled,
+    // the meeting stays as it was.
+    if (status == core::MeetingStatus::Held && before.person) {
+        if (const auto contact = m_navigator.askHowItWent(before))
+            commands::markHeld(m_context, before, *contact, tr("Mark %1 held").arg(what), m_clock());
+        return;
+    }
     core::Meeting after = before;
     after.status = status;
-    const QString what = m_grid->meetings()[*index].label;
     storeChange(before, after, status == core::MeetingStatus::Held ? tr("Mark %1 held").arg(what) : tr("Skip %1").arg(what));
-    // A held one-on-one is a contact: log how it went.
-    if (status == core::MeetingStatus::Held && before.person)
-        m_navigator.quickLog(before.person, core::InteractionKind::OneOnOne);
 }
 
 core::WeekProposal CalendarView::proposal() const

@@ -320,6 +320,66 @@ private:
     core::Meeting m_after;
 };
 
+// A meeting marked held with the contact it was: the meeting's new status (an update, or a new
+// exception for an occurrence of a series) and the contact, each in its own transaction; when the
+// second fails the first is taken back, so the step is all or nothing.
+class MarkHeldCommand final : public StoredCommand
+{
+public:
+    MarkHeldCommand(const CommandContext& context, const QString& text, core::Meeting before, core::Interaction contact,
+                    core::Instant now)
+        : StoredCommand(context, text), m_before(std::move(before)), m_contact(std::move(contact)), m_now(now)
+    {
+        m_after = m_before;
+        m_after.status = core::MeetingStatus::Held;
+    }
+
+protected:
+    core::Status apply() override
+    {
+        if (auto stored = storeMeeting(); !stored)
+            return stored;
+        auto added = interactions().add(m_contact, m_now);
+        if (!added) {
+            (void)restoreMeeting(); // the contact failed: the meeting goes back as it was
+            return added.error();
+        }
+        m_contact.id = added.value(); // a redo stores it under the same id
+        return core::Done{};
+    }
+    core::Status revert() override
+    {
+        if (auto removed = interactions().remove(m_contact.id); !removed)
+            return removed;
+        return restoreMeeting();
+    }
+
+private:
+    core::Status storeMeeting()
+    {
+        if (m_before.id.isValid())
+            return meetings().update(m_after);
+        auto added = meetings().add(m_after);
+        if (!added)
+            return added.error();
+        m_after.id = added.value();
+        return core::Done{};
+    }
+    core::Status restoreMeeting()
+    {
+        if (m_before.id.isValid())
+            return meetings().update(m_before);
+        core::Status removed = meetings().remove(m_after.id);
+        m_after.id = {};
+        return removed;
+    }
+
+    core::Meeting m_before;
+    core::Meeting m_after;
+    core::Interaction m_contact;
+    core::Instant m_now;
+};
+
 // Changes what some UIDs hold on the calendar (an import, a series moved or split). The first redo
 // writes the change; what the UIDs then hold, ids included, is kept, so a later redo puts back
 // exactly those rows and undo exactly the ones before.
@@ -436,6 +496,12 @@ bool addMeetings(const CommandContext& context, const std::vector<core::Meeting>
     if (meetings.empty())
         return false;
     return push(context, new AddMeetingsCommand(context, label, meetings));
+}
+
+bool markHeld(const CommandContext& context, const core::Meeting& before, const core::Interaction& contact,
+              const QString& label, core::Instant now)
+{
+    return push(context, new MarkHeldCommand(context, label, before, contact, now));
 }
 
 bool changeMeeting(const CommandContext& context, const core::Meeting& before, const core::Meeting& after, const QString& label)

@@ -58,6 +58,11 @@ bool setMapPins(const CommandContext& context, const std::unordered_map<core::Pe
 /// Puts meetings on the calendar as one step ("Plan a one-on-one with Ana", "Apply the week's
 /// plan"); undo takes them off. Returns false (reported) when nothing was stored.
 bool addMeetings(const CommandContext& context, const std::vector<core::Meeting>& meetings, const QString& label);
+/// Marks a one-on-one held and logs how it went (`contact`), as one step ("Mark 1:1 Ana held"):
+/// `before` is the meeting as planned (an occurrence of a series becomes an exception); undo takes
+/// the contact off and puts the meeting back as it was. False (reported) when nothing was stored.
+bool markHeld(const CommandContext& context, const core::Meeting& before, const core::Interaction& contact,
+              const QString& label, core::Instant now);
 /// Replaces a stored meeting (moved, resized, marked held or skipped); undo puts `before` back.
 bool changeMeeting(const CommandContext& context, const core::Meeting& before, const core::Meeting& after, const QString& label);
 /// Imports a calendar file's events (matched by UID) as one undo step; undo puts back exactly what

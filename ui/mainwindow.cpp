@@ -247,6 +247,11 @@ void MainWindow::quickLog(std::optional<core::PersonId> person, core::Interactio
         statusBar()->showMessage(done, 5000);
 }
 
+std::optional<core::Interaction> MainWindow::askHowItWent(const core::Meeting& meeting)
+{
+    return QuickLogDialog::askHowItWent(*m_people, meeting, m_context.clock(), this);
+}
+
 void MainWindow::updateWelcome()
 {
     if (m_auditRequested)

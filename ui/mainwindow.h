@@ -75,6 +75,7 @@ public:
                   core::InteractionKind kind = core::InteractionKind::MicroMoment) override;
     void chooseFocus(core::PersonId person) override;
     void showPeopleIn(core::HealthState state) override;
+    std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override;
 
 protected:
     void closeEvent(QCloseEvent* event) override;

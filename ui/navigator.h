@@ -8,6 +8,10 @@
 
 #include <optional>
 
+namespace rapport::core {
+struct Meeting;
+}
+
 namespace rapport::ui {
 
 /// What a page asks of the window when the next step belongs to another area. The main window
@@ -20,6 +24,9 @@ public:
     virtual void openPerson(core::PersonId person) = 0;
     /// Ctrl+L: logs a contact, with `person` filled in when given.
     virtual void quickLog(std::optional<core::PersonId> person, core::InteractionKind kind) = 0;
+    /// Held…: asks how `meeting` went (the log dialog filled in with its person, time and length)
+    /// and returns the contact to log; none when the user cancels. Stores nothing itself.
+    virtual std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) = 0;
     /// This week, with `person` chosen as the focus and the action ready ("Deepen this one").
     virtual void chooseFocus(core::PersonId person) = 0;
     /// People, showing only those in `state` (the charts' click-through).

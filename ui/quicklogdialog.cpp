@@ -2,24 +2,32 @@
 #include "ui/quicklogdialog.h"
 
 #include "core/contactlog.h"
+#include "core/meeting.h"
+#include "ui/localdates.h"
 #include "ui/personmodel.h"
 #include "ui/personpicker.h"
 #include "ui/wording.h"
 
 #include <QAbstractItemView>
+#include <QButtonGroup>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QTimeEdit>
 #include <QVBoxLayout>
 
 namespace rapport::ui {
 
-QuickLogDialog::QuickLogDialog(PersonModel& people, QWidget* parent) : QDialog(parent), m_people(people)
+QuickLogDialog::QuickLogDialog(PersonModel& people, core::Instant now, QWidget* parent)
+    : QDialog(parent), m_people(people), m_now(now)
 {
     setWindowTitle(tr("Log a contact"));
     m_person = new PersonPicker(people, this);
@@ -51,6 +59,8 @@ QuickLogDialog::QuickLogDialog(PersonModel& people, QWidget* parent) : QDialog(p
     auto* form = new QFormLayout;
     form->addRow(tr("&Person"), m_person);
     form->addRow(tr("&Kind"), m_kind);
+    form->addRow(tr("&When"), buildWhen());
+    form->addRow(tr("Who reached out"), buildWho());
     form->addRow(tr("&Quality"), m_quality);
     form->addRow(tr("&Note"), m_note);
     auto* layout = new QVBoxLayout(this);
@@ -64,6 +74,96 @@ QuickLogDialog::QuickLogDialog(PersonModel& people, QWidget* parent) : QDialog(p
     // and one person named, Enter logs at once (installed after the completer's own filter, so
     // this one runs first).
     m_person->completer()->popup()->installEventFilter(this);
+    updateState();
+}
+
+QWidget* QuickLogDialog::buildWhen()
+{
+    auto* row = new QWidget(this);
+    m_day = new QDateEdit(row);
+    m_day->setCalendarPopup(true);
+    m_day->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    m_day->setAccessibleName(tr("Day"));
+    m_time = new QTimeEdit(row);
+    m_time->setDisplayFormat(QLocale().timeFormat(QLocale::ShortFormat));
+    m_time->setAccessibleName(tr("Time"));
+    auto* today = new QPushButton(tr("Now"), row);
+    today->setToolTip(tr("Today, at this time"));
+    m_yesterday = new QPushButton(tr("&Yesterday"), row);
+    m_yesterday->setToolTip(tr("The same time yesterday"));
+    for (QPushButton* button : {today, m_yesterday})
+        button->setAutoDefault(false); // Enter still logs
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_day);
+    layout->addWidget(m_time);
+    layout->addWidget(today);
+    layout->addWidget(m_yesterday);
+    layout->addStretch();
+
+    setWhen(m_now);
+    m_day->setMaximumDate(m_day->date());
+    connect(today, &QPushButton::clicked, this, [this] {
+        setWhen(m_now);
+        m_whenChanged = false;
+        updateState();
+    });
+    connect(m_yesterday, &QPushButton::clicked, this, [this] {
+        m_day->setDate(toQDate(core::dayIn(m_now, m_people.zone())).addDays(-1));
+    });
+    auto changed = [this] {
+        m_whenChanged = true;
+        updateState();
+    };
+    connect(m_day, &QDateEdit::dateChanged, this, changed);
+    connect(m_time, &QTimeEdit::timeChanged, this, changed);
+    return row;
+}
+
+QWidget* QuickLogDialog::buildWho()
+{
+    auto* row = new QWidget(this);
+    m_byMe = new QRadioButton(tr("&Me"), row);
+    m_byThem = new QRadioButton(tr("&Them"), row);
+    m_notSure = new QRadioButton(tr("Not s&ure"), row);
+    m_notSure->setChecked(true);
+    row->setToolTip(tr("Who started this contact. Health counts only the ones you say, so \"not sure\" never makes a "
+                       "relationship look one-sided."));
+    auto* group = new QButtonGroup(row);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QRadioButton* button : {m_byMe, m_byThem, m_notSure}) {
+        group->addButton(button);
+        layout->addWidget(button);
+    }
+    layout->addStretch();
+    return row;
+}
+
+void QuickLogDialog::setWhen(core::Instant at)
+{
+    const QSignalBlocker dayBlocker(m_day);
+    const QSignalBlocker timeBlocker(m_time);
+    m_day->setDate(toQDate(core::dayIn(at, m_people.zone())));
+    const QTime time = localTimeOf(at, m_people.zone());
+    m_time->setTime(QTime(time.hour(), time.minute()));
+}
+
+core::Instant QuickLogDialog::chosenTime() const
+{
+    const QTime time = m_time->time();
+    return core::atLocal(toDay(m_day->date()), std::chrono::minutes{time.hour() * 60 + time.minute()}, m_people.zone());
+}
+
+void QuickLogDialog::setMeeting(const core::Meeting& meeting)
+{
+    if (meeting.person)
+        setPerson(*meeting.person);
+    setKind(core::InteractionKind::OneOnOne);
+    m_minutes = static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(meeting.end - meeting.start).count());
+    setWhen(meeting.start);
+    m_whenChanged = true;
+    setWindowTitle(tr("How did it go?"));
     updateState();
 }
 
@@ -102,7 +202,7 @@ QString QuickLogDialog::personName() const
     return m_person->personName();
 }
 
-std::optional<core::Interaction> QuickLogDialog::interaction(core::Instant at) const
+std::optional<core::Interaction> QuickLogDialog::interaction(core::Instant now) const
 {
     const auto id = person();
     if (!id)
@@ -113,26 +213,37 @@ std::optional<core::Interaction> QuickLogDialog::interaction(core::Instant at) c
     core::ContactLog log;
     log.person = *id;
     log.kind = static_cast<core::InteractionKind>(m_kind->currentData().toInt());
-    log.at = at;
+    log.at = m_whenChanged ? chosenTime() : now;
+    if (log.at > now)
+        return std::nullopt;
     log.notes = m_note->text().trimmed().toStdString();
     if (const int quality = m_quality->currentData().toInt(); quality > 0)
         log.quality = quality;
+    log.initiatedBy = m_byMe->isChecked() ? core::Initiator::Me : m_byThem->isChecked() ? core::Initiator::Them : core::Initiator::Unknown;
+    log.minutes = m_minutes;
     return core::loggedContact(log, m_people.rowAt(row).person.tie);
 }
 
 void QuickLogDialog::updateState()
 {
     const bool named = person().has_value();
-    m_log->setEnabled(named);
+    // A minute of slack: the time fields hold whole minutes.
+    const bool ahead = m_whenChanged && chosenTime() > m_now + std::chrono::minutes{1};
+    m_log->setEnabled(named && !ahead);
     const bool typing = !m_person->currentText().trimmed().isEmpty();
-    m_problem->setText(named || !typing ? QString() : tr("Pick someone from the list: no one, or more than one person, is called exactly that."));
-    m_problem->setVisible(!m_problem->text().isEmpty());
+    QString problem;
+    if (!named && typing)
+        problem = tr("Pick someone from the list: no one, or more than one person, is called exactly that.");
+    else if (ahead)
+        problem = tr("That time is still ahead: log a contact once it has happened.");
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
 }
 
 QString QuickLogDialog::ask(const CommandContext& commands, PersonModel& people, std::optional<core::PersonId> person,
                            core::InteractionKind kind, const std::function<core::Instant()>& clock, QWidget* parent)
 {
-    QuickLogDialog dialog(people, parent);
+    QuickLogDialog dialog(people, clock(), parent);
     dialog.setKind(kind);
     if (person)
         dialog.setPerson(*person);
@@ -143,6 +254,16 @@ QString QuickLogDialog::ask(const CommandContext& commands, PersonModel& people,
     if (!contact || !commands::logInteraction(commands, *contact, dialog.personName(), now))
         return {};
     return tr("Logged %1 with %2").arg(wording::interactionKindName(contact->kind).toLower(), dialog.personName());
+}
+
+std::optional<core::Interaction> QuickLogDialog::askHowItWent(PersonModel& people, const core::Meeting& meeting, core::Instant now,
+                                                              QWidget* parent)
+{
+    QuickLogDialog dialog(people, now, parent);
+    dialog.setMeeting(meeting);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.interaction(now);
 }
 
 } // namespace rapport::ui

@@ -39,6 +39,7 @@ public:
     void quickLog(std::optional<core::PersonId>, core::InteractionKind) override {}
     void chooseFocus(core::PersonId) override {}
     void showPeopleIn(core::HealthState) override {}
+    std::optional<core::Interaction> askHowItWent(const core::Meeting&) override { return std::nullopt; }
 };
 
 } // namespace rapport::bench

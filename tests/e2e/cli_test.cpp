@@ -150,7 +150,7 @@ TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
     for (const char* synopsis : {"demo --scale small|team|director|vp [--seed N] [--today YYYY-MM-DD]", "check", "backup FILE",
                                  "export json|ics FILE", "import json|ics FILE [--dry-run]",
                                  "report health|week [--at YYYY-MM-DD] [--format text|json]",
-                                 "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]]"})
+                                 "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]] [--by me|them]"})
         EXPECT_TRUE(help.out.contains(QStringLiteral("\n  ") + QLatin1String(synopsis))) << synopsis;
     EXPECT_TRUE(help.out.contains(QStringLiteral("Exit codes: 0 success, 1 refused or failed, 2 usage error.")));
 }
@@ -567,10 +567,15 @@ TEST_F(Cli, LogWritesOneInteractionOrNothing)
     expectOneLineError(onDb(db, {QStringLiteral("log"), name, QStringLiteral("call"), QStringLiteral("--at"), QStringLiteral("2031-01-01")}), 1,
                        "2031-01-01 is in the future");
     expectOneLineError(onDb(db, {QStringLiteral("log"), QStringLiteral("a"), QStringLiteral("call")}), 1, "people match");
+    expectOneLineError(onDb(db, {QStringLiteral("log"), name, QStringLiteral("call"), QStringLiteral("--by"), QStringLiteral("boss")}), 2, "--by");
+    expectOneLineError(onDb(db, {QStringLiteral("log"), name, QStringLiteral("call"), QStringLiteral("--by"), QStringLiteral("unknown")}), 2, "--by");
     EXPECT_EQ(onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out, before) << "nothing written";
 
     const Outcome logged = onDb(db, {QStringLiteral("log"), name.toUpper(), QStringLiteral("one-on-one"), QStringLiteral("--note"),
-                                     QStringLiteral("Talked about the offsite"), QStringLiteral("--at"), QStringLiteral("2026-11-27T10:30")});
+                                     QStringLiteral("Talked about the offsite"), QStringLiteral("--at"), QStringLiteral("2026-11-27T10:30"),
+                                     QStringLiteral("--by"), QStringLiteral("them")});
+    const Outcome unsaid = onDb(db, {QStringLiteral("log"), name, QStringLiteral("message"), QStringLiteral("--note"), QStringLiteral("Unsaid")});
+    ASSERT_EQ(unsaid.exitCode, 0) << unsaid.err.toStdString();
     ASSERT_EQ(logged.exitCode, 0) << logged.err.toStdString();
     EXPECT_TRUE(logged.out.contains(name));
     const QString after = onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out;
@@ -583,6 +588,10 @@ TEST_F(Cli, LogWritesOneInteractionOrNothing)
             EXPECT_EQ(i.value(QStringLiteral("at")).toString(), QStringLiteral("2026-11-27T09:30:00Z")) << "10:30 in Berlin";
             EXPECT_EQ(i.value(QStringLiteral("kind")).toString(), QStringLiteral("one-on-one"));
             EXPECT_EQ(i.value(QStringLiteral("person")).toInteger(), people.at(0).toObject().value(QStringLiteral("id")).toInteger());
+            EXPECT_EQ(i.value(QStringLiteral("initiatedBy")).toString(), QStringLiteral("them"));
+        }
+        if (i.value(QStringLiteral("notes")).toString() == QStringLiteral("Unsaid")) {
+            EXPECT_EQ(i.value(QStringLiteral("initiatedBy")).toString(), QStringLiteral("unknown")) << "not said: unknown, never me";
         }
     }
     EXPECT_TRUE(found);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Calendar area: drop a person on a slot, move and resize meetings, a series occurrence moved
 // on its own, status actions, plan my week; every change stored and undoable.
+#include "core/storage/interactionrepository.h"
 #include "core/storage/meetingrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/calendarview.h"
@@ -254,4 +255,50 @@ TEST_F(CalendarViewTest, WorkingHoursPersistAndShapeThePlan)
         EXPECT_NE(core::dayIn(placement.at.start, zone), *core::parseDay("2026-11-23")) << "not on a Monday";
         EXPECT_GE(placement.at.start, core::atLocal(core::dayIn(placement.at.start, zone), 13h, zone));
     }
+}
+
+TEST_F(CalendarViewTest, HeldAsksHowItWentFirstAndStoresBothAsOneStepOrNothing)
+{
+    addWeeklySeries("held@test");
+    view->reload();
+    ASSERT_EQ(view->grid()->meetings().size(), 1u);
+    auto clickHeld = [&] {
+        view->grid()->select(0);
+        for (QPushButton* button : view->meetingPanel()->findChildren<QPushButton*>())
+            if (button->text() == QStringLiteral("&Held…"))
+                QTest::mouseClick(button, Qt::LeftButton);
+        QCoreApplication::processEvents();
+    };
+    auto contacts = [&] { return storage::InteractionRepository(*database).listFor(ana).value(); };
+
+    // Cancelled: before, the meeting was already marked held and stayed so.
+    clickHeld();
+    ASSERT_EQ(navigator.askedAbout.size(), 1u);
+    EXPECT_EQ(navigator.askedAbout[0].start, local("2026-11-23T10:00")) << "the dialog is filled in with the meeting";
+    EXPECT_EQ(week()[0].status, core::MeetingStatus::Planned);
+    EXPECT_TRUE(contacts().empty());
+    EXPECT_EQ(undoStack.count(), 0);
+
+    core::Interaction went;
+    went.person = ana;
+    went.kind = core::InteractionKind::OneOnOne;
+    went.at = local("2026-11-23T10:00");
+    went.minutes = 30;
+    went.initiatedBy = core::Initiator::Them;
+    navigator.howItWent = went;
+    clickHeld();
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_EQ(week()[0].status, core::MeetingStatus::Held);
+    ASSERT_EQ(contacts().size(), 1u);
+    EXPECT_EQ(contacts()[0].at, local("2026-11-23T10:00")) << "at the meeting's time, not when the button was pressed";
+    EXPECT_EQ(contacts()[0].minutes, 30);
+    EXPECT_EQ(undoStack.count(), 1) << "held and logged are one step";
+    undoStack.undo();
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(contacts().empty());
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_EQ(week()[0].status, core::MeetingStatus::Planned);
+    undoStack.redo();
+    EXPECT_EQ(contacts().size(), 1u);
+    EXPECT_EQ(week()[0].status, core::MeetingStatus::Held);
 }

@@ -36,10 +36,17 @@ public:
     void quickLog(std::optional<core::PersonId> person, core::InteractionKind kind) override { logged.emplace_back(person, kind); }
     void chooseFocus(core::PersonId person) override { focused.push_back(person); }
     void showPeopleIn(core::HealthState state) override { statesShown.push_back(state); }
+    std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override
+    {
+        askedAbout.push_back(meeting);
+        return howItWent;
+    }
 
     std::vector<core::PersonId> opened, focused;
     std::vector<std::pair<std::optional<core::PersonId>, core::InteractionKind>> logged;
     std::vector<core::HealthState> statesShown;
+    std::vector<core::Meeting> askedAbout;
+    std::optional<core::Interaction> howItWent; ///< the answer to Held… (none: cancelled)
 };
 
 /// A fresh database, an undo stack and a recording feedback for each UI test.

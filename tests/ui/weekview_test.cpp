@@ -12,6 +12,7 @@
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QDate>
+#include <QDateEdit>
 #include <QLocale>
 #include <QCompleter>
 #include <QLabel>
@@ -19,7 +20,9 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTest>
+#include <QTimeEdit>
 #include <QTreeWidget>
 
 using namespace rapport;
@@ -176,7 +179,7 @@ TEST_F(WeekViewTest, PersonRowsDragAsPeople)
 TEST_F(WeekViewTest, QuickLogFindsAPersonByAnyPartOfTheName)
 {
     model = std::make_unique<ui::PersonModel>(*database, now, zone);
-    ui::QuickLogDialog dialog(*model);
+    ui::QuickLogDialog dialog(*model, now);
     EXPECT_FALSE(dialog.logButton()->isEnabled());
     QTest::keyClicks(dialog.personBox()->lineEdit(), QStringLiteral("ben kim"));
     EXPECT_EQ(dialog.person(), std::optional(ben)) << "a full name typed in any case names the person";
@@ -201,7 +204,7 @@ TEST_F(WeekViewTest, QuickLogStoresTheMinutesOfThePersonsRhythm)
     longer.person.tie.cadence->minutes = 45; // Ben's one-on-ones take 45 minutes
     ASSERT_TRUE(storage::PeopleRepository(*database).update(longer));
     model = std::make_unique<ui::PersonModel>(*database, now, zone);
-    ui::QuickLogDialog dialog(*model);
+    ui::QuickLogDialog dialog(*model, now);
     dialog.setPerson(ben);
     EXPECT_EQ(dialog.interaction(now)->minutes, 0) << "a micro-moment takes no time";
     dialog.setKind(core::InteractionKind::OneOnOne);
@@ -215,7 +218,7 @@ TEST_F(WeekViewTest, QuickLogRefusesANameTwoPeopleShare)
     addPerson("Sam Lee", core::RelationshipKind::Peer);
     addPerson("Sam Lee", core::RelationshipKind::Stakeholder);
     model = std::make_unique<ui::PersonModel>(*database, now, zone);
-    ui::QuickLogDialog dialog(*model);
+    ui::QuickLogDialog dialog(*model, now);
     QTest::keyClicks(dialog.personBox()->lineEdit(), QStringLiteral("Sam Lee"));
     EXPECT_FALSE(dialog.person());
     EXPECT_FALSE(dialog.logButton()->isEnabled());
@@ -242,7 +245,7 @@ TEST_F(WeekViewTest, TheFocusFormFollowsTheSuggestionUntilTheUserTouchesIt)
 TEST_F(WeekViewTest, QuickLogTakesTheOnlyMatchOfAPartOfANameOnEnter)
 {
     model = std::make_unique<ui::PersonModel>(*database, now, zone);
-    ui::QuickLogDialog dialog(*model);
+    ui::QuickLogDialog dialog(*model, now);
     dialog.show();
     QTest::keyClicks(dialog.personBox()->lineEdit(), QStringLiteral("kim"));
     EXPECT_EQ(dialog.person(), std::optional(ben)) << "only Ben Kim's name holds \"kim\"";
@@ -251,7 +254,7 @@ TEST_F(WeekViewTest, QuickLogTakesTheOnlyMatchOfAPartOfANameOnEnter)
     QTest::keyClick(dialog.personBox()->completer()->popup(), Qt::Key_Return);
     QTRY_COMPARE(dialog.result(), static_cast<int>(QDialog::Accepted));
 
-    ui::QuickLogDialog again(*model);
+    ui::QuickLogDialog again(*model, now);
     QTest::keyClicks(again.personBox()->lineEdit(), QStringLiteral("n"));
     EXPECT_FALSE(again.person()) << "Ana Lopez and Ben Kim both hold an n";
 }
@@ -305,4 +308,40 @@ TEST_F(WeekViewTest, PeopleAddedTodayAreNewAndNeedNobodyYet)
     const int row = model->rowOf(model->ties().back().person);
     EXPECT_EQ(model->healthAt(row).state, core::HealthState::New);
     EXPECT_EQ(model->data(model->index(row, ui::PersonModel::Health)).toString().left(3), QStringLiteral("New"));
+}
+
+TEST_F(WeekViewTest, QuickLogRecordsWhoReachedOutOnlyWhenSaid)
+{
+    model = std::make_unique<ui::PersonModel>(*database, now, zone);
+    ui::QuickLogDialog dialog(*model, now);
+    dialog.setPerson(ben);
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    EXPECT_TRUE(dialog.notSureButton()->isChecked()) << "not said: unknown, never \"me\"";
+    EXPECT_EQ(dialog.interaction(now)->initiatedBy, core::Initiator::Unknown);
+    QTest::mouseClick(dialog.byThemButton(), Qt::LeftButton);
+    EXPECT_EQ(dialog.interaction(now)->initiatedBy, core::Initiator::Them);
+    QTest::mouseClick(dialog.byMeButton(), Qt::LeftButton);
+    EXPECT_EQ(dialog.interaction(now)->initiatedBy, core::Initiator::Me);
+}
+
+TEST_F(WeekViewTest, QuickLogLogsNowUnlessAnotherTimeIsChosenAndNeverAhead)
+{
+    model = std::make_unique<ui::PersonModel>(*database, now, zone);
+    ui::QuickLogDialog dialog(*model, now);
+    dialog.setPerson(ben);
+    const core::Instant later = now + std::chrono::minutes{3};
+    EXPECT_EQ(dialog.interaction(later)->at, later) << "left at now: the moment Log is pressed";
+
+    QTest::mouseClick(dialog.yesterdayButton(), Qt::LeftButton);
+    EXPECT_EQ(dialog.interaction(later)->at, now - std::chrono::days{1}) << "yesterday at the same time (13:00 in Berlin)";
+    dialog.timeEdit()->setTime(QTime(9, 15));
+    EXPECT_EQ(dialog.interaction(later)->at, *core::parseUtc("2026-11-28T08:15:00Z"));
+    EXPECT_TRUE(dialog.logButton()->isEnabled());
+
+    dialog.dayEdit()->setDate(QDate(2026, 11, 29));
+    dialog.timeEdit()->setTime(QTime(18, 0));
+    EXPECT_FALSE(dialog.logButton()->isEnabled()) << "18:00 today is still ahead";
+    EXPECT_FALSE(dialog.problemLabel()->isHidden());
+    EXPECT_FALSE(dialog.interaction(later));
 }
