@@ -74,7 +74,7 @@ int writeOutput(const QString& file, const std::string& text)
     }
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 || !out.commit())
-        return fail(QStringLiteral("%1: %2").arg(file, out.errorString()));
+        return fail(ui::wording::fileProblem(file, out.errorString()));
     return Success;
 }
 
@@ -107,7 +107,7 @@ core::Result<QByteArray> readInput(const QString& file)
     QFile in;
     const bool opened = file == QStringLiteral("-") ? in.open(stdin, QIODevice::ReadOnly) : (in.setFileName(file), in.open(QIODevice::ReadOnly));
     if (!opened)
-        return core::Error{file.toStdString(), in.errorString().toStdString()};
+        return core::Error{std::string(), ui::wording::fileProblem(file, in.errorString()).toStdString()};
     return in.readAll();
 }
 
@@ -276,6 +276,8 @@ int runBackup(const Invocation& inv)
         return fail(QStringLiteral("%1: this is the database being backed up (or a file SQLite keeps beside it); "
                                    "write the copy to another file")
                         .arg(QDir::toNativeSeparators(file)));
+    if (QFileInfo(file).isDir())
+        return fail(ui::wording::fileProblem(QDir::toNativeSeparators(file), {}));
     auto database = openDatabase(inv, Database::Access::ReadOnly);
     if (!database)
         return fail(database.error());

@@ -166,8 +166,14 @@ ParsedInvocation parseInvocation(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions(parserOptions());
-    if (!parser.parse(arguments))
-        return usageError(parser.errorText());
+    if (!parser.parse(arguments)) {
+        // Worded like every other usage error, not in QCommandLineParser's own style.
+        if (!parser.unknownOptionNames().isEmpty()) {
+            const QString name = parser.unknownOptionNames().constFirst();
+            return usageError(QStringLiteral("unknown option %1%2 (see --help)").arg(name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--"), name));
+        }
+        return usageError(parser.errorText().toLower().remove(QLatin1Char('.')).remove(QLatin1Char('\'')));
+    }
 
     Invocation inv;
     if (parser.isSet(QStringLiteral("help"))) {

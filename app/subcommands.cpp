@@ -4,6 +4,7 @@
 #include "app/application.h"
 #include "app/cliutil.h"
 #include "app/commands.h"
+#include "app/planning.h"
 #include "app/reports.h"
 
 namespace rapport::app {
@@ -51,6 +52,27 @@ const QList<Subcommand>& subcommands()
          .help = {QStringLiteral("the health of every relationship, or this week's focus and due list")},
          .writes = false,
          .run = runReport},
+        {.name = QStringLiteral("add"),
+         .arguments = {QStringLiteral("NAME")},
+         .options = {{.name = QStringLiteral("kind"),
+                      .value = QStringLiteral("KIND"),
+                      .required = true},
+                     {.name = QStringLiteral("email"), .value = QStringLiteral("E")},
+                     {.name = QStringLiteral("team"), .value = QStringLiteral("T")}},
+         .help = {QStringLiteral("add a person with the default rhythm of their KIND (boss, skip-level, peer,"),
+                  QStringLiteral("direct-report, mentor, mentee, confidant, stakeholder, other); the team is"),
+                  QStringLiteral("created when new; an email already used is refused; prints the new id")},
+         .writes = true,
+         .run = runAdd},
+        {.name = QStringLiteral("plan"),
+         .arguments = {QStringLiteral("week")},
+         .options = {{.name = QStringLiteral("at"), .value = QStringLiteral("YYYY-MM-DD")},
+                     {.name = QStringLiteral("format"), .value = QStringLiteral("text|json")},
+                     {.name = QStringLiteral("apply")}},
+         .help = {QStringLiteral("Plan my week for the week holding the day (this week by default): a one-on-one"),
+                  QStringLiteral("for each rhythm due, never beside one already planned; --apply stores them")},
+         .writes = true,
+         .run = runPlan},
         {.name = QStringLiteral("log"),
          .arguments = {QStringLiteral("PERSON"), QStringLiteral("KIND")},
          .options = {{.name = QStringLiteral("note"), .value = QStringLiteral("TEXT")},

@@ -4,6 +4,9 @@
 #include "core/tokens.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
+#include <random>
 
 namespace rapport::core {
 namespace {
@@ -135,6 +138,33 @@ SeriesEdit moveSeries(const MeetingSeries& series, std::span<const Meeting> exce
     moved.uid = newUid;
     edit.series = {ending, moved};
     return edit;
+}
+
+Meeting plannedOneOnOne(PersonId person, std::string_view name, Instant start, Instant end, const Zone& zone)
+{
+    Meeting meeting;
+    meeting.person = person;
+    meeting.title = "1:1 " + std::string(name);
+    meeting.start = start;
+    meeting.end = end;
+    meeting.zone = zone.id;
+    meeting.uid = newMeetingUid();
+    return meeting;
+}
+
+std::string newMeetingUid()
+{
+    // A random (version 4) UUID: 122 random bits make a clash with another UID practically impossible.
+    static thread_local std::mt19937_64 random{std::random_device{}()};
+    std::array<std::uint64_t, 2> bits{random(), random()};
+    bits[0] = (bits[0] & ~0xF000ull) | 0x4000ull;            // version 4
+    bits[1] = (bits[1] & 0x3FFFFFFFFFFFFFFFull) | (1ull << 63); // variant 10
+    std::array<char, 64> text{};
+    std::snprintf(text.data(), text.size(), "%08llx-%04llx-%04llx-%04llx-%012llx@rapport",
+                  static_cast<unsigned long long>(bits[0] >> 32), static_cast<unsigned long long>((bits[0] >> 16) & 0xFFFF),
+                  static_cast<unsigned long long>(bits[0] & 0xFFFF), static_cast<unsigned long long>(bits[1] >> 48),
+                  static_cast<unsigned long long>(bits[1] & 0xFFFFFFFFFFFFull));
+    return text.data();
 }
 
 } // namespace rapport::core

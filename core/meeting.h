@@ -53,6 +53,12 @@ struct MeetingSeries
     friend bool operator==(const MeetingSeries&, const MeetingSeries&) = default;
 };
 
+/// A new one-on-one with `person` from `start` to `end`, titled "1:1 NAME", in `zone`, with a new UID.
+Meeting plannedOneOnOne(PersonId person, std::string_view name, Instant start, Instant end, const Zone& zone);
+
+/// A new, globally unique iCalendar UID ("…@rapport").
+std::string newMeetingUid();
+
 /// The meetings of a series that start between `from` and `to`: each occurrence at its local time
 /// in the series' zone, unless an exception (a stored meeting of the series for that occurrence)
 /// replaces it. Skipped exceptions are returned too, with their status.

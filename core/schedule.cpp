@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/schedule.h"
 
+#include "core/recurrence.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -136,14 +138,37 @@ WorkingHours preferredHours(WorkingHours hours, const Cadence& cadence)
     return hours;
 }
 
+std::vector<PersonId> alreadyPlanned(std::span<const Meeting> weekMeetings, std::span<const MeetingSeries> series,
+                                     LocalDay weekStart)
+{
+    const LocalDay weekEnd = plusDays(weekStart, 6);
+    std::vector<PersonId> people;
+    for (const Meeting& m : weekMeetings)
+        if (m.person && m.status != MeetingStatus::Skipped)
+            people.push_back(*m.person);
+    // A series runs through the week when it began by its end and has an occurrence from its start
+    // on (looked for within a year: a longer gap is no rhythm).
+    for (const MeetingSeries& s : series) {
+        if (!s.person || std::chrono::sys_days{s.first.day} > std::chrono::sys_days{weekEnd})
+            continue;
+        const auto next = occurrences(s.rrule, s.first, weekStart, plusDays(weekStart, 366), 1);
+        if (next && !next.value().empty())
+            people.push_back(*s.person);
+    }
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    return people;
+}
+
 WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hours, const IntervalIndex& busy,
-                        LocalDay weekStart, Instant now, const Zone& zone)
+                        LocalDay weekStart, Instant now, const Zone& zone, std::span<const PersonId> planned)
 {
     const LocalDay weekEnd = plusDays(weekStart, 6);
     const LocalDay today = dayIn(now, zone);
     std::vector<const TieHealth*> due;
     for (const auto& t : ties)
-        if (t.due && t.tie.cadence && !t.tie.paused && std::chrono::sys_days{*t.due} <= std::chrono::sys_days{weekEnd})
+        if (t.due && t.tie.cadence && !t.tie.paused && std::chrono::sys_days{*t.due} <= std::chrono::sys_days{weekEnd} &&
+            !std::binary_search(planned.begin(), planned.end(), t.person))
             due.push_back(&t);
     std::stable_sort(due.begin(), due.end(), [](const TieHealth* a, const TieHealth* b) {
         const auto da = std::chrono::sys_days{*a->due};

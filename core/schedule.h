@@ -6,6 +6,7 @@
 
 #include "core/audit.h"
 #include "core/instant.h"
+#include "core/meeting.h"
 
 #include <array>
 #include <span>
@@ -90,12 +91,20 @@ struct WeekProposal
     std::vector<Unplaced> unplaced;
 };
 
+/// The people who already have a one-on-one in the week starting `weekStart`: the person of every
+/// meeting planned in it (a single meeting or an occurrence; a skipped one does not count) and of
+/// every series whose period runs through it — from its first occurrence to its last — even in a
+/// week the rule passes over (a fortnightly one-on-one covers its person every week). Sorted.
+std::vector<PersonId> alreadyPlanned(std::span<const Meeting> weekMeetings, std::span<const MeetingSeries> series,
+                                     LocalDay weekStart);
+
 /// "Plan my week": every tie whose rhythm is due by the end of the week starting `weekStart`
 /// (overdue first, then by due day and importance) gets the earliest free slot of its rhythm's
 /// length on or after its due day (today at the earliest), on its preferred days and hours within
 /// working hours, never overlapping anything busy or anything placed before it. Deterministic;
-/// paused and unplanned ties are never due.
+/// paused and unplanned ties are never due, and people in `planned` (alreadyPlanned()) are never
+/// proposed a second one-on-one.
 WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hours, const IntervalIndex& busy,
-                        LocalDay weekStart, Instant now, const Zone& zone);
+                        LocalDay weekStart, Instant now, const Zone& zone, std::span<const PersonId> planned);
 
 } // namespace rapport::core

@@ -24,7 +24,6 @@
 #include <QSplitter>
 #include <QTextCharFormat>
 #include <QTreeWidget>
-#include <QUuid>
 #include <QVBoxLayout>
 
 namespace rapport::ui {
@@ -53,11 +52,6 @@ core::LocalDay mondayOf(core::LocalDay day)
     return core::LocalDay{d - (std::chrono::weekday{d} - std::chrono::Monday)};
 }
 
-std::string newUid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString() + "@rapport";
-}
-
 QString when(const core::Meeting& m, const core::Zone& zone)
 {
     const QDateTime start = QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(m.start));
@@ -66,19 +60,6 @@ QString when(const core::Meeting& m, const core::Zone& zone)
     return QStringLiteral("%1, %2–%3")
         .arg(QLocale().toString(start.date(), QStringLiteral("dddd, MMMM d")),
              wording::shortTime(start.time()), wording::shortTime(end.time()));
-}
-
-QString unplacedReason(core::UnplacedReason reason)
-{
-    switch (reason) {
-    case core::UnplacedReason::NoFreeSlot:
-        return CalendarView::tr("No free slot this week: move something, or plan it next week");
-    case core::UnplacedReason::NoFreeSlotInPreferredTime:
-        return CalendarView::tr("No free slot on its preferred days and hours this week: widen them in the editor, or plan it by hand");
-    case core::UnplacedReason::NoDuration:
-        return CalendarView::tr("The rhythm has no length: set one in the editor");
-    }
-    return {};
 }
 
 } // namespace
@@ -307,13 +288,7 @@ void CalendarView::planOneOnOne(core::PersonId person, core::Instant start)
         return;
     const core::Person& who = m_people.rowAt(row).person;
     const int minutes = core::contactMinutes(core::InteractionKind::OneOnOne, who.tie);
-    core::Meeting meeting;
-    meeting.person = person;
-    meeting.title = "1:1 " + who.name;
-    meeting.start = start;
-    meeting.end = start + std::chrono::minutes{minutes};
-    meeting.zone = m_people.zone().id;
-    meeting.uid = newUid();
+    const core::Meeting meeting = core::plannedOneOnOne(person, who.name, start, start + std::chrono::minutes{minutes}, m_people.zone());
     commands::addMeetings(m_context, {meeting}, tr("Plan a one-on-one with %1").arg(QString::fromStdString(who.name)));
 }
 
@@ -361,7 +336,7 @@ void CalendarView::changeSeries(const core::Meeting& occurrence, core::Instant s
     auto rows = m_queries.rowsWithUids({found->uid});
     if (!rows)
         return;
-    const core::SeriesEdit edit = core::moveSeries(*found, rows.value().meetings, *occurrence.occurrence, start, end, scope, newUid());
+    const core::SeriesEdit edit = core::moveSeries(*found, rows.value().meetings, *occurrence.occurrence, start, end, scope, core::newMeetingUid());
     std::vector<std::string> uids;
     for (const auto& s : edit.series)
         uids.push_back(s.uid);
@@ -421,7 +396,12 @@ core::WeekProposal CalendarView::proposal() const
         if (g.meeting.status != core::MeetingStatus::Skipped)
             busy.push_back({g.meeting.start, g.meeting.end});
     const auto ties = m_people.ties();
-    return core::planMyWeek(ties, m_hours, core::IntervalIndex(busy), m_monday, m_clock(), m_people.zone());
+    std::vector<core::Meeting> week;
+    for (const auto& g : m_grid->meetings())
+        week.push_back(g.meeting);
+    const auto series = m_queries.series();
+    const auto planned = core::alreadyPlanned(week, series ? series.value() : std::vector<core::MeetingSeries>{}, m_monday);
+    return core::planMyWeek(ties, m_hours, core::IntervalIndex(busy), m_monday, m_clock(), m_people.zone(), planned);
 }
 
 bool CalendarView::applyProposal(const core::WeekProposal& proposal)
@@ -431,14 +411,8 @@ bool CalendarView::applyProposal(const core::WeekProposal& proposal)
         const int row = m_people.rowOf(placement.person);
         if (row < 0)
             continue;
-        core::Meeting m;
-        m.person = placement.person;
-        m.title = "1:1 " + m_people.rowAt(row).person.name;
-        m.start = placement.at.start;
-        m.end = placement.at.end;
-        m.zone = m_people.zone().id;
-        m.uid = newUid();
-        meetings.push_back(std::move(m));
+        meetings.push_back(core::plannedOneOnOne(placement.person, m_people.rowAt(row).person.name, placement.at.start,
+                                                 placement.at.end, m_people.zone()));
     }
     return commands::addMeetings(m_context, meetings, tr("Apply the week's plan (%1)").arg(wording::peopleCount(static_cast<int>(meetings.size()))));
 }
@@ -461,7 +435,7 @@ void CalendarView::planMyWeek()
     for (const auto& unplaced : plan.unplaced) {
         const int row = m_people.rowOf(unplaced.person);
         new QTreeWidgetItem(list, {row >= 0 ? QString::fromStdString(m_people.rowAt(row).person.name) : QString(),
-                                   unplacedReason(unplaced.reason)});
+                                   wording::unplacedReason(unplaced.reason)});
     }
     list->resizeColumnToContents(0);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);

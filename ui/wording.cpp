@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QTime>
 
@@ -219,6 +221,34 @@ QString dueReason(const core::TieHealth& t)
 QString peopleCount(int n)
 {
     return n == 1 ? tr("1 person") : tr("%1 people").arg(n);
+}
+
+QString fileProblem(const QString& file, const QString& systemText)
+{
+    const QFileInfo info(file);
+    if (info.isDir())
+        return tr("%1: is a folder, not a file").arg(file);
+    if (!info.exists() && !systemText.isEmpty() && !info.dir().exists())
+        return tr("%1: the folder %2 does not exist").arg(file, info.dir().path());
+    if (!info.exists())
+        return tr("%1: no such file").arg(file);
+    return tr("%1: %2").arg(file, systemText);
+}
+
+QString meetingCount(int n)
+{
+    return n == 1 ? tr("1 one-on-one") : tr("%1 one-on-ones").arg(n);
+}
+
+QString unplacedReason(core::UnplacedReason reason)
+{
+    switch (reason) {
+    case core::UnplacedReason::NoFreeSlot: return tr("No free slot this week: move something, or plan it next week");
+    case core::UnplacedReason::NoFreeSlotInPreferredTime:
+        return tr("No free slot on its preferred days and hours this week: widen them in the editor, or plan it by hand");
+    case core::UnplacedReason::NoDuration: return tr("The rhythm has no length: set one in the editor");
+    }
+    return {};
 }
 
 QString daysLate(int n)

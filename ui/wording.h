@@ -10,6 +10,7 @@
 #include "core/interaction.h"
 #include "core/relationship.h"
 #include "core/result.h"
+#include "core/schedule.h"
 #include "core/validation.h"
 
 #include <QString>
@@ -66,6 +67,13 @@ QString fileError(const QString& file, const core::Error& error);
 QString dueReason(const core::TieHealth& tie);
 /// "1 person", "12 people". (English plurals are spelled out: no translation catalogue is loaded.)
 QString peopleCount(int n);
+/// Why `file` cannot be read or written, in our words where the system's are obscure ("is a
+/// folder, not a file" rather than Qt's "Filename refers to a directory"); `systemText` otherwise.
+QString fileProblem(const QString& file, const QString& systemText);
+/// "1 one-on-one", "3 one-on-ones".
+QString meetingCount(int n);
+/// Why Plan my week could not place someone, and what to do about it.
+QString unplacedReason(core::UnplacedReason reason);
 /// "1 day late", "3 days late".
 QString daysLate(int n);
 /// Importance as filled and empty dots ("●●●○○").

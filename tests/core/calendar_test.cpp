@@ -200,7 +200,7 @@ TEST(Schedule, PlanMyWeekPlacesWhatIsDueAndNeverDoubleBooks)
     ties[5].tie.paused = true;
     const IntervalIndex busy({{local("2026-11-23T09:00", kBerlin), local("2026-11-23T12:00", kBerlin)}});
     const Instant now = local("2026-11-23T08:00", kBerlin);
-    const WeekProposal plan = planMyWeek(ties, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin);
+    const WeekProposal plan = planMyWeek(ties, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin, {});
     ASSERT_EQ(plan.placements.size(), 5u) << "the paused tie is never due";
     EXPECT_TRUE(plan.unplaced.empty());
     EXPECT_EQ(plan.placements[0].at.start, local("2026-11-23T12:15", kBerlin)) << "the overdue ones go first, after the busy morning";
@@ -213,7 +213,7 @@ TEST(Schedule, PlanMyWeekPlacesWhatIsDueAndNeverDoubleBooks)
         }
     }
     EXPECT_TRUE(findConflicts(placed).empty());
-    const WeekProposal again = planMyWeek(ties, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin);
+    const WeekProposal again = planMyWeek(ties, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin, {});
     ASSERT_EQ(again.placements.size(), plan.placements.size());
     for (std::size_t i = 0; i < plan.placements.size(); ++i)
         EXPECT_EQ(again.placements[i].at, plan.placements[i].at) << "deterministic";
@@ -226,7 +226,7 @@ TEST(Schedule, AFullWeekSaysWhyARhythmCannotBePlaced)
     t.tie = defaultTie(RelationshipKind::DirectReport);
     t.due = day("2026-11-23");
     const IntervalIndex busy({{local("2026-11-23T00:00", kBerlin), local("2026-11-30T00:00", kBerlin)}});
-    const WeekProposal plan = planMyWeek(std::vector{t}, WorkingHours{}, busy, day("2026-11-23"), local("2026-11-23T08:00", kBerlin), kBerlin);
+    const WeekProposal plan = planMyWeek(std::vector{t}, WorkingHours{}, busy, day("2026-11-23"), local("2026-11-23T08:00", kBerlin), kBerlin, {});
     EXPECT_TRUE(plan.placements.empty());
     ASSERT_EQ(plan.unplaced.size(), 1u);
     EXPECT_EQ(plan.unplaced[0].reason, UnplacedReason::NoFreeSlot);
@@ -243,14 +243,14 @@ TEST(Schedule, PlanMyWeekKeepsToPreferredDaysAndHours)
     // Tuesday morning is taken, so Thursday at ten is the first time it prefers.
     const IntervalIndex busy({{local("2026-11-24T09:00", kBerlin), local("2026-11-24T13:00", kBerlin)}});
     const Instant now = local("2026-11-23T08:00", kBerlin);
-    const WeekProposal plan = planMyWeek(std::vector{thursdayMornings}, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin);
+    const WeekProposal plan = planMyWeek(std::vector{thursdayMornings}, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin, {});
     ASSERT_EQ(plan.placements.size(), 1u);
     EXPECT_EQ(plan.placements[0].at.start, local("2026-11-26T10:00", kBerlin));
 
     // Preferred hours outside working hours never meet: the reason names the preference.
     TieHealth evenings = thursdayMornings;
     evenings.tie.cadence->window = DayWindow{18 * 60, 20 * 60};
-    const WeekProposal none = planMyWeek(std::vector{evenings}, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin);
+    const WeekProposal none = planMyWeek(std::vector{evenings}, WorkingHours{}, busy, day("2026-11-23"), now, kBerlin, {});
     EXPECT_TRUE(none.placements.empty());
     ASSERT_EQ(none.unplaced.size(), 1u);
     EXPECT_EQ(none.unplaced[0].reason, UnplacedReason::NoFreeSlotInPreferredTime);
@@ -337,4 +337,46 @@ TEST(Series, MovingFromOneOccurrenceOnSplitsTheSeriesAndKeepsEarlierExceptions)
     ASSERT_TRUE(week);
     ASSERT_EQ(week.value().size(), 1u) << "one block that week: the skipped one, at the new time";
     EXPECT_EQ(week.value()[0].status, MeetingStatus::Skipped);
+}
+
+TEST(Schedule, PlanMyWeekNeverProposesASecondOneOnOne)
+{
+    // The repro: Zainab, weekly, due on Wednesday, has her weekly one-on-one on Friday at 10:00 —
+    // Plan my week proposed Wednesday 09:00 beside it.
+    std::vector<TieHealth> ties;
+    for (int i = 1; i <= 4; ++i) {
+        TieHealth t;
+        t.person = PersonId{i};
+        t.tie = defaultTie(RelationshipKind::DirectReport);
+        t.due = day("2026-12-09");
+        ties.push_back(t);
+    }
+    Meeting single; // person 2: a single one-on-one on Thursday
+    single.person = PersonId{2};
+    single.start = local("2026-12-10T14:00", kBerlin);
+    single.end = single.start + std::chrono::minutes{30};
+    Meeting skipped = single; // person 3: this week's one was skipped, so they still need one
+    skipped.person = PersonId{3};
+    skipped.status = MeetingStatus::Skipped;
+    MeetingSeries weekly; // person 1: weekly on Fridays since November
+    weekly.person = PersonId{1};
+    weekly.first = LocalDateTime{day("2026-11-06"), std::chrono::hours{10}};
+    weekly.rrule = "FREQ=WEEKLY";
+    MeetingSeries fortnightly; // person 4: every other Monday, not this week, yet running through it
+    fortnightly.person = PersonId{4};
+    fortnightly.first = LocalDateTime{day("2026-11-30"), std::chrono::hours{9}};
+    fortnightly.rrule = "FREQ=WEEKLY;INTERVAL=2";
+    MeetingSeries ended = fortnightly; // a series that ended before the week covers nobody
+    ended.person = PersonId{3};
+    ended.rrule = "FREQ=WEEKLY;UNTIL=20261201T000000Z";
+
+    const Meeting weekMeetings[] = {single, skipped};
+    const MeetingSeries series[] = {weekly, fortnightly, ended};
+    const auto planned = alreadyPlanned(weekMeetings, series, day("2026-12-07"));
+    EXPECT_EQ(planned, (std::vector<PersonId>{PersonId{1}, PersonId{2}, PersonId{4}}));
+
+    const Instant now = local("2026-12-07T08:00", kBerlin);
+    const WeekProposal plan = planMyWeek(ties, WorkingHours{}, IntervalIndex(std::vector<Interval>{}), day("2026-12-07"), now, kBerlin, planned);
+    ASSERT_EQ(plan.placements.size(), 1u);
+    EXPECT_EQ(plan.placements[0].person, PersonId{3});
 }

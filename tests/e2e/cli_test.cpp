@@ -8,6 +8,8 @@
 #include "tests/support/testsupport.h"
 
 #include <QFile>
+#include <QDate>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -18,6 +20,7 @@
 #include <QSet>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 
 #include <gtest/gtest.h>
 
@@ -646,4 +649,91 @@ TEST_F(Cli, ExportIcsIsReadByOthersAndImportingItTwiceChangesNothing)
     file.close();
     expectOneLineError(onDb(other, {QStringLiteral("import"), QStringLiteral("ics"), junk}), 1, "event 1");
     EXPECT_EQ(onDb(other, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out, before) << "a refused import changes nothing";
+}
+
+TEST_F(Cli, AddPrintsTheNewIdAloneAndRefusesWhatIsWrong)
+{
+    const QString db = path("add.sqlite");
+    const Outcome ana = onDb(db, {QStringLiteral("add"), QStringLiteral("Ana Lopez"), QStringLiteral("--kind"), QStringLiteral("direct-report"),
+                                  QStringLiteral("--email"), QStringLiteral("ana@example.org"), QStringLiteral("--team"), QStringLiteral("Platform")});
+    ASSERT_EQ(ana.exitCode, 0) << ana.err.toStdString();
+    EXPECT_EQ(ana.out, QStringLiteral("1\n")) << "the id alone, for scripts";
+    const Outcome ben = onDb(db, {QStringLiteral("add"), QStringLiteral("Ben Kim"), QStringLiteral("--kind"), QStringLiteral("mentor")});
+    EXPECT_EQ(ben.out, QStringLiteral("2\n"));
+
+    const QJsonObject data = QJsonDocument::fromJson(onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out.toUtf8()).object();
+    const QJsonObject first = data.value(QStringLiteral("people")).toArray().at(0).toObject();
+    EXPECT_EQ(first.value(QStringLiteral("email")).toString(), QStringLiteral("ana@example.org"));
+    EXPECT_EQ(first.value(QStringLiteral("added")).toString(), QDate::currentDate().toString(Qt::ISODate)) << "added today";
+    EXPECT_EQ(first.value(QStringLiteral("tie")).toObject().value(QStringLiteral("cadence")).toObject().value(QStringLiteral("unit")).toString(),
+              QStringLiteral("week")) << "a direct report's default rhythm";
+    EXPECT_EQ(data.value(QStringLiteral("teams")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Platform"));
+
+    const QString before = onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out;
+    expectOneLineError(onDb(db, {QStringLiteral("add"), QStringLiteral("Ann Other"), QStringLiteral("--kind"), QStringLiteral("peer"),
+                                 QStringLiteral("--email"), QStringLiteral("ANA@example.org")}),
+                       1, "already Ana Lopez's");
+    expectOneLineError(onDb(db, {QStringLiteral("add"), QStringLiteral("  "), QStringLiteral("--kind"), QStringLiteral("peer")}), 2,
+                       "NAME is empty: a person needs a name");
+    expectOneLineError(onDb(db, {QStringLiteral("add"), QStringLiteral("Cleo"), QStringLiteral("--kind"), QStringLiteral("friend")}), 2, "friend");
+    expectOneLineError(onDb(db, {QStringLiteral("add"), QStringLiteral("Cleo")}), 2, "--kind");
+    EXPECT_EQ(onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out, before) << "nothing written";
+}
+
+TEST_F(Cli, PlanWeekProposesWhatIsDueAppliesItAsOneStepAndNeverTwice)
+{
+    const QString db = path("plan.sqlite");
+    for (const char* name : {"Ana Lopez", "Ben Kim"})
+        ASSERT_EQ(onDb(db, {QStringLiteral("add"), QString::fromUtf8(name), QStringLiteral("--kind"), QStringLiteral("direct-report")}).exitCode, 0);
+    // Added today with a weekly rhythm, their first one-on-ones are due in a week (perhaps on a
+    // weekend): the week after next has them overdue from its Monday on.
+    const QDate nextWeek = QDate::currentDate().addDays(8 - QDate::currentDate().dayOfWeek() + 7);
+    const QString at = nextWeek.toString(Qt::ISODate);
+    const Outcome proposed = onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), at, QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(proposed.exitCode, 0) << proposed.err.toStdString();
+    const QJsonArray plan = QJsonDocument::fromJson(proposed.out.toUtf8()).array();
+    ASSERT_EQ(plan.size(), 2) << proposed.out.toStdString();
+    for (const QJsonValue& value : plan) {
+        const QJsonObject entry = value.toObject();
+        EXPECT_TRUE(entry.value(QStringLiteral("person")).isString());
+        EXPECT_GT(entry.value(QStringLiteral("id")).toInteger(), 0);
+        const QDateTime start = QDateTime::fromString(entry.value(QStringLiteral("start")).toString(), Qt::ISODate);
+        const QDateTime end = QDateTime::fromString(entry.value(QStringLiteral("end")).toString(), Qt::ISODate);
+        EXPECT_TRUE(entry.value(QStringLiteral("start")).toString().contains(QRegularExpression(QStringLiteral("[+-]\\d\\d:\\d\\d$"))))
+            << "ISO 8601 with the offset: " << entry.value(QStringLiteral("start")).toString().toStdString();
+        EXPECT_EQ(start.secsTo(end), 30 * 60);
+        EXPECT_GE(start.date(), nextWeek);
+        EXPECT_LT(start.date(), nextWeek.addDays(7));
+    }
+    const QString before = onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out;
+    EXPECT_EQ(QJsonDocument::fromJson(before.toUtf8()).object().value(QStringLiteral("meetings")).toArray().size(), 0) << "a plan alone stores nothing";
+
+    const Outcome applied = onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), at, QStringLiteral("--apply")});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_TRUE(applied.out.contains(QStringLiteral("Planned 2 one-on-ones."))) << applied.out.toStdString();
+    const QString after = onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out;
+    EXPECT_EQ(QJsonDocument::fromJson(after.toUtf8()).object().value(QStringLiteral("meetings")).toArray().size(), 2);
+    const Outcome again = onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), at, QStringLiteral("--format"), QStringLiteral("json")});
+    EXPECT_EQ(QJsonDocument::fromJson(again.out.toUtf8()).array().size(), 0) << "a one-on-one already planned that week is never proposed again";
+
+    expectOneLineError(onDb(db, {QStringLiteral("plan"), QStringLiteral("month")}), 2, "month");
+    expectOneLineError(onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), QStringLiteral("soon")}), 2, "--at");
+}
+
+TEST_F(Cli, ErrorsSpeakInOneStyle)
+{
+    const QString db = path("style.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("add"), QStringLiteral("Ana Lopez"), QStringLiteral("--kind"), QStringLiteral("peer")}).exitCode, 0);
+    // A folder where a file is expected: said in our words, never Qt's "Filename refers to a directory".
+    const QString folder = path("folder");
+    ASSERT_TRUE(QDir().mkpath(folder));
+    for (const QStringList& command : {QStringList{QStringLiteral("export"), QStringLiteral("json"), folder},
+                                       QStringList{QStringLiteral("import"), QStringLiteral("ics"), folder},
+                                       QStringList{QStringLiteral("backup"), folder}}) {
+        const Outcome run = onDb(db, command);
+        expectOneLineError(run, 1, "is a folder, not a file");
+        EXPECT_FALSE(run.err.contains(QStringLiteral("directory"))) << run.err.toStdString();
+    }
+    const Outcome unknown = onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--bogus")});
+    expectOneLineError(unknown, 2, "unknown option --bogus (see --help)");
 }
