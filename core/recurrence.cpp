@@ -4,6 +4,7 @@
 #include <libical/ical.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 
 namespace rapport::core {
@@ -140,6 +141,20 @@ std::string movedRule(const std::string& rrule, LocalDay from, LocalDay to)
             part.replace(at, 2, newDay);
     }
     return joined(parts);
+}
+
+std::string canonicalRrule(const std::string& rrule)
+{
+    icalerror_clear_errno();
+    icalrecurrencetype rule = icalrecurrencetype_from_string(rrule.c_str());
+    if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
+        icalerror_clear_errno();
+        return rrule;
+    }
+    char* text = icalrecurrencetype_as_string_r(&rule);
+    std::string canonical = text ? text : rrule;
+    std::free(text);
+    return canonical;
 }
 
 Result<std::vector<LocalDateTime>> occurrences(const std::string& rrule, LocalDateTime first, LocalDay from, LocalDay to,

@@ -52,6 +52,11 @@ std::string endingOn(const std::string& rrule, LocalDay lastDay);
 /// weekdays moved along (a Tuesday series dragged to Wednesday repeats on Wednesdays).
 std::string movedRule(const std::string& rrule, LocalDay from, LocalDay to);
 
+/// The rule as libical writes it: "FREQ=WEEKLY;INTERVAL=1;BYDAY=MO" and "FREQ=WEEKLY;BYDAY=MO" are one
+/// rule, spelt as an exported and imported series spells it. A rule libical cannot read comes back as
+/// it is.
+std::string canonicalRrule(const std::string& rrule);
+
 /// At most this many occurrences are ever produced from one rule: a rule with a huge COUNT or no end
 /// must neither hang nor exhaust memory.
 inline constexpr std::size_t kMaxOccurrences = 5000;

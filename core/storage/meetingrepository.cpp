@@ -6,7 +6,9 @@
 #include "core/storage/sqlquery.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
+#include <utility>
 
 namespace rapport::storage {
 
@@ -44,16 +46,6 @@ core::Result<std::vector<core::Meeting>> MeetingRepository::between(core::Instan
 
 namespace {
 
-// Stored rows by UID (series, or single meetings: exceptions share their series' UID).
-template <class Row>
-std::unordered_map<std::string, Row> byUid(std::vector<Row> rows)
-{
-    std::unordered_map<std::string, Row> index;
-    for (auto& row : rows)
-        index.insert_or_assign(row.uid, std::move(row));
-    return index;
-}
-
 core::Status deleteById(const QSqlDatabase& db, const QString& table, std::int64_t id)
 {
     Query remove(db, QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
@@ -90,55 +82,242 @@ ChangeSet calendarChange(const std::vector<core::Meeting>& meetings, const std::
     return ChangeSet::of(Rows::Meetings, std::move(people));
 }
 
-template <class Row>
-std::optional<Row> find(const std::unordered_map<std::string, Row>& index, const std::string& uid)
-{
-    const auto found = index.find(uid);
-    return found == index.end() ? std::nullopt : std::optional<Row>(found->second);
-}
+// How an entry of an imported file compares with what came before it.
+enum class Outcome { Added, Updated, Unchanged };
 
-// Singles are the bulk of an import (busy time from other calendars): decided first, then written
-// at once, so that the new rows go in many per statement. A UID twice in one file: the second
-// replaces the first; each entry counts against what came before it.
-core::Status importSingles(const QSqlDatabase& db, rows::MeetingInserter& inserter,
-                           const std::unordered_map<std::string, core::Meeting>& stored,
-                           const std::vector<core::Meeting>& singles, bool dryRun, MeetingRepository::ImportCounts& counts)
+// The rows of one kind an import matches by key (a UID; for an exception, its series' UID and its
+// occurrence): those stored, and those the file wants, entry by entry. A key twice in one file: the
+// later entry replaces the earlier, and each counts against what came before it.
+template <class Key, class Row, class Map = std::unordered_map<Key, Row>>
+class Matching
 {
-    std::vector<std::string> changedUids; // first seen first
-    std::unordered_map<std::string, core::Meeting> wanted;
-    wanted.reserve(singles.size());
-    for (const auto& incoming : singles) {
-        const auto earlier = wanted.find(incoming.uid);
-        const auto current = earlier != wanted.end() ? std::optional(earlier->second) : find(stored, incoming.uid);
-        core::Meeting single = incoming;
-        single.id = current ? current->id : core::MeetingId{};
-        if (current && *current == single) {
-            ++counts.unchanged;
-            continue;
-        }
-        current ? ++counts.updated : ++counts.added;
-        if (earlier == wanted.end())
-            changedUids.push_back(single.uid);
-        wanted.insert_or_assign(single.uid, std::move(single));
+public:
+    using Same = bool (*)(const Row&, const Row&);
+
+    Matching(Map stored, Same same) : m_stored(std::move(stored)), m_same(same) {}
+
+    const Map& stored() const { return m_stored; }
+    const Row* stored(const Key& key) const
+    {
+        const auto found = m_stored.find(key);
+        return found == m_stored.end() ? nullptr : &found->second;
     }
-    if (dryRun)
-        return core::Done{};
-    std::vector<core::Meeting> inserts;
-    inserts.reserve(changedUids.size());
-    for (const auto& uid : changedUids) {
-        core::Meeting& single = wanted.at(uid);
-        if (const auto before = find(stored, uid)) {
-            if (*before == single)
-                continue; // changed, then changed back, within the file
-            if (auto done = deleteById(db, QStringLiteral("meetings"), before->id.value); !done)
+    /// What an entry with `key` comes after: an earlier entry of the file, else the stored row.
+    const Row* before(const Key& key) const
+    {
+        const auto wanted = m_wanted.find(key);
+        return wanted == m_wanted.end() ? stored(key) : &wanted->second;
+    }
+    /// Whether the file has an entry with `key`.
+    bool named(const Key& key) const { return m_wanted.count(key) > 0; }
+
+    /// Counts `incoming` against what came before it and keeps it as what the file wants (keeping
+    /// the earlier row, spelling and id included, when the two are the same).
+    Outcome offer(const Key& key, Row incoming, MeetingRepository::ImportCounts& counts)
+    {
+        const Row* earlier = before(key);
+        incoming.id = earlier ? earlier->id : decltype(incoming.id){};
+        Outcome outcome = Outcome::Added;
+        if (earlier && m_same(*earlier, incoming)) {
+            outcome = Outcome::Unchanged;
+            incoming = *earlier;
+            ++counts.unchanged;
+        } else if (earlier) {
+            outcome = Outcome::Updated;
+            ++counts.updated;
+        } else {
+            ++counts.added;
+        }
+        if (m_wanted.insert_or_assign(key, std::move(incoming)).second)
+            m_order.push_back(key);
+        return outcome;
+    }
+
+    /// Calls `change(key, stored row or nullptr, wanted row)` for every row the file wants that is not
+    /// the stored one, first named first. A row changed and changed back within the file is not one.
+    template <class Change>
+    core::Status forEachChange(Change&& change) const
+    {
+        for (const Key& key : m_order) {
+            const Row& wanted = m_wanted.find(key)->second;
+            const Row* current = stored(key);
+            if (current && m_same(*current, wanted))
+                continue;
+            if (auto done = change(key, current, wanted); !done)
                 return done;
         }
-        inserts.push_back(std::move(single));
+        return core::Done{};
     }
+
+private:
+    Map m_stored;
+    Same m_same;
+    Map m_wanted;
+    std::vector<Key> m_order;
+};
+
+bool sameMeeting(const core::Meeting& a, const core::Meeting& b)
+{
+    return a == b;
+}
+
+// One rule spelt two ways is one rule: an export writes the rule as libical spells it
+// ("INTERVAL=1" left out), and that is how it comes back.
+bool sameSeries(const core::MeetingSeries& a, const core::MeetingSeries& b)
+{
+    if (a.rrule == b.rrule)
+        return a == b;
+    core::MeetingSeries left = a;
+    core::MeetingSeries right = b;
+    left.rrule = core::canonicalRrule(a.rrule);
+    right.rrule = core::canonicalRrule(b.rrule);
+    return left == right;
+}
+
+// What a file does not say is kept: an event whose attendees name no one known (a person without an
+// email is never named) stays with the person it was stored with.
+template <class Row>
+Row completed(Row incoming, const Row* before)
+{
+    if (!incoming.person && before)
+        incoming.person = before->person;
+    return incoming;
+}
+
+// An exception is known by its series' UID and the occurrence it replaces.
+using ExceptionKey = std::pair<std::string, core::LocalDateTime>;
+
+// What an import writes, decided before anything is written: a dry run reports its counts and an
+// import carries it out, so that the two cannot disagree.
+struct ImportPlan
+{
+    MeetingRepository::ImportCounts counts;
+    Matching<std::string, core::MeetingSeries> series;
+    Matching<ExceptionKey, core::Meeting, std::map<ExceptionKey, core::Meeting>> exceptions;
+    Matching<std::string, core::Meeting> singles;
+    std::vector<core::MeetingId> dropped; ///< exceptions of a series of the file that the file no longer gives it
+};
+
+core::Result<ImportPlan> planImport(const QSqlDatabase& db, const core::IcsCalendar& calendar)
+{
+    auto seriesRows = rows::seriesWhere(db, {}, {});
+    if (!seriesRows)
+        return seriesRows.error();
+    auto meetingRows = rows::meetingsWhere(db, {}, {});
+    if (!meetingRows)
+        return meetingRows.error();
+    std::unordered_map<std::string, core::MeetingSeries> storedSeries;
+    std::unordered_map<core::SeriesId, std::string> uidOf;
+    for (auto& s : seriesRows.value()) {
+        uidOf[s.id] = s.uid;
+        storedSeries.insert_or_assign(s.uid, std::move(s));
+    }
+    std::unordered_map<std::string, core::Meeting> storedSingles;
+    std::map<ExceptionKey, core::Meeting> storedExceptions;
+    for (auto& m : meetingRows.value()) {
+        if (!m.series) {
+            storedSingles.insert_or_assign(m.uid, std::move(m));
+        } else if (const auto uid = uidOf.find(*m.series); uid != uidOf.end() && m.occurrence) {
+            ExceptionKey key{uid->second, *m.occurrence};
+            storedExceptions.insert_or_assign(std::move(key), std::move(m));
+        }
+    }
+    ImportPlan plan{{},
+                    {std::move(storedSeries), sameSeries},
+                    {std::move(storedExceptions), sameMeeting},
+                    {std::move(storedSingles), sameMeeting},
+                    {}};
+
+    std::unordered_map<std::string, Outcome> seriesOutcome;
+    for (const auto& incoming : calendar.series)
+        seriesOutcome[incoming.uid] = plan.series.offer(incoming.uid, completed(incoming, plan.series.before(incoming.uid)), plan.counts);
+    for (const auto& exception : calendar.exceptions) {
+        const core::MeetingSeries* owner = plan.series.before(exception.seriesUid);
+        if (!owner || !exception.meeting.occurrence)
+            continue; // an exception of a series neither the file nor the calendar holds: nothing to attach it to
+        core::Meeting m = exception.meeting;
+        // A new series gets its id when it is written.
+        m.series = owner->id.isValid() ? std::optional(owner->id) : std::nullopt;
+        const ExceptionKey key{exception.seriesUid, *m.occurrence};
+        plan.exceptions.offer(key, completed(std::move(m), plan.exceptions.before(key)), plan.counts);
+    }
+    // A series in the file comes with every exception it has: a stored one the file does not give it
+    // is gone (the other calendar put that occurrence back), and the series counts as changed.
+    for (const auto& [key, stored] : plan.exceptions.stored()) {
+        const auto outcome = seriesOutcome.find(key.first);
+        if (outcome == seriesOutcome.end() || plan.exceptions.named(key))
+            continue;
+        plan.dropped.push_back(stored.id);
+        if (outcome->second == Outcome::Unchanged) {
+            outcome->second = Outcome::Updated;
+            --plan.counts.unchanged;
+            ++plan.counts.updated;
+        }
+    }
+    for (const auto& incoming : calendar.singles)
+        plan.singles.offer(incoming.uid, completed(incoming, plan.singles.before(incoming.uid)), plan.counts);
+    return plan;
+}
+
+// Writes what `plan` decided. Series are updated in place, so their exceptions stay; meetings that
+// change are deleted and inserted again under their id; new rows come last.
+core::Status carryOut(const QSqlDatabase& db, const ImportPlan& plan)
+{
+    std::unordered_map<std::string, core::SeriesId> newSeries;
+    auto series = plan.series.forEachChange([&](const std::string& uid, const core::MeetingSeries* stored,
+                                                const core::MeetingSeries& wanted) -> core::Status {
+        if (stored)
+            return rows::updateSeries(db, wanted);
+        auto id = rows::insertSeries(db, wanted);
+        if (!id)
+            return id.error();
+        newSeries[uid] = id.value();
+        return core::Done{};
+    });
+    if (!series)
+        return series;
+
+    Query remove(db, QStringLiteral("DELETE FROM meetings WHERE id = ?"));
+    auto removeRow = [&](core::MeetingId id) -> core::Status {
+        remove.bind(static_cast<qint64>(id.value));
+        if (!remove.exec())
+            return remove.error();
+        return core::Done{};
+    };
+    for (const auto id : plan.dropped)
+        if (auto done = removeRow(id); !done)
+            return done;
+    std::vector<core::Meeting> inserts;
+    auto exceptions = plan.exceptions.forEachChange([&](const ExceptionKey& key, const core::Meeting* stored,
+                                                        const core::Meeting& wanted) -> core::Status {
+        if (stored)
+            if (auto done = removeRow(stored->id); !done)
+                return done;
+        inserts.push_back(wanted);
+        if (!wanted.series) {
+            // The exception of a series new to the calendar, written above (a new series is always a change).
+            const auto owner = newSeries.find(key.first);
+            if (owner == newSeries.end())
+                return core::Error{key.first, "the series of an exception was not written"};
+            inserts.back().series = owner->second;
+        }
+        return core::Done{};
+    });
+    if (!exceptions)
+        return exceptions;
+    auto singles = plan.singles.forEachChange([&](const std::string&, const core::Meeting* stored, const core::Meeting& wanted) -> core::Status {
+        if (stored)
+            if (auto done = removeRow(stored->id); !done)
+                return done;
+        inserts.push_back(wanted);
+        return core::Done{};
+    });
+    if (!singles)
+        return singles;
     // Rows that keep their id go in before new ones: a new row takes the highest id plus one, which
     // may be the id a replaced row just gave up.
     std::stable_partition(inserts.begin(), inserts.end(), [](const core::Meeting& m) { return m.id.isValid(); });
-    return inserter.insertAll(inserts);
+    return rows::MeetingInserter(db).insertAll(inserts);
 }
 
 } // namespace
@@ -149,74 +328,17 @@ core::Result<MeetingRepository::ImportCounts> MeetingRepository::import(const co
     Transaction transaction(db, m_db.dialect());
     if (!transaction.isActive())
         return transaction.error();
-    auto seriesRows = rows::seriesWhere(db, {}, {});
-    if (!seriesRows)
-        return seriesRows.error();
-    auto singleRows = rows::meetingsWhere(db, QStringLiteral("WHERE series_id IS NULL"), {});
-    if (!singleRows)
-        return singleRows.error();
-    const auto storedSeries = byUid(std::move(seriesRows).value());
-    const auto storedSingles = byUid(std::move(singleRows).value());
-    rows::MeetingInserter inserter(db);
-    ImportCounts counts;
-    // One row matched by UID (or by series and occurrence): left alone when equal, otherwise
-    // replaced keeping its id, or added.
-    auto upsert = [&](auto incoming, const auto& existing, const QString& table, auto&& insert) -> core::Status {
-        incoming.id = existing ? existing->id : decltype(incoming.id){};
-        if (existing && *existing == incoming) {
-            ++counts.unchanged;
-            return core::Done{};
-        }
-        existing ? ++counts.updated : ++counts.added;
-        if (dryRun)
-            return core::Done{};
-        if (existing)
-            if (auto done = deleteById(db, table, existing->id.value); !done)
-                return done;
-        return insert(incoming);
-    };
-    const QString seriesTable = QStringLiteral("meeting_series");
-    const QString meetingsTable = QStringLiteral("meetings");
-    auto insertMeeting = [&](const core::Meeting& m) -> core::Status {
-        auto id = inserter.insert(m);
-        return id ? core::Status(core::Done{}) : core::Status(id.error());
-    };
-
-    std::unordered_map<std::string, core::SeriesId> seriesIds;
-    for (const auto& [uid, s] : storedSeries)
-        seriesIds[uid] = s.id;
-    for (const auto& incoming : calendar.series) {
-        auto insertSeries = [&](const core::MeetingSeries& series) -> core::Status {
-            auto id = rows::insertSeries(db, series);
-            if (!id)
-                return id.error();
-            seriesIds[series.uid] = id.value();
-            return core::Done{};
-        };
-        if (auto done = upsert(incoming, find(storedSeries, incoming.uid), seriesTable, insertSeries); !done)
-            return done.error();
-    }
-    for (const auto& exception : calendar.exceptions) {
-        const auto series = seriesIds.find(exception.seriesUid);
-        if (series == seriesIds.end())
-            continue; // an exception of a series the file does not hold: nothing to attach it to
-        core::Meeting m = exception.meeting;
-        m.series = series->second;
-        auto stored = rows::meetingsWhere(db, QStringLiteral("WHERE series_id = ? AND occurrence_local = ?"),
-                                          {series->second.value, rows::localText(*m.occurrence)});
-        if (!stored)
-            return stored.error();
-        const auto existing = stored.value().empty() ? std::nullopt : std::optional(stored.value().front());
-        if (auto done = upsert(m, existing, meetingsTable, insertMeeting); !done)
-            return done.error();
-    }
-    if (auto done = importSingles(db, inserter, storedSingles, calendar.singles, dryRun, counts); !done)
-        return done.error();
+    auto plan = planImport(db, calendar);
+    if (!plan)
+        return plan.error();
     if (dryRun)
-        return counts; // the transaction rolls back unused
+        return plan.value().counts; // the transaction rolls back unused
+    if (auto written = carryOut(db, plan.value()); !written)
+        return written.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     // Events matched by email may be anyone's one-on-ones: everyone is read again.
+    const ImportCounts counts = plan.value().counts;
     if (counts.added + counts.updated > 0)
         m_db.announce(ChangeSet::ofEveryone(storage::Rows::Meetings));
     return counts;

@@ -38,16 +38,19 @@ public:
     core::Result<core::SeriesId> addSeries(const core::MeetingSeries& series);
     core::Status removeSeries(core::SeriesId id);
 
-    /// What an import did (or, dry, would do).
+    /// What an import did (or, dry, would do): one count per event of the file.
     struct ImportCounts
     {
         int added = 0;
         int updated = 0;
         int unchanged = 0;
     };
-    /// Stores an imported calendar in one transaction, matching by UID: a series or single meeting
-    /// already stored with the same UID is updated in place (or left alone when equal), so importing
-    /// the same file twice changes nothing the second time. With `dryRun` nothing is written.
+    /// Stores an imported calendar in one transaction, matching series and single meetings by UID
+    /// and exceptions by their series' UID and occurrence: a row already stored is updated in place,
+    /// keeping its id (or left alone when equal), so importing the same file twice, or a calendar's
+    /// own export, changes nothing. A series in the file brings every exception it has: a stored
+    /// exception it no longer has is removed, and the series counts as changed. With `dryRun`
+    /// nothing is written, and the counts are those the import would return: both come from one plan.
     core::Result<ImportCounts> import(const core::IcsCalendar& calendar, bool dryRun);
 
     /// The stored rows an import touches: series and single meetings with these UIDs, and the

@@ -308,6 +308,17 @@ core::Result<core::SeriesId> insertSeries(const QSqlDatabase& db, const core::Me
     return core::SeriesId{insert.lastInsertId().toLongLong()};
 }
 
+core::Status updateSeries(const QSqlDatabase& db, const core::MeetingSeries& s)
+{
+    Query update(db, QStringLiteral("UPDATE meeting_series SET person_id = ?, title = ?, first_local = ?, minutes = ?, zone = ?, "
+                                    "rrule = ?, uid = ? WHERE id = ?"));
+    update.bind(nullableId(s.person)).bindText(s.title).bind(localText(s.first)).bind(s.minutes).bindText(s.zone).bindText(s.rrule)
+        .bindText(s.uid).bind(s.id.value);
+    if (!update.exec())
+        return update.error();
+    return core::Done{};
+}
+
 const QString kInsertMeeting = QStringLiteral("INSERT INTO meetings (id, person_id, title, start_utc, end_utc, zone, status, "
                                                "series_id, occurrence_local, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 

@@ -48,6 +48,8 @@ core::Result<core::FocusPickId> insertFocusPick(const QSqlDatabase& db, const co
 core::Status insertMapPin(const QSqlDatabase& db, const core::MapPin& pin);
 /// Stores a series (keeping a valid id) and returns its id.
 core::Result<core::SeriesId> insertSeries(const QSqlDatabase& db, const core::MeetingSeries& series);
+/// Rewrites a stored series in place (same id): its exceptions stay, as deleting it would remove them.
+core::Status updateSeries(const QSqlDatabase& db, const core::MeetingSeries& series);
 core::Result<core::MeetingId> insertMeeting(const QSqlDatabase& db, const core::Meeting& meeting);
 /// Calendar rows, ids kept: the series first, then the meetings that may name them.
 core::Status insertCalendar(const QSqlDatabase& db, std::span<const core::MeetingSeries> series,

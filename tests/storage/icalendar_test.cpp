@@ -1,16 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // iCalendar in and out: the export reads back, an import is all-or-nothing and idempotent, and every
 // file of the third-party corpus gives an import or a clear refusal, in bounded time.
+#include "core/demo.h"
 #include "core/icalendar.h"
 #include "core/storage/database.h"
+#include "core/storage/datasetrepository.h"
 #include "core/storage/meetingrepository.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <gtest/gtest.h>
+
+#include <tuple>
 
 using namespace rapport;
 using namespace std::chrono_literals;
@@ -258,4 +266,181 @@ TEST_F(ICalendarImport, EveryCorpusFileImportsOrIsRefusedInBoundedTime)
     }
     EXPECT_GT(imported, 20);
     std::cout << "corpus: " << imported << " imported, " << refused << " refused\n";
+}
+
+namespace {
+
+// Every calendar row, column by column, in id order ("meetings|7|..."): what an import that changes
+// nothing leaves alone.
+std::vector<std::string> calendarRows(const storage::Database& database)
+{
+    std::vector<std::string> rows;
+    for (const QString& table : {QStringLiteral("meeting_series"), QStringLiteral("meetings")}) {
+        QSqlQuery q(database.connection());
+        EXPECT_TRUE(q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table))) << q.lastError().text().toStdString();
+        while (q.next()) {
+            QStringList row{table};
+            for (int column = 0; column < q.record().count(); ++column)
+                row << (q.value(column).isNull() ? QStringLiteral("NULL") : q.value(column).toString());
+            rows.push_back(row.join(QLatin1Char('|')).toStdString());
+        }
+    }
+    return rows;
+}
+
+std::vector<std::string> exceptionRows(const storage::Database& database)
+{
+    std::vector<std::string> rows = calendarRows(database);
+    std::erase_if(rows, [](const std::string& row) { return row.rfind("meetings|", 0) != 0; });
+    return rows;
+}
+
+std::tuple<int, int, int> countsOf(const storage::MeetingRepository::ImportCounts& counts)
+{
+    return {counts.added, counts.updated, counts.unchanged};
+}
+
+} // namespace
+
+class ICalendarRoundTrip : public ICalendarImport
+{
+protected:
+    // Writes `data` into the empty database.
+    void restore(const core::Dataset& data) { ASSERT_TRUE(storage::DatasetRepository(*database).restoreInto(data)); }
+
+    std::string exportCalendar()
+    {
+        auto data = storage::DatasetRepository(*database).readAll();
+        EXPECT_TRUE(data);
+        return data ? core::toIcs(data.value().series, data.value().meetings, data.value().people, *core::parseUtc("2026-11-29T12:00:00Z")) : std::string();
+    }
+
+    core::IcsCalendar parse(const std::string& ics)
+    {
+        auto data = storage::DatasetRepository(*database).readAll();
+        EXPECT_TRUE(data);
+        auto calendar = core::parseIcs(ics, kBerlin, core::emailIndex(data ? data.value().people : std::vector<core::Person>{}));
+        EXPECT_TRUE(calendar) << calendar.error().toString();
+        return calendar ? calendar.value() : core::IcsCalendar{};
+    }
+
+    // Imports `ics` after a dry run and checks that both say the same; returns the real import's counts.
+    std::tuple<int, int, int> dryRunThenImport(const std::string& ics)
+    {
+        const core::IcsCalendar calendar = parse(ics);
+        storage::MeetingRepository meetings(*database);
+        const auto before = calendarRows(*database);
+        auto dry = meetings.import(calendar, true);
+        EXPECT_TRUE(dry) << dry.error().toString();
+        EXPECT_EQ(calendarRows(*database), before) << "a dry run writes nothing";
+        auto real = meetings.import(calendar, false);
+        EXPECT_TRUE(real) << real.error().toString();
+        if (!dry || !real)
+            return {-1, -1, -1};
+        EXPECT_EQ(countsOf(dry.value()), countsOf(real.value())) << "the dry run reports what the import does";
+        return countsOf(real.value());
+    }
+
+    static int events(const std::string& ics)
+    {
+        int count = 0;
+        for (auto at = ics.find("BEGIN:VEVENT"); at != std::string::npos; at = ics.find("BEGIN:VEVENT", at + 1))
+            ++count;
+        return count;
+    }
+};
+
+TEST_F(ICalendarRoundTrip, TheTeamSampleImportedFromItsOwnExportChangesNothing)
+{
+    core::DemoOptions options;
+    options.scale = core::DemoScale::Team;
+    options.seed = 7;
+    options.anchorDay = *core::parseDay("2026-11-20");
+    options.zone = kBerlin;
+    restore(core::generateDemo(options));
+    const std::string first = exportCalendar();
+    ASSERT_NE(first.find("RECURRENCE-ID"), std::string::npos) << "the sample has moved and skipped occurrences";
+    const auto before = calendarRows(*database);
+    QSignalSpy announced(database.get(), &storage::Database::changed);
+
+    const core::IcsCalendar calendar = parse(first);
+    storage::MeetingRepository meetings(*database);
+    auto dry = meetings.import(calendar, true);
+    ASSERT_TRUE(dry) << dry.error().toString();
+    EXPECT_EQ(countsOf(dry.value()), std::make_tuple(0, 0, events(first))) << "every event is unchanged";
+    auto real = meetings.import(calendar, false);
+    ASSERT_TRUE(real) << real.error().toString();
+    EXPECT_EQ(countsOf(real.value()), countsOf(dry.value()));
+
+    EXPECT_EQ(calendarRows(*database), before) << "not a row, not an id changed";
+    EXPECT_EQ(announced.count(), 0) << "nothing changed, nothing announced";
+    EXPECT_EQ(exportCalendar(), first) << "the next export is the same, byte for byte";
+}
+
+namespace {
+
+const std::string kWeekly = "BEGIN:VEVENT\r\nUID:weekly@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+                            "DTSTART;TZID=Europe/Berlin:20261102T100000\r\nDURATION:PT30M\r\nRRULE:FREQ=WEEKLY\r\n"
+                            "SUMMARY:Weekly\r\nEND:VEVENT\r\n";
+
+// An exception of the weekly series above: its occurrence (a Monday in November 2026) moved to `start`.
+std::string weeklyException(const std::string& occurrence, const std::string& start, bool cancelled = false)
+{
+    return "BEGIN:VEVENT\r\nUID:weekly@example.com\r\nDTSTAMP:20261101T000000Z\r\nRECURRENCE-ID;TZID=Europe/Berlin:" + occurrence +
+           "\r\nDTSTART;TZID=Europe/Berlin:" + start + "\r\nDURATION:PT30M\r\nSUMMARY:Weekly\r\n" +
+           (cancelled ? "STATUS:CANCELLED\r\n" : "") + "END:VEVENT\r\n";
+}
+
+} // namespace
+
+TEST_F(ICalendarRoundTrip, ADryRunCountsTheNewExceptionsOfASeriesAsTheImportDoes)
+{
+    // A new series and its exceptions: three new rows.
+    EXPECT_EQ(dryRunThenImport(calendarOf(kWeekly + weeklyException("20261109T100000", "20261110T100000") +
+                                          weeklyException("20261116T100000", "20261116T100000", true))),
+              std::make_tuple(3, 0, 0));
+    // The stored series gets a new exception, one moves elsewhere, one stays.
+    EXPECT_EQ(dryRunThenImport(calendarOf(kWeekly + weeklyException("20261109T100000", "20261111T100000") +
+                                          weeklyException("20261116T100000", "20261116T100000", true) +
+                                          weeklyException("20261123T100000", "20261124T090000"))),
+              std::make_tuple(1, 1, 2));
+    const auto exceptions = exceptionRows(*database);
+    EXPECT_EQ(exceptions.size(), 3u);
+    // The series itself changes: its exceptions stay as they are, rows and ids.
+    std::string renamed = kWeekly;
+    renamed.replace(renamed.find("SUMMARY:Weekly"), 14, "SUMMARY:Weekly, renamed");
+    EXPECT_EQ(dryRunThenImport(calendarOf(renamed + weeklyException("20261109T100000", "20261111T100000") +
+                                          weeklyException("20261116T100000", "20261116T100000", true) +
+                                          weeklyException("20261123T100000", "20261124T090000"))),
+              std::make_tuple(0, 1, 3));
+    EXPECT_EQ(exceptionRows(*database), exceptions);
+}
+
+TEST_F(ICalendarRoundTrip, ASeriesHoldsTheExceptionsItsFileGivesIt)
+{
+    ASSERT_EQ(dryRunThenImport(calendarOf(kWeekly + weeklyException("20261109T100000", "20261110T100000") +
+                                          weeklyException("20261116T100000", "20261116T100000", true))),
+              std::make_tuple(3, 0, 0));
+    // The other calendar put the moved occurrence back: its exception is gone, and the series changed.
+    EXPECT_EQ(dryRunThenImport(calendarOf(kWeekly + weeklyException("20261116T100000", "20261116T100000", true))),
+              std::make_tuple(0, 1, 1));
+    EXPECT_EQ(exceptionRows(*database).size(), 1u);
+    // A file of exceptions alone (an update sent for one occurrence) adds to what the series holds.
+    EXPECT_EQ(dryRunThenImport(calendarOf(weeklyException("20261123T100000", "20261124T090000"))), std::make_tuple(1, 0, 0));
+    EXPECT_EQ(exceptionRows(*database).size(), 2u);
+}
+
+TEST_F(ICalendarRoundTrip, ASeriesTwiceInOneFileKeepsTheLastOne)
+{
+    std::string later = kWeekly;
+    later.replace(later.find("T100000"), 7, "T110000");
+    EXPECT_EQ(dryRunThenImport(calendarOf(kWeekly + later + weeklyException("20261109T110000", "20261110T110000"))),
+              std::make_tuple(2, 1, 0));
+    auto series = storage::MeetingRepository(*database).series();
+    ASSERT_TRUE(series);
+    ASSERT_EQ(series.value().size(), 1u);
+    EXPECT_EQ(series.value()[0].first.time, 11h);
+    EXPECT_EQ(dryRunThenImport(calendarOf(kWeekly + later + weeklyException("20261109T110000", "20261110T110000"))),
+              std::make_tuple(0, 2, 1))
+        << "each entry counts against what came before it: the first changes the series, the second changes it back";
 }
