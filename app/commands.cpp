@@ -99,7 +99,7 @@ int exportIcs(const Invocation& inv)
     auto data = storage::DatasetRepository(*database.value()).readAll();
     if (!data)
         return fail(data.error());
-    return writeOutput(inv.command.at(2), core::toIcs(data.value().series, data.value().meetings, data.value().people, systemNow()));
+    return writeOutput(inv.command.at(2), core::toIcs(data.value().series, data.value().meetings, data.value().people));
 }
 
 core::Result<QByteArray> readInput(const QString& file)

@@ -87,8 +87,7 @@ std::string lower(std::string text)
 
 } // namespace
 
-std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting> meetings, std::span<const Person> people,
-                  Instant stamp)
+std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting> meetings, std::span<const Person> people)
 {
     std::unordered_map<PersonId, const Person*> byId;
     for (const auto& p : people)
@@ -110,15 +109,17 @@ std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting
         if (icalcomponent* vtimezone = timezoneComponent(zone))
             icalcomponent_add_component(calendar.get(), vtimezone);
 
-    auto newEvent = [&](const std::string& uid, const std::string& title) {
+    // DTSTAMP is required. The time of the export would make every export differ from the last one
+    // (and an import of it look like news); the event's start is as stable as the event itself.
+    auto newEvent = [&](const std::string& uid, const std::string& title, Instant start) {
         icalcomponent* event = icalcomponent_new_vevent();
         icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
-        icalcomponent_add_property(event, icalproperty_new_dtstamp(utcTime(stamp)));
+        icalcomponent_add_property(event, icalproperty_new_dtstamp(utcTime(start)));
         icalcomponent_add_property(event, icalproperty_new_summary(title.c_str()));
         return event;
     };
     for (const auto& s : series) {
-        icalcomponent* event = newEvent(s.uid, s.title);
+        icalcomponent* event = newEvent(s.uid, s.title, atLocal(s.first.day, s.first.time, Zone{s.zone}));
         icalcomponent_add_property(event, localProperty(icalproperty_new_dtstart(floating(s.first)), s.zone));
         icalcomponent_add_property(event, icalproperty_new_duration(icaldurationtype_from_int(s.minutes * 60)));
         icalcomponent_add_property(event, icalproperty_new_rrule(icalrecurrencetype_from_string(s.rrule.c_str())));
@@ -129,7 +130,7 @@ std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting
         const auto owner = m.series ? seriesById.find(*m.series) : seriesById.end();
         if (m.series && (owner == seriesById.end() || !m.occurrence))
             continue;
-        icalcomponent* event = newEvent(m.series ? owner->second->uid : m.uid, m.title);
+        icalcomponent* event = newEvent(m.series ? owner->second->uid : m.uid, m.title, m.start);
         if (m.series) {
             // An exception: the occurrence it replaces, and where it went (or that it was cancelled).
             const std::string& zone = owner->second->zone;

@@ -17,9 +17,10 @@
 
 namespace rapport::core {
 
-/// The calendar to write: series, their exceptions and single meetings, and who the people are.
-std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting> meetings, std::span<const Person> people,
-                  Instant stamp);
+/// The calendar to write: series, their exceptions and single meetings, and who the people are. The
+/// same rows give the same text, byte for byte: no row records when it was last changed, so each
+/// event's DTSTAMP is its own start rather than the time of the export.
+std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting> meetings, std::span<const Person> people);
 
 /// What a file holds, ready to store: series carry their UID; exceptions name their series by UID.
 struct IcsCalendar

@@ -72,7 +72,7 @@ void DataExchange::chooseCalendarToImport()
 void DataExchange::exportCalendar()
 {
     exportDataset(tr("Export the calendar"), QStringLiteral("rapport.ics"), tr("iCalendar files (*.ics)"),
-                  [this](const core::Dataset& data) { return core::toIcs(data.series, data.meetings, data.people, m_clock()); });
+                  [](const core::Dataset& data) { return core::toIcs(data.series, data.meetings, data.people); });
 }
 
 // Asks where, writes the whole file at once (a temporary file renamed over it), says where it went.

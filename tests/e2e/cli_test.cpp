@@ -371,6 +371,34 @@ TEST_F(Cli, DemoCheckExportImportRoundTripIsByteIdentical)
     expectOneLineError(demoAgain, 1, "not empty");
 }
 
+TEST_F(Cli, ImportingTheCalendarExportIntoItsOwnDatabaseChangesNothing)
+{
+    const QString db = path("team.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team"), QStringLiteral("--seed"),
+                        QStringLiteral("7"), QStringLiteral("--today"), QStringLiteral("2026-11-20")})
+                  .exitCode,
+              0);
+    const QString ics = path("team.ics");
+    ASSERT_EQ(onDb(db, {QStringLiteral("export"), QStringLiteral("ics"), ics}).exitCode, 0);
+    const QByteArray first = test::readAll(ics);
+    const QString before = onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out;
+    const auto events = first.count("BEGIN:VEVENT");
+    ASSERT_GT(events, 0);
+    const QString same = QStringLiteral(" 0 new, 0 changed, %1 unchanged ").arg(events);
+
+    const Outcome dry = onDb(db, {QStringLiteral("import"), QStringLiteral("ics"), ics, QStringLiteral("--dry-run")});
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    EXPECT_TRUE(dry.out.startsWith(QStringLiteral("Would import:") + same)) << dry.out.toStdString();
+    const Outcome real = onDb(db, {QStringLiteral("import"), QStringLiteral("ics"), ics});
+    ASSERT_EQ(real.exitCode, 0) << real.err.toStdString();
+    EXPECT_TRUE(real.out.startsWith(QStringLiteral("Imported:") + same)) << real.out.toStdString();
+
+    EXPECT_EQ(onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out.toStdString(), before.toStdString());
+    const Outcome again = onDb(db, {QStringLiteral("export"), QStringLiteral("ics"), QStringLiteral("-")});
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(again.out.toStdString(), first.toStdString()) << "the next export is the same, byte for byte";
+}
+
 TEST_F(Cli, MalformedJsonIsRefusedNamingThePlaceAndNothingIsImported)
 {
     const QString db = path("target.sqlite");

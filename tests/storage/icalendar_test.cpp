@@ -65,11 +65,12 @@ TEST(ICalendar, AnExportReadsBackWithItsSeriesExceptionsAndAttendees)
     const std::vector<core::MeetingSeries> series{weekly};
     const std::vector<core::Meeting> meetings{moved};
 
-    const std::string ics = core::toIcs(series, meetings, people, *core::parseUtc("2026-11-29T12:00:00Z"));
+    const std::string ics = core::toIcs(series, meetings, people);
     EXPECT_NE(ics.find("TZID:Europe/Berlin"), std::string::npos) << "the plain IANA id, not libical's prefixed one";
     EXPECT_EQ(ics.find("freeassociation"), std::string::npos);
     EXPECT_NE(ics.find("RRULE:FREQ=WEEKLY"), std::string::npos);
     EXPECT_NE(ics.find("mailto:ana@example.com"), std::string::npos);
+    EXPECT_NE(ics.find("DTSTAMP:20261020T080000Z"), std::string::npos) << "a series' DTSTAMP is its first start, not the time of the export";
 
     const auto read = core::parseIcs(ics, core::Zone{"America/New_York"}, core::emailIndex(people));
     ASSERT_TRUE(read) << read.error().toString();
@@ -312,7 +313,7 @@ protected:
     {
         auto data = storage::DatasetRepository(*database).readAll();
         EXPECT_TRUE(data);
-        return data ? core::toIcs(data.value().series, data.value().meetings, data.value().people, *core::parseUtc("2026-11-29T12:00:00Z")) : std::string();
+        return data ? core::toIcs(data.value().series, data.value().meetings, data.value().people) : std::string();
     }
 
     core::IcsCalendar parse(const std::string& ics)
