@@ -85,6 +85,28 @@ std::string lower(std::string text)
     return text;
 }
 
+// What iCalendar's own properties say of a meeting's status: a cancelled event was skipped; an
+// exception otherwise is a moved occurrence, a single meeting a planned one. Other statuses (held;
+// an occurrence only made longer) travel in a property of Rapport's own, which other programs keep
+// or ignore.
+MeetingStatus impliedStatus(bool exception, bool cancelled)
+{
+    return cancelled ? MeetingStatus::Skipped : exception ? MeetingStatus::Moved : MeetingStatus::Planned;
+}
+
+constexpr const char* kStatusProperty = "X-RAPPORT-STATUS";
+
+void addStatus(icalcomponent* event, const Meeting& m)
+{
+    if (m.status == MeetingStatus::Skipped) {
+        icalcomponent_add_property(event, icalproperty_new_status(ICAL_STATUS_CANCELLED));
+    } else if (m.status != impliedStatus(m.series.has_value(), false)) {
+        icalproperty* status = icalproperty_new_x(std::string(token(m.status)).c_str());
+        icalproperty_set_x_name(status, kStatusProperty);
+        icalcomponent_add_property(event, status);
+    }
+}
+
 } // namespace
 
 std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting> meetings, std::span<const Person> people)
@@ -132,19 +154,18 @@ std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting
             continue;
         icalcomponent* event = newEvent(m.series ? owner->second->uid : m.uid, m.title, m.start);
         if (m.series) {
-            // An exception: the occurrence it replaces, and where it went (or that it was cancelled).
-            const std::string& zone = owner->second->zone;
-            icalcomponent_add_property(event, localProperty(icalproperty_new_recurrenceid(floating(*m.occurrence)), zone));
+            // An exception: the occurrence it replaces, in the series' zone, and where it went, in
+            // its own (an occurrence moved while travelling keeps the zone it was moved in).
+            const std::string& seriesZone = owner->second->zone;
+            const std::string& zone = isKnownZone(m.zone) ? m.zone : seriesZone;
+            icalcomponent_add_property(event, localProperty(icalproperty_new_recurrenceid(floating(*m.occurrence)), seriesZone));
             icalcomponent_add_property(event, localProperty(icalproperty_new_dtstart(floating(localOf(m.start, Zone{zone}))), zone));
             icalcomponent_add_property(event, localProperty(icalproperty_new_dtend(floating(localOf(m.end, Zone{zone}))), zone));
-            if (m.status == MeetingStatus::Skipped)
-                icalcomponent_add_property(event, icalproperty_new_status(ICAL_STATUS_CANCELLED));
         } else {
             icalcomponent_add_property(event, icalproperty_new_dtstart(utcTime(m.start)));
             icalcomponent_add_property(event, icalproperty_new_dtend(utcTime(m.end)));
-            if (m.status == MeetingStatus::Skipped)
-                icalcomponent_add_property(event, icalproperty_new_status(ICAL_STATUS_CANCELLED));
         }
+        addStatus(event, m);
         addAttendee(event, m.person, byId);
         icalcomponent_add_component(calendar.get(), event);
     }
@@ -269,6 +290,19 @@ std::optional<PersonId> attendeeIn(icalcomponent* event, const std::unordered_ma
     return std::nullopt;
 }
 
+// The status Rapport wrote of its own (kStatusProperty), when the event has one it knows.
+std::optional<MeetingStatus> rapportStatus(icalcomponent* event)
+{
+    for (icalproperty* p = icalcomponent_get_first_property(event, ICAL_X_PROPERTY); p;
+         p = icalcomponent_get_next_property(event, ICAL_X_PROPERTY)) {
+        const char* name = icalproperty_get_x_name(p);
+        const char* value = icalproperty_get_x(p);
+        if (name && value && std::string_view(name) == kStatusProperty)
+            return meetingStatusFromToken(value);
+    }
+    return std::nullopt;
+}
+
 // Text as valid UTF-8: each byte that does not start a well-formed sequence (RFC 3629: no overlong
 // forms, no surrogates, nothing past U+10FFFF) becomes U+FFFD. Stored text must read back exactly
 // as it was written, or a second import would not find its UIDs again.
@@ -334,10 +368,12 @@ void readEvent(icalcomponent* event, const Zone& userZone, const std::unordered_
     m.person = attendeeIn(event, people);
     if (m.person)
         ++out.withPerson;
-    if (icalcomponent_get_status(event) == ICAL_STATUS_CANCELLED)
-        m.status = MeetingStatus::Skipped;
-
     const icaltimetype recurrenceId = icalcomponent_get_recurrenceid(event);
+    const bool cancelled = icalcomponent_get_status(event) == ICAL_STATUS_CANCELLED;
+    m.status = impliedStatus(!icaltime_is_null_time(recurrenceId), cancelled);
+    if (const auto own = rapportStatus(event); own && !cancelled && *own != MeetingStatus::Skipped)
+        m.status = *own;
+
     if (!icaltime_is_null_time(recurrenceId)) {
         // libical leaves RECURRENCE-ID without its zone: a UTC one is converted; a local one (with
         // the series' TZID, or floating) already is the occurrence's wall-clock time.
@@ -349,8 +385,6 @@ void readEvent(icalcomponent* event, const Zone& userZone, const std::unordered_
                                          std::chrono::minutes{recurrenceId.hour * 60 + recurrenceId.minute}};
         if (!m.occurrence->day.ok())
             throw ParseFailure{ErrorCode::IcsEventBadRecurrenceId};
-        if (m.status != MeetingStatus::Skipped)
-            m.status = MeetingStatus::Moved;
         out.exceptions.push_back({uid, std::move(m)});
         return;
     }

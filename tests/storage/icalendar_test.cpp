@@ -378,6 +378,72 @@ TEST_F(ICalendarRoundTrip, TheTeamSampleImportedFromItsOwnExportChangesNothing)
     EXPECT_EQ(exportCalendar(), first) << "the next export is the same, byte for byte";
 }
 
+TEST_F(ICalendarRoundTrip, EditedMeetingsComeBackFromTheirExportUnchanged)
+{
+    // What a calendar looks like after use: a person without an email, an occurrence marked held,
+    // one only made longer, one moved into another zone, a single meeting held, one skipped.
+    core::Dataset data;
+    core::Person ana = person(1, "Ana Lopez", "ana@example.com");
+    core::Person ben = person(2, "Ben Okafor", "");
+    data.people = {ana, ben};
+    core::MeetingSeries weekly;
+    weekly.id = core::SeriesId{1};
+    weekly.person = ben.id;
+    weekly.title = "1:1 Ben Okafor";
+    weekly.first = core::LocalDateTime{*core::parseDay("2026-10-20"), 10h};
+    weekly.minutes = 30;
+    weekly.zone = kBerlin.id;
+    weekly.rrule = core::toRrule(core::Recurrence{}, weekly.first.day);
+    weekly.uid = "weekly@rapport";
+    data.series = {weekly};
+    auto occurrence = [&](long long id, const char* day) {
+        core::Meeting m;
+        m.id = core::MeetingId{id};
+        m.person = weekly.person;
+        m.title = weekly.title;
+        m.series = weekly.id;
+        m.occurrence = core::LocalDateTime{*core::parseDay(day), 10h};
+        m.start = core::atLocal(m.occurrence->day, m.occurrence->time, kBerlin);
+        m.end = m.start + 30min;
+        m.zone = kBerlin.id;
+        m.uid = weekly.uid;
+        return m;
+    };
+    core::Meeting held = occurrence(1, "2026-10-27");
+    held.status = core::MeetingStatus::Held;
+    core::Meeting longer = occurrence(2, "2026-11-03");
+    longer.end = longer.start + 45min;
+    core::Meeting abroad = occurrence(3, "2026-11-10");
+    abroad.start = core::parseUserTime("2026-11-10T09:00", core::Zone{"America/New_York"}).value();
+    abroad.end = abroad.start + 30min;
+    abroad.zone = "America/New_York";
+    abroad.status = core::MeetingStatus::Moved;
+    core::Meeting single;
+    single.id = core::MeetingId{4};
+    single.person = ana.id;
+    single.title = "Coffee with Ana";
+    single.start = core::parseUserTime("2026-11-12T15:00", kBerlin).value();
+    single.end = single.start + 1h;
+    single.zone = kBerlin.id;
+    single.status = core::MeetingStatus::Held;
+    single.uid = "coffee@rapport";
+    core::Meeting skipped = single;
+    skipped.id = core::MeetingId{5};
+    skipped.title = "Lunch with Ana";
+    skipped.start += 24h;
+    skipped.end += 24h;
+    skipped.status = core::MeetingStatus::Skipped;
+    skipped.uid = "lunch@rapport";
+    data.meetings = {held, longer, abroad, single, skipped};
+    restore(data);
+
+    const std::string first = exportCalendar();
+    const auto before = calendarRows(*database);
+    EXPECT_EQ(dryRunThenImport(first), std::make_tuple(0, 0, events(first)));
+    EXPECT_EQ(calendarRows(*database), before);
+    EXPECT_EQ(exportCalendar(), first);
+}
+
 namespace {
 
 const std::string kWeekly = "BEGIN:VEVENT\r\nUID:weekly@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
