@@ -525,9 +525,12 @@ bool replaceUids(const CommandContext& context, std::vector<std::string> uids, c
 
 bool importCalendar(const CommandContext& context, const core::IcsCalendar& calendar, const QString& label)
 {
+    // Every UID the import may write: an exception may come without its series, and still changes it.
     std::vector<std::string> uids;
     for (const auto& s : calendar.series)
         uids.push_back(s.uid);
+    for (const auto& e : calendar.exceptions)
+        uids.push_back(e.seriesUid);
     for (const auto& m : calendar.singles)
         uids.push_back(m.uid);
     std::sort(uids.begin(), uids.end());

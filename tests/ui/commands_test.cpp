@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The undoable commands behind quick log and the weekly focus: stored at once, undone exactly.
+// The undoable commands behind quick log, the weekly focus and a calendar import: stored at once, undone exactly.
+#include "core/icalendar.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/interactionrepository.h"
+#include "core/storage/meetingrepository.h"
 #include "tests/ui/uitestfixture.h"
 
 using namespace rapport;
@@ -126,4 +128,43 @@ TEST_F(CommandsTest, ARestoreStartsTheHistoryAfreshAndARefusedOneChangesNothing)
     feedback.errors.clear();
     EXPECT_EQ(undoStack.count(), 1) << "a refused restore keeps the history";
     EXPECT_EQ(interactionCount(priya), 1u);
+}
+
+namespace {
+
+// A weekly series from 2 November 2026 in Berlin, and exceptions of it: Mondays moved to Tuesdays.
+std::string weeklyCalendar(bool withSeries, const std::vector<std::string>& movedMondays)
+{
+    std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n";
+    if (withSeries)
+        ics += "BEGIN:VEVENT\r\nUID:weekly@example.com\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20261102T100000\r\n"
+               "DURATION:PT30M\r\nRRULE:FREQ=WEEKLY\r\nSUMMARY:Weekly\r\nEND:VEVENT\r\n";
+    for (const auto& monday : movedMondays)
+        ics += "BEGIN:VEVENT\r\nUID:weekly@example.com\r\nDTSTAMP:20261101T000000Z\r\nRECURRENCE-ID;TZID=Europe/Berlin:202611" + monday +
+               "T100000\r\nDTSTART;TZID=Europe/Berlin:202611" + std::to_string(std::stoi(monday) + 1) +
+               "T100000\r\nDURATION:PT30M\r\nSUMMARY:Weekly\r\nEND:VEVENT\r\n";
+    return ics + "END:VCALENDAR\r\n";
+}
+
+} // namespace
+
+TEST_F(CommandsTest, UndoingAnImportOfOccurrencesAloneTakesThemBack)
+{
+    const core::Zone berlin{"Europe/Berlin"};
+    auto storedExceptions = [&] {
+        auto rows = storage::MeetingRepository(*database).rowsWithUids({"weekly@example.com"});
+        EXPECT_TRUE(rows);
+        return rows ? rows.value().meetings.size() : 0u;
+    };
+    ASSERT_TRUE(ui::commands::importCalendar(commands(), core::parseIcs(weeklyCalendar(true, {"09"}), berlin, {}).value(),
+                                             QStringLiteral("Import weekly.ics")));
+    EXPECT_EQ(storedExceptions(), 1u);
+    // An update for one occurrence, as another calendar sends it: the exception without its series.
+    ASSERT_TRUE(ui::commands::importCalendar(commands(), core::parseIcs(weeklyCalendar(false, {"16"}), berlin, {}).value(),
+                                             QStringLiteral("Import update.ics")));
+    EXPECT_EQ(storedExceptions(), 2u);
+    undoStack.undo();
+    EXPECT_EQ(storedExceptions(), 1u) << "undo takes back what the import stored";
+    undoStack.redo();
+    EXPECT_EQ(storedExceptions(), 2u);
 }
