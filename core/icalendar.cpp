@@ -38,14 +38,6 @@ icaltimetype utcTime(Instant at)
     return icaltime_from_timet_with_zone(static_cast<time_t>(toUnixSeconds(at)), 0, icaltimezone_get_utc_timezone());
 }
 
-// Minutes since local midnight, in `zone`.
-LocalDateTime localOf(Instant at, const Zone& zone)
-{
-    const LocalDay day = dayIn(at, zone);
-    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(at - atLocal(day, std::chrono::minutes{0}, zone));
-    return LocalDateTime{day, minutes};
-}
-
 icalproperty* localProperty(icalproperty* property, const std::string& zone)
 {
     icalproperty_add_parameter(property, icalparameter_new_tzid(zone.c_str()));
@@ -121,15 +113,42 @@ std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting
         zones.insert(s.zone);
     }
     for (const auto& m : meetings)
-        if (m.series)
-            zones.insert(m.zone);
+        zones.insert(m.zone);
 
     Component calendar(icalcomponent_new_vcalendar());
     icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
     icalcomponent_add_property(calendar.get(), icalproperty_new_prodid("-//Rapport//Rapport//EN"));
+    std::set<std::string> described; // the zones the file has a VTIMEZONE for
     for (const auto& zone : zones)
-        if (icalcomponent* vtimezone = timezoneComponent(zone))
+        if (icalcomponent* vtimezone = timezoneComponent(zone)) {
             icalcomponent_add_component(calendar.get(), vtimezone);
+            described.insert(zone);
+        }
+
+    // A meeting's start and end as wall-clock times in `zone`, which is how its zone travels, when
+    // the file describes the zone and the times read back as exactly its instants (whole minutes; a
+    // time in the hour a clock change repeats may read back as the other pass through it); in UTC
+    // otherwise.
+    auto addTimes = [&](icalcomponent* event, const Meeting& m, const std::string& zone) {
+        const auto exact = [&](Instant at) -> std::optional<icaltimetype> {
+            if (!described.count(zone))
+                return std::nullopt;
+            icaltimezone* tz = icaltimezone_get_builtin_timezone(zone.c_str());
+            icaltimetype local = floating(localTimeOf(at, Zone{zone}));
+            if (!tz || icaltime_as_timet_with_zone(local, tz) != static_cast<time_t>(toUnixSeconds(at)))
+                return std::nullopt;
+            return local;
+        };
+        const auto start = exact(m.start);
+        const auto end = exact(m.end);
+        if (start && end) {
+            icalcomponent_add_property(event, localProperty(icalproperty_new_dtstart(*start), zone));
+            icalcomponent_add_property(event, localProperty(icalproperty_new_dtend(*end), zone));
+        } else {
+            icalcomponent_add_property(event, icalproperty_new_dtstart(utcTime(m.start)));
+            icalcomponent_add_property(event, icalproperty_new_dtend(utcTime(m.end)));
+        }
+    };
 
     // DTSTAMP is required. The time of the export would make every export differ from the last one
     // (and an import of it look like news); the event's start is as stable as the event itself.
@@ -153,18 +172,11 @@ std::string toIcs(std::span<const MeetingSeries> series, std::span<const Meeting
         if (m.series && (owner == seriesById.end() || !m.occurrence))
             continue;
         icalcomponent* event = newEvent(m.series ? owner->second->uid : m.uid, m.title, m.start);
-        if (m.series) {
-            // An exception: the occurrence it replaces, in the series' zone, and where it went, in
-            // its own (an occurrence moved while travelling keeps the zone it was moved in).
-            const std::string& seriesZone = owner->second->zone;
-            const std::string& zone = isKnownZone(m.zone) ? m.zone : seriesZone;
-            icalcomponent_add_property(event, localProperty(icalproperty_new_recurrenceid(floating(*m.occurrence)), seriesZone));
-            icalcomponent_add_property(event, localProperty(icalproperty_new_dtstart(floating(localOf(m.start, Zone{zone}))), zone));
-            icalcomponent_add_property(event, localProperty(icalproperty_new_dtend(floating(localOf(m.end, Zone{zone}))), zone));
-        } else {
-            icalcomponent_add_property(event, icalproperty_new_dtstart(utcTime(m.start)));
-            icalcomponent_add_property(event, icalproperty_new_dtend(utcTime(m.end)));
-        }
+        // An exception names the occurrence it replaces, in the series' zone; where it went is in
+        // its own zone (an occurrence moved while travelling keeps the zone it was moved in).
+        if (m.series)
+            icalcomponent_add_property(event, localProperty(icalproperty_new_recurrenceid(floating(*m.occurrence)), owner->second->zone));
+        addTimes(event, m, m.zone);
         addStatus(event, m);
         addAttendee(event, m.person, byId);
         icalcomponent_add_component(calendar.get(), event);
@@ -378,7 +390,7 @@ void readEvent(icalcomponent* event, const Zone& userZone, const std::unordered_
         // libical leaves RECURRENCE-ID without its zone: a UTC one is converted; a local one (with
         // the series' TZID, or floating) already is the occurrence's wall-clock time.
         if (icaltime_is_utc(recurrenceId))
-            m.occurrence = localOf(instantOf(recurrenceId, userZone), Zone{zone});
+            m.occurrence = localTimeOf(instantOf(recurrenceId, userZone), Zone{zone});
         else
             m.occurrence = LocalDateTime{LocalDay{std::chrono::year{recurrenceId.year}, std::chrono::month{static_cast<unsigned>(recurrenceId.month)},
                                                   std::chrono::day{static_cast<unsigned>(recurrenceId.day)}},
@@ -396,7 +408,7 @@ void readEvent(icalcomponent* event, const Zone& userZone, const std::unordered_
         std::free(text);
         s.person = m.person;
         s.title = m.title;
-        s.first = localOf(m.start, Zone{zone});
+        s.first = localTimeOf(m.start, Zone{zone});
         s.minutes = std::max(1, static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(m.end - m.start).count()));
         s.zone = zone;
         s.uid = uid;

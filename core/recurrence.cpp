@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/recurrence.h"
 
+#include <date/tz.h>
 #include <libical/ical.h>
 
 #include <algorithm>
@@ -67,6 +68,20 @@ LocalDay periodStartBefore(const icalrecurrencetype& rule, LocalDay first, Local
 }
 
 } // namespace
+
+LocalDateTime localTimeOf(Instant at, const Zone& zone)
+{
+    const date::time_zone* tz = nullptr;
+    try {
+        tz = date::locate_zone(zone.id);
+    } catch (const std::exception&) {
+        tz = date::locate_zone("Etc/UTC");
+    }
+    // Local time counted as if it were UTC: its days and minutes are the wall clock's.
+    const auto local = date::floor<std::chrono::minutes>(tz->to_local(at)).time_since_epoch();
+    const auto day = std::chrono::floor<std::chrono::days>(local);
+    return LocalDateTime{LocalDay{std::chrono::sys_days{day}}, std::chrono::duration_cast<std::chrono::minutes>(local - day)};
+}
 
 std::string toRrule(const Recurrence& recurrence, LocalDay first)
 {

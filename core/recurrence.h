@@ -29,6 +29,10 @@ struct LocalDateTime
     }
 };
 
+/// The wall-clock time of an instant in a zone (UTC for a zone the database does not know). Not the
+/// time elapsed since local midnight: on the day a clock changes, the two differ by the change.
+LocalDateTime localTimeOf(Instant at, const Zone& zone);
+
 /// The repeats the planner offers: every N weeks on the first day's weekday, or every N months on
 /// the same weekday of the month ("the second Tuesday"; a fifth one becomes "the last").
 enum class Repeat { Weekly, MonthlyByWeekday };

@@ -32,13 +32,6 @@ Instant local(const char* text, const Zone& zone)
     return parseUserTime(text, zone).value();
 }
 
-std::chrono::minutes localTimeOf(Instant at, const Zone& zone)
-{
-    // Minutes since local midnight: the instant minus the start of its local day.
-    const LocalDay d = dayIn(at, zone);
-    return std::chrono::duration_cast<std::chrono::minutes>(at - atLocal(d, 0min, zone));
-}
-
 } // namespace
 
 TEST(Recurrence, AWeeklyOneOnOneKeepsItsLocalTimeAcrossDaylightSavingInBerlin)
@@ -50,7 +43,7 @@ TEST(Recurrence, AWeeklyOneOnOneKeepsItsLocalTimeAcrossDaylightSavingInBerlin)
     ASSERT_TRUE(meetings);
     ASSERT_EQ(meetings.value().size(), 4u);
     for (const auto& m : meetings.value()) {
-        EXPECT_EQ(localTimeOf(m.start, kBerlin), 10h);
+        EXPECT_EQ(localTimeOf(m.start, kBerlin).time, 10h);
         EXPECT_EQ(m.end - m.start, 30min);
     }
     EXPECT_EQ(meetings.value()[1].start, utc("2026-10-20T08:00:00Z")) << "summer time: UTC+2";
@@ -67,7 +60,19 @@ TEST(Recurrence, AWeeklyOneOnOneKeepsItsLocalTimeAcrossDaylightSavingInNewYork)
     EXPECT_EQ(meetings.value()[1].start, utc("2027-03-08T14:30:00Z")) << "standard time: UTC-5";
     EXPECT_EQ(meetings.value()[2].start, utc("2027-03-15T13:30:00Z")) << "after 14 March: UTC-4";
     for (const auto& m : meetings.value())
-        EXPECT_EQ(localTimeOf(m.start, kNewYork), 9h + 30min);
+        EXPECT_EQ(localTimeOf(m.start, kNewYork).time, 9h + 30min);
+}
+
+TEST(Recurrence, TheLocalTimeOfAnInstantIsTheWallClockOnTheDayTheClockChanges)
+{
+    // Berlin went back from 03:00 summer time to 02:00 on 25 October 2026: 10:00 that morning is
+    // 11 hours after midnight, and still 10:00.
+    EXPECT_EQ(localTimeOf(utc("2026-10-25T09:00:00Z"), kBerlin), (LocalDateTime{day("2026-10-25"), 10h}));
+    EXPECT_EQ(localTimeOf(utc("2026-03-29T09:00:00Z"), kBerlin), (LocalDateTime{day("2026-03-29"), 11h}));
+    // The repeated hour, both times; and the day before in New York.
+    EXPECT_EQ(localTimeOf(utc("2026-10-25T00:30:00Z"), kBerlin), (LocalDateTime{day("2026-10-25"), 2h + 30min}));
+    EXPECT_EQ(localTimeOf(utc("2026-10-25T01:30:00Z"), kBerlin), (LocalDateTime{day("2026-10-25"), 2h + 30min}));
+    EXPECT_EQ(localTimeOf(utc("2026-10-25T01:30:00Z"), kNewYork), (LocalDateTime{day("2026-10-24"), 21h + 30min}));
 }
 
 TEST(Recurrence, MonthlyByWeekdayAndTheFifthOneBecomesTheLast)

@@ -381,7 +381,8 @@ TEST_F(ICalendarRoundTrip, TheTeamSampleImportedFromItsOwnExportChangesNothing)
 TEST_F(ICalendarRoundTrip, EditedMeetingsComeBackFromTheirExportUnchanged)
 {
     // What a calendar looks like after use: a person without an email, an occurrence marked held,
-    // one only made longer, one moved into another zone, a single meeting held, one skipped.
+    // one only made longer, one moved into another zone, a single meeting held, one skipped, and
+    // the times below.
     core::Dataset data;
     core::Person ana = person(1, "Ana Lopez", "ana@example.com");
     core::Person ben = person(2, "Ben Okafor", "");
@@ -434,7 +435,27 @@ TEST_F(ICalendarRoundTrip, EditedMeetingsComeBackFromTheirExportUnchanged)
     skipped.end += 24h;
     skipped.status = core::MeetingStatus::Skipped;
     skipped.uid = "lunch@rapport";
-    data.meetings = {held, longer, abroad, single, skipped};
+    // Times a clock change makes hard: moved to the Sunday the clocks went back, after they did; a
+    // meeting in the hour that came twice, the second time; busy time from a calendar in Paris.
+    core::Meeting sunday = occurrence(6, "2026-10-20");
+    sunday.start = core::parseUserTime("2026-10-25T11:00", kBerlin).value();
+    sunday.end = sunday.start + 30min;
+    sunday.status = core::MeetingStatus::Moved;
+    core::Meeting twice;
+    twice.id = core::MeetingId{7};
+    twice.title = "Night train";
+    twice.start = *core::parseUtc("2026-10-25T01:30:00Z"); // 02:30 winter time
+    twice.end = twice.start + 30min;
+    twice.zone = kBerlin.id;
+    twice.uid = "train@rapport";
+    core::Meeting paris = twice;
+    paris.id = core::MeetingId{8};
+    paris.title = "Busy";
+    paris.start = core::parseUserTime("2026-11-13T09:00", core::Zone{"Europe/Paris"}).value();
+    paris.end = paris.start + 1h;
+    paris.zone = "Europe/Paris";
+    paris.uid = "busy@elsewhere.example";
+    data.meetings = {held, longer, abroad, single, skipped, sunday, twice, paris};
     restore(data);
 
     const std::string first = exportCalendar();
