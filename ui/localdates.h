@@ -5,8 +5,6 @@
 #include "core/instant.h"
 
 #include <QDate>
-#include <QDateTime>
-#include <QTimeZone>
 
 namespace rapport::ui {
 
@@ -20,12 +18,6 @@ inline core::LocalDay toDay(QDate date)
 {
     return core::LocalDay{std::chrono::year{date.year()}, std::chrono::month{static_cast<unsigned>(date.month())},
                           std::chrono::day{static_cast<unsigned>(date.day())}};
-}
-
-/// The wall-clock time of `at` in `zone`.
-inline QTime localTimeOf(core::Instant at, const core::Zone& zone)
-{
-    return QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(at), QTimeZone(QByteArray::fromStdString(zone.id))).time();
 }
 
 } // namespace rapport::ui

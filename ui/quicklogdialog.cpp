@@ -3,6 +3,7 @@
 
 #include "core/contactlog.h"
 #include "core/meeting.h"
+#include "core/recurrence.h"
 #include "ui/localdates.h"
 #include "ui/personmodel.h"
 #include "ui/personpicker.h"
@@ -144,9 +145,10 @@ void QuickLogDialog::setWhen(core::Instant at)
 {
     const QSignalBlocker dayBlocker(m_day);
     const QSignalBlocker timeBlocker(m_time);
-    m_day->setDate(toQDate(core::dayIn(at, m_people.zone())));
-    const QTime time = localTimeOf(at, m_people.zone());
-    m_time->setTime(QTime(time.hour(), time.minute()));
+    const core::LocalDateTime local = core::localTimeOf(at, m_people.zone());
+    m_day->setDate(toQDate(local.day));
+    const int minutes = static_cast<int>(local.time.count());
+    m_time->setTime(QTime(minutes / 60, minutes % 60));
 }
 
 core::Instant QuickLogDialog::chosenTime() const
