@@ -114,8 +114,10 @@ SeriesEdit moveSeries(const MeetingSeries& series, std::span<const Meeting> exce
 {
     const Zone zone{series.zone};
     const LocalDay from = occurrence.day;
-    const LocalDay newDay = dayIn(start, zone);
-    const auto newTime = std::chrono::duration_cast<std::chrono::minutes>(start - atLocal(newDay, std::chrono::minutes{0}, zone));
+    // The wall clock, not the time since local midnight: they differ on the day the clocks change.
+    const LocalDateTime newStart = localTimeOf(start, zone);
+    const LocalDay newDay = newStart.day;
+    const std::chrono::minutes newTime = newStart.time;
     const auto dayShift = std::chrono::sys_days{newDay} - std::chrono::sys_days{from};
 
     SeriesEdit edit;

@@ -385,3 +385,15 @@ TEST(Schedule, PlanMyWeekNeverProposesASecondOneOnOne)
     ASSERT_EQ(plan.placements.size(), 1u);
     EXPECT_EQ(plan.placements[0].person, PersonId{3});
 }
+
+TEST(Series, MovingASeriesOnTheDayTheClocksChangeKeepsTheWallClockTime)
+{
+    // 2026-10-25: Berlin's clocks go back at 03:00. 11:00 that day is 12 hours after midnight, but
+    // the series must say 11:00 (it said 12:00).
+    const MeetingSeries weekly{SeriesId{1}, PersonId{7}, "1:1", {day("2026-10-04"), 10h}, 30, kBerlin.id,
+                               "FREQ=WEEKLY;BYDAY=SU", "dst@test"};
+    const Instant start = local("2026-10-25T11:00", kBerlin);
+    const SeriesEdit all = moveSeries(weekly, {}, {day("2026-10-25"), 10h}, start, start + 30min, SeriesScope::All, "unused");
+    ASSERT_EQ(all.series.size(), 1u);
+    EXPECT_EQ(all.series[0].first.time, 11h);
+}
