@@ -12,6 +12,7 @@
 #include "ui/personmodel.h"
 #include "ui/queries.h"
 #include "ui/quicklogdialog.h"
+#include "ui/springloading.h"
 #include "ui/statusline.h"
 #include "ui/weekview.h"
 #include "ui/welcomepage.h"
@@ -97,6 +98,7 @@ void MainWindow::buildAreas()
     m_navigation->setBackgroundRole(QPalette::Window);
     m_navigation->viewport()->setBackgroundRole(QPalette::Window);
     connect(m_navigation, &QListWidget::currentRowChanged, m_areas, &QStackedWidget::setCurrentIndex);
+    new SpringLoading(*m_navigation); // a person held over "Calendar" opens it, to drop on the week
 
     m_areasPage = new QWidget(this);
     auto* areasLayout = new QHBoxLayout(m_areasPage);
