@@ -102,7 +102,14 @@ std::vector<RhythmWeek> rhythmKept(std::span<const TrackedTie> ties, std::span<c
             continue;
         const double perWeek = 7.0 / std::max(1, tie.cadence->approximateDays());
         const auto history = ties[row].history;
-        const auto since = trackedSince(tie, history, zone);
+        // Nothing is expected of a new tie: its rhythm starts to count at its first due day, or at
+        // its first contact when that came sooner (or the day it was added is unknown).
+        std::optional<Instant> since = history.empty() ? std::nullopt : std::optional(history.front().at);
+        if (tie.added) {
+            const auto firstDue = nextDueDay(tie, ContactSummary{}, *tie.added, zone);
+            const Instant due = atLocal(*firstDue, std::chrono::minutes{0}, zone);
+            since = since ? std::min(*since, due) : due;
+        }
         for (auto& week : weeks) {
             if (!since || *since < week.weekEnd)
                 week.expected += perWeek;

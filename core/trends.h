@@ -65,7 +65,8 @@ struct RhythmWeek
 
 /// The rhythm kept by the listed ties over the weeks ending at `points` (each week runs from the
 /// point before, or seven days before the first point, up to its point). A tie is expected to keep
-/// its rhythm only in the weeks ending after it was added (core::trackedSince).
+/// its rhythm only in the weeks ending after its first due day (the day it was added plus its
+/// rhythm) or its first contact, whichever came first: nothing is expected of a new tie.
 std::vector<RhythmWeek> rhythmKept(std::span<const TrackedTie> ties, std::span<const std::size_t> rows,
                                    const std::vector<Instant>& points, const Zone& zone);
 
