@@ -28,14 +28,19 @@ namespace {
 
 using storage::Database;
 
+// "1 team", "12 people": the count and its noun, singular for one.
+QString counted(qint64 n, const char* one, const char* many)
+{
+    return ui::wording::plural(static_cast<int>(n), QString::fromUtf8(one), QString::fromUtf8(many));
+}
+
 QString summary(const core::Dataset& data)
 {
-    return QStringLiteral("%1 teams, %2 people, %3 links, %4 interactions, %5 one-on-one series")
-        .arg(data.teams.size())
-        .arg(data.people.size())
-        .arg(data.links.size())
-        .arg(data.interactions.size())
-        .arg(data.series.size());
+    return QStringList{counted(data.teams.size(), "%n team", "%n teams"), counted(data.people.size(), "%n person", "%n people"),
+                       counted(data.links.size(), "%n link", "%n links"),
+                       counted(data.interactions.size(), "%n interaction", "%n interactions"),
+                       counted(data.series.size(), "%n one-on-one series", "%n one-on-one series")}
+        .join(QStringLiteral(", "));
 }
 
 // Where `file` is, with every symbolic link resolved; when it does not exist, its folder's.
@@ -186,13 +191,13 @@ int importIcs(const Invocation& inv)
     auto counts = storage::MeetingRepository(*database.value()).import(calendar.value(), dryRun);
     if (!counts)
         return fail(counts.error());
-    say(QStringLiteral("%1 %2 new, %3 changed, %4 unchanged (%5 with someone you know; %6 all-day events are not busy time).")
+    say(QStringLiteral("%1 %2 new, %3 changed, %4 unchanged (%5 with someone you know; %6).")
             .arg(dryRun ? QStringLiteral("Would import:") : QStringLiteral("Imported:"))
             .arg(counts.value().added)
             .arg(counts.value().updated)
             .arg(counts.value().unchanged)
             .arg(calendar.value().withPerson)
-            .arg(calendar.value().allDaySkipped));
+            .arg(counted(calendar.value().allDaySkipped, "%n all-day event is not busy time", "%n all-day events are not busy time")));
     return Success;
 }
 
@@ -258,12 +263,12 @@ int runCheck(const Invocation& inv)
     QString schemaNote = QStringLiteral("schema %1").arg(schema.version);
     if (schema.version < storage::currentSchemaVersion())
         schemaNote += QStringLiteral(" (this Rapport upgrades it to %1 when it opens it)").arg(storage::currentSchemaVersion());
-    say(QStringLiteral("ok: %1 is sound; %2; %3 teams, %4 people, %5 links, %6 interactions.")
-            .arg(QDir::toNativeSeparators(database.value()->path()), schemaNote)
-            .arg(rows("teams"))
-            .arg(rows("people"))
-            .arg(rows("person_links"))
-            .arg(rows("interactions")));
+    say(QStringLiteral("ok: %1 is sound; %2; %3.")
+            .arg(QDir::toNativeSeparators(database.value()->path()), schemaNote,
+                 QStringList{counted(rows("teams"), "%n team", "%n teams"), counted(rows("people"), "%n person", "%n people"),
+                             counted(rows("person_links"), "%n link", "%n links"),
+                             counted(rows("interactions"), "%n interaction", "%n interactions")}
+                     .join(QStringLiteral(", "))));
     return Success;
 }
 

@@ -171,9 +171,9 @@ int reportWeek(Database& db, const Snapshot& s, core::Instant at, const core::Zo
         say(QStringLiteral("Gap: %1").arg(ui::wording::gap(gap)));
     say(QStringLiteral("Overdue: %1").arg(plan.overdue.size()));
     for (const auto& due : plan.overdue)
-        say(QStringLiteral("  %1  due %2 (%3 days ago)")
-                .arg(QString::fromStdString(s.rows[s.index.at(due.person)].person.name).leftJustified(28), q(core::formatDay(due.due)))
-                .arg(due.daysLate));
+        say(QStringLiteral("  %1  due %2 (%3)")
+                .arg(QString::fromStdString(s.rows[s.index.at(due.person)].person.name).leftJustified(28), q(core::formatDay(due.due)),
+                     ui::wording::plural(due.daysLate, QStringLiteral("%n day ago"), QStringLiteral("%n days ago"))));
     say(QStringLiteral("Due this week: %1").arg(plan.dueThisWeek.size()));
     for (const auto& due : plan.dueThisWeek)
         say(QStringLiteral("  %1  due %2").arg(QString::fromStdString(s.rows[s.index.at(due.person)].person.name).leftJustified(28),

@@ -42,8 +42,11 @@ CalendarImportDialog::CalendarImportDialog(const QString& file, const core::IcsC
                                   .arg(counts.updated)
                                   .arg(counts.unchanged)
                                   .arg(calendar.withPerson)
-                                  .arg(calendar.allDaySkipped > 0 ? tr(" %1 all-day events are skipped: they are not busy time.").arg(calendar.allDaySkipped)
-                                                                   : QString()),
+                                  .arg(calendar.allDaySkipped > 0
+                                           ? QLatin1Char(' ') + wording::plural(calendar.allDaySkipped,
+                                                                                tr("%n all-day event is skipped: it is not busy time."),
+                                                                                tr("%n all-day events are skipped: they are not busy time."))
+                                           : QString()),
                               this);
     m_events = new QTreeWidget(this);
     m_events->setHeaderLabels({tr("Event"), tr("Starts"), tr("With"), tr("Repeats")});

@@ -154,7 +154,7 @@ class DeletePeopleCommand final : public StoredCommand
 {
 public:
     DeletePeopleCommand(const CommandContext& context, std::vector<core::PersonId> ids)
-        : StoredCommand(context, tr("Delete %n people", static_cast<int>(ids.size()))), m_ids(std::move(ids))
+        : StoredCommand(context, tr("Delete %1").arg(wording::peopleCount(static_cast<int>(ids.size())))), m_ids(std::move(ids))
     {
     }
 
@@ -434,7 +434,7 @@ std::vector<core::PersonId> addPeople(const CommandContext& context, std::vector
     QString label = text;
     if (label.isEmpty())
         label = drafts.size() == 1 ? tr("Add %1").arg(QString::fromStdString(drafts.front().person.name))
-                                   : tr("Add %n people", static_cast<int>(drafts.size()));
+                                   : tr("Add %1").arg(wording::peopleCount(static_cast<int>(drafts.size())));
     auto* command = new AddPeopleCommand(context, label, drafts);
     if (!push(context, command))
         return {};

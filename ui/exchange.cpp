@@ -122,7 +122,7 @@ bool DataExchange::importCalendar(const QString& file)
         return false;
     if (!commands::importCalendar(m_commands, calendar.value(), tr("Import %1").arg(QFileInfo(file).fileName())))
         return false;
-    m_say(tr("Imported %1 events").arg(counts.value().added + counts.value().updated));
+    m_say(wording::plural(counts.value().added + counts.value().updated, tr("Imported %n event"), tr("Imported %n events")));
     return true;
 }
 

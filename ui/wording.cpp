@@ -11,9 +11,9 @@
 namespace rapport::ui::wording {
 namespace {
 
-QString tr(const char* text, int n = -1)
+QString tr(const char* text)
 {
-    return QCoreApplication::translate("rapport::wording", text, nullptr, n);
+    return QCoreApplication::translate("rapport::wording", text);
 }
 
 // Error sentences have a context of their own, so a translator sees them together.
@@ -107,13 +107,13 @@ QString cadence(const std::optional<core::Cadence>& cadence)
     const int n = cadence->every;
     switch (cadence->unit) {
     case core::CadenceUnit::Day:
-        rhythm = n == 1 ? tr("Daily") : tr("Every %n days", n);
+        rhythm = n == 1 ? tr("Daily") : plural(n, tr("Every %n day"), tr("Every %n days"));
         break;
     case core::CadenceUnit::Week:
-        rhythm = n == 1 ? tr("Weekly") : tr("Every %n weeks", n);
+        rhythm = n == 1 ? tr("Weekly") : plural(n, tr("Every %n week"), tr("Every %n weeks"));
         break;
     case core::CadenceUnit::Month:
-        rhythm = n == 1 ? tr("Monthly") : n == 3 ? tr("Quarterly") : tr("Every %n months", n);
+        rhythm = n == 1 ? tr("Monthly") : n == 3 ? tr("Quarterly") : plural(n, tr("Every %n month"), tr("Every %n months"));
         break;
     }
     if (cadence->minutes > 0)
@@ -175,10 +175,10 @@ QString rhythmInDays(int days)
     if (days == 90)
         return tr("quarterly");
     if (days % 30 == 0)
-        return tr("every %n months", days / 30);
+        return plural(days / 30, tr("every %n month"), tr("every %n months"));
     if (days % 7 == 0)
-        return tr("every %n weeks", days / 7);
-    return tr("every %n days", days);
+        return plural(days / 7, tr("every %n week"), tr("every %n weeks"));
+    return plural(days, tr("every %n day"), tr("every %n days"));
 }
 
 QString stateName(core::HealthState state)
@@ -208,19 +208,26 @@ QString dueReason(const core::TieHealth& t)
         const QString kind = cadenceKindName(t.tie.cadence->kind).toLower();
         if (!t.daysSinceKept)
             return tr("no %1 yet; your rhythm is %2").arg(kind, rhythm);
-        return tr("no %1 for %2 days; your rhythm is %3").arg(kind).arg(*t.daysSinceKept).arg(rhythm);
+        return plural(*t.daysSinceKept, tr("no %1 for %n day; your rhythm is %2"), tr("no %1 for %n days; your rhythm is %2"))
+            .arg(kind, rhythm);
     }
     if (!t.daysSinceContact)
         return tr("your rhythm is %1").arg(rhythm);
     const int days = *t.daysSinceContact;
     const QString last = days == 0 ? tr("last contact today") : days == 1 ? tr("last contact yesterday")
-                                                                          : tr("last contact %1 days ago").arg(days);
+                                                                          : plural(days, tr("last contact %n day ago"), tr("last contact %n days ago"));
     return tr("your rhythm is %1; %2").arg(rhythm, last);
+}
+
+QString plural(int n, const QString& one, const QString& many)
+{
+    QString text = n == 1 ? one : many;
+    return text.replace(QStringLiteral("%n"), QString::number(n));
 }
 
 QString peopleCount(int n)
 {
-    return n == 1 ? tr("1 person") : tr("%1 people").arg(n);
+    return plural(n, tr("%n person"), tr("%n people"));
 }
 
 QString fileProblem(const QString& file, const QString& systemText)
@@ -253,14 +260,14 @@ QString unplacedReason(core::UnplacedReason reason)
 
 QString daysLate(int n)
 {
-    return n == 1 ? tr("1 day late") : tr("%1 days late").arg(n);
+    return plural(n, tr("%n day late"), tr("%n days late"));
 }
 
 QString gap(const core::Gap& g)
 {
     switch (g.code) {
     case core::GapCode::NoOneOfKind: return tr("no %1 yet").arg(kindName(g.kind).toLower());
-    case core::GapCode::BossNotMetFor: return g.days < 0 ? tr("boss not met yet") : tr("boss not met in %n days", g.days);
+    case core::GapCode::BossNotMetFor: return g.days < 0 ? tr("boss not met yet") : plural(g.days, tr("boss not met in %n day"), tr("boss not met in %n days"));
     }
     return {};
 }
@@ -271,13 +278,19 @@ QString reason(const core::Reason& r)
     const auto decimal = [](int tenths) { return QLocale().toString(tenths / 10.0, 'f', 1); };
     switch (r.code) {
     case C::NeverContacted: return tr("no contact logged yet");
-    case C::NoContactFor: return tr("no contact for %n days; your rhythm is %1", r.a).arg(rhythmInDays(r.b));
-    case C::RhythmKept: return tr("rhythm kept: %1 of %2 expected contacts in the last 90 days").arg(r.a).arg(r.b);
-    case C::RhythmMissed: return tr("%1 of %2 expected contacts in the last 90 days").arg(r.a).arg(r.b);
-    case C::SkippedInARow: return tr("%n one-on-ones skipped in a row", r.a);
+    case C::NoContactFor:
+        return plural(r.a, tr("no contact for %n day; your rhythm is %1"), tr("no contact for %n days; your rhythm is %1")).arg(rhythmInDays(r.b));
+    case C::RhythmKept:
+        return plural(r.b, tr("rhythm kept: %1 of %n expected contact in the last 90 days"),
+                      tr("rhythm kept: %1 of %n expected contacts in the last 90 days"))
+            .arg(r.a);
+    case C::RhythmMissed:
+        return plural(r.b, tr("%1 of %n expected contact in the last 90 days"), tr("%1 of %n expected contacts in the last 90 days"))
+            .arg(r.a);
+    case C::SkippedInARow: return plural(r.a, tr("%n one-on-one skipped"), tr("%n one-on-ones skipped in a row"));
     case C::QualityDropping: return tr("conversations feel harder lately (%1, was %2)").arg(decimal(r.a), decimal(r.b));
     case C::QualityHigh: return tr("recent conversations went well (%1 of 5)").arg(decimal(r.a));
-    case C::OneSided: return tr("you started the last %n contacts", r.a);
+    case C::OneSided: return plural(r.a, tr("you started the last contact"), tr("you started the last %n contacts"));
     case C::TheyReachOut: return tr("they reached out %1 of the last %2 times").arg(r.a).arg(r.b);
     case C::Paused: return tr("paused: no rhythm expected for now");
     case C::NoRhythm: return tr("no regular rhythm set");
@@ -317,12 +330,12 @@ QString relativeTime(const std::optional<core::Instant>& at, core::Instant now)
     if (days < 2)
         return tr("Yesterday");
     if (days < 14)
-        return tr("%n days ago", static_cast<int>(days));
+        return plural(static_cast<int>(days), tr("%n day ago"), tr("%n days ago"));
     if (days < 60)
-        return tr("%n weeks ago", static_cast<int>(days / 7));
+        return plural(static_cast<int>(days / 7), tr("%n week ago"), tr("%n weeks ago"));
     if (days < 730)
-        return tr("%n months ago", static_cast<int>(days / 30));
-    return tr("%n years ago", static_cast<int>(days / 365));
+        return plural(static_cast<int>(days / 30), tr("%n month ago"), tr("%n months ago"));
+    return plural(static_cast<int>(days / 365), tr("%n year ago"), tr("%n years ago"));
 }
 
 QString exactTime(core::Instant at)
@@ -345,7 +358,7 @@ QString problem(const core::ValidationIssue& issue)
     case P::NotAnEmail:
         return tr("This does not look like an email address (name@example.com).");
     case P::FarInFuture:
-        return tr("This is more than %1 days ahead.").arg(issue.limit);
+        return plural(issue.limit, tr("This is more than %n day ahead."), tr("This is more than %n days ahead."));
     case P::ControlCharacters:
         return tr("Remove the invisible control characters.");
     }

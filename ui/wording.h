@@ -65,7 +65,11 @@ QString fileError(const QString& file, const core::Error& error);
 /// Why a relationship is on the due list: its silence if that is a health reason, otherwise its
 /// rhythm and the last contact ("your rhythm is weekly; last contact 6 days ago").
 QString dueReason(const core::TieHealth& tie);
-/// "1 person", "12 people". (English plurals are spelled out: no translation catalogue is loaded.)
+/// `one` for 1 and `many` otherwise, with %n in either replaced by n: plural("%n day", "%n days").
+/// Both are translated by the caller. Qt's own "%n day(s)" picks a form only through a loaded
+/// translation catalogue; without one it reads "1 days", so English plurals are chosen here.
+QString plural(int n, const QString& one, const QString& many);
+/// "1 person", "12 people".
 QString peopleCount(int n);
 /// Why `file` cannot be read or written, in our words where the system's are obscure ("is a
 /// folder, not a file" rather than Qt's "Filename refers to a directory"); `systemText` otherwise.

@@ -105,3 +105,29 @@ TEST(Wording, StorageErrorsKeepTheirOwnText)
     EXPECT_EQ(ui::wording::errorWithPlace(stored), QStringLiteral("person 4: no such person"));
     EXPECT_EQ(ui::wording::errorWithPlace(core::Error{"", "the database is busy"}), QStringLiteral("the database is busy"));
 }
+
+// No translation catalogue is loaded, so Qt's "%n day(s)" would read "1 days": one is singular.
+TEST(Wording, OneIsSingularEverywhereACountIsWorded)
+{
+    using C = core::ReasonCode;
+    EXPECT_EQ(ui::wording::reason({C::NoContactFor, 1, 1}), QStringLiteral("no contact for 1 day; your rhythm is daily"));
+    EXPECT_EQ(ui::wording::reason({C::NoContactFor, 23, 7}), QStringLiteral("no contact for 23 days; your rhythm is weekly"));
+    EXPECT_EQ(ui::wording::reason({C::OneSided, 1, 0}), QStringLiteral("you started the last contact"));
+    EXPECT_EQ(ui::wording::reason({C::OneSided, 4, 0}), QStringLiteral("you started the last 4 contacts"));
+    EXPECT_EQ(ui::wording::reason({C::RhythmMissed, 0, 1}), QStringLiteral("0 of 1 expected contact in the last 90 days"));
+    EXPECT_EQ(ui::wording::reason({C::RhythmKept, 3, 3}), QStringLiteral("rhythm kept: 3 of 3 expected contacts in the last 90 days"));
+    EXPECT_EQ(ui::wording::reason({C::SkippedInARow, 1, 0}), QStringLiteral("1 one-on-one skipped"));
+    EXPECT_EQ(ui::wording::reason({C::SkippedInARow, 2, 0}), QStringLiteral("2 one-on-ones skipped in a row"));
+    EXPECT_EQ(ui::wording::gap({core::GapCode::BossNotMetFor, core::RelationshipKind::Boss, 1}), QStringLiteral("boss not met in 1 day"));
+    EXPECT_EQ(ui::wording::rhythmInDays(11), QStringLiteral("every 11 days"));
+    EXPECT_EQ(ui::wording::cadence(core::Cadence{2, core::CadenceUnit::Week}).left(13), QStringLiteral("Every 2 weeks"));
+    EXPECT_EQ(ui::wording::peopleCount(1), QStringLiteral("1 person"));
+    EXPECT_EQ(ui::wording::peopleCount(0), QStringLiteral("0 people"));
+    EXPECT_EQ(ui::wording::daysLate(1), QStringLiteral("1 day late"));
+    EXPECT_EQ(ui::wording::problem({core::Field::Name, core::Problem::FarInFuture, 1}), QStringLiteral("This is more than 1 day ahead."));
+    const core::Instant now = *core::parseUtc("2026-11-29T12:00:00Z");
+    EXPECT_EQ(ui::wording::relativeTime(now - std::chrono::days{3}, now), QStringLiteral("3 days ago"));
+    EXPECT_EQ(ui::wording::relativeTime(now - std::chrono::days{800}, now), QStringLiteral("2 years ago"));
+    EXPECT_EQ(ui::wording::plural(1, QStringLiteral("%n day"), QStringLiteral("%n days")), QStringLiteral("1 day"));
+    EXPECT_EQ(ui::wording::plural(21, QStringLiteral("%n day"), QStringLiteral("%n days")), QStringLiteral("21 days"));
+}
