@@ -21,7 +21,7 @@ constexpr int kShownEvents = 500;
 
 QString startText(core::Instant at)
 {
-    return QLocale().toString(QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(at)), QStringLiteral("ddd MMM d yyyy, H:mm"));
+    return wording::exactTime(at, wording::DateStyle::Medium);
 }
 
 } // namespace

@@ -57,9 +57,9 @@ QString when(const core::Meeting& m, const core::Zone& zone)
     const QDateTime start = QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(m.start));
     const QDateTime end = QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(m.end));
     Q_UNUSED(zone);
-    return QStringLiteral("%1, %2–%3")
-        .arg(QLocale().toString(start.date(), QStringLiteral("dddd, MMMM d")),
-             wording::shortTime(start.time()), wording::shortTime(end.time()));
+    return CalendarView::tr("%1, %2–%3")
+        .arg(wording::date(start.date(), wording::DateStyle::Long, wording::Year::Omitted), wording::shortTime(start.time()),
+             wording::shortTime(end.time()));
 }
 
 } // namespace
@@ -162,8 +162,8 @@ void CalendarView::showWeek(core::LocalDay anyDay)
 {
     m_monday = mondayOf(anyDay);
     m_grid->setWeek(m_monday, m_people.zone());
-    m_weekLabel->setText(tr("%1 – %2").arg(QLocale().toString(toQDate(m_monday), QStringLiteral("MMM d")),
-                                           QLocale().toString(toQDate(plusDays(m_monday, 6)), QStringLiteral("MMM d, yyyy"))));
+    m_weekLabel->setText(tr("%1 – %2").arg(wording::date(toQDate(m_monday), wording::DateStyle::Medium, wording::Year::Omitted),
+                                           wording::date(toQDate(plusDays(m_monday, 6)), wording::DateStyle::Medium)));
     {
         const QSignalBlocker block(m_month);
         m_month->setSelectedDate(toQDate(m_monday));

@@ -65,7 +65,7 @@ qreal msecs(core::Instant at)
 
 QString dayText(core::Instant at, const core::Zone& zone)
 {
-    return QLocale().toString(toQDate(core::dayIn(at, zone)), QStringLiteral("MMM d, yyyy"));
+    return wording::date(toQDate(core::dayIn(at, zone)), wording::DateStyle::Medium);
 }
 
 // Charts take their colours from the palette, so they read in light and dark themes alike.
@@ -104,7 +104,8 @@ QDateTimeAxis* timeAxis(const std::vector<core::Instant>& points)
 {
     auto* axis = new QDateTimeAxis;
     const auto span = points.back() - points.front();
-    axis->setFormat(span > std::chrono::days{200} ? QStringLiteral("MMM yyyy") : QStringLiteral("MMM d"));
+    axis->setFormat(span > std::chrono::days{200} ? wording::monthFormat()
+                                                  : wording::dateFormat(wording::DateStyle::Medium, wording::Year::Omitted));
     axis->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(msecs(points.front()))),
                    QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(msecs(points.back()))));
     axis->setTickCount(std::min<int>(7, static_cast<int>(points.size())));
@@ -168,7 +169,7 @@ HealthChartsView::HealthChartsView(const PageContext& page, const HistoryQueries
     m_to = new QDateEdit(today, this);
     for (QDateEdit* edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("MMM d, yyyy"));
+        edit->setDisplayFormat(wording::dateFormat(wording::DateStyle::Medium));
     }
     auto* lastYear = new QPushButton(tr("Last 12 months"), this);
     auto* toolbar = new QHBoxLayout;
@@ -471,7 +472,7 @@ void HealthChartsView::drawRhythmKept()
     for (const auto& week : weeks) {
         expected->append(std::round(week.expected * 10.0) / 10.0);
         held->append(week.held);
-        categories << QLocale().toString(toQDate(core::dayIn(week.weekEnd, m_people.zone())), QStringLiteral("M/d"));
+        categories << wording::date(toQDate(core::dayIn(week.weekEnd, m_people.zone())), wording::DateStyle::Short, wording::Year::Omitted);
     }
     auto* series = new QBarSeries(chart);
     series->append(expected);

@@ -3,6 +3,7 @@
 
 #include "ui/healthstyle.h"
 #include "ui/personmime.h"
+#include "ui/wording.h"
 
 #include <QDate>
 #include <QDragEnterEvent>
@@ -36,7 +37,7 @@ QString timeText(core::Instant at, const core::Zone& zone)
 {
     const auto midnight = core::atLocal(core::dayIn(at, zone), std::chrono::minutes{0}, zone);
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(at - midnight).count();
-    return QTime(static_cast<int>(minutes / 60 % 24), static_cast<int>(minutes % 60)).toString(QStringLiteral("H:mm"));
+    return wording::shortTime(QTime(static_cast<int>(minutes / 60 % 24), static_cast<int>(minutes % 60)));
 }
 
 } // namespace
@@ -74,7 +75,13 @@ void WeekGrid::select(std::optional<std::size_t> index)
     update();
 }
 
-int WeekGrid::gutter() const { return fontMetrics().horizontalAdvance(QStringLiteral("00:00 ")) + 8; }
+int WeekGrid::gutter() const
+{
+    int widest = 0;
+    for (int h = kFirstHour; h < kLastHour; ++h)
+        widest = std::max(widest, fontMetrics().horizontalAdvance(wording::shortTime(QTime(h, 0))));
+    return widest + fontMetrics().averageCharWidth() + 8;
+}
 int WeekGrid::headerHeight() const { return fontMetrics().height() * 2; }
 int WeekGrid::hourHeight() const { return std::max(fontMetrics().height() * 3, (height() - headerHeight()) / (kLastHour - kFirstHour)); }
 int WeekGrid::dayWidth() const { return std::max(1, (width() - gutter()) / 7); }
@@ -215,7 +222,7 @@ void WeekGrid::paintEvent(QPaintEvent*)
         p.drawLine(gutter(), y, width(), y);
         if (h < hours)
             p.drawText(QRect(0, y, gutter() - 6, fontMetrics().height()), Qt::AlignRight | Qt::AlignTop,
-                       QTime(kFirstHour + h, 0).toString(QStringLiteral("H:mm")));
+                       wording::shortTime(QTime(kFirstHour + h, 0)));
     }
     const core::LocalDay today = m_now ? core::dayIn(*m_now, m_zone) : core::LocalDay{};
     for (int column = 0; column <= 7; ++column)

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTime>
 
 namespace rapport::ui::wording {
@@ -132,6 +133,56 @@ QString shortTimeFormat()
 QString shortTime(const QTime& time)
 {
     return QLocale().toString(time, shortTimeFormat());
+}
+
+namespace {
+
+// Date formats are edited field by field: a field is a run of one pattern letter; between fields
+// are separators and quoted literals ("d 'de' MMMM").
+const QString kBetween = QStringLiteral("(?:'[^']*'|[^A-Za-z'])*");
+
+// Removes the fields `field` matches and the separators that tied them to the rest.
+QString withoutField(QString format, const QString& field)
+{
+    // First in the format: the separators after it go with it ("yyyy/MM/dd", "d MMM yyyy").
+    format.remove(QRegularExpression(QStringLiteral("^\\s*") + field + kBetween));
+    // Elsewhere: the separators before it ("MMM d, yyyy", "dddd, d MMMM yyyy").
+    format.remove(QRegularExpression(kBetween + QStringLiteral("(?<![A-Za-z])") + field + QStringLiteral("(?![A-Za-z])")));
+    return format.trimmed();
+}
+
+} // namespace
+
+QString dateFormat(DateStyle style, Year year)
+{
+    const QLocale locale;
+    QString format = locale.dateFormat(style == DateStyle::Short ? QLocale::ShortFormat : QLocale::LongFormat);
+    if (style == DateStyle::Medium) {
+        format = withoutField(format, QStringLiteral("d{3,4}"));
+        format.replace(QStringLiteral("MMMM"), QStringLiteral("MMM"));
+    }
+    if (year == Year::Omitted)
+        format = withoutField(format, QStringLiteral("y+"));
+    return format;
+}
+
+QString date(const QDate& date, DateStyle style, Year year)
+{
+    return QLocale().toString(date, dateFormat(style, year));
+}
+
+QString monthFormat()
+{
+    // The medium format without the day ("MMM d, yyyy" → "MMM yyyy"); the day may lead the format.
+    QString format = dateFormat(DateStyle::Medium);
+    format.remove(QRegularExpression(QStringLiteral("^d{1,2}") + kBetween));
+    format.remove(QRegularExpression(QStringLiteral("(?<![A-Za-z])d{1,2}(?![A-Za-z])") + kBetween));
+    return format.trimmed();
+}
+
+QString dateTime(const QDateTime& at, DateStyle style)
+{
+    return tr("%1 %2").arg(date(at.date(), style), shortTime(at.time()));
 }
 
 QString preferredTime(const core::Cadence& cadence)
@@ -338,10 +389,9 @@ QString relativeTime(const std::optional<core::Instant>& at, core::Instant now)
     return plural(static_cast<int>(days / 365), tr("%n year ago"), tr("%n years ago"));
 }
 
-QString exactTime(core::Instant at)
+QString exactTime(core::Instant at, DateStyle style)
 {
-    const QDateTime local = QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(at)).toLocalTime();
-    return QLocale().toString(local, QLocale::LongFormat);
+    return dateTime(QDateTime::fromSecsSinceEpoch(core::toUnixSeconds(at)).toLocalTime(), style);
 }
 
 QString problem(const core::ValidationIssue& issue)

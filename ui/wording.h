@@ -13,10 +13,13 @@
 #include "core/schedule.h"
 #include "core/validation.h"
 
+#include <QDate>
 #include <QString>
 #include <QTime>
 
 #include <optional>
+
+class QDateTime;
 
 namespace rapport::ui::wording {
 
@@ -31,6 +34,21 @@ QString cadence(const std::optional<core::Cadence>& cadence);
 QString shortTimeFormat();
 /// A time of day in that format: "09:30" or "9:30 AM".
 QString shortTime(const QTime& time);
+/// How much of a date to write, from the locale's own formats (en_US shown): short "1/5/27",
+/// medium "Jan 5, 2027" (the long format without the weekday, the month abbreviated), long
+/// "Tuesday, January 5, 2027".
+enum class DateStyle { Short, Medium, Long };
+/// Whether a date names its year.
+enum class Year { Shown, Omitted };
+/// The locale's date format in that style, without the year when asked ("1/5", "Jan 5", "Tuesday, January 5").
+QString dateFormat(DateStyle style, Year year = Year::Shown);
+/// A date in that format.
+QString date(const QDate& date, DateStyle style = DateStyle::Long, Year year = Year::Shown);
+/// The month and the year only, for chart axes: "Jan 2027".
+QString monthFormat();
+/// A date and a time of day in one style everywhere: the date in `style` and the short time, never
+/// seconds or a zone ("Tuesday, January 5, 2027 10:45 AM").
+QString dateTime(const QDateTime& at, DateStyle style = DateStyle::Long);
 /// " · Tue, Thu 09:00–12:00", or nothing when the rhythm has no preferred time.
 QString preferredTime(const core::Cadence& cadence);
 /// "One-on-one", "Coffee", "Call", "Micro-moment".
@@ -49,8 +67,8 @@ QString capitalised(QString text);
 QString reasons(const std::vector<core::Reason>& reasons);
 /// "Just now", "Yesterday", "3 days ago", "2 months ago", "Never".
 QString relativeTime(const std::optional<core::Instant>& at, core::Instant now);
-/// The exact local date and time, for tooltips.
-QString exactTime(core::Instant at);
+/// The exact local date and time, for tooltips and side panels: dateTime() of the instant here.
+QString exactTime(core::Instant at, DateStyle style = DateStyle::Long);
 /// "A name is required", "Use at most 200 characters", ...
 QString problem(const core::ValidationIssue& issue);
 /// What went wrong, as a lower-case phrase: core's code and values in words ("unknown value

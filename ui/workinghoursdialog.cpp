@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/workinghoursdialog.h"
 
+#include "ui/wording.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -66,7 +68,7 @@ WorkingHoursDialog::WorkingHoursDialog(const core::WorkingHours& hours, QWidget*
     m_start = new QTimeEdit(toTime(hours.start), this);
     m_end = new QTimeEdit(toTime(hours.end), this);
     for (QTimeEdit* edit : {m_start, m_end})
-        edit->setDisplayFormat(QStringLiteral("H:mm"));
+        edit->setDisplayFormat(wording::shortTimeFormat());
     m_buffer = new QSpinBox(this);
     m_buffer->setRange(0, 60);
     m_buffer->setSingleStep(5);

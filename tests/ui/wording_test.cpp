@@ -131,3 +131,42 @@ TEST(Wording, OneIsSingularEverywhereACountIsWorded)
     EXPECT_EQ(ui::wording::plural(1, QStringLiteral("%n day"), QStringLiteral("%n days")), QStringLiteral("1 day"));
     EXPECT_EQ(ui::wording::plural(21, QStringLiteral("%n day"), QStringLiteral("%n days")), QStringLiteral("21 days"));
 }
+
+// One date and time style, from the locale (the tests run in en_US): never seconds, never a zone.
+TEST(Wording, DatesAndTimesHaveOneStyleFromTheLocale)
+{
+    using ui::wording::DateStyle;
+    using ui::wording::Year;
+    const QDate day(2027, 1, 5);
+    EXPECT_EQ(ui::wording::date(day), QStringLiteral("Tuesday, January 5, 2027"));
+    EXPECT_EQ(ui::wording::date(day, DateStyle::Long, Year::Omitted), QStringLiteral("Tuesday, January 5"));
+    EXPECT_EQ(ui::wording::date(day, DateStyle::Medium), QStringLiteral("Jan 5, 2027"));
+    EXPECT_EQ(ui::wording::date(day, DateStyle::Medium, Year::Omitted), QStringLiteral("Jan 5"));
+    EXPECT_EQ(ui::wording::date(day, DateStyle::Short), QStringLiteral("1/5/27"));
+    EXPECT_EQ(ui::wording::date(day, DateStyle::Short, Year::Omitted), QStringLiteral("1/5"));
+    EXPECT_EQ(QLocale().toString(day, ui::wording::monthFormat()), QStringLiteral("Jan 2027"));
+    const core::Instant at = *core::parseUtc("2027-01-05T09:45:00Z"); // 10:45 in Berlin
+    EXPECT_EQ(ui::wording::exactTime(at), QStringLiteral("Tuesday, January 5, 2027 10:45 AM"));
+    EXPECT_EQ(ui::wording::exactTime(at, DateStyle::Medium), QStringLiteral("Jan 5, 2027 10:45 AM"));
+}
+
+// Other locales' formats lose their weekday and year as cleanly.
+TEST(Wording, DateFormatsFollowOtherLocales)
+{
+    using ui::wording::DateStyle;
+    using ui::wording::Year;
+    const QLocale before;
+    const QDate day(2027, 1, 5);
+    QLocale::setDefault(QLocale::c());
+    EXPECT_EQ(ui::wording::date(day), QStringLiteral("Tuesday, 5 January 2027"));
+    EXPECT_EQ(ui::wording::date(day, DateStyle::Medium), QStringLiteral("5 Jan 2027"));
+    EXPECT_EQ(ui::wording::date(day, DateStyle::Long, Year::Omitted), QStringLiteral("Tuesday, 5 January"));
+    EXPECT_EQ(ui::wording::shortTime(QTime(10, 45, 30)), QStringLiteral("10:45"));
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    EXPECT_EQ(ui::wording::date(day, DateStyle::Medium), QStringLiteral("5. Jan. 2027"));
+    EXPECT_EQ(ui::wording::date(day, DateStyle::Long, Year::Omitted), QStringLiteral("Dienstag, 5. Januar"));
+    EXPECT_EQ(ui::wording::date(day, DateStyle::Short, Year::Omitted), QStringLiteral("05.01"));
+    QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+    EXPECT_FALSE(ui::wording::date(day, DateStyle::Long, Year::Omitted).contains(QStringLiteral("2027")));
+    QLocale::setDefault(before);
+}
