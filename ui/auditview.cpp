@@ -9,6 +9,7 @@
 #include "ui/personmodel.h"
 #include "ui/wording.h"
 
+#include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -42,7 +43,16 @@ public:
             QStyledItemDelegate::paint(painter, option, index);
             return;
         }
-        QStyledItemDelegate::paint(painter, option, QModelIndex());
+        // The cell's background and selection only, read from this cell. (QStyledItemDelegate keeps
+        // the data of the cell it painted last: painting with an invalid index painted that cell's
+        // state text and chip under the bar.)
+        QStyleOptionViewItem cell = option;
+        initStyleOption(&cell, index);
+        cell.text.clear();
+        cell.icon = QIcon();
+        cell.features &= ~(QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration);
+        const QWidget* widget = option.widget;
+        (widget ? widget->style() : QApplication::style())->drawControl(QStyle::CE_ItemViewItem, &cell, painter, widget);
         int total = 0;
         for (const QVariant& count : counts)
             total += count.toInt();

@@ -12,6 +12,7 @@
 #include <QChart>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QLineSeries>
@@ -165,4 +166,38 @@ TEST_F(HealthTest, AChartExportsAsPngAndAFailedExportSaysWhere)
     ASSERT_EQ(feedback.errors.size(), 1);
     EXPECT_TRUE(feedback.errors.front().contains(QStringLiteral("missing/folder/x.png")));
     feedback.errors.clear();
+}
+
+// A kind's balance bar stands alone in its cell: nothing is painted around it, least of all the
+// state text of the person listed above (it showed under the bar at every window size).
+TEST_F(HealthTest, TheBalanceBarNeverPaintsOverText)
+{
+    for (const QSize size : {QSize(1280 - 120, 800 - 60), QSize(1920 - 120, 1080 - 60)}) {
+        ui::AuditView audit(pageContext(*model));
+        audit.resize(size);
+        audit.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&audit));
+        audit.refresh();
+        QTreeWidget* kinds = audit.kindTree();
+        kinds->expandAll();
+        QCoreApplication::processEvents();
+        const QImage shot = kinds->viewport()->grab().toImage();
+        const QRgb base = kinds->palette().color(QPalette::Base).rgb();
+        ASSERT_GE(kinds->topLevelItemCount(), 2);
+        for (int g = 0; g < kinds->topLevelItemCount(); ++g) {
+            const QRect cell = kinds->visualItemRect(kinds->topLevelItem(g)).intersected(
+                QRect(kinds->header()->sectionViewportPosition(1), 0, kinds->header()->sectionSize(1), shot.height()));
+            ASSERT_FALSE(cell.isEmpty());
+            const int margin = cell.height() / 4;
+            const QRect bar = cell.adjusted(margin, margin, -margin, -margin);
+            int painted = 0;
+            for (int y = cell.top(); y <= cell.bottom(); ++y)
+                for (int x = cell.left(); x <= cell.right(); ++x)
+                    if (!bar.adjusted(-1, -1, 1, 1).contains(x, y) && shot.pixel(x, y) != base)
+                        ++painted;
+            EXPECT_EQ(painted, 0) << kinds->topLevelItem(g)->text(0).toStdString() << " at " << size.width() << "×"
+                                  << size.height() << ": something besides the bar is painted in its cell";
+            EXPECT_NE(shot.pixel(bar.center()), base) << "the bar itself is painted";
+        }
+    }
 }
