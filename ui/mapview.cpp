@@ -191,8 +191,7 @@ QComboBox* filterBox(const QString& name, const QString& all, QWidget* parent)
     auto* box = new QComboBox(parent);
     box->setAccessibleName(name);
     box->addItem(all, -1);
-    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    box->setMinimumContentsLength(8);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents); // as wide as its longest choice: nothing is cut
     return box;
 }
 
@@ -269,6 +268,7 @@ QWidget* MapView::buildToolbar()
     m_links->setToolTip(tr("Show how people are linked to each other (reports to, peers, mentoring, works with)"));
     m_links->setChecked(true);
     m_mark = new QComboBox(bar);
+    m_mark->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_mark->setAccessibleName(tr("Point out"));
     m_mark->addItem(tr("Point out nobody"), static_cast<int>(MapScene::Mark::Nobody));
     m_mark->addItem(tr("Bridges"), static_cast<int>(MapScene::Mark::Bridges));

@@ -15,12 +15,16 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyleOptionComboBox>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWheelEvent>
 
 using namespace rapport;
+
+// The area a 1280×800 window gives the map, and a 1920×1080 one.
+const QSize kSmallWindow(1280 - 120, 800 - 80);
 
 class MapViewTest : public test::UiTest
 {
@@ -241,4 +245,27 @@ TEST_F(MapViewTest, TheSidePanelNamesTheNextOneOnOne)
     for (QLabel* label : view->sidePanel()->findChildren<QLabel*>())
         invites = invites || label->text().contains(QStringLiteral("No one-on-one planned"));
     EXPECT_TRUE(invites);
+}
+
+// At 1280×800 every choice of the map's toolbar reads in full.
+TEST_F(MapViewTest, TheToolbarShowsEveryChoiceWhole)
+{
+    view->resize(kSmallWindow);
+    QCoreApplication::processEvents();
+    EXPECT_LE(view->minimumSizeHint().width(), kSmallWindow.width()) << "nothing is squeezed";
+    for (QComboBox* box : {view->kindFilter(), view->teamFilter(), view->stateFilter(), view->markBox()}) {
+        QStyleOptionComboBox option;
+        option.initFrom(box);
+        option.frame = true;
+        option.iconSize = box->iconSize();
+        const QRect field = box->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box);
+        for (int i = 0; i < box->count(); ++i) {
+            int needed = box->fontMetrics().horizontalAdvance(box->itemText(i));
+            if (!box->itemIcon(i).isNull())
+                needed += box->iconSize().width() + 4;
+            EXPECT_LE(needed, field.width()) << box->accessibleName().toStdString() << ": " << box->itemText(i).toStdString();
+        }
+    }
+    EXPECT_GE(view->searchEdit()->width(), view->searchEdit()->fontMetrics().horizontalAdvance(view->searchEdit()->placeholderText()));
+    EXPECT_GE(view->linksToggle()->width(), view->linksToggle()->sizeHint().width());
 }
