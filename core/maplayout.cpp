@@ -10,8 +10,7 @@ namespace rapport::core {
 namespace {
 
 constexpr double kFirstRingRadius = 90.0;
-constexpr double kRingGap = 70.0;
-constexpr double kTrackGap = kNodeSpacing;
+constexpr double kMaxWidening = 2.0; // a ring widens to at most this many times its radius before winding out
 
 // Team order on a ring: by team id, people without a team last; within a team by person id. Ids
 // never change, so an insert or removal shifts the others by at most one place.
@@ -26,9 +25,9 @@ bool placeBefore(const Person* a, const Person* b)
 
 // The angle at which a spiral r(θ) = r0 + gap·θ/2π starting at angle 0 has run `length` along
 // itself (its arc is close to r dθ: the turns are far wider than they are apart).
-double spiralAngle(double r0, double length)
+double spiralAngle(double r0, double gap, double length)
 {
-    const double b = kTrackGap / (2 * std::numbers::pi);
+    const double b = gap / (2 * std::numbers::pi);
     return (-r0 + std::sqrt(r0 * r0 + 2 * b * length)) / b;
 }
 
@@ -55,7 +54,7 @@ double nodeRadius(int importance)
     return 6.0 + 1.4 * std::clamp(importance, 1, 5); // 7.4 to 13: kMaxNodeRadius
 }
 
-MapLayout layoutMap(std::span<const Person> people, const std::unordered_map<PersonId, MapPoint>& pins)
+MapLayout layoutMap(std::span<const Person> people, const std::unordered_map<PersonId, MapPoint>& pins, MapRoom room)
 {
     std::array<std::vector<const Person*>, kMapRingCount> rings;
     for (const auto& person : people)
@@ -75,9 +74,13 @@ MapLayout layoutMap(std::span<const Person> people, const std::unordered_map<Per
                                               static_cast<MapRing>(ringIndex), false};
         };
         const std::size_t n = ring.size();
+        // A ring a little too short for everyone widens; a crowded one stays as it is and winds out.
+        const double needed = static_cast<double>(n) * room.spacing / (2 * std::numbers::pi);
+        if (needed > radius && needed <= kMaxWidening * radius)
+            radius = needed;
         layout.ringRadii[r] = radius;
         double outer = radius;
-        if (static_cast<double>(n) * kNodeSpacing <= 2 * std::numbers::pi * radius) {
+        if (needed <= radius) {
             // Everyone fits on one circle: spread them evenly around it, half a place off the top,
             // where the ring's name is written.
             for (std::size_t i = 0; i < n; ++i) {
@@ -89,12 +92,12 @@ MapLayout layoutMap(std::span<const Person> people, const std::unordered_map<Per
             // node further along it than the one before. A team stays one stretch of the spiral,
             // and an insert or removal moves the people after it by one place along it.
             for (std::size_t i = 0; i < n; ++i) {
-                const double angle = spiralAngle(radius, (static_cast<double>(i) + 0.5) * kNodeSpacing);
-                outer = radius + kTrackGap * angle / (2 * std::numbers::pi);
+                const double angle = spiralAngle(radius, room.spacing, (static_cast<double>(i) + 0.5) * room.spacing);
+                outer = radius + room.spacing * angle / (2 * std::numbers::pi);
                 place(ring[i], outer, -std::numbers::pi / 2 + angle, r);
             }
         }
-        radius = outer + kRingGap;
+        radius = outer + room.ringGap;
     }
     layout.placements.reserve(people.size());
     for (const auto& person : people) {

@@ -53,8 +53,18 @@ struct MapLayout
     std::vector<double> ringRadii;        ///< the inner radius of each ring in use (kMapRingCount entries; 0 when empty)
 };
 
+/// How much room the layout leaves, in map units: between neighbours on a ring and between the
+/// turns of a crowded one, and between rings.
+struct MapRoom
+{
+    double spacing = kNodeSpacing;
+    double ringGap = 70.0;
+};
+/// Room for a name beside every node, on a map small enough to write them all.
+inline constexpr MapRoom kRoomForNames{2 * kNodeSpacing, 80.0};
+
 /// Lays out `people` around me at (0, 0). `pins` holds positions the user dragged people to; they
 /// are kept as they are.
-MapLayout layoutMap(std::span<const Person> people, const std::unordered_map<PersonId, MapPoint>& pins);
+MapLayout layoutMap(std::span<const Person> people, const std::unordered_map<PersonId, MapPoint>& pins, MapRoom room = {});
 
 } // namespace rapport::core

@@ -164,6 +164,42 @@ TEST(MapLayout, PinnedPeopleStayWhereTheUserPutThem)
     EXPECT_EQ(layout.placements[4].at, layoutMap(people, {}).placements[4].at) << "a pin does not move the others";
 }
 
+// A small map leaves room to write names: neighbours twice as far apart, on a ring or on a spiral.
+TEST(MapLayout, RoomForNamesKeepsEveryoneTwiceAsFarApart)
+{
+    for (const auto& people : {crowd(60, RelationshipKind::DirectReport), mixedPeople(6)}) {
+        const MapLayout layout = layoutMap(people, {}, kRoomForNames);
+        double nearest = 1e9;
+        for (std::size_t i = 0; i < people.size(); ++i)
+            for (std::size_t j = i + 1; j < people.size(); ++j)
+                nearest = std::min(nearest, distance(layout.placements[i].at, layout.placements[j].at));
+        EXPECT_GE(nearest, 0.95 * kRoomForNames.spacing) << people.size() << " people";
+    }
+}
+
+TEST(MapLayout, ARingALittleTooShortWidensInsteadOfWindingOut)
+{
+    const auto people = crowd(12, RelationshipKind::DirectReport);
+    const MapLayout layout = layoutMap(people, {}, kRoomForNames);
+    const double radius = std::hypot(layout.placements.front().at.x, layout.placements.front().at.y);
+    for (const auto& p : layout.placements)
+        EXPECT_NEAR(std::hypot(p.at.x, p.at.y), radius, 1e-9) << "everyone on one circle";
+    EXPECT_NEAR(layout.ringRadii[0], radius, 1e-9);
+    EXPECT_GE(2 * M_PI * radius / 12, kRoomForNames.spacing - 1e-9);
+}
+
+TEST(MapLayout, WithRoomForNamesAddingSomeoneBarelyMovesTheOthers)
+{
+    auto people = crowd(40, RelationshipKind::Stakeholder, 5);
+    const auto before = positions(layoutMap(people, {}, kRoomForNames));
+    people.push_back(crowd(1, RelationshipKind::Stakeholder, 0, 5000).front());
+    const auto after = positions(layoutMap(people, {}, kRoomForNames));
+    double worst = 0;
+    for (const auto& [id, at] : before)
+        worst = std::max(worst, distance(at, after.at(id)));
+    EXPECT_LE(worst, 1.5 * kRoomForNames.spacing);
+}
+
 TEST(MapAnalytics, FindsIsolatedPeopleBridgesAndClusters)
 {
     // 1-2-3 form a triangle; 3-4 joins it to 4-5; 6 knows only me; 7-8 are a pair.
