@@ -7,15 +7,18 @@
 #include <QFontMetricsF>
 #include <QGraphicsEllipseItem>
 #include <QGraphicsPathItem>
+#include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSceneMouseEvent>
-#include <QGraphicsSimpleTextItem>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
+#include <QToolTip>
 
 #include <cmath>
 #include <map>
+#include <numbers>
+#include <unordered_map>
 
 namespace rapport::ui {
 namespace {
@@ -89,17 +92,149 @@ private:
     qreal m_zoomedWidth;
 };
 
-// A team's name beside its stretch of a ring, once the map is zoomed in enough to read it.
-class TeamLabel final : public QGraphicsSimpleTextItem
+// Labels are written in the application's font, as large on screen at every zoom.
+// (In pixels rather than points, so that an export to a printer's resolution writes them alike.)
+QFont screenLabelFont(MapLabel::Kind kind)
+{
+    QFont font = QGuiApplication::font();
+    font.setPixelSize(QFontInfo(font).pixelSize());
+    font.setItalic(kind == MapLabel::Kind::Team);
+    return font;
+}
+
+constexpr qreal kLabelPadding = 2.0; // pixels around a label's text, and between a label and a node
+
+// Draws the labels where MapScene::placeLabels put them, at the size they were placed for (an
+// export renders at another scale and places them for it first). Never a target for clicks.
+class LabelLayer final : public QGraphicsItem
 {
 public:
-    using QGraphicsSimpleTextItem::QGraphicsSimpleTextItem;
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override
+    explicit LabelLayer(const MapScene& scene) : m_scene(scene) { setZValue(-1); }
+
+    void placed()
     {
-        if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) >= 0.8)
-            QGraphicsSimpleTextItem::paint(painter, option, widget);
+        prepareGeometryChange();
+        m_bounds = QRectF(-core::kMeRadius, -core::kMeRadius, 2 * core::kMeRadius, 2 * core::kMeRadius);
+        for (const MapLabel& label : m_scene.labels())
+            m_bounds |= label.rect;
     }
+    QRectF boundingRect() const override { return m_bounds; }
+    QPainterPath shape() const override { return {}; }
+    bool contains(const QPointF&) const override { return false; }
+
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override
+    {
+        const QPalette palette = QGuiApplication::palette();
+        QColor backdrop = palette.color(QPalette::Base);
+        backdrop.setAlpha(190); // edges behind a label fade instead of crossing its text
+        const qreal scale = 1.0 / m_scene.labelZoom();
+        painter->setRenderHint(QPainter::Antialiasing);
+        // "You" in the middle of my disc, when the disc is large enough on screen to hold it.
+        const QFont font = screenLabelFont(MapLabel::Kind::Name);
+        const QString you = MapScene::tr("You");
+        if (QFontMetricsF(font).horizontalAdvance(you) + 4 <= 2 * core::kMeRadius / scale) {
+            painter->save();
+            painter->scale(scale, scale);
+            painter->setFont(font);
+            painter->setPen(palette.color(QPalette::HighlightedText));
+            const qreal half = core::kMeRadius / scale;
+            painter->drawText(QRectF(-half, -half, 2 * half, 2 * half), Qt::AlignCenter, you);
+            painter->restore();
+        }
+        for (const MapLabel& label : m_scene.labels()) {
+            painter->save();
+            painter->translate(label.rect.topLeft());
+            painter->scale(scale, scale);
+            const QRectF box(QPointF(0, 0), label.rect.size() / scale);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(backdrop);
+            painter->drawRoundedRect(box, 3, 3);
+            painter->setFont(screenLabelFont(label.kind));
+            painter->setPen(palette.color(label.kind == MapLabel::Kind::Name ? QPalette::Text : QPalette::PlaceholderText));
+            painter->drawText(box, Qt::AlignCenter, label.text);
+            painter->restore();
+        }
+    }
+
+private:
+    const MapScene& m_scene;
+    QRectF m_bounds;
 };
+
+// Rectangles on the map, bucketed so that asking whether a new one hits any of them is cheap with
+// thousands of nodes.
+class Obstacles
+{
+public:
+    explicit Obstacles(qreal cell) : m_cell(cell) {}
+
+    void add(const QRectF& rect)
+    {
+        forCells(rect, [&](long long key) {
+            m_buckets[key].push_back(rect);
+            return false;
+        });
+    }
+    bool hits(const QRectF& rect) const
+    {
+        return forCells(rect, [&](long long key) {
+            const auto found = m_buckets.find(key);
+            if (found == m_buckets.end())
+                return false;
+            return std::any_of(found->second.begin(), found->second.end(), [&](const QRectF& r) { return r.intersects(rect); });
+        });
+    }
+
+private:
+    template <typename Visit>
+    bool forCells(const QRectF& rect, Visit visit) const
+    {
+        const long long x0 = static_cast<long long>(std::floor(rect.left() / m_cell));
+        const long long x1 = static_cast<long long>(std::floor(rect.right() / m_cell));
+        const long long y0 = static_cast<long long>(std::floor(rect.top() / m_cell));
+        const long long y1 = static_cast<long long>(std::floor(rect.bottom() / m_cell));
+        for (long long x = x0; x <= x1; ++x)
+            for (long long y = y0; y <= y1; ++y)
+                if (visit(x * 1'000'003LL + y))
+                    return true;
+        return false;
+    }
+
+    qreal m_cell;
+    std::unordered_map<long long, std::vector<QRectF>> m_buckets;
+};
+
+// The forms a name can take beside a node, longest first: "Zainab Okafor", "Zainab O.", "Zainab".
+QStringList nameForms(const QString& name)
+{
+    const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList forms{name};
+    if (words.size() > 1) {
+        forms << MapScene::tr("%1 %2.").arg(words.front(), words.back().front());
+        forms << words.front();
+    }
+    forms.removeDuplicates();
+    return forms;
+}
+
+// The first rectangle of `size` around `centre`, nearest first, that hits nothing: the offsets are
+// whole steps, up to `reach` steps each way.
+std::optional<QRectF> freePlace(const Obstacles& taken, QPointF centre, QSizeF size, QSizeF step, int reachX, int reachY)
+{
+    std::vector<std::pair<int, int>> offsets;
+    for (int dx = -reachX; dx <= reachX; ++dx)
+        for (int dy = -reachY; dy <= reachY; ++dy)
+            offsets.emplace_back(dx, dy);
+    auto distance = [&](const std::pair<int, int>& o) { return std::hypot(o.first * step.width(), o.second * step.height()); };
+    std::stable_sort(offsets.begin(), offsets.end(), [&](const auto& a, const auto& b) { return distance(a) < distance(b); });
+    for (const auto& [dx, dy] : offsets) {
+        const QRectF rect(QPointF(centre.x() + dx * step.width() - size.width() / 2, centre.y() + dy * step.height() - size.height() / 2),
+                          size);
+        if (!taken.hits(rect))
+            return rect;
+    }
+    return std::nullopt;
+}
 
 // A readable text colour on a state's fill.
 QColor textOn(const QColor& fill)
@@ -113,13 +248,21 @@ PersonNode::PersonNode(const MapPerson& person, bool pinned)
     : m_person(person.person.id), m_state(person.health.health.state), m_radius(core::nodeRadius(person.person.tie.importance)),
       m_name(QString::fromStdString(person.person.name)), m_initials(initialsOf(m_name)), m_pinned(pinned)
 {
-    setFlags(ItemIsSelectable | ItemIsMovable | ItemIsFocusable);
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemIsFocusable | ItemSendsGeometryChanges);
     // The name label below the disc widens the bounds; measured once (the scene asks often).
     const qreal nameHalf = QFontMetricsF(labelFont()).horizontalAdvance(m_name) / 2 + 2;
     const qreal half = std::max(m_radius + 4, nameHalf);
     m_bounds = QRectF(-half, -m_radius - 4, 2 * half, 2 * m_radius + 8 + kLabelSize * 1.6);
     setToolTip(person.tooltip);
     setAcceptHoverEvents(false);
+}
+
+void PersonNode::setNaming(Naming naming)
+{
+    if (naming != m_naming) {
+        m_naming = naming;
+        update();
+    }
 }
 
 void PersonNode::setHealth(const MapPerson& person)
@@ -187,12 +330,13 @@ void PersonNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
         painter->setPen(Qt::NoPen);
         painter->drawEllipse(QPointF(m_radius * 0.75, -m_radius * 0.75), 2.0, 2.0);
     }
-    if (lod * m_radius < kInitialsPixels)
+    // Beside a node its name is written by the scene's labels; initials inside would be noise.
+    if (lod * m_radius < kInitialsPixels || m_naming == Naming::Beside)
         return;
     painter->setFont(labelFont());
     painter->setPen(textOn(fill));
     painter->drawText(QRectF(-m_radius, -m_radius, 2 * m_radius, 2 * m_radius), Qt::AlignCenter, m_initials);
-    if (lod >= kNameZoom) {
+    if (m_naming == Naming::ByZoom && lod >= kNameZoom) {
         painter->setPen(palette.color(QPalette::Text));
         const QRectF below(m_bounds.left(), m_radius + 1, m_bounds.width(), kLabelSize * 1.5);
         painter->drawText(below, Qt::AlignHCenter | Qt::AlignTop, m_name);
@@ -224,12 +368,23 @@ void PersonNode::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event)
         emit map->nodeActivated(m_person);
 }
 
+QVariant PersonNode::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    // A node dragged by hand takes its name along (the scene places nodes before asking for this).
+    if (change == ItemPositionHasChanged && m_naming != Naming::ByZoom)
+        if (auto* map = qobject_cast<MapScene*>(scene()))
+            map->nodeMoved();
+    return QGraphicsItem::itemChange(change, value);
+}
+
 MapScene::MapScene(QObject* parent) : QGraphicsScene(parent) {}
 
 void MapScene::build(std::vector<MapPerson> people, const std::vector<core::PersonLink>& links,
                      const std::unordered_map<core::PersonId, core::MapPoint>& pins)
 {
     clear();
+    m_labelLayer = nullptr;
+    m_labels.clear();
     m_nodes.clear();
     m_index.clear();
     m_meEdges.clear();
@@ -241,22 +396,21 @@ void MapScene::build(std::vector<MapPerson> people, const std::vector<core::Pers
     persons.reserve(m_people.size());
     for (const auto& p : m_people)
         persons.push_back(p.person);
-    const core::MapLayout layout = core::layoutMap(persons, pins);
+    // A small map leaves room to write every name beside its node.
+    const core::MapLayout layout = core::layoutMap(persons, pins, m_people.size() <= kNamedUpTo ? core::kRoomForNames : core::MapRoom{});
     m_analytics = core::analyseMap(persons, links);
 
     const QPalette palette = QGuiApplication::palette();
     QColor guide = palette.color(QPalette::Mid);
     guide.setAlpha(90);
+    m_rings.clear();
     for (int ring = 0; ring < core::kMapRingCount; ++ring) {
         const qreal radius = layout.ringRadii[static_cast<std::size_t>(ring)];
         if (radius <= 0)
             continue;
         auto* circle = addEllipse(-radius, -radius, 2 * radius, 2 * radius, QPen(guide, 1, Qt::DashLine));
         circle->setZValue(-3);
-        auto* title = addSimpleText(ringTitle(static_cast<core::MapRing>(ring)), labelFont());
-        title->setBrush(palette.color(QPalette::PlaceholderText));
-        title->setPos(-title->boundingRect().width() / 2, -radius - 2.6 * kLabelSize - core::kMaxNodeRadius);
-        title->setZValue(-1);
+        m_rings.push_back({static_cast<core::MapRing>(ring), radius});
     }
 
     // Cosmetic pens (widths in pixels, whatever the zoom) stroke thousands of lines cheaply.
@@ -286,9 +440,6 @@ void MapScene::build(std::vector<MapPerson> people, const std::vector<core::Pers
     auto* me = addEllipse(-core::kMeRadius, -core::kMeRadius, 2 * core::kMeRadius, 2 * core::kMeRadius,
                           QPen(palette.color(QPalette::Highlight).darker(130), 1.5), palette.color(QPalette::Highlight));
     me->setToolTip(tr("You"));
-    auto* you = addSimpleText(tr("You"), labelFont());
-    you->setBrush(palette.color(QPalette::HighlightedText));
-    you->setPos(-you->boundingRect().width() / 2, -you->boundingRect().height() / 2);
 
     const std::unordered_map<core::PersonId, bool> bridges = [&] {
         std::unordered_map<core::PersonId, bool> set;
@@ -305,9 +456,17 @@ void MapScene::build(std::vector<MapPerson> people, const std::vector<core::Pers
         m_nodes.push_back(node);
         m_index[m_people[i].person.id] = i;
     }
-    addTeamLabels(layout);
+    findTeamStretches(layout);
     rebuildEdges();
-    setSceneRect(itemsBoundingRect().adjusted(-40, -40, 40, 40));
+    auto* layer = new LabelLayer(*this);
+    addItem(layer);
+    m_labelLayer = layer;
+    placeLabels(m_labelZoom);
+    layer->placed();
+    // Room to pan past the edge, and for labels, which grow as the map is zoomed out.
+    const QRectF drawn = itemsBoundingRect();
+    const qreal margin = std::max(drawn.width(), drawn.height()) / 2 + 200;
+    setSceneRect(drawn.adjusted(-margin, -margin, margin, margin));
 }
 
 bool MapScene::updateHealth(const std::vector<MapPerson>& people)
@@ -331,8 +490,9 @@ bool MapScene::updateHealth(const std::vector<MapPerson>& people)
     return true;
 }
 
-// Each team's name at the middle of its stretch of a ring, just inside the ring.
-void MapScene::addTeamLabels(const core::MapLayout& layout)
+// Where each team's name belongs: the middle of its stretch of a ring (people pinned elsewhere
+// left out).
+void MapScene::findTeamStretches(const core::MapLayout& layout)
 {
     struct Direction
     {
@@ -351,21 +511,153 @@ void MapScene::addTeamLabels(const core::MapLayout& layout)
         d.y += placement.at.y / length;
         ++d.people;
     }
-    QColor colour = QGuiApplication::palette().color(QPalette::PlaceholderText);
-    for (const auto& [key, d] : teams) {
-        if (d.people < 2 || (d.x == 0 && d.y == 0))
-            continue;
-        const qreal angle = std::atan2(d.y, d.x);
-        const qreal radius = layout.ringRadii[static_cast<std::size_t>(key.first)] - core::kMaxNodeRadius - 1.6 * kLabelSize;
-        auto* label = new TeamLabel(key.second);
-        label->setFont(labelFont());
-        label->setBrush(colour);
-        const QRectF box = label->boundingRect();
-        label->setPos(radius * std::cos(angle) - box.width() / 2, radius * std::sin(angle) - box.height() / 2);
-        label->setZValue(-1);
-        label->setToolTip(tr("Team %1").arg(key.second));
-        addItem(label);
+    m_teams.clear();
+    for (const auto& [key, d] : teams)
+        if (d.people >= 2 && (d.x != 0 || d.y != 0))
+            m_teams.push_back({key.second, std::atan2(d.y, d.x), layout.ringRadii[static_cast<std::size_t>(key.first)]});
+}
+
+void MapScene::placeLabels(qreal zoom)
+{
+    m_labelZoom = zoom;
+    const std::vector<MapLabel> before = std::move(m_labels);
+    m_labels.clear();
+    const qreal unit = 1.0 / zoom; // map units per pixel
+    const qreal pad = kLabelPadding * unit;
+    std::size_t shown = 0;
+    Obstacles taken(std::max<qreal>(4 * core::kNodeSpacing, 60 * unit));
+    taken.add(QRectF(-core::kMeRadius - pad, -core::kMeRadius - pad, 2 * (core::kMeRadius + pad), 2 * (core::kMeRadius + pad)));
+    for (const PersonNode* node : m_nodes)
+        if (node->isVisible()) {
+            taken.add(node->discRect().adjusted(-pad, -pad, pad, pad));
+            ++shown;
+        }
+    auto sizeOf = [&](MapLabel::Kind kind, const QString& text) {
+        const QFontMetricsF metrics(screenLabelFont(kind));
+        return QSizeF((metrics.horizontalAdvance(text) + 4 * kLabelPadding) * unit, (metrics.height() + kLabelPadding) * unit);
+    };
+    auto keep = [&](MapLabel::Kind kind, const QString& text, const QRectF& rect, core::PersonId person = {}) {
+        // Labels keep a little apart from one another too.
+        taken.add(rect.adjusted(-pad, -pad, pad, pad));
+        m_labels.push_back({kind, text, rect, person});
+    };
+
+    // A ring's name over the top of the ring, between the ring and the next one out.
+    for (const Ring& ring : m_rings) {
+        const QString title = ringTitle(ring.ring);
+        const QSizeF size = sizeOf(MapLabel::Kind::Ring, title);
+        const QPointF above(0, -ring.radius - core::kMaxNodeRadius - pad - size.height() / 2);
+        if (const auto rect = freePlace(taken, above, size, QSizeF(size.width() / 4, size.height() / 2), 8, 6))
+            keep(MapLabel::Kind::Ring, title, *rect);
     }
+    // People's names beside their nodes, on the side away from me first, in full if there is room;
+    // on a larger map each node writes its own as the zoom allows.
+    const bool naming = shown <= kNamedUpTo;
+    std::vector<PersonNode*> order;
+    for (PersonNode* node : m_nodes)
+        if (naming && node->isVisible())
+            order.push_back(node);
+    // Inside out, around each ring: the inner rings are the most crowded, so they choose first.
+    auto distance = [](const PersonNode* n) { return std::round(std::hypot(n->pos().x(), n->pos().y())); };
+    auto angle = [](const PersonNode* n) { return std::atan2(n->pos().y(), n->pos().x()); };
+    std::stable_sort(order.begin(), order.end(), [&](const PersonNode* a, const PersonNode* b) {
+        return distance(a) != distance(b) ? distance(a) < distance(b) : angle(a) < angle(b);
+    });
+    for (PersonNode* node : order) {
+        // The eight sides of the node, the one facing away from me first, then the nearest to it.
+        const QPointF p = node->pos();
+        const qreal outward = std::atan2(p.y(), p.x());
+        std::array<int, 8> sides{0, 1, 2, 3, 4, 5, 6, 7}; // k × 45°, clockwise from the right
+        auto turn = [&](int k) { return std::abs(std::remainder(k * std::numbers::pi / 4 - outward, 2 * std::numbers::pi)); };
+        std::stable_sort(sides.begin(), sides.end(), [&](int a, int b) { return turn(a) < turn(b); });
+        const qreal gap = node->radius() + 2 * pad; // clear of the disc and of its padding, whatever the rounding
+        bool placed = false;
+        for (const QString& form : nameForms(node->m_name)) {
+            const QSizeF size = sizeOf(MapLabel::Kind::Name, form);
+            for (const int k : sides) {
+                const int dx = k == 0 || k == 1 || k == 7 ? 1 : k == 3 || k == 4 || k == 5 ? -1 : 0;
+                const int dy = k == 1 || k == 2 || k == 3 ? 1 : k == 5 || k == 6 || k == 7 ? -1 : 0;
+                const qreal reach = dx != 0 && dy != 0 ? gap * 0.75 : gap; // off a diagonal the corner just clears the disc
+                const QPointF centre(p.x() + dx * (reach + size.width() / 2), p.y() + dy * (reach + size.height() / 2));
+                // Straight beside or below the node, or slid a little along that side.
+                const QPointF slide = dy == 0 ? QPointF(0, size.height() / 2) : dx == 0 ? QPointF(size.width() / 4, 0) : QPointF();
+                for (const QPointF& at : {centre, centre - slide, centre + slide}) {
+                    const QRectF rect(at - QPointF(size.width() / 2, size.height() / 2), size);
+                    if (!taken.hits(rect)) {
+                        keep(MapLabel::Kind::Name, form, rect, node->person());
+                        placed = true;
+                        break;
+                    }
+                }
+                if (placed)
+                    break;
+            }
+            if (placed)
+                break;
+        }
+    }
+    for (PersonNode* node : m_nodes) {
+        auto named = [&] { return std::any_of(m_labels.begin(), m_labels.end(), [&](const MapLabel& l) { return l.person == node->person(); }); };
+        node->setNaming(!naming ? PersonNode::Naming::ByZoom : named() ? PersonNode::Naming::Beside : PersonNode::Naming::InitialsOnly);
+    }
+    // A team's name just inside its stretch of the ring where there is room left, once readable at all.
+    if (zoom >= 0.4) {
+        for (const TeamStretch& team : m_teams) {
+            const QSizeF size = sizeOf(MapLabel::Kind::Team, team.team);
+            const qreal at = team.radius - core::kMaxNodeRadius - pad - size.height() / 2;
+            const QPointF inside(at * std::cos(team.angle), at * std::sin(team.angle));
+            if (const auto rect = freePlace(taken, inside, size, QSizeF(size.width() / 4, size.height() / 2), 4, 3))
+                keep(MapLabel::Kind::Team, team.team, *rect);
+        }
+    }
+    // Labels where they were repaint nothing (a large map repaints only what changed).
+    if (m_labelLayer && m_labels != before)
+        static_cast<LabelLayer*>(m_labelLayer)->placed();
+}
+
+QRectF MapScene::contentRect(bool withLabels) const
+{
+    QRectF content(-core::kMeRadius, -core::kMeRadius, 2 * core::kMeRadius, 2 * core::kMeRadius);
+    for (const Ring& ring : m_rings)
+        content |= QRectF(-ring.radius, -ring.radius, 2 * ring.radius, 2 * ring.radius);
+    for (const PersonNode* node : m_nodes)
+        if (node->isVisible())
+            content |= node->discRect().adjusted(-6, -6, 6, 6); // the marks around a node
+    if (withLabels)
+        for (const MapLabel& label : m_labels)
+            content |= label.rect;
+    return content;
+}
+
+std::vector<double> MapScene::ringRadii() const
+{
+    std::vector<double> radii;
+    for (const Ring& ring : m_rings)
+        radii.push_back(ring.radius);
+    return radii;
+}
+
+void MapScene::nodeMoved()
+{
+    if (m_labelLayer) // not while the scene is being built
+        placeLabels(m_labelZoom);
+}
+
+void MapScene::helpEvent(QGraphicsSceneHelpEvent* event)
+{
+    // A name written beside a node says what the node's tooltip says; a team's name, whose it is.
+    for (const MapLabel& label : m_labels) {
+        if (!label.rect.contains(event->scenePos()) || label.kind == MapLabel::Kind::Ring)
+            continue;
+        const PersonNode* n = label.kind == MapLabel::Kind::Name ? node(label.person) : nullptr;
+        const QString tip = n ? n->toolTip() : tr("Team %1").arg(label.text);
+        if (label.kind == MapLabel::Kind::Team || n) {
+            QToolTip::showText(event->screenPos(), tip, event->widget());
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsScene::helpEvent(event);
 }
 
 QMimeData* MapScene::dragData(core::PersonId person) const
@@ -388,9 +680,17 @@ const MapPerson* MapScene::personOf(core::PersonId person) const
 
 void MapScene::setFilter(const std::function<bool(const MapPerson&)>& visible)
 {
-    for (std::size_t i = 0; i < m_nodes.size(); ++i)
-        m_nodes[i]->setVisible(visible(m_people[i]));
-    rebuildEdges();
+    bool changed = false;
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        const bool shown = visible(m_people[i]);
+        changed = changed || shown != m_nodes[i]->isVisible();
+        m_nodes[i]->setVisible(shown);
+    }
+    // The same people shown (a contact logged, a filter chosen again): nothing to draw again.
+    if (changed) {
+        rebuildEdges();
+        placeLabels(m_labelZoom);
+    }
 }
 
 void MapScene::setLinksVisible(bool on)

@@ -27,15 +27,37 @@ struct MapPerson
     QString tooltip; ///< name, kind and the health reasons
 };
 
-/// A person on the map: a disc sized by importance, filled by health state, with the name or the
-/// initials as the zoom allows. Dragging it pins it (MapScene::nodesMoved).
+/// A text the map writes beside what it draws: a ring's name, a team's name, a person's name. It is
+/// as large on screen at every zoom, so where it fits is worked out again for each zoom.
+struct MapLabel
+{
+    enum class Kind { Ring, Team, Name };
+    Kind kind = Kind::Ring;
+    QString text;
+    QRectF rect;           ///< in map units, at the zoom the labels were placed for
+    core::PersonId person; ///< whose name it is
+
+    friend bool operator==(const MapLabel&, const MapLabel&) = default;
+};
+
+/// A person on the map: a disc sized by importance, filled by health state. On a small map the
+/// scene writes the name beside it (MapScene::placeLabels); otherwise the node shows the initials and,
+/// zoomed in, the name below itself. Dragging it pins it (MapScene::nodesMoved).
 class PersonNode : public QGraphicsItem
 {
 public:
     PersonNode(const MapPerson& person, bool pinned);
 
+    /// Who writes the name: the node as the zoom allows (a large map), or the scene's labels, which
+    /// found room for it beside the node or did not (then the node shows the initials).
+    enum class Naming { ByZoom, Beside, InitialsOnly };
+    void setNaming(Naming naming);
+    Naming naming() const { return m_naming; }
     core::PersonId person() const { return m_person; }
     core::HealthState state() const { return m_state; }
+    double radius() const { return m_radius; }
+    /// The disc, in scene coordinates.
+    QRectF discRect() const { return QRectF(pos().x() - m_radius, pos().y() - m_radius, 2 * m_radius, 2 * m_radius); }
     /// New health for the same person (fill and tooltip); where they stand does not change.
     void setHealth(const MapPerson& person);
     bool isPinned() const { return m_pinned; }
@@ -56,6 +78,7 @@ protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
 private:
     friend class MapScene; // reads where a drag started
@@ -65,6 +88,7 @@ private:
     QString m_name;
     QString m_initials;
     QRectF m_bounds;
+    Naming m_naming = Naming::ByZoom;
     bool m_pinned;
     bool m_highlighted = false;
     bool m_marked = false;
@@ -106,14 +130,34 @@ public:
     /// Where nodes were dragged to; called by PersonNode when the user lets go of `released`.
     void reportMoved(PersonNode* released);
 
+    /// Up to this many people shown, everyone's name is written beside them; beyond, nodes show
+    /// initials until zoomed in.
+    static constexpr std::size_t kNamedUpTo = 60;
+    /// Places the rings' and teams' names and, on a small map, the people's, for `zoom` (pixels per
+    /// map unit): never on a node or on one another. A label with no room near its place is left
+    /// out (a person's node then shows the initials; the tooltip always has the whole name).
+    void placeLabels(qreal zoom);
+    const std::vector<MapLabel>& labels() const { return m_labels; }
+    /// The radius of each ring drawn, inside out.
+    std::vector<double> ringRadii() const;
+    qreal labelZoom() const { return m_labelZoom; }
+    /// Everything drawn for the people shown: the rings, me, the nodes and, unless left out, the
+    /// labels as placed.
+    QRectF contentRect(bool withLabels = true) const;
+
 signals:
     /// The user dragged nodes to new places: person → where.
     void nodesMoved(const std::unordered_map<core::PersonId, core::MapPoint>& moved);
     void nodeActivated(core::PersonId person);
 
+protected:
+    void helpEvent(QGraphicsSceneHelpEvent* event) override;
+
 private:
+    friend class PersonNode; // a node moved by hand asks for its name to follow
     void rebuildEdges();
-    void addTeamLabels(const core::MapLayout& layout);
+    void findTeamStretches(const core::MapLayout& layout);
+    void nodeMoved();
 
     std::vector<MapPerson> m_people;
     std::vector<core::PersonLink> m_links;
@@ -122,6 +166,23 @@ private:
     core::MapAnalytics m_analytics;
     std::vector<QGraphicsPathItem*> m_meEdges;   // by strength: strong, fading, none
     std::vector<QGraphicsPathItem*> m_linkEdges; // by core::LinkType
+
+    struct Ring
+    {
+        core::MapRing ring;
+        double radius; // inner radius: the circle drawn
+    };
+    std::vector<Ring> m_rings; // in use, inside out
+    struct TeamStretch
+    {
+        QString team;
+        double angle;  // the middle of the team's stretch of its ring
+        double radius; // the ring's
+    };
+    std::vector<TeamStretch> m_teams;
+    std::vector<MapLabel> m_labels;
+    QGraphicsItem* m_labelLayer = nullptr;
+    qreal m_labelZoom = 1.0;
 };
 
 } // namespace rapport::ui

@@ -40,6 +40,7 @@ namespace {
 constexpr qreal kZoomStep = 1.2;
 constexpr qreal kMinZoom = 0.02;
 constexpr qreal kMaxZoom = 8.0;
+constexpr qreal kFitMargin = 8.0; // pixels between the map and the window's edge when fitted
 // Above this many people the links between them start hidden.
 constexpr std::size_t kLinksShownUpTo = 300;
 
@@ -64,6 +65,26 @@ public:
         setFrameShape(QFrame::NoFrame);
         setBackgroundBrush(palette().color(QPalette::Base));
         setAccessibleName(MapView::tr("Relationship map"));
+        // A map pans by dragging; scroll bars would only take room and come and go with the zoom,
+        // which would make a fit to the window wrong the moment it was made.
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    }
+
+    /// Shows `content` (map units) whole at `zoom`, and remembers it as fitted to the window.
+    void fit(qreal zoom, const QRectF& content)
+    {
+        setTransform(QTransform::fromScale(zoom, zoom));
+        centerOn(content.center());
+        followZoom();
+        m_fit = Fit{transform(), mapToScene(viewport()->rect().center())};
+    }
+
+    /// Labels keep their size on screen: a new zoom places them again.
+    void followZoom()
+    {
+        if (transform().m11() != m_map->labelZoom())
+            m_map->placeLabels(transform().m11());
     }
 
     /// Zooms keeping the scene point under `anchor` (viewport pixels) where it is.
@@ -77,9 +98,19 @@ public:
         const QPointF drift = QPointF(mapFromScene(fixed)) - pixel;
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() + qRound(drift.x()));
         verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(drift.y()));
+        followZoom();
     }
 
 protected:
+    // While the user has not zoomed or panned since the map was fitted, it stays fitted to the window.
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QGraphicsView::resizeEvent(event); // keeps the point at the centre where it was
+        if (m_fit && transform() == m_fit->transform &&
+            QLineF(mapToScene(viewport()->rect().center()), m_fit->centre).length() * transform().m11() < 2)
+            m_view->fitToView();
+    }
+
     void wheelEvent(QWheelEvent* event) override
     {
         zoomBy(std::pow(kZoomStep, event->angleDelta().y() / 120.0), event->position());
@@ -184,6 +215,12 @@ private:
 
     MapScene* m_map;
     MapView* m_view;
+    struct Fit
+    {
+        QTransform transform;
+        QPointF centre;
+    };
+    std::optional<Fit> m_fit; // how the map was last fitted to the window
 };
 
 QComboBox* filterBox(const QString& name, const QString& all, QWidget* parent)
@@ -462,8 +499,10 @@ void MapView::search(bool next)
         node->setHighlighted(true);
     m_scene->clearSelection();
     matches[index]->setSelected(true);
-    if (m_canvas->transform().m11() < 1.0)
+    if (m_canvas->transform().m11() < 1.0) {
         m_canvas->setTransform(QTransform::fromScale(1.5, 1.5));
+        static_cast<MapCanvas*>(m_canvas)->followZoom();
+    }
     m_canvas->centerOn(matches[index]);
 }
 
@@ -533,13 +572,22 @@ void MapView::showPanel()
 
 void MapView::fitToView()
 {
-    QRectF shown;
-    for (PersonNode* node : m_scene->nodes())
-        if (node->isVisible())
-            shown |= node->sceneBoundingRect();
-    if (shown.isEmpty())
-        shown = QRectF(-100, -100, 200, 200);
-    m_canvas->fitInView(shown.adjusted(-30, -30, 30, 30), Qt::KeepAspectRatio);
+    const QRectF window = QRectF(m_canvas->viewport()->rect()).adjusted(kFitMargin, kFitMargin, -kFitMargin, -kFitMargin);
+    if (window.isEmpty())
+        return;
+    // Labels keep their size on screen, so they take more of the map the smaller it is drawn: the
+    // zoom that fits everything is found in a few rounds, each fitting what the one before placed.
+    QRectF content = m_scene->contentRect(false);
+    qreal zoom = 1.0;
+    for (int round = 0; round < 6; ++round) {
+        zoom = std::clamp(std::min(window.width() / content.width(), window.height() / content.height()), kMinZoom, kMaxZoom);
+        m_scene->placeLabels(zoom);
+        const QRectF placed = content | m_scene->contentRect();
+        if (placed == content)
+            break;
+        content = placed;
+    }
+    static_cast<MapCanvas*>(m_canvas)->fit(zoom, content);
 }
 
 void MapView::storePins(const std::unordered_map<core::PersonId, core::MapPoint>& moved)
@@ -580,7 +628,12 @@ void MapView::askExport()
 bool MapView::exportTo(const QString& file)
 {
     m_refresher->refreshIfStale();
-    const QRectF source = m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    // Zoomed so that names are drawn, within a size image viewers handle; the labels are placed for
+    // that size, and for the window again afterwards.
+    const QRectF drawn = m_scene->contentRect(false);
+    const qreal scale = std::min<qreal>(2.0, 8000.0 / std::max(drawn.width(), drawn.height()));
+    m_scene->placeLabels(scale);
+    const QRectF source = m_scene->contentRect().adjusted(-20, -20, 20, 20);
     QSaveFile out(file);
     bool written = out.open(QIODevice::WriteOnly);
     if (written && file.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
@@ -591,8 +644,6 @@ bool MapView::exportTo(const QString& file)
         m_scene->render(&painter, QRectF(), source, Qt::KeepAspectRatio);
         written = painter.end();
     } else if (written) {
-        // Zoomed so that names are drawn, within a size image viewers handle.
-        const qreal scale = std::min<qreal>(2.0, 8000.0 / std::max(source.width(), source.height()));
         QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
         image.fill(palette().color(QPalette::Base));
         QPainter painter(&image);
@@ -601,6 +652,7 @@ bool MapView::exportTo(const QString& file)
         painter.end();
         written = image.save(&out, "PNG");
     }
+    m_scene->placeLabels(m_canvas->transform().m11());
     if (!written || !out.commit()) {
         m_context.feedback.error(tr("Could not export the map"), tr("%1: %2").arg(QDir::toNativeSeparators(file), out.errorString()));
         return false;

@@ -14,8 +14,12 @@
 #include <QGraphicsView>
 #include <QImage>
 #include <QLabel>
+#include <QHelpEvent>
 #include <QLineEdit>
 #include <QStyleOptionComboBox>
+#include <QToolTip>
+#include <QGuiApplication>
+#include <QFontInfo>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
@@ -25,6 +29,7 @@ using namespace rapport;
 
 // The area a 1280×800 window gives the map, and a 1920×1080 one.
 const QSize kSmallWindow(1280 - 120, 800 - 80);
+const QSize kLargeWindow(1920 - 120, 1080 - 80);
 
 class MapViewTest : public test::UiTest
 {
@@ -245,6 +250,166 @@ TEST_F(MapViewTest, TheSidePanelNamesTheNextOneOnOne)
     for (QLabel* label : view->sidePanel()->findChildren<QLabel*>())
         invites = invites || label->text().contains(QStringLiteral("No one-on-one planned"));
     EXPECT_TRUE(invites);
+}
+
+namespace {
+
+// Names as long as real ones get, so that a test of room is a fair one.
+constexpr std::array kFirst{"Sebastian", "Zainab", "Oluwaseun", "Ana", "Ibrahim", "Chiara", "Mateo", "Adaeze", "Hiroshi",
+                            "Emeka", "Gabriel", "Nadia", "Aleksandra", "Wei", "Priya", "Bilal", "Deepa", "Lucia"};
+constexpr std::array kLast{"Eriksson", "Okafor", "Adeyemi", "Lindqvist", "Fernandez", "Chowdhury", "Sokolov", "Vasquez",
+                           "Takahashi", "Horvat", "Nakamura", "Oliveira", "Gonzalez", "Kowalczyk", "Abernathy"};
+
+// Everything a map draws, as the user sees it at a window's size.
+class MapRoomTest : public test::UiTest
+{
+protected:
+    void TearDown() override
+    {
+        view.reset();
+        model.reset();
+        UiTest::TearDown();
+    }
+    void add(core::RelationshipKind kind, int count, const char* team = "")
+    {
+        for (int i = 0; i < count; ++i, ++added) {
+            const std::string name = std::string(kFirst[added % kFirst.size()]) + " " + kLast[(added * 7) % kLast.size()];
+            addPerson(name.c_str(), kind, team);
+        }
+    }
+    void open(QSize size)
+    {
+        model = std::make_unique<ui::PersonModel>(*database, now, core::Zone{"Europe/Berlin"});
+        view = std::make_unique<ui::MapView>(pageContext(*model), queries());
+        view->resize(size);
+        view->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+        QCoreApplication::processEvents();
+    }
+    QRectF shown() const { return view->canvas()->mapToScene(view->canvas()->viewport()->rect()).boundingRect(); }
+    qreal zoom() const { return view->canvas()->transform().m11(); }
+
+    /// Every ring and label in the window, and no label on a node.
+    void expectFittedAndClear(const std::string& where)
+    {
+        const QRectF window = shown();
+        for (const double radius : view->scene()->ringRadii())
+            EXPECT_TRUE(window.contains(QRectF(-radius, -radius, 2 * radius, 2 * radius))) << where << ": ring " << radius;
+        const auto& labels = view->scene()->labels();
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const ui::MapLabel& label = labels[i];
+            EXPECT_TRUE(window.contains(label.rect)) << where << ": " << label.text.toStdString() << " is in the window";
+            for (const ui::PersonNode* node : view->scene()->nodes()) {
+                if (node->isVisible()) {
+                    EXPECT_FALSE(label.rect.intersects(node->discRect()))
+                        << where << ": " << label.text.toStdString() << " sits on a node";
+                }
+            }
+            for (std::size_t j = i + 1; j < labels.size(); ++j)
+                EXPECT_FALSE(label.rect.intersects(labels[j].rect))
+                    << where << ": " << label.text.toStdString() << " and " << labels[j].text.toStdString() << " overlap";
+        }
+    }
+    std::size_t named() const
+    {
+        const auto& labels = view->scene()->labels();
+        return static_cast<std::size_t>(
+            std::count_if(labels.begin(), labels.end(), [](const ui::MapLabel& l) { return l.kind == ui::MapLabel::Kind::Name; }));
+    }
+
+    int added = 0;
+    std::unique_ptr<ui::PersonModel> model;
+    std::unique_ptr<ui::MapView> view;
+};
+
+} // namespace
+
+
+TEST_F(MapRoomTest, ATeamOpensFittedWithEveryNameReadableAndNoLabelOnANode)
+{
+    add(core::RelationshipKind::DirectReport, 5, "Payments");
+    add(core::RelationshipKind::DirectReport, 4, "Search");
+    add(core::RelationshipKind::Boss, 1);
+    add(core::RelationshipKind::SkipLevel, 1);
+    add(core::RelationshipKind::Peer, 8, "Leads");
+    add(core::RelationshipKind::Mentor, 2);
+    add(core::RelationshipKind::Mentee, 3);
+    add(core::RelationshipKind::Confidant, 2);
+    add(core::RelationshipKind::Stakeholder, 14, "Partners");
+    open(kSmallWindow);
+    expectFittedAndClear("1280×800");
+    EXPECT_EQ(named(), view->scene()->nodes().size()) << "every name is written at a fit";
+    const int fontPixels = QFontInfo(QGuiApplication::font()).pixelSize();
+    for (const ui::MapLabel& label : view->scene()->labels())
+        EXPECT_GE(label.rect.height() * zoom(), fontPixels) << label.text.toStdString() << " is as large as the window's text";
+
+    const qreal smallZoom = zoom();
+    view->resize(kLargeWindow);
+    QCoreApplication::processEvents();
+    EXPECT_GT(zoom(), smallZoom) << "a map the user has not moved stays fitted to the window";
+    expectFittedAndClear("1920×1080");
+    EXPECT_EQ(named(), view->scene()->nodes().size());
+}
+
+TEST_F(MapRoomTest, SixtyPeopleOnOneRingAreNamedEveryOne)
+{
+    add(core::RelationshipKind::DirectReport, 60, "Platform");
+    open(kSmallWindow);
+    expectFittedAndClear("60 direct reports");
+    EXPECT_EQ(named(), 60u);
+}
+
+TEST_F(MapRoomTest, SixtyPeopleOfEveryKindAreNamedEveryOne)
+{
+    add(core::RelationshipKind::DirectReport, 12, "Payments");
+    add(core::RelationshipKind::Boss, 1);
+    add(core::RelationshipKind::SkipLevel, 1);
+    add(core::RelationshipKind::Peer, 12, "Leads");
+    add(core::RelationshipKind::Mentor, 3);
+    add(core::RelationshipKind::Mentee, 4);
+    add(core::RelationshipKind::Confidant, 2);
+    add(core::RelationshipKind::Stakeholder, 20, "Partners");
+    add(core::RelationshipKind::Other, 5);
+    open(kSmallWindow);
+    expectFittedAndClear("60 of every kind");
+    EXPECT_EQ(named(), 60u);
+}
+
+TEST_F(MapRoomTest, BeyondSixtyPeopleNodesShowInitials)
+{
+    add(core::RelationshipKind::DirectReport, 20, "Payments");
+    add(core::RelationshipKind::Peer, 20, "Leads");
+    add(core::RelationshipKind::Stakeholder, 21, "Partners");
+    open(kSmallWindow);
+    expectFittedAndClear("61 people");
+    EXPECT_EQ(named(), 0u);
+    for (const ui::PersonNode* node : view->scene()->nodes())
+        EXPECT_EQ(node->naming(), ui::PersonNode::Naming::ByZoom);
+}
+
+TEST_F(MapRoomTest, HoveringANodeShowsTheWholeName)
+{
+    add(core::RelationshipKind::DirectReport, 12, "Payments");
+    open(kSmallWindow);
+    const ui::PersonNode* node = view->scene()->nodes().front();
+    const QString name = QString::fromStdString(view->scene()->personOf(node->person())->person.name);
+    const QPoint at = view->canvas()->mapFromScene(node->pos());
+    QHelpEvent help(QEvent::ToolTip, at, view->canvas()->viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(view->canvas()->viewport(), &help);
+    EXPECT_TRUE(QToolTip::text().contains(name)) << QToolTip::text().toStdString();
+    QToolTip::hideText();
+
+    // The name written beside a node, shortened or not, has the same tooltip.
+    for (const ui::MapLabel& label : view->scene()->labels()) {
+        if (label.kind != ui::MapLabel::Kind::Name)
+            continue;
+        const QString whole = QString::fromStdString(view->scene()->personOf(label.person)->person.name);
+        const QPoint on = view->canvas()->mapFromScene(label.rect.center());
+        QHelpEvent overName(QEvent::ToolTip, on, view->canvas()->viewport()->mapToGlobal(on));
+        QCoreApplication::sendEvent(view->canvas()->viewport(), &overName);
+        EXPECT_TRUE(QToolTip::text().contains(whole)) << label.text.toStdString() << ": " << QToolTip::text().toStdString();
+        QToolTip::hideText();
+    }
 }
 
 // At 1280×800 every choice of the map's toolbar reads in full.
