@@ -220,11 +220,10 @@ void CalendarView::reload()
         shown[busyIndex[a]].conflict = true;
         shown[busyIndex[b]].conflict = true;
     }
-    const auto selected = m_grid->selected();
-    m_grid->setMeetings(std::move(shown));
+    m_grid->setMeetings(std::move(shown)); // finds the meeting the user touched again
     m_grid->setWorkingHours(m_hours);
     m_grid->setNow(m_clock());
-    showMeeting(selected);
+    showMeeting(m_grid->selected());
     m_due->fill(m_people, core::dayIn(m_clock(), zone));
     m_grid->setEmptyHint(emptyWeekHint());
     markMonth();

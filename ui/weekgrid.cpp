@@ -63,16 +63,48 @@ void WeekGrid::setMeetings(std::vector<GridMeeting> meetings)
 {
     m_meetings = std::move(meetings);
     assignLanes();
-    if (m_selected && *m_selected >= m_meetings.size())
-        m_selected.reset();
+    // The meeting the user touched, wherever it now is in the list (or not in this week).
+    m_selected.reset();
+    if (m_touched) {
+        const Touched& t = *m_touched;
+        auto sameRow = [&](const core::Meeting& m) {
+            return (t.id.isValid() && m.id == t.id) || (t.series && t.occurrence && m.series == t.series && m.occurrence == t.occurrence);
+        };
+        auto sameAfterMove = [&](const core::Meeting& m) {
+            return m.start == t.start && (t.person ? m.person == t.person : !m.person && m.title == t.title);
+        };
+        auto find = [&](const auto& matches) -> std::optional<std::size_t> {
+            for (std::size_t i = 0; i < m_meetings.size(); ++i)
+                if (matches(m_meetings[i].meeting))
+                    return i;
+            return std::nullopt;
+        };
+        m_selected = find(sameRow);
+        if (!m_selected)
+            m_selected = find(sameAfterMove);
+        if (m_selected)
+            m_touched->start = m_meetings[*m_selected].meeting.start;
+    }
     m_drag = Drag::None;
     update();
 }
 
 void WeekGrid::select(std::optional<std::size_t> index)
 {
-    m_selected = index;
+    m_selected = index && *index < m_meetings.size() ? index : std::nullopt;
+    m_touched.reset();
+    if (m_selected) {
+        const core::Meeting& m = m_meetings[*m_selected].meeting;
+        m_touched = Touched{m.id, m.series, m.occurrence, m.person, m.title, m.start};
+    }
     update();
+}
+
+void WeekGrid::change(std::size_t index, core::Instant start, core::Instant end)
+{
+    if (m_selected == index && m_touched)
+        m_touched->start = start;
+    emit meetingChanged(index, start, end);
 }
 
 int WeekGrid::gutter() const
@@ -344,7 +376,7 @@ void WeekGrid::mouseReleaseEvent(QMouseEvent*)
     const core::Meeting& m = m_meetings[m_dragged].meeting;
     update();
     if (drag != Drag::None && (m_ghostStart != m.start || m_ghostEnd != m.end))
-        emit meetingChanged(m_dragged, m_ghostStart, m_ghostEnd);
+        change(m_dragged, m_ghostStart, m_ghostEnd);
 }
 
 void WeekGrid::keyPressEvent(QKeyEvent* event)
@@ -354,7 +386,62 @@ void WeekGrid::keyPressEvent(QKeyEvent* event)
         update();
         return;
     }
-    QWidget::keyPressEvent(event);
+    // The arrows move the selected meeting by a quarter of an hour or a day, within the week and
+    // its hours; with Shift, Up and Down make it shorter or longer.
+    const bool arrow = event->key() == Qt::Key_Up || event->key() == Qt::Key_Down || event->key() == Qt::Key_Left ||
+                       event->key() == Qt::Key_Right;
+    if (!arrow || !m_selected || m_drag != Drag::None) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    const core::Meeting& m = m_meetings[*m_selected].meeting;
+    const bool vertical = event->key() == Qt::Key_Up || event->key() == Qt::Key_Down;
+    const bool resize = vertical && (event->modifiers() & Qt::ShiftModifier);
+    const auto step = std::chrono::minutes{kSnapMinutes} * (event->key() == Qt::Key_Up ? -1 : 1);
+    core::Instant start = m.start;
+    core::Instant end = m.end;
+    if (resize) {
+        end += step;
+    } else if (vertical) {
+        start += step;
+        end += step;
+    } else {
+        // A day earlier or later at the same local time, whatever the clocks do in between.
+        const core::LocalDay day = core::dayIn(m.start, m_zone);
+        const auto time = std::chrono::duration_cast<std::chrono::minutes>(m.start - core::atLocal(day, std::chrono::minutes{0}, m_zone));
+        start = core::atLocal(plusDays(day, event->key() == Qt::Key_Left ? -1 : 1), time, m_zone);
+        end = start + (m.end - m.start);
+    }
+    const auto day = core::dayIn(start, m_zone);
+    const auto inWeek = std::chrono::sys_days{day} - std::chrono::sys_days{m_monday};
+    const bool fits = inWeek >= std::chrono::days{0} && inWeek < std::chrono::days{7} &&
+                      start >= core::atLocal(day, std::chrono::hours{kFirstHour}, m_zone) &&
+                      end <= core::atLocal(day, std::chrono::hours{kLastHour}, m_zone) &&
+                      end - start >= std::chrono::minutes{kSnapMinutes};
+    if (fits)
+        change(*m_selected, start, end);
+    event->accept();
+}
+
+// Tab and Shift+Tab walk the meetings in time order; past the last (or before the first) they
+// leave the grid.
+bool WeekGrid::focusNextPrevChild(bool next)
+{
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < m_meetings.size(); ++i)
+        if (!blockOf(i).isEmpty())
+            order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m_meetings[a].meeting.start < m_meetings[b].meeting.start; });
+    if (order.empty())
+        return QWidget::focusNextPrevChild(next);
+    const auto at = m_selected ? std::find(order.begin(), order.end(), *m_selected) : order.end();
+    std::ptrdiff_t index = at == order.end() ? (next ? 0 : static_cast<std::ptrdiff_t>(order.size()) - 1)
+                                             : (at - order.begin()) + (next ? 1 : -1);
+    if (index < 0 || index >= static_cast<std::ptrdiff_t>(order.size()))
+        return QWidget::focusNextPrevChild(next);
+    select(order[static_cast<std::size_t>(index)]);
+    emit meetingClicked(order[static_cast<std::size_t>(index)]);
+    return true;
 }
 
 void WeekGrid::dragEnterEvent(QDragEnterEvent* event)

@@ -22,7 +22,9 @@ struct GridMeeting
 /// A week as a time grid: hours down, days across, working hours shaded, a line at now, meetings as
 /// blocks (conflicts outlined, skipped ones faded). Drag a block to move it, its bottom edge to
 /// resize it (15-minute steps; Esc cancels); drop a person on a slot to plan a one-on-one there.
-/// Painting only: the CalendarView stores what the grid reports.
+/// From the keyboard, Tab walks the meetings, the arrows move the selected one (15 minutes, a day)
+/// and Shift+Up/Down resize it. The selection stays on the meeting the user touched: after it is
+/// moved, and across weeks. Painting only: the CalendarView stores what the grid reports.
 class WeekGrid : public QWidget
 {
     Q_OBJECT
@@ -37,6 +39,7 @@ public:
     void setEmptyHint(const QString& hint);
     QString emptyHint() const { return m_emptyHint; }
     const std::vector<GridMeeting>& meetings() const { return m_meetings; }
+    /// The selected meeting, when it is in the week shown.
     std::optional<std::size_t> selected() const { return m_selected; }
     void select(std::optional<std::size_t> index);
 
@@ -64,6 +67,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    bool focusNextPrevChild(bool next) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dragLeaveEvent(QDragLeaveEvent* event) override;
@@ -80,6 +84,8 @@ private:
     core::Instant snap(core::Instant at) const;
     std::optional<std::size_t> meetingAt(QPoint point) const;
     void assignLanes();
+    /// Reports a new time for a meeting; the selection follows it there.
+    void change(std::size_t index, core::Instant start, core::Instant end);
 
     core::LocalDay m_monday;
     core::Zone m_zone;
@@ -94,6 +100,19 @@ private:
     };
     std::vector<Lane> m_lanes; // per meeting
     std::optional<std::size_t> m_selected;
+    // The meeting the user touched, found again in every week shown: its row, or the occurrence of
+    // its series it is, or, after a move made a new row or moved a series, who it is with at its new
+    // start.
+    struct Touched
+    {
+        core::MeetingId id;
+        std::optional<core::SeriesId> series;
+        std::optional<core::LocalDateTime> occurrence;
+        std::optional<core::PersonId> person;
+        std::string title;
+        core::Instant start;
+    };
+    std::optional<Touched> m_touched;
 
     enum class Drag { None, Move, Resize };
     Drag m_drag = Drag::None;

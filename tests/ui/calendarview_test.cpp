@@ -301,4 +301,73 @@ TEST_F(CalendarViewTest, HeldAsksHowItWentFirstAndStoresBothAsOneStepOrNothing)
     undoStack.redo();
     EXPECT_EQ(contacts().size(), 1u);
     EXPECT_EQ(week()[0].status, core::MeetingStatus::Held);
+
+// The meeting the user touched stays selected: after a drag moves it past another, after the
+// keyboard moves it, and after a look at another week.
+TEST_F(CalendarViewTest, TheSelectionStaysOnTheMeetingTheUserTouched)
+{
+    drop(ana, local("2026-11-23T10:00"));
+    drop(ben, local("2026-11-23T11:00"));
+    ASSERT_EQ(view->grid()->meetings().size(), 2u);
+    auto selectedPerson = [&]() -> std::optional<core::PersonId> {
+        const auto index = view->grid()->selected();
+        return index ? view->grid()->meetings()[*index].meeting.person : std::nullopt;
+    };
+    auto indexOf = [&](core::PersonId person) {
+        for (std::size_t i = 0; i < view->grid()->meetings().size(); ++i)
+            if (view->grid()->meetings()[i].meeting.person == person)
+                return i;
+        return std::size_t{99};
+    };
+    const QPoint grab = view->grid()->blockOf(indexOf(ana)).center();
+    drag(grab, grab + (view->grid()->pointOf(local("2026-11-23T12:00")) - view->grid()->pointOf(local("2026-11-23T10:00"))));
+    ASSERT_EQ(view->grid()->meetings()[indexOf(ana)].meeting.start, local("2026-11-23T12:00")) << "moved past Ben's";
+    EXPECT_EQ(selectedPerson(), std::optional(ana)) << "after a drag";
+    EXPECT_TRUE(view->meetingPanel()->isVisible());
+
+    view->grid()->setFocus();
+    QTest::keyClick(view->grid(), Qt::Key_Up);
+    QTest::keyClick(view->grid(), Qt::Key_Right);
+    ASSERT_EQ(view->grid()->meetings()[indexOf(ana)].meeting.start, local("2026-11-24T11:45")) << "a quarter earlier, a day later";
+    EXPECT_EQ(selectedPerson(), std::optional(ana)) << "after the keyboard";
+    QTest::keyClick(view->grid(), Qt::Key_Down, Qt::ShiftModifier);
+    EXPECT_EQ(view->grid()->meetings()[indexOf(ana)].meeting.end, local("2026-11-24T12:30")) << "Shift+Down makes it longer";
+    EXPECT_EQ(selectedPerson(), std::optional(ana));
+
+    // Another week with a meeting of its own, then back.
+    core::Meeting later;
+    later.person = ben;
+    later.title = "1:1 Ben Kim";
+    later.start = local("2026-12-01T09:00");
+    later.end = local("2026-12-01T09:30");
+    later.zone = zone.id;
+    later.uid = "later@test";
+    ASSERT_TRUE(storage::MeetingRepository(*database).add(later));
+    view->showWeek(*core::parseDay("2026-12-01"));
+    QCoreApplication::processEvents();
+    ASSERT_EQ(view->grid()->meetings().size(), 1u);
+    EXPECT_FALSE(view->grid()->selected()) << "nothing the user touched is in that week";
+    EXPECT_FALSE(view->meetingPanel()->isVisible());
+    view->showWeek(*core::parseDay("2026-11-23"));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(selectedPerson(), std::optional(ana)) << "back in its week";
+    EXPECT_TRUE(view->meetingPanel()->isVisible());
+}
+
+// A moved occurrence of a series becomes a row of its own: still the one selected.
+TEST_F(CalendarViewTest, TheSelectionFollowsAnOccurrenceMovedOnItsOwn)
+{
+    addWeeklySeries("follow@test");
+    drop(ben, local("2026-11-23T09:00"));
+    view->setScopeChooser([] { return ui::CalendarView::SeriesScope::OnlyThis; });
+    std::size_t occurrence = 0;
+    while (view->grid()->meetings()[occurrence].meeting.person != ana)
+        ++occurrence;
+    view->grid()->select(occurrence);
+    view->grid()->setFocus();
+    QTest::keyClick(view->grid(), Qt::Key_Right);
+    const auto index = view->grid()->selected();
+    ASSERT_TRUE(index);
+    EXPECT_EQ(view->grid()->meetings()[*index].meeting.person, std::optional(ana));
+    EXPECT_EQ(view->grid()->meetings()[*index].meeting.start, local("2026-11-24T10:00"));
 }
