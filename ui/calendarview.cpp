@@ -13,16 +13,22 @@
 #include "ui/weekgrid.h"
 #include "ui/wording.h"
 
+#include <QApplication>
 #include <QCalendarWidget>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTextCharFormat>
+#include <QToolTip>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -62,6 +68,64 @@ QString when(const core::Meeting& m, const core::Zone& zone)
              wording::shortTime(end.time()));
 }
 
+// Beside the calendar the due list is narrow: each person takes two lines, the name and, below it
+// in the placeholder colour, why they are due, each cut to the width; the tooltip has the name and
+// every reason whole.
+class DueBesideCalendar final : public QStyledItemDelegate
+{
+public:
+    static constexpr int kWhyColumn = 2; // DueList's
+
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        if (index.parent().isValid()) // the reason's line, and a little air between people
+            size.setHeight(size.height() + option.fontMetrics.height() + option.fontMetrics.height() / 3);
+        return size;
+    }
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        if (!index.parent().isValid()) { // a group's heading
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem item = option;
+        initStyleOption(&item, index);
+        const QString name = item.text;
+        item.text.clear();
+        const QWidget* widget = option.widget;
+        QStyle* style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget); // background and selection
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, &item, widget) + 1;
+        const QRect text = option.rect.adjusted(margin, 0, -margin, 0);
+        const int line = option.fontMetrics.height();
+        const bool selected = option.state & QStyle::State_Selected;
+        painter->save();
+        painter->setFont(item.font);
+        painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        const QRect top(text.left(), text.top() + (text.height() - 2 * line) / 2, text.width(), line);
+        painter->drawText(top, Qt::AlignLeft | Qt::AlignVCenter, WeekGrid::fittedName(name, option.fontMetrics, text.width()));
+        painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+        const QString why = index.siblingAtColumn(kWhyColumn).data().toString();
+        painter->drawText(top.translated(0, line), Qt::AlignLeft | Qt::AlignVCenter, option.fontMetrics.elidedText(why, Qt::ElideRight, text.width()));
+        painter->restore();
+    }
+
+    bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option, const QModelIndex& index) override
+    {
+        if (event->type() != QEvent::ToolTip || !index.parent().isValid())
+            return QStyledItemDelegate::helpEvent(event, view, option, index);
+        const QModelIndex why = index.siblingAtColumn(kWhyColumn);
+        const QString reasons = why.data(Qt::ToolTipRole).toString();
+        const QString tip = index.data().toString() + QLatin1Char('\n') + (reasons.isEmpty() ? why.data().toString() : reasons);
+        QToolTip::showText(event->globalPos(), tip, view);
+        return true;
+    }
+};
+
 } // namespace
 
 CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queries, QWidget* parent)
@@ -98,7 +162,16 @@ CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queri
     m_month->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
     m_month->setFirstDayOfWeek(Qt::Monday);
     m_due = new DueList(m_navigator, this);
-    m_due->setColumnHidden(1, true); // beside the calendar, who and why are enough
+    // Beside the calendar, who and why are enough, one under the other.
+    m_due->setColumnHidden(1, true);
+    m_due->setColumnHidden(DueBesideCalendar::kWhyColumn, true);
+    m_due->setColumnHidden(3, true);
+    m_due->setHeaderHidden(true);
+    m_due->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_due->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_due->setUniformRowHeights(false);
+    m_due->setIndentation(fontMetrics().averageCharWidth() * 2);
+    m_due->setItemDelegateForColumn(0, new DueBesideCalendar(m_due));
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -187,12 +260,22 @@ void CalendarView::editWorkingHours()
 
 QString CalendarView::nameOf(const core::Meeting& meeting) const
 {
+    return shown(meeting).label;
+}
+
+GridMeeting CalendarView::shown(const core::Meeting& meeting) const
+{
+    GridMeeting g{meeting, {}, {}, {}, false};
     if (meeting.person) {
-        const int row = m_people.rowOf(*meeting.person);
-        if (row >= 0)
-            return tr("1:1 %1").arg(QString::fromStdString(m_people.rowAt(row).person.name));
+        if (const int row = m_people.rowOf(*meeting.person); row >= 0) {
+            g.name = QString::fromStdString(m_people.rowAt(row).person.name);
+            g.label = tr("One-on-one with %1").arg(g.name);
+            g.marker = tr("1:1");
+            return g;
+        }
     }
-    return meeting.title.empty() ? tr("Busy") : QString::fromStdString(meeting.title);
+    g.name = g.label = meeting.title.empty() ? tr("Busy") : QString::fromStdString(meeting.title);
+    return g;
 }
 
 void CalendarView::reload()
@@ -205,22 +288,21 @@ void CalendarView::reload()
         m_context.feedback.error(tr("Could not read the calendar"), wording::errorWithPlace(meetings.error()));
         return;
     }
-    std::vector<GridMeeting> shown;
+    std::vector<GridMeeting> blocks;
     std::vector<core::Interval> busy;
     std::vector<std::size_t> busyIndex;
     for (auto& meeting : meetings.value()) {
         if (meeting.status != core::MeetingStatus::Skipped) {
             busy.push_back({meeting.start, meeting.end});
-            busyIndex.push_back(shown.size());
+            busyIndex.push_back(blocks.size());
         }
-        GridMeeting g{meeting, nameOf(meeting), false};
-        shown.push_back(std::move(g));
+        blocks.push_back(shown(meeting));
     }
     for (const auto& [a, b] : core::findConflicts(busy)) {
-        shown[busyIndex[a]].conflict = true;
-        shown[busyIndex[b]].conflict = true;
+        blocks[busyIndex[a]].conflict = true;
+        blocks[busyIndex[b]].conflict = true;
     }
-    m_grid->setMeetings(std::move(shown)); // finds the meeting the user touched again
+    m_grid->setMeetings(std::move(blocks)); // finds the meeting the user touched again
     m_grid->setWorkingHours(m_hours);
     m_grid->setNow(m_clock());
     showMeeting(m_grid->selected());

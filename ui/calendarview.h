@@ -23,6 +23,7 @@ class Navigator;
 class PageRefresher;
 class PersonModel;
 class WeekGrid;
+struct GridMeeting;
 
 /// The Calendar area: the week as a time grid beside the month and the relationships that are due.
 /// Drop a person on a slot to plan a one-on-one; drag a meeting to move it, its edge to resize it;
@@ -70,6 +71,8 @@ private:
     void markMonth();
     QString emptyWeekHint() const;
     QString nameOf(const core::Meeting& meeting) const;
+    /// How the grid shows a meeting: who or what it is, and its kind.
+    GridMeeting shown(const core::Meeting& meeting) const;
 
     CommandContext m_context;
     PersonModel& m_people;

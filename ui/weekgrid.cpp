@@ -107,6 +107,20 @@ void WeekGrid::change(std::size_t index, core::Instant start, core::Instant end)
     emit meetingChanged(index, start, end);
 }
 
+QString WeekGrid::fittedName(const QString& name, const QFontMetrics& metrics, int width)
+{
+    if (metrics.horizontalAdvance(name) <= width)
+        return name;
+    const QString first = name.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+    const QString elided = metrics.elidedText(name, Qt::ElideRight, width);
+    // "Zainab O…" says more than "Zainab", and "Zai…" less.
+    if (first != name.trimmed() && elided.size() > first.size() + 2 && elided.startsWith(first + QLatin1Char(' ')))
+        return elided;
+    if (metrics.horizontalAdvance(first) <= width)
+        return first;
+    return metrics.elidedText(first, Qt::ElideRight, width);
+}
+
 int WeekGrid::gutter() const
 {
     int widest = 0;
@@ -292,14 +306,17 @@ void WeekGrid::paintEvent(QPaintEvent*)
             when += tr(" · skipped");
         if (g.conflict)
             when += tr(" · conflict");
-        // As many whole lines as the block holds, each elided: a half-hour block shows the name.
+        // As many whole lines as the block holds: a half-hour block shows the name. The name comes
+        // first and is cut sensibly; the kind of meeting follows it only when it fits whole.
         const QRect inner = block.adjusted(4, 1, -4, -1);
         const QFontMetrics metrics = fontMetrics();
-        const QStringList lines{g.label, when};
+        const QString marked = g.marker.isEmpty() ? g.name : tr("%1 · %2").arg(g.name, g.marker);
+        const QString title = metrics.horizontalAdvance(marked) <= inner.width() ? marked : fittedName(g.name, metrics, inner.width());
+        const QStringList lines{title, metrics.elidedText(when, Qt::ElideRight, inner.width())};
         const int fit = std::max(1, std::min(static_cast<int>(lines.size()), inner.height() / metrics.height()));
         for (int line = 0; line < fit; ++line)
             p.drawText(QRect(inner.left(), inner.top() + line * metrics.height(), inner.width(), metrics.height()),
-                       Qt::AlignLeft | Qt::AlignVCenter, metrics.elidedText(lines[line], Qt::ElideRight, inner.width()));
+                       Qt::AlignLeft | Qt::AlignVCenter, lines[line]);
         p.setRenderHint(QPainter::Antialiasing, false);
     }
 

@@ -15,7 +15,9 @@ namespace rapport::ui {
 struct GridMeeting
 {
     core::Meeting meeting;
-    QString label;        ///< "1:1 Priya Patel"
+    QString label;         ///< what it is, in words: "One-on-one with Priya Patel", "Team sync"
+    QString name;          ///< what its block says first: "Priya Patel", "Team sync"
+    QString marker;        ///< after the name when there is room: "1:1"
     bool conflict = false; ///< overlaps another meeting
 };
 
@@ -42,6 +44,10 @@ public:
     /// The selected meeting, when it is in the week shown.
     std::optional<std::size_t> selected() const { return m_selected; }
     void select(std::optional<std::size_t> index);
+
+    /// The name to write in `width` pixels: whole, else cut after the first name's end ("Zainab O…"),
+    /// else the first name, cut if it must be.
+    static QString fittedName(const QString& name, const QFontMetrics& metrics, int width);
 
     /// The slot under a point (snapped to 15 minutes), or none outside the days.
     std::optional<core::Instant> slotAt(QPoint point) const;

@@ -12,6 +12,8 @@
 #include "ui/workinghoursdialog.h"
 
 #include <QCheckBox>
+#include <QHeaderView>
+#include <QTreeWidget>
 #include <QDropEvent>
 #include <QSettings>
 #include <QTimeEdit>
@@ -370,4 +372,41 @@ TEST_F(CalendarViewTest, TheSelectionFollowsAnOccurrenceMovedOnItsOwn)
     ASSERT_TRUE(index);
     EXPECT_EQ(view->grid()->meetings()[*index].meeting.person, std::optional(ana));
     EXPECT_EQ(view->grid()->meetings()[*index].meeting.start, local("2026-11-24T10:00"));
+}
+
+// Blocks name the person first and cut the name sensibly; the kind of meeting follows when it fits.
+TEST_F(CalendarViewTest, BlocksPutTheNameFirstAndCutItSensibly)
+{
+    const QFontMetrics metrics = view->grid()->fontMetrics();
+    const QString name = QStringLiteral("Zainab Okafor");
+    EXPECT_EQ(ui::WeekGrid::fittedName(name, metrics, metrics.horizontalAdvance(name)), name);
+    const QString cut = ui::WeekGrid::fittedName(name, metrics, metrics.horizontalAdvance(QStringLiteral("Zainab O…")));
+    EXPECT_EQ(cut, QStringLiteral("Zainab O…"));
+    EXPECT_EQ(ui::WeekGrid::fittedName(name, metrics, metrics.horizontalAdvance(QStringLiteral("Zainab "))), QStringLiteral("Zainab"));
+    EXPECT_TRUE(ui::WeekGrid::fittedName(name, metrics, metrics.horizontalAdvance(QStringLiteral("Zai…"))).startsWith(QStringLiteral("Za")));
+
+    drop(ana, local("2026-11-24T10:00"));
+    ASSERT_EQ(view->grid()->meetings().size(), 1u);
+    const ui::GridMeeting& block = view->grid()->meetings().front();
+    EXPECT_EQ(block.name, QStringLiteral("Ana Lopez"));
+    EXPECT_EQ(block.marker, QStringLiteral("1:1"));
+    EXPECT_EQ(block.label, QStringLiteral("One-on-one with Ana Lopez"));
+}
+
+// Beside the calendar at 1280×800 the due list fits its width: each person's name whole, and why
+// they are due on a line of its own, with nothing to scroll sideways to.
+TEST_F(CalendarViewTest, TheDueListBesideTheCalendarReadsAt1280)
+{
+    view->resize(1280 - 120, 800 - 80);
+    QCoreApplication::processEvents();
+    ui::DueList* due = view->dueList();
+    ASSERT_FALSE(due->isEmpty()) << "Ana and Ben are due";
+    EXPECT_LE(due->header()->length(), due->viewport()->width()) << "nothing hides to the right";
+    for (int g = 0; g < due->topLevelItemCount(); ++g)
+        for (int c = 0; c < due->topLevelItem(g)->childCount(); ++c) {
+            QTreeWidgetItem* person = due->topLevelItem(g)->child(c);
+            const QRect row = due->visualItemRect(person);
+            EXPECT_GE(row.width(), due->fontMetrics().horizontalAdvance(person->text(0))) << person->text(0).toStdString();
+            EXPECT_GE(row.height(), 2 * due->fontMetrics().height()) << "a line for the name and one for why";
+        }
 }
