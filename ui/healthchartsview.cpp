@@ -68,6 +68,35 @@ QString dayText(core::Instant at, const core::Zone& zone)
     return wording::date(toQDate(core::dayIn(at, zone)), wording::DateStyle::Medium);
 }
 
+// A label for a field, never narrower than its text: QLabel's own size for "&To" came out a few
+// pixels short of the word and cut its last letter.
+QLabel* fieldLabel(const QString& text, QWidget* buddy, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    QString shown = text;
+    shown.remove(QLatin1Char('&'));
+    label->setMinimumWidth(label->fontMetrics().horizontalAdvance(shown) + 2);
+    return label;
+}
+
+// Category labels (weeks) that do not fit side by side are turned, rather than cut to "10…".
+void fitCategoryLabels(QChart* chart)
+{
+    const auto axes = chart->axes(Qt::Horizontal);
+    auto* axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis*>(axes.front());
+    if (!axis || axis->count() == 0 || chart->plotArea().width() <= 0)
+        return;
+    const QFontMetricsF metrics(axis->labelsFont());
+    qreal widest = 0;
+    for (const QString& label : axis->categories())
+        widest = std::max(widest, metrics.horizontalAdvance(label));
+    const qreal room = chart->plotArea().width() / axis->count() - metrics.averageCharWidth();
+    const int angle = widest <= room ? 0 : 0.75 * (widest + metrics.height()) <= room ? -45 : -90;
+    if (axis->labelsAngle() != angle)
+        axis->setLabelsAngle(angle);
+}
+
 // Charts take their colours from the palette, so they read in light and dark themes alike.
 void applyPalette(QChart* chart, const QPalette& palette)
 {
@@ -173,13 +202,9 @@ HealthChartsView::HealthChartsView(const PageContext& page, const HistoryQueries
     }
     auto* lastYear = new QPushButton(tr("Last 12 months"), this);
     auto* toolbar = new QHBoxLayout;
-    auto* fromLabel = new QLabel(tr("&From"), this);
-    fromLabel->setBuddy(m_from);
-    auto* toLabel = new QLabel(tr("&To"), this);
-    toLabel->setBuddy(m_to);
-    toolbar->addWidget(fromLabel);
+    toolbar->addWidget(fieldLabel(tr("&From"), m_from, this));
     toolbar->addWidget(m_from);
-    toolbar->addWidget(toLabel);
+    toolbar->addWidget(fieldLabel(tr("&To"), m_to, this));
     toolbar->addWidget(m_to);
     toolbar->addWidget(lastYear);
     toolbar->addStretch(1);
@@ -247,6 +272,8 @@ QWidget* HealthChartsView::buildPanel(Chart which, const QString& title, QComboB
     auto* chart = new QChart;
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(0, 0, 0, 0));
+    if (which == RhythmKept)
+        connect(chart, &QChart::plotAreaChanged, this, [chart] { fitCategoryLabels(chart); });
     auto* view = new QChartView(chart, panel);
     view->setBackgroundBrush(palette().color(QPalette::Base));
     view->setFrameShape(QFrame::NoFrame);
@@ -488,6 +515,7 @@ void HealthChartsView::drawRhythmKept()
     series->attachAxis(x);
     series->attachAxis(y);
     y->applyNiceNumbers();
+    fitCategoryLabels(chart);
     connect(series, &QBarSeries::hovered, this, [weeks, categories](bool entered, int index, QBarSet*) {
         if (!entered || index < 0 || index >= static_cast<int>(weeks.size()))
             return;

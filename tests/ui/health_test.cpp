@@ -7,6 +7,7 @@
 
 #include <QAbstractButton>
 #include <QAreaSeries>
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -200,4 +201,43 @@ TEST_F(HealthTest, TheBalanceBarNeverPaintsOverText)
             EXPECT_NE(shot.pixel(bar.center()), base) << "the bar itself is painted";
         }
     }
+}
+
+// At 1280×800 (in the C locale, whose week labels are the widest: "20 Sep") nothing on the charts
+// page is cut: the field labels are as wide as their words, and the weeks' labels turn when they do
+// not fit side by side.
+TEST_F(HealthTest, TheChartsPageCutsNoText)
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale::c());
+    {
+        ui::HealthChartsView charts(pageContext(*model), queries());
+        charts.resize(1280 - 120, 800 - 80);
+        charts.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&charts));
+        QCoreApplication::processEvents();
+        // A label whose text is cut shows ink in its last column of pixels.
+        for (QLabel* label : charts.findChildren<QLabel*>()) {
+            if (!label->isVisible() || label->wordWrap() || label->text().isEmpty())
+                continue;
+            const QImage shot = label->grab().toImage();
+            const QRgb background = shot.pixel(0, 0);
+            int ink = 0;
+            for (int y = 0; y < shot.height(); ++y)
+                ink += shot.pixel(shot.width() - 1, y) != background;
+            EXPECT_EQ(ink, 0) << label->text().toStdString() << " is cut at its right edge";
+        }
+        QChart* rhythm = charts.chart(ui::HealthChartsView::RhythmKept);
+        auto* weeks = qobject_cast<QBarCategoryAxis*>(rhythm->axes(Qt::Horizontal).value(0));
+        ASSERT_NE(weeks, nullptr);
+        ASSERT_EQ(weeks->count(), 12);
+        const QFontMetricsF metrics(weeks->labelsFont());
+        qreal widest = 0;
+        for (const QString& week : weeks->categories())
+            widest = std::max(widest, metrics.horizontalAdvance(week));
+        if (weeks->labelsAngle() == 0) {
+            EXPECT_LE(widest, rhythm->plotArea().width() / weeks->count()) << "side by side only when they fit";
+        }
+    }
+    QLocale::setDefault(before);
 }
