@@ -21,6 +21,7 @@ namespace {
 
 constexpr int kSnapMinutes = 15;
 constexpr int kResizeEdge = 5; // pixels at a block's bottom that resize it
+constexpr int kHintFlags = Qt::AlignCenter | Qt::TextWordWrap;
 
 QDate toQDate(core::LocalDay day)
 {
@@ -132,6 +133,16 @@ int WeekGrid::headerHeight() const { return fontMetrics().height() * 2; }
 int WeekGrid::hourHeight() const { return std::max(fontMetrics().height() * 3, (height() - headerHeight()) / (kLastHour - kFirstHour)); }
 int WeekGrid::dayWidth() const { return std::max(1, (width() - gutter()) / 7); }
 core::LocalDay WeekGrid::dayOf(int column) const { return plusDays(m_monday, column); }
+
+QRect WeekGrid::hintArea() const
+{
+    return QRect(gutter(), headerHeight(), width() - gutter(), (kLastHour - kFirstHour) * hourHeight()).adjusted(40, 0, -40, 0);
+}
+
+QRect WeekGrid::emptyHintRect() const
+{
+    return fontMetrics().boundingRect(hintArea(), kHintFlags, m_emptyHint);
+}
 
 void WeekGrid::setEmptyHint(const QString& hint)
 {
@@ -320,11 +331,16 @@ void WeekGrid::paintEvent(QPaintEvent*)
         p.setRenderHint(QPainter::Antialiasing, false);
     }
 
-    // An empty week teaches the one gesture that fills it.
+    // An empty week teaches the one gesture that fills it, on a plain ground rather than across
+    // the hour lines.
     if (m_meetings.empty() && !m_dropSlot) {
+        const QRect area = hintArea();
+        const int em = fontMetrics().height();
+        p.setPen(Qt::NoPen);
+        p.setBrush(pal.color(QPalette::Base));
+        p.drawRoundedRect(fontMetrics().boundingRect(area, kHintFlags, m_emptyHint).adjusted(-em, -em / 2, em, em / 2), 6, 6);
         p.setPen(pal.color(QPalette::PlaceholderText));
-        p.drawText(QRect(gutter(), top, width() - gutter(), bottom - top).adjusted(40, 0, -40, 0),
-                   Qt::AlignCenter | Qt::TextWordWrap, m_emptyHint);
+        p.drawText(area, kHintFlags, m_emptyHint);
     }
     if (m_dropSlot) {
         const QRect ghost = rectOf(*m_dropSlot, *m_dropSlot + std::chrono::minutes{30});

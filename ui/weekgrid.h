@@ -40,6 +40,8 @@ public:
     /// What an empty week says: how to fill it from where the user is.
     void setEmptyHint(const QString& hint);
     QString emptyHint() const { return m_emptyHint; }
+    /// Where the empty week's hint is written.
+    QRect emptyHintRect() const;
     const std::vector<GridMeeting>& meetings() const { return m_meetings; }
     /// The selected meeting, when it is in the week shown.
     std::optional<std::size_t> selected() const { return m_selected; }
@@ -85,6 +87,7 @@ private:
     int headerHeight() const;
     int hourHeight() const;
     int dayWidth() const;
+    QRect hintArea() const;
     core::LocalDay dayOf(int column) const;
     QRect rectOf(core::Instant start, core::Instant end) const;
     core::Instant snap(core::Instant at) const;

@@ -410,3 +410,32 @@ TEST_F(CalendarViewTest, TheDueListBesideTheCalendarReadsAt1280)
             EXPECT_GE(row.height(), 2 * due->fontMetrics().height()) << "a line for the name and one for why";
         }
 }
+
+// An empty week's hint is written on a plain ground: no hour or day line runs through its words.
+TEST_F(CalendarViewTest, TheEmptyWeeksHintIsNotCrossedByTheGrid)
+{
+    view->resize(1280 - 120, 800 - 80);
+    QCoreApplication::processEvents();
+    ASSERT_TRUE(view->grid()->meetings().empty());
+    const QImage shot = view->grid()->grab().toImage();
+    const QRect hint = view->grid()->emptyHintRect();
+    ASSERT_FALSE(hint.isEmpty());
+    // A line is a row or a column of the hint's box in the lines' colour from end to end.
+    const QRgb line = view->grid()->palette().color(QPalette::Mid).rgb();
+    int rows = 0;
+    for (int y = hint.top(); y <= hint.bottom(); ++y) {
+        int run = 0;
+        for (int x = hint.left(); x <= hint.right(); ++x)
+            run += shot.pixel(x, y) == line;
+        rows += run > hint.width() / 2;
+    }
+    int columns = 0;
+    for (int x = hint.left(); x <= hint.right(); ++x) {
+        int run = 0;
+        for (int y = hint.top(); y <= hint.bottom(); ++y)
+            run += shot.pixel(x, y) == line;
+        columns += run > hint.height() / 2;
+    }
+    EXPECT_EQ(rows, 0) << "an hour line runs through the words";
+    EXPECT_EQ(columns, 0) << "a day line runs through the words";
+}
