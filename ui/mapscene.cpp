@@ -440,6 +440,7 @@ void MapScene::build(std::vector<MapPerson> people, const std::vector<core::Pers
     auto* me = addEllipse(-core::kMeRadius, -core::kMeRadius, 2 * core::kMeRadius, 2 * core::kMeRadius,
                           QPen(palette.color(QPalette::Highlight).darker(130), 1.5), palette.color(QPalette::Highlight));
     me->setToolTip(tr("You"));
+    me->setZValue(-1.5); // over the edges, under the labels, which write "You" on it
 
     const std::unordered_map<core::PersonId, bool> bridges = [&] {
         std::unordered_map<core::PersonId, bool> set;

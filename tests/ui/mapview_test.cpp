@@ -351,6 +351,24 @@ TEST_F(MapRoomTest, ATeamOpensFittedWithEveryNameReadableAndNoLabelOnANode)
     EXPECT_EQ(named(), view->scene()->nodes().size());
 }
 
+TEST_F(MapRoomTest, YouAreWrittenInTheMiddle)
+{
+    add(core::RelationshipKind::DirectReport, 3);
+    open(kSmallWindow);
+    const QImage shot = view->canvas()->viewport()->grab().toImage();
+    // Inside the disc, well clear of its edge (around it the map's ground may have the text's colour).
+    const QPoint centre = view->canvas()->mapFromScene(QPointF(0, 0));
+    const int inside = static_cast<int>(core::kMeRadius * 0.7 * view->canvas()->transform().m11());
+    const int disc = qGray(view->palette().color(QPalette::Highlight).rgb());
+    const int text = qGray(view->palette().color(QPalette::HighlightedText).rgb());
+    int written = 0;
+    for (int y = centre.y() - inside; y <= centre.y() + inside; ++y)
+        for (int x = centre.x() - inside; x <= centre.x() + inside; ++x)
+            written += QLineF(QPointF(x, y), centre).length() < inside &&
+                       std::abs(qGray(shot.pixel(x, y)) - text) < std::abs(qGray(shot.pixel(x, y)) - disc);
+    EXPECT_GT(written, 10) << "\"You\" on my disc";
+}
+
 TEST_F(MapRoomTest, SixtyPeopleOnOneRingAreNamedEveryOne)
 {
     add(core::RelationshipKind::DirectReport, 60, "Platform");
