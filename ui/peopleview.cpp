@@ -90,7 +90,12 @@ PeopleView::PeopleView(const PageContext& page, const PeopleQueries& queries, QW
     m_table->setColumnWidth(PersonModel::Kind, em * 16);
     m_table->setColumnWidth(PersonModel::Team, em * 24);
     m_table->setColumnWidth(PersonModel::Importance, em * 12);
-    m_table->setColumnWidth(PersonModel::Health, em * 18);
+    // Health as wide as its longest words ("Neglected · 100") beside its chip.
+    int health = 0;
+    for (const auto state : {core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
+                             core::HealthState::Neglected, core::HealthState::Unplanned})
+        health = std::max(health, fontMetrics().horizontalAdvance(PersonModel::tr("%1 · %2").arg(wording::stateName(state)).arg(100)));
+    m_table->setColumnWidth(PersonModel::Health, health + style()->pixelMetric(QStyle::PM_SmallIconSize) + em * 4);
     m_table->setColumnWidth(PersonModel::LastContact, em * 18);
     m_table->setAccessibleName(tr("People"));
     // Rows drag out as people: onto the focus card, and later the calendar.

@@ -292,3 +292,18 @@ TEST_F(PeopleViewTest, TheDefaultRhythmsDialogKeepsOnlyWhatDiffersFromTheBuiltIn
     dialog.restoreBuiltIn();
     EXPECT_TRUE(dialog.overrides().empty());
 }
+
+// The health column holds its longest words whole ("Neglected · 24" read "Neglected …").
+TEST_F(PeopleViewTest, TheHealthColumnHoldsItsWords)
+{
+    const core::PersonId ana = addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    logContact(ana, 200);
+    QCoreApplication::processEvents();
+    QTableView* table = view->table();
+    const QModelIndex health = view->proxy()->index(0, PersonModel::Health);
+    const QString text = health.data().toString();
+    ASSERT_TRUE(text.startsWith(QStringLiteral("Neglected · "))) << text.toStdString();
+    const int needed = table->fontMetrics().horizontalAdvance(QStringLiteral("Neglected · 100")) +
+                       table->style()->pixelMetric(QStyle::PM_SmallIconSize) + table->fontMetrics().averageCharWidth() * 2;
+    EXPECT_GE(table->columnWidth(PersonModel::Health), needed);
+}
