@@ -180,6 +180,9 @@ CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queri
     sideLayout->addWidget(heading(tr("Due: drag onto the week"), 1.1, side));
     sideLayout->addWidget(m_due, 1);
 
+    // The side is as wide as the meeting's panel from the start: choosing a meeting does not
+    // narrow the week.
+    side->setMinimumWidth(std::max(m_month->sizeHint().width(), m_panel->sizeHint().width()));
     auto* split = new QSplitter(this);
     split->addWidget(scroll);
     split->addWidget(side);

@@ -423,7 +423,9 @@ void WeekGrid::keyPressEvent(QKeyEvent* event)
     // its hours; with Shift, Up and Down make it shorter or longer.
     const bool arrow = event->key() == Qt::Key_Up || event->key() == Qt::Key_Down || event->key() == Qt::Key_Left ||
                        event->key() == Qt::Key_Right;
-    if (!arrow || !m_selected || m_drag != Drag::None) {
+    // Alt, Ctrl or Meta with an arrow belong to the window (Alt+Left and Alt+Right change the week).
+    const bool plain = !(event->modifiers() & (Qt::AltModifier | Qt::ControlModifier | Qt::MetaModifier));
+    if (!arrow || !plain || !m_selected || m_drag != Drag::None) {
         QWidget::keyPressEvent(event);
         return;
     }

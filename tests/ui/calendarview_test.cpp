@@ -439,3 +439,22 @@ TEST_F(CalendarViewTest, TheEmptyWeeksHintIsNotCrossedByTheGrid)
     EXPECT_EQ(rows, 0) << "an hour line runs through the words";
     EXPECT_EQ(columns, 0) << "a day line runs through the words";
 }
+
+// Choosing a meeting shows its panel beside the week without narrowing the week, and Alt with an
+// arrow is left to the window (Alt+Right is the next week), not taken as a move.
+TEST_F(CalendarViewTest, ChoosingAMeetingLeavesTheWeekAsItIs)
+{
+    view->resize(1280 - 120, 800 - 80);
+    drop(ana, local("2026-11-24T10:00"));
+    QCoreApplication::processEvents();
+    const int before = view->grid()->width();
+    QTest::mouseClick(view->grid(), Qt::LeftButton, {}, view->grid()->blockOf(0).center());
+    QCoreApplication::processEvents();
+    ASSERT_TRUE(view->meetingPanel()->isVisible());
+    EXPECT_EQ(view->grid()->width(), before);
+
+    view->grid()->setFocus();
+    QTest::keyClick(view->grid(), Qt::Key_Right, Qt::AltModifier);
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_EQ(week()[0].start, local("2026-11-24T10:00"));
+}
