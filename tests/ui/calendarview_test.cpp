@@ -303,6 +303,7 @@ TEST_F(CalendarViewTest, HeldAsksHowItWentFirstAndStoresBothAsOneStepOrNothing)
     undoStack.redo();
     EXPECT_EQ(contacts().size(), 1u);
     EXPECT_EQ(week()[0].status, core::MeetingStatus::Held);
+}
 
 // The meeting the user touched stays selected: after a drag moves it past another, after the
 // keyboard moves it, and after a look at another week.
