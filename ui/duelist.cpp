@@ -3,6 +3,7 @@
 
 #include "core/audit.h"
 #include "ui/healthstyle.h"
+#include "ui/localdates.h"
 #include "ui/navigator.h"
 #include "ui/personmime.h"
 #include "ui/personmodel.h"
@@ -50,9 +51,7 @@ public:
 
 QString longDay(core::LocalDay day)
 {
-    const QDate date(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
-                     static_cast<int>(static_cast<unsigned>(day.day())));
-    return QLocale().toString(date, QStringLiteral("dddd, MMMM d"));
+    return wording::date(toQDate(day), wording::DateStyle::Long, wording::Year::Omitted);
 }
 
 QString healthLabel(core::HealthState state, std::optional<int> score)
@@ -72,13 +71,12 @@ int widestHealth(const QFontMetrics& metrics)
 
 int widestLongDay(const QFontMetrics& metrics)
 {
-    int weekday = 0;
-    int month = 0;
-    for (int day = 1; day <= 7; ++day)
-        weekday = std::max(weekday, metrics.horizontalAdvance(QLocale().dayName(day)));
-    for (int m = 1; m <= 12; ++m)
-        month = std::max(month, metrics.horizontalAdvance(QLocale().monthName(m)));
-    return weekday + month + metrics.horizontalAdvance(QStringLiteral(",  30")); // "dddd, MMMM d": two spaces
+    // Every day of a year, once per list: the locale decides the words and their order.
+    int widest = 0;
+    const QDate first(2026, 1, 1);
+    for (int d = 0; d < 366; ++d)
+        widest = std::max(widest, metrics.horizontalAdvance(wording::date(first.addDays(d), wording::DateStyle::Long, wording::Year::Omitted)));
+    return widest;
 }
 
 } // namespace

@@ -92,9 +92,13 @@ PeopleView::PeopleView(const PageContext& page, const PeopleQueries& queries, QW
     m_table->setColumnWidth(PersonModel::Importance, em * 12);
     // Health as wide as its longest words ("Neglected · 100") beside its chip.
     int health = 0;
-    for (const auto state : {core::HealthState::Strong, core::HealthState::Steady, core::HealthState::Drifting,
-                             core::HealthState::Neglected, core::HealthState::Unplanned})
+    for (const auto state : core::kAllHealthStates)
         health = std::max(health, fontMetrics().horizontalAdvance(PersonModel::tr("%1 · %2").arg(wording::stateName(state)).arg(100)));
+    // A new tie says when its first contact is due ("New · due Sep 30").
+    for (int month = 1; month <= 12; ++month)
+        health = std::max(health, fontMetrics().horizontalAdvance(PersonModel::tr("%1 · due %2").arg(
+                                      wording::stateName(core::HealthState::New),
+                                      wording::date(QDate(2026, month, 28), wording::DateStyle::Medium, wording::Year::Omitted))));
     m_table->setColumnWidth(PersonModel::Health, health + style()->pixelMetric(QStyle::PM_SmallIconSize) + em * 4);
     m_table->setColumnWidth(PersonModel::LastContact, em * 18);
     m_table->setAccessibleName(tr("People"));

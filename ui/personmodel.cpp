@@ -4,6 +4,7 @@
 #include "core/storage/database.h"
 #include "ui/healthstyle.h"
 #include "ui/personmime.h"
+#include "ui/localdates.h"
 #include "ui/wording.h"
 
 #include <algorithm>
@@ -95,6 +96,9 @@ QVariant PersonModel::display(const Row& row, int column) const
     case Importance:
         return wording::importanceDots(person.tie.importance);
     case Health:
+        if (row.tie.health.state == core::HealthState::New && row.tie.due)
+            return tr("%1 · due %2").arg(wording::stateName(row.tie.health.state),
+                                        wording::date(toQDate(*row.tie.due), wording::DateStyle::Medium, wording::Year::Omitted));
         if (!row.tie.health.score)
             return wording::stateName(row.tie.health.state);
         return tr("%1 · %2").arg(wording::stateName(row.tie.health.state)).arg(*row.tie.health.score);

@@ -4,6 +4,7 @@
 #include "core/audit.h"
 #include "ui/changefeed.h"
 #include "ui/duelist.h"
+#include "ui/localdates.h"
 #include "ui/navigator.h"
 #include "ui/queries.h"
 #include "ui/feedback.h"
@@ -37,12 +38,6 @@ namespace {
 // How far back an unanswered pick is still asked about.
 constexpr int kReflectionWeeks = 4;
 
-QDate toQDate(core::LocalDay day)
-{
-    return QDate(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
-                 static_cast<int>(static_cast<unsigned>(day.day())));
-}
-
 core::LocalDay addDays(core::LocalDay day, int days)
 {
     return core::LocalDay{std::chrono::sys_days{day} + std::chrono::days{days}};
@@ -55,12 +50,12 @@ QString q(const std::string& text)
 
 QString longDay(core::LocalDay day)
 {
-    return QLocale().toString(toQDate(day), QStringLiteral("dddd, MMMM d"));
+    return wording::date(toQDate(day), wording::DateStyle::Long, wording::Year::Omitted);
 }
 
 QString shortDay(core::LocalDay day)
 {
-    return QLocale().toString(toQDate(day), QStringLiteral("MMM d"));
+    return wording::date(toQDate(day), wording::DateStyle::Medium, wording::Year::Omitted);
 }
 
 // The focus card takes a person dropped on it: "make this my focus".

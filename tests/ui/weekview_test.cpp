@@ -307,7 +307,9 @@ TEST_F(WeekViewTest, PeopleAddedTodayAreNewAndNeedNobodyYet)
     EXPECT_FALSE(dueNames().contains(QStringLiteral("Dara Quinn"))) << "her first one-on-one is due in a week";
     const int row = model->rowOf(model->ties().back().person);
     EXPECT_EQ(model->healthAt(row).state, core::HealthState::New);
-    EXPECT_EQ(model->data(model->index(row, ui::PersonModel::Health)).toString().left(3), QStringLiteral("New"));
+    const QString health = model->data(model->index(row, ui::PersonModel::Health)).toString();
+    EXPECT_TRUE(health.startsWith(QStringLiteral("New · due "))) << "new, with the day the first contact is due: " << health.toStdString();
+    EXPECT_TRUE(health.contains(QLocale().toString(QDate(2026, 12, 6), QStringLiteral("MMM d")))) << health.toStdString();
 }
 
 TEST_F(WeekViewTest, QuickLogRecordsWhoReachedOutOnlyWhenSaid)
