@@ -284,6 +284,17 @@ void WeekView::refresh()
         for (const auto& reason : audit.suggestions.front().reasons)
             reasons << wording::reason(reason);
         why = reasons.join(QStringLiteral("; "));
+    } else {
+        // Nothing to repair: the new person whose first contact comes soonest is the one to get to know.
+        const core::TieHealth* newest = nullptr;
+        for (const auto& t : ties)
+            if (t.health.state == core::HealthState::New && t.due &&
+                (!newest || std::chrono::sys_days{*t.due} < std::chrono::sys_days{*newest->due}))
+                newest = &t;
+        if (newest) {
+            m_suggested = newest->person;
+            why = wording::reason(newest->health.reasons.front());
+        }
     }
     const core::LocalDay week = thisWeek();
     m_weekTitle->setText(tr("This week · %1 to %2").arg(shortDay(week), shortDay(addDays(week, 6))));

@@ -347,3 +347,25 @@ TEST_F(WeekViewTest, QuickLogLogsNowUnlessAnotherTimeIsChosenAndNeverAhead)
     EXPECT_FALSE(dialog.problemLabel()->isHidden());
     EXPECT_FALSE(dialog.interaction(later));
 }
+
+TEST_F(WeekViewTest, WithNothingToRepairTheNewPersonDueSoonestIsSuggested)
+{
+    // Ana and Ben on leave (paused ties are never suggested), Dara and Eve added: "every relationship
+    // is in good shape" said nothing about getting to know them.
+    for (const auto id : {ana, ben}) {
+        auto row = storage::PeopleRepository(*database).find(id, now).value();
+        row.person.tie.paused = true;
+        ASSERT_TRUE(storage::PeopleRepository(*database).update({row.person, row.teamName}));
+    }
+    for (const auto& [name, kind] : {std::pair{"Eve Stone", core::RelationshipKind::Mentor},
+                                     std::pair{"Dara Quinn", core::RelationshipKind::DirectReport}}) {
+        storage::PersonDraft draft;
+        draft.person.name = name;
+        draft.person.tie = core::defaultTie(kind);
+        draft.person.tie.added = core::dayIn(now, zone);
+        ASSERT_TRUE(storage::PeopleRepository(*database).add({draft}));
+    }
+    open();
+    EXPECT_EQ(view->suggestionLabel()->text(), QStringLiteral("Rapport suggests Dara Quinn")) << "weekly: due before Eve's monthly";
+    EXPECT_EQ(view->suggestionReasonLabel()->text(), QStringLiteral("New: the first contact is due in 7 days."));
+}
