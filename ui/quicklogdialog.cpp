@@ -83,10 +83,10 @@ QWidget* QuickLogDialog::buildWhen()
     auto* row = new QWidget(this);
     m_day = new QDateEdit(row);
     m_day->setCalendarPopup(true);
-    m_day->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    m_day->setDisplayFormat(wording::dateFormat(wording::DateStyle::Medium));
     m_day->setAccessibleName(tr("Day"));
     m_time = new QTimeEdit(row);
-    m_time->setDisplayFormat(QLocale().timeFormat(QLocale::ShortFormat));
+    m_time->setDisplayFormat(wording::shortTimeFormat());
     m_time->setAccessibleName(tr("Time"));
     auto* today = new QPushButton(tr("Now"), row);
     today->setToolTip(tr("Today, at this time"));

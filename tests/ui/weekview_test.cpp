@@ -334,6 +334,7 @@ TEST_F(WeekViewTest, QuickLogLogsNowUnlessAnotherTimeIsChosenAndNeverAhead)
     dialog.setPerson(ben);
     const core::Instant later = now + std::chrono::minutes{3};
     EXPECT_EQ(dialog.interaction(later)->at, later) << "left at now: the moment Log is pressed";
+    EXPECT_FALSE(dialog.timeEdit()->displayFormat().contains(QLatin1Char('s'))) << "minutes, never seconds (it showed 20:03:00)";
 
     QTest::mouseClick(dialog.yesterdayButton(), Qt::LeftButton);
     EXPECT_EQ(dialog.interaction(later)->at, now - std::chrono::days{1}) << "yesterday at the same time (13:00 in Berlin)";
