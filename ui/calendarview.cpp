@@ -268,7 +268,7 @@ QString CalendarView::nameOf(const core::Meeting& meeting) const
 
 GridMeeting CalendarView::shown(const core::Meeting& meeting) const
 {
-    GridMeeting g{meeting, {}, {}, {}, false};
+    GridMeeting g{meeting, {}, {}, {}, false, {}};
     if (meeting.person) {
         if (const int row = m_people.rowOf(*meeting.person); row >= 0) {
             g.name = QString::fromStdString(m_people.rowAt(row).person.name);

@@ -51,6 +51,8 @@ WeekGrid::WeekGrid(QWidget* parent) : QWidget(parent)
     setAccessibleName(tr("Week"));
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
+    for (int h = kFirstHour; h < kLastHour; ++h)
+        m_hourLabels << wording::shortTime(QTime(h, 0));
 }
 
 void WeekGrid::setWeek(core::LocalDay monday, const core::Zone& zone)
@@ -63,6 +65,9 @@ void WeekGrid::setWeek(core::LocalDay monday, const core::Zone& zone)
 void WeekGrid::setMeetings(std::vector<GridMeeting> meetings)
 {
     m_meetings = std::move(meetings);
+    // Formatting times is slow next to painting (the locale is asked each time): done once here.
+    for (auto& g : m_meetings)
+        g.times = timeText(g.meeting.start, m_zone) + QStringLiteral("–") + timeText(g.meeting.end, m_zone);
     assignLanes();
     // The meeting the user touched, wherever it now is in the list (or not in this week).
     m_selected.reset();
@@ -122,12 +127,22 @@ QString WeekGrid::fittedName(const QString& name, const QFontMetrics& metrics, i
     return metrics.elidedText(first, Qt::ElideRight, width);
 }
 
+void WeekGrid::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange)
+        m_gutter = -1; // measured again in the new font
+    QWidget::changeEvent(event);
+}
+
 int WeekGrid::gutter() const
 {
+    if (m_gutter >= 0)
+        return m_gutter;
     int widest = 0;
-    for (int h = kFirstHour; h < kLastHour; ++h)
-        widest = std::max(widest, fontMetrics().horizontalAdvance(wording::shortTime(QTime(h, 0))));
-    return widest + fontMetrics().averageCharWidth() + 8;
+    for (const QString& label : m_hourLabels)
+        widest = std::max(widest, fontMetrics().horizontalAdvance(label));
+    m_gutter = widest + fontMetrics().averageCharWidth() + 8;
+    return m_gutter;
 }
 int WeekGrid::headerHeight() const { return fontMetrics().height() * 2; }
 int WeekGrid::hourHeight() const { return std::max(fontMetrics().height() * 3, (height() - headerHeight()) / (kLastHour - kFirstHour)); }
@@ -279,7 +294,7 @@ void WeekGrid::paintEvent(QPaintEvent*)
         p.drawLine(gutter(), y, width(), y);
         if (h < hours)
             p.drawText(QRect(0, y, gutter() - 6, fontMetrics().height()), Qt::AlignRight | Qt::AlignTop,
-                       wording::shortTime(QTime(kFirstHour + h, 0)));
+                       m_hourLabels.value(h));
     }
     const core::LocalDay today = m_now ? core::dayIn(*m_now, m_zone) : core::LocalDay{};
     for (int column = 0; column <= 7; ++column)
@@ -312,7 +327,7 @@ void WeekGrid::paintEvent(QPaintEvent*)
         p.setPen(outline);
         p.drawRoundedRect(block, 4, 4);
         p.setPen(g.meeting.person ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
-        QString when = timeText(g.meeting.start, m_zone) + QStringLiteral("–") + timeText(g.meeting.end, m_zone);
+        QString when = g.times;
         if (g.meeting.status == core::MeetingStatus::Skipped)
             when += tr(" · skipped");
         if (g.conflict)

@@ -19,6 +19,7 @@ struct GridMeeting
     QString name;          ///< what its block says first: "Priya Patel", "Team sync"
     QString marker;        ///< after the name when there is room: "1:1"
     bool conflict = false; ///< overlaps another meeting
+    QString times;         ///< "10:00–10:30", written by the grid when it is given the meetings
 };
 
 /// A week as a time grid: hours down, days across, working hours shaded, a line at now, meetings as
@@ -70,6 +71,7 @@ signals:
     void personDropped(core::PersonId person, core::Instant start);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
@@ -101,6 +103,8 @@ private:
     core::WorkingHours m_hours;
     std::optional<core::Instant> m_now;
     std::vector<GridMeeting> m_meetings;
+    QStringList m_hourLabels; // "07:00" … : formatted once, not on every paint
+    mutable int m_gutter = -1; // the hours' column, measured once per font (every block's rect asks)
     QString m_emptyHint;
     struct Lane
     {
