@@ -181,6 +181,14 @@ Result<std::vector<LocalDateTime>> occurrences(const std::string& rrule, LocalDa
         icalerror_clear_errno();
         return Error{ErrorCode::RuleNotUnderstood, "RRULE", {rrule}};
     }
+    // RFC 5545: "BYDAY … MUST NOT be specified with a numeric value when the FREQ rule part is not
+    // set to MONTHLY or YEARLY". libical never matches such a day, and one step of its iterator then
+    // walks minute by minute for ever ("FREQ=MINUTELY;BYDAY=-1FR", found by fuzz_rrule).
+    if (rule.freq != ICAL_MONTHLY_RECURRENCE && rule.freq != ICAL_YEARLY_RECURRENCE) {
+        for (int i = 0; i < ICAL_BY_DAY_SIZE && rule.by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; ++i)
+            if (icalrecurrencetype_day_position(rule.by_day[i]) != 0)
+                return Error{ErrorCode::RuleNotUnderstood, "RRULE", {rrule}};
+    }
     std::unique_ptr<icalrecur_iterator, IteratorFree> it(icalrecur_iterator_new(rule, toIcal(first)));
     if (!it)
         return Error{ErrorCode::RuleCannotRepeat, "RRULE", {rrule}};

@@ -3,6 +3,7 @@
 // the importer the same way the target runs it: it must be refused or read, never crash.
 #include "core/icalendar.h"
 #include "core/jsonformat.h"
+#include "core/recurrence.h"
 #include "tests/support/jsonupgrade.h"
 
 #include <gtest/gtest.h>
@@ -57,6 +58,30 @@ TEST(FuzzRegressions, ICalendarInputsAreRefusedOrRead)
         const auto parsed = parseIcs(input, Zone{"Europe/Berlin"}, {});
         EXPECT_TRUE(parsed || parsed.error().code != ErrorCode::Message) << "a refusal names its reason";
     }
+}
+
+TEST(FuzzRegressions, RecurrenceRulesExpandWithinTheBoundOrAreRefused)
+{
+    const auto inputs = inputsOf("rrule");
+    EXPECT_FALSE(inputs.empty());
+    // As fuzz_rrule calls it: a series from 2020 asked for 2026.
+    const LocalDateTime first{*parseDay("2020-02-29"), std::chrono::minutes{9 * 60 + 30}};
+    for (const std::string& input : inputs) {
+        const auto found = occurrences(input, first, *parseDay("2026-01-01"), *parseDay("2026-12-31"));
+        EXPECT_TRUE(found ? found.value().size() <= kMaxOccurrences : found.error().code != ErrorCode::Message) << input;
+    }
+}
+
+TEST(Recurrence, AnOrdinalWeekdayOutsideAMonthlyOrYearlyRuleIsRefused)
+{
+    // It made libical walk minute by minute for ever.
+    const LocalDateTime first{*parseDay("2020-02-29"), std::chrono::minutes{9 * 60 + 30}};
+    const auto refused = occurrences("FREQ=MINUTELY;INTERVAL=1MONTHLY;BYDAY=-1FR;", first, *parseDay("2026-01-01"), *parseDay("2026-12-31"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::RuleNotUnderstood);
+    EXPECT_FALSE(occurrences("FREQ=WEEKLY;BYDAY=2TU", first, *parseDay("2026-01-01"), *parseDay("2026-12-31")));
+    EXPECT_TRUE(occurrences("FREQ=MONTHLY;BYDAY=-1FR", first, *parseDay("2026-01-01"), *parseDay("2026-12-31")));
+    EXPECT_TRUE(occurrences("FREQ=WEEKLY;BYDAY=TU,TH", first, *parseDay("2026-01-01"), *parseDay("2026-12-31")));
 }
 
 TEST(JsonFormat, ANumberTooLargeForADoubleIsRefused)
