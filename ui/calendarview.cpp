@@ -4,6 +4,7 @@
 #include "core/contactlog.h"
 #include "ui/changefeed.h"
 #include "ui/duelist.h"
+#include "ui/localdates.h"
 #include "ui/navigator.h"
 #include "ui/queries.h"
 #include "ui/workinghoursdialog.h"
@@ -34,18 +35,6 @@
 
 namespace rapport::ui {
 namespace {
-
-QDate toQDate(core::LocalDay day)
-{
-    return QDate(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
-                 static_cast<int>(static_cast<unsigned>(day.day())));
-}
-
-core::LocalDay toDay(QDate date)
-{
-    return core::LocalDay{std::chrono::year{date.year()}, std::chrono::month{static_cast<unsigned>(date.month())},
-                          std::chrono::day{static_cast<unsigned>(date.day())}};
-}
 
 core::LocalDay plusDays(core::LocalDay day, int n)
 {

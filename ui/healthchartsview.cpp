@@ -3,6 +3,7 @@
 
 #include "core/trends.h"
 #include "ui/changefeed.h"
+#include "ui/localdates.h"
 #include "ui/navigator.h"
 #include "ui/queries.h"
 #include "ui/feedback.h"
@@ -45,18 +46,6 @@ constexpr int kRhythmWeeks = 12;
 constexpr int kDefaultMonths = 12;
 constexpr int kStrongFloor = 75;
 
-
-core::LocalDay toDay(QDate date)
-{
-    return core::LocalDay{std::chrono::year{date.year()}, std::chrono::month{static_cast<unsigned>(date.month())},
-                          std::chrono::day{static_cast<unsigned>(date.day())}};
-}
-
-QDate toQDate(core::LocalDay day)
-{
-    return QDate(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
-                 static_cast<int>(static_cast<unsigned>(day.day())));
-}
 
 qreal msecs(core::Instant at)
 {

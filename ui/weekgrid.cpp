@@ -2,6 +2,7 @@
 #include "ui/weekgrid.h"
 
 #include "ui/healthstyle.h"
+#include "ui/localdates.h"
 #include "ui/personmime.h"
 #include "ui/wording.h"
 
@@ -22,12 +23,6 @@ namespace {
 constexpr int kSnapMinutes = 15;
 constexpr int kResizeEdge = 5; // pixels at a block's bottom that resize it
 constexpr int kHintFlags = Qt::AlignCenter | Qt::TextWordWrap;
-
-QDate toQDate(core::LocalDay day)
-{
-    return QDate(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
-                 static_cast<int>(static_cast<unsigned>(day.day())));
-}
 
 core::LocalDay plusDays(core::LocalDay day, int n)
 {
