@@ -144,14 +144,9 @@ int runPlan(const Invocation& inv)
     auto series = meetings.series();
     if (!series)
         return fail(series.error());
-    std::vector<core::Interval> busy;
-    for (const auto& m : week.value())
-        if (m.status != core::MeetingStatus::Skipped)
-            busy.push_back({m.start, m.end});
     const QSettings settings;
-    const auto planned = core::alreadyPlanned(week.value(), series.value(), monday.value());
     const core::WeekProposal plan =
-        core::planMyWeek(ties, ui::loadWorkingHours(settings), core::IntervalIndex(busy), monday.value(), now, zone, planned);
+        core::proposeWeek(ties, ui::loadWorkingHours(settings), week.value(), series.value(), monday.value(), now, zone);
 
     std::vector<core::Meeting> proposed;
     for (const auto& placement : plan.placements)

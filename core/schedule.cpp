@@ -216,4 +216,15 @@ WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hou
     return proposal;
 }
 
+WeekProposal proposeWeek(std::span<const TieHealth> ties, const WorkingHours& hours, std::span<const Meeting> weekMeetings,
+                         std::span<const MeetingSeries> series, LocalDay weekStart, Instant now, const Zone& zone)
+{
+    std::vector<Interval> busy;
+    for (const Meeting& m : weekMeetings)
+        if (m.status != MeetingStatus::Skipped)
+            busy.push_back({m.start, m.end});
+    const auto planned = alreadyPlanned(weekMeetings, series, weekStart);
+    return planMyWeek(ties, hours, IntervalIndex(busy), weekStart, now, zone, planned);
+}
+
 } // namespace rapport::core

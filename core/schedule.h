@@ -107,4 +107,9 @@ std::vector<PersonId> alreadyPlanned(std::span<const Meeting> weekMeetings, std:
 WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hours, const IntervalIndex& busy,
                         LocalDay weekStart, Instant now, const Zone& zone, std::span<const PersonId> planned);
 
+/// Plan my week as the calendar and `rapport plan week` both ask it: the week's meetings (skipped ones
+/// aside) are busy, and nobody they or a running series already cover is proposed (alreadyPlanned).
+WeekProposal proposeWeek(std::span<const TieHealth> ties, const WorkingHours& hours, std::span<const Meeting> weekMeetings,
+                         std::span<const MeetingSeries> series, LocalDay weekStart, Instant now, const Zone& zone);
+
 } // namespace rapport::core

@@ -464,17 +464,12 @@ void CalendarView::setStatus(core::MeetingStatus status)
 
 core::WeekProposal CalendarView::proposal() const
 {
-    std::vector<core::Interval> busy;
-    for (const auto& g : m_grid->meetings())
-        if (g.meeting.status != core::MeetingStatus::Skipped)
-            busy.push_back({g.meeting.start, g.meeting.end});
-    const auto ties = m_people.ties();
     std::vector<core::Meeting> week;
     for (const auto& g : m_grid->meetings())
         week.push_back(g.meeting);
     const auto series = m_queries.series();
-    const auto planned = core::alreadyPlanned(week, series ? series.value() : std::vector<core::MeetingSeries>{}, m_monday);
-    return core::planMyWeek(ties, m_hours, core::IntervalIndex(busy), m_monday, m_clock(), m_people.zone(), planned);
+    return core::proposeWeek(m_people.ties(), m_hours, week, series ? series.value() : std::vector<core::MeetingSeries>{}, m_monday,
+                             m_clock(), m_people.zone());
 }
 
 bool CalendarView::applyProposal(const core::WeekProposal& proposal)
