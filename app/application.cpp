@@ -3,8 +3,10 @@
 
 #include "app/environment.h"
 #include "app/invocation.h"
+#include "app/cliutil.h"
 #include "app/subcommands.h"
 #include "core/storage/database.h"
+#include "core/storage/peoplerepository.h"
 #include "ui/mainwindow.h"
 #include "ui/wording.h"
 
@@ -144,8 +146,16 @@ int runWindow(const Invocation& inv, int argc, char** argv)
     ui::WindowContext context{*database.value(), undoStack, settings, systemZone(), systemNow, nullptr};
     ui::MainWindow window(context);
     int exitCode = Success;
-    if (screenshot) {
+    if (screenshot && !inv.person.isEmpty()) {
+        auto people = storage::PeopleRepository(*database.value()).list(systemNow());
+        auto person = people ? findPerson(people.value(), inv.person) : core::Result<const core::Person*>(people.error());
+        if (!person)
+            return printLine(stderr, QStringLiteral("rapport: ") + ui::wording::errorWithPlace(person.error()), Refused);
+        window.openPerson(person.value()->id);
+    } else if (screenshot) {
         window.showView(inv.view);
+    }
+    if (screenshot) {
         window.resize(inv.size);
         scheduleScreenshot(window, inv.screenshotFile, exitCode);
     }

@@ -30,6 +30,9 @@ const QList<AppOption>& appOptions()
         {{QStringLiteral("view")},
          QStringLiteral("NAME"),
          QStringLiteral("with --screenshot: ") + ui::viewNames().join(QStringLiteral(", "))},
+        {{QStringLiteral("person")},
+         QStringLiteral("PERSON"),
+         QStringLiteral("with --view person: whose page (an id or a unique name)")},
         {{QStringLiteral("size")},
          QStringLiteral("WxH"),
          QStringLiteral("with --screenshot: the window size (default 1280x800)")},
@@ -91,9 +94,13 @@ ParsedInvocation windowInvocation(const QCommandLineParser& parser, Invocation i
     if (parser.isSet(QStringLiteral("screenshot"))) {
         inv.mode = Invocation::Mode::Screenshot;
         inv.screenshotFile = parser.value(QStringLiteral("screenshot"));
-    } else if (parser.isSet(QStringLiteral("view")) || parser.isSet(QStringLiteral("size"))) {
-        return usageError(QStringLiteral("--view and --size go with --screenshot"));
+    } else if (parser.isSet(QStringLiteral("view")) || parser.isSet(QStringLiteral("size")) || parser.isSet(QStringLiteral("person"))) {
+        return usageError(QStringLiteral("--view, --person and --size go with --screenshot"));
     }
+    const bool personView = parser.value(QStringLiteral("view")) == QStringLiteral("person");
+    if (personView != parser.isSet(QStringLiteral("person")))
+        return usageError(personView ? QStringLiteral("--view person needs --person PERSON")
+                                     : QStringLiteral("--person goes with --view person"));
     return {inv, {}};
 }
 
@@ -188,6 +195,7 @@ ParsedInvocation parseInvocation(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("database")) && inv.database.isEmpty())
         return usageError(QStringLiteral("--database needs a file path"));
     inv.view = parser.value(QStringLiteral("view"));
+    inv.person = parser.value(QStringLiteral("person"));
     if (parser.isSet(QStringLiteral("size"))) {
         static const QRegularExpression shape(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
         const auto match = shape.match(parser.value(QStringLiteral("size")));
@@ -202,7 +210,7 @@ ParsedInvocation parseInvocation(const QStringList& arguments)
 QString helpText()
 {
     QString text =
-        QStringLiteral("Usage: rapport [--database PATH] [--screenshot FILE.png [--view NAME] [--size WxH]]\n"
+        QStringLiteral("Usage: rapport [--database PATH] [--screenshot FILE.png [--view NAME [--person PERSON]] [--size WxH]]\n"
                        "       rapport [--database PATH] COMMAND [ARGUMENT...] [OPTION...]\n"
                        "       rapport --version | --help\n"
                        "\n"

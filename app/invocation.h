@@ -18,6 +18,7 @@ struct Invocation
     QString database;          ///< empty: the default database
     QString screenshotFile;
     QString view;              ///< empty: whatever the window shows first
+    QString person;            ///< with the view "person": whose page (an id or a unique name)
     QSize size{1280, 800};
     QStringList command;       ///< the subcommand and its positional arguments
     /// The subcommand's options that were given, by name without the dashes (a flag's value is empty).

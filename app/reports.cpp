@@ -10,6 +10,7 @@
 #include "core/storage/focusrepository.h"
 #include "core/storage/interactionrepository.h"
 #include "core/storage/peoplerepository.h"
+#include "core/storage/personalrepository.h"
 #include "ui/wording.h"
 
 #include <QJsonArray>
@@ -41,10 +42,15 @@ core::Result<Snapshot> snapshot(Database& db, core::Instant at, const core::Zone
     auto rows = storage::PeopleRepository(db).list(at);
     if (!rows)
         return rows.error();
+    auto appreciation = storage::PersonalRepository(db).kindAppreciation();
+    if (!appreciation)
+        return appreciation.error();
     Snapshot s;
     s.rows = std::move(rows).value();
     for (std::size_t i = 0; i < s.rows.size(); ++i) {
-        s.ties.push_back(core::evaluateTie(s.rows[i].person, s.rows[i].contacts, at, zone));
+        const auto& person = s.rows[i].person;
+        s.ties.push_back(core::evaluateTie(person, s.rows[i].contacts, at, zone,
+                                           core::appreciationDays(person.tie.kind, appreciation.value())));
         s.index[s.rows[i].person.id] = i;
     }
     return s;

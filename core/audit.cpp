@@ -6,12 +6,13 @@
 
 namespace rapport::core {
 
-TieHealth evaluateTie(const Person& person, const ContactSummary& contacts, Instant at, const Zone& zone)
+TieHealth evaluateTie(const Person& person, const ContactSummary& contacts, Instant at, const Zone& zone,
+                      std::optional<int> appreciateWithinDays)
 {
     TieHealth t;
     t.person = person.id;
     t.tie = person.tie;
-    t.health = assessHealth(person.tie, contacts, at, zone);
+    t.health = assessHealth(person.tie, contacts, at, zone, appreciateWithinDays);
     t.daysSinceContact = daysSinceContact(contacts, at, zone);
     if (contacts.lastKeepingContact) {
         const auto kept = std::chrono::sys_days{dayIn(at, zone)} - std::chrono::sys_days{dayIn(*contacts.lastKeepingContact, zone)};

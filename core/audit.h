@@ -37,7 +37,8 @@ struct WeekPlan
 WeekPlan planWeek(std::span<const TieHealth> ties, LocalDay today);
 
 /// Health, silence and due day of one person's tie at `at`.
-TieHealth evaluateTie(const Person& person, const ContactSummary& contacts, Instant at, const Zone& zone);
+TieHealth evaluateTie(const Person& person, const ContactSummary& contacts, Instant at, const Zone& zone,
+                      std::optional<int> appreciateWithinDays = std::nullopt);
 
 /// How many relationships of one kind are in each state (indexed by HealthState).
 struct KindCounts

@@ -6,6 +6,7 @@
 #include "core/maplayout.h"
 #include "core/meeting.h"
 #include "core/person.h"
+#include "core/personal.h"
 
 #include <vector>
 
@@ -33,11 +34,16 @@ struct Dataset
     std::vector<MapPin> mapPins;           ///< in person order
     std::vector<MeetingSeries> series;
     std::vector<Meeting> meetings;         ///< single meetings and the exceptions of series
+    std::vector<Detail> details;           ///< things to remember
+    std::vector<ImportantDate> dates;
+    std::vector<ActionItem> actionItems;
+    std::vector<KindAppreciation> kindAppreciation; ///< the user's expected appreciation per kind, in kind order
 
     bool empty() const
     {
         return teams.empty() && people.empty() && links.empty() && interactions.empty() && kindCadences.empty() &&
-               focusPicks.empty() && mapPins.empty() && series.empty() && meetings.empty();
+               focusPicks.empty() && mapPins.empty() && series.empty() && meetings.empty() && details.empty() && dates.empty() &&
+               actionItems.empty() && kindAppreciation.empty();
     }
     friend bool operator==(const Dataset&, const Dataset&) = default;
 };

@@ -502,6 +502,89 @@ void addBusyTime(Dataset& data, const DemoOptions& options, const ScaleShape& sh
     }
 }
 
+// Things to remember, dates and promises, for the people I am close to: enough for every section of
+// the person page to have something at every scale. A stream of its own keeps the rest as it was.
+constexpr std::array<std::pair<DetailTopic, std::string_view>, 16> kDetails{{
+    {DetailTopic::Family, "Two kids; the eldest just started school"},
+    {DetailTopic::Family, "Partner works night shifts at the hospital"},
+    {DetailTopic::Interests, "Runs half marathons; training for the spring one"},
+    {DetailTopic::Interests, "Bakes sourdough and brings it on Fridays"},
+    {DetailTopic::Preferences, "Prefers written feedback first, then a conversation"},
+    {DetailTopic::Preferences, "Coffee black; no meetings before 9:30"},
+    {DetailTopic::WorkStyle, "Thinks out loud; give them room before deciding"},
+    {DetailTopic::WorkStyle, "Likes a clear agenda the day before"},
+    {DetailTopic::Goals, "Wants to lead a project end to end this year"},
+    {DetailTopic::Goals, "Aiming for a staff role within two years"},
+    {DetailTopic::ProudOf, "Shipped the migration without a single outage"},
+    {DetailTopic::ProudOf, "Mentored two interns who both got offers"},
+    {DetailTopic::Drains, "Long status meetings with no decisions"},
+    {DetailTopic::Drains, "Being pulled into incidents at night"},
+    {DetailTopic::NeverForget, "Lost their father last spring; the anniversary is hard"},
+    {DetailTopic::NeverForget, "Allergic to nuts: check before team lunches"},
+}};
+
+constexpr std::array<std::string_view, 6> kPromises{
+    "Introduce them to the design lead", "Send the conference budget answer", "Review their promotion document",
+    "Share the notes from the planning offsite", "Find a mentor for the new role", "Book the team celebration",
+};
+
+bool isClose(RelationshipKind kind)
+{
+    return kind == RelationshipKind::DirectReport || kind == RelationshipKind::Boss || kind == RelationshipKind::Mentor ||
+           kind == RelationshipKind::Mentee || kind == RelationshipKind::Confidant || kind == RelationshipKind::SkipLevel;
+}
+
+void addPersonal(Dataset& data, const DemoOptions& options)
+{
+    Random random(options.seed * 0x94D049BB133111EBull + 23);
+    const sys_days today{options.anchorDay};
+    bool leapDayGiven = false;
+    for (const auto& p : data.people) {
+        if (!isClose(p.tie.kind) || !p.tie.added)
+            continue;
+        const sys_days added{*p.tie.added};
+        const auto knownFor = std::max<long>(1, (today - added).count());
+        for (int n = random.between(1, 4); n > 0; --n) {
+            const auto& [topic, text] = random.pick(kDetails);
+            data.details.push_back(Detail{DetailId{static_cast<long long>(data.details.size() + 1)}, p.id, topic, std::string(text),
+                                          LocalDay{added + days{random.between(0, static_cast<int>(knownFor))}}});
+        }
+        if (random.chance(0.7)) {
+            ImportantDate birthday{ImportantDateId{}, p.id, DateKind::Birthday, {}, 1, 1, std::nullopt};
+            // One birthday on 29 February, and one within the coming fortnight, so both rules show.
+            const LocalDay on = !leapDayGiven && p.tie.kind == RelationshipKind::DirectReport
+                                    ? LocalDay{std::chrono::year{1992}, std::chrono::February, std::chrono::day{29}}
+                                    : LocalDay{today + days{random.between(data.dates.empty() ? 3 : 0, data.dates.empty() ? 3 : 364)}};
+            leapDayGiven = leapDayGiven || (unsigned(on.month()) == 2 && unsigned(on.day()) == 29);
+            birthday.month = unsigned(on.month());
+            birthday.day = unsigned(on.day());
+            if (random.chance(0.6))
+                birthday.year = unsigned(on.month()) == 2 && unsigned(on.day()) == 29 ? 1992 : random.between(1965, 2000);
+            birthday.id = ImportantDateId{static_cast<long long>(data.dates.size() + 1)};
+            data.dates.push_back(birthday);
+        }
+        if (p.tie.kind == RelationshipKind::DirectReport) {
+            const LocalDay joined{added};
+            data.dates.push_back(ImportantDate{ImportantDateId{static_cast<long long>(data.dates.size() + 1)}, p.id,
+                                               DateKind::WorkAnniversary, {}, unsigned(joined.month()), unsigned(joined.day()),
+                                               static_cast<int>(joined.year())});
+            for (int n = random.between(0, 3); n > 0; --n) {
+                ActionItem item;
+                item.id = ActionItemId{static_cast<long long>(data.actionItems.size() + 1)};
+                item.person = p.id;
+                item.owner = random.chance(0.6) ? ActionOwner::Me : ActionOwner::Them;
+                item.text = std::string(random.pick(kPromises));
+                item.created = LocalDay{today - days{random.between(1, 40)}};
+                if (random.chance(0.7))
+                    item.due = LocalDay{sys_days{item.created} + days{random.between(3, 21)}};
+                if (random.chance(0.4))
+                    item.done = LocalDay{std::min(today, sys_days{item.created} + days{random.between(1, 10)})};
+                data.actionItems.push_back(std::move(item));
+            }
+        }
+    }
+}
+
 } // namespace
 
 std::string_view token(DemoScale scale)
@@ -568,6 +651,7 @@ Dataset generateDemo(const DemoOptions& options)
     addPreferredDays(data, options);
     addMeetings(data, options);
     addBusyTime(data, options, shape);
+    addPersonal(data, options);
     return data;
 }
 

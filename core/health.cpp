@@ -19,7 +19,7 @@ constexpr TokenTable<HealthState, 6> kStateTokens{{{
     {HealthState::Unplanned, "unplanned"},
 }}};
 
-constexpr TokenTable<ReasonCode, 12> kReasonTokens{{{
+constexpr TokenTable<ReasonCode, 13> kReasonTokens{{{
     {ReasonCode::NeverContacted, "never-contacted"},
     {ReasonCode::NoContactFor, "no-contact-for"},
     {ReasonCode::RhythmKept, "rhythm-kept"},
@@ -32,6 +32,7 @@ constexpr TokenTable<ReasonCode, 12> kReasonTokens{{{
     {ReasonCode::Paused, "paused"},
     {ReasonCode::NoRhythm, "no-rhythm"},
     {ReasonCode::NewTie, "new"},
+    {ReasonCode::NoAppreciation, "no-appreciation"},
 }}};
 
 // Component weights of the score; they add up to 1.
@@ -185,8 +186,15 @@ bool keepsCadence(InteractionKind kind, CadenceKind cadenceKind)
     return true;
 }
 
+bool countsAsAppreciation(InteractionKind kind)
+{
+    return kind == InteractionKind::Appreciation;
+}
+
 void ContactSweep::add(const Interaction& interaction)
 {
+    if (countsAsAppreciation(interaction.kind))
+        m_summary.lastAppreciation = interaction.at;
     if (!m_summary.firstContact)
         m_summary.firstContact = interaction.at;
     m_summary.lastContact = interaction.at;
@@ -238,10 +246,50 @@ ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, I
     ContactSummary lastOnly;
     lastOnly.lastContact = summary.lastContact;
     lastOnly.lastKeepingContact = summary.lastContact;
+    lastOnly.lastAppreciation = summary.lastAppreciation;
     return lastOnly;
 }
 
-HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone)
+// The health of a tie from its contacts alone (what assessHealth adds appreciation to).
+static HealthReport assessContact(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone);
+
+namespace {
+
+// Appreciation expected every `withinDays`: how long since the last one, or since the tie began
+// (added, or first contact) when there was none. A tie younger than the expectation is not asked yet.
+std::optional<Reason> appreciationReason(const Tie& tie, const ContactSummary& summary, std::optional<int> withinDays,
+                                         Instant at, const Zone& zone)
+{
+    if (!withinDays || tie.paused)
+        return std::nullopt;
+    const LocalDay today = dayIn(at, zone);
+    if (summary.lastAppreciation) {
+        const int days = localDaysBetween(*summary.lastAppreciation, at, zone);
+        if (days > *withinDays)
+            return Reason{ReasonCode::NoAppreciation, days, *withinDays};
+        return std::nullopt;
+    }
+    std::optional<LocalDay> began = tie.added;
+    if (summary.firstContact && (!began || dayIn(*summary.firstContact, zone) < *began))
+        began = dayIn(*summary.firstContact, zone);
+    if (began && daysFromTo(*began, today) > *withinDays)
+        return Reason{ReasonCode::NoAppreciation, -1, *withinDays};
+    return std::nullopt;
+}
+
+} // namespace
+
+HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone,
+                          std::optional<int> appreciateWithinDays)
+{
+    HealthReport report = assessContact(tie, summary, at, zone);
+    if (report.state != HealthState::New)
+        if (auto reason = appreciationReason(tie, summary, appreciateWithinDays, at, zone))
+            report.reasons.push_back(*reason);
+    return report;
+}
+
+static HealthReport assessContact(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone)
 {
     HealthReport report;
     if (!tie.cadence) {

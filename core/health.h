@@ -38,6 +38,7 @@ enum class ReasonCode {
     Paused,          ///< the tie is paused (leave, holidays): no rhythm is expected
     NoRhythm,        ///< no cadence set: the relationship is unplanned
     NewTie,          ///< added, no contact yet; a = days until the first contact is due
+    NoAppreciation,  ///< a = days since the last appreciation (-1: none logged yet), b = appreciation expected every b days
 };
 
 std::string_view token(ReasonCode code);
@@ -85,7 +86,11 @@ struct ContactSummary
     std::vector<int> recentQualities;          ///< newest first: the rated ones among the last 6 contacts
     std::vector<Initiator> recentInitiators;   ///< newest first, up to 6 (unknown ones included)
     int skippedInARow = 0;                     ///< one-on-ones skipped since the last one that kept the rhythm
+    std::optional<Instant> lastAppreciation;   ///< the newest contact that counts as appreciation
 };
+
+/// Whether a contact of `kind` is appreciation given (core/personal.h: appreciationDays).
+bool countsAsAppreciation(InteractionKind kind);
 
 /// Feeds a tie's interactions in time order and summarises them at any later instant. One sweep
 /// serves a whole health history; entries after the instant asked about are never seen.
@@ -123,8 +128,12 @@ ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, I
 /// The health of a tie at `at`, from its summary. Days are counted in the user's zone, so a
 /// daylight-saving week still has seven days. A tie never contacted is new until its first contact
 /// is due (the day it was added plus its rhythm); after that the day it was added stands in for the
-/// last contact (see docs/health.md).
-HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone);
+/// last contact (see docs/health.md). When `appreciateWithinDays` is given (its kind expects
+/// appreciation that often) and longer has passed since the last appreciation, or since the tie
+/// began when there was none, the report gains NoAppreciation: a reason, not a penalty (the score
+/// measures contact).
+HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone,
+                          std::optional<int> appreciateWithinDays = std::nullopt);
 
 /// The day the next contact that keeps the rhythm is due: the last keeping contact plus the rhythm's
 /// interval in calendar days, weeks or months of the user's zone. With no keeping contact yet, it is

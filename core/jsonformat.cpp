@@ -114,6 +114,29 @@ Json seriesJson(const MeetingSeries& s)
     };
 }
 
+Json optionalDay(const std::optional<LocalDay>& day)
+{
+    return day ? Json(formatDay(*day)) : Json(nullptr);
+}
+
+Json detailJson(const Detail& d)
+{
+    return Json{{"id", d.id.value}, {"person", d.person.value}, {"topic", token(d.topic)}, {"text", d.text},
+                {"learnt", formatDay(d.learnt)}};
+}
+
+Json dateJson(const ImportantDate& d)
+{
+    return Json{{"id", d.id.value}, {"person", d.person.value}, {"kind", token(d.kind)}, {"label", d.label},
+                {"month", d.month},  {"day", d.day},             {"year", d.year ? Json(*d.year) : Json(nullptr)}};
+}
+
+Json actionItemJson(const ActionItem& a)
+{
+    return Json{{"id", a.id.value},  {"person", a.person.value}, {"owner", token(a.owner)},  {"text", a.text},
+                {"created", formatDay(a.created)}, {"due", optionalDay(a.due)}, {"done", optionalDay(a.done)}};
+}
+
 Json meetingJson(const Meeting& m)
 {
     return Json{
@@ -408,6 +431,76 @@ void checkReferences(const Dataset& data)
                    {std::to_string(data.interactions[i].person.value)});
 }
 
+Detail readDetail(const Node& node)
+{
+    Detail d;
+    d.id = readId<DetailId>(node.field("id"));
+    d.person = readId<PersonId>(node.field("person"));
+    d.topic = node.field("topic").token<DetailTopic>(detailTopicFromToken);
+    d.text = node.field("text").string();
+    d.learnt = node.field("learnt").day();
+    if (!validate(d).empty())
+        node.field("text").fail(ErrorCode::JsonInvalidText);
+    return d;
+}
+
+ImportantDate readDate(const Node& node)
+{
+    ImportantDate d;
+    d.id = readId<ImportantDateId>(node.field("id"));
+    d.person = readId<PersonId>(node.field("person"));
+    d.kind = node.field("kind").token<DateKind>(dateKindFromToken);
+    d.label = node.field("label").string();
+    d.month = static_cast<unsigned>(node.field("month").integer(1, 12));
+    d.day = static_cast<unsigned>(node.field("day").integer(1, 31));
+    if (const Node year = node.field("year"); !year.isNull())
+        d.year = static_cast<int>(year.integer(kMinDateYear, 9999));
+    for (const auto& issue : validate(d))
+        node.field(issue.field == Field::Label ? "label" : "day").fail(issue.field == Field::Label ? ErrorCode::JsonInvalidText
+                                                                                                    : ErrorCode::JsonNoSuchDay);
+    return d;
+}
+
+ActionItem readActionItem(const Node& node)
+{
+    ActionItem a;
+    a.id = readId<ActionItemId>(node.field("id"));
+    a.person = readId<PersonId>(node.field("person"));
+    a.owner = node.field("owner").token<ActionOwner>(actionOwnerFromToken);
+    a.text = node.field("text").string();
+    a.created = node.field("created").day();
+    if (const Node due = node.field("due"); !due.isNull())
+        a.due = due.day();
+    if (const Node done = node.field("done"); !done.isNull())
+        a.done = done.day();
+    if (!validate(a).empty())
+        node.field("text").fail(ErrorCode::JsonInvalidText);
+    return a;
+}
+
+// Things to remember, dates and action items belong to a person of the file.
+template <class Item>
+void checkPersonOf(const std::vector<Item>& items, const std::unordered_set<PersonId>& people, const std::string& list)
+{
+    requireAscendingIds(items, list);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (!people.count(items[i].person))
+            refuse(ErrorCode::JsonNoSuchPerson, list + "[" + std::to_string(i) + "].person", {std::to_string(items[i].person.value)});
+}
+
+void checkPersonal(const Dataset& data)
+{
+    std::unordered_set<PersonId> people;
+    for (const auto& p : data.people)
+        people.insert(p.id);
+    checkPersonOf(data.details, people, "details");
+    checkPersonOf(data.dates, people, "dates");
+    checkPersonOf(data.actionItems, people, "actionItems");
+    for (std::size_t i = 1; i < data.kindAppreciation.size(); ++i)
+        if (!(data.kindAppreciation[i - 1].kind < data.kindAppreciation[i].kind))
+            refuse(ErrorCode::JsonKindsNotAscending, "kindAppreciation[" + std::to_string(i) + "].kind");
+}
+
 void checkUniqueTeamNames(const Dataset& data)
 {
     std::set<std::string> names;
@@ -588,6 +681,17 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
         root.forEach("series", [&](const Node& node) { data.series.push_back(readSeries(node)); });
         root.forEach("meetings", [&](const Node& node) { data.meetings.push_back(readMeeting(node)); });
     }
+    if (formatVersion >= 6) {
+        root.forEach("details", [&](const Node& node) { data.details.push_back(readDetail(node)); });
+        root.forEach("dates", [&](const Node& node) { data.dates.push_back(readDate(node)); });
+        root.forEach("actionItems", [&](const Node& node) { data.actionItems.push_back(readActionItem(node)); });
+        root.forEach("kindAppreciation", [&](const Node& node) {
+            KindAppreciation k{node.field("kind").token<RelationshipKind>(relationshipKindFromToken), std::nullopt};
+            if (const Node days = node.field("withinDays"); !days.isNull())
+                k.withinDays = static_cast<int>(days.integer(1, kMaxAppreciationDays));
+            data.kindAppreciation.push_back(k);
+        });
+    }
 
     requireAscendingIds(data.teams, "teams");
     requireAscendingIds(data.people, "people");
@@ -601,6 +705,7 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
     checkKindCadences(data);
     checkFocusPicks(data);
     checkCalendar(data);
+    checkPersonal(data);
     if (formatVersion < 5)
         upgradeToVersion5(data, upgrade);
     return data;
@@ -662,6 +767,22 @@ std::string toJson(const Dataset& dataset)
     root["mapPins"] = std::move(pins);
     root["series"] = std::move(series);
     root["meetings"] = std::move(meetings);
+    Json details = Json::array();
+    for (const auto& d : dataset.details)
+        details.push_back(detailJson(d));
+    Json dates = Json::array();
+    for (const auto& d : dataset.dates)
+        dates.push_back(dateJson(d));
+    Json actionItems = Json::array();
+    for (const auto& a : dataset.actionItems)
+        actionItems.push_back(actionItemJson(a));
+    Json kindAppreciation = Json::array();
+    for (const auto& k : dataset.kindAppreciation)
+        kindAppreciation.push_back(Json{{"kind", token(k.kind)}, {"withinDays", k.withinDays ? Json(*k.withinDays) : Json(nullptr)}});
+    root["details"] = std::move(details);
+    root["dates"] = std::move(dates);
+    root["actionItems"] = std::move(actionItems);
+    root["kindAppreciation"] = std::move(kindAppreciation);
     // Invalid UTF-8 cannot reach here (validated on the way in), but never throw from a writer.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

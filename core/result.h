@@ -60,6 +60,8 @@ enum class ErrorCode {
     JsonNoSuchTeam,             ///< {the id}
     JsonNoSuchPerson,           ///< {the id}
     JsonNoSuchSeries,           ///< {the id}
+    JsonNoSuchDay,              ///< an important date on a day its month (or year) does not have
+    JsonInvalidText,            ///< a detail's or action item's text that core::validate refuses (blank, too long)
 
     // Times typed by the user (core::parseUserTime). `where` is the text.
     BadDate, ///< not "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"

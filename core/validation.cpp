@@ -27,6 +27,8 @@ bool hasControlCharacters(std::string_view text, bool allowLineBreaks)
     });
 }
 
+} // namespace
+
 void checkText(std::vector<ValidationIssue>& issues, Field field, std::string_view text, int maxLength,
                bool required, bool multiLine)
 {
@@ -43,8 +45,6 @@ void checkRange(std::vector<ValidationIssue>& issues, Field field, int value, in
     if (value < low || value > high)
         issues.push_back({field, Problem::OutOfRange, low, high});
 }
-
-} // namespace
 
 std::vector<ValidationIssue> validate(const Person& person)
 {

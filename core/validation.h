@@ -9,7 +9,7 @@
 namespace rapport::core {
 
 /// Which input a validation problem is about, so an editor can show it next to that field.
-enum class Field { Name, Email, Team, Notes, Importance, Cadence, When, Duration, Quality };
+enum class Field { Name, Email, Team, Notes, Importance, Cadence, When, Duration, Quality, Text, Label, Day, Year, Due, Days };
 
 /// What is wrong. The UI words these; core only names them (with a number where one helps).
 enum class Problem {
@@ -19,6 +19,7 @@ enum class Problem {
     NotAnEmail,        ///< no '@' with text on both sides
     FarInFuture,       ///< more than `limit` days ahead of now
     ControlCharacters, ///< contains control characters other than newline and tab
+    NoSuchDay,         ///< a day the month does not have (in that year, when one is given)
 };
 
 struct ValidationIssue
@@ -38,6 +39,13 @@ inline constexpr int kMaxCadenceEvery = 365;
 inline constexpr int kMaxMeetingMinutes = 24 * 60;
 /// An interaction may be logged ahead of time (a planned call), but not absurdly far.
 inline constexpr int kMaxDaysAhead = 366;
+
+/// Adds what is wrong with a text field: blank when `required`, longer than `maxLength` characters
+/// (code points), or holding control characters (line breaks allowed when `multiLine`).
+void checkText(std::vector<ValidationIssue>& issues, Field field, std::string_view text, int maxLength, bool required,
+               bool multiLine);
+/// Adds OutOfRange when `value` is outside [low, high].
+void checkRange(std::vector<ValidationIssue>& issues, Field field, int value, int low, int high);
 
 /// Everything wrong with a person and their tie; empty when the person can be stored.
 std::vector<ValidationIssue> validate(const Person& person);

@@ -6,6 +6,7 @@
 #include "ui/healthchartsview.h"
 #include "ui/mapview.h"
 #include "ui/peopleview.h"
+#include "ui/personview.h"
 #include "ui/queries.h"
 #include "ui/weekview.h"
 
@@ -58,6 +59,7 @@ const std::vector<Area>& areas()
         {"map", QT_TRANSLATE_NOOP("rapport::Areas", "Map"), {QStringLiteral("map")}, buildPage<MapView>},
         {"calendar", QT_TRANSLATE_NOOP("rapport::Areas", "Calendar"), {QStringLiteral("calendar")}, buildPage<CalendarView>},
         {"health", QT_TRANSLATE_NOOP("rapport::Areas", "Health"), {QStringLiteral("health"), QStringLiteral("audit")}, buildHealth},
+        {"person", QT_TRANSLATE_NOOP("rapport::Areas", "Person"), {QStringLiteral("person")}, buildPage<PersonView>, false},
     };
     return all;
 }
@@ -72,11 +74,14 @@ const Area* areaForView(const QString& view)
 
 const Area* areaFromSetting(const QString& stored)
 {
-    // Earlier versions kept the area's position; the first five were these same areas.
+    // Earlier versions kept the area's position; the first five were these same areas. A page
+    // opened on someone is not where a new session starts.
     bool isPosition = false;
     const int position = stored.toInt(&isPosition);
-    if (!isPosition)
-        return areaForView(stored);
+    if (!isPosition) {
+        const Area* area = areaForView(stored);
+        return area && area->inNavigation ? area : nullptr;
+    }
     return position >= 0 && position < static_cast<int>(areas().size()) ? &areas()[static_cast<std::size_t>(position)] : nullptr;
 }
 

@@ -40,9 +40,12 @@ struct Area
     const char* title;     ///< the sidebar and View menu entry (translated through "rapport::Areas")
     QStringList views;     ///< every `--view` name it answers, its id first
     QWidget* (*build)(const AreaContext& context, QWidget* parent);
+    /// In the sidebar and the View menu. A page reached only from another (a person's page, opened
+    /// on someone) is not; such areas come after the others.
+    bool inNavigation = true;
 };
 
-/// Every area, in navigation order (Ctrl+1 is the first).
+/// Every area, in navigation order (Ctrl+1 is the first); those not in the navigation last.
 const std::vector<Area>& areas();
 /// The area that answers `view`, or null.
 const Area* areaForView(const QString& view);

@@ -8,6 +8,7 @@
 #include "core/storage/kindcadencerepository.h"
 #include "core/storage/mappinrepository.h"
 #include "core/storage/meetingrepository.h"
+#include "core/storage/personalrepository.h"
 #include "ui/wording.h"
 #include "ui/feedback.h"
 
@@ -65,6 +66,7 @@ protected:
     storage::KindCadenceRepository kindRhythms() { return storage::KindCadenceRepository(m_database); }
     storage::MapPinRepository pins() { return storage::MapPinRepository(m_database); }
     storage::MeetingRepository meetings() { return storage::MeetingRepository(m_database); }
+    storage::PersonalRepository personal() { return storage::PersonalRepository(m_database); }
 
 private:
     bool check(const core::Status& status)
@@ -559,6 +561,143 @@ bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, 
     core::FocusPick reflected = pick;
     reflected.reflection = reflection;
     return storeFocus(context, reflected, tr("Reflect on the week with %1").arg(QString::fromStdString(pick.personName)));
+}
+
+namespace {
+
+// Saves one row of what I keep about a person: `before` none adds it (undo removes it by the id
+// the first redo got), else it is rewritten (undo writes `before` back).
+template <class Row>
+class SavePersonalCommand final : public StoredCommand
+{
+public:
+    SavePersonalCommand(const CommandContext& context, const QString& text, std::optional<Row> before, Row after)
+        : StoredCommand(context, text), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    decltype(Row::id) rowId() const { return m_after.id; }
+
+protected:
+    core::Status apply() override
+    {
+        auto saved = personal().save(m_after);
+        if (!saved)
+            return saved.error();
+        m_after.id = saved.value();
+        return core::Done{};
+    }
+    core::Status revert() override
+    {
+        if (m_before)
+            return statusOf(personal().save(*m_before));
+        return personal().remove(m_after.id, m_after.person);
+    }
+
+private:
+    template <class T>
+    static core::Status statusOf(const core::Result<T>& result)
+    {
+        return result ? core::Status(core::Done{}) : core::Status(result.error());
+    }
+    std::optional<Row> m_before;
+    Row m_after;
+};
+
+template <class Row>
+class RemovePersonalCommand final : public StoredCommand
+{
+public:
+    RemovePersonalCommand(const CommandContext& context, const QString& text, Row row)
+        : StoredCommand(context, text), m_row(std::move(row))
+    {
+    }
+
+protected:
+    core::Status apply() override { return personal().remove(m_row.id, m_row.person); }
+    core::Status revert() override
+    {
+        auto saved = personal().save(m_row);
+        return saved ? core::Status(core::Done{}) : core::Status(saved.error());
+    }
+
+private:
+    Row m_row;
+};
+
+template <class Row>
+decltype(Row::id) savePersonal(const CommandContext& context, const std::optional<Row>& before, const Row& after,
+                                const QString& label)
+{
+    if (before && *before == after)
+        return after.id;
+    auto* command = new SavePersonalCommand<Row>(context, label, before, after);
+    bool applied = false;
+    command->reportPushTo(&applied);
+    context.stack.push(command);
+    // A failed push deleted the command; a pushed one stays on the stack (or merged) and is read at once.
+    return applied ? command->rowId() : decltype(Row::id){};
+}
+
+class SetKindAppreciationCommand final : public StoredCommand
+{
+public:
+    SetKindAppreciationCommand(const CommandContext& context, std::vector<core::KindAppreciation> before,
+                               std::vector<core::KindAppreciation> after)
+        : StoredCommand(context, tr("Change how often each kind expects appreciation")), m_before(std::move(before)),
+          m_after(std::move(after))
+    {
+    }
+
+protected:
+    core::Status apply() override { return personal().replaceKindAppreciation(m_after); }
+    core::Status revert() override { return personal().replaceKindAppreciation(m_before); }
+
+private:
+    std::vector<core::KindAppreciation> m_before;
+    std::vector<core::KindAppreciation> m_after;
+};
+
+} // namespace
+
+core::DetailId saveDetail(const CommandContext& context, const std::optional<core::Detail>& before, const core::Detail& after,
+                          const QString& label)
+{
+    return savePersonal(context, before, after, label);
+}
+
+core::ImportantDateId saveDate(const CommandContext& context, const std::optional<core::ImportantDate>& before,
+                               const core::ImportantDate& after, const QString& label)
+{
+    return savePersonal(context, before, after, label);
+}
+
+core::ActionItemId saveActionItem(const CommandContext& context, const std::optional<core::ActionItem>& before,
+                                  const core::ActionItem& after, const QString& label)
+{
+    return savePersonal(context, before, after, label);
+}
+
+bool removeDetail(const CommandContext& context, const core::Detail& detail, const QString& label)
+{
+    return push(context, new RemovePersonalCommand<core::Detail>(context, label, detail));
+}
+
+bool removeDate(const CommandContext& context, const core::ImportantDate& date, const QString& label)
+{
+    return push(context, new RemovePersonalCommand<core::ImportantDate>(context, label, date));
+}
+
+bool removeActionItem(const CommandContext& context, const core::ActionItem& item, const QString& label)
+{
+    return push(context, new RemovePersonalCommand<core::ActionItem>(context, label, item));
+}
+
+bool setKindAppreciation(const CommandContext& context, const std::vector<core::KindAppreciation>& before,
+                         const std::vector<core::KindAppreciation>& after)
+{
+    if (before == after)
+        return true;
+    return push(context, new SetKindAppreciationCommand(context, before, after));
 }
 
 bool restore(const CommandContext& context, const core::Dataset& data, const QString& title)

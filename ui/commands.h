@@ -75,6 +75,22 @@ bool replaceCalendarRows(const CommandContext& context, const std::vector<std::s
                          const QString& label);
 /// Saves how a focus week went.
 bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, const std::string& reflection);
+/// What I keep about a person (core/personal.h): saves a thing to remember, an important date or an
+/// action item — a new one when `before` is none, else the change from `before` — as one undo step
+/// labelled `label`. Returns the row's id (0 on failure, reported; nothing is pushed when unchanged).
+core::DetailId saveDetail(const CommandContext& context, const std::optional<core::Detail>& before, const core::Detail& after,
+                          const QString& label);
+core::ImportantDateId saveDate(const CommandContext& context, const std::optional<core::ImportantDate>& before,
+                               const core::ImportantDate& after, const QString& label);
+core::ActionItemId saveActionItem(const CommandContext& context, const std::optional<core::ActionItem>& before,
+                                  const core::ActionItem& after, const QString& label);
+/// Removes one; undo brings it back with its id.
+bool removeDetail(const CommandContext& context, const core::Detail& detail, const QString& label);
+bool removeDate(const CommandContext& context, const core::ImportantDate& date, const QString& label);
+bool removeActionItem(const CommandContext& context, const core::ActionItem& item, const QString& label);
+/// Replaces the appreciation each kind expects (the user's overrides); undo restores `before`.
+bool setKindAppreciation(const CommandContext& context, const std::vector<core::KindAppreciation>& before,
+                         const std::vector<core::KindAppreciation>& after);
 /// Fills an empty database with a whole dataset (a JSON export, the sample data). Not an undoable
 /// edit: it starts the history afresh (the undo stack is cleared). A refusal is reported with
 /// `title` and changes nothing.

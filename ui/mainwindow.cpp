@@ -9,6 +9,7 @@
 #include "ui/feedback.h"
 #include "ui/kindrhythmsdialog.h"
 #include "ui/peopleview.h"
+#include "ui/personview.h"
 #include "ui/personmodel.h"
 #include "ui/queries.h"
 #include "ui/quicklogdialog.h"
@@ -78,6 +79,7 @@ void MainWindow::buildAreas()
 {
     m_navigation = new QListWidget(this);
     m_navigation->setAccessibleName(tr("Areas"));
+    m_navigation->setObjectName(QStringLiteral("sidebar"));
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_areas = new QStackedWidget(this);
     const AreaContext context{PageContext{m_commands, *m_people, *m_feed, m_context.clock, *this, *m_selection, m_context.settings},
@@ -89,6 +91,8 @@ void MainWindow::buildAreas()
     m_navigation->setFont(navigationFont);
     for (const auto& area : areas()) {
         m_areas->addWidget(area.build(context, m_areas));
+        if (!area.inNavigation)
+            continue;
         auto* item = new QListWidgetItem(areaTitle(area), m_navigation);
         item->setSizeHint(QSize(em * 18, QFontMetrics(navigationFont).height() * 2));
         item->setToolTip(tr("Ctrl+%1").arg(m_navigation->count()));
@@ -97,7 +101,16 @@ void MainWindow::buildAreas()
     m_navigation->setSpacing(fontMetrics().height() / 5);
     m_navigation->setBackgroundRole(QPalette::Window);
     m_navigation->viewport()->setBackgroundRole(QPalette::Window);
-    connect(m_navigation, &QListWidget::currentRowChanged, m_areas, &QStackedWidget::setCurrentIndex);
+    // The sidebar's rows are the first areas of the registry, in order.
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            m_areas->setCurrentIndex(row);
+    });
+    // From a page outside the sidebar (no row selected), a click on the current row goes back to it.
+    connect(m_navigation, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        m_areas->setCurrentIndex(m_navigation->row(item));
+    });
+    connect(page<PersonView>(), &PersonView::backRequested, this, [this] { showView(m_beforePerson); });
     new SpringLoading(*m_navigation); // a person held over "Calendar" opens it, to drop on the week
 
     m_areasPage = new QWidget(this);
@@ -176,6 +189,8 @@ void MainWindow::buildMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (const auto& area : areas()) {
+        if (!area.inNavigation)
+            continue;
         QAction* action = view->addAction(areaTitle(area), this, [this, id = QLatin1String(area.id)] { showView(id); });
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + indexOf(&area))));
     }
@@ -195,7 +210,11 @@ bool MainWindow::showView(const QString& view)
         return false;
     m_auditRequested = false;
     m_central->setCurrentWidget(m_areasPage);
-    m_navigation->setCurrentRow(indexOf(area));
+    if (area->inNavigation)
+        m_navigation->setCurrentRow(indexOf(area));
+    else
+        m_navigation->clearSelection(); // no sidebar row is this page
+    m_areas->setCurrentIndex(indexOf(area));
     if (auto* parts = dynamic_cast<MultiViewPage*>(m_areas->currentWidget()))
         parts->showView(view);
     return true;
@@ -203,8 +222,8 @@ bool MainWindow::showView(const QString& view)
 
 QString MainWindow::currentArea() const
 {
-    const int row = m_navigation->currentRow();
-    return row < 0 ? QString() : QLatin1String(areas()[static_cast<std::size_t>(row)].id);
+    const int index = m_areas->currentIndex();
+    return index < 0 ? QString() : QLatin1String(areas()[static_cast<std::size_t>(index)].id);
 }
 
 bool MainWindow::isShowingWelcome() const { return m_central->currentWidget() == m_welcome; }
@@ -214,14 +233,30 @@ bool MainWindow::importCalendar(const QString& file)
     return m_exchange->importCalendar(file);
 }
 
-// Until a person page exists, opening someone shows them in People with their editor open.
 void MainWindow::openPerson(core::PersonId person)
 {
-    showView(QStringLiteral("people"));
-    auto* people = page<PeopleView>();
-    people->revealPerson(person);
-    people->table()->setFocus();
-    people->editCurrent();
+    if (const QString from = currentArea(); from != QStringLiteral("person") && m_central->currentWidget() == m_areasPage)
+        m_beforePerson = from;
+    auto* view = page<PersonView>();
+    view->showPerson(person);
+    showView(QStringLiteral("person"));
+    view->setFocus();
+}
+
+void MainWindow::editPerson(core::PersonId person)
+{
+    page<PeopleView>()->editPerson(person);
+}
+
+void MainWindow::planWith(core::PersonId person)
+{
+    m_selection->select(person);
+    showView(QStringLiteral("calendar"));
+    const int row = m_people->rowOf(person);
+    if (row >= 0)
+        statusBar()->showMessage(tr("Drag %1 from People or the map onto a time, or use Plan my week.")
+                                     .arg(QString::fromStdString(m_people->rowAt(row).person.name)),
+                                 8000);
 }
 
 void MainWindow::chooseFocus(core::PersonId person)
@@ -245,6 +280,8 @@ void MainWindow::quickLog(std::optional<core::PersonId> person, core::Interactio
     if (const auto selected = page<PeopleView>()->selectedPeople();
         !person && selected.size() == 1 && currentArea() == QStringLiteral("people") && m_central->currentWidget() == m_areasPage)
         person = selected.front();
+    if (!person && currentArea() == QStringLiteral("person") && m_central->currentWidget() == m_areasPage)
+        person = page<PersonView>()->person();
     if (const QString done = QuickLogDialog::ask(m_commands, *m_people, person, kind, m_context.clock, this); !done.isEmpty())
         statusBar()->showMessage(done, 5000);
 }

@@ -71,6 +71,8 @@ public:
 
     // Navigator: what the pages ask of the window.
     void openPerson(core::PersonId person) override;
+    void editPerson(core::PersonId person) override;
+    void planWith(core::PersonId person) override;
     void quickLog(std::optional<core::PersonId> person = std::nullopt,
                   core::InteractionKind kind = core::InteractionKind::MicroMoment) override;
     void chooseFocus(core::PersonId person) override;
@@ -103,6 +105,7 @@ private:
     WelcomePage* m_welcome = nullptr;
     AuditForm* m_auditForm = nullptr;
     bool m_auditRequested = false;
+    QString m_beforePerson = QStringLiteral("people"); ///< where Back on a person's page returns to
 };
 
 } // namespace rapport::ui

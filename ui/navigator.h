@@ -20,8 +20,12 @@ class Navigator
 {
 public:
     virtual ~Navigator() = default;
-    /// Opens a person (until the person page exists: People, with their editor).
+    /// Opens a person's page.
     virtual void openPerson(core::PersonId person) = 0;
+    /// Opens the person editor for `person`, over the page shown.
+    virtual void editPerson(core::PersonId person) = 0;
+    /// The calendar, with `person` chosen to be planned (dragged onto a time).
+    virtual void planWith(core::PersonId person) = 0;
     /// Ctrl+L: logs a contact, with `person` filled in when given.
     virtual void quickLog(std::optional<core::PersonId> person, core::InteractionKind kind) = 0;
     /// Held…: asks how `meeting` went (the log dialog filled in with its person, time and length)

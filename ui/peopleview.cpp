@@ -233,6 +233,15 @@ void PeopleView::editCurrent()
     openEditor(storage::PersonDraft{stored.person, stored.teamName});
 }
 
+void PeopleView::editPerson(core::PersonId person)
+{
+    const int row = m_model.rowOf(person);
+    if (row < 0)
+        return;
+    const auto& stored = m_model.rowAt(row);
+    openEditor(storage::PersonDraft{stored.person, stored.teamName});
+}
+
 void PeopleView::openEditor(const storage::PersonDraft& draft)
 {
     if (m_editor) {

@@ -31,6 +31,8 @@ public:
     void addPerson();
     /// Opens the editor for the current person.
     void editCurrent();
+    /// Opens the editor for `person` (from their page), whatever is selected.
+    void editPerson(core::PersonId person);
     /// Deletes every selected person (one undo step).
     void deleteSelected();
     void focusFilter();

@@ -2,6 +2,7 @@
 #include "ui/personmodel.h"
 
 #include "core/storage/database.h"
+#include "core/storage/personalrepository.h"
 #include "ui/healthstyle.h"
 #include "ui/personmime.h"
 #include "ui/localdates.h"
@@ -18,7 +19,8 @@ QString toQ(const std::string& text)
 }
 
 // What the rows show: health and its inputs, and the team's name.
-constexpr storage::RowKinds kRowInputs = kHealthInputs | storage::Rows::Teams;
+// Kind rhythms: the appreciation each kind expects is read with everyone.
+constexpr storage::RowKinds kRowInputs = kHealthInputs | storage::Rows::Teams | storage::Rows::KindRhythms;
 
 } // namespace
 
@@ -180,7 +182,7 @@ QMimeData* PersonModel::mimeData(const QModelIndexList& indexes) const
 PersonModel::Row PersonModel::makeRow(storage::PersonRow stored) const
 {
     Row row{std::move(stored), {}, {}, {}};
-    row.tie = core::evaluateTie(row.stored.person, row.stored.contacts, m_now, m_zone);
+    row.tie = core::evaluateTie(row.stored.person, row.stored.contacts, m_now, m_zone, appreciationOf(row.stored.person));
     row.nameKey = toQ(row.stored.person.name).toCaseFolded();
     row.teamKey = row.stored.teamName.toCaseFolded();
     return row;
@@ -243,7 +245,7 @@ storage::ChangeSet PersonModel::moveTo(core::Instant now)
     // "3 minutes ago" moves on for everyone; health changes only where a gap crossed a day's line.
     for (int r = 0; r < rowCount(); ++r) {
         Row& row = m_rows[static_cast<std::size_t>(r)];
-        core::TieHealth tie = core::evaluateTie(row.stored.person, row.stored.contacts, m_now, m_zone);
+        core::TieHealth tie = core::evaluateTie(row.stored.person, row.stored.contacts, m_now, m_zone, appreciationOf(row.stored.person));
         const bool changed = tie.health != row.tie.health || tie.due != row.tie.due;
         row.tie = std::move(tie);
         if (changed) {
@@ -258,10 +260,17 @@ storage::ChangeSet PersonModel::moveTo(core::Instant now)
     return moved;
 }
 
+std::optional<int> PersonModel::appreciationOf(const core::Person& person) const
+{
+    return core::appreciationDays(person.tie.kind, m_appreciation);
+}
+
 void PersonModel::reload()
 {
     beginResetModel();
     m_rows.clear();
+    if (auto appreciation = storage::PersonalRepository(m_database).kindAppreciation())
+        m_appreciation = std::move(appreciation.value());
     if (auto rows = storage::PeopleRepository(m_database).list(m_now)) {
         m_rows.reserve(rows.value().size());
         for (auto& stored : rows.value())

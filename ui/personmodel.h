@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/audit.h"
+#include "core/personal.h"
 #include "core/storage/changeset.h"
 #include "core/storage/peoplerepository.h"
 
@@ -79,12 +80,15 @@ private:
         QString teamKey;
     };
     Row makeRow(storage::PersonRow stored) const;
+    /// How often `person`'s kind expects appreciation (core/personal.h).
+    std::optional<int> appreciationOf(const core::Person& person) const;
     QVariant display(const Row& row, int column) const;
     QVariant sortValue(const Row& row, int column) const;
     int positionOf(core::PersonId id) const;
 
     storage::Database& m_database;
     std::vector<Row> m_rows; // ordered by person id
+    std::vector<core::KindAppreciation> m_appreciation; // the user's overrides, read with everyone
     core::Instant m_now;
     core::Zone m_zone;
 };

@@ -6,6 +6,7 @@
 #include "core/storage/kindcadencerepository.h"
 #include "core/storage/linkrepository.h"
 #include "core/storage/mappinrepository.h"
+#include "core/storage/personalrepository.h"
 #include "core/storage/teamrepository.h"
 
 namespace rapport::ui {
@@ -28,6 +29,22 @@ std::vector<core::KindCadence> DatabaseQueries::kindRhythms() const
 core::Result<std::vector<core::FocusPick>> DatabaseQueries::focusPicks() const
 {
     return storage::FocusRepository(m_database).list();
+}
+
+core::Result<std::vector<core::ImportantDate>> DatabaseQueries::importantDates() const
+{
+    return storage::PersonalRepository(m_database).allDates();
+}
+
+core::Result<core::PersonHistory> DatabaseQueries::historyOf(core::PersonId person) const
+{
+    return storage::PersonalRepository(m_database).history(person);
+}
+
+std::vector<core::KindAppreciation> DatabaseQueries::kindAppreciation() const
+{
+    auto overrides = storage::PersonalRepository(m_database).kindAppreciation();
+    return overrides ? std::move(overrides).value() : std::vector<core::KindAppreciation>{};
 }
 
 core::Result<std::vector<core::PersonLink>> DatabaseQueries::links() const

@@ -11,6 +11,7 @@
 #include "core/meeting.h"
 #include "core/person.h"
 #include "core/relationship.h"
+#include "core/timeline.h"
 #include "core/result.h"
 #include "core/storage/meetingrepository.h"
 
@@ -39,12 +40,24 @@ public:
     virtual std::vector<core::KindCadence> kindRhythms() const = 0;
 };
 
-/// This week: the focus picks, oldest week first.
+/// This week: the focus picks, oldest week first, and everyone's important dates.
 class FocusQueries
 {
 public:
     virtual ~FocusQueries() = default;
     virtual core::Result<std::vector<core::FocusPick>> focusPicks() const = 0;
+    virtual core::Result<std::vector<core::ImportantDate>> importantDates() const = 0;
+};
+
+/// The person page: everything about one person, their next one-on-one, the appreciation each
+/// kind expects.
+class PersonQueries
+{
+public:
+    virtual ~PersonQueries() = default;
+    virtual core::Result<core::PersonHistory> historyOf(core::PersonId person) const = 0;
+    virtual core::Result<std::optional<core::Meeting>> nextMeetingWith(core::PersonId person, core::Instant from) const = 0;
+    virtual std::vector<core::KindAppreciation> kindAppreciation() const = 0;
 };
 
 /// The map: links between people, pinned positions, the next one-on-one of the person shown.
@@ -82,7 +95,8 @@ class DatabaseQueries final : public PeopleQueries,
                               public FocusQueries,
                               public MapQueries,
                               public CalendarQueries,
-                              public HistoryQueries
+                              public HistoryQueries,
+                              public PersonQueries
 {
 public:
     explicit DatabaseQueries(storage::Database& database) : m_database(database) {}
@@ -90,6 +104,9 @@ public:
     QStringList teamNames() const override;
     std::vector<core::KindCadence> kindRhythms() const override;
     core::Result<std::vector<core::FocusPick>> focusPicks() const override;
+    core::Result<std::vector<core::ImportantDate>> importantDates() const override;
+    core::Result<core::PersonHistory> historyOf(core::PersonId person) const override;
+    std::vector<core::KindAppreciation> kindAppreciation() const override;
     core::Result<std::vector<core::PersonLink>> links() const override;
     core::Result<Pins> pins() const override;
     core::Result<std::optional<core::Meeting>> nextMeetingWith(core::PersonId person, core::Instant from) const override;

@@ -21,6 +21,7 @@
 #include <QDropEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QListWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -118,11 +119,13 @@ WeekView::WeekView(const PageContext& page, const FocusQueries& queries, QWidget
     column->addWidget(buildFocusCard());
     column->addWidget(buildReflectionCard());
     column->addWidget(buildDueSection(), 1);
+    column->addWidget(buildDatesSection());
     column->addWidget(buildHistorySection());
 
     fillScrolling(this, content);
 
-    new PageRefresher(*this, page.feed, kHealthInputs | storage::Rows::Focus, [this](const storage::ChangeSet&) { refresh(); });
+    new PageRefresher(*this, page.feed, kHealthInputs | storage::Rows::Focus | storage::Rows::Personal,
+                      [this](const storage::ChangeSet&) { refresh(); });
 }
 
 QWidget* WeekView::buildFocusCard()
@@ -245,6 +248,22 @@ QWidget* WeekView::buildDueSection()
     return section;
 }
 
+QWidget* WeekView::buildDatesSection()
+{
+    m_datesSection = new QWidget(this);
+    auto* layout = new QVBoxLayout(m_datesSection);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(sectionTitle(tr("Dates coming up"), m_datesSection));
+    m_dates = new QListWidget(m_datesSection);
+    m_dates->setAccessibleName(tr("Dates coming up"));
+    m_dates->setToolTip(tr("Enter or double-click opens their page"));
+    connect(m_dates, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        m_navigator.openPerson(core::PersonId{item->data(Qt::UserRole).toLongLong()});
+    });
+    layout->addWidget(m_dates);
+    return m_datesSection;
+}
+
 QWidget* WeekView::buildHistorySection()
 {
     m_historySection = new QWidget(this);
@@ -317,7 +336,31 @@ void WeekView::refresh()
     showFocus();
     showReflection();
     showDue();
+    showDates();
     showHistory();
+}
+
+// Birthdays, work anniversaries and other dates of the next two weeks, soonest first.
+void WeekView::showDates()
+{
+    m_dates->clear();
+    auto dates = m_queries.importantDates();
+    if (!dates) {
+        m_context.feedback.error(tr("Could not read the dates coming up"), wording::errorWithPlace(dates.error()));
+        m_datesSection->hide();
+        return;
+    }
+    const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
+    for (const auto& upcoming : core::upcomingDates(dates.value(), today, kDatesAhead)) {
+        const int row = m_people.rowOf(upcoming.date.person);
+        if (row < 0)
+            continue;
+        const QString name = q(m_people.rowAt(row).person.name);
+        auto* item = new QListWidgetItem(tr("%1 · %2").arg(wording::upcomingDate(name, upcoming), longDay(upcoming.on)), m_dates);
+        item->setData(Qt::UserRole, static_cast<qlonglong>(upcoming.date.person.value));
+    }
+    m_dates->setFixedHeight(m_dates->sizeHintForRow(0) * std::clamp(m_dates->count(), 1, 6) + 2 * m_dates->frameWidth());
+    m_datesSection->setVisible(m_dates->count() > 0);
 }
 
 void WeekView::showFocus()

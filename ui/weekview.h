@@ -12,6 +12,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
@@ -56,12 +57,17 @@ public:
     QPushButton* saveReflectionButton() const { return m_saveReflection; }
     DueList* dueList() const { return m_due; }
     QTreeWidget* historyList() const { return m_history; }
+    /// Birthdays, anniversaries and other dates of the next 14 days (kDatesAhead).
+    QListWidget* datesList() const { return m_dates; }
+    static constexpr int kDatesAhead = 14;
 
 private:
     QWidget* buildFocusCard();
     QWidget* buildReflectionCard();
     QWidget* buildDueSection();
+    QWidget* buildDatesSection();
     QWidget* buildHistorySection();
+    void showDates();
     void showFocus();
     void showReflection();
     void showDue();
@@ -77,6 +83,8 @@ private:
     std::function<core::Instant()> m_clock;
     std::vector<core::FocusPick> m_picks; // oldest week first
     std::optional<core::PersonId> m_suggested;
+    QWidget* m_datesSection = nullptr;
+    QListWidget* m_dates = nullptr;
     std::optional<core::PersonId> m_prefilled; ///< the suggestion the form was filled with, untouched since
     bool m_editingFocus = false;
 

@@ -347,6 +347,11 @@ QString reason(const core::Reason& r)
     case C::NoRhythm: return tr("no regular rhythm set");
     case C::NewTie:
         return r.a == 1 ? tr("new: the first contact is due tomorrow") : tr("new: the first contact is due in %1 days").arg(r.a);
+    case C::NoAppreciation:
+        return r.a < 0 ? plural(r.b, tr("no appreciation logged yet (expected every %n day)"),
+                                tr("no appreciation logged yet (expected every %n days)"))
+                       : plural(r.a, tr("no appreciation for %n day"), tr("no appreciation for %n days"))
+                             + plural(r.b, tr(" (expected every %n day)"), tr(" (expected every %n days)"));
     }
     return {};
 }
@@ -411,6 +416,8 @@ QString problem(const core::ValidationIssue& issue)
         return plural(issue.limit, tr("This is more than %n day ahead."), tr("This is more than %n days ahead."));
     case P::ControlCharacters:
         return tr("Remove the invisible control characters.");
+    case P::NoSuchDay:
+        return issue.limit2 > 0 ? tr("%1 has no such day.").arg(issue.limit2) : tr("That month has no such day.");
     }
     return {};
 }
@@ -467,6 +474,8 @@ QString error(const core::Error& e)
     case C::JsonNoSuchTeam: return trError("no team with id %1").arg(v(0));
     case C::JsonNoSuchPerson: return trError("no person with id %1").arg(v(0));
     case C::JsonNoSuchSeries: return trError("no series with id %1").arg(v(0));
+    case C::JsonNoSuchDay: return trError("no such day in that month");
+    case C::JsonInvalidText: return trError("the text is blank, too long or holds control characters");
     case C::BadDate: return trError("not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM");
     case C::BadTime: return trError("not a time of day; use HH:MM from 00:00 to 23:59");
     case C::TimeInFuture: return trError("is in the future: only what happened can be logged");
@@ -504,6 +513,69 @@ QString importanceDots(int importance)
     for (int i = core::kMinImportance; i <= core::kMaxImportance; ++i)
         dots += i <= importance ? QChar(0x25CF) : QChar(0x25CB);
     return dots;
+}
+
+QString detailTopicName(core::DetailTopic topic)
+{
+    using T = core::DetailTopic;
+    switch (topic) {
+    case T::Family: return tr("Family and names");
+    case T::Interests: return tr("Interests");
+    case T::Preferences: return tr("Preferences");
+    case T::WorkStyle: return tr("Work style");
+    case T::Goals: return tr("Goals");
+    case T::ProudOf: return tr("Proud of");
+    case T::Drains: return tr("What drains them");
+    case T::NeverForget: return tr("Never forget");
+    }
+    return {};
+}
+
+QString dateKindName(core::DateKind kind)
+{
+    switch (kind) {
+    case core::DateKind::Birthday: return tr("Birthday");
+    case core::DateKind::WorkAnniversary: return tr("Work anniversary");
+    case core::DateKind::Custom: return tr("Another date");
+    }
+    return {};
+}
+
+QString importantDateName(const core::ImportantDate& date)
+{
+    return date.kind == core::DateKind::Custom ? QString::fromStdString(date.label) : dateKindName(date.kind);
+}
+
+QString yearlyDay(unsigned month, unsigned day)
+{
+    // A leap year, so that 29 February has a date to be written from.
+    return wording::date(QDate(2000, static_cast<int>(month), static_cast<int>(day)), DateStyle::Medium, Year::Omitted);
+}
+
+QString inDays(int days)
+{
+    if (days == 0)
+        return tr("today");
+    if (days == 1)
+        return tr("tomorrow");
+    return plural(days, tr("in %n day"), tr("in %n days"));
+}
+
+QString upcomingDate(const QString& person, const core::UpcomingDate& upcoming)
+{
+    const QString when = inDays(upcoming.inDays);
+    switch (upcoming.date.kind) {
+    case core::DateKind::Birthday:
+        return upcoming.years ? tr("%1's birthday (turns %2), %3").arg(person).arg(*upcoming.years).arg(when)
+                              : tr("%1's birthday, %2").arg(person, when);
+    case core::DateKind::WorkAnniversary:
+        return upcoming.years && *upcoming.years > 0
+                   ? plural(*upcoming.years, tr("%1: %n year at work, %2"), tr("%1: %n years at work, %2")).arg(person, when)
+                   : tr("%1's work anniversary, %2").arg(person, when);
+    case core::DateKind::Custom:
+        return tr("%1: %2, %3").arg(person, QString::fromStdString(upcoming.date.label), when);
+    }
+    return {};
 }
 
 } // namespace rapport::ui::wording

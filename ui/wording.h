@@ -6,6 +6,7 @@
 
 #include "core/audit.h"
 #include "core/health.h"
+#include "core/personal.h"
 #include "core/instant.h"
 #include "core/interaction.h"
 #include "core/relationship.h"
@@ -100,5 +101,16 @@ QString unplacedReason(core::UnplacedReason reason);
 QString daysLate(int n);
 /// Importance as filled and empty dots ("●●●○○").
 QString importanceDots(int importance);
+/// "Family and names", "Interests", … "Never forget": a thing to remember's topic.
+QString detailTopicName(core::DetailTopic topic);
+/// "Birthday", "Work anniversary", or a custom date's own name.
+QString importantDateName(const core::ImportantDate& date);
+QString dateKindName(core::DateKind kind);
+/// A yearly day without a year, in the locale's medium style: "Feb 29".
+QString yearlyDay(unsigned month, unsigned day);
+/// An upcoming date in a sentence: "Dana's birthday (turns 34), Friday", "Sam: 5 years at work, today".
+QString upcomingDate(const QString& person, const core::UpcomingDate& upcoming);
+/// "today", "tomorrow", "in 5 days".
+QString inDays(int days);
 
 } // namespace rapport::ui::wording

@@ -20,7 +20,8 @@ enum class Rows : std::uint32_t {
     Meetings = 1u << 4,     ///< meetings and series on the calendar
     Focus = 1u << 5,        ///< the weekly focus picks
     MapPins = 1u << 6,
-    KindRhythms = 1u << 7,  ///< the default rhythm of each kind of relationship
+    KindRhythms = 1u << 7,  ///< the default rhythm and expected appreciation of each kind of relationship
+    Personal = 1u << 8,     ///< what I keep about a person: things to remember, dates, action items
 };
 
 /// A set of Rows kinds.
@@ -29,7 +30,7 @@ class RowKinds
 public:
     constexpr RowKinds() = default;
     constexpr RowKinds(Rows one) : m_bits(static_cast<std::uint32_t>(one)) {}
-    static constexpr RowKinds all() { return fromBits((1u << 8) - 1); }
+    static constexpr RowKinds all() { return fromBits((1u << 9) - 1); }
 
     constexpr RowKinds operator|(RowKinds other) const { return fromBits(m_bits | other.m_bits); }
     constexpr RowKinds& operator|=(RowKinds other) { m_bits |= other.m_bits; return *this; }

@@ -76,8 +76,8 @@ bool everyKindKeeps(core::CadenceKind cadenceKind)
 }
 
 // The columns every summary query gives, in this order: person, first, last and last keeping
-// contact, contacts kept in the window, one-on-ones skipped since the last keeping one, and the
-// stored recent contacts (NULL when they are read by recentSql()).
+// contact, contacts kept in the window, one-on-ones skipped since the last keeping one, the
+// stored recent contacts (NULL when they are read by recentSql()), and the newest appreciation.
 //
 // Two sources give them. Mostly the row that migration 6's triggers keep in contact_summaries,
 // plus two counts that move with time, all in one query. The row knows every contact, so it serves
@@ -106,6 +106,18 @@ QString keptSql(Family family)
                           "AND i.at_utc > :window%1)").arg(keepingKinds(family));
 }
 
+// The newest appreciation of a person (`person` names their id) up to `at`: one seek of
+// (person_id, kind, at_utc) per kind that counts as appreciation.
+QString appreciatedSql(const QString& person)
+{
+    QStringList kinds;
+    for (const auto kind : core::kAllInteractionKinds)
+        if (core::countsAsAppreciation(kind))
+            kinds << QStringLiteral("(SELECT MAX(a.at_utc) FROM interactions a WHERE a.person_id = %1 AND a.kind = '%2' AND a.at_utc <= :at)")
+                         .arg(person, QString::fromUtf8(core::token(kind).data(), static_cast<qsizetype>(core::token(kind).size())));
+    return kinds.size() == 1 ? kinds.front() : QStringLiteral("MAX(%1)").arg(kinds.join(QStringLiteral(", ")));
+}
+
 // Reads the CTE s (id, first_at, last_at, keeping_at, kept, recent, rhythm) with the one-on-ones
 // skipped since the last keeping contact (meetings_person). The CTE is materialized, so that the
 // newest keeping contact is sought once, not again inside the skipped count.
@@ -114,8 +126,8 @@ QString withSkipped(const QString& cte)
     return QStringLiteral("WITH s AS MATERIALIZED (%1) SELECT id, first_at, last_at, keeping_at, kept, "
                           "CASE WHEN rhythm THEN (SELECT COUNT(*) FROM meetings m WHERE m.person_id = s.id AND m.status = 'skipped' "
                           "AND m.start_utc <= :at AND m.start_utc > COALESCE(keeping_at, -9223372036854775807)) ELSE 0 END, "
-                          "recent FROM s")
-        .arg(cte);
+                          "recent, %2 FROM s")
+        .arg(cte, appreciatedSql(QStringLiteral("s.id")));
 }
 
 // Every tie the stored rows serve, in one pass over ties; a tie without a rhythm gets its last
@@ -142,7 +154,8 @@ QString computedSql(Family family, bool onePerson)
     const QString where = tiesOf(family) + QStringLiteral(" AND ") + kComputedTies + onlyPerson(onePerson);
     const QString last = QStringLiteral("(SELECT MAX(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at)");
     if (family == NoRhythm)
-        return QStringLiteral("SELECT t.person_id, NULL, %1, %1, 0, 0, NULL FROM ties t WHERE %2").arg(last, where);
+        return QStringLiteral("SELECT t.person_id, NULL, %1, %1, 0, 0, NULL, %3 FROM ties t WHERE %2")
+            .arg(last, where, appreciatedSql(QStringLiteral("t.person_id")));
     // When every kind keeps the rhythm the newest keeping contact is simply the last one.
     const QString kinds = keepingKinds(family);
     const QString keeping = kinds.isEmpty()
@@ -213,6 +226,7 @@ public:
             s.skippedInARow = q.value(5).toInt();
             if (!q.value(6).isNull())
                 readStoredRecent(q.value(6).toString(), s);
+            s.lastAppreciation = instantOrNone(q.value(7));
         }
         return core::Done{};
     }

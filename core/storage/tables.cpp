@@ -4,6 +4,7 @@
 #include "core/storage/database.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/kindcadencerepository.h"
+#include "core/storage/personalrepository.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
 
@@ -258,6 +259,41 @@ core::Status restoreMeetingsOf(const QSqlDatabase& db, core::PersonId, const cor
     return insertMeetings(db, from);
 }
 
+// --- what I keep about a person: things to remember, important dates, action items
+template <auto Field, auto ReadWhere>
+core::Status readAllOf(Database& db, core::Dataset& data)
+{
+    return take(ReadWhere(db.connection(), {}, {}), data.*Field);
+}
+
+template <auto Field, auto ReadWhere>
+core::Status readOnesOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    return take(ReadWhere(db, QStringLiteral("WHERE person_id = ?"), {person.value}), into.*Field);
+}
+
+template <auto Field, auto Insert>
+core::Status insertAll(const QSqlDatabase& db, const core::Dataset& data)
+{
+    for (const auto& row : data.*Field)
+        if (auto done = Insert(db, row); !done)
+            return done;
+    return core::Done{};
+}
+
+template <auto Field, auto Insert>
+core::Status restoreOnesOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)
+{
+    return insertAll<Field, Insert>(db, from);
+}
+
+core::Status readKindAppreciation(Database& db, core::Dataset& data)
+{
+    return take(rows::kindAppreciation(db.connection()), data.kindAppreciation);
+}
+
+using D = core::Dataset;
+
 } // namespace
 
 const std::vector<Table>& tables()
@@ -282,6 +318,17 @@ const std::vector<Table>& tables()
          insertSeries, readSeriesOf, restoreSeriesOf},
         {"meetings", Ownership::Private, Carried::OwnList, "meetings", {{"person_id", OnDelete::Cascade}}, readMeetings,
          insertMeetings, readMeetingsOf, restoreMeetingsOf},
+        {"person_details", Ownership::Private, Carried::OwnList, "details", {{"person_id", OnDelete::Cascade}},
+         readAllOf<&D::details, rows::detailsWhere>, insertAll<&D::details, rows::insertDetail>,
+         readOnesOf<&D::details, rows::detailsWhere>, restoreOnesOf<&D::details, rows::insertDetail>},
+        {"important_dates", Ownership::Private, Carried::OwnList, "dates", {{"person_id", OnDelete::Cascade}},
+         readAllOf<&D::dates, rows::datesWhere>, insertAll<&D::dates, rows::insertDate>, readOnesOf<&D::dates, rows::datesWhere>,
+         restoreOnesOf<&D::dates, rows::insertDate>},
+        {"action_items", Ownership::Private, Carried::OwnList, "actionItems", {{"person_id", OnDelete::Cascade}},
+         readAllOf<&D::actionItems, rows::actionItemsWhere>, insertAll<&D::actionItems, rows::insertActionItem>,
+         readOnesOf<&D::actionItems, rows::actionItemsWhere>, restoreOnesOf<&D::actionItems, rows::insertActionItem>},
+        {"kind_appreciation", Ownership::Private, Carried::OwnList, "kindAppreciation", {}, readKindAppreciation,
+         insertAll<&D::kindAppreciation, rows::insertKindAppreciation>},
     };
     return all;
 }

@@ -36,6 +36,8 @@ class NoNavigation final : public ui::Navigator
 {
 public:
     void openPerson(core::PersonId) override {}
+    void editPerson(core::PersonId) override {}
+    void planWith(core::PersonId) override {}
     void quickLog(std::optional<core::PersonId>, core::InteractionKind) override {}
     void chooseFocus(core::PersonId) override {}
     void showPeopleIn(core::HealthState) override {}

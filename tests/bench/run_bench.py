@@ -42,6 +42,7 @@ BUDGETS = {
     "write_to_repaint_vp_ms": ("max", None, 50.0),
     "ics_import_10k_ms": ("ratio", "libical_parse_10k_ms", 2.0),
     "charts_vp_ms": ("max", None, 50.0),
+    "person_page_vp_ms": ("max", None, 50.0),
 }
 
 UNIT_TO_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}

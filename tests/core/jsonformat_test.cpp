@@ -56,7 +56,8 @@ TEST(JsonFormat, OutputIsStableAndVersioned)
     EXPECT_EQ(json.back(), '\n');
     EXPECT_EQ(toJson(Dataset{}), head + "  \"teams\": [],\n  \"people\": [],\n"
                                  "  \"links\": [],\n  \"interactions\": [],\n  \"kindCadences\": [],\n  \"focusPicks\": [],\n"
-                                 "  \"mapPins\": [],\n  \"series\": [],\n  \"meetings\": []\n}\n");
+                                 "  \"mapPins\": [],\n  \"series\": [],\n  \"meetings\": [],\n  \"details\": [],\n"
+                                 "  \"dates\": [],\n  \"actionItems\": [],\n  \"kindAppreciation\": []\n}\n");
 }
 
 TEST(JsonFormat, AcceptsTheMinimalDocument)
@@ -230,7 +231,8 @@ TEST(JsonFormat, PreferredDaysAndHoursRoundTripAndBadOnesAreRefused)
         people.replace(people.find(R"("cadence": null)"), 15, "\"cadence\": " + c + ", \"paused\": false");
         std::string doc = document(people, std::to_string(kJsonFormatVersion));
         doc.pop_back(); // the closing brace: a current document has every list
-        return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": []})";
+        return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": [], "dates": [], )"
+                     R"("actionItems": [], "kindAppreciation": []})";
     };
     auto parsed = parseJson(person(cadence), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
@@ -288,4 +290,57 @@ TEST(JsonFormat, OlderVersionsAreReadAsMigration7ReadsADatabase)
     auto again = parseJson(toJson(data), rapport::test::jsonUpgrade());
     ASSERT_TRUE(again) << again.error().toString();
     EXPECT_EQ(again.value(), data);
+}
+
+// Version 6: what a manager keeps about people travels, and what its rules refuse is refused with
+// the place named.
+TEST(JsonFormat, ThingsToRememberDatesAndActionItemsRoundTripAndBadOnesAreRefused)
+{
+    auto withLists = [](const std::string& details, const std::string& dates, const std::string& items,
+                        const std::string& appreciation = "[]") {
+        std::string people = kPerson;
+        people.replace(people.find(R"("cadence": null)"), 15, R"("cadence": null, "paused": false)");
+        std::string doc = document(people, std::to_string(kJsonFormatVersion));
+        doc.pop_back();
+        return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": )" + details +
+               R"(, "dates": )" + dates + R"(, "actionItems": )" + items + R"(, "kindAppreciation": )" + appreciation + "}";
+    };
+    const std::string detail = R"([{"id": 1, "person": 4, "topic": "never-forget", "text": "Allergic to nuts", "learnt": "2026-11-02"}])";
+    const std::string date = R"([{"id": 3, "person": 4, "kind": "birthday", "label": "", "month": 2, "day": 29, "year": null}])";
+    const std::string item =
+        R"([{"id": 7, "person": 4, "owner": "them", "text": "Send the draft", "created": "2026-11-20", "due": "2026-12-01", "done": null}])";
+    auto parsed = parseJson(withLists(detail, date, item, R"([{"kind": "peer", "withinDays": 30}])"), rapport::test::jsonUpgrade());
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    const Dataset& data = parsed.value();
+    ASSERT_EQ(data.details.size(), 1u);
+    EXPECT_EQ(data.details[0].topic, DetailTopic::NeverForget);
+    ASSERT_EQ(data.dates.size(), 1u);
+    EXPECT_EQ(data.dates[0].day, 29u);
+    ASSERT_EQ(data.actionItems.size(), 1u);
+    EXPECT_EQ(data.actionItems[0].owner, ActionOwner::Them);
+    EXPECT_EQ(data.kindAppreciation, (std::vector<KindAppreciation>{{RelationshipKind::Peer, 30}}));
+    auto again = parseJson(toJson(data), rapport::test::jsonUpgrade());
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again.value(), data);
+
+    std::string leapless = date;
+    leapless.replace(leapless.find(R"("year": null)"), 12, R"("year": 2023)");
+    EXPECT_EQ(refusal(withLists("[]", leapless, "[]")).where, "dates[0].day");
+    std::string thirtieth = date;
+    thirtieth.replace(thirtieth.find(R"("day": 29)"), 9, R"("day": 30)");
+    EXPECT_EQ(refusal(withLists("[]", thirtieth, "[]")).code, ErrorCode::JsonNoSuchDay);
+    std::string stranger = detail;
+    stranger.replace(stranger.find(R"("person": 4)"), 11, R"("person": 9)");
+    EXPECT_EQ(refusal(withLists(stranger, "[]", "[]")).where, "details[0].person");
+    std::string blank = item;
+    blank.replace(blank.find("Send the draft"), 14, "  ");
+    EXPECT_EQ(refusal(withLists("[]", "[]", blank)).where, "actionItems[0].text");
+    EXPECT_EQ(refusal(withLists("[]", "[]", "[]", R"([{"kind": "peer", "withinDays": 0}])")).where, "kindAppreciation[0].withinDays");
+    // A version 5 file has none of these lists, and reads as before.
+    std::string people = kPerson;
+    people.replace(people.find(R"("cadence": null)"), 15, R"("cadence": null, "paused": false)");
+    const std::string five = document(people, "5");
+    EXPECT_TRUE(parseJson(five.substr(0, five.size() - 1) +
+                              R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": []})",
+                          rapport::test::jsonUpgrade()));
 }

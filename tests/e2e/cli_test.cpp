@@ -163,7 +163,7 @@ TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
 TEST_F(Cli, SubcommandDeclarationsAgreeWithEachOther)
 {
     const QStringList appOptions{QStringLiteral("database"), QStringLiteral("screenshot"), QStringLiteral("view"),
-                                 QStringLiteral("size"),     QStringLiteral("h"),          QStringLiteral("help"),
+                                 QStringLiteral("person"),   QStringLiteral("size"),     QStringLiteral("h"),          QStringLiteral("help"),
                                  QStringLiteral("version")};
     QStringList names;
     QMap<QString, bool> takesValue;
@@ -525,12 +525,29 @@ TEST_F(Cli, ScreenshotRendersEveryViewOffscreen)
         ASSERT_FALSE(image.isNull());
         EXPECT_EQ(image.size(), QSize(900, 600));
     }
+    // A person's page, by id or by a unique name; without --person, or naming nobody, it is refused.
+    for (const char* who : {"1", "maya yilmaz"}) {
+        SCOPED_TRACE(who);
+        const QString file = path("person.png");
+        QFile::remove(file);
+        const Outcome run = onDb(db, {QStringLiteral("--screenshot"), file, QStringLiteral("--view"), QStringLiteral("person"),
+                                      QStringLiteral("--person"), QLatin1String(who), QStringLiteral("--size"), QStringLiteral("900x600")});
+        ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+        EXPECT_EQ(QImage(file).size(), QSize(900, 600));
+    }
+    expectOneLineError(onDb(db, {QStringLiteral("--screenshot"), path("p.png"), QStringLiteral("--view"), QStringLiteral("person")}), 2,
+                       "--view person needs --person PERSON");
+    expectOneLineError(onDb(db, {QStringLiteral("--screenshot"), path("p.png"), QStringLiteral("--person"), QStringLiteral("1")}), 2,
+                       "--person goes with --view person");
+    expectOneLineError(onDb(db, {QStringLiteral("--screenshot"), path("p.png"), QStringLiteral("--view"), QStringLiteral("person"),
+                                 QStringLiteral("--person"), QStringLiteral("999")}),
+                       1, "no person with this id");
     // An area not built yet is no view: a usage error naming those that exist, before any file is made.
     for (const char* unbuilt : {"pulse", "repairs", "team"}) {
         const Outcome run = onDb(path("none.sqlite"), {QStringLiteral("--screenshot"), path("none.png"), QStringLiteral("--view"),
                                                        QLatin1String(unbuilt)});
         EXPECT_EQ(run.exitCode, 2) << unbuilt;
-        EXPECT_TRUE(run.err.contains(QStringLiteral("week, people, map, calendar, health, audit"))) << run.err.toStdString();
+        EXPECT_TRUE(run.err.contains(QStringLiteral("week, people, map, calendar, health, audit, person"))) << run.err.toStdString();
         EXPECT_FALSE(QFile::exists(path("none.sqlite")));
     }
     // A first start on a new database shows the welcome page.

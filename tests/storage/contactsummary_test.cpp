@@ -43,6 +43,7 @@ void expectSummariesAgree(storage::Database& db, core::Instant at)
         EXPECT_EQ(actual.recentQualities, expected.recentQualities) << person.name;
         EXPECT_EQ(actual.recentInitiators, expected.recentInitiators) << person.name;
         EXPECT_EQ(actual.skippedInARow, expected.skippedInARow) << person.name;
+        EXPECT_EQ(actual.lastAppreciation, expected.lastAppreciation) << person.name;
     }
 }
 

@@ -6,6 +6,8 @@
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
 #include "core/storage/migrator.h"
+#include "core/storage/peoplerepository.h"
+#include "core/storage/personalrepository.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
@@ -208,4 +210,35 @@ TEST(Migration, FailingStepRollsBackAndRefuses)
     ASSERT_TRUE(db) << db.error().toString();
     EXPECT_EQ(db.value()->schema().version, failing - 1) << "the steps before the failing one stay applied";
     EXPECT_FALSE(hasTable(*db.value(), QStringLiteral("half_done")));
+}
+
+TEST(Migration, Schema8KeepsWhatAManagerKnowsAboutEachPersonAndDropsItWithThem)
+{
+    test::TempDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("schema-v7.sqlite"));
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(db->schema().compatibleVersion, 8) << "schema 7's Rapport would lose these rows on export and undo";
+    auto people = storage::PeopleRepository(*db).list(*core::parseUtc("2026-11-29T23:00:00Z"));
+    ASSERT_TRUE(people);
+    const core::PersonId someone = people.value().front().person.id;
+    storage::PersonalRepository personal(*db);
+    ASSERT_TRUE(personal.save(core::Detail{{}, someone, core::DetailTopic::Family, "Two kids", *core::parseDay("2026-11-29")}));
+    ASSERT_TRUE(personal.save(core::ImportantDate{{}, someone, core::DateKind::Birthday, {}, 2, 29, std::nullopt}));
+    ASSERT_TRUE(personal.save(core::ActionItem{{}, someone, core::ActionOwner::Them, "Send the draft", *core::parseDay("2026-11-29"),
+                                               std::nullopt, std::nullopt}));
+    ASSERT_TRUE(personal.replaceKindAppreciation({{core::RelationshipKind::Peer, 45}}));
+    EXPECT_EQ(personal.kindAppreciation().value(), (std::vector<core::KindAppreciation>{{core::RelationshipKind::Peer, 45}}));
+    const auto record = personal.of(someone).value();
+    EXPECT_EQ(record.details.size(), 1u);
+    EXPECT_EQ(record.dates.size(), 1u);
+    EXPECT_EQ(record.actionItems.size(), 1u);
+    // The database refuses what the rules refuse, whoever writes.
+    QSqlQuery bad(db->connection());
+    EXPECT_FALSE(bad.exec(QStringLiteral("INSERT INTO important_dates (person_id, kind, month, day) VALUES (%1, 'birthday', 13, 1)")
+                              .arg(someone.value)));
+    EXPECT_FALSE(bad.exec(QStringLiteral("INSERT INTO action_items (person_id, owner, text, created_on) VALUES (%1, 'boss', 'x', '2026-11-29')")
+                              .arg(someone.value)));
+    ASSERT_TRUE(storage::PeopleRepository(*db).remove({someone}));
+    EXPECT_EQ(personal.of(someone).value(), storage::PersonalRecord{}) << "deleting a person deletes what was kept about them";
 }

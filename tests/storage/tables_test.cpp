@@ -54,6 +54,8 @@ core::Dataset everyKindOfRow()
         data.mapPins.push_back(core::MapPin{data.people.front().id, core::MapPoint{12, -40}});
     if (data.kindCadences.empty())
         data.kindCadences.push_back(core::KindCadence{core::RelationshipKind::Peer, std::nullopt});
+    if (data.kindAppreciation.empty())
+        data.kindAppreciation.push_back(core::KindAppreciation{core::RelationshipKind::Mentee, 90});
     return data;
 }
 

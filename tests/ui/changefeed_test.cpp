@@ -15,6 +15,9 @@
 #include "ui/peopleview.h"
 #include "ui/personfilterproxy.h"
 #include "ui/personmodel.h"
+#include "ui/personsections.h"
+#include "ui/personview.h"
+#include "ui/timelinemodel.h"
 #include "ui/weekgrid.h"
 #include "ui/weekview.h"
 
@@ -27,6 +30,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -59,6 +63,14 @@ QString treeText(const QTreeWidget& tree)
     return lines.join(QLatin1Char('\n'));
 }
 
+QString listText(const QListWidget& list)
+{
+    QStringList rows;
+    for (int row = 0; row < list.count(); ++row)
+        rows << list.item(row)->text();
+    return rows.join(QLatin1Char('\n'));
+}
+
 QString labelsIn(const QWidget& widget)
 {
     QStringList texts;
@@ -73,7 +85,19 @@ QString weekText(ui::MainWindow& window)
     ui::WeekView* week = window.page<ui::WeekView>();
     return week->dueList()->names().join(QLatin1Char(',')) + QLatin1Char('\n') + treeText(*week->dueList()) + QLatin1Char('\n') +
            week->suggestionLabel()->text() + QLatin1Char('\n') + week->suggestionReasonLabel()->text() + QLatin1Char('\n') +
-           week->committedLabel()->text();
+           week->committedLabel()->text() + QLatin1Char('\n') + listText(*week->datesList());
+}
+
+// The person page of `selected`: its labels, timeline, and what is kept about them.
+QString personText(ui::MainWindow& window, core::PersonId selected)
+{
+    window.openPerson(selected);
+    ui::PersonView* person = window.page<ui::PersonView>();
+    QStringList lines{labelsIn(*person)};
+    for (int row = 0; row < person->timeline()->rowCount(); ++row)
+        lines << person->timeline()->index(row).data().toString();
+    lines << treeText(*person->remember()->list()) << treeText(*person->dates()->list()) << treeText(*person->actionItems()->list());
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString peopleText(ui::MainWindow& window)
@@ -142,6 +166,7 @@ const Page kPages[] = {
     {"calendar", [](ui::MainWindow& w, core::PersonId) { return calendarText(w); }},
     {"health", [](ui::MainWindow& w, core::PersonId) { return chartsText(w); }},
     {"audit", [](ui::MainWindow& w, core::PersonId) { return auditText(w); }},
+    {"person", personText},
 };
 
 const Page& pageNamed(const std::string& name)
@@ -314,6 +339,16 @@ protected:
                 pick.committedAt = clock;
                 ASSERT_TRUE(ui::commands::commitFocus(windowCommands(), pick));
             }};
+        if (name == "person-notes")
+            return {[this] {
+                         core::Detail detail{{}, gabriel, core::DetailTopic::Goals, "Wants to lead the migration", *core::parseDay("2026-11-29")};
+                         ASSERT_TRUE(ui::commands::saveDetail(windowCommands(), std::nullopt, detail, QStringLiteral("Remember")).isValid());
+                     },
+                    [this] {
+                        core::ImportantDate birthday{{}, gabriel, core::DateKind::Birthday, {}, 12, 4, 1988};
+                        ASSERT_TRUE(ui::commands::saveDate(windowCommands(), std::nullopt, birthday, QStringLiteral("Birthday")).isValid());
+                    },
+                    [this] { undoStack.undo(); }};
         ADD_FAILURE() << "no write path " << name;
         return {};
     }
@@ -346,7 +381,9 @@ bool mustChange(const std::string& path, const std::string& page)
     if (path == "person-editor")
         return page != "health";
     if (path == "focus-commit")
-        return page == "week";
+        return page == "week" || page == "person";
+    if (path == "person-notes")
+        return page == "week" || page == "person";
     return page == "calendar";
 }
 
@@ -401,8 +438,8 @@ std::string paramName(const ::testing::TestParamInfo<ChangeFeedTest::ParamType>&
 INSTANTIATE_TEST_SUITE_P(EveryPageEveryWrite, ChangeFeedTest,
                          ::testing::Combine(::testing::Values("quick-log", "person-editor", "delete-undo-redo", "calendar-drop",
                                                               "calendar-move", "calendar-held", "calendar-skipped", "ics-import",
-                                                              "focus-commit"),
-                                            ::testing::Values("week", "people", "map", "calendar", "health", "audit")),
+                                                              "focus-commit", "person-notes"),
+                                            ::testing::Values("week", "people", "map", "calendar", "health", "audit", "person")),
                          paramName);
 
 // Another process writes to the file the app has open (the command line, a second window): every

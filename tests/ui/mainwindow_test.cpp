@@ -12,6 +12,7 @@
 #include "ui/mapscene.h"
 #include "ui/mapview.h"
 #include "ui/peopleview.h"
+#include "ui/personview.h"
 #include "ui/personeditor.h"
 #include "ui/personfilterproxy.h"
 #include "ui/personmime.h"
@@ -23,6 +24,7 @@
 #include "ui/weekview.h"
 #include "ui/welcomepage.h"
 
+#include <QLabel>
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
@@ -103,7 +105,7 @@ TEST_F(MainWindowTest, EveryViewNameOpensItsPageAndAreasNotBuiltAppearNowhere)
     addPerson("Ana Lopez", core::RelationshipKind::Peer);
     auto window = makeWindow();
     EXPECT_EQ(ui::viewNames(), (QStringList{QStringLiteral("week"), QStringLiteral("people"), QStringLiteral("map"), QStringLiteral("calendar"),
-                                            QStringLiteral("health"), QStringLiteral("audit")}));
+                                            QStringLiteral("health"), QStringLiteral("audit"), QStringLiteral("person")}));
     for (const QString& name : ui::viewNames()) {
         ASSERT_TRUE(window->showView(name)) << name.toStdString();
         EXPECT_EQ(window->currentArea(), QLatin1String(ui::areaForView(name)->id));
@@ -112,7 +114,7 @@ TEST_F(MainWindowTest, EveryViewNameOpensItsPageAndAreasNotBuiltAppearNowhere)
     EXPECT_TRUE(window->page<ui::AuditView>()->isVisible()) << "audit is a part of Health";
     for (const char* unbuilt : {"pulse", "repairs", "team", "garden"})
         EXPECT_FALSE(window->showView(QLatin1String(unbuilt))) << unbuilt;
-    auto* sidebar = window->findChild<QListWidget*>();
+    auto* sidebar = window->findChild<QListWidget*>(QStringLiteral("sidebar"));
     ASSERT_NE(sidebar, nullptr);
     QStringList entries;
     for (int row = 0; row < sidebar->count(); ++row)
@@ -225,7 +227,7 @@ TEST_F(MainWindowTest, PeopleAndTheMapShareOneSelection)
     EXPECT_EQ(window->page<ui::MapView>()->selectedPerson(), window->page<ui::PeopleView>()->selectedPeople().front());
 }
 
-TEST_F(MainWindowTest, OpeningSomeoneFromTheMapShowsThemInPeopleWithTheEditor)
+TEST_F(MainWindowTest, OpeningSomeoneShowsTheirPageAndBackReturns)
 {
     addPerson("Ana Lopez", core::RelationshipKind::Peer);
     const auto ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
@@ -233,11 +235,26 @@ TEST_F(MainWindowTest, OpeningSomeoneFromTheMapShowsThemInPeopleWithTheEditor)
     ASSERT_TRUE(window->showView(QStringLiteral("map")));
     QTest::mouseDClick(window->page<ui::MapView>()->canvas()->viewport(), Qt::LeftButton, {},
                        window->page<ui::MapView>()->canvas()->mapFromScene(window->page<ui::MapView>()->scene()->node(ben)->scenePos()));
-    EXPECT_EQ(window->currentArea(), QStringLiteral("people"));
-    EXPECT_EQ(window->page<ui::PeopleView>()->selectedPeople(), std::vector<core::PersonId>{ben});
+    EXPECT_EQ(window->currentArea(), QStringLiteral("person"));
+    EXPECT_EQ(window->page<ui::PersonView>()->person(), std::optional(ben));
+    EXPECT_EQ(window->page<ui::PersonView>()->nameLabel()->text(), QStringLiteral("Ben Kim"));
+    auto* sidebar = window->findChild<QListWidget*>(QStringLiteral("sidebar"));
+    EXPECT_EQ(sidebar->count(), 5) << "the person page is opened on someone, not from the sidebar";
+    EXPECT_TRUE(sidebar->selectedItems().isEmpty()) << "no sidebar entry is this page";
+    // Edit… opens the editor over the page; Back returns to the map.
+    window->editPerson(ben);
     ASSERT_NE(window->page<ui::PeopleView>()->editor(), nullptr);
     EXPECT_EQ(window->page<ui::PeopleView>()->editor()->nameEdit()->text(), QStringLiteral("Ben Kim"));
     window->page<ui::PeopleView>()->editor()->reject();
+    EXPECT_EQ(window->currentArea(), QStringLiteral("person"));
+    emit window->page<ui::PersonView>()->backRequested();
+    EXPECT_EQ(window->currentArea(), QStringLiteral("map"));
+    EXPECT_EQ(sidebar->currentRow(), 2);
+    EXPECT_EQ(sidebar->selectedItems().size(), 1);
+    // Ctrl+L on the page logs with them.
+    window->openPerson(ben);
+    window->planWith(ben);
+    EXPECT_EQ(window->currentArea(), QStringLiteral("calendar"));
 }
 
 TEST_F(MainWindowTest, ADamagedDatabaseFoundAfterOpeningIsSaidPlainly)
@@ -313,7 +330,7 @@ TEST_F(MainWindowTest, APersonHeldOverCalendarInTheSidebarOpensItAndTheDropPlans
     const auto ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport);
     auto window = makeWindow();
     ASSERT_TRUE(window->showView(QStringLiteral("people")));
-    auto* sidebar = window->findChild<QListWidget*>();
+    auto* sidebar = window->findChild<QListWidget*>(QStringLiteral("sidebar"));
     ASSERT_TRUE(sidebar);
     QListWidgetItem* calendar = nullptr;
     for (int row = 0; row < sidebar->count(); ++row)

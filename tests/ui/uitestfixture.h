@@ -33,6 +33,8 @@ class RecordingNavigator final : public ui::Navigator
 {
 public:
     void openPerson(core::PersonId person) override { opened.push_back(person); }
+    void editPerson(core::PersonId person) override { edited.push_back(person); }
+    void planWith(core::PersonId person) override { planned.push_back(person); }
     void quickLog(std::optional<core::PersonId> person, core::InteractionKind kind) override { logged.emplace_back(person, kind); }
     void chooseFocus(core::PersonId person) override { focused.push_back(person); }
     void showPeopleIn(core::HealthState state) override { statesShown.push_back(state); }
@@ -42,7 +44,7 @@ public:
         return howItWent;
     }
 
-    std::vector<core::PersonId> opened, focused;
+    std::vector<core::PersonId> opened, focused, edited, planned;
     std::vector<std::pair<std::optional<core::PersonId>, core::InteractionKind>> logged;
     std::vector<core::HealthState> statesShown;
     std::vector<core::Meeting> askedAbout;

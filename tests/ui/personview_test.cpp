@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The person page: header, timeline and its filter, things to remember edited in place, important
+// dates, action items, kindness; every write undoable and shown again through the change feed;
+// and the dates of the next 14 days on This week.
+#include "core/storage/personalrepository.h"
+#include "tests/ui/uitestfixture.h"
+#include "ui/personmodel.h"
+#include "ui/personsections.h"
+#include "ui/personview.h"
+#include "ui/timelinemodel.h"
+#include "ui/weekview.h"
+
+#include <QComboBox>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace rapport;
+
+class PersonViewTest : public test::UiTest
+{
+protected:
+    void SetUp() override
+    {
+        UiTest::SetUp();
+        dana = addPerson("Dana Levi", core::RelationshipKind::DirectReport, "Platform");
+        for (int daysAgo : {3, 10, 17})
+            logContact(dana, daysAgo);
+        logContact(dana, 5, core::InteractionKind::Call);
+    }
+    void TearDown() override
+    {
+        view.reset();
+        model.reset();
+        UiTest::TearDown();
+    }
+    void open(core::PersonId person)
+    {
+        model = std::make_unique<ui::PersonModel>(*database, now, zone);
+        view = std::make_unique<ui::PersonView>(pageContext(*model), queries());
+        view->resize(1280, 800);
+        view->showPerson(person);
+        view->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+    }
+    storage::PersonalRecord stored()
+    {
+        auto record = storage::PersonalRepository(*database).of(dana);
+        EXPECT_TRUE(record);
+        return record ? record.value() : storage::PersonalRecord{};
+    }
+
+    const core::Zone zone{"Europe/Berlin"};
+    core::PersonId dana;
+    std::unique_ptr<ui::PersonModel> model;
+    std::unique_ptr<ui::PersonView> view;
+};
+
+TEST_F(PersonViewTest, TheHeaderSaysWhoTheyAreHowItIsGoingAndTheRhythm)
+{
+    open(dana);
+    EXPECT_EQ(view->nameLabel()->text(), QStringLiteral("Dana Levi"));
+    EXPECT_TRUE(view->summaryLabel()->text().contains(QStringLiteral("Direct report"))) << view->summaryLabel()->text().toStdString();
+    EXPECT_TRUE(view->summaryLabel()->text().contains(QStringLiteral("Platform")));
+    EXPECT_TRUE(view->healthLabel()->text().contains(QStringLiteral("Strong")) ||
+                view->healthLabel()->text().contains(QStringLiteral("Steady")))
+        << view->healthLabel()->text().toStdString();
+    EXPECT_TRUE(view->rhythmLabel()->text().contains(QStringLiteral("Weekly"))) << view->rhythmLabel()->text().toStdString();
+    EXPECT_TRUE(view->rhythmLabel()->text().contains(QStringLiteral("no one-on-one planned")));
+    EXPECT_EQ(selection.person(), std::optional(dana)) << "the page's person is everyone's selection";
+}
+
+TEST_F(PersonViewTest, TheTimelineIsNewestFirstAndFiltersByKind)
+{
+    open(dana);
+    auto* timeline = view->timeline();
+    ASSERT_EQ(timeline->rowCount(), 4);
+    EXPECT_TRUE(timeline->index(0).data().toString().contains(QStringLiteral("One-on-one"))) << "3 days ago";
+    EXPECT_TRUE(timeline->index(1).data().toString().contains(QStringLiteral("Call"))) << "5 days ago";
+    view->timelineFilter()->setCurrentIndex(view->timelineFilter()->findData(static_cast<int>(core::TimelineKind::Contact)));
+    EXPECT_EQ(timeline->rowCount(), 1);
+    view->timelineFilter()->setCurrentIndex(view->timelineFilter()->findData(static_cast<int>(core::TimelineKind::OneOnOne)));
+    EXPECT_EQ(timeline->rowCount(), 3);
+    // A contact logged elsewhere reaches the page through the feed.
+    core::Interaction thanks;
+    thanks.person = dana;
+    thanks.kind = core::InteractionKind::Appreciation;
+    thanks.at = now - std::chrono::hours{1};
+    ASSERT_TRUE(ui::commands::logInteraction(commands(), thanks, QStringLiteral("Dana Levi"), now));
+    view->timelineFilter()->setCurrentIndex(0);
+    EXPECT_EQ(timeline->rowCount(), 5);
+    EXPECT_TRUE(timeline->index(0).data().toString().contains(QStringLiteral("Appreciation")));
+    EXPECT_TRUE(view->kindness()->lastLabel(core::InteractionKind::Appreciation)->text().contains(QStringLiteral("today")));
+}
+
+TEST_F(PersonViewTest, AThingToRememberIsAddedWithEnterEditedInPlaceAndUndone)
+{
+    open(dana);
+    auto* remember = view->remember();
+    remember->topicBox()->setCurrentIndex(remember->topicBox()->findData(static_cast<int>(core::DetailTopic::Family)));
+    QTest::keyClicks(remember->textEdit(), QStringLiteral("Daughter Mia starts school"));
+    QTest::keyClick(remember->textEdit(), Qt::Key_Return);
+    ASSERT_EQ(stored().details.size(), 1u);
+    EXPECT_EQ(stored().details[0].topic, core::DetailTopic::Family);
+    EXPECT_EQ(stored().details[0].learnt, core::dayIn(now, zone)) << "learnt today unless said otherwise";
+    EXPECT_TRUE(remember->textEdit()->text().isEmpty());
+    ASSERT_EQ(remember->list()->topLevelItemCount(), 1) << "the page shows it again at once";
+    // In place: the text column, as a delegate would write it.
+    remember->list()->topLevelItem(0)->setText(1, QStringLiteral("Daughter Mia starts school in September"));
+    EXPECT_EQ(stored().details[0].text, "Daughter Mia starts school in September");
+    EXPECT_TRUE(view->timeline()->index(0).data().toString().contains(QStringLiteral("September")));
+    undoStack.undo();
+    EXPECT_EQ(stored().details[0].text, "Daughter Mia starts school");
+    undoStack.undo();
+    EXPECT_TRUE(stored().details.empty());
+    EXPECT_EQ(remember->list()->topLevelItemCount(), 0);
+    undoStack.redo();
+    ASSERT_EQ(stored().details.size(), 1u);
+    // A blank text is refused and the stored one shown again.
+    remember->list()->topLevelItem(0)->setText(1, QStringLiteral("   "));
+    EXPECT_EQ(stored().details[0].text, "Daughter Mia starts school");
+    EXPECT_EQ(remember->list()->topLevelItem(0)->text(1), QStringLiteral("Daughter Mia starts school"));
+    // Del removes; undo brings it back with its id.
+    const core::DetailId id = stored().details[0].id;
+    remember->list()->setCurrentItem(remember->list()->topLevelItem(0));
+    remember->removeSelected();
+    EXPECT_TRUE(stored().details.empty());
+    undoStack.undo();
+    ASSERT_EQ(stored().details.size(), 1u);
+    EXPECT_EQ(stored().details[0].id, id);
+}
+
+TEST_F(PersonViewTest, DatesAreSavedAndTheNextFourteenDaysAppearOnThisWeek)
+{
+    open(dana);
+    // Dana's birthday is in five days; a date dialog refuses 30 February.
+    core::ImportantDate date;
+    date.person = dana;
+    ui::ImportantDateDialog dialog(date);
+    dialog.monthBox()->setCurrentIndex(1);
+    dialog.dayBox()->setValue(30);
+    EXPECT_FALSE(dialog.saveButton()->isEnabled());
+    dialog.dayBox()->setValue(29);
+    EXPECT_TRUE(dialog.saveButton()->isEnabled()) << "29 February without a year";
+    dialog.yearKnownBox()->setChecked(true);
+    dialog.yearBox()->setValue(2023);
+    EXPECT_FALSE(dialog.saveButton()->isEnabled()) << "2023 had no 29 February";
+
+    const core::LocalDay inFive{std::chrono::sys_days{core::dayIn(now, zone)} + std::chrono::days{5}};
+    date.month = static_cast<unsigned>(inFive.month());
+    date.day = static_cast<unsigned>(inFive.day());
+    date.year = 1990;
+    view->dates()->save(date);
+    ASSERT_EQ(stored().dates.size(), 1u);
+    ASSERT_EQ(view->dates()->list()->topLevelItemCount(), 1);
+    EXPECT_TRUE(view->dates()->list()->topLevelItem(0)->text(2).contains(QStringLiteral("in 5 days")))
+        << view->dates()->list()->topLevelItem(0)->text(2).toStdString();
+
+    ui::WeekView week(pageContext(*model), queries());
+    week.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&week));
+    ASSERT_EQ(week.datesList()->count(), 1);
+    EXPECT_TRUE(week.datesList()->item(0)->text().startsWith(QStringLiteral("Dana Levi's birthday (turns 36), in 5 days")))
+        << week.datesList()->item(0)->text().toStdString();
+    emit week.datesList()->itemActivated(week.datesList()->item(0));
+    EXPECT_EQ(navigator.opened, std::vector{dana}) << "Enter opens their page";
+    undoStack.undo();
+    EXPECT_EQ(week.datesList()->count(), 0) << "This week follows the undo";
+}
+
+TEST_F(PersonViewTest, ActionItemsAreAddedTickedDoneAndKeptVisibleUntilDone)
+{
+    open(dana);
+    auto* items = view->actionItems();
+    items->ownerBox()->setCurrentIndex(1); // they will
+    QTest::keyClicks(items->textEdit(), QStringLiteral("Send the draft of the proposal"));
+    items->dueBox()->setChecked(true);
+    QTest::keyClick(items->textEdit(), Qt::Key_Return);
+    ASSERT_EQ(stored().actionItems.size(), 1u);
+    EXPECT_EQ(stored().actionItems[0].owner, core::ActionOwner::Them);
+    EXPECT_TRUE(stored().actionItems[0].due);
+    EXPECT_TRUE(stored().actionItems[0].isOpen());
+    ASSERT_EQ(items->list()->topLevelItemCount(), 1);
+    items->list()->topLevelItem(0)->setCheckState(0, Qt::Checked);
+    EXPECT_EQ(stored().actionItems[0].done, core::dayIn(now, zone));
+    undoStack.undo();
+    EXPECT_TRUE(stored().actionItems[0].isOpen());
+    EXPECT_EQ(items->list()->topLevelItem(0)->checkState(0), Qt::Unchecked);
+}
+
+TEST_F(PersonViewTest, TheAppreciationExpectedIsEditedForTheKindAndBecomesAHealthReason)
+{
+    // Dana, a direct report first met 17 days ago, was never appreciated: within the 60 days expected.
+    open(dana);
+    auto reasonsOf = [&] { return model->healthAt(model->rowOf(dana)).reasons; };
+    const auto first = reasonsOf();
+    const bool hasReason = std::any_of(first.begin(), first.end(),
+                                       [](const core::Reason& r) { return r.code == core::ReasonCode::NoAppreciation; });
+    EXPECT_FALSE(hasReason) << "17 days since the first contact: not yet";
+    view->kindness()->setExpectation(10);
+    EXPECT_TRUE(view->kindness()->expectationLabel()->text().contains(QStringLiteral("10 days")))
+        << view->kindness()->expectationLabel()->text().toStdString();
+    const auto reasons = reasonsOf();
+    EXPECT_TRUE(std::any_of(reasons.begin(), reasons.end(), [](const core::Reason& r) {
+        return r.code == core::ReasonCode::NoAppreciation && r.b == 10;
+    }));
+    EXPECT_TRUE(view->healthLabel()->text().contains(QStringLiteral("no appreciation logged yet"), Qt::CaseInsensitive))
+        << view->healthLabel()->text().toStdString();
+    undoStack.undo();
+    EXPECT_FALSE(view->healthLabel()->text().contains(QStringLiteral("no appreciation"), Qt::CaseInsensitive));
+}
+
+TEST_F(PersonViewTest, ADeletedPersonLeavesAClearPageBehind)
+{
+    open(dana);
+    ASSERT_TRUE(ui::commands::deletePeople(commands(), {dana}));
+    EXPECT_TRUE(view->nameLabel()->isHidden() || !view->nameLabel()->isVisibleTo(view.get()));
+}

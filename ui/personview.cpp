@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/personview.h"
+
+#include "ui/changefeed.h"
+#include "ui/healthstyle.h"
+#include "ui/localdates.h"
+#include "ui/navigator.h"
+#include "ui/personmodel.h"
+#include "ui/personsections.h"
+#include "ui/queries.h"
+#include "ui/timelinemodel.h"
+#include "ui/wording.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace rapport::ui {
+namespace {
+
+// The page is built from people and their ties, contacts, meetings, focus picks, what I keep about
+// them, and the kinds' expectations.
+constexpr storage::RowKinds kPersonInputs = kHealthInputs | storage::Rows::Teams | storage::Rows::Focus |
+                                            storage::Rows::Personal | storage::Rows::KindRhythms | storage::Rows::Links;
+
+QString toQ(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+PersonView::PersonView(const PageContext& page, const PersonQueries& queries, QWidget* parent)
+    : QWidget(parent), m_page(page), m_queries(queries)
+{
+    m_missing = new QLabel(tr("This person is no longer in Rapport."), this);
+    m_missing->setAlignment(Qt::AlignCenter);
+    m_missing->hide();
+
+    m_content = new QWidget(this);
+    m_sections = new QTabWidget(m_content);
+    m_sections->setDocumentMode(true);
+    m_remember = new RememberSection(page.commands, m_sections);
+    m_dates = new DatesSection(page.commands, m_sections);
+    m_actionItems = new ActionItemsSection(page.commands, m_sections);
+    m_kindness = new KindnessSection(page.commands, [this](core::InteractionKind kind) {
+        if (m_person)
+            m_page.navigator.quickLog(m_person, kind);
+    }, m_sections);
+    m_sections->addTab(m_remember, tr("&Remember"));
+    m_sections->addTab(m_dates, tr("&Dates"));
+    m_sections->addTab(m_actionItems, tr("Action &items"));
+    m_sections->addTab(m_kindness, tr("&Kindness"));
+
+    auto* splitter = new QSplitter(Qt::Horizontal, m_content);
+    splitter->addWidget(buildTimeline());
+    splitter->addWidget(m_sections);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+
+    auto* contentLayout = new QVBoxLayout(m_content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(buildHeader());
+    contentLayout->addWidget(splitter, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_missing, 1);
+    layout->addWidget(m_content, 1);
+
+    auto* back = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Left), this);
+    connect(back, &QShortcut::activated, this, &PersonView::backRequested);
+    m_refresher = new PageRefresher(*this, page.feed, kPersonInputs, [this](const storage::ChangeSet&) { refresh(); });
+}
+
+QWidget* PersonView::buildHeader()
+{
+    auto* header = new QWidget(m_content);
+    auto* back = new QToolButton(header);
+    back->setArrowType(Qt::LeftArrow);
+    back->setAutoRaise(true);
+    back->setToolTip(tr("Back (Alt+Left)"));
+    back->setAccessibleName(tr("Back"));
+    connect(back, &QToolButton::clicked, this, &PersonView::backRequested);
+
+    m_name = new QLabel(header);
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_name->setFont(big);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary = new QLabel(header);
+    m_health = new QLabel(header);
+    m_health->setWordWrap(true);
+    m_health->setTextFormat(Qt::RichText);
+    m_rhythm = new QLabel(header);
+    m_rhythm->setWordWrap(true);
+
+    auto* log = new QPushButton(tr("&Log a contact…"), header);
+    connect(log, &QPushButton::clicked, this, [this] {
+        if (m_person)
+            m_page.navigator.quickLog(m_person, core::InteractionKind::MicroMoment);
+    });
+    auto* plan = new QPushButton(tr("&Plan a one-on-one"), header);
+    plan->setToolTip(tr("Opens the calendar with them chosen: drag them onto a time"));
+    connect(plan, &QPushButton::clicked, this, [this] {
+        if (m_person)
+            m_page.navigator.planWith(*m_person);
+    });
+    auto* edit = new QPushButton(tr("&Edit…"), header);
+    connect(edit, &QPushButton::clicked, this, [this] {
+        if (m_person)
+            m_page.navigator.editPerson(*m_person);
+    });
+
+    m_summary->setWordWrap(true);
+    auto* nameRow = new QHBoxLayout;
+    nameRow->addWidget(back);
+    nameRow->addWidget(m_name, 1);
+    nameRow->addWidget(log);
+    nameRow->addWidget(plan);
+    nameRow->addWidget(edit);
+    // The state and its reasons in one wrapped paragraph: a vertical layout gives a wrapped label the
+    // height its width needs (a row beside another widget would clip it).
+    auto* layout = new QVBoxLayout(header);
+    layout->setContentsMargins(0, 0, 0, fontMetrics().height() / 2);
+    layout->addLayout(nameRow);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_health);
+    layout->addWidget(m_rhythm);
+    return header;
+}
+
+QWidget* PersonView::buildTimeline()
+{
+    auto* box = new QWidget(m_content);
+    auto* title = new QLabel(tr("<b>Timeline</b>"), box);
+    m_filter = new QComboBox(box);
+    m_filter->setAccessibleName(tr("Show"));
+    m_filter->addItem(tr("Everything"), -1);
+    m_filter->addItem(tr("Contacts"), static_cast<int>(core::TimelineKind::Contact));
+    m_filter->addItem(tr("One-on-ones"), static_cast<int>(core::TimelineKind::OneOnOne));
+    m_filter->addItem(tr("Focus weeks"), static_cast<int>(core::TimelineKind::Focus));
+    m_filter->addItem(tr("Things learnt"), static_cast<int>(core::TimelineKind::Detail));
+    m_filter->addItem(tr("Dates"), static_cast<int>(core::TimelineKind::Date));
+    m_filter->addItem(tr("Action items"), static_cast<int>(core::TimelineKind::ActionItem));
+    m_timeline = new TimelineModel(this);
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        const int kind = m_filter->currentData().toInt();
+        m_timeline->setFilter(kind < 0 ? std::nullopt : std::optional(static_cast<core::TimelineKind>(kind)));
+        m_timelineEmpty->setVisible(m_timeline->rowCount() == 0);
+    });
+    m_timelineView = new QListView(box);
+    m_timelineView->setModel(m_timeline);
+    m_timelineView->setAccessibleName(tr("Timeline"));
+    m_timelineView->setUniformItemSizes(true);
+    m_timelineView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // long lines are elided; the tooltip has all
+    m_timelineView->setTextElideMode(Qt::ElideRight);
+    m_timelineView->setAlternatingRowColors(true);
+    m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_timelineEmpty = new QLabel(box);
+    m_timelineEmpty->setWordWrap(true);
+    m_timelineEmpty->setForegroundRole(QPalette::PlaceholderText);
+    auto* top = new QHBoxLayout;
+    top->addWidget(title);
+    top->addStretch(1);
+    top->addWidget(new QLabel(tr("&Show:"), box));
+    top->addWidget(m_filter);
+    qobject_cast<QLabel*>(top->itemAt(2)->widget())->setBuddy(m_filter);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_timelineEmpty);
+    layout->addWidget(m_timelineView, 1);
+    return box;
+}
+
+void PersonView::showPerson(core::PersonId person)
+{
+    m_page.selection.select(person);
+    if (m_person == person)
+        return; // the page follows its person's changes by itself
+    m_person = person;
+    m_filter->setCurrentIndex(0);
+    m_refresher->request();
+}
+
+void PersonView::refresh()
+{
+    const int row = m_person ? m_page.people.rowOf(*m_person) : -1;
+    m_missing->setText(m_person ? tr("This person is no longer in Rapport.")
+                                : tr("Open someone's page from People, the map or This week (Enter or double-click)."));
+    m_missing->setVisible(row < 0);
+    m_content->setVisible(row >= 0);
+    if (row < 0) {
+        m_timeline->setHistory({}, core::dayIn(m_page.clock(), m_page.people.zone()), m_page.people.zone());
+        return;
+    }
+    auto history = m_queries.historyOf(*m_person);
+    if (!history) {
+        m_missing->setText(wording::errorWithPlace(history.error()));
+        m_missing->show();
+        m_content->hide();
+        return;
+    }
+    const core::Instant now = m_page.clock();
+    const core::Zone& zone = m_page.people.zone();
+    const core::LocalDay today = core::dayIn(now, zone);
+    const auto& stored = m_page.people.rowAt(row);
+    const SectionSubject subject{*m_person, toQ(stored.person.name), stored.person.tie.kind, today};
+    showHeader(history.value());
+    m_remember->show(subject, history.value().details);
+    m_dates->show(subject, history.value().dates);
+    m_actionItems->show(subject, history.value().actionItems);
+    m_kindness->show(subject, history.value().interactions, m_queries.kindAppreciation());
+    m_timeline->setHistory(std::move(history.value()), today, zone);
+    m_timelineEmpty->setText(tr("Nothing has happened with %1 yet. Log a contact, or plan a one-on-one.").arg(subject.name));
+    m_timelineEmpty->setVisible(m_timeline->rowCount() == 0);
+}
+
+void PersonView::showHeader(const core::PersonHistory& history)
+{
+    const int row = m_page.people.rowOf(*m_person);
+    const auto& stored = m_page.people.rowAt(row);
+    const core::TieHealth& tie = m_page.people.tieAt(row);
+    const core::Person& person = stored.person;
+    m_name->setText(toQ(person.name));
+    QStringList summary{wording::kindName(person.tie.kind)};
+    if (!stored.teamName.isEmpty())
+        summary << stored.teamName;
+    if (!person.email.empty())
+        summary << toQ(person.email);
+    summary << tr("importance %1").arg(wording::importanceDots(person.tie.importance));
+    m_summary->setText(summary.join(QStringLiteral(" · ")));
+
+    const core::HealthReport& health = tie.health;
+    QString state = wording::stateName(health.state);
+    if (health.score)
+        state = tr("%1 · %2").arg(state).arg(*health.score);
+    m_health->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> <b>%2</b> &nbsp; %3")
+                          .arg(stateColor(health.state).name(), state.toHtmlEscaped(),
+                               wording::capitalised(wording::reasons(health.reasons)).toHtmlEscaped()));
+
+    QString rhythm = tr("Rhythm: %1").arg(wording::cadence(person.tie.cadence));
+    if (person.tie.cadence)
+        rhythm += wording::preferredTime(*person.tie.cadence);
+    if (person.tie.paused)
+        rhythm += tr(" (paused)");
+    QString next = tr("no one-on-one planned");
+    if (auto meeting = m_queries.nextMeetingWith(*m_person, m_page.clock()); meeting && meeting.value()) {
+        next = tr("next one-on-one %1").arg(wording::exactTime(meeting.value()->start, wording::DateStyle::Long));
+        if (meeting.value()->series)
+            for (const auto& series : history.series)
+                if (series.id == meeting.value()->series)
+                    next += tr(" (repeats)");
+    }
+    if (tie.due)
+        next += tr(" · next contact due %1").arg(wording::date(toQDate(*tie.due), wording::DateStyle::Medium));
+    m_rhythm->setText(tr("%1 · %2").arg(rhythm, next));
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/timeline.h"
+#include "ui/pagecontext.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QListView;
+class QPushButton;
+class QTabWidget;
+
+namespace rapport::ui {
+
+class ActionItemsSection;
+class DatesSection;
+class KindnessSection;
+class PersonQueries;
+class RememberSection;
+class TimelineModel;
+
+/// One person's page (opened from anywhere a person appears: Enter or double-click): who they are
+/// and how the relationship is doing (health with its reasons, rhythm, next one-on-one), what to
+/// do (log, plan, edit), everything that happened with them (the timeline, filterable by kind), and
+/// what I keep about them: things to remember, important dates, action items and kindness.
+class PersonView : public QWidget
+{
+    Q_OBJECT
+public:
+    PersonView(const PageContext& page, const PersonQueries& queries, QWidget* parent = nullptr);
+
+    /// Shows `person` (read at once when visible, else when shown).
+    void showPerson(core::PersonId person);
+    std::optional<core::PersonId> person() const { return m_person; }
+
+    // For tests and keyboard use.
+    QLabel* nameLabel() const { return m_name; }
+    QLabel* summaryLabel() const { return m_summary; }
+    /// The state, score and reasons.
+    QLabel* healthLabel() const { return m_health; }
+    QLabel* rhythmLabel() const { return m_rhythm; }
+    QListView* timelineView() const { return m_timelineView; }
+    TimelineModel* timeline() const { return m_timeline; }
+    QComboBox* timelineFilter() const { return m_filter; }
+    QTabWidget* sections() const { return m_sections; }
+    RememberSection* remember() const { return m_remember; }
+    DatesSection* dates() const { return m_dates; }
+    ActionItemsSection* actionItems() const { return m_actionItems; }
+    KindnessSection* kindness() const { return m_kindness; }
+
+signals:
+    /// The user asked to go back to where they came from (Back, Alt+Left).
+    void backRequested();
+
+private:
+    QWidget* buildHeader();
+    QWidget* buildTimeline();
+    void refresh();
+    void showHeader(const core::PersonHistory& history);
+
+    PageContext m_page;
+    const PersonQueries& m_queries;
+    class PageRefresher* m_refresher = nullptr;
+    std::optional<core::PersonId> m_person;
+    QLabel* m_name = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_health = nullptr;
+    QLabel* m_rhythm = nullptr;
+    QLabel* m_missing = nullptr;
+    QWidget* m_content = nullptr;
+    QComboBox* m_filter = nullptr;
+    QListView* m_timelineView = nullptr;
+    TimelineModel* m_timeline = nullptr;
+    QLabel* m_timelineEmpty = nullptr;
+    QTabWidget* m_sections = nullptr;
+    RememberSection* m_remember = nullptr;
+    DatesSection* m_dates = nullptr;
+    ActionItemsSection* m_actionItems = nullptr;
+    KindnessSection* m_kindness = nullptr;
+};
+
+} // namespace rapport::ui
