@@ -157,6 +157,7 @@ QWidget* PersonView::buildTimeline()
         const int kind = m_filter->currentData().toInt();
         m_timeline->setFilter(kind < 0 ? std::nullopt : std::optional(static_cast<core::TimelineKind>(kind)));
         m_timelineEmpty->setVisible(m_timeline->rowCount() == 0);
+        m_timelineView->setVisible(m_timeline->rowCount() > 0);
     });
     m_timelineView = new QListView(box);
     m_timelineView->setModel(m_timeline);
@@ -180,6 +181,7 @@ QWidget* PersonView::buildTimeline()
     layout->addLayout(top);
     layout->addWidget(m_timelineEmpty);
     layout->addWidget(m_timelineView, 1);
+    layout->addStretch(0); // holds the empty note at the top when the list is hidden
     return box;
 }
 
@@ -222,8 +224,11 @@ void PersonView::refresh()
     m_actionItems->show(subject, history.value().actionItems);
     m_kindness->show(subject, history.value().interactions, m_queries.kindAppreciation());
     m_timeline->setHistory(std::move(history.value()), today, zone);
-    m_timelineEmpty->setText(tr("Nothing has happened with %1 yet. Log a contact, or plan a one-on-one.").arg(subject.name));
+    m_timelineEmpty->setText(m_timeline->totalCount() == 0
+                                 ? tr("Nothing has happened with %1 yet. Log a contact, or plan a one-on-one.").arg(subject.name)
+                                 : tr("Nothing of this kind yet."));
     m_timelineEmpty->setVisible(m_timeline->rowCount() == 0);
+    m_timelineView->setVisible(m_timeline->rowCount() > 0);
 }
 
 void PersonView::showHeader(const core::PersonHistory& history)
@@ -245,9 +250,12 @@ void PersonView::showHeader(const core::PersonHistory& history)
     QString state = wording::stateName(health.state);
     if (health.score)
         state = tr("%1 · %2").arg(state).arg(*health.score);
+    // A new tie's one reason repeats its state ("new: …"): the page says when the first contact is due instead.
+    const QString why = health.state == core::HealthState::New && tie.due
+                            ? tr("The first contact is due %1.").arg(wording::date(toQDate(*tie.due), wording::DateStyle::Long))
+                            : wording::capitalised(wording::reasons(health.reasons));
     m_health->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> <b>%2</b> &nbsp; %3")
-                          .arg(stateColor(health.state).name(), state.toHtmlEscaped(),
-                               wording::capitalised(wording::reasons(health.reasons)).toHtmlEscaped()));
+                          .arg(stateColor(health.state).name(), state.toHtmlEscaped(), why.toHtmlEscaped()));
 
     QString rhythm = tr("Rhythm: %1").arg(wording::cadence(person.tie.cadence));
     if (person.tie.cadence)
@@ -262,7 +270,7 @@ void PersonView::showHeader(const core::PersonHistory& history)
                 if (series.id == meeting.value()->series)
                     next += tr(" (repeats)");
     }
-    if (tie.due)
+    if (tie.due && health.state != core::HealthState::New) // a new tie's header already says when
         next += tr(" · next contact due %1").arg(wording::date(toQDate(*tie.due), wording::DateStyle::Medium));
     m_rhythm->setText(tr("%1 · %2").arg(rhythm, next));
 }
