@@ -148,32 +148,49 @@ int runPlan(const Invocation& inv)
     const core::WeekProposal plan =
         core::proposeWeek(ties, ui::loadWorkingHours(settings), week.value(), series.value(), monday.value(), now, zone);
 
-    std::vector<core::Meeting> proposed;
+    // A one-on-one rhythm without a series is proposed one (its rule in "repeats"); the rest are single.
+    std::vector<std::string> placedNames;
     for (const auto& placement : plan.placements)
-        proposed.push_back(core::plannedOneOnOne(placement.person, names[placement.person], placement.at.start, placement.at.end, zone));
-    if (apply && !proposed.empty()) {
-        if (auto stored = meetings.addAll(proposed); !stored)
+        placedNames.push_back(names[placement.person]);
+    const core::PlanRows rows = core::rowsOfPlan(plan.placements, placedNames, zone);
+    if (apply && !plan.placements.empty()) {
+        // Series and single meetings in one transaction, under their new UIDs.
+        std::vector<std::string> uids;
+        for (const auto& s : rows.series)
+            uids.push_back(s.uid);
+        for (const auto& m : rows.meetings)
+            uids.push_back(m.uid);
+        if (auto stored = meetings.replaceUids(uids, {rows.series, rows.meetings}); !stored)
             return fail(stored.error());
     }
 
     if (format == QStringLiteral("json")) {
         QJsonArray list;
-        for (const auto& m : proposed)
-            list.append(QJsonObject{{QStringLiteral("person"), q(names[*m.person])},
-                                    {QStringLiteral("id"), static_cast<qint64>(m.person->value)},
-                                    {QStringLiteral("start"), isoWithOffset(m.start, zone)},
-                                    {QStringLiteral("end"), isoWithOffset(m.end, zone)}});
+        for (const auto& placement : plan.placements)
+            list.append(QJsonObject{{QStringLiteral("person"), q(names[placement.person])},
+                                    {QStringLiteral("id"), static_cast<qint64>(placement.person.value)},
+                                    {QStringLiteral("start"), isoWithOffset(placement.at.start, zone)},
+                                    {QStringLiteral("end"), isoWithOffset(placement.at.end, zone)},
+                                    {QStringLiteral("repeats"), placement.repeats ? QJsonValue(q(*placement.repeats)) : QJsonValue()}});
         std::fputs(QJsonDocument(list).toJson(QJsonDocument::Indented).constData(), stdout);
         return Success;
     }
-    if (proposed.empty() && plan.unplaced.empty())
+    if (plan.placements.empty() && plan.unplaced.empty())
         say(QStringLiteral("Nothing to plan the week of %1: every rhythm is on track.").arg(q(core::formatDay(monday.value()))));
-    for (const auto& m : proposed)
-        say(QStringLiteral("%1  %2").arg(ui::wording::exactTime(m.start), q(names[*m.person])));
+    for (const auto& placement : plan.placements) {
+        QString line = QStringLiteral("%1  %2").arg(ui::wording::exactTime(placement.at.start), q(names[placement.person]));
+        if (placement.repeats)
+            line += QStringLiteral(", %1").arg(ui::wording::repeats(*placement.repeats, core::localTimeOf(placement.at.start, zone)));
+        say(line);
+    }
     for (const auto& unplaced : plan.unplaced)
         say(QStringLiteral("not placed: %1 (%2)").arg(q(names[unplaced.person]), ui::wording::unplacedReason(unplaced.reason)));
-    if (apply)
-        say(QStringLiteral("Planned %1.").arg(ui::wording::meetingCount(static_cast<int>(proposed.size()))));
+    if (apply) {
+        const int all = static_cast<int>(plan.placements.size());
+        const int repeating = static_cast<int>(rows.series.size());
+        say(repeating == 0 ? QStringLiteral("Planned %1.").arg(ui::wording::meetingCount(all))
+                           : QStringLiteral("Planned %1 (%2 repeating).").arg(ui::wording::meetingCount(all)).arg(repeating));
+    }
     return Success;
 }
 

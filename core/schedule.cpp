@@ -2,6 +2,7 @@
 #include "core/schedule.h"
 
 #include "core/recurrence.h"
+#include "core/series.h"
 
 #include <algorithm>
 #include <numeric>
@@ -160,8 +161,27 @@ std::vector<PersonId> alreadyPlanned(std::span<const Meeting> weekMeetings, std:
     return people;
 }
 
+std::vector<PersonId> withRunningSeries(std::span<const MeetingSeries> series, LocalDay from)
+{
+    std::vector<PersonId> people;
+    for (const MeetingSeries& s : series) {
+        if (!s.person)
+            continue;
+        const LocalDay start = std::max(from, s.first.day, [](LocalDay a, LocalDay b) {
+            return std::chrono::sys_days{a} < std::chrono::sys_days{b};
+        });
+        const auto next = occurrences(s.rrule, s.first, start, plusDays(start, 366), 1);
+        if (next && !next.value().empty())
+            people.push_back(*s.person);
+    }
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    return people;
+}
+
 WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hours, const IntervalIndex& busy,
-                        LocalDay weekStart, Instant now, const Zone& zone, std::span<const PersonId> planned)
+                        LocalDay weekStart, Instant now, const Zone& zone, std::span<const PersonId> planned,
+                        std::span<const PersonId> withSeries)
 {
     const LocalDay weekEnd = plusDays(weekStart, 6);
     const LocalDay today = dayIn(now, zone);
@@ -211,9 +231,27 @@ WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hou
             continue;
         }
         taken.push_back(*chosen);
-        proposal.placements.push_back({t->person, *chosen});
+        std::optional<std::string> repeats;
+        if (!std::binary_search(withSeries.begin(), withSeries.end(), t->person))
+            repeats = seriesRule(t->tie.cadence, localTimeOf(chosen->start, zone).day);
+        proposal.placements.push_back({t->person, *chosen, std::move(repeats)});
     }
     return proposal;
+}
+
+PlanRows rowsOfPlan(std::span<const Placement> placements, std::span<const std::string> names, const Zone& zone)
+{
+    PlanRows rows;
+    for (std::size_t i = 0; i < placements.size() && i < names.size(); ++i) {
+        const Placement& p = placements[i];
+        if (p.repeats) {
+            const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(p.at.end - p.at.start).count();
+            rows.series.push_back(plannedSeries(p.person, names[i], p.at.start, static_cast<int>(minutes), zone, *p.repeats));
+        } else {
+            rows.meetings.push_back(plannedOneOnOne(p.person, names[i], p.at.start, p.at.end, zone));
+        }
+    }
+    return rows;
 }
 
 WeekProposal proposeWeek(std::span<const TieHealth> ties, const WorkingHours& hours, std::span<const Meeting> weekMeetings,
@@ -224,7 +262,8 @@ WeekProposal proposeWeek(std::span<const TieHealth> ties, const WorkingHours& ho
         if (m.status != MeetingStatus::Skipped)
             busy.push_back({m.start, m.end});
     const auto planned = alreadyPlanned(weekMeetings, series, weekStart);
-    return planMyWeek(ties, hours, IntervalIndex(busy), weekStart, now, zone, planned);
+    const auto withSeries = withRunningSeries(series, weekStart);
+    return planMyWeek(ties, hours, IntervalIndex(busy), weekStart, now, zone, planned, withSeries);
 }
 
 } // namespace rapport::core

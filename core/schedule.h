@@ -77,6 +77,11 @@ struct Placement
 {
     PersonId person;
     Interval at;
+    /// The RRULE of the series this placement starts, for a one-on-one rhythm without a series
+    /// ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", from the slot's weekday); none for a single meeting.
+    std::optional<std::string> repeats;
+
+    friend bool operator==(const Placement&, const Placement&) = default;
 };
 
 struct Unplaced
@@ -103,12 +108,28 @@ std::vector<PersonId> alreadyPlanned(std::span<const Meeting> weekMeetings, std:
 /// length on or after its due day (today at the earliest), on its preferred days and hours within
 /// working hours, never overlapping anything busy or anything placed before it. Deterministic;
 /// paused and unplanned ties are never due, and people in `planned` (alreadyPlanned()) are never
-/// proposed a second one-on-one.
+/// proposed a second one-on-one. A tie whose rhythm is a one-on-one rhythm (core/series.h) and who
+/// is not in `withSeries` (sorted) is proposed a series starting at its slot; others a single meeting.
 WeekProposal planMyWeek(std::span<const TieHealth> ties, const WorkingHours& hours, const IntervalIndex& busy,
-                        LocalDay weekStart, Instant now, const Zone& zone, std::span<const PersonId> planned);
+                        LocalDay weekStart, Instant now, const Zone& zone, std::span<const PersonId> planned,
+                        std::span<const PersonId> withSeries = {});
+
+/// The people who have a series with an occurrence on or after `from` (running, or yet to start). Sorted.
+std::vector<PersonId> withRunningSeries(std::span<const MeetingSeries> series, LocalDay from);
+
+/// What applying a plan stores: a series for each placement that repeats and a single one-on-one
+/// for each other, titled with the person's name (`names`, one per placement), in `zone`, each with
+/// a new UID.
+struct PlanRows
+{
+    std::vector<MeetingSeries> series;
+    std::vector<Meeting> meetings;
+};
+PlanRows rowsOfPlan(std::span<const Placement> placements, std::span<const std::string> names, const Zone& zone);
 
 /// Plan my week as the calendar and `rapport plan week` both ask it: the week's meetings (skipped ones
-/// aside) are busy, and nobody they or a running series already cover is proposed (alreadyPlanned).
+/// aside) are busy, nobody they or a running series already cover is proposed (alreadyPlanned), and
+/// a one-on-one rhythm without a series running or to come (withRunningSeries) is proposed a series.
 WeekProposal proposeWeek(std::span<const TieHealth> ties, const WorkingHours& hours, std::span<const Meeting> weekMeetings,
                          std::span<const MeetingSeries> series, LocalDay weekStart, Instant now, const Zone& zone);
 

@@ -474,15 +474,26 @@ core::WeekProposal CalendarView::proposal() const
 
 bool CalendarView::applyProposal(const core::WeekProposal& proposal)
 {
-    std::vector<core::Meeting> meetings;
+    std::vector<core::Placement> placements;
+    std::vector<std::string> names;
     for (const auto& placement : proposal.placements) {
         const int row = m_people.rowOf(placement.person);
         if (row < 0)
             continue;
-        meetings.push_back(core::plannedOneOnOne(placement.person, m_people.rowAt(row).person.name, placement.at.start,
-                                                 placement.at.end, m_people.zone()));
+        placements.push_back(placement);
+        names.push_back(m_people.rowAt(row).person.name);
     }
-    return commands::addMeetings(m_context, meetings, tr("Apply the week's plan (%1)").arg(wording::peopleCount(static_cast<int>(meetings.size()))));
+    if (placements.empty())
+        return false;
+    // Series and single meetings together, under their new UIDs: one write, one undo step.
+    const core::PlanRows rows = core::rowsOfPlan(placements, names, m_people.zone());
+    std::vector<std::string> uids;
+    for (const auto& s : rows.series)
+        uids.push_back(s.uid);
+    for (const auto& m : rows.meetings)
+        uids.push_back(m.uid);
+    return commands::replaceCalendarRows(m_context, uids, rows.series, rows.meetings,
+                                         tr("Apply the week's plan (%1)").arg(wording::peopleCount(static_cast<int>(placements.size()))));
 }
 
 void CalendarView::planMyWeek()
@@ -491,14 +502,15 @@ void CalendarView::planMyWeek()
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Plan my week"));
     auto* list = new QTreeWidget(&dialog);
-    list->setHeaderLabels({tr("Person"), tr("Proposed")});
+    list->setHeaderLabels({tr("Person"), tr("Proposed"), tr("Repeats")});
     list->setRootIsDecorated(false);
     for (const auto& placement : plan.placements) {
         const int row = m_people.rowOf(placement.person);
         core::Meeting m;
         m.start = placement.at.start;
         m.end = placement.at.end;
-        new QTreeWidgetItem(list, {row >= 0 ? QString::fromStdString(m_people.rowAt(row).person.name) : QString(), when(m, m_people.zone())});
+        new QTreeWidgetItem(list, {row >= 0 ? QString::fromStdString(m_people.rowAt(row).person.name) : QString(), when(m, m_people.zone()),
+                                   wording::capitalised(wording::repeatsOrOnce(placement.repeats, core::localTimeOf(m.start, m_people.zone())))});
     }
     for (const auto& unplaced : plan.unplaced) {
         const int row = m_people.rowOf(unplaced.person);
@@ -506,6 +518,7 @@ void CalendarView::planMyWeek()
                                    wording::unplacedReason(unplaced.reason)});
     }
     list->resizeColumnToContents(0);
+    list->resizeColumnToContents(1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
     auto* apply = buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);
     apply->setEnabled(!plan.placements.empty());
@@ -514,11 +527,12 @@ void CalendarView::planMyWeek()
     auto* layout = new QVBoxLayout(&dialog);
     layout->addWidget(paragraph(plan.placements.empty() && plan.unplaced.empty()
                                     ? tr("Nothing is due this week: every rhythm is on track.")
-                                    : tr("Review the proposal; applying it plans every one-on-one below in one step (Ctrl+Z undoes)."),
+                                    : tr("Review the proposal; applying it plans every one-on-one below in one step (Ctrl+Z "
+                                         "undoes). A one-on-one rhythm without a series starts one that repeats by itself."),
                                 &dialog));
     layout->addWidget(list);
     layout->addWidget(buttons);
-    dialog.resize(fontMetrics().averageCharWidth() * 80, fontMetrics().height() * 24);
+    dialog.resize(fontMetrics().averageCharWidth() * 110, fontMetrics().height() * 24);
     if (dialog.exec() == QDialog::Accepted)
         applyProposal(plan);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/wording.h"
 
+#include "core/series.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -576,6 +578,59 @@ QString upcomingDate(const QString& person, const core::UpcomingDate& upcoming)
         return tr("%1: %2, %3").arg(person, QString::fromStdString(upcoming.date.label), when);
     }
     return {};
+}
+
+namespace {
+
+// "Tuesdays": what a weekly series keeps to. Monday = 0.
+QString weekdaysPlural(int mondayBased)
+{
+    switch (mondayBased) {
+    case 0: return tr("Mondays");
+    case 1: return tr("Tuesdays");
+    case 2: return tr("Wednesdays");
+    case 3: return tr("Thursdays");
+    case 4: return tr("Fridays");
+    case 5: return tr("Saturdays");
+    default: return tr("Sundays");
+    }
+}
+
+// "the second Tuesday": the day of the month a monthly series keeps to (a fifth one is the last).
+QString weekdayOfMonth(core::LocalDay day)
+{
+    static const char* const kOrdinals[] = {QT_TRANSLATE_NOOP("rapport::wording", "the first %1"),
+                                            QT_TRANSLATE_NOOP("rapport::wording", "the second %1"),
+                                            QT_TRANSLATE_NOOP("rapport::wording", "the third %1"),
+                                            QT_TRANSLATE_NOOP("rapport::wording", "the fourth %1"),
+                                            QT_TRANSLATE_NOOP("rapport::wording", "the last %1")};
+    const int nth = std::min(4, (static_cast<int>(static_cast<unsigned>(day.day())) - 1) / 7);
+    const int weekday = static_cast<int>(std::chrono::weekday{std::chrono::sys_days{day}}.iso_encoding());
+    return tr(kOrdinals[nth]).arg(QLocale().dayName(weekday, QLocale::LongFormat));
+}
+
+} // namespace
+
+QString repeats(const std::string& rrule, const core::LocalDateTime& first)
+{
+    const QString at = shortTime(QTime(static_cast<int>(first.time.count() / 60), static_cast<int>(first.time.count() % 60)));
+    const auto recurrence = core::recurrenceOf(rrule, first.day);
+    if (!recurrence)
+        return tr("by its own rule, at %1").arg(at);
+    const int n = recurrence->interval;
+    if (recurrence->repeat == core::Repeat::Weekly) {
+        const QString days = weekdaysPlural(static_cast<int>(std::chrono::weekday{std::chrono::sys_days{first.day}}.iso_encoding()) - 1);
+        return (n == 1 ? tr("weekly on %1 at %2") : plural(n, tr("every %n week on %1 at %2"), tr("every %n weeks on %1 at %2")))
+            .arg(days, at);
+    }
+    const QString day = weekdayOfMonth(first.day);
+    return (n == 1 ? tr("monthly on %1 at %2") : plural(n, tr("every %n month on %1 at %2"), tr("every %n months on %1 at %2")))
+        .arg(day, at);
+}
+
+QString repeatsOrOnce(const std::optional<std::string>& rrule, const core::LocalDateTime& first)
+{
+    return rrule ? repeats(*rrule, first) : tr("just once");
 }
 
 } // namespace rapport::ui::wording

@@ -113,4 +113,11 @@ QString upcomingDate(const QString& person, const core::UpcomingDate& upcoming);
 /// "today", "tomorrow", "in 5 days".
 QString inDays(int days);
 
+/// How a series repeats, from its rule and its first occurrence: "weekly on Tuesdays at 10:00",
+/// "every 2 weeks on Tuesdays at 10:00", "monthly on the second Tuesday at 10:00"; a rule from
+/// another calendar that the planner does not write: "by its own rule, at 10:00".
+QString repeats(const std::string& rrule, const core::LocalDateTime& first);
+/// The same, or "just once" for a single meeting (`rrule` none).
+QString repeatsOrOnce(const std::optional<std::string>& rrule, const core::LocalDateTime& first);
+
 } // namespace rapport::ui::wording

@@ -730,14 +730,17 @@ TEST_F(Cli, PlanWeekProposesWhatIsDueAppliesItAsOneStepAndNeverTwice)
     const QString db = path("plan.sqlite");
     for (const char* name : {"Ana Lopez", "Ben Kim"})
         ASSERT_EQ(onDb(db, {QStringLiteral("add"), QString::fromUtf8(name), QStringLiteral("--kind"), QStringLiteral("direct-report")}).exitCode, 0);
+    ASSERT_EQ(onDb(db, {QStringLiteral("add"), QStringLiteral("Cleo Park"), QStringLiteral("--kind"), QStringLiteral("peer")}).exitCode, 0);
     // Added today with a weekly rhythm, their first one-on-ones are due in a week (perhaps on a
-    // weekend): the week after next has them overdue from its Monday on.
+    // weekend): the week after next has them overdue from its Monday on. The peer's monthly coffee
+    // is not due yet.
     const QDate nextWeek = QDate::currentDate().addDays(8 - QDate::currentDate().dayOfWeek() + 7);
     const QString at = nextWeek.toString(Qt::ISODate);
     const Outcome proposed = onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), at, QStringLiteral("--format"), QStringLiteral("json")});
     ASSERT_EQ(proposed.exitCode, 0) << proposed.err.toStdString();
     const QJsonArray plan = QJsonDocument::fromJson(proposed.out.toUtf8()).array();
     ASSERT_EQ(plan.size(), 2) << proposed.out.toStdString();
+    static const char* const kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
     for (const QJsonValue& value : plan) {
         const QJsonObject entry = value.toObject();
         EXPECT_TRUE(entry.value(QStringLiteral("person")).isString());
@@ -749,20 +752,50 @@ TEST_F(Cli, PlanWeekProposesWhatIsDueAppliesItAsOneStepAndNeverTwice)
         EXPECT_EQ(start.secsTo(end), 30 * 60);
         EXPECT_GE(start.date(), nextWeek);
         EXPECT_LT(start.date(), nextWeek.addDays(7));
+        // A weekly one-on-one rhythm without a series is proposed one, on the slot's weekday.
+        EXPECT_EQ(entry.value(QStringLiteral("repeats")).toString(),
+                  QStringLiteral("FREQ=WEEKLY;INTERVAL=1;BYDAY=%1").arg(QLatin1String(kDays[start.date().dayOfWeek() - 1])));
     }
     const QString before = onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out;
     EXPECT_EQ(QJsonDocument::fromJson(before.toUtf8()).object().value(QStringLiteral("meetings")).toArray().size(), 0) << "a plan alone stores nothing";
+    EXPECT_EQ(QJsonDocument::fromJson(before.toUtf8()).object().value(QStringLiteral("series")).toArray().size(), 0);
+
+    const Outcome text = onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), at});
+    EXPECT_TRUE(text.out.contains(QStringLiteral(", weekly on "))) << "the text says it repeats: " << text.out.toStdString();
 
     const Outcome applied = onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), at, QStringLiteral("--apply")});
     ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
-    EXPECT_TRUE(applied.out.contains(QStringLiteral("Planned 2 one-on-ones."))) << applied.out.toStdString();
-    const QString after = onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out;
-    EXPECT_EQ(QJsonDocument::fromJson(after.toUtf8()).object().value(QStringLiteral("meetings")).toArray().size(), 2);
+    EXPECT_TRUE(applied.out.contains(QStringLiteral("Planned 2 one-on-ones (2 repeating)."))) << applied.out.toStdString();
+    const QJsonObject after = QJsonDocument::fromJson(onDb(db, {QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}).out.toUtf8()).object();
+    EXPECT_EQ(after.value(QStringLiteral("meetings")).toArray().size(), 0);
+    const QJsonArray series = after.value(QStringLiteral("series")).toArray();
+    ASSERT_EQ(series.size(), 2) << "--apply creates the series";
+    for (const QJsonValue& s : series)
+        EXPECT_TRUE(s.toObject().value(QStringLiteral("rrule")).toString().startsWith(QStringLiteral("FREQ=WEEKLY;INTERVAL=1;BYDAY=")));
     const Outcome again = onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), at, QStringLiteral("--format"), QStringLiteral("json")});
     EXPECT_EQ(QJsonDocument::fromJson(again.out.toUtf8()).array().size(), 0) << "a one-on-one already planned that week is never proposed again";
+    const QString later = nextWeek.addDays(14).toString(Qt::ISODate);
+    const Outcome weeksLater = onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), later, QStringLiteral("--format"), QStringLiteral("json")});
+    for (const QJsonValue& value : QJsonDocument::fromJson(weeksLater.out.toUtf8()).array())
+        EXPECT_NE(value.toObject().value(QStringLiteral("person")).toString(), QStringLiteral("Ana Lopez")) << "her series covers later weeks too";
 
     expectOneLineError(onDb(db, {QStringLiteral("plan"), QStringLiteral("month")}), 2, "month");
     expectOneLineError(onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), QStringLiteral("soon")}), 2, "--at");
+}
+
+TEST_F(Cli, PlanWeekJsonSaysNullForASingleMeeting)
+{
+    const QString db = path("plan-single.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("add"), QStringLiteral("Cleo Park"), QStringLiteral("--kind"), QStringLiteral("peer")}).exitCode, 0);
+    // A peer's rhythm is a monthly coffee, not a one-on-one: two months on it is due, and single.
+    const QDate later = QDate::currentDate().addDays(70);
+    const Outcome proposed = onDb(db, {QStringLiteral("plan"), QStringLiteral("week"), QStringLiteral("--at"), later.toString(Qt::ISODate),
+                                       QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(proposed.exitCode, 0) << proposed.err.toStdString();
+    const QJsonArray plan = QJsonDocument::fromJson(proposed.out.toUtf8()).array();
+    ASSERT_EQ(plan.size(), 1) << proposed.out.toStdString();
+    ASSERT_TRUE(plan[0].toObject().contains(QStringLiteral("repeats")));
+    EXPECT_TRUE(plan[0].toObject().value(QStringLiteral("repeats")).isNull());
 }
 
 TEST_F(Cli, ErrorsSpeakInOneStyle)

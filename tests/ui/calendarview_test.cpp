@@ -2,6 +2,7 @@
 // The Calendar area: drop a person on a slot, move and resize meetings, a series occurrence moved
 // on its own, status actions, plan my week; every change stored and undoable.
 #include "core/storage/interactionrepository.h"
+#include "core/series.h"
 #include "core/storage/meetingrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/calendarview.h"
@@ -186,6 +187,30 @@ TEST_F(CalendarViewTest, PlanMyWeekAppliesInOneUndoStep)
     EXPECT_EQ(week().size(), 2u);
     EXPECT_EQ(undoStack.count(), 1);
     undoStack.undo();
+    EXPECT_TRUE(week().empty());
+}
+
+// Ana and Ben both keep one-on-one rhythms without a series: the plan starts one for each, on the
+// weekday and at the time of its slot, and applying it stores both series as one step.
+TEST_F(CalendarViewTest, PlanMyWeekProposesSeriesAndApplyingCreatesThem)
+{
+    const core::WeekProposal plan = view->proposal();
+    ASSERT_EQ(plan.placements.size(), 2u);
+    for (const auto& placement : plan.placements) {
+        ASSERT_TRUE(placement.repeats);
+        EXPECT_EQ(*placement.repeats, *core::seriesRule(model->rowAt(model->rowOf(placement.person)).person.tie.cadence,
+                                                        core::dayIn(placement.at.start, zone)));
+    }
+    ASSERT_TRUE(view->applyProposal(plan));
+    EXPECT_EQ(storage::MeetingRepository(*database).series().value().size(), 2u);
+    EXPECT_EQ(week().size(), 2u) << "their first occurrences this week";
+    auto next = storage::MeetingRepository(*database).between(local("2026-11-30T00:00"), local("2026-12-07T00:00"));
+    ASSERT_EQ(next.value().size(), 1u) << "Ana's weekly one repeats next week; Ben's fortnightly one does not";
+    EXPECT_EQ(next.value()[0].person, std::optional(ana));
+    EXPECT_EQ(undoStack.count(), 1);
+    EXPECT_TRUE(view->proposal().placements.empty()) << "nobody is proposed a second one";
+    undoStack.undo();
+    EXPECT_TRUE(storage::MeetingRepository(*database).series().value().empty());
     EXPECT_TRUE(week().empty());
 }
 

@@ -170,3 +170,20 @@ TEST(Wording, DateFormatsFollowOtherLocales)
     EXPECT_FALSE(ui::wording::date(day, DateStyle::Long, Year::Omitted).contains(QStringLiteral("2027")));
     QLocale::setDefault(before);
 }
+
+// A series says how it repeats in the words of the rhythm: the weekday and time it keeps to.
+TEST(Wording, ASeriesSaysHowItRepeats)
+{
+    using namespace std::chrono_literals;
+    const core::LocalDateTime tuesday{*core::parseDay("2026-11-10"), 10h};
+    const QString ten = ui::wording::shortTime(QTime(10, 0)); // in the test locale's style
+    const QString halfPastNine = ui::wording::shortTime(QTime(9, 30));
+    EXPECT_EQ(ui::wording::repeats("FREQ=WEEKLY;INTERVAL=1;BYDAY=TU", tuesday), QStringLiteral("weekly on Tuesdays at %1").arg(ten));
+    EXPECT_EQ(ui::wording::repeats("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", tuesday), QStringLiteral("every 2 weeks on Tuesdays at %1").arg(ten));
+    EXPECT_EQ(ui::wording::repeats("FREQ=MONTHLY;INTERVAL=1;BYDAY=2TU", tuesday),
+              QStringLiteral("monthly on the second Tuesday at %1").arg(ten));
+    EXPECT_EQ(ui::wording::repeats("FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR", {*core::parseDay("2026-10-30"), 9h + 30min}),
+              QStringLiteral("every 3 months on the last Friday at %1").arg(halfPastNine));
+    EXPECT_EQ(ui::wording::repeats("FREQ=WEEKLY;BYDAY=TU,TH", tuesday), QStringLiteral("by its own rule, at %1").arg(ten));
+    EXPECT_EQ(ui::wording::repeatsOrOnce(std::nullopt, tuesday), QStringLiteral("just once"));
+}
