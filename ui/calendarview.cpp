@@ -2,6 +2,7 @@
 #include "ui/calendarview.h"
 
 #include "core/contactlog.h"
+#include "core/series.h"
 #include "ui/changefeed.h"
 #include "ui/duelist.h"
 #include "ui/localdates.h"
@@ -11,6 +12,7 @@
 #include "ui/feedback.h"
 #include "ui/pageparts.h"
 #include "ui/personmodel.h"
+#include "ui/seriesdialog.h"
 #include "ui/weekgrid.h"
 #include "ui/wording.h"
 
@@ -22,6 +24,7 @@
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -31,6 +34,8 @@
 #include <QTextCharFormat>
 #include <QToolTip>
 #include <QTreeWidget>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace rapport::ui {
@@ -179,6 +184,7 @@ CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queri
     split->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
+    layout->addWidget(buildSeriesNotice());
     layout->addWidget(split, 1);
 
     connect(previous, &QPushButton::clicked, this, [this] { showWeek(plusDays(m_monday, -7)); });
@@ -190,6 +196,16 @@ CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queri
     connect(m_grid, &WeekGrid::personDropped, this, &CalendarView::planOneOnOne);
     connect(m_grid, &WeekGrid::meetingChanged, this, &CalendarView::changeTime);
     connect(m_grid, &WeekGrid::meetingClicked, this, [this](std::size_t index) { showMeeting(index); });
+    // Double-click or Enter on a block opens the person it is with, as everywhere a person appears.
+    connect(m_grid, &WeekGrid::meetingActivated, this, [this](std::size_t index) {
+        if (index < m_grid->meetings().size() && m_grid->meetings()[index].meeting.person)
+            m_navigator.openPerson(*m_grid->meetings()[index].meeting.person);
+    });
+    connect(m_grid, &WeekGrid::meetingMenuRequested, this, [this](std::size_t index, QPoint at) {
+        showMeeting(index);
+        std::unique_ptr<QMenu> menu(meetingMenu(index, this));
+        menu->exec(at);
+    });
 
     // Start-up never reads a calendar nobody sees: the week is read when first shown.
     m_refresher = new PageRefresher(*this, page.feed, kHealthInputs, [this](const storage::ChangeSet&) { reload(); });
@@ -221,6 +237,79 @@ QWidget* CalendarView::buildPanel()
     });
     m_panel->hide();
     return m_panel;
+}
+
+// Right after a drop planned a series: what repeats, and one click to keep it to this once or to
+// take it back. It stays until the user answers, dismisses it, or makes another change.
+QWidget* CalendarView::buildSeriesNotice()
+{
+    auto* notice = cardFrame(this);
+    m_notice = notice;
+    notice->setAccessibleName(tr("Planned a repeating one-on-one"));
+    m_noticeText = new QLabel(notice);
+    m_noticeText->setTextFormat(Qt::PlainText);
+    m_noticeText->setWordWrap(true);
+    m_justOnce = new QPushButton(tr("&Just once"), notice);
+    m_justOnce->setToolTip(tr("Keep only this one-on-one; it does not repeat (Alt+J)"));
+    m_undoPlan = new QPushButton(tr("&Undo"), notice);
+    m_undoPlan->setToolTip(tr("Take it off the calendar (Alt+U)"));
+    auto* dismiss = new QToolButton(notice);
+    dismiss->setText(tr("✕"));
+    dismiss->setAutoRaise(true);
+    dismiss->setToolTip(tr("Dismiss"));
+    dismiss->setAccessibleName(tr("Dismiss"));
+    auto* row = new QHBoxLayout(notice);
+    row->addWidget(m_noticeText, 1);
+    row->addWidget(m_justOnce);
+    row->addWidget(m_undoPlan);
+    row->addWidget(dismiss);
+    connect(m_justOnce, &QPushButton::clicked, this, [this] {
+        if (!m_noticeSeries)
+            return;
+        const core::MeetingSeries series = *m_noticeSeries;
+        hideSeriesNotice();
+        const int row = series.person ? m_people.rowOf(*series.person) : -1;
+        const QString name = row >= 0 ? QString::fromStdString(m_people.rowAt(row).person.name) : QString::fromStdString(series.title);
+        commands::planJustOnce(m_context, series, tr("Plan a one-on-one with %1").arg(name));
+    });
+    connect(m_undoPlan, &QPushButton::clicked, this, [this] {
+        const bool stillLast = m_noticeSeries && m_context.stack.index() == m_noticeStep;
+        hideSeriesNotice();
+        if (stillLast)
+            m_context.stack.undo();
+    });
+    connect(dismiss, &QToolButton::clicked, this, &CalendarView::hideSeriesNotice);
+    // Any other step (an undo, a redo, another change) makes the notice's buttons mean something else.
+    connect(&m_context.stack, &QUndoStack::indexChanged, this, [this](int index) {
+        if (m_noticeSeries && index != m_noticeStep)
+            hideSeriesNotice();
+    });
+    notice->hide();
+    return notice;
+}
+
+void CalendarView::showSeriesNotice(const core::MeetingSeries& series, const QString& name)
+{
+    m_noticeSeries = series;
+    m_noticeStep = m_context.stack.index();
+    m_noticeText->setText(tr("Planned a one-on-one with %1, %2.").arg(name, wording::repeats(series.rrule, series.first)));
+    m_notice->show();
+}
+
+void CalendarView::hideSeriesNotice()
+{
+    m_noticeSeries.reset();
+    m_noticeStep = -1;
+    m_notice->hide();
+}
+
+bool CalendarView::hasSeries(core::PersonId person, core::LocalDay day) const
+{
+    const auto all = m_queries.series();
+    if (!all)
+        return false;
+    const auto people = core::withRunningSeries(all.value(), day);
+    return std::binary_search(people.begin(), people.end(), person);
 }
 
 void CalendarView::showWeek(core::LocalDay anyDay)
@@ -257,7 +346,12 @@ QString CalendarView::nameOf(const core::Meeting& meeting) const
 
 GridMeeting CalendarView::shown(const core::Meeting& meeting) const
 {
-    GridMeeting g{meeting, {}, {}, {}, false, {}};
+    GridMeeting g{meeting, {}, {}, {}, false, {}, {}};
+    if (meeting.series) {
+        const auto own = std::find_if(m_series.begin(), m_series.end(), [&](const auto& s) { return s.id == *meeting.series; });
+        if (own != m_series.end())
+            g.repeats = wording::capitalised(tr("repeats %1").arg(wording::repeats(own->rrule, own->first)));
+    }
     if (meeting.person) {
         if (const int row = m_people.rowOf(*meeting.person); row >= 0) {
             g.name = QString::fromStdString(m_people.rowAt(row).person.name);
@@ -280,6 +374,8 @@ void CalendarView::reload()
         m_context.feedback.error(tr("Could not read the calendar"), wording::errorWithPlace(meetings.error()));
         return;
     }
+    auto series = m_queries.series();
+    m_series = series ? std::move(series).value() : std::vector<core::MeetingSeries>{};
     std::vector<GridMeeting> blocks;
     std::vector<core::Interval> busy;
     std::vector<std::size_t> busyIndex;
@@ -354,15 +450,28 @@ void CalendarView::showMeeting(std::optional<std::size_t> index)
     m_panel->show();
 }
 
+// A person whose rhythm is a one-on-one rhythm gets a series at the slot (their rhythm's interval,
+// length, weekday and time), unless one is already running; anyone else a single meeting. The
+// notice offers "Just once" at once.
 void CalendarView::planOneOnOne(core::PersonId person, core::Instant start)
 {
     const int row = m_people.rowOf(person);
     if (row < 0)
         return;
     const core::Person& who = m_people.rowAt(row).person;
+    const QString name = QString::fromStdString(who.name);
     const int minutes = core::contactMinutes(core::InteractionKind::OneOnOne, who.tie);
-    const core::Meeting meeting = core::plannedOneOnOne(person, who.name, start, start + std::chrono::minutes{minutes}, m_people.zone());
-    commands::addMeetings(m_context, {meeting}, tr("Plan a one-on-one with %1").arg(QString::fromStdString(who.name)));
+    const core::Zone& zone = m_people.zone();
+    const core::LocalDay day = core::dayIn(start, zone);
+    hideSeriesNotice();
+    if (auto rule = core::seriesRule(who.tie.cadence, core::localTimeOf(start, zone).day); rule && !hasSeries(person, day)) {
+        const core::MeetingSeries series = core::plannedSeries(person, who.name, start, minutes, zone, std::move(*rule));
+        if (commands::planSeries(m_context, series, tr("Plan a one-on-one with %1, %2").arg(name, wording::repeats(series.rrule, series.first))))
+            showSeriesNotice(series, name);
+        return;
+    }
+    const core::Meeting meeting = core::plannedOneOnOne(person, who.name, start, start + std::chrono::minutes{minutes}, zone);
+    commands::addMeetings(m_context, {meeting}, tr("Plan a one-on-one with %1").arg(name));
 }
 
 // A stored meeting is replaced; an occurrence of a series becomes an exception that replaces it
@@ -377,24 +486,89 @@ void CalendarView::storeChange(const core::Meeting& before, core::Meeting after,
     commands::addMeetings(m_context, {after}, label);
 }
 
-std::optional<CalendarView::SeriesScope> CalendarView::askScope()
+std::optional<CalendarView::SeriesScope> CalendarView::askScope(const QString& title, const QString& question, bool offerOnlyThis)
 {
     if (m_chooseScope)
         return m_chooseScope();
-    QMessageBox box(QMessageBox::Question, tr("Move a repeating one-on-one"), tr("This one-on-one repeats. Which ones move?"),
-                    QMessageBox::Cancel, this);
-    auto* only = box.addButton(tr("Only &this one"), QMessageBox::AcceptRole);
+    QMessageBox box(QMessageBox::Question, title, question, QMessageBox::Cancel, this);
+    auto* only = offerOnlyThis ? box.addButton(tr("Only &this one"), QMessageBox::AcceptRole) : nullptr;
     auto* following = box.addButton(tr("This and &following"), QMessageBox::AcceptRole);
     auto* all = box.addButton(tr("&All"), QMessageBox::AcceptRole);
-    box.setDefaultButton(only);
+    box.setDefaultButton(only ? only : following);
     box.exec();
-    if (box.clickedButton() == only)
+    if (only && box.clickedButton() == only)
         return SeriesScope::OnlyThis;
     if (box.clickedButton() == following)
         return SeriesScope::ThisAndFollowing;
     if (box.clickedButton() == all)
         return SeriesScope::All;
     return std::nullopt;
+}
+
+const core::MeetingSeries* CalendarView::seriesOf(const core::Meeting& meeting) const
+{
+    if (!meeting.series)
+        return nullptr;
+    const auto found = std::find_if(m_series.begin(), m_series.end(), [&](const auto& s) { return s.id == *meeting.series; });
+    return found == m_series.end() ? nullptr : &*found;
+}
+
+QMenu* CalendarView::meetingMenu(std::size_t index, QWidget* parent)
+{
+    auto* menu = new QMenu(parent);
+    if (index >= m_grid->meetings().size())
+        return menu;
+    const GridMeeting g = m_grid->meetings()[index];
+    if (g.meeting.person) {
+        const core::PersonId person = *g.meeting.person;
+        QAction* open = menu->addAction(tr("&Open %1").arg(g.name), this, [this, person] { m_navigator.openPerson(person); });
+        menu->setDefaultAction(open);
+        menu->addSeparator();
+        menu->addAction(tr("&Held…"), this, [this] { setStatus(core::MeetingStatus::Held); });
+    }
+    menu->addAction(tr("S&kipped"), this, [this] { setStatus(core::MeetingStatus::Skipped); });
+    if (seriesOf(g.meeting)) {
+        menu->addSeparator();
+        menu->addAction(tr("&Edit series…"), this, [this, m = g.meeting] { editSeriesOf(m); });
+        menu->addAction(tr("E&nd series…"), this, [this, m = g.meeting] { endSeriesOf(m); });
+    }
+    return menu;
+}
+
+void CalendarView::editSeriesOf(const core::Meeting& occurrence)
+{
+    const core::MeetingSeries* found = seriesOf(occurrence);
+    if (!found)
+        return;
+    const core::MeetingSeries before = *found; // the asking below may read the week again
+    const auto after = m_editSeries ? m_editSeries(before) : SeriesDialog::edit(before, this);
+    if (!after || *after == before)
+        return;
+    std::optional<core::LocalDay> from;
+    const bool later = occurrence.occurrence && std::chrono::sys_days{before.first.day} < std::chrono::sys_days{occurrence.occurrence->day};
+    if (later) {
+        const auto scope = askScope(tr("Change a repeating one-on-one"), tr("This one-on-one repeats. Which ones change?"), false);
+        if (!scope)
+            return;
+        if (*scope != SeriesScope::All)
+            from = occurrence.occurrence->day;
+    }
+    const QString what = shown(occurrence).label;
+    commands::editSeries(m_context, before, *after,
+                         from ? tr("Change %1 from this one on").arg(what) : tr("Change every %1").arg(what), from);
+}
+
+void CalendarView::endSeriesOf(const core::Meeting& occurrence)
+{
+    const core::MeetingSeries* found = seriesOf(occurrence);
+    if (!found)
+        return;
+    const core::MeetingSeries series = *found;
+    const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
+    const auto lastDay = m_endSeries ? m_endSeries(series, today) : EndSeriesDialog::ask(series, today, this);
+    if (!lastDay)
+        return;
+    commands::endSeries(m_context, series, *lastDay, tr("End %1").arg(shown(occurrence).label));
 }
 
 // Moves the whole series, or splits it here (core::moveSeries decides the rows), as one undo step.
@@ -424,7 +598,7 @@ void CalendarView::changeTime(std::size_t index, core::Instant start, core::Inst
     const core::Meeting before = m_grid->meetings()[index].meeting;
     const QString what = m_grid->meetings()[index].label;
     if (before.series && before.occurrence && start != before.start) {
-        const auto scope = askScope();
+        const auto scope = askScope(tr("Move a repeating one-on-one"), tr("This one-on-one repeats. Which ones move?"), true);
         if (!scope) {
             reload(); // cancelled: the block goes back
             return;

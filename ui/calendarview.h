@@ -9,10 +9,12 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QCalendarWidget;
 class QSettings;
 class QLabel;
+class QMenu;
 class QPushButton;
 
 namespace rapport::ui {
@@ -52,19 +54,47 @@ public:
     using SeriesScope = core::SeriesScope;
     /// How the view asks (a dialog by default; tests answer directly). None cancels.
     void setScopeChooser(std::function<std::optional<SeriesScope>()> chooser) { m_chooseScope = std::move(chooser); }
+    using SeriesEditor = std::function<std::optional<core::MeetingSeries>(const core::MeetingSeries&)>;
+    using SeriesEnder = std::function<std::optional<core::LocalDay>(const core::MeetingSeries&, core::LocalDay today)>;
+    /// How "Edit series…" and "End series…" ask (SeriesDialog and EndSeriesDialog by default).
+    void setSeriesAskers(SeriesEditor edit, SeriesEnder end)
+    {
+        m_editSeries = std::move(edit);
+        m_endSeries = std::move(end);
+    }
+
+    /// The context menu of a meeting of the week shown: open the person, held, skipped, and for a
+    /// series "Edit series…" and "End series…". The caller owns it.
+    QMenu* meetingMenu(std::size_t index, QWidget* parent);
+    /// "Edit series…" for the series `occurrence` belongs to: from an occurrence after the first the
+    /// change applies from it on or to all (asked), else to all.
+    void editSeriesOf(const core::Meeting& occurrence);
+    /// "End series…": the series stops after the day asked (today by default).
+    void endSeriesOf(const core::Meeting& occurrence);
 
     WeekGrid* grid() const { return m_grid; }
     DueList* dueList() const { return m_due; }
+    /// The notice after a person was dropped and a series planned: what repeats, "Just once", "Undo".
+    QWidget* seriesNotice() const { return m_notice; }
+    QLabel* seriesNoticeText() const { return m_noticeText; }
+    QPushButton* justOnceButton() const { return m_justOnce; }
+    QPushButton* undoPlanButton() const { return m_undoPlan; }
     QLabel* weekLabel() const { return m_weekLabel; }
     QWidget* meetingPanel() const { return m_panel; }
 
 private:
     QWidget* buildPanel();
+    QWidget* buildSeriesNotice();
     void planOneOnOne(core::PersonId person, core::Instant start);
+    void showSeriesNotice(const core::MeetingSeries& series, const QString& name);
+    void hideSeriesNotice();
+    /// Whether `person` has a series with an occurrence on or after `day`.
+    bool hasSeries(core::PersonId person, core::LocalDay day) const;
     void changeTime(std::size_t index, core::Instant start, core::Instant end);
     void setStatus(core::MeetingStatus status);
     void storeChange(const core::Meeting& before, core::Meeting after, const QString& label);
-    std::optional<SeriesScope> askScope();
+    std::optional<SeriesScope> askScope(const QString& title, const QString& question, bool offerOnlyThis);
+    const core::MeetingSeries* seriesOf(const core::Meeting& meeting) const;
     void changeSeries(const core::Meeting& occurrence, core::Instant start, core::Instant end, SeriesScope scope);
     void showMeeting(std::optional<std::size_t> index);
     void planMyWeek();
@@ -81,6 +111,8 @@ private:
     QSettings& m_settings;
     std::function<core::Instant()> m_clock;
     std::function<std::optional<SeriesScope>()> m_chooseScope;
+    SeriesEditor m_editSeries;
+    SeriesEnder m_endSeries;
     core::LocalDay m_monday;
     core::WorkingHours m_hours;
     PageRefresher* m_refresher = nullptr;
@@ -94,6 +126,13 @@ private:
     QPushButton* m_held = nullptr;
     QPushButton* m_skipped = nullptr;
     QPushButton* m_open = nullptr;
+    std::vector<core::MeetingSeries> m_series; // every series, read with the week
+    QWidget* m_notice = nullptr;
+    QLabel* m_noticeText = nullptr;
+    QPushButton* m_justOnce = nullptr;
+    QPushButton* m_undoPlan = nullptr;
+    std::optional<core::MeetingSeries> m_noticeSeries; // the series the notice is about
+    int m_noticeStep = -1;                             // the undo index right after it was planned
 };
 
 } // namespace rapport::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/commands.h"
 
+#include "core/series.h"
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
 #include "core/storage/focusrepository.h"
@@ -391,9 +392,24 @@ public:
     using Rows = storage::MeetingRepository::Rows;
     using Write = std::function<core::Status(storage::MeetingRepository&)>;
 
-    ReplaceUidsCommand(const CommandContext& context, const QString& text, std::vector<std::string> uids, Rows before, Write write)
-        : StoredCommand(context, text), m_uids(std::move(uids)), m_before(std::move(before)), m_write(std::move(write))
+    ReplaceUidsCommand(const CommandContext& context, const QString& text, std::vector<std::string> uids, Rows before, Write write,
+                       bool merges = false)
+        : StoredCommand(context, text), m_uids(std::move(uids)), m_before(std::move(before)), m_write(std::move(write)),
+          m_merges(merges)
     {
+    }
+
+    // A series planned and then made "just once" is one step: the later change of the same UIDs
+    // is taken into the earlier one, which keeps what they held before the plan.
+    int id() const override { return m_merges ? kMergesWithPlanId : -1; }
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* next = dynamic_cast<const ReplaceUidsCommand*>(other);
+        if (!next || next->isObsolete() || !next->m_after || !m_after || next->m_uids != m_uids)
+            return false;
+        m_after = next->m_after;
+        setText(next->text());
+        return true;
     }
 
 protected:
@@ -414,10 +430,13 @@ protected:
     core::Status revert() override { return meetings().replaceUids(m_uids, m_before); }
 
 private:
+    static constexpr int kMergesWithPlanId = 1301;
+
     std::vector<std::string> m_uids;
     Rows m_before;
     Write m_write;
     std::optional<Rows> m_after;
+    bool m_merges = false;
 };
 
 } // namespace
@@ -515,14 +534,15 @@ bool changeMeeting(const CommandContext& context, const core::Meeting& before, c
 
 // Pushes a change to what `uids` hold, made by `write` the first time.
 bool replaceUids(const CommandContext& context, std::vector<std::string> uids, const QString& label,
-                 ReplaceUidsCommand::Write write)
+                 ReplaceUidsCommand::Write write, bool merges = false)
 {
     auto before = storage::MeetingRepository(context.database).rowsWithUids(uids);
     if (!before) {
         context.feedback.error(label, describe(before.error()));
         return false;
     }
-    return push(context, new ReplaceUidsCommand(context, label, std::move(uids), std::move(before).value(), std::move(write)));
+    return push(context,
+                new ReplaceUidsCommand(context, label, std::move(uids), std::move(before).value(), std::move(write), merges));
 }
 
 bool importCalendar(const CommandContext& context, const core::IcsCalendar& calendar, const QString& label)
@@ -708,6 +728,79 @@ bool restore(const CommandContext& context, const core::Dataset& data, const QSt
     }
     context.stack.clear();
     return true;
+}
+
+// One-on-ones that recur.
+
+bool planSeries(const CommandContext& context, const core::MeetingSeries& series, const QString& label)
+{
+    const std::vector<std::string> uids{series.uid};
+    return replaceUids(context, uids, label, [uids, rows = ReplaceUidsCommand::Rows{{series}, {}}](storage::MeetingRepository& repository) {
+        return repository.replaceUids(uids, rows);
+    }, true);
+}
+
+bool planJustOnce(const CommandContext& context, const core::MeetingSeries& series, const QString& label)
+{
+    const std::vector<std::string> uids{series.uid};
+    return replaceUids(context, uids, label,
+                       [uids, rows = ReplaceUidsCommand::Rows{{}, {core::firstOccurrenceAlone(series)}}](storage::MeetingRepository& repository) {
+                           return repository.replaceUids(uids, rows);
+                       }, true);
+}
+
+namespace {
+
+// The stored exceptions of `series`, read when the change is made.
+std::optional<std::vector<core::Meeting>> exceptionsOf(const CommandContext& context, const core::MeetingSeries& series,
+                                                       const QString& label)
+{
+    auto rows = storage::MeetingRepository(context.database).rowsWithUids({series.uid});
+    if (!rows) {
+        context.feedback.error(label, describe(rows.error()));
+        return std::nullopt;
+    }
+    std::vector<core::Meeting> exceptions;
+    for (const auto& m : rows.value().meetings)
+        if (m.series == series.id)
+            exceptions.push_back(m);
+    return exceptions;
+}
+
+// Stores a series edit (what the series' UID, and a new part's, hold from now on) as one step.
+bool storeSeriesEdit(const CommandContext& context, const core::MeetingSeries& series, const core::SeriesEdit& edit,
+                     std::span<const core::Meeting> exceptionsBefore, const QString& label)
+{
+    if (edit.series.size() == 1 && edit.series.front() == series &&
+        std::equal(edit.exceptions.begin(), edit.exceptions.end(), exceptionsBefore.begin(), exceptionsBefore.end()))
+        return true; // nothing changes
+    std::vector<std::string> uids{series.uid};
+    for (const auto& s : edit.series)
+        if (s.uid != series.uid)
+            uids.push_back(s.uid);
+    return replaceCalendarRows(context, uids, edit.series, edit.exceptions, label);
+}
+
+} // namespace
+
+bool editSeries(const CommandContext& context, const core::MeetingSeries& before, const core::MeetingSeries& after,
+                const QString& label, std::optional<core::LocalDay> from)
+{
+    if (before == after)
+        return true;
+    const auto exceptions = exceptionsOf(context, before, label);
+    if (!exceptions)
+        return false;
+    const core::SeriesEdit edit = core::reviseSeries(before, *exceptions, after, from, core::newMeetingUid());
+    return storeSeriesEdit(context, before, edit, *exceptions, label);
+}
+
+bool endSeries(const CommandContext& context, const core::MeetingSeries& series, core::LocalDay lastDay, const QString& label)
+{
+    const auto exceptions = exceptionsOf(context, series, label);
+    if (!exceptions)
+        return false;
+    return storeSeriesEdit(context, series, core::endSeries(series, *exceptions, lastDay), *exceptions, label);
 }
 
 } // namespace commands

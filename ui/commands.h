@@ -96,5 +96,24 @@ bool setKindAppreciation(const CommandContext& context, const std::vector<core::
 /// `title` and changes nothing.
 bool restore(const CommandContext& context, const core::Dataset& data, const QString& title);
 
+// One-on-ones that recur: a series planned, made "just once", edited and ended.
+
+/// Plans a new one-on-one series as one step ("Plan a one-on-one with Dana, weekly…"); undo takes
+/// it off. False (reported) when nothing was stored.
+bool planSeries(const CommandContext& context, const core::MeetingSeries& series, const QString& label);
+/// "Just once": `series` becomes its first occurrence alone, a single meeting with the same UID.
+/// Right after planSeries() of that series the two become one step, labelled `label` (undo takes
+/// the meeting off); later it is a step of its own (undo brings the series back).
+bool planJustOnce(const CommandContext& context, const core::MeetingSeries& series, const QString& label);
+/// Changes a series' rhythm, length, time, weekday or end from `before` to `after` (SeriesDialog
+/// gives it; same id and UID) as one step. With `from` (a day after its first occurrence) the change
+/// applies from that day on ("this and following": the series is split there); without, to every
+/// occurrence. See core::reviseSeries. Nothing is pushed when equal; false (reported) on failure.
+bool editSeries(const CommandContext& context, const core::MeetingSeries& before, const core::MeetingSeries& after,
+                const QString& label, std::optional<core::LocalDay> from = std::nullopt);
+/// Ends a series after `lastDay` as one step: the occurrences up to that day and what was held or
+/// skipped stay, later ones go (core::endSeries). Nothing is pushed when it changes nothing.
+bool endSeries(const CommandContext& context, const core::MeetingSeries& series, core::LocalDay lastDay, const QString& label);
+
 } // namespace commands
 } // namespace rapport::ui

@@ -7,7 +7,9 @@
 #include "ui/wording.h"
 
 #include <QDate>
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
+#include <QPainterPath>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMimeData>
@@ -16,6 +18,7 @@
 #include <QToolTip>
 
 #include <cmath>
+#include <numbers>
 
 namespace rapport::ui {
 namespace {
@@ -23,6 +26,30 @@ namespace {
 constexpr int kSnapMinutes = 15;
 constexpr int kResizeEdge = 5; // pixels at a block's bottom that resize it
 constexpr int kHintFlags = Qt::AlignCenter | Qt::TextWordWrap;
+
+// The repeat glyph: a circular arrow, drawn rather than taken from a font that may lack it.
+void drawRepeatGlyph(QPainter& p, const QRectF& box, const QColor& colour)
+{
+    const qreal side = std::min(box.width(), box.height());
+    const QRectF circle(box.center().x() - side / 2 + 1, box.center().y() - side / 2 + 1, side - 2, side - 2);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(colour, std::max(1.2, side / 9), Qt::SolidLine, Qt::RoundCap));
+    p.setBrush(Qt::NoBrush);
+    p.drawArc(circle, 60 * 16, 290 * 16); // open at the top right, where the arrow points
+    // The arrowhead at the arc's end (60° past 0°, counter-clockwise in Qt's angles: the top right).
+    const QPointF end(circle.center().x() + circle.width() / 2 * std::cos(std::numbers::pi / 3),
+                      circle.center().y() - circle.height() / 2 * std::sin(std::numbers::pi / 3));
+    const qreal head = side / 3.2;
+    QPainterPath arrow;
+    arrow.moveTo(end + QPointF(-head, -head * 0.15));
+    arrow.lineTo(end + QPointF(head * 0.25, head * 0.1));
+    arrow.lineTo(end + QPointF(-head * 0.35, head));
+    p.setBrush(colour);
+    p.setPen(Qt::NoPen);
+    p.drawPath(arrow);
+    p.restore();
+}
 
 core::LocalDay plusDays(core::LocalDay day, int n)
 {
@@ -87,6 +114,7 @@ void WeekGrid::setMeetings(std::vector<GridMeeting> meetings)
             m_touched->start = m_meetings[*m_selected].meeting.start;
     }
     m_drag = Drag::None;
+    describeSelection();
     update();
 }
 
@@ -98,7 +126,21 @@ void WeekGrid::select(std::optional<std::size_t> index)
         const core::Meeting& m = m_meetings[*m_selected].meeting;
         m_touched = Touched{m.id, m.series, m.occurrence, m.person, m.title, m.start};
     }
+    describeSelection();
     update();
+}
+
+void WeekGrid::describeSelection()
+{
+    if (!m_selected) {
+        setAccessibleDescription(QString());
+        return;
+    }
+    const GridMeeting& g = m_meetings[*m_selected];
+    QString text = tr("%1, %2").arg(g.label, g.times);
+    if (!g.repeats.isEmpty())
+        text += QStringLiteral(". ") + g.repeats;
+    setAccessibleDescription(text);
 }
 
 void WeekGrid::change(std::size_t index, core::Instant start, core::Instant end)
@@ -198,6 +240,17 @@ QRect WeekGrid::blockOf(std::size_t index) const
         block = QRect(block.x() + m_lanes[index].lane * width, block.y(), width - 1, block.height());
     }
     return block;
+}
+
+QRect WeekGrid::repeatGlyphOf(std::size_t index) const
+{
+    if (index >= m_meetings.size() || m_meetings[index].repeats.isEmpty())
+        return {};
+    const QRect block = blockOf(index);
+    const int side = fontMetrics().height() * 3 / 4;
+    if (block.isEmpty() || block.width() < 3 * side)
+        return {};
+    return QRect(block.right() - 3 - side, block.top() + 2, side, side);
 }
 
 // Lanes for overlapping meetings: each group of meetings that overlap one another (directly or
@@ -329,8 +382,13 @@ void WeekGrid::paintEvent(QPaintEvent*)
             when += tr(" · conflict");
         // As many whole lines as the block holds: a half-hour block shows the name. The name comes
         // first and is cut sensibly; the kind of meeting follows it only when it fits whole.
-        const QRect inner = block.adjusted(4, 1, -4, -1);
+        QRect inner = block.adjusted(4, 1, -4, -1);
         const QFontMetrics metrics = fontMetrics();
+        // An occurrence of a series says that it repeats, in its top right corner.
+        if (const QRect glyph = dragged ? QRect() : repeatGlyphOf(i); !glyph.isEmpty()) {
+            drawRepeatGlyph(p, glyph, p.pen().color());
+            inner.setRight(glyph.left() - 2);
+        }
         const QString marked = g.marker.isEmpty() ? g.name : tr("%1 · %2").arg(g.name, g.marker);
         const QString title = metrics.horizontalAdvance(marked) <= inner.width() ? marked : fittedName(g.name, metrics, inner.width());
         const QStringList lines{title, metrics.elidedText(when, Qt::ElideRight, inner.width())};
@@ -422,11 +480,43 @@ void WeekGrid::mouseReleaseEvent(QMouseEvent*)
         change(m_dragged, m_ghostStart, m_ghostEnd);
 }
 
+void WeekGrid::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    const auto hit = meetingAt(event->position().toPoint());
+    select(hit);
+    m_drag = Drag::None;
+    if (hit && event->button() == Qt::LeftButton)
+        emit meetingActivated(*hit);
+}
+
+void WeekGrid::contextMenuEvent(QContextMenuEvent* event)
+{
+    // From the keyboard, the menu is about the selected meeting, shown at its block.
+    std::optional<std::size_t> hit;
+    QPoint at = event->globalPos();
+    if (event->reason() == QContextMenuEvent::Keyboard) {
+        hit = m_selected;
+        if (hit)
+            at = mapToGlobal(blockOf(*hit).center());
+    } else {
+        hit = meetingAt(event->pos());
+        select(hit);
+    }
+    m_drag = Drag::None;
+    if (hit)
+        emit meetingMenuRequested(*hit, at);
+}
+
 void WeekGrid::keyPressEvent(QKeyEvent* event)
 {
     if (event->key() == Qt::Key_Escape && m_drag != Drag::None) {
         m_drag = Drag::None;
         update();
+        return;
+    }
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && m_selected && m_drag == Drag::None) {
+        emit meetingActivated(*m_selected);
+        event->accept();
         return;
     }
     // The arrows move the selected meeting by a quarter of an hour or a day, within the week and
@@ -529,7 +619,10 @@ bool WeekGrid::event(QEvent* event)
         auto* help = static_cast<QHelpEvent*>(event);
         if (const auto hit = meetingAt(help->pos())) {
             const auto& g = m_meetings[*hit];
-            QToolTip::showText(help->globalPos(), tr("%1, %2–%3").arg(g.label, timeText(g.meeting.start, m_zone), timeText(g.meeting.end, m_zone)), this);
+            QString tip = tr("%1, %2–%3").arg(g.label, timeText(g.meeting.start, m_zone), timeText(g.meeting.end, m_zone));
+            if (!g.repeats.isEmpty())
+                tip += QLatin1Char('\n') + g.repeats;
+            QToolTip::showText(help->globalPos(), tip, this);
         } else {
             QToolTip::hideText();
         }

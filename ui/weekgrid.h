@@ -20,6 +20,7 @@ struct GridMeeting
     QString marker;        ///< after the name when there is room: "1:1"
     bool conflict = false; ///< overlaps another meeting
     QString times;         ///< "10:00–10:30", written by the grid when it is given the meetings
+    QString repeats;       ///< for an occurrence of a series: "Repeats weekly on Tuesdays at 10:00"
 };
 
 /// A week as a time grid: hours down, days across, working hours shaded, a line at now, meetings as
@@ -56,6 +57,8 @@ public:
     std::optional<core::Instant> slotAt(QPoint point) const;
     /// Where a meeting is drawn (for tests and tooltips); empty when outside the week.
     QRect blockOf(std::size_t index) const;
+    /// Where the repeat glyph (↻) of an occurrence of a series is drawn; empty for other meetings.
+    QRect repeatGlyphOf(std::size_t index) const;
     /// The point at which a local time is drawn.
     QPoint pointOf(core::Instant at) const;
     QSize sizeHint() const override;
@@ -65,6 +68,10 @@ public:
 
 signals:
     void meetingClicked(std::size_t index);
+    /// Double-click or Enter on a meeting: open what it is about.
+    void meetingActivated(std::size_t index);
+    /// The context menu of a meeting (right click, the menu key, Shift+F10) at `globalPos`.
+    void meetingMenuRequested(std::size_t index, QPoint globalPos);
     /// The user dragged a meeting to a new time or length.
     void meetingChanged(std::size_t index, core::Instant start, core::Instant end);
     /// A person was dropped on a slot.
@@ -76,6 +83,8 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     bool focusNextPrevChild(bool next) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -95,6 +104,8 @@ private:
     core::Instant snap(core::Instant at) const;
     std::optional<std::size_t> meetingAt(QPoint point) const;
     void assignLanes();
+    /// What a screen reader says about the selected meeting.
+    void describeSelection();
     /// Reports a new time for a meeting; the selection follows it there.
     void change(std::size_t index, core::Instant start, core::Instant end);
 

@@ -84,8 +84,11 @@ sleep 1
     run({xvfb, QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1400x900x24"), QStringLiteral("bash"), script}, env, 60000);
 
     const QString exported = run({binary, QStringLiteral("--database"), db, QStringLiteral("export"), QStringLiteral("json"), QStringLiteral("-")}, env);
-    const QJsonArray meetings = QJsonDocument::fromJson(exported.toUtf8()).object().value(QStringLiteral("meetings")).toArray();
-    ASSERT_EQ(meetings.size(), 1) << "the drop planned one one-on-one: " << exported.toStdString();
-    EXPECT_EQ(meetings.at(0).toObject().value(QStringLiteral("person")).toInteger(), 1);
-    EXPECT_EQ(meetings.at(0).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("1:1 Ana Lopez"));
+    // Her rhythm is a weekly one-on-one: the drop planned it as a series.
+    const QJsonObject data = QJsonDocument::fromJson(exported.toUtf8()).object();
+    EXPECT_EQ(data.value(QStringLiteral("meetings")).toArray().size(), 0) << exported.toStdString();
+    const QJsonArray series = data.value(QStringLiteral("series")).toArray();
+    ASSERT_EQ(series.size(), 1) << "the drop planned one one-on-one series: " << exported.toStdString();
+    EXPECT_EQ(series.at(0).toObject().value(QStringLiteral("person")).toInteger(), 1);
+    EXPECT_EQ(series.at(0).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("1:1 Ana Lopez"));
 }

@@ -9,10 +9,17 @@
 #include "ui/duelist.h"
 #include "ui/personmime.h"
 #include "ui/personmodel.h"
+#include "ui/seriesdialog.h"
 #include "ui/weekgrid.h"
 #include "ui/workinghoursdialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLabel>
+#include <QMenu>
+#include <QRadioButton>
+#include <QSpinBox>
 #include <QHeaderView>
 #include <QTreeWidget>
 #include <QDropEvent>
@@ -62,6 +69,14 @@ protected:
         QCoreApplication::sendEvent(view->grid(), &dropped);
         QCoreApplication::processEvents();
     }
+    /// Drops a person and keeps it to this once ("Just once" on the notice): a single meeting.
+    void dropOnce(core::PersonId person, core::Instant at)
+    {
+        drop(person, at);
+        ASSERT_TRUE(view->seriesNotice()->isVisible());
+        view->justOnceButton()->click();
+        QCoreApplication::processEvents();
+    }
     /// Ana's weekly one-on-one at 10:00 on Mondays since November 2.
     void addWeeklySeries(const char* uid)
     {
@@ -90,19 +105,103 @@ protected:
     std::unique_ptr<ui::CalendarView> view;
 };
 
-TEST_F(CalendarViewTest, DroppingAPersonOnASlotPlansAOneOnOneOfTheirRhythmsLength)
+// Ana's rhythm is a weekly one-on-one: the drop plans a series at the slot, says so, and offers
+// "Just once" and "Undo" at once; the block shows that it repeats.
+TEST_F(CalendarViewTest, DroppingAPersonWithAOneOnOneRhythmPlansASeries)
 {
     drop(ana, local("2026-11-24T10:00"));
+    const auto series = storage::MeetingRepository(*database).series().value();
+    ASSERT_EQ(series.size(), 1u);
+    EXPECT_EQ(series[0].person, std::optional(ana));
+    EXPECT_EQ(series[0].rrule, "FREQ=WEEKLY;INTERVAL=1;BYDAY=TU");
+    EXPECT_EQ(series[0].first, (core::LocalDateTime{*core::parseDay("2026-11-24"), 10h}));
+    EXPECT_EQ(series[0].minutes, 30);
+    ASSERT_EQ(week().size(), 1u);
+    auto next = storage::MeetingRepository(*database).between(local("2026-12-01T00:00"), local("2026-12-02T00:00"));
+    ASSERT_EQ(next.value().size(), 1u) << "it repeats next Tuesday";
+    EXPECT_EQ(next.value()[0].start, local("2026-12-01T10:00"));
+    EXPECT_EQ(undoStack.count(), 1);
+    EXPECT_TRUE(undoStack.undoText().startsWith(QStringLiteral("Plan a one-on-one with Ana Lopez, weekly on Tuesdays at")))
+        << undoStack.undoText().toStdString();
+
+    ASSERT_TRUE(view->seriesNotice()->isVisible());
+    EXPECT_TRUE(view->seriesNoticeText()->text().contains(QStringLiteral("weekly on Tuesdays")))
+        << view->seriesNoticeText()->text().toStdString();
+    EXPECT_EQ(view->justOnceButton()->text(), QStringLiteral("&Just once")) << "Alt+J from the keyboard";
+    EXPECT_EQ(view->justOnceButton()->focusPolicy() & Qt::TabFocus, Qt::TabFocus);
+
+    ASSERT_EQ(view->grid()->meetings().size(), 1u) << "shown at once";
+    const ui::GridMeeting& block = view->grid()->meetings()[0];
+    EXPECT_TRUE(block.repeats.startsWith(QStringLiteral("Repeats weekly on Tuesdays"))) << block.repeats.toStdString();
+    const QRect glyph = view->grid()->repeatGlyphOf(0);
+    ASSERT_FALSE(glyph.isEmpty()) << "the block shows it repeats";
+    EXPECT_TRUE(view->grid()->blockOf(0).contains(glyph));
+    // The glyph is drawn in the block's text colour.
+    const QImage shot = view->grid()->grab().toImage();
+    const QColor ink = view->grid()->palette().color(QPalette::HighlightedText);
+    int inked = 0;
+    for (int y = glyph.top(); y <= glyph.bottom(); ++y)
+        for (int x = glyph.left(); x <= glyph.right(); ++x) {
+            const QColor c = shot.pixelColor(x, y);
+            inked += std::abs(c.red() - ink.red()) + std::abs(c.green() - ink.green()) + std::abs(c.blue() - ink.blue()) < 60;
+        }
+    EXPECT_GT(inked, glyph.width()) << "the repeat glyph is painted";
+    view->grid()->select(0);
+    EXPECT_TRUE(view->grid()->accessibleDescription().contains(QStringLiteral("Repeats weekly")))
+        << view->grid()->accessibleDescription().toStdString();
+
+    // Undo on the notice takes it off.
+    view->undoPlanButton()->click();
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(storage::MeetingRepository(*database).series().value().empty());
+    EXPECT_TRUE(week().empty());
+    EXPECT_FALSE(view->seriesNotice()->isVisible());
+}
+
+// "Just once" turns the series into a single meeting; with the drop it is one step.
+TEST_F(CalendarViewTest, JustOnceRightAfterTheDropIsOneStepWithIt)
+{
+    drop(ana, local("2026-11-24T10:00"));
+    view->justOnceButton()->click();
+    QCoreApplication::processEvents();
+    EXPECT_FALSE(view->seriesNotice()->isVisible());
+    EXPECT_TRUE(storage::MeetingRepository(*database).series().value().empty());
     const auto meetings = week();
     ASSERT_EQ(meetings.size(), 1u);
-    EXPECT_EQ(meetings[0].person, std::optional(ana));
     EXPECT_EQ(meetings[0].start, local("2026-11-24T10:00"));
     EXPECT_EQ(meetings[0].end - meetings[0].start, 30min);
+    EXPECT_FALSE(meetings[0].series);
+    EXPECT_EQ(undoStack.count(), 1) << "the drop and just once are one step";
     EXPECT_EQ(undoStack.undoText(), QStringLiteral("Plan a one-on-one with Ana Lopez"));
-    ASSERT_EQ(view->grid()->meetings().size(), 1u) << "shown at once";
+    ASSERT_EQ(view->grid()->meetings().size(), 1u);
+    EXPECT_TRUE(view->grid()->repeatGlyphOf(0).isEmpty()) << "a single meeting shows no repeat";
     undoStack.undo();
     QCoreApplication::processEvents();
     EXPECT_TRUE(week().empty());
+    EXPECT_TRUE(storage::MeetingRepository(*database).series().value().empty());
+    undoStack.redo();
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_FALSE(week()[0].series) << "redo brings back the single meeting";
+}
+
+// A rhythm that is not a one-on-one (a peer's monthly coffee), and someone who already has a
+// series, get a single meeting as before; the notice does not show.
+TEST_F(CalendarViewTest, DroppingSomeoneWithoutAOneOnOneRhythmOrWithASeriesPlansOneMeeting)
+{
+    const core::PersonId cleo = addPerson("Cleo Park", core::RelationshipKind::Peer);
+    QCoreApplication::processEvents();
+    drop(cleo, local("2026-11-24T10:00"));
+    EXPECT_FALSE(view->seriesNotice()->isVisible());
+    EXPECT_TRUE(storage::MeetingRepository(*database).series().value().empty());
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Plan a one-on-one with Cleo Park"));
+
+    addWeeklySeries("ana@test");
+    view->reload();
+    drop(ana, local("2026-11-26T15:00"));
+    EXPECT_FALSE(view->seriesNotice()->isVisible()) << "an extra one-on-one, not a second series";
+    EXPECT_EQ(storage::MeetingRepository(*database).series().value().size(), 1u);
+    EXPECT_EQ(week().size(), 3u);
 }
 
 TEST_F(CalendarViewTest, AnEmptyWeekSaysHowToFillItFromWhatThereIs)
@@ -128,7 +227,7 @@ TEST_F(CalendarViewTest, AnEmptyWeekSaysHowToFillItFromWhatThereIs)
 
 TEST_F(CalendarViewTest, MovingAndResizingAreStoredAndUndoable)
 {
-    drop(ana, local("2026-11-24T10:00"));
+    dropOnce(ana, local("2026-11-24T10:00"));
     const QRect block = view->grid()->blockOf(0);
     const QPoint grab = block.center();
     const QPoint hourLater = grab + (view->grid()->pointOf(local("2026-11-24T11:00")) - view->grid()->pointOf(local("2026-11-24T10:00")));
@@ -334,8 +433,8 @@ TEST_F(CalendarViewTest, HeldAsksHowItWentFirstAndStoresBothAsOneStepOrNothing)
 // keyboard moves it, and after a look at another week.
 TEST_F(CalendarViewTest, TheSelectionStaysOnTheMeetingTheUserTouched)
 {
-    drop(ana, local("2026-11-23T10:00"));
-    drop(ben, local("2026-11-23T11:00"));
+    dropOnce(ana, local("2026-11-23T10:00"));
+    dropOnce(ben, local("2026-11-23T11:00"));
     ASSERT_EQ(view->grid()->meetings().size(), 2u);
     auto selectedPerson = [&]() -> std::optional<core::PersonId> {
         const auto index = view->grid()->selected();
@@ -483,4 +582,133 @@ TEST_F(CalendarViewTest, ChoosingAMeetingLeavesTheWeekAsItIs)
     QTest::keyClick(view->grid(), Qt::Key_Right, Qt::AltModifier);
     ASSERT_EQ(week().size(), 1u);
     EXPECT_EQ(week()[0].start, local("2026-11-24T10:00"));
+}
+
+// "Edit series…" from a later occurrence asks which ones change; "this and following" splits the
+// series there, and undo joins it again.
+TEST_F(CalendarViewTest, EditingASeriesFromAnOccurrenceChangesItFromThereOn)
+{
+    addWeeklySeries("edit@test");
+    view->reload();
+    ASSERT_EQ(view->grid()->meetings().size(), 1u);
+    std::unique_ptr<QMenu> menu(view->meetingMenu(0, view.get()));
+    QStringList actions;
+    for (const QAction* action : menu->actions())
+        if (!action->isSeparator())
+            actions << action->text();
+    EXPECT_EQ(actions, (QStringList{QStringLiteral("&Open Ana Lopez"), QStringLiteral("&Held…"), QStringLiteral("S&kipped"),
+                                    QStringLiteral("&Edit series…"), QStringLiteral("E&nd series…")}));
+
+    view->setScopeChooser([] { return ui::CalendarView::SeriesScope::ThisAndFollowing; });
+    view->setSeriesAskers(
+        [](const core::MeetingSeries& series) {
+            core::MeetingSeries after = series;
+            after.first.time = 14h; // 14:00 on Mondays, 45 minutes, every other week
+            after.minutes = 45;
+            after.rrule = "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO";
+            return std::optional(after);
+        },
+        {});
+    view->editSeriesOf(view->grid()->meetings()[0].meeting);
+    auto earlier = storage::MeetingRepository(*database).between(local("2026-11-16T00:00"), local("2026-11-23T00:00"));
+    ASSERT_EQ(earlier.value().size(), 1u);
+    EXPECT_EQ(earlier.value()[0].start, local("2026-11-16T10:00")) << "the weeks before keep their time";
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_EQ(week()[0].start, local("2026-11-23T14:00"));
+    EXPECT_EQ(week()[0].end, local("2026-11-23T14:45"));
+    auto following = storage::MeetingRepository(*database).between(local("2026-11-30T00:00"), local("2026-12-14T00:00"));
+    ASSERT_EQ(following.value().size(), 1u) << "every other week from here";
+    EXPECT_EQ(following.value()[0].start, local("2026-12-07T14:00"));
+    EXPECT_EQ(storage::MeetingRepository(*database).series().value().size(), 2u);
+    EXPECT_EQ(undoStack.count(), 1);
+
+    undoStack.undo();
+    EXPECT_EQ(storage::MeetingRepository(*database).series().value().size(), 1u);
+    ASSERT_EQ(week().size(), 1u);
+    EXPECT_EQ(week()[0].start, local("2026-11-23T10:00"));
+    undoStack.redo();
+    EXPECT_EQ(storage::MeetingRepository(*database).series().value().size(), 2u);
+    EXPECT_EQ(week()[0].start, local("2026-11-23T14:00"));
+}
+
+// "End series…": the series stops after the day chosen; what was held before stays.
+TEST_F(CalendarViewTest, EndingASeriesKeepsItsPastAndUndoBringsItBack)
+{
+    addWeeklySeries("end@test");
+    view->reload();
+    // Last week's one-on-one was held (an exception of the series).
+    core::Meeting held = storage::MeetingRepository(*database).between(local("2026-11-16T00:00"), local("2026-11-23T00:00")).value()[0];
+    held.status = core::MeetingStatus::Held;
+    ASSERT_TRUE(storage::MeetingRepository(*database).add(held));
+    view->reload();
+    std::optional<core::LocalDay> offered;
+    view->setSeriesAskers({}, [&](const core::MeetingSeries&, core::LocalDay today) {
+        offered = today;
+        return std::optional(*core::parseDay("2026-11-22"));
+    });
+    view->endSeriesOf(view->grid()->meetings()[0].meeting);
+    EXPECT_EQ(offered, std::optional(*core::parseDay("2026-11-23"))) << "today is offered";
+    EXPECT_TRUE(week().empty()) << "this week's is off the calendar";
+    auto before = storage::MeetingRepository(*database).between(local("2026-11-16T00:00"), local("2026-11-23T00:00"));
+    ASSERT_EQ(before.value().size(), 1u);
+    EXPECT_EQ(before.value()[0].status, core::MeetingStatus::Held) << "the past stays as it was";
+    EXPECT_TRUE(undoStack.undoText().startsWith(QStringLiteral("End "))) << undoStack.undoText().toStdString();
+    undoStack.undo();
+    EXPECT_EQ(week().size(), 1u);
+}
+
+// The dialog gives back the series as edited: rhythm, weekday, time, length and end.
+TEST_F(CalendarViewTest, TheSeriesDialogGivesTheEditedSeries)
+{
+    core::MeetingSeries series;
+    series.id = core::SeriesId{3};
+    series.person = ana;
+    series.title = "1:1 Ana Lopez";
+    series.first = core::LocalDateTime{*core::parseDay("2026-11-03"), 10h}; // a Tuesday
+    series.minutes = 30;
+    series.zone = zone.id;
+    series.rrule = "FREQ=WEEKLY;INTERVAL=1;BYDAY=TU";
+    series.uid = "dialog@test";
+    ui::SeriesDialog dialog(series);
+    EXPECT_EQ(dialog.series(), series) << "untouched, nothing changes";
+    EXPECT_TRUE(dialog.neverButton()->isChecked());
+    dialog.everyBox()->setValue(2);
+    dialog.weekdayBox()->setCurrentIndex(3); // Thursday
+    dialog.timeEdit()->setTime(QTime(15, 30));
+    dialog.lengthBox()->setValue(45);
+    dialog.onDayButton()->setChecked(true);
+    dialog.endEdit()->setDate(QDate(2027, 3, 31));
+    const core::MeetingSeries edited = dialog.series();
+    EXPECT_EQ(edited.id, series.id);
+    EXPECT_EQ(edited.uid, series.uid);
+    EXPECT_EQ(edited.first, (core::LocalDateTime{*core::parseDay("2026-11-05"), 15h + 30min})) << "Thursday of the same week";
+    EXPECT_EQ(edited.minutes, 45);
+    EXPECT_EQ(edited.rrule, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL=20270331T235959");
+
+    dialog.unitBox()->setCurrentIndex(1); // months
+    EXPECT_EQ(dialog.series().rrule, "FREQ=MONTHLY;INTERVAL=2;BYDAY=1TH;UNTIL=20270331T235959");
+
+    // A rule from another calendar keeps its rhythm.
+    series.rrule = "FREQ=WEEKLY;BYDAY=TU,TH";
+    ui::SeriesDialog imported(series);
+    EXPECT_FALSE(imported.everyBox()->isEnabled());
+    imported.lengthBox()->setValue(50);
+    EXPECT_EQ(imported.series().rrule, series.rrule);
+    EXPECT_EQ(imported.series().minutes, 50);
+}
+
+// Double-click or Enter on a block with a person opens their page.
+TEST_F(CalendarViewTest, DoubleClickOrEnterOnABlockOpensThePerson)
+{
+    dropOnce(ana, local("2026-11-24T10:00"));
+    ASSERT_EQ(view->grid()->meetings().size(), 1u);
+    QTest::mouseDClick(view->grid(), Qt::LeftButton, {}, view->grid()->blockOf(0).center());
+    ASSERT_EQ(navigator.opened.size(), 1u);
+    EXPECT_EQ(navigator.opened[0], ana);
+    EXPECT_EQ(week()[0].start, local("2026-11-24T10:00")) << "a double-click moves nothing";
+    view->grid()->setFocus();
+    view->grid()->select(0);
+    QTest::keyClick(view->grid(), Qt::Key_Return);
+    ASSERT_EQ(navigator.opened.size(), 2u);
+    EXPECT_EQ(navigator.opened[1], ana);
 }
