@@ -539,6 +539,7 @@ void addPersonal(Dataset& data, const DemoOptions& options)
     Random random(options.seed * 0x94D049BB133111EBull + 23);
     const sys_days today{options.anchorDay};
     bool leapDayGiven = false;
+    bool soonGiven = false;
     for (const auto& p : data.people) {
         if (!isClose(p.tie.kind) || !p.tie.added)
             continue;
@@ -552,10 +553,11 @@ void addPersonal(Dataset& data, const DemoOptions& options)
         if (random.chance(0.7)) {
             ImportantDate birthday{ImportantDateId{}, p.id, DateKind::Birthday, {}, 1, 1, std::nullopt};
             // One birthday on 29 February, and one within the coming fortnight, so both rules show.
-            const LocalDay on = !leapDayGiven && p.tie.kind == RelationshipKind::DirectReport
-                                    ? LocalDay{std::chrono::year{1992}, std::chrono::February, std::chrono::day{29}}
-                                    : LocalDay{today + days{random.between(data.dates.empty() ? 3 : 0, data.dates.empty() ? 3 : 364)}};
-            leapDayGiven = leapDayGiven || (unsigned(on.month()) == 2 && unsigned(on.day()) == 29);
+            const bool leap = !leapDayGiven && p.tie.kind == RelationshipKind::DirectReport;
+            const LocalDay on = leap ? LocalDay{std::chrono::year{1992}, std::chrono::February, std::chrono::day{29}}
+                                     : LocalDay{today + days{soonGiven ? random.between(0, 364) : 3}};
+            leapDayGiven = leapDayGiven || leap;
+            soonGiven = soonGiven || !leap;
             birthday.month = unsigned(on.month());
             birthday.day = unsigned(on.day());
             if (random.chance(0.6))

@@ -5,6 +5,8 @@
 #include "core/recurrence.h"
 #include "core/validation.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -164,4 +166,27 @@ TEST(Demo, ScaleTokensRoundTrip)
     for (const auto scale : {DemoScale::Small, DemoScale::Team, DemoScale::Director, DemoScale::Vp})
         EXPECT_EQ(demoScaleFromToken(token(scale)), scale);
     EXPECT_FALSE(demoScaleFromToken("huge"));
+}
+
+// Every scale gives the person page something in each section: things to remember, dates (one on 29
+// February, one in the coming fortnight), action items both open and done — all valid.
+TEST(Demo, ClosePeopleHaveThingsToRememberDatesAndActionItems)
+{
+    for (const auto scale : {DemoScale::Small, DemoScale::Team, DemoScale::Director, DemoScale::Vp}) {
+        SCOPED_TRACE(std::string(token(scale)));
+        const Dataset data = generateDemo(options(scale));
+        EXPECT_FALSE(data.details.empty());
+        EXPECT_FALSE(data.dates.empty());
+        EXPECT_FALSE(data.actionItems.empty());
+        for (const auto& d : data.details)
+            EXPECT_TRUE(validate(d).empty()) << d.text;
+        for (const auto& d : data.dates)
+            EXPECT_TRUE(validate(d).empty()) << d.month << "/" << d.day;
+        for (const auto& a : data.actionItems)
+            EXPECT_TRUE(validate(a).empty()) << a.text;
+        EXPECT_TRUE(std::any_of(data.dates.begin(), data.dates.end(), [](const auto& d) { return d.month == 2 && d.day == 29; }));
+        EXPECT_FALSE(upcomingDates(data.dates, options(scale).anchorDay, 14).empty());
+        EXPECT_TRUE(std::any_of(data.actionItems.begin(), data.actionItems.end(), [](const auto& a) { return a.isOpen(); }));
+        EXPECT_TRUE(std::any_of(data.actionItems.begin(), data.actionItems.end(), [](const auto& a) { return !a.isOpen(); }));
+    }
 }
