@@ -8,7 +8,9 @@
 #include "ui/personmodel.h"
 #include "ui/personsections.h"
 #include "ui/queries.h"
+#include "ui/seriesdialog.h"
 #include "ui/timelinemodel.h"
+#include "core/series.h"
 #include "ui/wording.h"
 
 #include <QComboBox>
@@ -136,6 +138,10 @@ QWidget* PersonView::buildHeader()
     layout->addWidget(m_summary);
     layout->addWidget(m_health);
     layout->addWidget(m_rhythm);
+    m_series = new QWidget(header);
+    auto* seriesLayout = new QVBoxLayout(m_series);
+    seriesLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_series);
     return header;
 }
 
@@ -218,7 +224,8 @@ void PersonView::refresh()
     const core::LocalDay today = core::dayIn(now, zone);
     const auto& stored = m_page.people.rowAt(row);
     const SectionSubject subject{*m_person, toQ(stored.person.name), stored.person.tie.kind, today};
-    showHeader(history.value());
+    showHeader();
+    showSeries(history.value(), today);
     m_remember->show(subject, history.value().details);
     m_dates->show(subject, history.value().dates);
     m_actionItems->show(subject, history.value().actionItems);
@@ -231,7 +238,49 @@ void PersonView::refresh()
     m_timelineView->setVisible(m_timeline->rowCount() > 0);
 }
 
-void PersonView::showHeader(const core::PersonHistory& history)
+// Each series still running, in words ("Repeats weekly on Tuesdays at 10:00"), with its Edit and End.
+void PersonView::showSeries(const core::PersonHistory& history, core::LocalDay today)
+{
+    auto* layout = static_cast<QVBoxLayout*>(m_series->layout());
+    while (QLayoutItem* item = layout->takeAt(0)) {
+        if (QWidget* row = item->widget()) {
+            row->hide();
+            row->setParent(nullptr);
+            row->deleteLater(); // later: its own button's click may be what brought us here
+        }
+        delete item;
+    }
+    const QString name = m_name->text();
+    for (const core::MeetingSeries& series : history.series) {
+        if (const auto last = core::lastDayOf(series); last && *last <= today)
+            continue; // ended (ending it today leaves nothing more to come)
+        auto* row = new QWidget(m_series);
+        auto* words = new QLabel(tr("One-on-one: repeats %1").arg(wording::repeats(series.rrule, series.first)), row);
+        auto* edit = new QPushButton(tr("Edit series…"), row);
+        auto* end = new QPushButton(tr("End series…"), row);
+        connect(edit, &QPushButton::clicked, this, [this, series, today, name] {
+            if (const auto after = SeriesDialog::edit(series, this)) {
+                // From today on when it already began: what happened stays as it was.
+                const auto from = series.first.day < today ? std::optional(today) : std::nullopt;
+                commands::editSeries(m_page.commands, series, *after, tr("Change the one-on-ones with %1").arg(name), from);
+            }
+        });
+        connect(end, &QPushButton::clicked, this, [this, series, today, name] {
+            if (const auto last = EndSeriesDialog::ask(series, today, this))
+                commands::endSeries(m_page.commands, series, *last, tr("End the one-on-ones with %1").arg(name));
+        });
+        auto* rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        rowLayout->addWidget(words);
+        rowLayout->addWidget(edit);
+        rowLayout->addWidget(end);
+        rowLayout->addStretch(1);
+        layout->addWidget(row);
+    }
+    m_series->setVisible(layout->count() > 0);
+}
+
+void PersonView::showHeader()
 {
     const int row = m_page.people.rowOf(*m_person);
     const auto& stored = m_page.people.rowAt(row);
@@ -265,10 +314,6 @@ void PersonView::showHeader(const core::PersonHistory& history)
     QString next = tr("no one-on-one planned");
     if (auto meeting = m_queries.nextMeetingWith(*m_person, m_page.clock()); meeting && meeting.value()) {
         next = tr("next one-on-one %1").arg(wording::exactTime(meeting.value()->start, wording::DateStyle::Long));
-        if (meeting.value()->series)
-            for (const auto& series : history.series)
-                if (series.id == meeting.value()->series)
-                    next += tr(" (repeats)");
     }
     if (tie.due && health.state != core::HealthState::New) // a new tie's header already says when
         next += tr(" · next contact due %1").arg(wording::date(toQDate(*tie.due), wording::DateStyle::Medium));

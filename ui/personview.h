@@ -43,6 +43,8 @@ public:
     /// The state, score and reasons.
     QLabel* healthLabel() const { return m_health; }
     QLabel* rhythmLabel() const { return m_rhythm; }
+    /// One row per running series: its words, "Edit series…", "End series…".
+    QWidget* seriesBox() const { return m_series; }
     QListView* timelineView() const { return m_timelineView; }
     TimelineModel* timeline() const { return m_timeline; }
     QComboBox* timelineFilter() const { return m_filter; }
@@ -58,9 +60,10 @@ signals:
 
 private:
     QWidget* buildHeader();
+    void showSeries(const core::PersonHistory& history, core::LocalDay today);
     QWidget* buildTimeline();
     void refresh();
-    void showHeader(const core::PersonHistory& history);
+    void showHeader();
 
     PageContext m_page;
     const PersonQueries& m_queries;
@@ -70,6 +73,7 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_health = nullptr;
     QLabel* m_rhythm = nullptr;
+    QWidget* m_series = nullptr; ///< the person's running one-on-one series, each with Edit and End
     QLabel* m_missing = nullptr;
     QWidget* m_content = nullptr;
     QComboBox* m_filter = nullptr;

@@ -2,6 +2,7 @@
 // The person page: header, timeline and its filter, things to remember edited in place, important
 // dates, action items, kindness; every write undoable and shown again through the change feed;
 // and the dates of the next 14 days on This week.
+#include "core/series.h"
 #include "core/storage/personalrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/personmodel.h"
@@ -10,7 +11,10 @@
 #include "ui/timelinemodel.h"
 #include "ui/weekview.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QTimer>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -222,4 +226,32 @@ TEST_F(PersonViewTest, ADeletedPersonLeavesAClearPageBehind)
     open(dana);
     ASSERT_TRUE(ui::commands::deletePeople(commands(), {dana}));
     EXPECT_TRUE(view->nameLabel()->isHidden() || !view->nameLabel()->isVisibleTo(view.get()));
+}
+
+// A weekly series with Dana: the page says how it repeats, and ends it from here (one undo step).
+TEST_F(PersonViewTest, TheSeriesIsShownAndEndedFromThePage)
+{
+    const core::Zone berlin{"Europe/Berlin"};
+    const core::MeetingSeries series = core::plannedSeries(dana, "Dana Levi", core::parseUserTime("2026-11-03T10:00", berlin).value(), 30,
+                                                           berlin, core::seriesRule(core::defaultCadence(core::RelationshipKind::DirectReport),
+                                                                                    *core::parseDay("2026-11-03"))
+                                                               .value());
+    ASSERT_TRUE(ui::commands::planSeries(commands(), series, QStringLiteral("Plan")));
+    open(dana);
+    const auto labels = view->seriesBox()->findChildren<QLabel*>();
+    ASSERT_EQ(labels.size(), 1);
+    EXPECT_TRUE(labels[0]->text().contains(QStringLiteral("weekly on Tuesdays"))) << labels[0]->text().toStdString();
+    QPushButton* end = nullptr;
+    for (auto* button : view->seriesBox()->findChildren<QPushButton*>())
+        if (button->text().startsWith(QStringLiteral("End")))
+            end = button;
+    ASSERT_NE(end, nullptr);
+    QTimer::singleShot(0, [] {
+        if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget()))
+            dialog->accept();
+    });
+    end->click();
+    EXPECT_TRUE(view->seriesBox()->findChildren<QLabel*>().isEmpty()) << "ended today: nothing more to come";
+    undoStack.undo();
+    EXPECT_EQ(view->seriesBox()->findChildren<QLabel*>().size(), 1);
 }
