@@ -3,8 +3,10 @@
 
 #include "core/ids.h"
 #include "core/relationship.h"
+#include "core/result.h"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -48,5 +50,21 @@ struct PersonLink
 
     friend bool operator==(const PersonLink&, const PersonLink&) = default;
 };
+
+/// Whether a link of this type reads the same both ways: peers, working together. Reports-to and
+/// mentor-of have a direction (Ana reports to Ben is not Ben reports to Ana).
+constexpr bool isSymmetric(LinkType type)
+{
+    return type == LinkType::Peer || type == LinkType::WorksWith;
+}
+
+/// Whether `a` and `b` say the same thing: the same type between the same two people, in the same
+/// direction or, for a symmetric type, in either. Ids are not compared.
+bool sameLink(const PersonLink& a, const PersonLink& b);
+
+/// Whether `link` may be added beside `existing`: refuses a link to oneself (LinkToSelf) and one
+/// that `existing` already says (LinkExists, with the type's token). `where` is empty: the UI
+/// names the two people.
+Status checkNewLink(const PersonLink& link, std::span<const PersonLink> existing);
 
 } // namespace rapport::core

@@ -82,6 +82,10 @@ enum class ErrorCode {
     // Recurrence rules (core/recurrence.h). `where` is "RRULE".
     RuleNotUnderstood, ///< {the rule}: libical cannot parse it
     RuleCannotRepeat,  ///< {the rule}: libical parses it but cannot walk it
+
+    // Links between two people (core::checkNewLink). `where` is empty.
+    LinkToSelf, ///< a person linked to themselves
+    LinkExists, ///< {the link type's token}: the same link between the same two people is already there
 };
 
 /// Why an operation failed: where (a file position, a JSON path, a field) and what. Core sets a

@@ -7,6 +7,7 @@
 #include "core/storage/focusrepository.h"
 #include "core/storage/interactionrepository.h"
 #include "core/storage/kindcadencerepository.h"
+#include "core/storage/linkrepository.h"
 #include "core/storage/mappinrepository.h"
 #include "core/storage/meetingrepository.h"
 #include "core/storage/personalrepository.h"
@@ -68,6 +69,8 @@ protected:
     storage::MapPinRepository pins() { return storage::MapPinRepository(m_database); }
     storage::MeetingRepository meetings() { return storage::MeetingRepository(m_database); }
     storage::PersonalRepository personal() { return storage::PersonalRepository(m_database); }
+
+    storage::LinkRepository links() { return storage::LinkRepository(m_database); }
 
 private:
     bool check(const core::Status& status)
@@ -801,6 +804,62 @@ bool endSeries(const CommandContext& context, const core::MeetingSeries& series,
     if (!exceptions)
         return false;
     return storeSeriesEdit(context, series, core::endSeries(series, *exceptions, lastDay), *exceptions, label);
+}
+
+} // namespace commands
+} // namespace rapport::ui
+
+// --- Links between two people ------------------------------------------------------------------
+// Kept together at the end of the file: the command and its two facade functions.
+
+namespace rapport::ui {
+namespace {
+
+// Adds or removes one link. The first add records the id the database gave, so a redo after an
+// undo brings back the same row, and a removal's undo puts back the link it took, id included.
+class LinkCommand final : public StoredCommand
+{
+public:
+    LinkCommand(const CommandContext& context, const QString& text, core::PersonLink link, bool adding)
+        : StoredCommand(context, text), m_link(link), m_adding(adding)
+    {
+    }
+
+protected:
+    core::Status apply() override { return m_adding ? add() : remove(); }
+    core::Status revert() override { return m_adding ? remove() : add(); }
+
+private:
+    core::Status add()
+    {
+        auto added = links().add(m_link);
+        if (!added)
+            return added.error();
+        m_link.id = added.value();
+        return core::Done{};
+    }
+    core::Status remove() { return links().remove(m_link.id); }
+
+    core::PersonLink m_link;
+    bool m_adding;
+};
+
+} // namespace
+
+namespace commands {
+
+bool addLink(const CommandContext& context, const core::PersonLink& link, const QString& fromName, const QString& toName)
+{
+    core::PersonLink fresh = link;
+    fresh.id = {}; // a new row; the command keeps the id it is given
+    const QString label = tr("Add the link “%1”").arg(wording::linkSentence(link.type, fromName, toName));
+    return push(context, new LinkCommand(context, label, fresh, true));
+}
+
+bool removeLink(const CommandContext& context, const core::PersonLink& link, const QString& fromName, const QString& toName)
+{
+    const QString label = tr("Remove the link “%1”").arg(wording::linkSentence(link.type, fromName, toName));
+    return push(context, new LinkCommand(context, label, link, false));
 }
 
 } // namespace commands

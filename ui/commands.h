@@ -115,5 +115,15 @@ bool editSeries(const CommandContext& context, const core::MeetingSeries& before
 /// skipped stay, later ones go (core::endSeries). Nothing is pushed when it changes nothing.
 bool endSeries(const CommandContext& context, const core::MeetingSeries& series, core::LocalDay lastDay, const QString& label);
 
+// --- Links between two people (reports-to, peer, mentor-of, works-with)
+
+/// Adds `link` between two people ("Add the link “Ana Lopez reports to Ben Kim”"); undo removes it,
+/// redo brings it back under the same id. `fromName` and `toName` word the step. A link to oneself
+/// or one the two already have (either way round for peers and works-with) is refused and
+/// reported; nothing is pushed. Returns false then.
+bool addLink(const CommandContext& context, const core::PersonLink& link, const QString& fromName, const QString& toName);
+/// Removes a stored link (`link` as read, id included); undo puts the same link back.
+bool removeLink(const CommandContext& context, const core::PersonLink& link, const QString& fromName, const QString& toName);
+
 } // namespace commands
 } // namespace rapport::ui

@@ -490,6 +490,15 @@ QString error(const core::Error& e)
     case C::IcsEventUnusableRule: return trError("its repeat rule cannot be followed");
     case C::RuleNotUnderstood: return trError("not a recurrence rule libical understands: %1").arg(v(0));
     case C::RuleCannotRepeat: return trError("cannot repeat by this rule: %1").arg(v(0));
+    case C::LinkToSelf: return trError("a person cannot be linked to themselves");
+    case C::LinkExists:
+        switch (core::linkTypeFromToken(e.values.empty() ? std::string() : e.values.front()).value_or(core::LinkType::WorksWith)) {
+        case core::LinkType::ReportsTo: return trError("that reporting line is already on your map");
+        case core::LinkType::Peer: return trError("they are already peers on your map");
+        case core::LinkType::MentorOf: return trError("that mentoring is already on your map");
+        case core::LinkType::WorksWith: return trError("they already work together on your map");
+        }
+        return {};
     }
     return {};
 }
@@ -631,6 +640,17 @@ QString repeats(const std::string& rrule, const core::LocalDateTime& first)
 QString repeatsOrOnce(const std::optional<std::string>& rrule, const core::LocalDateTime& first)
 {
     return rrule ? repeats(*rrule, first) : tr("just once");
+}
+
+QString linkSentence(core::LinkType type, const QString& from, const QString& to)
+{
+    switch (type) {
+    case core::LinkType::ReportsTo: return tr("%1 reports to %2").arg(from, to);
+    case core::LinkType::Peer: return tr("%1 and %2 are peers").arg(from, to);
+    case core::LinkType::MentorOf: return tr("%1 mentors %2").arg(from, to);
+    case core::LinkType::WorksWith: return tr("%1 and %2 work together").arg(from, to);
+    }
+    return {};
 }
 
 } // namespace rapport::ui::wording

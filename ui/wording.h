@@ -9,6 +9,7 @@
 #include "core/personal.h"
 #include "core/instant.h"
 #include "core/interaction.h"
+#include "core/person.h"
 #include "core/relationship.h"
 #include "core/result.h"
 #include "core/schedule.h"
@@ -119,5 +120,9 @@ QString inDays(int days);
 QString repeats(const std::string& rrule, const core::LocalDateTime& first);
 /// The same, or "just once" for a single meeting (`rrule` none).
 QString repeatsOrOnce(const std::optional<std::string>& rrule, const core::LocalDateTime& first);
+
+/// A link between two people as a sentence: "Ana reports to Ben", "Ana and Ben are peers",
+/// "Ana mentors Ben", "Ana and Ben work together".
+QString linkSentence(core::LinkType type, const QString& from, const QString& to);
 
 } // namespace rapport::ui::wording

@@ -163,7 +163,7 @@ core::Status updatePerson(const QSqlDatabase& db, const core::Person& person)
     return writeTie(db, person.id, person.tie, false);
 }
 
-core::Status insertLink(const QSqlDatabase& db, const core::PersonLink& link)
+core::Result<core::LinkId> insertLink(const QSqlDatabase& db, const core::PersonLink& link)
 {
     Query insert(db, QStringLiteral("INSERT INTO person_links (id, from_person_id, to_person_id, type) VALUES (?, ?, ?, ?)"));
     insert.bind(link.id.isValid() ? QVariant(link.id.value) : QVariant(QMetaType(QMetaType::LongLong)))
@@ -172,7 +172,7 @@ core::Status insertLink(const QSqlDatabase& db, const core::PersonLink& link)
         .bindText(core::token(link.type));
     if (!insert.exec())
         return insert.error();
-    return core::Done{};
+    return link.id.isValid() ? link.id : core::LinkId{insert.lastInsertId().toLongLong()};
 }
 
 namespace {

@@ -28,7 +28,8 @@ core::Status insertTeam(const QSqlDatabase& db, const core::Team& team);
 /// Inserts a person and their tie. A valid person.id is kept; otherwise a new id is assigned.
 core::Result<core::PersonId> insertPerson(const QSqlDatabase& db, const core::Person& person);
 core::Status updatePerson(const QSqlDatabase& db, const core::Person& person);
-core::Status insertLink(const QSqlDatabase& db, const core::PersonLink& link);
+/// Stores a link under its own id when it has one; returns the id.
+core::Result<core::LinkId> insertLink(const QSqlDatabase& db, const core::PersonLink& link);
 core::Result<core::InteractionId> insertInteraction(const QSqlDatabase& db, const core::Interaction& interaction);
 
 /// Inserts many interactions through one prepared statement (bulk restores).

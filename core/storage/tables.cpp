@@ -71,7 +71,7 @@ core::Status insertLinks(const QSqlDatabase& db, const core::Dataset& data)
 {
     for (const auto& link : data.links)
         if (auto done = rows::insertLink(db, link); !done)
-            return done;
+            return done.error();
     return core::Done{};
 }
 
@@ -92,7 +92,7 @@ core::Status restoreLinksOf(const QSqlDatabase& db, core::PersonId, const core::
         if (exists.next())
             continue;
         if (auto linked = rows::insertLink(db, link); !linked)
-            return linked;
+            return linked.error();
     }
     return core::Done{};
 }

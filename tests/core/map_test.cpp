@@ -222,3 +222,31 @@ TEST(MapAnalytics, ACycleHasNoBridgeAndAStarHasItsCentre)
     EXPECT_TRUE(analyseMap(people, std::vector{link(1, 2), link(2, 3), link(3, 4), link(4, 5), link(5, 1)}).bridges.empty());
     EXPECT_EQ(analyseMap(people, std::vector{link(1, 2), link(1, 3), link(1, 4), link(1, 5)}).bridges, std::vector<PersonId>{PersonId{1}});
 }
+
+TEST(PersonLinks, PeersAndWorkingTogetherReadTheSameBothWaysReportingAndMentoringDoNot)
+{
+    auto link = [](long long from, long long to, LinkType type) { return PersonLink{LinkId{}, PersonId{from}, PersonId{to}, type}; };
+    EXPECT_TRUE(sameLink(link(1, 2, LinkType::Peer), link(2, 1, LinkType::Peer)));
+    EXPECT_TRUE(sameLink(link(1, 2, LinkType::WorksWith), link(2, 1, LinkType::WorksWith)));
+    EXPECT_FALSE(sameLink(link(1, 2, LinkType::ReportsTo), link(2, 1, LinkType::ReportsTo))) << "Ana reports to Ben is not Ben reports to Ana";
+    EXPECT_FALSE(sameLink(link(1, 2, LinkType::MentorOf), link(2, 1, LinkType::MentorOf)));
+    EXPECT_TRUE(sameLink(link(1, 2, LinkType::MentorOf), link(1, 2, LinkType::MentorOf)));
+    EXPECT_FALSE(sameLink(link(1, 2, LinkType::Peer), link(1, 2, LinkType::WorksWith))) << "another type is another link";
+    EXPECT_FALSE(sameLink(link(1, 2, LinkType::Peer), link(1, 3, LinkType::Peer)));
+}
+
+TEST(PersonLinks, ANewLinkToOneselfOrOneAlreadyThereIsRefusedWithItsCode)
+{
+    const std::vector<PersonLink> existing{PersonLink{LinkId{5}, PersonId{1}, PersonId{2}, LinkType::Peer},
+                                           PersonLink{LinkId{6}, PersonId{1}, PersonId{2}, LinkType::ReportsTo}};
+    const auto self = checkNewLink(PersonLink{{}, PersonId{3}, PersonId{3}, LinkType::WorksWith}, existing);
+    ASSERT_FALSE(self);
+    EXPECT_EQ(self.error().code, ErrorCode::LinkToSelf);
+    const auto samePeers = checkNewLink(PersonLink{{}, PersonId{2}, PersonId{1}, LinkType::Peer}, existing);
+    ASSERT_FALSE(samePeers);
+    EXPECT_EQ(samePeers.error().code, ErrorCode::LinkExists);
+    EXPECT_EQ(samePeers.error().values, std::vector<std::string>{"peer"});
+    EXPECT_FALSE(checkNewLink(PersonLink{{}, PersonId{1}, PersonId{2}, LinkType::ReportsTo}, existing));
+    EXPECT_TRUE(checkNewLink(PersonLink{{}, PersonId{2}, PersonId{1}, LinkType::ReportsTo}, existing)) << "the other direction is new";
+    EXPECT_TRUE(checkNewLink(PersonLink{{}, PersonId{1}, PersonId{2}, LinkType::MentorOf}, existing)) << "a new type between the same two";
+}

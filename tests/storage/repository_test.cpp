@@ -195,6 +195,50 @@ TEST_F(Repositories, InvalidInteractionIsRefused)
     EXPECT_FALSE(InteractionRepository(*db).add(unknown, now)) << "foreign keys are on";
 }
 
+TEST_F(Repositories, ALinkIsAddedRemovedAndBroughtBackUnderItsIdAnnouncingBothPeople)
+{
+    const auto ana = add(draft("Ana Lopez", core::RelationshipKind::Peer));
+    const auto ben = add(draft("Ben Kim", core::RelationshipKind::DirectReport));
+    const auto sets = announced();
+    auto added = LinkRepository(*db).add(core::PersonLink{{}, ana, ben, core::LinkType::MentorOf});
+    ASSERT_TRUE(added) << added.error().toString();
+    ASSERT_EQ(sets->size(), 1u);
+    EXPECT_TRUE(sets->front().touches(Rows::Links));
+    EXPECT_EQ(sets->front().people, (std::vector<core::PersonId>{ana, ben}));
+    const core::PersonLink stored{added.value(), ana, ben, core::LinkType::MentorOf};
+    EXPECT_EQ(LinkRepository(*db).linksOf(ben).value(), std::vector<core::PersonLink>{stored});
+
+    ASSERT_TRUE(LinkRepository(*db).remove(stored.id));
+    EXPECT_TRUE(LinkRepository(*db).list().value().empty());
+    EXPECT_EQ(sets->size(), 2u);
+    EXPECT_EQ(sets->back().people, (std::vector<core::PersonId>{ana, ben}));
+    EXPECT_FALSE(LinkRepository(*db).remove(stored.id)) << "already gone";
+    EXPECT_EQ(sets->size(), 2u) << "a write that failed announces nothing";
+
+    auto back = LinkRepository(*db).add(stored);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back.value(), stored.id);
+    EXPECT_EQ(LinkRepository(*db).list().value(), std::vector<core::PersonLink>{stored});
+}
+
+TEST_F(Repositories, ALinkToOneselfOrOneAlreadyThereIsRefusedAndNothingIsStored)
+{
+    const auto ana = add(draft("Ana Lopez", core::RelationshipKind::Peer));
+    const auto ben = add(draft("Ben Kim", core::RelationshipKind::Peer));
+    ASSERT_TRUE(LinkRepository(*db).add(core::PersonLink{{}, ana, ben, core::LinkType::Peer}));
+    const auto sets = announced();
+    const auto self = LinkRepository(*db).add(core::PersonLink{{}, ana, ana, core::LinkType::WorksWith});
+    ASSERT_FALSE(self);
+    EXPECT_EQ(self.error().code, core::ErrorCode::LinkToSelf);
+    const auto twice = LinkRepository(*db).add(core::PersonLink{{}, ben, ana, core::LinkType::Peer});
+    ASSERT_FALSE(twice) << "peers either way round are the same link";
+    EXPECT_EQ(twice.error().code, core::ErrorCode::LinkExists);
+    EXPECT_TRUE(sets->empty());
+    EXPECT_EQ(LinkRepository(*db).list().value().size(), 1u);
+    EXPECT_TRUE(LinkRepository(*db).add(core::PersonLink{{}, ben, ana, core::LinkType::ReportsTo}));
+    EXPECT_TRUE(LinkRepository(*db).add(core::PersonLink{{}, ana, ben, core::LinkType::ReportsTo})) << "reports-to has a direction";
+}
+
 TEST_F(Repositories, RemoveThenRestoreBringsBackLinksAndHistory)
 {
     const auto ana = add(draft("Ana Lopez", core::RelationshipKind::Peer, "Search"));

@@ -3,6 +3,7 @@
 #include "core/icalendar.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/interactionrepository.h"
+#include "core/storage/linkrepository.h"
 #include "core/storage/meetingrepository.h"
 #include "tests/ui/uitestfixture.h"
 
@@ -167,4 +168,88 @@ TEST_F(CommandsTest, UndoingAnImportOfOccurrencesAloneTakesThemBack)
     EXPECT_EQ(storedExceptions(), 1u) << "undo takes back what the import stored";
     undoStack.redo();
     EXPECT_EQ(storedExceptions(), 2u);
+}
+
+class LinkCommandsTest : public CommandsTest
+{
+protected:
+    std::vector<core::PersonLink> links()
+    {
+        auto list = storage::LinkRepository(*database).list();
+        EXPECT_TRUE(list);
+        return list ? list.value() : std::vector<core::PersonLink>{};
+    }
+};
+
+TEST_F(LinkCommandsTest, AddingALinkIsOneUndoableStepAndRedoBringsBackTheSameRow)
+{
+    const auto ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport);
+    const auto ben = addPerson("Ben Kim", core::RelationshipKind::Boss);
+    int commits = 0;
+    QObject::connect(database.get(), &storage::Database::changed, database.get(), [&commits] { ++commits; });
+    ASSERT_TRUE(ui::commands::addLink(commands(), {{}, ana, ben, core::LinkType::ReportsTo}, QStringLiteral("Ana Lopez"),
+                                      QStringLiteral("Ben Kim")));
+    EXPECT_EQ(commits, 1) << "one transaction";
+    ASSERT_EQ(links().size(), 1u);
+    const core::PersonLink stored = links().front();
+    EXPECT_EQ(stored.from, ana);
+    EXPECT_EQ(stored.to, ben);
+    EXPECT_EQ(stored.type, core::LinkType::ReportsTo);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Add the link “Ana Lopez reports to Ben Kim”"));
+
+    undoStack.undo();
+    EXPECT_TRUE(links().empty());
+    undoStack.redo();
+    EXPECT_EQ(links(), std::vector<core::PersonLink>{stored}) << "the same id comes back";
+    EXPECT_EQ(commits, 3);
+}
+
+TEST_F(LinkCommandsTest, RemovingALinkIsUndoneWithTheSameLink)
+{
+    const auto ana = addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    const auto cleo = addPerson("Cleo Park", core::RelationshipKind::Peer);
+    ASSERT_TRUE(ui::commands::addLink(commands(), {{}, cleo, ana, core::LinkType::Peer}, QStringLiteral("Cleo Park"),
+                                      QStringLiteral("Ana Lopez")));
+    const core::PersonLink stored = links().front();
+    ASSERT_TRUE(ui::commands::removeLink(commands(), stored, QStringLiteral("Cleo Park"), QStringLiteral("Ana Lopez")));
+    EXPECT_TRUE(links().empty());
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Remove the link “Cleo Park and Ana Lopez are peers”"));
+    undoStack.undo();
+    EXPECT_EQ(links(), std::vector<core::PersonLink>{stored});
+    undoStack.redo();
+    EXPECT_TRUE(links().empty());
+    EXPECT_EQ(undoStack.count(), 2);
+}
+
+TEST_F(LinkCommandsTest, ALinkToOneselfOrATwinIsRefusedInWordsAndNotPushed)
+{
+    const auto ana = addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    const auto ben = addPerson("Ben Kim", core::RelationshipKind::Peer);
+    ASSERT_TRUE(ui::commands::addLink(commands(), {{}, ana, ben, core::LinkType::WorksWith}, QStringLiteral("Ana Lopez"),
+                                      QStringLiteral("Ben Kim")));
+    EXPECT_FALSE(ui::commands::addLink(commands(), {{}, ben, ana, core::LinkType::WorksWith}, QStringLiteral("Ben Kim"),
+                                       QStringLiteral("Ana Lopez")));
+    EXPECT_FALSE(ui::commands::addLink(commands(), {{}, ana, ana, core::LinkType::Peer}, QStringLiteral("Ana Lopez"),
+                                       QStringLiteral("Ana Lopez")));
+    EXPECT_EQ(undoStack.count(), 1) << "refusals are not on the stack";
+    EXPECT_EQ(links().size(), 1u);
+    ASSERT_EQ(feedback.errors.size(), 2);
+    EXPECT_EQ(feedback.errors[0], QStringLiteral("Could not add the link “Ben Kim and Ana Lopez work together”: they already "
+                                                 "work together on your map"));
+    EXPECT_EQ(feedback.errors[1], QStringLiteral("Could not add the link “Ana Lopez and Ana Lopez are peers”: a person cannot "
+                                                 "be linked to themselves"));
+    feedback.errors.clear();
+}
+
+TEST_F(LinkCommandsTest, UndoingAnAddAfterTheLinkWasRemovedElsewhereIsReportedAndDropped)
+{
+    const auto ana = addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    const auto ben = addPerson("Ben Kim", core::RelationshipKind::Peer);
+    ASSERT_TRUE(ui::commands::addLink(commands(), {{}, ana, ben, core::LinkType::Peer}, QStringLiteral("Ana Lopez"),
+                                      QStringLiteral("Ben Kim")));
+    ASSERT_TRUE(storage::LinkRepository(*database).remove(links().front().id)); // another window, say
+    undoStack.undo();
+    EXPECT_EQ(feedback.errors.size(), 1);
+    EXPECT_TRUE(links().empty());
+    feedback.errors.clear();
 }
