@@ -52,6 +52,11 @@ core::Result<std::vector<core::PersonLink>> DatabaseQueries::links() const
     return storage::LinkRepository(m_database).list();
 }
 
+core::Result<std::vector<core::PersonLink>> DatabaseQueries::linksOf(core::PersonId person) const
+{
+    return storage::LinkRepository(m_database).linksOf(person);
+}
+
 core::Result<Pins> DatabaseQueries::pins() const
 {
     return storage::MapPinRepository(m_database).all();

@@ -70,6 +70,15 @@ public:
     virtual core::Result<std::optional<core::Meeting>> nextMeetingWith(core::PersonId person, core::Instant from) const = 0;
 };
 
+/// One person's links to others (the links editor of the person page).
+class LinkQueries
+{
+public:
+    virtual ~LinkQueries() = default;
+    /// Links from or to `person`.
+    virtual core::Result<std::vector<core::PersonLink>> linksOf(core::PersonId person) const = 0;
+};
+
 /// The calendar: meetings of a period, series, and what some UIDs hold.
 class CalendarQueries
 {
@@ -96,7 +105,8 @@ class DatabaseQueries final : public PeopleQueries,
                               public MapQueries,
                               public CalendarQueries,
                               public HistoryQueries,
-                              public PersonQueries
+                              public PersonQueries,
+                              public LinkQueries
 {
 public:
     explicit DatabaseQueries(storage::Database& database) : m_database(database) {}
@@ -116,6 +126,7 @@ public:
     core::Result<std::vector<core::Interaction>> allInteractions() const override;
     core::Result<std::vector<core::Interaction>> interactionsOf(core::PersonId person) const override;
     core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> skippedOneOnOnes() const override;
+    core::Result<std::vector<core::PersonLink>> linksOf(core::PersonId person) const override;
 
 private:
     storage::Database& m_database;
