@@ -6,6 +6,7 @@
 
 #include <QFontMetricsF>
 #include <QGraphicsEllipseItem>
+#include <QGraphicsLineItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSceneMouseEvent>
@@ -19,6 +20,7 @@
 #include <map>
 #include <numbers>
 #include <unordered_map>
+#include <utility>
 
 namespace rapport::ui {
 namespace {
@@ -292,6 +294,14 @@ void PersonNode::setHighlighted(bool on)
     }
 }
 
+void PersonNode::setLinkTarget(bool on)
+{
+    if (on != m_linkTarget) {
+        m_linkTarget = on;
+        update();
+    }
+}
+
 void PersonNode::setMarked(bool on)
 {
     if (on != m_marked) {
@@ -306,7 +316,7 @@ void PersonNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     const QColor fill = stateColor(m_state);
     const QPalette palette = QGuiApplication::palette();
     // Far out, a node is a few pixels: a plain square says the same for a fraction of the cost.
-    if (lod * m_radius < 2.5 && !isSelected() && !m_highlighted) {
+    if (lod * m_radius < 2.5 && !isSelected() && !m_highlighted && !m_linkTarget) {
         painter->fillRect(QRectF(-m_radius, -m_radius, 2 * m_radius, 2 * m_radius), fill);
         return;
     }
@@ -317,8 +327,8 @@ void PersonNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     painter->setPen(outline);
     painter->drawEllipse(QPointF(0, 0), m_radius, m_radius);
     painter->setBrush(Qt::NoBrush);
-    if (isSelected() || m_highlighted) {
-        painter->setPen(QPen(palette.color(QPalette::Highlight), 3.0 / std::max<qreal>(lod, 0.5)));
+    if (isSelected() || m_highlighted || m_linkTarget) {
+        painter->setPen(QPen(palette.color(QPalette::Highlight), (m_linkTarget ? 5.0 : 3.0) / std::max<qreal>(lod, 0.5)));
         painter->drawEllipse(QPointF(0, 0), m_radius + 3, m_radius + 3);
     }
     if (m_marked) {
@@ -346,7 +356,18 @@ void PersonNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
 
 void PersonNode::mousePressEvent(QGraphicsSceneMouseEvent* event)
 {
+    // Only the left button selects and drags. A movable item would otherwise grab the mouse on a
+    // right press too, and the context menu that opens takes the release: the node would stay
+    // the grabber, and the map would wait for a drag that never ends before following changes.
+    if (event->button() != Qt::LeftButton) {
+        event->ignore();
+        return;
+    }
     QGraphicsItem::mousePressEvent(event);
+    auto* map = qobject_cast<MapScene*>(scene());
+    m_linking = map && event->button() == Qt::LeftButton && (event->modifiers() & MapScene::kLinkModifier);
+    if (m_linking)
+        map->beginLink(this);
     // Everything a drag may move: the selection, and this node (a Ctrl+press does not select it).
     m_pressedAt = pos();
     for (QGraphicsItem* item : scene()->selectedItems())
@@ -354,11 +375,29 @@ void PersonNode::mousePressEvent(QGraphicsSceneMouseEvent* event)
             node->m_pressedAt = node->pos();
 }
 
+void PersonNode::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
+{
+    auto* map = qobject_cast<MapScene*>(scene());
+    if (!m_linking || !map) {
+        QGraphicsItem::mouseMoveEvent(event);
+        return;
+    }
+    if (map->isLinking()) // not cancelled by Esc
+        map->drawLinkTo(event->scenePos());
+}
+
 void PersonNode::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
 {
     QGraphicsItem::mouseReleaseEvent(event);
-    if (auto* map = qobject_cast<MapScene*>(scene()))
-        map->reportMoved(this);
+    auto* map = qobject_cast<MapScene*>(scene());
+    if (!map)
+        return;
+    if (std::exchange(m_linking, false)) {
+        if (map->isLinking())
+            map->finishLink(event->scenePos(), event->screenPos());
+        return; // drawing a link never moves anyone
+    }
+    map->reportMoved(this);
 }
 
 void PersonNode::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event)
@@ -382,6 +421,7 @@ MapScene::MapScene(QObject* parent) : QGraphicsScene(parent) {}
 void MapScene::build(std::vector<MapPerson> people, const std::vector<core::PersonLink>& links,
                      const std::unordered_map<core::PersonId, core::MapPoint>& pins)
 {
+    cancelLink();
     clear();
     m_labelLayer = nullptr;
     m_labels.clear();
@@ -642,6 +682,58 @@ void MapScene::nodeMoved()
 {
     if (m_labelLayer) // not while the scene is being built
         placeLabels(m_labelZoom);
+}
+
+void MapScene::beginLink(PersonNode* from)
+{
+    cancelLink();
+    m_linkFrom = from;
+    QColor colour = QGuiApplication::palette().color(QPalette::Highlight);
+    QPen pen(colour, 2.0, Qt::DashLine);
+    pen.setCosmetic(true);
+    m_linkLine = addLine(QLineF(from->pos(), from->pos()), pen);
+    m_linkLine->setZValue(2); // over the nodes, so it is seen reaching its target
+}
+
+PersonNode* MapScene::linkTargetAt(QPointF scenePos) const
+{
+    for (QGraphicsItem* item : items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder))
+        if (auto* target = qgraphicsitem_cast<PersonNode*>(item); target && target != m_linkFrom && target->isVisible())
+            return target;
+    return nullptr;
+}
+
+void MapScene::drawLinkTo(QPointF scenePos)
+{
+    PersonNode* target = linkTargetAt(scenePos);
+    // The line ends at the person it would join, or under the pointer.
+    m_linkLine->setLine(QLineF(m_linkFrom->pos(), target ? target->pos() : scenePos));
+    if (target != m_linkTarget) {
+        if (m_linkTarget)
+            m_linkTarget->setLinkTarget(false);
+        m_linkTarget = target;
+        if (target)
+            target->setLinkTarget(true);
+    }
+}
+
+void MapScene::finishLink(QPointF scenePos, QPoint screenPos)
+{
+    PersonNode* target = linkTargetAt(scenePos);
+    const core::PersonId from = m_linkFrom->person();
+    cancelLink();
+    if (target)
+        emit linkDropped(from, target->person(), screenPos);
+}
+
+void MapScene::cancelLink()
+{
+    if (m_linkTarget)
+        m_linkTarget->setLinkTarget(false);
+    delete m_linkLine;
+    m_linkLine = nullptr;
+    m_linkTarget = nullptr;
+    m_linkFrom = nullptr;
 }
 
 void MapScene::helpEvent(QGraphicsSceneHelpEvent* event)

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+class QGraphicsLineItem;
 class QGraphicsPathItem;
 class QMimeData;
 
@@ -42,7 +43,9 @@ struct MapLabel
 
 /// A person on the map: a disc sized by importance, filled by health state. On a small map the
 /// scene writes the name beside it (MapScene::placeLabels); otherwise the node shows the initials and,
-/// zoomed in, the name below itself. Dragging it pins it (MapScene::nodesMoved).
+/// zoomed in, the name below itself. Dragging it pins it (MapScene::nodesMoved); dragging it with
+/// Shift held draws a line instead, and letting go over another person offers to link the two
+/// (MapScene::linkDropped).
 class PersonNode : public QGraphicsItem
 {
 public:
@@ -64,6 +67,9 @@ public:
     /// Where the node was when the current drag began.
     QPointF pressedAt() const { return m_pressedAt; }
     void setHighlighted(bool on);
+    /// Highlighted as the person a link being drawn would join.
+    void setLinkTarget(bool on);
+    bool isLinkTarget() const { return m_linkTarget; }
     /// A dashed ring around the node: it is one of the people the map is pointing out.
     void setMarked(bool on);
     bool isMarked() const { return m_marked; }
@@ -76,6 +82,7 @@ public:
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
@@ -91,7 +98,9 @@ private:
     Naming m_naming = Naming::ByZoom;
     bool m_pinned;
     bool m_highlighted = false;
+    bool m_linkTarget = false;
     bool m_marked = false;
+    bool m_linking = false; ///< this press draws a link (Shift was held), it does not move the node
     QPointF m_pressedAt;
 };
 
@@ -116,6 +125,8 @@ public:
 
     PersonNode* node(core::PersonId person) const;
     const std::vector<PersonNode*>& nodes() const { return m_nodes; }
+    /// The links between people the map was built with.
+    const std::vector<core::PersonLink>& links() const { return m_links; }
     const MapPerson* personOf(core::PersonId person) const;
     const core::MapAnalytics& analytics() const { return m_analytics; }
     /// What a person dragged out of the map carries (the shared person MIME type).
@@ -129,6 +140,12 @@ public:
     void setMarked(Mark mark);
     /// Where nodes were dragged to; called by PersonNode when the user lets go of `released`.
     void reportMoved(PersonNode* released);
+    /// The modifier that makes dragging a person draw a link instead of moving them.
+    static constexpr Qt::KeyboardModifier kLinkModifier = Qt::ShiftModifier;
+    /// Whether a link is being drawn (a person dragged with kLinkModifier).
+    bool isLinking() const { return m_linkFrom != nullptr; }
+    /// Stops drawing a link without offering anything (Esc).
+    void cancelLink();
 
     /// Up to this many people shown, everyone's name is written beside them; beyond, nodes show
     /// initials until zoomed in.
@@ -149,6 +166,8 @@ signals:
     /// The user dragged nodes to new places: person → where.
     void nodesMoved(const std::unordered_map<core::PersonId, core::MapPoint>& moved);
     void nodeActivated(core::PersonId person);
+    /// A link was drawn from one person and dropped on another, at `screenPos` (global pixels).
+    void linkDropped(core::PersonId from, core::PersonId to, QPoint screenPos);
 
 protected:
     void helpEvent(QGraphicsSceneHelpEvent* event) override;
@@ -158,6 +177,10 @@ private:
     void rebuildEdges();
     void findTeamStretches(const core::MapLayout& layout);
     void nodeMoved();
+    void beginLink(PersonNode* from);
+    void drawLinkTo(QPointF scenePos);
+    void finishLink(QPointF scenePos, QPoint screenPos);
+    PersonNode* linkTargetAt(QPointF scenePos) const;
 
     std::vector<MapPerson> m_people;
     std::vector<core::PersonLink> m_links;
@@ -182,6 +205,9 @@ private:
     std::vector<TeamStretch> m_teams;
     std::vector<MapLabel> m_labels;
     QGraphicsItem* m_labelLayer = nullptr;
+    PersonNode* m_linkFrom = nullptr;          // whom a link being drawn starts from
+    PersonNode* m_linkTarget = nullptr;        // whom it would join if dropped now
+    QGraphicsLineItem* m_linkLine = nullptr;   // the line drawn meanwhile
     qreal m_labelZoom = 1.0;
 };
 

@@ -13,6 +13,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QDrag>
 #include <QFileDialog>
@@ -22,6 +23,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
@@ -65,6 +67,8 @@ public:
         setFrameShape(QFrame::NoFrame);
         setBackgroundBrush(palette().color(QPalette::Base));
         setAccessibleName(MapView::tr("Relationship map"));
+        setStatusTip(MapView::tr("Drag a person to pin them; hold Shift and drag one person onto another to link the two; "
+                                 "right-click a person to remove a link"));
         // A map pans by dragging; scroll bars would only take room and come and go with the zoom,
         // which would make a fit to the window wrong the moment it was made.
         setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -128,11 +132,39 @@ protected:
         case Qt::Key_Enter:
             m_view->openSelected();
             return;
+        case Qt::Key_Escape:
+            if (m_map->isLinking()) {
+                m_map->cancelLink();
+                return;
+            }
+            break;
         case Qt::Key_Plus:
         case Qt::Key_Equal: zoomBy(kZoomStep); return;
         case Qt::Key_Minus: zoomBy(1 / kZoomStep); return;
-        default: QGraphicsView::keyPressEvent(event);
+        default: break;
         }
+        QGraphicsView::keyPressEvent(event);
+    }
+
+    // A person's menu: the node under the pointer, or from the keyboard the person selected.
+    void contextMenuEvent(QContextMenuEvent* event) override
+    {
+        PersonNode* node = nullptr;
+        QPoint at = event->globalPos();
+        if (event->reason() == QContextMenuEvent::Keyboard) {
+            const auto selected = m_view->selectedPerson();
+            node = selected ? m_map->node(*selected) : nullptr;
+            if (node)
+                at = viewport()->mapToGlobal(mapFromScene(node->pos()));
+        } else {
+            node = nodeAt(itemAt(event->pos()));
+        }
+        if (!node) {
+            QGraphicsView::contextMenuEvent(event);
+            return;
+        }
+        m_view->showPersonMenu(node->person(), at);
+        event->accept();
     }
 
     // Tab and Shift+Tab walk through the people in map order.
@@ -162,7 +194,8 @@ protected:
     {
         // A person dragged past the edge leaves the map as a person (onto the calendar, the focus card).
         auto* grabbed = nodeAt(m_map->mouseGrabberItem());
-        if (grabbed && (event->buttons() & Qt::LeftButton) && !viewport()->rect().contains(event->position().toPoint())) {
+        if (grabbed && !m_map->isLinking() && (event->buttons() & Qt::LeftButton) &&
+            !viewport()->rect().contains(event->position().toPoint())) {
             const core::PersonId person = grabbed->person();
             grabbed->ungrabMouse();
             grabbed->setPos(grabbed->pressedAt()); // leaving the map is not a move: no pin
@@ -277,6 +310,7 @@ MapView::MapView(const PageContext& page, const MapQueries& queries, QWidget* pa
     connect(&m_selection, &PersonSelection::changed, this, &MapView::selectPerson);
     connect(m_scene, &MapScene::nodeActivated, this, [this](core::PersonId person) { m_navigator.openPerson(person); });
     connect(m_scene, &MapScene::nodesMoved, this, &MapView::storePins);
+    connect(m_scene, &MapScene::linkDropped, this, &MapView::offerLinks);
     showPanel();
 }
 
@@ -364,7 +398,7 @@ QWidget* MapView::buildLegend()
         states << QStringLiteral("<span style=\"color:%1\">\u25CF</span>&nbsp;%2").arg(stateColor(state).name(), wording::stateName(state));
     auto* key = new QLabel(states.join(QStringLiteral(" &nbsp; ")) +
                                tr(" &nbsp;·&nbsp; size: importance · thick line to you: recent, healthy contact · "
-                                  "dashed: links between people · dot: pinned"),
+                                  "dashed: links between people · dot: pinned · Shift+drag onto someone: link the two"),
                            legend);
     key->setTextFormat(Qt::RichText);
     key->setWordWrap(true);
@@ -658,6 +692,74 @@ bool MapView::exportTo(const QString& file)
         return false;
     }
     return true;
+}
+
+QString MapView::nameOf(core::PersonId person) const
+{
+    const MapPerson* who = m_scene->personOf(person);
+    return who ? QString::fromStdString(who->person.name) : QString();
+}
+
+QMenu* MapView::openMenu() const
+{
+    return m_menu;
+}
+
+void MapView::popUp(QMenu* menu, QPoint at)
+{
+    if (m_menu)
+        m_menu->close();
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    m_menu = menu;
+    menu->popup(at); // not exec(): the map keeps following changes while it is open
+}
+
+// A person dropped on another: the kinds of link between the two, each as the sentence it would
+// make true ("Ana reports to Ben"); one the two already have is shown, but cannot be chosen again.
+void MapView::offerLinks(core::PersonId from, core::PersonId to, QPoint at)
+{
+    const QString a = nameOf(from), b = nameOf(to);
+    auto* menu = new QMenu(this);
+    menu->setToolTipsVisible(true);
+    menu->addSection(tr("Link %1 and %2").arg(a, b));
+    const core::PersonLink choices[] = {
+        {{}, from, to, core::LinkType::ReportsTo}, {{}, to, from, core::LinkType::ReportsTo}, {{}, from, to, core::LinkType::Peer},
+        {{}, from, to, core::LinkType::MentorOf},  {{}, to, from, core::LinkType::MentorOf},  {{}, from, to, core::LinkType::WorksWith},
+    };
+    for (const core::PersonLink& link : choices) {
+        const QString first = link.from == from ? a : b, second = link.from == from ? b : a;
+        QAction* action = menu->addAction(wording::linkSentence(link.type, first, second));
+        if (auto allowed = core::checkNewLink(link, m_scene->links()); !allowed) {
+            action->setEnabled(false);
+            action->setToolTip(wording::capitalised(wording::error(allowed.error())));
+            continue;
+        }
+        connect(action, &QAction::triggered, this, [this, link, first, second] { commands::addLink(m_context, link, first, second); });
+    }
+    popUp(menu, at);
+}
+
+void MapView::showPersonMenu(core::PersonId person, QPoint at)
+{
+    if (!m_scene->personOf(person))
+        return;
+    auto* menu = new QMenu(this);
+    menu->addAction(tr("Open person"), this, [this, person] { m_navigator.openPerson(person); });
+    menu->addAction(tr("Log a contact…"), this, [this, person] { m_navigator.quickLog(person, core::InteractionKind::MicroMoment); });
+    menu->addSeparator();
+    // Every link of theirs, each removable (one undo step).
+    QMenu* remove = menu->addMenu(tr("Remove link"));
+    for (const core::PersonLink& link : m_scene->links()) {
+        if (link.from != person && link.to != person)
+            continue;
+        const QString from = nameOf(link.from), to = nameOf(link.to);
+        remove->addAction(wording::linkSentence(link.type, from, to), this,
+                          [this, link, from, to] { commands::removeLink(m_context, link, from, to); });
+    }
+    remove->setEnabled(!remove->isEmpty());
+    if (remove->isEmpty())
+        remove->setTitle(tr("Remove link (none yet: Shift+drag onto someone to link them)"));
+    popUp(menu, at);
 }
 
 } // namespace rapport::ui

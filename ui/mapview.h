@@ -5,6 +5,7 @@
 #include "core/storage/changeset.h"
 #include "ui/pagecontext.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -15,6 +16,7 @@ class QComboBox;
 class QGraphicsView;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPushButton;
 
 namespace rapport::ui {
@@ -29,7 +31,9 @@ class PersonModel;
 
 /// The Map area: me at the centre, everyone who matters on rings around me, coloured by health.
 /// Click a person for the side panel, double-click (or Enter) to open them, drag to pin (undoable),
-/// wheel to zoom, drag the background to pan. Filters by kind, team and health; a search that
+/// Shift+drag onto another person to link the two (a menu of the kinds of link at the drop point),
+/// right-click (or the menu key) for a person's menu, where a link can be removed; wheel to zoom,
+/// drag the background to pan. Filters by kind, team and health; a search that
 /// centres on the match; links between people and the bridges between groups on demand. The scene
 /// is built when the area is first shown and follows every change after that.
 class MapView : public QWidget
@@ -51,6 +55,10 @@ public:
     void resetLayout();
     /// Writes the whole map as a PNG image or, for a .pdf file, a PDF page.
     bool exportTo(const QString& file);
+    /// Pops up `person`'s menu at `at` (global pixels): open, log a contact, remove one of their links.
+    void showPersonMenu(core::PersonId person, QPoint at);
+    /// The menu popped up last while it is open (a person's, or the kinds of link after a drop); for tests.
+    QMenu* openMenu() const;
 
     QGraphicsView* canvas() const { return m_canvas; }
     MapScene* scene() const { return m_scene; }
@@ -76,6 +84,9 @@ private:
     void showPanel();
     void storePins(const std::unordered_map<core::PersonId, core::MapPoint>& moved);
     void askExport();
+    void offerLinks(core::PersonId from, core::PersonId to, QPoint at);
+    void popUp(QMenu* menu, QPoint at);
+    QString nameOf(core::PersonId person) const;
 
     CommandContext m_context;
     PersonModel& m_people;
@@ -89,6 +100,7 @@ private:
     bool m_waitingForRelease = false; ///< a refresh waits for a drag to end
     std::optional<core::PersonId> m_selected; // the shared selection, kept across rebuilds
     PageRefresher* m_refresher = nullptr;
+    QPointer<QMenu> m_menu; ///< the menu popped up last, while it is open
 
     QLineEdit* m_search = nullptr;
     QComboBox* m_kind = nullptr;

@@ -3,6 +3,7 @@
 // opened window shows on the same database — at once when the page is visible, and when it is next
 // shown when it was hidden.
 #include "core/icalendar.h"
+#include "core/storage/linkrepository.h"
 #include "core/storage/meetingrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/auditview.h"
@@ -349,6 +350,19 @@ protected:
                         ASSERT_TRUE(ui::commands::saveDate(windowCommands(), std::nullopt, birthday, QStringLiteral("Birthday")).isValid());
                     },
                     [this] { undoStack.undo(); }};
+        if (name == "links")
+            return {[this] {
+                        ASSERT_TRUE(ui::commands::addLink(windowCommands(), {{}, gabriel, ana, core::LinkType::WorksWith},
+                                                          QStringLiteral("Gabriel Gupta"), QStringLiteral("Ana Lopez")));
+                    },
+                    [this] { undoStack.undo(); },
+                    [this] { undoStack.redo(); },
+                    [this] {
+                        const auto links = storage::LinkRepository(*database).list().value();
+                        ASSERT_EQ(links.size(), 1u);
+                        ASSERT_TRUE(ui::commands::removeLink(windowCommands(), links.front(), QStringLiteral("Gabriel Gupta"),
+                                                             QStringLiteral("Ana Lopez")));
+                    }};
         ADD_FAILURE() << "no write path " << name;
         return {};
     }
@@ -384,6 +398,8 @@ bool mustChange(const std::string& path, const std::string& page)
         return page == "week" || page == "person";
     if (path == "person-notes")
         return page == "week" || page == "person";
+    if (path == "links") // Gabriel knows no one else on the map, then Ana
+        return page == "map";
     return page == "calendar";
 }
 
@@ -438,7 +454,7 @@ std::string paramName(const ::testing::TestParamInfo<ChangeFeedTest::ParamType>&
 INSTANTIATE_TEST_SUITE_P(EveryPageEveryWrite, ChangeFeedTest,
                          ::testing::Combine(::testing::Values("quick-log", "person-editor", "delete-undo-redo", "calendar-drop",
                                                               "calendar-move", "calendar-held", "calendar-skipped", "ics-import",
-                                                              "focus-commit", "person-notes"),
+                                                              "focus-commit", "person-notes", "links"),
                                             ::testing::Values("week", "people", "map", "calendar", "health", "audit", "person")),
                          paramName);
 

@@ -11,6 +11,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QGraphicsView>
 #include <QImage>
 #include <QLabel>
@@ -152,7 +154,7 @@ TEST_F(MapViewTest, TheKeyboardMovesBetweenPeopleAndEnterOpens)
     QTest::keyClick(view->canvas(), Qt::Key_Tab);
     EXPECT_NE(view->selectedPerson(), std::optional(first));
     QTest::keyClick(view->canvas(), Qt::Key_Return);
-    EXPECT_EQ(navigator.opened.size(), 1u);
+    EXPECT_EQ(navigator.opened, std::vector<core::PersonId>{*view->selectedPerson()});
 }
 
 TEST_F(MapViewTest, SelectionFromElsewhereIsNotAnnouncedBack)
@@ -250,6 +252,162 @@ TEST_F(MapViewTest, TheSidePanelNamesTheNextOneOnOne)
     for (QLabel* label : view->sidePanel()->findChildren<QLabel*>())
         invites = invites || label->text().contains(QStringLiteral("No one-on-one planned"));
     EXPECT_TRUE(invites);
+}
+
+// Links drawn on the map: Shift+drag one person onto another, then a kind of link from the menu.
+class MapLinkTest : public MapViewTest
+{
+protected:
+    /// Presses on `from`, moves onto `to` and lets go, with `modifiers` held throughout.
+    void dragOnto(core::PersonId from, core::PersonId to, Qt::KeyboardModifiers modifiers, bool cancel = false)
+    {
+        QWidget* viewport = view->canvas()->viewport();
+        const QPoint start = onScreen(from), end = onScreen(to);
+        QTest::mousePress(viewport, Qt::LeftButton, modifiers, start);
+        for (const QPoint at : {start + (end - start) / 2, end}) {
+            QMouseEvent move(QEvent::MouseMove, QPointF(at), viewport->mapToGlobal(QPointF(at)), Qt::NoButton, Qt::LeftButton, modifiers);
+            QCoreApplication::sendEvent(viewport, &move);
+        }
+        targetWhileDragging = view->scene()->node(to)->isLinkTarget();
+        if (cancel)
+            QTest::keyClick(view->canvas(), Qt::Key_Escape);
+        QTest::mouseRelease(viewport, Qt::LeftButton, modifiers, end);
+        QCoreApplication::processEvents();
+    }
+    QAction* action(QMenu* menu, const QString& text)
+    {
+        for (QAction* a : menu->actions())
+            if (a->text() == text)
+                return a;
+        return nullptr;
+    }
+    std::vector<core::PersonLink> links()
+    {
+        auto list = storage::LinkRepository(*database).list();
+        EXPECT_TRUE(list);
+        return list ? list.value() : std::vector<core::PersonLink>{};
+    }
+    /// A right press on `person` and the context menu event that follows it; the menu that pops up
+    /// takes the release, as it does in a window. From the keyboard, only the event.
+    void contextMenuOn(core::PersonId person, QContextMenuEvent::Reason reason = QContextMenuEvent::Mouse)
+    {
+        const QPoint at = onScreen(person);
+        if (reason == QContextMenuEvent::Mouse)
+            QTest::mousePress(view->canvas()->viewport(), Qt::RightButton, {}, at);
+        QContextMenuEvent event(reason, at, view->canvas()->viewport()->mapToGlobal(at));
+        QCoreApplication::sendEvent(view->canvas()->viewport(), &event);
+    }
+
+    bool targetWhileDragging = false;
+};
+
+TEST_F(MapLinkTest, ShiftDraggingOnePersonOntoAnotherOffersTheKindsOfLinkAndAddsTheChosenOne)
+{
+    const QPointF before = view->scene()->node(ben)->pos();
+    ASSERT_EQ(view->scene()->analytics().isolated, std::vector<core::PersonId>{ben});
+    dragOnto(ben, ana, Qt::ShiftModifier);
+    EXPECT_TRUE(targetWhileDragging) << "the person the link would join is highlighted";
+    EXPECT_FALSE(view->scene()->node(ana)->isLinkTarget()) << "and no longer once dropped";
+    EXPECT_EQ(view->scene()->node(ben)->pos(), before) << "drawing a link moves no one";
+    EXPECT_TRUE(pins().empty());
+
+    QMenu* menu = view->openMenu();
+    ASSERT_NE(menu, nullptr);
+    EXPECT_TRUE(menu->isVisible());
+    QStringList offered;
+    for (QAction* a : menu->actions())
+        if (!a->isSeparator())
+            offered << a->text();
+    EXPECT_EQ(offered.join(QLatin1Char('|')).toStdString(),
+              "Ben Kim reports to Ana Lopez|Ana Lopez reports to Ben Kim|Ben Kim and Ana Lopez are peers|Ben Kim mentors Ana Lopez|"
+              "Ana Lopez mentors Ben Kim|Ben Kim and Ana Lopez work together");
+    QAction* reports = action(menu, QStringLiteral("Ben Kim reports to Ana Lopez"));
+    ASSERT_NE(reports, nullptr);
+    reports->trigger();
+    menu->close();
+
+    ASSERT_EQ(links().size(), 3u);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Add the link “Ben Kim reports to Ana Lopez”"));
+    // The map follows: Ben knows someone now, and Ana joins him to the rest.
+    EXPECT_TRUE(view->scene()->analytics().isolated.empty());
+    EXPECT_EQ(view->scene()->analytics().bridges, (std::vector<core::PersonId>{ana, cleo}));
+    view->selectPerson(ana);
+    bool saysBridge = false;
+    for (QLabel* label : view->sidePanel()->findChildren<QLabel*>())
+        saysBridge = saysBridge || (label->isVisibleTo(view->sidePanel()) && label->text().contains(QStringLiteral("Bridges groups")));
+    EXPECT_TRUE(saysBridge);
+
+    undoStack.undo();
+    EXPECT_EQ(links().size(), 2u);
+    EXPECT_EQ(view->scene()->analytics().isolated, std::vector<core::PersonId>{ben});
+}
+
+TEST_F(MapLinkTest, ALinkTheTwoAlreadyHaveIsShownButCannotBeChosenAgain)
+{
+    dragOnto(cleo, ana, Qt::ShiftModifier); // Ana works with Cleo already
+    QMenu* menu = view->openMenu();
+    ASSERT_NE(menu, nullptr);
+    QAction* again = action(menu, QStringLiteral("Cleo Park and Ana Lopez work together"));
+    ASSERT_NE(again, nullptr);
+    EXPECT_FALSE(again->isEnabled());
+    EXPECT_EQ(again->toolTip(), QStringLiteral("They already work together on your map"));
+    EXPECT_TRUE(action(menu, QStringLiteral("Cleo Park and Ana Lopez are peers"))->isEnabled());
+    menu->close();
+}
+
+TEST_F(MapLinkTest, WithoutShiftDraggingOntoSomeoneStillPinsAndEscCancelsALink)
+{
+    dragOnto(ben, ana, Qt::NoModifier);
+    EXPECT_EQ(view->openMenu(), nullptr) << "no link is offered";
+    EXPECT_FALSE(targetWhileDragging);
+    EXPECT_EQ(pins().size(), 1u) << "Ben is pinned where he was dropped";
+    undoStack.undo();
+    QCoreApplication::processEvents();
+
+    view->canvas()->setFocus();
+    dragOnto(dev, ben, Qt::ShiftModifier, true);
+    EXPECT_TRUE(targetWhileDragging);
+    EXPECT_EQ(view->openMenu(), nullptr) << "Esc let go of the link";
+    EXPECT_FALSE(view->scene()->node(ben)->isLinkTarget());
+    EXPECT_EQ(links().size(), 2u);
+    EXPECT_TRUE(pins().empty());
+}
+
+TEST_F(MapLinkTest, APersonsMenuRemovesOneOfTheirLinks)
+{
+    contextMenuOn(cleo);
+    QMenu* menu = view->openMenu();
+    ASSERT_NE(menu, nullptr);
+    QAction* removeMenu = action(menu, QStringLiteral("Remove link"));
+    ASSERT_NE(removeMenu, nullptr);
+    ASSERT_NE(removeMenu->menu(), nullptr);
+    QStringList offered;
+    for (QAction* a : removeMenu->menu()->actions())
+        offered << a->text();
+    EXPECT_EQ(offered.join(QLatin1Char('|')).toStdString(), "Ana Lopez and Cleo Park work together|Cleo Park and Dev Rao are peers");
+    action(removeMenu->menu(), QStringLiteral("Cleo Park and Dev Rao are peers"))->trigger();
+    menu->close();
+
+    ASSERT_EQ(links().size(), 1u);
+    EXPECT_EQ(links().front().type, core::LinkType::WorksWith);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Remove the link “Cleo Park and Dev Rao are peers”"));
+    EXPECT_TRUE(view->scene()->analytics().bridges.empty()) << "Cleo joins no one to anyone now";
+    EXPECT_EQ(view->scene()->analytics().isolated, (std::vector<core::PersonId>{ben, dev}));
+    undoStack.undo();
+    EXPECT_EQ(view->scene()->analytics().bridges, std::vector<core::PersonId>{cleo});
+
+    // From the keyboard, the menu is the selected person's; someone without links has nothing to remove.
+    view->selectPerson(ben);
+    contextMenuOn(ben, QContextMenuEvent::Keyboard);
+    menu = view->openMenu();
+    ASSERT_NE(menu, nullptr);
+    bool disabledRemove = false;
+    for (QAction* a : menu->actions())
+        disabledRemove = disabledRemove || (a->menu() && !a->isEnabled());
+    EXPECT_TRUE(disabledRemove);
+    action(menu, QStringLiteral("Open person"))->trigger();
+    menu->close();
+    EXPECT_EQ(navigator.opened, std::vector<core::PersonId>{ben});
 }
 
 namespace {
