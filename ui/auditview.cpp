@@ -219,12 +219,16 @@ void AuditView::showSuggestions(const std::vector<core::PersonId>& people)
         for (const auto& reason : health.reasons)
             if (reason.code != core::ReasonCode::RhythmKept && reason.code != core::ReasonCode::QualityHigh)
                 reasons << wording::reason(reason);
-        auto* text = paragraph(tr("<b>%1</b> (%2): %3")
+        // The name opens the person (a click, or Tab to it and Enter).
+        auto* text = paragraph(tr("<a href=\"person\"><b>%1</b></a> (%2): %3")
                                    .arg(QString::fromStdString(m_people.rowAt(row).person.name).toHtmlEscaped(),
                                         wording::kindName(m_people.rowAt(row).person.tie.kind).toLower(),
                                         reasons.join(QStringLiteral("; ")).toHtmlEscaped()),
                                line);
         text->setTextFormat(Qt::RichText);
+        text->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+        text->setToolTip(tr("Open %1").arg(QString::fromStdString(m_people.rowAt(row).person.name)));
+        connect(text, &QLabel::linkActivated, this, [this, id] { m_navigator.openPerson(id); });
         auto* deepen = new QPushButton(tr("Deepen this one"), line);
         deepen->setObjectName(QStringLiteral("deepen"));
         deepen->setToolTip(tr("Make %1 this week's focus").arg(QString::fromStdString(m_people.rowAt(row).person.name)));

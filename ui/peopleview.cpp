@@ -34,7 +34,8 @@ constexpr quint32 kStateVersion = 1;
 } // namespace
 
 PeopleView::PeopleView(const PageContext& page, const PeopleQueries& queries, QWidget* parent)
-    : QWidget(parent), m_context(page.commands), m_model(page.people), m_selection(page.selection), m_queries(queries)
+    : QWidget(parent), m_context(page.commands), m_model(page.people), m_navigator(page.navigator), m_selection(page.selection),
+      m_queries(queries)
 {
     m_proxy = new PersonFilterProxy(this);
     m_proxy->setSourceModel(&m_model);
@@ -157,7 +158,7 @@ PeopleView::PeopleView(const PageContext& page, const PeopleQueries& queries, QW
     connect(add, &QPushButton::clicked, this, &PeopleView::addPerson);
     connect(edit, &QPushButton::clicked, this, &PeopleView::editCurrent);
     connect(remove, &QPushButton::clicked, this, &PeopleView::deleteSelected);
-    connect(m_table, &QTableView::activated, this, &PeopleView::editCurrent);
+    connect(m_table, &QTableView::activated, this, &PeopleView::openCurrent);
     // One person selected here is the selection everywhere; none or several clear it. A selection
     // that comes from elsewhere is shown, never announced back (a filter may hide that person).
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -178,7 +179,8 @@ PeopleView::PeopleView(const PageContext& page, const PeopleQueries& queries, QW
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &PeopleView::updateEmptyState);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &PeopleView::updateEmptyState);
 
-    // The table's own keys: Delete removes the selection, F2 edits (Enter opens via activated()).
+    // The table's own keys: Delete removes the selection (F2 edits from the window's Edit menu;
+    // Enter and double-click open the person via activated()).
     auto* deleteKey = new QAction(this);
     deleteKey->setShortcut(QKeySequence::Delete);
     deleteKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -219,17 +221,23 @@ void PeopleView::addPerson()
     openEditor(draft);
 }
 
-void PeopleView::editCurrent()
+// The row the user is on, else the first selected.
+std::optional<core::PersonId> PeopleView::currentPerson() const
 {
     const auto selected = selectedPeople();
     const QModelIndex current = m_table->currentIndex();
     core::PersonId id = selected.empty() ? core::PersonId{} : selected.front();
     if (current.isValid())
         id = core::PersonId{current.data(PersonModel::PersonIdRole).toLongLong()};
-    const int row = m_model.rowOf(id);
-    if (row < 0)
+    return m_model.rowOf(id) < 0 ? std::nullopt : std::optional(id);
+}
+
+void PeopleView::editCurrent()
+{
+    const auto id = currentPerson();
+    if (!id)
         return;
-    const auto& stored = m_model.rowAt(row);
+    const auto& stored = m_model.rowAt(m_model.rowOf(*id));
     openEditor(storage::PersonDraft{stored.person, stored.teamName});
 }
 
@@ -240,6 +248,12 @@ void PeopleView::editPerson(core::PersonId person)
         return;
     const auto& stored = m_model.rowAt(row);
     openEditor(storage::PersonDraft{stored.person, stored.teamName});
+}
+
+void PeopleView::openCurrent()
+{
+    if (const auto id = currentPerson())
+        m_navigator.openPerson(*id);
 }
 
 void PeopleView::openEditor(const storage::PersonDraft& draft)

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -17,10 +19,12 @@ namespace rapport::ui {
 class PersonEditor;
 class PersonFilterProxy;
 class PersonModel;
+class Navigator;
 class PeopleQueries;
 class PersonSelection;
 
-/// The People area: a sortable, filterable table of everyone, with add, edit and delete.
+/// The People area: a sortable, filterable table of everyone, with add, edit (F2, the Edit button)
+/// and delete. Double-click or Enter on a row opens the person (through the navigator).
 class PeopleView : public QWidget
 {
     Q_OBJECT
@@ -33,6 +37,8 @@ public:
     void editCurrent();
     /// Opens the editor for `person` (from their page), whatever is selected.
     void editPerson(core::PersonId person);
+    /// Opens the current person (double-click, Enter): their page, through the navigator.
+    void openCurrent();
     /// Deletes every selected person (one undo step).
     void deleteSelected();
     void focusFilter();
@@ -66,8 +72,11 @@ private:
     void editorFinished(int result);
     void updateEmptyState();
 
+    std::optional<core::PersonId> currentPerson() const;
+
     CommandContext m_context;
     PersonModel& m_model;
+    Navigator& m_navigator;
     PersonSelection& m_selection;
     const PeopleQueries& m_queries;
     bool m_following = false; ///< showing a selection made elsewhere

@@ -277,6 +277,10 @@ QWidget* WeekView::buildHistorySection()
     m_history->header()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_history->setMinimumHeight(fontMetrics().height() * 8);
     m_history->setAccessibleName(tr("Focus history"));
+    connect(m_history, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        if (const qlonglong id = item->data(1, Qt::UserRole).toLongLong(); id > 0)
+            m_navigator.openPerson(core::PersonId{id});
+    });
     layout->addWidget(m_history);
     return m_historySection;
 }
@@ -469,6 +473,7 @@ void WeekView::showHistory()
         const QString reflection = it->reflection ? q(*it->reflection) : QString();
         auto* item = new QTreeWidgetItem(m_history, {shortDay(it->weekStart), q(it->personName), q(it->action), reflection});
         item->setToolTip(3, reflection);
+        item->setData(1, Qt::UserRole, static_cast<qlonglong>(it->person ? it->person->value : 0)); // double-click opens them
     }
     for (int column = 0; column < 3; ++column)
         m_history->resizeColumnToContents(column);

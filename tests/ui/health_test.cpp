@@ -80,6 +80,43 @@ TEST_F(HealthTest, AuditGroupsByKindNamesGapsAndOffersToDeepen)
     EXPECT_EQ(navigator.focused.front(), ben) << "the importance-weighted neglect ranks Ben first";
 }
 
+TEST_F(HealthTest, DoubleClickOrEnterOnAPersonInTheAuditOpensThem)
+{
+    ui::AuditView audit(pageContext(*model));
+    audit.resize(1000, 900);
+    audit.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&audit));
+    QTreeWidget* kinds = audit.kindTree();
+    QTreeWidgetItem* reports = kinds->topLevelItem(1);
+    reports->setExpanded(true);
+    ASSERT_EQ(reports->child(1)->text(0), QStringLiteral("Ana Lopez"));
+
+    kinds->setFocus();
+    kinds->setCurrentItem(reports->child(0));
+    QTest::keyClick(kinds, Qt::Key_Return);
+    EXPECT_EQ(navigator.opened, std::vector<core::PersonId>{ben});
+
+    kinds->scrollToItem(reports->child(1));
+    // A double-click is a click and then a second press, as a window system sends it.
+    QTest::mouseClick(kinds->viewport(), Qt::LeftButton, {}, kinds->visualItemRect(reports->child(1)).center());
+    QTest::mouseDClick(kinds->viewport(), Qt::LeftButton, {}, kinds->visualItemRect(reports->child(1)).center());
+    EXPECT_EQ(navigator.opened, (std::vector<core::PersonId>{ben, ana}));
+
+    // A group is not a person: Enter on it opens no one.
+    kinds->setCurrentItem(reports);
+    QTest::keyClick(kinds, Qt::Key_Return);
+    EXPECT_EQ(navigator.opened.size(), 2u);
+
+    // The name of a suggestion opens the person too.
+    QLabel* suggestion = nullptr;
+    for (QLabel* label : audit.findChildren<QLabel*>())
+        if (label->text().contains(QStringLiteral("<a href=")) && label->text().contains(QStringLiteral("Ben Kim")))
+            suggestion = label;
+    ASSERT_NE(suggestion, nullptr);
+    emit suggestion->linkActivated(QStringLiteral("person"));
+    EXPECT_EQ(navigator.opened.back(), ben);
+}
+
 TEST_F(HealthTest, ChartsDrawEverySeriesWithTheIdealBand)
 {
     ui::HealthChartsView charts(pageContext(*model), queries());

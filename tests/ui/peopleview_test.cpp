@@ -307,3 +307,29 @@ TEST_F(PeopleViewTest, TheHealthColumnHoldsItsWords)
                        table->style()->pixelMetric(QStyle::PM_SmallIconSize) + table->fontMetrics().averageCharWidth() * 2;
     EXPECT_GE(table->columnWidth(PersonModel::Health), needed);
 }
+
+TEST_F(PeopleViewTest, DoubleClickOrEnterOnARowOpensThePersonAndF2StillEdits)
+{
+    addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    const auto ben = addPerson("Ben Kim", core::RelationshipKind::DirectReport);
+    QCoreApplication::processEvents();
+    view->selectPerson(ben);
+    view->table()->setFocus();
+    QTest::keyClick(view->table(), Qt::Key_Return);
+    EXPECT_EQ(navigator.opened, std::vector<core::PersonId>{ben});
+    EXPECT_EQ(view->editor(), nullptr) << "Enter opens the person, not the editor";
+
+    const QModelIndex ana = view->proxy()->index(0, PersonModel::Team);
+    ASSERT_EQ(nameAt(0), QStringLiteral("Ana Lopez"));
+    const QPoint cell = view->table()->visualRect(ana).center();
+    QTest::mouseClick(view->table()->viewport(), Qt::LeftButton, {}, cell);
+    QTest::mouseDClick(view->table()->viewport(), Qt::LeftButton, {}, cell);
+    ASSERT_EQ(navigator.opened.size(), 2u);
+    EXPECT_EQ(model->rowAt(model->rowOf(navigator.opened.back())).person.name, "Ana Lopez");
+    EXPECT_EQ(view->editor(), nullptr);
+
+    view->editCurrent(); // F2 and the Edit button
+    ASSERT_NE(view->editor(), nullptr);
+    EXPECT_EQ(view->editor()->nameEdit()->text(), QStringLiteral("Ana Lopez"));
+    view->editor()->reject();
+}

@@ -153,6 +153,46 @@ TEST_F(WeekViewTest, WhoNeedsYouListsOverdueAndDueWithReasonsAndFollowsLogging)
     EXPECT_FALSE(dueNames().contains(QStringLiteral("Ben Kim"))) << "a one-on-one today resets the rhythm";
 }
 
+TEST_F(WeekViewTest, DoubleClickOrEnterOnSomeoneWhoNeedsYouOrAPastFocusOpensThem)
+{
+    core::FocusPick last;
+    last.weekStart = *core::parseDay("2026-11-16");
+    last.person = ana;
+    last.personName = "Ana Lopez";
+    last.action = "Coffee on Thursday";
+    last.committedAt = now - std::chrono::days{10};
+    ASSERT_TRUE(storage::FocusRepository(*database).commit(last));
+    open();
+    ui::DueList* due = view->dueList();
+    QTreeWidgetItem* overdue = due->topLevelItem(0)->child(0);
+    ASSERT_EQ(overdue->text(0), QStringLiteral("Ben Kim"));
+    due->setFocus();
+    due->setCurrentItem(overdue);
+    QTest::keyClick(due, Qt::Key_Return);
+    EXPECT_EQ(navigator.opened, std::vector<core::PersonId>{ben});
+    QTreeWidgetItem* coming = due->topLevelItem(1)->child(0);
+    ASSERT_EQ(coming->text(0), QStringLiteral("Ana Lopez"));
+    due->scrollToItem(coming);
+    // A double-click is a click and then a second press, as a window system sends it.
+    QTest::mouseClick(due->viewport(), Qt::LeftButton, {}, due->visualItemRect(coming).center());
+    QTest::mouseDClick(due->viewport(), Qt::LeftButton, {}, due->visualItemRect(coming).center());
+    EXPECT_EQ(navigator.opened, (std::vector<core::PersonId>{ben, ana}));
+    due->setCurrentItem(due->topLevelItem(0));
+    QTest::keyClick(due, Qt::Key_Return);
+    EXPECT_EQ(navigator.opened.size(), 2u) << "a heading is not a person";
+
+    QTreeWidget* history = view->historyList();
+    ASSERT_EQ(history->topLevelItemCount(), 1);
+    history->scrollToItem(history->topLevelItem(0));
+    QTest::mouseClick(history->viewport(), Qt::LeftButton, {}, history->visualItemRect(history->topLevelItem(0)).center());
+    QTest::mouseDClick(history->viewport(), Qt::LeftButton, {}, history->visualItemRect(history->topLevelItem(0)).center());
+    EXPECT_EQ(navigator.opened, (std::vector<core::PersonId>{ben, ana, ana}));
+    history->setFocus();
+    history->setCurrentItem(history->topLevelItem(0));
+    QTest::keyClick(history, Qt::Key_Return);
+    EXPECT_EQ(navigator.opened.size(), 4u);
+}
+
 TEST_F(WeekViewTest, APersonDroppedOnTheFocusCardBecomesTheChoice)
 {
     open();
