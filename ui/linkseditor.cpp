@@ -100,6 +100,9 @@ LinksEditor::LinksEditor(const PageContext& page, const LinkQueries& queries, QW
     layout->addLayout(removeRow);
     layout->addLayout(addRow);
     layout->addWidget(m_problem);
+    // Without links the editor is as short as its words and the add row: the room the list would
+    // take stays below (the list's stretch takes it while it is shown).
+    layout->addStretch(0);
 
     auto* removeKey = new QAction(m_list);
     removeKey->setShortcut(QKeySequence::Delete);

@@ -101,6 +101,11 @@ TEST_F(LinksEditorTest, WithoutLinksItTeachesWhyAndOffersToAdd)
         << editor->emptyLabel()->text().toStdString();
     EXPECT_TRUE(editor->addButton()->isVisible());
     EXPECT_FALSE(editor->addButton()->isEnabled()) << "nobody chosen yet";
+    // As short as its words and the add row, at the top: the room the list would take stays below.
+    const int line = editor->fontMetrics().height();
+    EXPECT_LT(editor->emptyLabel()->geometry().top(), line);
+    EXPECT_LT(editor->addButton()->geometry().top(), editor->emptyLabel()->geometry().bottom() + 2 * line);
+    EXPECT_GT(editor->height() - editor->addButton()->geometry().bottom(), editor->height() / 2);
 }
 
 TEST_F(LinksEditorTest, AddingAKindAndANameStoresTheLinkInItsDirectionAndUndoTakesItBack)
