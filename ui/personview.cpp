@@ -3,6 +3,7 @@
 
 #include "ui/changefeed.h"
 #include "ui/healthstyle.h"
+#include "ui/linkseditor.h"
 #include "ui/localdates.h"
 #include "ui/navigator.h"
 #include "ui/personmodel.h"
@@ -61,6 +62,8 @@ PersonView::PersonView(const PageContext& page, const PersonQueries& queries, QW
     m_sections->addTab(m_dates, tr("&Dates"));
     m_sections->addTab(m_actionItems, tr("Action &items"));
     m_sections->addTab(m_kindness, tr("&Kindness"));
+    m_links = new LinksEditor(page, queries, m_sections);
+    m_sections->addTab(m_links, tr("Lin&ks"));
 
     auto* splitter = new QSplitter(Qt::Horizontal, m_content);
     splitter->addWidget(buildTimeline());
@@ -198,6 +201,7 @@ void PersonView::showPerson(core::PersonId person)
         return; // the page follows its person's changes by itself
     m_person = person;
     m_filter->setCurrentIndex(0);
+    m_links->setPerson(person);
     m_refresher->request();
 }
 

@@ -19,6 +19,7 @@ namespace rapport::ui {
 class ActionItemsSection;
 class DatesSection;
 class KindnessSection;
+class LinksEditor;
 class PersonQueries;
 class RememberSection;
 class TimelineModel;
@@ -53,6 +54,7 @@ public:
     DatesSection* dates() const { return m_dates; }
     ActionItemsSection* actionItems() const { return m_actionItems; }
     KindnessSection* kindness() const { return m_kindness; }
+    LinksEditor* links() const { return m_links; }
 
 signals:
     /// The user asked to go back to where they came from (Back, Alt+Left).
@@ -85,6 +87,7 @@ private:
     DatesSection* m_dates = nullptr;
     ActionItemsSection* m_actionItems = nullptr;
     KindnessSection* m_kindness = nullptr;
+    LinksEditor* m_links = nullptr;
 };
 
 } // namespace rapport::ui

@@ -49,9 +49,18 @@ public:
     virtual core::Result<std::vector<core::ImportantDate>> importantDates() const = 0;
 };
 
+/// One person's links to others (the links editor of the person page).
+class LinkQueries
+{
+public:
+    virtual ~LinkQueries() = default;
+    /// Links from or to `person`.
+    virtual core::Result<std::vector<core::PersonLink>> linksOf(core::PersonId person) const = 0;
+};
+
 /// The person page: everything about one person, their next one-on-one, the appreciation each
-/// kind expects.
-class PersonQueries
+/// kind expects, and (for its links editor) their links.
+class PersonQueries : public LinkQueries
 {
 public:
     virtual ~PersonQueries() = default;
@@ -68,15 +77,6 @@ public:
     virtual core::Result<std::vector<core::PersonLink>> links() const = 0;
     virtual core::Result<Pins> pins() const = 0;
     virtual core::Result<std::optional<core::Meeting>> nextMeetingWith(core::PersonId person, core::Instant from) const = 0;
-};
-
-/// One person's links to others (the links editor of the person page).
-class LinkQueries
-{
-public:
-    virtual ~LinkQueries() = default;
-    /// Links from or to `person`.
-    virtual core::Result<std::vector<core::PersonLink>> linksOf(core::PersonId person) const = 0;
 };
 
 /// The calendar: meetings of a period, series, and what some UIDs hold.
@@ -105,8 +105,7 @@ class DatabaseQueries final : public PeopleQueries,
                               public MapQueries,
                               public CalendarQueries,
                               public HistoryQueries,
-                              public PersonQueries,
-                              public LinkQueries
+                              public PersonQueries
 {
 public:
     explicit DatabaseQueries(storage::Database& database) : m_database(database) {}

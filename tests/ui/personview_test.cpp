@@ -5,6 +5,7 @@
 #include "core/series.h"
 #include "core/storage/personalrepository.h"
 #include "tests/ui/uitestfixture.h"
+#include "ui/linkseditor.h"
 #include "ui/personmodel.h"
 #include "ui/personsections.h"
 #include "ui/personview.h"
@@ -79,6 +80,7 @@ TEST_F(PersonViewTest, TheHeaderSaysWhoTheyAreHowItIsGoingAndTheRhythm)
     EXPECT_TRUE(view->rhythmLabel()->text().contains(QStringLiteral("Weekly"))) << view->rhythmLabel()->text().toStdString();
     EXPECT_TRUE(view->rhythmLabel()->text().contains(QStringLiteral("no one-on-one planned")));
     EXPECT_EQ(selection.person(), std::optional(dana)) << "the page's person is everyone's selection";
+    EXPECT_EQ(view->links()->person(), std::optional(dana)) << "the Links tab edits their links";
 }
 
 TEST_F(PersonViewTest, TheTimelineIsNewestFirstAndFiltersByKind)
