@@ -545,8 +545,12 @@ void addPersonal(Dataset& data, const DemoOptions& options)
             continue;
         const sys_days added{*p.tie.added};
         const auto knownFor = std::max<long>(1, (today - added).count());
+        std::unordered_set<std::size_t> told; // never the same thing twice about one person
         for (int n = random.between(1, 4); n > 0; --n) {
-            const auto& [topic, text] = random.pick(kDetails);
+            std::size_t pick = static_cast<std::size_t>(random.between(0, static_cast<int>(kDetails.size()) - 1));
+            while (!told.insert(pick).second)
+                pick = (pick + 1) % kDetails.size();
+            const auto& [topic, text] = kDetails[pick];
             data.details.push_back(Detail{DetailId{static_cast<long long>(data.details.size() + 1)}, p.id, topic, std::string(text),
                                           LocalDay{added + days{random.between(0, static_cast<int>(knownFor))}}});
         }

@@ -63,7 +63,7 @@ PersonView::PersonView(const PageContext& page, const PersonQueries& queries, QW
     m_sections->addTab(m_actionItems, tr("Action &items"));
     m_sections->addTab(m_kindness, tr("&Kindness"));
     m_links = new LinksEditor(page, queries, m_sections);
-    m_sections->addTab(m_links, tr("Lin&ks"));
+    m_sections->addTab(m_links, tr("Li&nks"));
 
     auto* splitter = new QSplitter(Qt::Horizontal, m_content);
     splitter->addWidget(buildTimeline());

@@ -190,3 +190,11 @@ TEST(Demo, ClosePeopleHaveThingsToRememberDatesAndActionItems)
         EXPECT_TRUE(std::any_of(data.actionItems.begin(), data.actionItems.end(), [](const auto& a) { return !a.isOpen(); }));
     }
 }
+
+TEST(Demo, NobodyIsToldTheSameThingTwice)
+{
+    const Dataset data = generateDemo(options(DemoScale::Director));
+    std::set<std::pair<long long, std::string>> seen;
+    for (const auto& d : data.details)
+        EXPECT_TRUE(seen.insert({d.person.value, d.text}).second) << d.text;
+}
