@@ -325,6 +325,38 @@ void CalendarView::showWeek(core::LocalDay anyDay)
     m_refresher->request();
 }
 
+bool CalendarView::planSoon(core::PersonId person)
+{
+    const int row = m_people.rowOf(person);
+    if (row < 0)
+        return false;
+    const core::Person& who = m_people.rowAt(row).person;
+    const core::Zone& zone = m_people.zone();
+    const core::Instant now = m_clock();
+    const core::LocalDay today = core::dayIn(now, zone);
+    const core::LocalDay last = plusDays(today, 13);
+    auto meetings = m_queries.meetingsBetween(now, core::endOfDay(last, zone));
+    if (!meetings) {
+        m_context.feedback.error(tr("Could not read the calendar"), wording::errorWithPlace(meetings.error()));
+        return false;
+    }
+    std::vector<core::Interval> busy;
+    for (const auto& m : meetings.value())
+        if (m.status != core::MeetingStatus::Skipped)
+            busy.push_back(core::Interval{m.start, m.end});
+    const core::WorkingHours hours = who.tie.cadence ? core::preferredHours(m_hours, *who.tie.cadence) : m_hours;
+    const auto minutes = std::chrono::minutes{core::contactMinutes(core::InteractionKind::OneOnOne, who.tie)};
+    const auto openings = core::freeSlots(hours, core::IntervalIndex(std::move(busy)), today, last, minutes, now, zone, 1);
+    if (openings.empty()) {
+        setStatusTip(tr("No free time in the next two weeks on %1's preferred days and hours: drag them onto a time.")
+                         .arg(QString::fromStdString(who.name)));
+        return false;
+    }
+    showWeek(core::dayIn(openings.front().start, zone));
+    planOneOnOne(person, openings.front().start);
+    return true;
+}
+
 void CalendarView::setWorkingHours(const core::WorkingHours& hours)
 {
     m_hours = hours;

@@ -38,6 +38,10 @@ public:
     CalendarView(const PageContext& page, const CalendarQueries& queries, QWidget* parent = nullptr);
 
     void showWeek(core::LocalDay anyDay);
+    /// Plans a one-on-one with `person` at the first free time of the next two weeks within their
+    /// preferred days and hours (a series when their rhythm asks for one-on-ones, as a drop does) and
+    /// shows its week. False, with the reason in the status tip, when no time is free.
+    bool planSoon(core::PersonId person);
     /// The days and hours the grid shades and "Plan my week" fills (kept in the settings).
     void setWorkingHours(const core::WorkingHours& hours);
     /// Asks for the working hours (Edit ▸ Working hours…).

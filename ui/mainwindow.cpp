@@ -248,15 +248,15 @@ void MainWindow::editPerson(core::PersonId person)
     page<PeopleView>()->editPerson(person);
 }
 
+// The first free time of the next two weeks, as a drop there would plan it (a series for a one-on-one
+// rhythm, with Just once at hand); with none, the calendar with them chosen to drag.
 void MainWindow::planWith(core::PersonId person)
 {
     m_selection->select(person);
     showView(QStringLiteral("calendar"));
-    const int row = m_people->rowOf(person);
-    if (row >= 0)
-        statusBar()->showMessage(tr("Drag %1 from People or the map onto a time, or use Plan my week.")
-                                     .arg(QString::fromStdString(m_people->rowAt(row).person.name)),
-                                 8000);
+    auto* calendar = page<CalendarView>();
+    if (!calendar->planSoon(person))
+        statusBar()->showMessage(calendar->statusTip(), 8000);
 }
 
 void MainWindow::chooseFocus(core::PersonId person)

@@ -24,7 +24,7 @@ public:
     virtual void openPerson(core::PersonId person) = 0;
     /// Opens the person editor for `person`, over the page shown.
     virtual void editPerson(core::PersonId person) = 0;
-    /// The calendar, with `person` chosen to be planned (dragged onto a time).
+    /// Plans a one-on-one with `person` at the first free time (CalendarView::planSoon) and shows it.
     virtual void planWith(core::PersonId person) = 0;
     /// Ctrl+L: logs a contact, with `person` filled in when given.
     virtual void quickLog(std::optional<core::PersonId> person, core::InteractionKind kind) = 0;

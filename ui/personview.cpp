@@ -115,7 +115,7 @@ QWidget* PersonView::buildHeader()
             m_page.navigator.quickLog(m_person, core::InteractionKind::MicroMoment);
     });
     auto* plan = new QPushButton(tr("&Plan a one-on-one"), header);
-    plan->setToolTip(tr("Opens the calendar with them chosen: drag them onto a time"));
+    plan->setToolTip(tr("Plans it at the first free time of the next two weeks, on their preferred days and hours"));
     connect(plan, &QPushButton::clicked, this, [this] {
         if (m_person)
             m_page.navigator.planWith(*m_person);

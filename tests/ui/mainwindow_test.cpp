@@ -251,10 +251,15 @@ TEST_F(MainWindowTest, OpeningSomeoneShowsTheirPageAndBackReturns)
     EXPECT_EQ(window->currentArea(), QStringLiteral("map"));
     EXPECT_EQ(sidebar->currentRow(), 2);
     EXPECT_EQ(sidebar->selectedItems().size(), 1);
-    // Ctrl+L on the page logs with them.
+    // Plan a one-on-one: Ben, a direct report, gets a weekly series at the first free time, shown.
     window->openPerson(ben);
     window->planWith(ben);
     EXPECT_EQ(window->currentArea(), QStringLiteral("calendar"));
+    const auto series = storage::MeetingRepository(*database).series().value();
+    ASSERT_EQ(series.size(), 1u);
+    EXPECT_EQ(series[0].person, std::optional(ben));
+    EXPECT_NE(series[0].rrule.find("FREQ=WEEKLY"), std::string::npos);
+    EXPECT_GE(core::atLocal(series[0].first.day, series[0].first.time, core::Zone{"Europe/Berlin"}), now) << "never in the past";
 }
 
 TEST_F(MainWindowTest, ADamagedDatabaseFoundAfterOpeningIsSaidPlainly)
