@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/series.h"
 
+#include "core/validation.h"
+
 #include <algorithm>
 #include <charconv>
 #include <utility>
@@ -309,6 +311,51 @@ std::vector<Meeting> unmarkedOneOnOnes(std::span<const Meeting> meetings, Instan
             unmarked.push_back(m);
     std::stable_sort(unmarked.begin(), unmarked.end(), [](const Meeting& a, const Meeting& b) { return a.start < b.start; });
     return unmarked;
+}
+
+std::optional<Instant> nextUnmarkedChange(std::span<const Meeting> meetings, Instant now)
+{
+    const Instant since = now - std::chrono::days{kUnmarkedDays};
+    std::optional<Instant> next;
+    auto consider = [&](Instant at) {
+        if (at > now && (!next || at < *next))
+            next = at;
+    };
+    for (const Meeting& m : meetings) {
+        if (!m.person || m.status != MeetingStatus::Planned)
+            continue;
+        if (m.end > now)
+            consider(m.end); // it joins the list when it is over
+        else if (m.start >= since)
+            consider(m.start + std::chrono::days{kUnmarkedDays}); // and leaves it four weeks after it began
+    }
+    return next;
+}
+
+Reconciliation reconcile(std::span<const OneOnOneOutcome> outcomes)
+{
+    Reconciliation rows;
+    for (const OneOnOneOutcome& outcome : outcomes) {
+        if (!outcome.meeting.person || outcome.status == MeetingStatus::Planned)
+            continue;
+        Meeting marked = outcome.meeting;
+        marked.status = outcome.status;
+        rows.before.push_back(outcome.meeting);
+        rows.after.push_back(std::move(marked));
+        if (outcome.status != MeetingStatus::Held)
+            continue;
+        Interaction contact;
+        contact.person = *outcome.meeting.person;
+        contact.kind = InteractionKind::OneOnOne;
+        contact.at = outcome.meeting.start;
+        const auto length = std::chrono::duration_cast<std::chrono::minutes>(outcome.meeting.end - outcome.meeting.start).count();
+        contact.minutes = static_cast<int>(std::clamp<std::int64_t>(length, 0, kMaxMeetingMinutes));
+        contact.initiatedBy = Initiator::Unknown;
+        contact.quality = outcome.quality;
+        contact.notes = outcome.note;
+        rows.contacts.push_back(std::move(contact));
+    }
+    return rows;
 }
 
 } // namespace rapport::core

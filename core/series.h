@@ -4,6 +4,7 @@
 // One-on-ones that recur: the repeat a rhythm asks for, a new series, its rhythm read back from its
 // rule, editing and ending it, and the past one-on-ones nobody has said anything about yet.
 
+#include "core/interaction.h"
 #include "core/meeting.h"
 #include "core/relationship.h"
 
@@ -67,5 +68,37 @@ inline constexpr int kUnmarkedDays = 28;
 /// The one-on-ones of `meetings` that nobody marked: planned (neither held, skipped nor moved),
 /// with a person, over by `now` and begun within kUnmarkedDays before it. Earliest first.
 std::vector<Meeting> unmarkedOneOnOnes(std::span<const Meeting> meetings, Instant now);
+
+/// When the list unmarkedOneOnOnes() gives for `meetings` next changes by itself, after `now`: a
+/// planned one-on-one of `meetings` ends, or one of the list grows older than kUnmarkedDays. None
+/// when neither happens within `meetings`.
+std::optional<Instant> nextUnmarkedChange(std::span<const Meeting> meetings, Instant now);
+
+/// What became of a one-on-one nobody had marked, as the user answers "How did these go?".
+struct OneOnOneOutcome
+{
+    Meeting meeting;                            ///< as planned (an occurrence of a series has no id)
+    MeetingStatus status = MeetingStatus::Held; ///< held, skipped or moved
+    std::optional<int> quality;                 ///< held only: how it went, kMinQuality to kMaxQuality
+    std::string note;                           ///< held only
+
+    friend bool operator==(const OneOnOneOutcome&, const OneOnOneOutcome&) = default;
+};
+
+/// The rows that outcomes become: each meeting as it was and as marked (an occurrence of a series
+/// is marked by a new exception), and the contacts the held ones were. Ids are those of the
+/// stored rows once written (storage::MeetingRepository::reconcile fills them in).
+struct Reconciliation
+{
+    std::vector<Meeting> before;           ///< as planned
+    std::vector<Meeting> after;            ///< as marked, in the same order as `before`
+    std::vector<Interaction> contacts;     ///< one per held one-on-one: a one-on-one at its start,
+                                           ///< as long as it was, who reached out unknown
+
+    friend bool operator==(const Reconciliation&, const Reconciliation&) = default;
+};
+
+/// The rows for `outcomes`. An outcome that is Planned, or has no person, is left out.
+Reconciliation reconcile(std::span<const OneOnOneOutcome> outcomes);
 
 } // namespace rapport::core

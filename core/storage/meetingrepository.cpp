@@ -4,6 +4,7 @@
 #include "core/storage/database.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
+#include "core/validation.h"
 
 #include <algorithm>
 #include <map>
@@ -512,6 +513,77 @@ core::Status MeetingRepository::removeSeries(core::SeriesId id)
             changes.people.push_back(*person.value());
         return deleteById(m_db.connection(), table, id.value);
     }, [&] { m_db.announce(changes); });
+}
+
+namespace {
+
+// A reconciliation concerns the people of its meetings, and their meetings and contacts.
+ChangeSet reconcileChange(const core::Reconciliation& marks)
+{
+    ChangeSet changes = calendarChange(marks.before);
+    changes.rows |= storage::Rows::Interactions;
+    return changes;
+}
+
+} // namespace
+
+core::Status MeetingRepository::reconcile(core::Reconciliation& marks, core::Instant now)
+{
+    if (marks.before.size() != marks.after.size())
+        return core::Error{"reconcile", "each meeting needs its row before and after"};
+    for (const auto& contact : marks.contacts)
+        if (!core::validate(contact, now).empty())
+            return core::Error{"interaction", "the interaction is not valid and was not stored"};
+    core::Reconciliation written = marks; // the ids are taken only once everything is committed
+    const QSqlDatabase db = m_db.connection();
+    auto done = writeTransaction(db, m_db.dialect(), [&]() -> core::Status {
+        const QString table = QStringLiteral("meetings");
+        rows::MeetingInserter meetings(db);
+        for (auto& meeting : written.after) {
+            // A stored meeting is replaced under its id; an exception written before (a redo) comes
+            // back under its own.
+            if (meeting.id.isValid())
+                if (auto removed = deleteById(db, table, meeting.id.value); !removed)
+                    return removed;
+            auto id = meetings.insert(meeting);
+            if (!id)
+                return id.error();
+            meeting.id = id.value();
+        }
+        rows::InteractionInserter contacts(db);
+        for (auto& contact : written.contacts) {
+            auto id = contacts.insert(contact);
+            if (!id)
+                return id.error();
+            contact.id = id.value();
+        }
+        return core::Done{};
+    }, [&] { m_db.announce(reconcileChange(written)); });
+    if (done)
+        marks = std::move(written);
+    return done;
+}
+
+core::Status MeetingRepository::unreconcile(const core::Reconciliation& marks)
+{
+    if (marks.before.size() != marks.after.size())
+        return core::Error{"reconcile", "each meeting needs its row before and after"};
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(db, m_db.dialect(), [&]() -> core::Status {
+        for (const auto& contact : marks.contacts)
+            if (auto removed = deleteById(db, QStringLiteral("interactions"), contact.id.value); !removed)
+                return removed;
+        rows::MeetingInserter meetings(db);
+        for (std::size_t i = 0; i < marks.after.size(); ++i) {
+            if (auto removed = deleteById(db, QStringLiteral("meetings"), marks.after[i].id.value); !removed)
+                return removed;
+            if (!marks.before[i].id.isValid())
+                continue; // an occurrence of a series: without its exception it is planned again
+            if (auto restored = meetings.insert(marks.before[i]); !restored)
+                return restored.error();
+        }
+        return core::Done{};
+    }, [&] { m_db.announce(reconcileChange(marks)); });
 }
 
 } // namespace rapport::storage

@@ -4,6 +4,7 @@
 #include "core/icalendar.h"
 #include "core/meeting.h"
 #include "core/result.h"
+#include "core/series.h"
 
 #include <vector>
 
@@ -63,6 +64,16 @@ public:
     core::Result<Rows> rowsWithUids(const std::vector<std::string>& uids) const;
     /// Puts back exactly `rows` for these UIDs (undo and redo of an import), in one transaction.
     core::Status replaceUids(const std::vector<std::string>& uids, const Rows& rows);
+
+    /// "How did these go?": stores past one-on-ones as marked and logs the contacts the held ones
+    /// were, in one transaction, announced once. Each meeting of `marks.after` replaces the stored
+    /// row with its id, or is inserted (an occurrence of a series becomes an exception); each
+    /// contact is logged (validated against `now`). Ids already set are kept, so a redo writes the
+    /// same rows; those assigned are filled in. On failure nothing is written and `marks` is unchanged.
+    core::Status reconcile(core::Reconciliation& marks, core::Instant now);
+    /// Takes back what reconcile() wrote, in one transaction: the contacts go by id, each meeting
+    /// goes back to `marks.before` (an exception it added is removed).
+    core::Status unreconcile(const core::Reconciliation& marks);
 
 private:
     Database& m_db;

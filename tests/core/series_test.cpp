@@ -283,3 +283,68 @@ TEST(Unmarked, OnlyPastPlannedOneOnOnesOfTheLastFourWeeksAreAskedAbout)
     };
     EXPECT_EQ(unmarkedOneOnOnes(meetings, now), (std::vector{weeksAgo, yesterday}));
 }
+
+TEST(Unmarked, TheListNextChangesWhenAPlannedOneEndsOrTheOldestGrowsTooOld)
+{
+    const Instant now = local("2026-11-25T12:00");
+    auto meeting = [&](const char* start, MeetingStatus status = MeetingStatus::Planned) {
+        Meeting m;
+        m.person = PersonId{1};
+        m.start = local(start);
+        m.end = m.start + 30min;
+        m.status = status;
+        return m;
+    };
+    const Meeting later = meeting("2026-11-25T16:00");
+    const Meeting soon = meeting("2026-11-25T11:45"); // ends at 12:15
+    const Meeting old = meeting("2026-10-28T13:00");  // 28 days on from its start: 25 November, 13:00
+    const Meeting held = meeting("2026-11-25T11:50", MeetingStatus::Held);
+    EXPECT_EQ(nextUnmarkedChange(std::vector{later}, now), later.end);
+    EXPECT_EQ(nextUnmarkedChange(std::vector{later, soon, held}, now), soon.end) << "a marked one never joins the list";
+    EXPECT_EQ(nextUnmarkedChange(std::vector{later, old}, now), old.start + std::chrono::days{kUnmarkedDays});
+    EXPECT_EQ(nextUnmarkedChange(std::vector{held}, now), std::nullopt);
+}
+
+TEST(Unmarked, HeldOnesBecomeContactsAndEveryAnsweredOneIsMarked)
+{
+    Meeting single;
+    single.id = MeetingId{7};
+    single.person = PersonId{1};
+    single.start = local("2026-11-24T10:00");
+    single.end = single.start + 45min;
+    Meeting occurrence = single;
+    occurrence.id = {};
+    occurrence.person = PersonId{2};
+    occurrence.series = SeriesId{3};
+    occurrence.occurrence = LocalDateTime{day("2026-11-23"), 9h};
+    occurrence.start = local("2026-11-23T09:00");
+    occurrence.end = occurrence.start + 30min;
+    Meeting busy = single;
+    busy.person.reset();
+
+    const std::vector<OneOnOneOutcome> outcomes{
+        {single, MeetingStatus::Held, 4, "Talked about the move"},
+        {occurrence, MeetingStatus::Skipped, std::nullopt, ""},
+        {occurrence, MeetingStatus::Moved, std::nullopt, ""},
+        {occurrence, MeetingStatus::Planned, std::nullopt, ""}, // not answered
+        {busy, MeetingStatus::Held, std::nullopt, ""},          // nobody to log a contact with
+    };
+    const Reconciliation rows = reconcile(outcomes);
+    ASSERT_EQ(rows.after.size(), 3u);
+    EXPECT_EQ(rows.before, (std::vector{single, occurrence, occurrence}));
+    EXPECT_EQ(rows.after[0].status, MeetingStatus::Held);
+    EXPECT_EQ(rows.after[0].id, single.id);
+    EXPECT_EQ(rows.after[1].status, MeetingStatus::Skipped);
+    EXPECT_FALSE(rows.after[1].id.isValid()) << "an occurrence becomes a new exception";
+    EXPECT_EQ(rows.after[1].occurrence, occurrence.occurrence);
+    EXPECT_EQ(rows.after[2].status, MeetingStatus::Moved);
+    ASSERT_EQ(rows.contacts.size(), 1u) << "only the held one is a contact";
+    const Interaction& contact = rows.contacts.front();
+    EXPECT_EQ(contact.person, PersonId{1});
+    EXPECT_EQ(contact.kind, InteractionKind::OneOnOne);
+    EXPECT_EQ(contact.at, single.start);
+    EXPECT_EQ(contact.minutes, 45);
+    EXPECT_EQ(contact.initiatedBy, Initiator::Unknown);
+    EXPECT_EQ(contact.quality, 4);
+    EXPECT_EQ(contact.notes, "Talked about the move");
+}

@@ -430,3 +430,102 @@ TEST_F(Repositories, AnotherConnectionsCommitIsAnnouncedOnceAsComingFromElsewher
     EXPECT_TRUE(sets->back().elsewhere);
     EXPECT_TRUE(sets->back().everyone) << "what another process changed is not known: everyone is read again";
 }
+
+// "How did these go?": a single meeting held with how it went, an occurrence of a series held, one
+// skipped and one moved, in one transaction announced once; undo puts back exactly what was there.
+TEST_F(Repositories, ReconcilingMarksOneOnOnesInOneTransactionAndUndoPutsThemBack)
+{
+    const auto ana = add(draft("Ana Lopez", core::RelationshipKind::DirectReport));
+    const auto sam = add(draft("Sam Lee", core::RelationshipKind::DirectReport));
+    MeetingRepository meetings(*db);
+    const core::Zone berlin{"Europe/Berlin"};
+    core::MeetingSeries weekly;
+    weekly.person = ana;
+    weekly.title = "1:1 Ana";
+    weekly.first = core::LocalDateTime{*core::parseDay("2026-11-02"), std::chrono::hours{10}};
+    weekly.minutes = 30;
+    weekly.zone = berlin.id;
+    weekly.rrule = core::toRrule(core::Recurrence{}, weekly.first.day);
+    weekly.uid = "series-1@test";
+    ASSERT_TRUE(meetings.addSeries(weekly));
+    core::Meeting single;
+    single.person = sam;
+    single.title = "1:1 Sam";
+    single.start = *core::parseUtc("2026-11-12T14:00:00Z");
+    single.end = *core::parseUtc("2026-11-12T14:45:00Z");
+    single.zone = berlin.id;
+    single.uid = "single-1@test";
+    auto singleId = meetings.add(single);
+    ASSERT_TRUE(singleId);
+    const core::Instant from = *core::parseUtc("2026-11-09T00:00:00Z");
+    const core::Instant to = *core::parseUtc("2026-11-28T00:00:00Z");
+    const auto planned = meetings.between(from, to).value(); // Ana on 9, 16 and 23 November; Sam on the 12th
+    ASSERT_EQ(planned.size(), 4u);
+    ASSERT_EQ(planned[1].person, sam);
+    const auto datasetBefore = DatasetRepository(*db).readAll().value();
+
+    std::vector<core::OneOnOneOutcome> outcomes{{planned[0], core::MeetingStatus::Held, 5, "Her first demo went well"},
+                                                {planned[1], core::MeetingStatus::Held, 3, "Tired; ask again Friday"},
+                                                {planned[2], core::MeetingStatus::Skipped, std::nullopt, ""},
+                                                {planned[3], core::MeetingStatus::Moved, std::nullopt, ""}};
+    core::Reconciliation rows = core::reconcile(outcomes);
+    int announced = 0;
+    QObject::connect(db.get(), &Database::changed, db.get(), [&](const ChangeSet& changes) {
+        ++announced;
+        EXPECT_TRUE(changes.touches(Rows::Meetings | Rows::Interactions));
+        EXPECT_EQ(changes.people.size(), 2u);
+    });
+    const core::Instant now = *core::parseUtc("2026-11-29T12:00:00Z");
+    ASSERT_TRUE(meetings.reconcile(rows, now));
+    EXPECT_EQ(announced, 1) << "one transaction, announced once";
+    EXPECT_EQ(rows.after[1].id, singleId.value()) << "the single meeting keeps its row";
+    for (const auto& m : rows.after)
+        EXPECT_TRUE(m.id.isValid());
+    ASSERT_EQ(rows.contacts.size(), 2u);
+
+    const auto marked = meetings.between(from, to).value();
+    ASSERT_EQ(marked.size(), 4u);
+    EXPECT_EQ(marked[0].status, core::MeetingStatus::Held);
+    EXPECT_EQ(marked[1].status, core::MeetingStatus::Held);
+    EXPECT_EQ(marked[2].status, core::MeetingStatus::Skipped);
+    EXPECT_EQ(marked[3].status, core::MeetingStatus::Moved);
+    EXPECT_EQ(marked[0].series, planned[0].series) << "an occurrence is marked by an exception of its series";
+    const auto anaContacts = InteractionRepository(*db).listFor(ana).value();
+    ASSERT_EQ(anaContacts.size(), 1u);
+    EXPECT_EQ(anaContacts[0].at, planned[0].start);
+    EXPECT_EQ(anaContacts[0].minutes, 30);
+    EXPECT_EQ(anaContacts[0].quality, 5);
+    EXPECT_EQ(anaContacts[0].notes, "Her first demo went well");
+    EXPECT_EQ(anaContacts[0].initiatedBy, core::Initiator::Unknown);
+    EXPECT_EQ(InteractionRepository(*db).listFor(sam).value().at(0).minutes, 45);
+    EXPECT_EQ(meetings.skipped().value().size(), 1u) << "health counts the skipped one";
+    const auto datasetMarked = DatasetRepository(*db).readAll().value();
+
+    ASSERT_TRUE(meetings.unreconcile(rows));
+    EXPECT_EQ(announced, 2);
+    EXPECT_EQ(meetings.between(from, to).value(), planned);
+    EXPECT_EQ(DatasetRepository(*db).readAll().value(), datasetBefore) << "exactly what was there";
+
+    ASSERT_TRUE(meetings.reconcile(rows, now)); // redo: the same rows under the same ids
+    EXPECT_EQ(DatasetRepository(*db).readAll().value(), datasetMarked);
+}
+
+TEST_F(Repositories, AReconciliationWithAnInvalidContactStoresNothing)
+{
+    const auto sam = add(draft("Sam Lee", core::RelationshipKind::DirectReport));
+    MeetingRepository meetings(*db);
+    core::Meeting single;
+    single.person = sam;
+    single.start = *core::parseUtc("2026-11-12T14:00:00Z");
+    single.end = single.start + std::chrono::minutes{30};
+    single.zone = "Europe/Berlin";
+    single.uid = "single-1@test";
+    single.id = meetings.add(single).value();
+    core::Reconciliation rows = core::reconcile(std::vector<core::OneOnOneOutcome>{{single, core::MeetingStatus::Held, 9, ""}});
+    const core::Reconciliation asGiven = rows;
+    EXPECT_FALSE(meetings.reconcile(rows, *core::parseUtc("2026-11-29T12:00:00Z"))) << "quality 9 is out of range";
+    EXPECT_EQ(rows, asGiven);
+    EXPECT_EQ(meetings.skipped().value().size(), 0u);
+    EXPECT_EQ(meetings.between(single.start, single.end).value().at(0).status, core::MeetingStatus::Planned);
+    EXPECT_TRUE(InteractionRepository(*db).listFor(sam).value().empty());
+}
