@@ -10,6 +10,7 @@
 #include "ui/queries.h"
 #include "ui/workinghoursdialog.h"
 #include "ui/feedback.h"
+#include "ui/howdidtheygodialog.h"
 #include "ui/pageparts.h"
 #include "ui/personmodel.h"
 #include "ui/seriesdialog.h"
@@ -143,6 +144,10 @@ CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queri
     toolbar->addWidget(next);
     toolbar->addSpacing(fontMetrics().averageCharWidth() * 2);
     toolbar->addWidget(m_weekLabel, 1);
+    m_review = new QPushButton(this);
+    m_review->setToolTip(tr("Say in one list how the one-on-ones that are over went"));
+    m_review->hide();
+    toolbar->addWidget(m_review);
     toolbar->addWidget(plan);
 
     m_grid = new WeekGrid(this);
@@ -191,6 +196,7 @@ CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queri
     connect(next, &QPushButton::clicked, this, [this] { showWeek(plusDays(m_monday, 7)); });
     connect(today, &QPushButton::clicked, this, [this] { showWeek(core::dayIn(m_clock(), m_people.zone())); });
     connect(plan, &QPushButton::clicked, this, &CalendarView::planMyWeek);
+    connect(m_review, &QPushButton::clicked, this, &CalendarView::reviewOneOnOnes);
     connect(m_month, &QCalendarWidget::clicked, this, [this](QDate date) { showWeek(toDay(date)); });
     connect(m_month, &QCalendarWidget::currentPageChanged, this, [this] { markMonth(); });
     connect(m_grid, &WeekGrid::personDropped, this, &CalendarView::planOneOnOne);
@@ -209,6 +215,8 @@ CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queri
 
     // Start-up never reads a calendar nobody sees: the week is read when first shown.
     m_refresher = new PageRefresher(*this, page.feed, kHealthInputs, [this](const storage::ChangeSet&) { reload(); });
+    m_unmarked = new UnmarkedOneOnOnes([this](core::Instant from, core::Instant to) { return m_queries.meetingsBetween(from, to); },
+                                       m_clock, [this] { m_refresher->request(); }, this);
     showWeek(core::dayIn(m_clock(), m_people.zone()));
 }
 
@@ -429,6 +437,20 @@ void CalendarView::reload()
     m_due->fill(m_people, core::dayIn(m_clock(), zone));
     m_grid->setEmptyHint(emptyWeekHint());
     markMonth();
+    showUnmarked();
+}
+
+// Past one-on-ones nobody marked, whichever week is shown: the button says how many.
+void CalendarView::showUnmarked()
+{
+    (void)m_unmarked->read(); // a failed read shows no button; the week's own read reports the error
+    m_review->setText(tr("How did these &go? (%1)").arg(m_unmarked->count()));
+    m_review->setVisible(m_unmarked->count() > 0);
+}
+
+HowDidTheyGoDialog* CalendarView::reviewOneOnOnes()
+{
+    return HowDidTheyGoDialog::review(m_context, m_people, m_unmarked->meetings(), m_clock, this);
 }
 
 // The gesture that fills an empty week depends on what there is to drag.

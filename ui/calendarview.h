@@ -21,9 +21,11 @@ namespace rapport::ui {
 
 class CalendarQueries;
 class DueList;
+class HowDidTheyGoDialog;
 class Navigator;
 class PageRefresher;
 class PersonModel;
+class UnmarkedOneOnOnes;
 class WeekGrid;
 struct GridMeeting;
 
@@ -85,6 +87,11 @@ public:
     QPushButton* undoPlanButton() const { return m_undoPlan; }
     QLabel* weekLabel() const { return m_weekLabel; }
     QWidget* meetingPanel() const { return m_panel; }
+    /// "How did these go? (3)" in the toolbar, shown only while past one-on-ones wait to be marked.
+    QPushButton* reviewButton() const { return m_review; }
+    UnmarkedOneOnOnes& unmarked() const { return *m_unmarked; }
+    /// Opens "How did these go?" on them (what the button does).
+    HowDidTheyGoDialog* reviewOneOnOnes();
 
 private:
     QWidget* buildPanel();
@@ -103,6 +110,7 @@ private:
     void showMeeting(std::optional<std::size_t> index);
     void planMyWeek();
     void markMonth();
+    void showUnmarked();
     QString emptyWeekHint() const;
     QString nameOf(const core::Meeting& meeting) const;
     /// How the grid shows a meeting: who or what it is, and its kind.
@@ -137,6 +145,8 @@ private:
     QPushButton* m_undoPlan = nullptr;
     std::optional<core::MeetingSeries> m_noticeSeries; // the series the notice is about
     int m_noticeStep = -1;                             // the undo index right after it was planned
+    QPushButton* m_review = nullptr;
+    UnmarkedOneOnOnes* m_unmarked = nullptr;
 };
 
 } // namespace rapport::ui

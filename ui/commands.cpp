@@ -806,6 +806,41 @@ bool endSeries(const CommandContext& context, const core::MeetingSeries& series,
     return storeSeriesEdit(context, series, core::endSeries(series, *exceptions, lastDay), *exceptions, label);
 }
 
+// "How did these go?"
+
+namespace {
+
+// Past one-on-ones marked together, with the contacts the held ones were: one transaction each way.
+// The first redo records the ids of the exceptions and contacts it wrote, so a later redo writes the
+// same rows and undo removes exactly those.
+class ReconcileCommand final : public StoredCommand
+{
+public:
+    ReconcileCommand(const CommandContext& context, const QString& text, core::Reconciliation rows, core::Instant now)
+        : StoredCommand(context, text), m_rows(std::move(rows)), m_now(now)
+    {
+    }
+
+protected:
+    core::Status apply() override { return meetings().reconcile(m_rows, m_now); }
+    core::Status revert() override { return meetings().unreconcile(m_rows); }
+
+private:
+    core::Reconciliation m_rows;
+    core::Instant m_now;
+};
+
+} // namespace
+
+bool reconcileOneOnOnes(const CommandContext& context, const std::vector<core::OneOnOneOutcome>& outcomes, const QString& label,
+                        core::Instant now)
+{
+    core::Reconciliation rows = core::reconcile(outcomes);
+    if (rows.after.empty())
+        return true;
+    return push(context, new ReconcileCommand(context, label, std::move(rows), now));
+}
+
 } // namespace commands
 } // namespace rapport::ui
 

@@ -10,6 +10,7 @@
 #include "core/maplayout.h"
 #include "core/icalendar.h"
 #include "core/meeting.h"
+#include "core/series.h"
 #include "core/storage/peoplerepository.h"
 
 #include <unordered_map>
@@ -124,6 +125,15 @@ bool endSeries(const CommandContext& context, const core::MeetingSeries& series,
 bool addLink(const CommandContext& context, const core::PersonLink& link, const QString& fromName, const QString& toName);
 /// Removes a stored link (`link` as read, id included); undo puts the same link back.
 bool removeLink(const CommandContext& context, const core::PersonLink& link, const QString& fromName, const QString& toName);
+
+// "How did these go?": past one-on-ones nobody marked, answered together.
+
+/// Stores what became of past one-on-ones (held with a contact logged, skipped or moved; see
+/// core::reconcile) as one step labelled `label` ("Mark 5 one-on-ones"); undo takes the contacts off
+/// and puts every meeting back as planned. Outcomes that are still Planned are left out; nothing is
+/// pushed when none is left. False (reported) when nothing was stored.
+bool reconcileOneOnOnes(const CommandContext& context, const std::vector<core::OneOnOneOutcome>& outcomes, const QString& label,
+                        core::Instant now);
 
 } // namespace commands
 } // namespace rapport::ui

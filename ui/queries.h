@@ -40,13 +40,15 @@ public:
     virtual std::vector<core::KindCadence> kindRhythms() const = 0;
 };
 
-/// This week: the focus picks, oldest week first, and everyone's important dates.
+/// This week: the focus picks, oldest week first, everyone's important dates, and the meetings of a
+/// period (the one-on-ones waiting for how they went).
 class FocusQueries
 {
 public:
     virtual ~FocusQueries() = default;
     virtual core::Result<std::vector<core::FocusPick>> focusPicks() const = 0;
     virtual core::Result<std::vector<core::ImportantDate>> importantDates() const = 0;
+    virtual core::Result<std::vector<core::Meeting>> meetingsBetween(core::Instant from, core::Instant to) const = 0;
 };
 
 /// One person's links to others (the links editor of the person page).

@@ -9,6 +9,7 @@
 #include "ui/queries.h"
 #include "ui/feedback.h"
 #include "ui/healthstyle.h"
+#include "ui/howdidtheygodialog.h"
 #include "ui/pageparts.h"
 #include "ui/personmime.h"
 #include "ui/personmodel.h"
@@ -118,14 +119,47 @@ WeekView::WeekView(const PageContext& page, const FocusQueries& queries, QWidget
     column->addWidget(m_weekTitle);
     column->addWidget(buildFocusCard());
     column->addWidget(buildReflectionCard());
+    column->addWidget(buildUnmarkedLine());
     column->addWidget(buildDueSection(), 1);
     column->addWidget(buildDatesSection());
     column->addWidget(buildHistorySection());
 
     fillScrolling(this, content);
 
-    new PageRefresher(*this, page.feed, kHealthInputs | storage::Rows::Focus | storage::Rows::Personal,
-                      [this](const storage::ChangeSet&) { refresh(); });
+    auto* refresher = new PageRefresher(*this, page.feed, kHealthInputs | storage::Rows::Focus | storage::Rows::Personal,
+                                        [this](const storage::ChangeSet&) { refresh(); });
+    m_unmarked = new UnmarkedOneOnOnes([this](core::Instant from, core::Instant to) { return m_queries.meetingsBetween(from, to); },
+                                       m_clock, [refresher] { refresher->request(); }, this);
+}
+
+// One quiet line while past one-on-ones wait to be marked, and the way to answer them in one go.
+QWidget* WeekView::buildUnmarkedLine()
+{
+    m_unmarkedLine = new QWidget(this);
+    auto* row = new QHBoxLayout(m_unmarkedLine);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_unmarkedText = new QLabel(m_unmarkedLine);
+    m_unmarkedText->setTextFormat(Qt::PlainText);
+    m_review = new QPushButton(tr("&Review…"), m_unmarkedLine);
+    m_review->setToolTip(tr("Say in one list how they went"));
+    row->addWidget(m_unmarkedText);
+    row->addWidget(m_review);
+    row->addStretch(1);
+    connect(m_review, &QPushButton::clicked, this, [this] {
+        HowDidTheyGoDialog::review(m_context, m_people, m_unmarked->meetings(), m_clock, this);
+    });
+    m_unmarkedLine->hide();
+    return m_unmarkedLine;
+}
+
+void WeekView::showUnmarked()
+{
+    if (auto read = m_unmarked->read(); !read)
+        m_context.feedback.error(tr("Could not read the calendar"), wording::errorWithPlace(read.error()));
+    const int n = m_unmarked->count();
+    m_unmarkedText->setText(wording::plural(n, tr("%n one-on-one is waiting for how it went —"),
+                                            tr("%n one-on-ones are waiting for how they went —")));
+    m_unmarkedLine->setVisible(n > 0);
 }
 
 QWidget* WeekView::buildFocusCard()
@@ -342,6 +376,7 @@ void WeekView::refresh()
     showDue();
     showDates();
     showHistory();
+    showUnmarked();
 }
 
 // Birthdays, work anniversaries and other dates of the next two weeks, soonest first.

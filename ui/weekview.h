@@ -26,6 +26,7 @@ class FocusQueries;
 class Navigator;
 class PersonModel;
 class PersonPicker;
+class UnmarkedOneOnOnes;
 
 /// "This week", the home page: the focus ritual (the suggested person and why, pick one, commit one
 /// small action; the week after, how it went), the relationships due and overdue with their
@@ -60,6 +61,11 @@ public:
     /// Birthdays, anniversaries and other dates of the next 14 days (kDatesAhead).
     QListWidget* datesList() const { return m_dates; }
     static constexpr int kDatesAhead = 14;
+    /// "3 one-on-ones are waiting for how they went" with Review, shown only while there are some.
+    QWidget* unmarkedLine() const { return m_unmarkedLine; }
+    QLabel* unmarkedLabel() const { return m_unmarkedText; }
+    QPushButton* reviewButton() const { return m_review; }
+    UnmarkedOneOnOnes& unmarked() const { return *m_unmarked; }
 
 private:
     QWidget* buildFocusCard();
@@ -67,6 +73,8 @@ private:
     QWidget* buildDueSection();
     QWidget* buildDatesSection();
     QWidget* buildHistorySection();
+    QWidget* buildUnmarkedLine();
+    void showUnmarked();
     void showDates();
     void showFocus();
     void showReflection();
@@ -109,6 +117,10 @@ private:
     QLabel* m_dueEmpty = nullptr;
     QWidget* m_historySection = nullptr;
     QTreeWidget* m_history = nullptr;
+    QWidget* m_unmarkedLine = nullptr;
+    QLabel* m_unmarkedText = nullptr;
+    QPushButton* m_review = nullptr;
+    UnmarkedOneOnOnes* m_unmarked = nullptr;
 };
 
 } // namespace rapport::ui

@@ -10,6 +10,7 @@
 #include "ui/calendarview.h"
 #include "ui/duelist.h"
 #include "ui/healthchartsview.h"
+#include "ui/howdidtheygodialog.h"
 #include "ui/mainwindow.h"
 #include "ui/mapscene.h"
 #include "ui/mapview.h"
@@ -86,7 +87,8 @@ QString weekText(ui::MainWindow& window)
     ui::WeekView* week = window.page<ui::WeekView>();
     return week->dueList()->names().join(QLatin1Char(',')) + QLatin1Char('\n') + treeText(*week->dueList()) + QLatin1Char('\n') +
            week->suggestionLabel()->text() + QLatin1Char('\n') + week->suggestionReasonLabel()->text() + QLatin1Char('\n') +
-           week->committedLabel()->text() + QLatin1Char('\n') + listText(*week->datesList());
+           week->committedLabel()->text() + QLatin1Char('\n') + listText(*week->datesList()) + QLatin1Char('\n') +
+           (week->unmarkedLine()->isVisibleTo(week) ? week->unmarkedLabel()->text() : QString());
 }
 
 // The person page of `selected`: its labels, timeline, and what is kept about them.
@@ -134,7 +136,8 @@ QString calendarText(ui::MainWindow& window)
     for (const auto& block : calendar->grid()->meetings())
         blocks << QStringLiteral("%1@%2:%3").arg(block.label).arg(core::toUnixSeconds(block.meeting.start)).arg(static_cast<int>(block.meeting.status));
     blocks.sort();
-    return blocks.join(QLatin1Char(',')) + QLatin1Char('\n') + treeText(*calendar->dueList());
+    return blocks.join(QLatin1Char(',')) + QLatin1Char('\n') + treeText(*calendar->dueList()) + QLatin1Char('\n') +
+           (calendar->reviewButton()->isVisibleTo(calendar) ? calendar->reviewButton()->text() : QString());
 }
 
 QString chartsText(ui::MainWindow& window)
@@ -363,6 +366,16 @@ protected:
                         ASSERT_TRUE(ui::commands::removeLink(windowCommands(), links.front(), QStringLiteral("Gabriel Gupta"),
                                                              QStringLiteral("Ana Lopez")));
                     }};
+        if (name == "reconcile")
+            return {[this] {
+                        // "How did these go?" from the calendar: both of this week's one-on-ones held.
+                        ui::HowDidTheyGoDialog* dialog = window->page<ui::CalendarView>()->reviewOneOnOnes();
+                        ASSERT_EQ(dialog->meetings().size(), 2u);
+                        dialog->allHeldButton()->click();
+                        dialog->applyButton()->click();
+                    },
+                    [this] { undoStack.undo(); },
+                    [this] { undoStack.redo(); }};
         ADD_FAILURE() << "no write path " << name;
         return {};
     }
@@ -390,7 +403,7 @@ protected:
 // same as before"). A contact moves every page; a meeting moves the calendar; a focus, the week.
 bool mustChange(const std::string& path, const std::string& page)
 {
-    if (path == "quick-log" || path == "calendar-held" || path == "delete-undo-redo")
+    if (path == "quick-log" || path == "calendar-held" || path == "delete-undo-redo" || path == "reconcile")
         return true;
     if (path == "person-editor")
         return page != "health";
@@ -454,7 +467,7 @@ std::string paramName(const ::testing::TestParamInfo<ChangeFeedTest::ParamType>&
 INSTANTIATE_TEST_SUITE_P(EveryPageEveryWrite, ChangeFeedTest,
                          ::testing::Combine(::testing::Values("quick-log", "person-editor", "delete-undo-redo", "calendar-drop",
                                                               "calendar-move", "calendar-held", "calendar-skipped", "ics-import",
-                                                              "focus-commit", "person-notes", "links"),
+                                                              "focus-commit", "person-notes", "links", "reconcile"),
                                             ::testing::Values("week", "people", "map", "calendar", "health", "audit", "person")),
                          paramName);
 
