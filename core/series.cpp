@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/series.h"
 
+#include "core/health.h"
+
 #include "core/validation.h"
 
 #include <algorithm>
+#include <set>
 #include <charconv>
 #include <utility>
 
@@ -302,12 +305,19 @@ SeriesEdit endSeries(const MeetingSeries& series, std::span<const Meeting> excep
     return edit;
 }
 
-std::vector<Meeting> unmarkedOneOnOnes(std::span<const Meeting> meetings, Instant now)
+std::vector<Meeting> unmarkedOneOnOnes(std::span<const Meeting> meetings, std::span<const Interaction> contacts, Instant now,
+                                       const Zone& zone)
 {
     const Instant since = now - std::chrono::days{kUnmarkedDays};
+    // The days each person had a one-on-one logged, as (person, local day).
+    std::set<std::pair<long long, long>> logged;
+    for (const Interaction& c : contacts)
+        if (keepsCadence(c.kind, CadenceKind::OneOnOne))
+            logged.emplace(c.person.value, std::chrono::sys_days{dayIn(c.at, zone)}.time_since_epoch().count());
     std::vector<Meeting> unmarked;
     for (const Meeting& m : meetings)
-        if (m.person && m.status == MeetingStatus::Planned && m.end <= now && m.start >= since)
+        if (m.person && m.status == MeetingStatus::Planned && m.end <= now && m.start >= since &&
+            !logged.count({m.person->value, std::chrono::sys_days{dayIn(m.start, zone)}.time_since_epoch().count()}))
             unmarked.push_back(m);
     std::stable_sort(unmarked.begin(), unmarked.end(), [](const Meeting& a, const Meeting& b) { return a.start < b.start; });
     return unmarked;

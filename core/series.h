@@ -66,8 +66,12 @@ SeriesEdit endSeries(const MeetingSeries& series, std::span<const Meeting> excep
 inline constexpr int kUnmarkedDays = 28;
 
 /// The one-on-ones of `meetings` that nobody marked: planned (neither held, skipped nor moved),
-/// with a person, over by `now` and begun within kUnmarkedDays before it. Earliest first.
-std::vector<Meeting> unmarkedOneOnOnes(std::span<const Meeting> meetings, Instant now);
+/// with a person, over by `now` and begun within kUnmarkedDays before it. Earliest first. One whose
+/// person has a contact of `contacts` that keeps a one-on-one rhythm (a one-on-one or a meeting)
+/// on the local day it was planned is accounted for: it was logged (Ctrl+L, the command line)
+/// instead of marked, and asking again would be noise.
+std::vector<Meeting> unmarkedOneOnOnes(std::span<const Meeting> meetings, std::span<const Interaction> contacts, Instant now,
+                                       const Zone& zone);
 
 /// When the list unmarkedOneOnOnes() gives for `meetings` next changes by itself, after `now`: a
 /// planned one-on-one of `meetings` ends, or one of the list grows older than kUnmarkedDays. None

@@ -216,6 +216,8 @@ CalendarView::CalendarView(const PageContext& page, const CalendarQueries& queri
     // Start-up never reads a calendar nobody sees: the week is read when first shown.
     m_refresher = new PageRefresher(*this, page.feed, kHealthInputs, [this](const storage::ChangeSet&) { reload(); });
     m_unmarked = new UnmarkedOneOnOnes([this](core::Instant from, core::Instant to) { return m_queries.meetingsBetween(from, to); },
+                                       [this](core::Instant from, core::Instant to) { return m_queries.contactsBetween(from, to); },
+                                       m_people.zone(),
                                        m_clock, [this] { m_refresher->request(); }, this);
     showWeek(core::dayIn(m_clock(), m_people.zone()));
 }

@@ -217,8 +217,9 @@ void HowDidTheyGoDialog::apply()
         accept();
 }
 
-UnmarkedOneOnOnes::UnmarkedOneOnOnes(Read read, std::function<core::Instant()> clock, std::function<void()> refresh, QObject* parent)
-    : QObject(parent), m_read(std::move(read)), m_clock(std::move(clock)), m_refresh(std::move(refresh)), m_timer(new QTimer(this))
+UnmarkedOneOnOnes::UnmarkedOneOnOnes(Read read, ReadContacts readContacts, core::Zone zone, std::function<core::Instant()> clock,
+                                     std::function<void()> refresh, QObject* parent)
+    : QObject(parent), m_read(std::move(read)), m_readContacts(std::move(readContacts)), m_zone(std::move(zone)), m_clock(std::move(clock)), m_refresh(std::move(refresh)), m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &UnmarkedOneOnOnes::elapse);
@@ -228,14 +229,16 @@ core::Status UnmarkedOneOnOnes::read()
 {
     const core::Instant now = m_clock();
     // The day ahead too: what ends in it is when the list next grows.
-    auto meetings = m_read(now - std::chrono::days{core::kUnmarkedDays}, now + std::chrono::days{1});
+    const core::Instant from = now - std::chrono::days{core::kUnmarkedDays + 1}; // a whole local day before the oldest
+    auto meetings = m_read(from, now + std::chrono::days{1});
+    auto contacts = m_readContacts(from, now + std::chrono::days{1});
     m_meetings.clear();
     m_next.reset();
-    if (!meetings) {
+    if (!meetings || !contacts) {
         m_timer->start(std::chrono::duration_cast<std::chrono::milliseconds>(kLongestWait));
-        return meetings.error();
+        return meetings ? contacts.error() : meetings.error();
     }
-    m_meetings = core::unmarkedOneOnOnes(meetings.value(), now);
+    m_meetings = core::unmarkedOneOnOnes(meetings.value(), contacts.value(), now, m_zone);
     m_next = core::nextUnmarkedChange(meetings.value(), now);
     auto wait = m_next ? std::chrono::duration_cast<std::chrono::milliseconds>(*m_next - now) + std::chrono::seconds{1}
                        : std::chrono::duration_cast<std::chrono::milliseconds>(kLongestWait);

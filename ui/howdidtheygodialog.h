@@ -83,9 +83,12 @@ class UnmarkedOneOnOnes final : public QObject
 {
 public:
     using Read = std::function<core::Result<std::vector<core::Meeting>>(core::Instant from, core::Instant to)>;
+    using ReadContacts = std::function<core::Result<std::vector<core::Interaction>>(core::Instant from, core::Instant to)>;
 
-    /// `read` gives the meetings of a period, `refresh` refreshes the page (through its PageRefresher).
-    UnmarkedOneOnOnes(Read read, std::function<core::Instant()> clock, std::function<void()> refresh, QObject* parent);
+    /// `read` gives the meetings of a period and `readContacts` its contacts (days are local to
+    /// `zone`); `refresh` refreshes the page (through its PageRefresher).
+    UnmarkedOneOnOnes(Read read, ReadContacts readContacts, core::Zone zone, std::function<core::Instant()> clock,
+                      std::function<void()> refresh, QObject* parent);
 
     /// Reads the list again as of now and arms the timer. A failed read leaves it empty.
     core::Status read();
@@ -98,6 +101,8 @@ public:
 
 private:
     Read m_read;
+    ReadContacts m_readContacts;
+    core::Zone m_zone;
     std::function<core::Instant()> m_clock;
     std::function<void()> m_refresh;
     std::vector<core::Meeting> m_meetings;

@@ -72,6 +72,11 @@ core::Result<std::vector<core::Meeting>> DatabaseQueries::meetingsBetween(core::
     return storage::MeetingRepository(m_database).between(from, to);
 }
 
+core::Result<std::vector<core::Interaction>> DatabaseQueries::contactsBetween(core::Instant from, core::Instant to) const
+{
+    return storage::InteractionRepository(m_database).between(from, to);
+}
+
 core::Result<std::vector<core::MeetingSeries>> DatabaseQueries::series() const
 {
     return storage::MeetingRepository(m_database).series();

@@ -129,6 +129,8 @@ WeekView::WeekView(const PageContext& page, const FocusQueries& queries, QWidget
     auto* refresher = new PageRefresher(*this, page.feed, kHealthInputs | storage::Rows::Focus | storage::Rows::Personal,
                                         [this](const storage::ChangeSet&) { refresh(); });
     m_unmarked = new UnmarkedOneOnOnes([this](core::Instant from, core::Instant to) { return m_queries.meetingsBetween(from, to); },
+                                       [this](core::Instant from, core::Instant to) { return m_queries.contactsBetween(from, to); },
+                                       m_people.zone(),
                                        m_clock, [refresher] { refresher->request(); }, this);
 }
 

@@ -46,6 +46,12 @@ core::Result<std::vector<core::Interaction>> InteractionRepository::listFor(core
     return list;
 }
 
+core::Result<std::vector<core::Interaction>> InteractionRepository::between(core::Instant from, core::Instant to) const
+{
+    return rows::interactionsWhere(m_db.connection(), QStringLiteral("WHERE at_utc >= ? AND at_utc < ?"),
+                                   {static_cast<qint64>(core::toUnixSeconds(from)), static_cast<qint64>(core::toUnixSeconds(to))});
+}
+
 core::Result<std::vector<core::Interaction>> InteractionRepository::listAll() const
 {
     auto list = rows::interactionsWhere(m_db.connection(), {}, {});

@@ -281,7 +281,20 @@ TEST(Unmarked, OnlyPastPlannedOneOnOnesOfTheLastFourWeeksAreAskedAbout)
         meeting("2026-10-27T10:00", MeetingStatus::Planned),  // more than four weeks ago
         weeksAgo,
     };
-    EXPECT_EQ(unmarkedOneOnOnes(meetings, now), (std::vector{weeksAgo, yesterday}));
+    EXPECT_EQ(unmarkedOneOnOnes(meetings, {}, now, Zone{"Europe/Berlin"}), (std::vector{weeksAgo, yesterday}));
+    // Yesterday's was logged with Ctrl+L instead (a one-on-one that day): it is not asked about; a
+    // message that day, or a one-on-one with someone else, does not count.
+    auto contact = [&](const char* at, InteractionKind kind, std::optional<PersonId> who) {
+        Interaction c;
+        c.person = who.value_or(PersonId{});
+        c.kind = kind;
+        c.at = local(at);
+        return c;
+    };
+    const std::vector contacts{contact("2026-11-24T16:30", InteractionKind::OneOnOne, yesterday.person),
+                               contact("2026-10-30T09:00", InteractionKind::Message, weeksAgo.person),
+                               contact("2026-10-30T09:00", InteractionKind::OneOnOne, PersonId{999})};
+    EXPECT_EQ(unmarkedOneOnOnes(meetings, contacts, now, Zone{"Europe/Berlin"}), std::vector{weeksAgo});
 }
 
 TEST(Unmarked, TheListNextChangesWhenAPlannedOneEndsOrTheOldestGrowsTooOld)

@@ -68,8 +68,10 @@ protected:
     std::vector<core::Meeting> unmarked()
     {
         auto meetings = storage::MeetingRepository(*database).between(clock - std::chrono::days{core::kUnmarkedDays}, clock);
+        auto contacts = storage::InteractionRepository(*database).between(clock - std::chrono::days{core::kUnmarkedDays + 1}, clock);
         EXPECT_TRUE(meetings);
-        return core::unmarkedOneOnOnes(meetings.value(), clock);
+        EXPECT_TRUE(contacts);
+        return core::unmarkedOneOnOnes(meetings.value(), contacts.value(), clock, zone);
     }
     std::size_t contactsOf(core::PersonId person)
     {
@@ -249,6 +251,16 @@ TEST_F(HowDidTheyGoTest, TheCalendarsButtonCountsThemAndFollowsMarksUndoAndTime)
     shown->outcomeBox(0)->setCurrentIndex(ui::HowDidTheyGoDialog::Held);
     shown->applyButton()->click();
     EXPECT_EQ(button->text(), QStringLiteral("How did these &go? (4)")) << "the change feed brought the count down at once";
+    undoStack.undo();
+    EXPECT_EQ(button->text(), QStringLiteral("How did these &go? (5)"));
+
+    // Sam's Thursday one-on-one logged with Ctrl+L (a one-on-one that day) instead of marked: not asked.
+    core::Interaction logged;
+    logged.person = sam;
+    logged.kind = core::InteractionKind::OneOnOne;
+    logged.at = samThursday.start + std::chrono::hours{3};
+    ASSERT_TRUE(ui::commands::logInteraction(commands(), logged, QStringLiteral("Sam"), clock));
+    EXPECT_EQ(button->text(), QStringLiteral("How did these &go? (4)"));
     undoStack.undo();
     EXPECT_EQ(button->text(), QStringLiteral("How did these &go? (5)"));
 
