@@ -225,21 +225,56 @@ UnmarkedOneOnOnes::UnmarkedOneOnOnes(Read read, ReadContacts readContacts, core:
     connect(m_timer, &QTimer::timeout, this, &UnmarkedOneOnOnes::elapse);
 }
 
+std::pair<core::Instant, core::Instant> UnmarkedOneOnOnes::window(core::Instant now)
+{
+    // A whole local day before the oldest, and the day ahead: what ends in it is when the list next grows.
+    return {now - std::chrono::days{core::kUnmarkedDays + 1}, now + std::chrono::days{1}};
+}
+
 core::Status UnmarkedOneOnOnes::read()
 {
+    const auto [from, to] = window(m_clock());
+    auto meetings = m_read(from, to);
+    m_lastRead.clear();
+    m_readAt.reset();
+    if (!meetings) {
+        m_meetings.clear();
+        m_next.reset();
+        m_timer->start(std::chrono::duration_cast<std::chrono::milliseconds>(kLongestWait));
+        return meetings.error();
+    }
+    m_lastRead = std::move(meetings.value());
+    m_readAt = m_clock();
+    return take(m_lastRead);
+}
+
+core::Status UnmarkedOneOnOnes::follow(const storage::ChangeSet& changes)
+{
+    const bool fresh = m_readAt && m_clock() - *m_readAt < std::chrono::hours{1};
+    if (!fresh || changes.empty() || changes.touches(storage::Rows::Meetings))
+        return read();
+    return take(m_lastRead);
+}
+
+core::Status UnmarkedOneOnOnes::take(std::span<const core::Meeting> meetings)
+{
     const core::Instant now = m_clock();
-    // The day ahead too: what ends in it is when the list next grows.
-    const core::Instant from = now - std::chrono::days{core::kUnmarkedDays + 1}; // a whole local day before the oldest
-    auto meetings = m_read(from, now + std::chrono::days{1});
-    auto contacts = m_readContacts(from, now + std::chrono::days{1});
+    const auto [from, to] = window(now);
     m_meetings.clear();
     m_next.reset();
-    if (!meetings || !contacts) {
+    // The candidates first; then only their people's contacts, to leave out what was logged instead.
+    std::vector<core::Meeting> candidates = core::unmarkedOneOnOnes(meetings, {}, now, m_zone);
+    std::vector<core::PersonId> people;
+    for (const auto& m : candidates)
+        if (std::find(people.begin(), people.end(), *m.person) == people.end())
+            people.push_back(*m.person);
+    auto contacts = m_readContacts(people, from, to);
+    if (!contacts) {
         m_timer->start(std::chrono::duration_cast<std::chrono::milliseconds>(kLongestWait));
-        return meetings ? contacts.error() : meetings.error();
+        return contacts.error();
     }
-    m_meetings = core::unmarkedOneOnOnes(meetings.value(), contacts.value(), now, m_zone);
-    m_next = core::nextUnmarkedChange(meetings.value(), now);
+    m_meetings = core::unmarkedOneOnOnes(candidates, contacts.value(), now, m_zone);
+    m_next = core::nextUnmarkedChange(meetings, now);
     auto wait = m_next ? std::chrono::duration_cast<std::chrono::milliseconds>(*m_next - now) + std::chrono::seconds{1}
                        : std::chrono::duration_cast<std::chrono::milliseconds>(kLongestWait);
     m_timer->start(std::min<std::chrono::milliseconds>(wait, kLongestWait));

@@ -7,12 +7,14 @@
 #include "core/meeting.h"
 #include "core/result.h"
 #include "core/series.h"
+#include "core/storage/changeset.h"
 #include "ui/commands.h"
 
 #include <QDialog>
 #include <QObject>
 
 #include <functional>
+#include <span>
 #include <vector>
 
 class QComboBox;
@@ -83,7 +85,8 @@ class UnmarkedOneOnOnes final : public QObject
 {
 public:
     using Read = std::function<core::Result<std::vector<core::Meeting>>(core::Instant from, core::Instant to)>;
-    using ReadContacts = std::function<core::Result<std::vector<core::Interaction>>(core::Instant from, core::Instant to)>;
+    using ReadContacts = std::function<core::Result<std::vector<core::Interaction>>(const std::vector<core::PersonId>& people,
+                                                                                   core::Instant from, core::Instant to)>;
 
     /// `read` gives the meetings of a period and `readContacts` its contacts (days are local to
     /// `zone`); `refresh` refreshes the page (through its PageRefresher).
@@ -92,6 +95,15 @@ public:
 
     /// Reads the list again as of now and arms the timer. A failed read leaves it empty.
     core::Status read();
+    /// Takes in a change the page heard: the meetings are read again only when it touched them (or
+    /// it is the page's own request, or the last read is an hour old); otherwise the last read is
+    /// taken again with the contacts read afresh (a contact logged changes the list, not the meetings).
+    core::Status follow(const storage::ChangeSet& changes);
+    /// The period whose meetings the list is made from, as of `now`.
+    static std::pair<core::Instant, core::Instant> window(core::Instant now);
+    /// The same from meetings already read (a page that read a period holding window() shares its
+    /// read): only the candidates' contacts are read.
+    core::Status take(std::span<const core::Meeting> meetings);
     const std::vector<core::Meeting>& meetings() const { return m_meetings; }
     int count() const { return static_cast<int>(m_meetings.size()); }
     /// When the list next changes by itself, as the last read saw it (none: not within a day).
@@ -107,6 +119,8 @@ private:
     std::function<void()> m_refresh;
     std::vector<core::Meeting> m_meetings;
     std::optional<core::Instant> m_next;
+    std::vector<core::Meeting> m_lastRead; // the meetings of the last read(), kept for follow()
+    std::optional<core::Instant> m_readAt;
     QTimer* m_timer = nullptr;
 };
 

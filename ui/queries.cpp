@@ -72,9 +72,10 @@ core::Result<std::vector<core::Meeting>> DatabaseQueries::meetingsBetween(core::
     return storage::MeetingRepository(m_database).between(from, to);
 }
 
-core::Result<std::vector<core::Interaction>> DatabaseQueries::contactsBetween(core::Instant from, core::Instant to) const
+core::Result<std::vector<core::Interaction>> DatabaseQueries::contactsBetween(const std::vector<core::PersonId>& people, core::Instant from,
+                                                                            core::Instant to) const
 {
-    return storage::InteractionRepository(m_database).between(from, to);
+    return storage::InteractionRepository(m_database).between(people, from, to);
 }
 
 core::Result<std::vector<core::MeetingSeries>> DatabaseQueries::series() const

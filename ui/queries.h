@@ -49,8 +49,9 @@ public:
     virtual core::Result<std::vector<core::FocusPick>> focusPicks() const = 0;
     virtual core::Result<std::vector<core::ImportantDate>> importantDates() const = 0;
     virtual core::Result<std::vector<core::Meeting>> meetingsBetween(core::Instant from, core::Instant to) const = 0;
-    /// Everyone's contacts in [from, to) (a one-on-one logged instead of marked is not asked about).
-    virtual core::Result<std::vector<core::Interaction>> contactsBetween(core::Instant from, core::Instant to) const = 0;
+    /// The contacts of `people` in [from, to) (a one-on-one logged instead of marked is not asked about).
+    virtual core::Result<std::vector<core::Interaction>> contactsBetween(const std::vector<core::PersonId>& people, core::Instant from,
+                                                                         core::Instant to) const = 0;
 };
 
 /// One person's links to others (the links editor of the person page).
@@ -89,8 +90,9 @@ class CalendarQueries
 public:
     virtual ~CalendarQueries() = default;
     virtual core::Result<std::vector<core::Meeting>> meetingsBetween(core::Instant from, core::Instant to) const = 0;
-    /// Everyone's contacts in [from, to) (a one-on-one logged instead of marked is not asked about).
-    virtual core::Result<std::vector<core::Interaction>> contactsBetween(core::Instant from, core::Instant to) const = 0;
+    /// The contacts of `people` in [from, to) (a one-on-one logged instead of marked is not asked about).
+    virtual core::Result<std::vector<core::Interaction>> contactsBetween(const std::vector<core::PersonId>& people, core::Instant from,
+                                                                         core::Instant to) const = 0;
     virtual core::Result<std::vector<core::MeetingSeries>> series() const = 0;
     virtual core::Result<storage::MeetingRepository::Rows> rowsWithUids(const std::vector<std::string>& uids) const = 0;
 };
@@ -126,7 +128,8 @@ public:
     core::Result<Pins> pins() const override;
     core::Result<std::optional<core::Meeting>> nextMeetingWith(core::PersonId person, core::Instant from) const override;
     core::Result<std::vector<core::Meeting>> meetingsBetween(core::Instant from, core::Instant to) const override;
-    core::Result<std::vector<core::Interaction>> contactsBetween(core::Instant from, core::Instant to) const override;
+    core::Result<std::vector<core::Interaction>> contactsBetween(const std::vector<core::PersonId>& people, core::Instant from,
+                                                                 core::Instant to) const override;
     core::Result<std::vector<core::MeetingSeries>> series() const override;
     core::Result<storage::MeetingRepository::Rows> rowsWithUids(const std::vector<std::string>& uids) const override;
     core::Result<std::vector<core::Interaction>> allInteractions() const override;

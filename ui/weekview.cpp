@@ -33,6 +33,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace rapport::ui {
 namespace {
@@ -127,9 +128,14 @@ WeekView::WeekView(const PageContext& page, const FocusQueries& queries, QWidget
     fillScrolling(this, content);
 
     auto* refresher = new PageRefresher(*this, page.feed, kHealthInputs | storage::Rows::Focus | storage::Rows::Personal,
-                                        [this](const storage::ChangeSet&) { refresh(); });
+                                        [this](const storage::ChangeSet& changes) {
+                                            m_heard = changes; // what showUnmarked() may skip reading again
+                                            refresh();
+                                        });
     m_unmarked = new UnmarkedOneOnOnes([this](core::Instant from, core::Instant to) { return m_queries.meetingsBetween(from, to); },
-                                       [this](core::Instant from, core::Instant to) { return m_queries.contactsBetween(from, to); },
+                                       [this](const std::vector<core::PersonId>& people, core::Instant from, core::Instant to) {
+                                           return m_queries.contactsBetween(people, from, to);
+                                       },
                                        m_people.zone(),
                                        m_clock, [refresher] { refresher->request(); }, this);
 }
@@ -156,7 +162,7 @@ QWidget* WeekView::buildUnmarkedLine()
 
 void WeekView::showUnmarked()
 {
-    if (auto read = m_unmarked->read(); !read)
+    if (auto read = m_unmarked->follow(std::exchange(m_heard, {})); !read)
         m_context.feedback.error(tr("Could not read the calendar"), wording::errorWithPlace(read.error()));
     const int n = m_unmarked->count();
     m_unmarkedText->setText(wording::plural(n, tr("%n one-on-one is waiting for how it went —"),

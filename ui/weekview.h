@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/focus.h"
+#include "core/storage/changeset.h"
 #include "ui/pagecontext.h"
 
 #include <QWidget>
@@ -91,6 +92,7 @@ private:
     std::function<core::Instant()> m_clock;
     std::vector<core::FocusPick> m_picks; // oldest week first
     std::optional<core::PersonId> m_suggested;
+    storage::ChangeSet m_heard; ///< the change being refreshed for (empty: the page's own request)
     QWidget* m_datesSection = nullptr;
     QListWidget* m_dates = nullptr;
     std::optional<core::PersonId> m_prefilled; ///< the suggestion the form was filled with, untouched since

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/interactionrepository.h"
 
+#include <QStringList>
+
 #include "core/storage/database.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
@@ -46,10 +48,21 @@ core::Result<std::vector<core::Interaction>> InteractionRepository::listFor(core
     return list;
 }
 
-core::Result<std::vector<core::Interaction>> InteractionRepository::between(core::Instant from, core::Instant to) const
+core::Result<std::vector<core::Interaction>> InteractionRepository::between(const std::vector<core::PersonId>& people,
+                                                                            core::Instant from, core::Instant to) const
 {
-    return rows::interactionsWhere(m_db.connection(), QStringLiteral("WHERE at_utc >= ? AND at_utc < ?"),
-                                   {static_cast<qint64>(core::toUnixSeconds(from)), static_cast<qint64>(core::toUnixSeconds(to))});
+    if (people.empty())
+        return std::vector<core::Interaction>{};
+    QStringList marks;
+    QVariantList values;
+    for (const auto person : people) {
+        marks << QStringLiteral("?");
+        values << person.value;
+    }
+    values << static_cast<qint64>(core::toUnixSeconds(from)) << static_cast<qint64>(core::toUnixSeconds(to));
+    return rows::interactionsWhere(m_db.connection(),
+                                   QStringLiteral("WHERE person_id IN (%1) AND at_utc >= ? AND at_utc < ?").arg(marks.join(QLatin1Char(','))),
+                                   values);
 }
 
 core::Result<std::vector<core::Interaction>> InteractionRepository::listAll() const

@@ -23,8 +23,9 @@ public:
     core::Result<std::vector<core::Interaction>> listFor(core::PersonId person) const;
     /// Every interaction, by person, each person's oldest first (what the health charts sweep).
     core::Result<std::vector<core::Interaction>> listAll() const;
-    /// Everyone's interactions at or after `from` and before `to`, in id order.
-    core::Result<std::vector<core::Interaction>> between(core::Instant from, core::Instant to) const;
+    /// The interactions of `people` at or after `from` and before `to`, in id order (index seeks by person).
+    core::Result<std::vector<core::Interaction>> between(const std::vector<core::PersonId>& people, core::Instant from,
+                                                         core::Instant to) const;
 
 private:
     Database& m_db;

@@ -68,7 +68,7 @@ protected:
     std::vector<core::Meeting> unmarked()
     {
         auto meetings = storage::MeetingRepository(*database).between(clock - std::chrono::days{core::kUnmarkedDays}, clock);
-        auto contacts = storage::InteractionRepository(*database).between(clock - std::chrono::days{core::kUnmarkedDays + 1}, clock);
+        auto contacts = storage::InteractionRepository(*database).between({ana, sam}, clock - std::chrono::days{core::kUnmarkedDays + 1}, clock);
         EXPECT_TRUE(meetings);
         EXPECT_TRUE(contacts);
         return core::unmarkedOneOnOnes(meetings.value(), contacts.value(), clock, zone);
