@@ -413,21 +413,25 @@ void CalendarView::reload()
     const core::Zone& zone = m_people.zone();
     const core::Instant from = core::atLocal(m_monday, std::chrono::minutes{0}, zone);
     const core::Instant to = core::atLocal(plusDays(m_monday, 7), std::chrono::minutes{0}, zone);
-    // The week near today is read together with the period "How did these go?" looks at: walking the
-    // series there is most of a read's cost, so one read of the two is about the price of one.
+    // One read for the week, the month beside it and the four weeks "How did these go?" looks at:
+    // walking the series to a period is most of a read's cost, so one read of the three costs about
+    // as much as one (drop_to_repaint_vp). A week far from today leaves the past to its own read.
+    const auto [monthFrom, monthTo] = shownMonth();
     const auto [pastFrom, pastTo] = UnmarkedOneOnOnes::window(m_clock());
-    const bool shareRead = from < pastTo + std::chrono::days{7} && pastFrom < to + std::chrono::days{7};
-    auto meetings = m_queries.meetingsBetween(shareRead ? std::min(from, pastFrom) : from, shareRead ? std::max(to, pastTo) : to);
+    const bool withPast = from < pastTo + std::chrono::days{7} && pastFrom < to + std::chrono::days{7};
+    const core::Instant readFrom = std::min(withPast ? std::min(from, pastFrom) : from, monthFrom);
+    const core::Instant readTo = std::max(withPast ? std::max(to, pastTo) : to, monthTo);
+    auto meetings = m_queries.meetingsBetween(readFrom, readTo);
     if (!meetings) {
         m_context.feedback.error(tr("Could not read the calendar"), wording::errorWithPlace(meetings.error()));
         return;
     }
-    if (shareRead) {
+    markMonth(meetings.value());
+    if (withPast)
         (void)m_unmarked->take(meetings.value()); // a failed read of contacts shows no button
-        std::erase_if(meetings.value(), [&](const core::Meeting& m) { return m.end <= from || m.start >= to; });
-    } else {
+    else
         (void)m_unmarked->read();
-    }
+    std::erase_if(meetings.value(), [&](const core::Meeting& m) { return m.end <= from || m.start >= to; });
     auto series = m_queries.series();
     m_series = series ? std::move(series).value() : std::vector<core::MeetingSeries>{};
     std::vector<GridMeeting> blocks;
@@ -450,7 +454,6 @@ void CalendarView::reload()
     showMeeting(m_grid->selected());
     m_due->fill(m_people, core::dayIn(m_clock(), zone));
     m_grid->setEmptyHint(emptyWeekHint());
-    markMonth();
     showUnmarked();
 }
 
@@ -479,20 +482,30 @@ QString CalendarView::emptyWeekHint() const
 }
 
 // Days of the month shown that hold a meeting are bold.
-void CalendarView::markMonth()
+std::pair<core::Instant, core::Instant> CalendarView::shownMonth() const
 {
     const core::Zone& zone = m_people.zone();
     const QDate first(m_month->yearShown(), m_month->monthShown(), 1);
+    return {core::atLocal(toDay(first), std::chrono::minutes{0}, zone), core::atLocal(toDay(first.addMonths(1)), std::chrono::minutes{0}, zone)};
+}
+
+void CalendarView::markMonth()
+{
+    const auto [from, to] = shownMonth();
+    if (auto meetings = m_queries.meetingsBetween(from, to))
+        markMonth(meetings.value());
+}
+
+// Days of the month shown with a meeting (not skipped) are bold; `meetings` may hold more than the month.
+void CalendarView::markMonth(std::span<const core::Meeting> meetings)
+{
+    const core::Zone& zone = m_people.zone();
+    const auto [from, to] = shownMonth();
     m_month->setDateTextFormat(QDate(), QTextCharFormat());
-    const core::Instant from = core::atLocal(toDay(first), std::chrono::minutes{0}, zone);
-    const core::Instant to = core::atLocal(toDay(first.addMonths(1)), std::chrono::minutes{0}, zone);
-    auto meetings = m_queries.meetingsBetween(from, to);
-    if (!meetings)
-        return;
     QTextCharFormat busy;
     busy.setFontWeight(QFont::Bold);
-    for (const auto& m : meetings.value())
-        if (m.status != core::MeetingStatus::Skipped)
+    for (const auto& m : meetings)
+        if (m.status != core::MeetingStatus::Skipped && m.end > from && m.start < to)
             m_month->setDateTextFormat(toQDate(core::dayIn(m.start, zone)), busy);
 }
 

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <span>
 #include <optional>
 #include <vector>
 
@@ -110,6 +111,8 @@ private:
     void showMeeting(std::optional<std::size_t> index);
     void planMyWeek();
     void markMonth();
+    void markMonth(std::span<const core::Meeting> meetings);
+    std::pair<core::Instant, core::Instant> shownMonth() const;
     void showUnmarked();
     QString emptyWeekHint() const;
     QString nameOf(const core::Meeting& meeting) const;
