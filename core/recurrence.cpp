@@ -158,10 +158,26 @@ std::string movedRule(const std::string& rrule, LocalDay from, LocalDay to)
     return joined(parts);
 }
 
+namespace {
+
+// icalrecurrencetype_from_string() gives an RSCALE it read as a strdup() the caller owns; the
+// iterator only borrows it (a leak of "RSCALE=" found by fuzz_rrule).
+struct RscaleFree
+{
+    explicit RscaleFree(char* text) : text(text) {}
+    ~RscaleFree() { std::free(text); }
+    RscaleFree(const RscaleFree&) = delete;
+    RscaleFree& operator=(const RscaleFree&) = delete;
+    char* text;
+};
+
+} // namespace
+
 std::string canonicalRrule(const std::string& rrule)
 {
     icalerror_clear_errno();
     icalrecurrencetype rule = icalrecurrencetype_from_string(rrule.c_str());
+    const RscaleFree rscale(rule.rscale);
     if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
         icalerror_clear_errno();
         return rrule;
@@ -177,6 +193,7 @@ Result<std::vector<LocalDateTime>> occurrences(const std::string& rrule, LocalDa
 {
     icalerror_clear_errno();
     const icalrecurrencetype rule = icalrecurrencetype_from_string(rrule.c_str());
+    const RscaleFree rscale(rule.rscale); // declared before the iterator: freed after it
     if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
         icalerror_clear_errno();
         return Error{ErrorCode::RuleNotUnderstood, "RRULE", {rrule}};
