@@ -78,6 +78,11 @@ Json interactionJson(const Interaction& i)
     };
 }
 
+Json optionalDay(const std::optional<LocalDay>& day)
+{
+    return day ? Json(formatDay(*day)) : Json(nullptr);
+}
+
 Json focusPickJson(const FocusPick& f)
 {
     auto optionalText = [](const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); };
@@ -87,7 +92,7 @@ Json focusPickJson(const FocusPick& f)
         {"person", f.person ? Json(f.person->value) : Json(nullptr)},
         {"personName", f.personName},
         {"action", f.action},
-        {"actionDay", f.actionDay ? Json(formatDay(*f.actionDay)) : Json(nullptr)},
+        {"actionDay", optionalDay(f.actionDay)},
         {"reflection", optionalText(f.reflection)},
         {"committedAt", formatUtc(f.committedAt)},
     };
@@ -112,11 +117,6 @@ Json seriesJson(const MeetingSeries& s)
         {"first", formatLocal(s.first)}, {"minutes", s.minutes},    {"zone", s.zone},
         {"rrule", s.rrule},       {"uid", s.uid},
     };
-}
-
-Json optionalDay(const std::optional<LocalDay>& day)
-{
-    return day ? Json(formatDay(*day)) : Json(nullptr);
 }
 
 Json detailJson(const Detail& d)

@@ -3,7 +3,12 @@
 
 // Small building blocks the pages share, so headings and cards look the same everywhere.
 
+#include "core/validation.h"
+
 #include <QString>
+
+#include <optional>
+#include <vector>
 
 class QFrame;
 class QLabel;
@@ -19,5 +24,9 @@ QLabel* paragraph(const QString& text, QWidget* parent);
 QFrame* cardFrame(QWidget* parent);
 /// Makes `content` the whole of `page`, scrolling when the page is smaller than it.
 void fillScrolling(QWidget* page, QWidget* content);
+/// A hidden, word-wrapped label for what is wrong with a field of a form.
+QLabel* problemLabel(QWidget* parent);
+/// Shows the problems among `issues` (those of `field` only, when given) in `label`, or hides it.
+void showProblems(QLabel* label, const std::vector<core::ValidationIssue>& issues, std::optional<core::Field> field = std::nullopt);
 
 } // namespace rapport::ui

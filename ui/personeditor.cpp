@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/personeditor.h"
 
+#include "ui/pageparts.h"
+
 #include "core/validation.h"
 #include "ui/cadencefield.h"
 #include "ui/wording.h"
@@ -19,31 +21,6 @@
 #include <QVBoxLayout>
 
 namespace rapport::ui {
-namespace {
-
-QLabel* problemLabel(QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setVisible(false);
-    // A problem is marked by an icon-like prefix and the text itself, not by colour alone.
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xD5, 0x5E, 0x00));
-    label->setPalette(palette);
-    return label;
-}
-
-void showProblems(QLabel* label, const std::vector<core::ValidationIssue>& issues, core::Field field)
-{
-    QStringList texts;
-    for (const auto& issue : issues)
-        if (issue.field == field)
-            texts << wording::problem(issue);
-    label->setText(texts.isEmpty() ? QString() : QStringLiteral("⚠ ") + texts.join(QLatin1Char(' ')));
-    label->setVisible(!texts.isEmpty());
-}
-
-} // namespace
 
 PersonEditor::PersonEditor(const storage::PersonDraft& draft, const QStringList& teams,
                            std::vector<core::KindCadence> kindRhythms, QWidget* parent)

@@ -2,6 +2,7 @@
 #include "ui/personsections.h"
 
 #include "ui/localdates.h"
+#include "ui/pageparts.h"
 #include "ui/wording.h"
 
 #include <QCheckBox>
@@ -52,26 +53,6 @@ QLabel* makeEmptyNote(const QString& text, QWidget* parent)
     label->setWordWrap(true);
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
-}
-
-QLabel* makeProblem(QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
-
-void showProblems(QLabel* label, const std::vector<core::ValidationIssue>& issues)
-{
-    QStringList texts;
-    for (const auto& issue : issues)
-        texts << wording::problem(issue);
-    label->setText(texts.join(QLatin1Char(' ')));
-    label->setVisible(!texts.isEmpty());
 }
 
 // Del removes the selected row of `list`.
@@ -164,7 +145,7 @@ RememberSection::RememberSection(const CommandContext& commands, QWidget* parent
     connect(addButton, &QPushButton::clicked, this, &RememberSection::add);
     auto* removeButton = new QPushButton(tr("Remove"), this);
     connect(removeButton, &QPushButton::clicked, this, &RememberSection::removeSelected);
-    m_problem = makeProblem(this);
+    m_problem = problemLabel(this);
 
     auto* addRow = new QHBoxLayout;
     addRow->addWidget(m_topic);
@@ -271,7 +252,7 @@ ImportantDateDialog::ImportantDateDialog(const core::ImportantDate& date, QWidge
     m_year = new QSpinBox(this);
     m_year->setRange(core::kMinDateYear, 9999);
     m_year->setValue(1990);
-    m_problem = makeProblem(this);
+    m_problem = problemLabel(this);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_save = buttons->button(QDialogButtonBox::Save);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -448,7 +429,7 @@ ActionItemsSection::ActionItemsSection(const CommandContext& commands, QWidget* 
     connect(addButton, &QPushButton::clicked, this, &ActionItemsSection::add);
     auto* removeButton = new QPushButton(tr("Remove"), this);
     connect(removeButton, &QPushButton::clicked, this, &ActionItemsSection::removeSelected);
-    m_problem = makeProblem(this);
+    m_problem = problemLabel(this);
 
     auto* addRow = new QHBoxLayout;
     addRow->addWidget(m_owner);

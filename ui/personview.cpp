@@ -165,8 +165,7 @@ QWidget* PersonView::buildTimeline()
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         const int kind = m_filter->currentData().toInt();
         m_timeline->setFilter(kind < 0 ? std::nullopt : std::optional(static_cast<core::TimelineKind>(kind)));
-        m_timelineEmpty->setVisible(m_timeline->rowCount() == 0);
-        m_timelineView->setVisible(m_timeline->rowCount() > 0);
+        showTimelineOrItsNote();
     });
     m_timelineView = new QListView(box);
     m_timelineView->setModel(m_timeline);
@@ -238,6 +237,12 @@ void PersonView::refresh()
     m_timelineEmpty->setText(m_timeline->totalCount() == 0
                                  ? tr("Nothing has happened with %1 yet. Log a contact, or plan a one-on-one.").arg(subject.name)
                                  : tr("Nothing of this kind yet."));
+    showTimelineOrItsNote();
+}
+
+// The list when it has entries; the sentence saying why not when it has none.
+void PersonView::showTimelineOrItsNote()
+{
     m_timelineEmpty->setVisible(m_timeline->rowCount() == 0);
     m_timelineView->setVisible(m_timeline->rowCount() > 0);
 }

@@ -65,6 +65,7 @@ private:
     void showSeries(const core::PersonHistory& history, core::LocalDay today);
     QWidget* buildTimeline();
     void refresh();
+    void showTimelineOrItsNote();
     void showHeader();
 
     PageContext m_page;

@@ -11,16 +11,6 @@
 namespace rapport::storage {
 namespace {
 
-QVariant idOrNull(long long id)
-{
-    return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QVariant dayOrNull(const std::optional<core::LocalDay>& day)
-{
-    return day ? QVariant(qs(core::formatDay(*day))) : QVariant(QMetaType(QMetaType::QString));
-}
-
 std::optional<core::LocalDay> dayOf(const Query& q, int column)
 {
     return q.value(column).isNull() ? std::nullopt : core::parseDay(q.text(column));
@@ -58,14 +48,14 @@ const QStringList kActionColumns{QStringLiteral("id"),         QStringLiteral("p
 core::Result<core::DetailId> writeDetail(const QSqlDatabase& db, const core::Detail& d)
 {
     Query q(db, upsert(QStringLiteral("person_details"), kDetailColumns));
-    q.bind(idOrNull(d.id.value)).bind(d.person.value).bindText(core::token(d.topic)).bindText(d.text).bind(qs(core::formatDay(d.learnt)));
+    q.bind(rows::idOrNew(d.id)).bind(d.person.value).bindText(core::token(d.topic)).bindText(d.text).bind(qs(core::formatDay(d.learnt)));
     return runSave(q, d.id);
 }
 
 core::Result<core::ImportantDateId> writeDate(const QSqlDatabase& db, const core::ImportantDate& d)
 {
     Query q(db, upsert(QStringLiteral("important_dates"), kDateColumns));
-    q.bind(idOrNull(d.id.value))
+    q.bind(rows::idOrNew(d.id))
         .bind(d.person.value)
         .bindText(core::token(d.kind))
         .bindText(d.label)
@@ -78,13 +68,13 @@ core::Result<core::ImportantDateId> writeDate(const QSqlDatabase& db, const core
 core::Result<core::ActionItemId> writeActionItem(const QSqlDatabase& db, const core::ActionItem& a)
 {
     Query q(db, upsert(QStringLiteral("action_items"), kActionColumns));
-    q.bind(idOrNull(a.id.value))
+    q.bind(rows::idOrNew(a.id))
         .bind(a.person.value)
         .bindText(core::token(a.owner))
         .bindText(a.text)
         .bind(qs(core::formatDay(a.created)))
-        .bind(dayOrNull(a.due))
-        .bind(dayOrNull(a.done));
+        .bind(rows::optionalDay(a.due))
+        .bind(rows::optionalDay(a.done));
     return runSave(q, a.id);
 }
 

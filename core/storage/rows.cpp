@@ -213,14 +213,10 @@ core::Result<core::InteractionId> InteractionInserter::insert(const core::Intera
     return runInsert(*m_query, interaction);
 }
 
-namespace {
-
 QVariant optionalDay(const std::optional<core::LocalDay>& day)
 {
     return day ? QVariant(QString::fromStdString(core::formatDay(*day))) : QVariant(QMetaType(QMetaType::QString));
 }
-
-} // namespace
 
 core::Status writeKindCadence(const QSqlDatabase& db, const core::KindCadence& k)
 {
@@ -258,11 +254,6 @@ namespace {
 QVariant nullableId(const auto& id)
 {
     return id ? QVariant(id->value) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QVariant idOrNew(const auto& id)
-{
-    return id.isValid() ? QVariant(id.value) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
 } // namespace

@@ -21,6 +21,15 @@ class Query;
 
 namespace rapport::storage::rows {
 
+/// A stored id to keep, or NULL so that the database gives a new one.
+template <class IdType>
+QVariant idOrNew(IdType id)
+{
+    return id.isValid() ? QVariant(id.value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+/// A local day as 'YYYY-MM-DD', or NULL.
+QVariant optionalDay(const std::optional<core::LocalDay>& day);
+
 /// The team with this name, created when missing; no team for a blank name.
 core::Result<std::optional<core::TeamId>> teamNamed(const QSqlDatabase& db, const QString& name);
 
