@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/conversation.h"
+
+#include "core/meeting.h"
+#include "core/tokens.h"
+
+#include <algorithm>
+
+namespace rapport::core {
+namespace {
+
+constexpr TokenTable<Understood, 3> kUnderstoodTokens{{{
+    {Understood::Yes, "yes"},
+    {Understood::Partly, "partly"},
+    {Understood::No, "no"},
+}}};
+
+constexpr TokenTable<Emotion, 12> kEmotionTokens{{{
+    {Emotion::Calm, "calm"},
+    {Emotion::Energised, "energised"},
+    {Emotion::Proud, "proud"},
+    {Emotion::Grateful, "grateful"},
+    {Emotion::Hopeful, "hopeful"},
+    {Emotion::Unsure, "unsure"},
+    {Emotion::Worried, "worried"},
+    {Emotion::Stressed, "stressed"},
+    {Emotion::Frustrated, "frustrated"},
+    {Emotion::Disappointed, "disappointed"},
+    {Emotion::Tired, "tired"},
+    {Emotion::Overwhelmed, "overwhelmed"},
+}}};
+
+constexpr TokenTable<QuestionTheme, 7> kThemeTokens{{{
+    {QuestionTheme::Connection, "connection"},
+    {QuestionTheme::Wellbeing, "wellbeing"},
+    {QuestionTheme::Growth, "growth"},
+    {QuestionTheme::Feedback, "feedback"},
+    {QuestionTheme::Career, "career"},
+    {QuestionTheme::Stay, "stay"},
+    {QuestionTheme::AfterRupture, "after-rupture"},
+}}};
+
+} // namespace
+
+std::string_view token(Understood understood) { return kUnderstoodTokens.token(understood); }
+std::optional<Understood> understoodFromToken(std::string_view text) { return kUnderstoodTokens.value(text); }
+std::string_view token(Emotion emotion) { return kEmotionTokens.token(emotion); }
+std::optional<Emotion> emotionFromToken(std::string_view text) { return kEmotionTokens.value(text); }
+std::string_view token(QuestionTheme theme) { return kThemeTokens.token(theme); }
+std::optional<QuestionTheme> questionThemeFromToken(std::string_view text) { return kThemeTokens.value(text); }
+
+OneOnOneKey keyOf(const Meeting& meeting)
+{
+    return OneOnOneKey{meeting.uid, meeting.occurrence};
+}
+
+std::vector<AgendaPoint> agendaOf(std::optional<ConversationId> conversation, Instant at, std::span<const AgendaPoint> points,
+                                  std::span<const Conversation> conversations)
+{
+    // When the one-on-one a point was raised for happens; a point raised for none (or for one whose
+    // notes are gone) belongs to every one-on-one.
+    auto raisedAt = [&](const AgendaPoint& point) -> std::optional<Instant> {
+        if (!point.raisedFor)
+            return std::nullopt;
+        const auto found = std::find_if(conversations.begin(), conversations.end(),
+                                        [&](const Conversation& c) { return c.id == *point.raisedFor; });
+        return found == conversations.end() ? std::nullopt : std::optional<Instant>(found->at);
+    };
+    std::vector<AgendaPoint> open;
+    std::vector<AgendaPoint> discussed;
+    for (const auto& point : points) {
+        if (!point.isOpen()) {
+            if (conversation && point.discussedIn == conversation)
+                discussed.push_back(point);
+            continue;
+        }
+        const bool ownPoint = conversation && point.raisedFor == conversation;
+        const auto raised = raisedAt(point);
+        if (ownPoint || !raised || *raised <= at)
+            open.push_back(point);
+    }
+    const auto byId = [](const AgendaPoint& a, const AgendaPoint& b) { return a.id < b.id; };
+    std::sort(open.begin(), open.end(), byId);
+    std::sort(discussed.begin(), discussed.end(), byId);
+    open.insert(open.end(), discussed.begin(), discussed.end());
+    return open;
+}
+
+std::vector<ValidationIssue> validate(const Conversation& conversation)
+{
+    std::vector<ValidationIssue> issues;
+    checkText(issues, Field::Notes, conversation.notes, kMaxNoteLength, false, true);
+    checkText(issues, Field::Notes, conversation.privateNotes, kMaxNoteLength, false, true);
+    checkText(issues, Field::Text, conversation.emotionWords, kMaxPointLength, false, false);
+    return issues;
+}
+
+std::vector<ValidationIssue> validate(const AgendaPoint& point)
+{
+    std::vector<ValidationIssue> issues;
+    checkText(issues, Field::Text, point.text, kMaxPointLength, true, false);
+    return issues;
+}
+
+std::vector<ValidationIssue> validate(const Question& question)
+{
+    std::vector<ValidationIssue> issues;
+    checkText(issues, Field::Text, question.text, kMaxQuestionLength, true, false);
+    return issues;
+}
+
+std::vector<ValidationIssue> validate(const AskedQuestion& asked)
+{
+    std::vector<ValidationIssue> issues;
+    checkText(issues, Field::Text, asked.text, kMaxQuestionLength, true, false);
+    return issues;
+}
+
+std::string joinEmotions(std::span<const Emotion> emotions)
+{
+    std::string joined;
+    for (const Emotion emotion : kAllEmotions) {
+        if (std::find(emotions.begin(), emotions.end(), emotion) == emotions.end())
+            continue;
+        if (!joined.empty())
+            joined += ',';
+        joined += token(emotion);
+    }
+    return joined;
+}
+
+std::optional<std::vector<Emotion>> splitEmotions(std::string_view text)
+{
+    std::vector<Emotion> emotions;
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        const auto word = text.substr(0, comma);
+        const auto emotion = emotionFromToken(word);
+        if (!emotion)
+            return std::nullopt;
+        if (std::find(emotions.begin(), emotions.end(), *emotion) == emotions.end())
+            emotions.push_back(*emotion);
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+    }
+    std::sort(emotions.begin(), emotions.end(), [](Emotion a, Emotion b) {
+        return std::find(kAllEmotions.begin(), kAllEmotions.end(), a) < std::find(kAllEmotions.begin(), kAllEmotions.end(), b);
+    });
+    return emotions;
+}
+
+} // namespace rapport::core

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The question bank's built-in open questions and the three suggested before a one-on-one
+// (docs/conversations.md).
+
+#include "core/conversation.h"
+
+#include <span>
+#include <vector>
+
+namespace rapport::core {
+
+/// The open questions a new database starts with (at least 60, every theme several times), in
+/// theme order; ids are 0 (storage numbers them).
+const std::vector<Question>& builtInQuestions();
+
+/// What is going on with a person, as far as choosing questions goes. Several may hold.
+struct QuestionSituation
+{
+    bool isNew = false;        ///< first one-on-ones: known for under 90 days, or fewer than three held
+    bool drifting = false;     ///< health drifting or neglected
+    bool afterRepair = false;  ///< a rupture was repaired (or is being) in the last 90 days
+    bool afterPulseDip = false; ///< their pulse answers dipped
+};
+
+/// When a question was last asked of the person.
+struct AskedOn
+{
+    QuestionId question;
+    LocalDay day;
+};
+
+/// Why a question is suggested: the situation it answers, or none for the usual rotation.
+enum class SuggestionReason { New, Drifting, AfterRepair, AfterPulseDip, Rotation };
+
+struct SuggestedQuestion
+{
+    Question question;
+    SuggestionReason reason = SuggestionReason::Rotation;
+
+    friend bool operator==(const SuggestedQuestion&, const SuggestedQuestion&) = default;
+};
+
+inline constexpr int kSuggestionCount = 3;
+inline constexpr int kNotAskedWithinDays = 90;
+
+/// Up to `count` questions of `bank` not asked of this person in the kNotAskedWithinDays before
+/// `today`, the themes the situation calls for first (after a repair: after-rupture, connection;
+/// a pulse dip: wellbeing, feedback; new: connection, wellbeing; drifting: connection, stay), then
+/// the usual rotation of growth, feedback, career, stay and wellbeing, which turns with the week of
+/// `today` so that steady relationships do not hear the same questions. At most one question per
+/// theme while other themes have one to give; deterministic for the same inputs.
+std::vector<SuggestedQuestion> suggestQuestions(std::span<const Question> bank, std::span<const AskedOn> asked,
+                                                const QuestionSituation& situation, LocalDay today,
+                                                int count = kSuggestionCount);
+
+} // namespace rapport::core

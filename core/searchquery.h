@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Turning what a user types into a search box into an SQLite FTS5 query (docs/conversations.md).
+
+#include <string>
+#include <string_view>
+
+namespace rapport::core {
+
+/// The FTS5 query for `text`: split into words at white space, each word quoted as an FTS5 string
+/// (a double quote inside doubled), so operators (AND, OR, NOT, NEAR), column filters, parentheses,
+/// stars and other punctuation are literal, and matched as a prefix (`"anna" * "ber" *`), so results
+/// come while typing. Words with no letter or digit are dropped (the FTS5 tokenizer would find no
+/// token in them). Empty when nothing is left: the caller returns no results, never an error.
+std::string ftsQuery(std::string_view text);
+
+} // namespace rapport::core
