@@ -51,6 +51,18 @@ inline constexpr int kNotAskedWithinDays = 90;
 /// the usual rotation of growth, feedback, career, stay and wellbeing, which turns with the week of
 /// `today` so that steady relationships do not hear the same questions. At most one question per
 /// theme while other themes have one to give; deterministic for the same inputs.
+///
+/// - Recent means asked on a day after `today` - kNotAskedWithinDays: a question asked 89 days ago is
+///   not suggested, one asked exactly 90 days ago may be. A question is known by its id; a bank entry
+///   without an id (or a duplicate) is also held back when its text is that of a recently asked one.
+/// - Several situations may hold; their themes come in the order after a repair, pulse dip, new,
+///   drifting, each theme once, and its reason is the first situation that called for it.
+///   Everything else has the reason Rotation.
+/// - The week begins on Monday: every day of one week gives the same rotation, and within a theme
+///   the question picked turns with the week as well.
+/// - When those themes have nothing left, connection and after-rupture questions follow; when every
+///   theme has given one, a second round takes more from the same themes. Fewer than `count` come
+///   back only when the bank has fewer questions left to give; never the same question (id or text) twice.
 std::vector<SuggestedQuestion> suggestQuestions(std::span<const Question> bank, std::span<const AskedOn> asked,
                                                 const QuestionSituation& situation, LocalDay today,
                                                 int count = kSuggestionCount);
