@@ -132,15 +132,17 @@ std::string joinEmotions(std::span<const Emotion> emotions)
 std::optional<std::vector<Emotion>> splitEmotions(std::string_view text)
 {
     std::vector<Emotion> emotions;
-    while (!text.empty()) {
+    if (text.empty())
+        return emotions;
+    for (bool more = true; more;) {
         const auto comma = text.find(',');
-        const auto word = text.substr(0, comma);
-        const auto emotion = emotionFromToken(word);
+        const auto emotion = emotionFromToken(text.substr(0, comma));
         if (!emotion)
             return std::nullopt;
         if (std::find(emotions.begin(), emotions.end(), *emotion) == emotions.end())
             emotions.push_back(*emotion);
-        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+        more = comma != std::string_view::npos;
+        text = more ? text.substr(comma + 1) : std::string_view{};
     }
     std::sort(emotions.begin(), emotions.end(), [](Emotion a, Emotion b) {
         return std::find(kAllEmotions.begin(), kAllEmotions.end(), a) < std::find(kAllEmotions.begin(), kAllEmotions.end(), b);

@@ -20,7 +20,6 @@
 
 namespace rapport::core {
 
-using ConversationId = Id<struct ConversationTag>;
 using AgendaPointId = Id<struct AgendaPointTag>;
 using QuestionId = Id<struct QuestionTag>;
 using AskedQuestionId = Id<struct AskedQuestionTag>;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/conversation.h"
 #include "core/focus.h"
 #include "core/interaction.h"
 #include "core/maplayout.h"
@@ -38,12 +39,17 @@ struct Dataset
     std::vector<ImportantDate> dates;
     std::vector<ActionItem> actionItems;
     std::vector<KindAppreciation> kindAppreciation; ///< the user's expected appreciation per kind, in kind order
+    std::vector<Question> questions;         ///< the question bank
+    std::vector<Conversation> conversations; ///< one-on-one notes
+    std::vector<AgendaPoint> agendaPoints;
+    std::vector<AskedQuestion> askedQuestions;
 
     bool empty() const
     {
         return teams.empty() && people.empty() && links.empty() && interactions.empty() && kindCadences.empty() &&
                focusPicks.empty() && mapPins.empty() && series.empty() && meetings.empty() && details.empty() && dates.empty() &&
-               actionItems.empty() && kindAppreciation.empty();
+               actionItems.empty() && kindAppreciation.empty() && questions.empty() && conversations.empty() &&
+               agendaPoints.empty() && askedQuestions.empty();
     }
     friend bool operator==(const Dataset&, const Dataset&) = default;
 };

@@ -2,6 +2,7 @@
 #include "core/demo.h"
 
 #include "core/focus.h"
+#include "core/questions.h"
 
 #include "core/tokens.h"
 
@@ -591,6 +592,124 @@ void addPersonal(Dataset& data, const DemoOptions& options)
     }
 }
 
+// What one-on-one notes sound like: each conversation's notes are two or three of these.
+constexpr std::array<std::string_view, 24> kConversationNotes{
+    "Talked through the migration plan; they want more say in the rollout order.",
+    "Opened with the weekend: their daughter's first swim meet went well.",
+    "They feel stretched between two projects and would like one to own.",
+    "We went over the feedback from the design review; they took it calmly.",
+    "Career: they are curious about the staff engineer path and what it asks for.",
+    "They raised the on-call load again. Three pages last week, two at night.",
+    "Celebrated the launch. They were proud of how the team handled the incident.",
+    "Quiet at first. Opened up once we moved off status and onto how they are.",
+    "Wants clearer priorities from me: too many 'urgent' requests this month.",
+    "Asked for help with a difficult conversation with a peer on another team.",
+    "Planning their growth goal for next quarter: public speaking at the guild.",
+    "We agreed to move our one-on-one to mornings; afternoons are meeting-heavy.",
+    "Their mentor has been helpful; they want to keep the monthly sessions.",
+    "Frustrated that the hiring freeze leaves the team short for the winter.",
+    "Shared an idea for cutting build times; I asked them to write it up.",
+    "Went through the promotion document together; two examples need more detail.",
+    "They are thinking about relocating next year and want to stay on the team.",
+    "Reflected on the retro: the team trusts each other more than in spring.",
+    "Feeling tired after the release crunch; we talked about taking a long weekend.",
+    "Wants to mentor the new joiner and asked how to make time for it.",
+    "Discussed the budget for the conference in Lisbon.",
+    "We spent most of the time on the reorganisation rumours; I shared what I know.",
+    "They gave me feedback: my late-night messages create pressure. Fair point.",
+    "Ended with what they are looking forward to: the hackathon in two weeks.",
+};
+
+constexpr std::array<std::string_view, 8> kPrivateNotes{
+    "Watch for burnout signs over the next month.",
+    "I interrupted twice; let them finish next time.",
+    "Mentioned a recruiter reached out. Keep an eye on engagement.",
+    "Family health worry they asked me not to share.",
+    "Possible promotion case in the spring round.",
+    "Tension with their peer is real; do not take sides.",
+    "I jumped to solutions too quickly when they talked about on-call.",
+    "They seemed relieved once we named the problem.",
+};
+
+constexpr std::array<std::string_view, 6> kEmotionWords{
+    "a bit flat", "lighter by the end", "guarded", "restless", "excited about the new project", "worn out",
+};
+
+constexpr std::array<std::string_view, 10> kAgendaPoints{
+    "On-call rotation for the holidays", "Feedback on the architecture review", "Conference budget",
+    "Next quarter's growth goal", "Hiring plan for the team", "How the new joiner is settling in",
+    "Promotion document", "Moving our one-on-one to mornings", "Team offsite ideas", "Workload across the two projects",
+};
+
+// Notes for every one-on-one held (a one-on-one contact): what was said, what was noticed, the
+// questions asked, and a few agenda points of the latest ones, some still open so that they carry
+// forward to the next.
+void addConversations(Dataset& data, const DemoOptions& options)
+{
+    Random random(options.seed * 0xD6E8FEB86659FD93ull + 41);
+    for (const auto& question : builtInQuestions()) {
+        Question q = question;
+        q.id = QuestionId{static_cast<long long>(data.questions.size() + 1)};
+        data.questions.push_back(std::move(q));
+    }
+    const auto bankSize = static_cast<int>(data.questions.size());
+    std::unordered_map<long long, ConversationId> latest; // per person, the newest conversation so far
+    for (const auto& contact : data.interactions) {
+        if (contact.kind != InteractionKind::OneOnOne)
+            continue;
+        Conversation c;
+        c.id = ConversationId{static_cast<long long>(data.conversations.size() + 1)};
+        c.person = contact.person;
+        c.at = contact.at;
+        c.contact = contact.id;
+        for (int n = random.between(2, 3); n > 0; --n) {
+            if (!c.notes.empty())
+                c.notes += ' ';
+            c.notes += random.pick(kConversationNotes);
+        }
+        if (random.chance(0.2))
+            c.privateNotes = std::string(random.pick(kPrivateNotes));
+        for (int n = random.between(0, 2); n > 0; --n)
+            c.emotions.push_back(random.pick(kAllEmotions));
+        c.emotions = splitEmotions(joinEmotions(c.emotions)).value_or(std::vector<Emotion>{});
+        if (random.chance(0.15))
+            c.emotionWords = std::string(random.pick(kEmotionWords));
+        // Listening improves with practice: "understood before solving" grows more common over time.
+        const double practised = std::min(1.0, static_cast<double>(c.id.value) / 4000.0);
+        const double roll = random.unit();
+        if (roll < 0.85)
+            c.understood = roll < 0.35 + 0.35 * practised ? Understood::Yes : roll < 0.7 ? Understood::Partly : Understood::No;
+        for (int n = random.between(0, 2); n > 0; --n) {
+            const auto& question = data.questions[static_cast<std::size_t>(random.between(0, bankSize - 1))];
+            data.askedQuestions.push_back(AskedQuestion{AskedQuestionId{static_cast<long long>(data.askedQuestions.size() + 1)},
+                                                        c.id, question.id, question.text});
+        }
+        latest[c.person.value] = c.id;
+        data.conversations.push_back(std::move(c));
+    }
+    // The newest conversation with each direct report had an agenda: most points discussed, one or
+    // two left open that carry forward to the next one-on-one.
+    for (const auto& person : data.people) {
+        const auto found = latest.find(person.id.value);
+        if (person.tie.kind != RelationshipKind::DirectReport || found == latest.end())
+            continue;
+        const ConversationId conversation = found->second;
+        const LocalDay written = dayIn(data.conversations[static_cast<std::size_t>(conversation.value - 1)].at, options.zone);
+        for (int n = random.between(2, 4); n > 0; --n) {
+            AgendaPoint point;
+            point.id = AgendaPointId{static_cast<long long>(data.agendaPoints.size() + 1)};
+            point.person = person.id;
+            point.raisedBy = random.chance(0.5) ? ActionOwner::Me : ActionOwner::Them;
+            point.text = std::string(random.pick(kAgendaPoints));
+            point.created = written;
+            point.raisedFor = conversation;
+            if (random.chance(0.6))
+                point.discussedIn = conversation;
+            data.agendaPoints.push_back(std::move(point));
+        }
+    }
+}
+
 } // namespace
 
 std::string_view token(DemoScale scale)
@@ -658,6 +777,7 @@ Dataset generateDemo(const DemoOptions& options)
     addMeetings(data, options);
     addBusyTime(data, options, shape);
     addPersonal(data, options);
+    addConversations(data, options);
     return data;
 }
 

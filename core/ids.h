@@ -24,6 +24,7 @@ using PersonId = Id<struct PersonTag>;
 using TeamId = Id<struct TeamTag>;
 using LinkId = Id<struct LinkTag>;
 using InteractionId = Id<struct InteractionTag>;
+using ConversationId = Id<struct ConversationTag>; ///< a one-on-one's notes (core/conversation.h)
 
 } // namespace rapport::core
 

@@ -134,7 +134,57 @@ Json dateJson(const ImportantDate& d)
 Json actionItemJson(const ActionItem& a)
 {
     return Json{{"id", a.id.value},  {"person", a.person.value}, {"owner", token(a.owner)},  {"text", a.text},
-                {"created", formatDay(a.created)}, {"due", optionalDay(a.due)}, {"done", optionalDay(a.done)}};
+                {"created", formatDay(a.created)}, {"due", optionalDay(a.due)}, {"done", optionalDay(a.done)},
+                {"conversation", optionalId(a.conversation)}};
+}
+
+Json questionJson(const Question& q)
+{
+    return Json{{"id", q.id.value}, {"theme", token(q.theme)}, {"text", q.text}};
+}
+
+Json conversationJson(const Conversation& c)
+{
+    Json emotions = Json::array();
+    for (const Emotion emotion : c.emotions)
+        emotions.push_back(token(emotion));
+    Json meeting = c.meeting.isValid()
+                       ? Json{{"uid", c.meeting.uid},
+                              {"occurrence", c.meeting.occurrence ? Json(formatLocal(*c.meeting.occurrence)) : Json(nullptr)}}
+                       : Json(nullptr);
+    return Json{{"id", c.id.value},
+                {"person", c.person.value},
+                {"at", formatUtc(c.at)},
+                {"meeting", std::move(meeting)},
+                {"contact", optionalId(c.contact)},
+                {"notes", c.notes},
+                {"privateNotes", c.privateNotes},
+                {"emotions", std::move(emotions)},
+                {"emotionWords", c.emotionWords},
+                {"understood", c.understood ? Json(token(*c.understood)) : Json(nullptr)}};
+}
+
+Json agendaPointJson(const AgendaPoint& p)
+{
+    return Json{{"id", p.id.value},           {"person", p.person.value},
+                {"raisedBy", token(p.raisedBy)}, {"text", p.text},
+                {"created", formatDay(p.created)}, {"raisedFor", optionalId(p.raisedFor)},
+                {"discussedIn", optionalId(p.discussedIn)}};
+}
+
+Json askedQuestionJson(const AskedQuestion& a)
+{
+    return Json{{"id", a.id.value}, {"conversation", a.conversation.value}, {"question", optionalId(a.question)}, {"text", a.text}};
+}
+
+// The rows of a list as JSON, in order.
+template <class Row, class ToJson>
+Json listJson(const std::vector<Row>& rows, ToJson toJson)
+{
+    Json list = Json::array();
+    for (const auto& row : rows)
+        list.push_back(toJson(row));
+    return list;
 }
 
 Json meetingJson(const Meeting& m)
@@ -461,7 +511,7 @@ ImportantDate readDate(const Node& node)
     return d;
 }
 
-ActionItem readActionItem(const Node& node)
+ActionItem readActionItem(const Node& node, int formatVersion)
 {
     ActionItem a;
     a.id = readId<ActionItemId>(node.field("id"));
@@ -475,6 +525,84 @@ ActionItem readActionItem(const Node& node)
         a.done = done.day();
     if (!validate(a).empty())
         node.field("text").fail(ErrorCode::JsonInvalidText);
+    if (formatVersion >= 7)
+        if (const Node conversation = node.field("conversation"); !conversation.isNull())
+            a.conversation = readId<ConversationId>(conversation);
+    return a;
+}
+
+// A text field that core::validate checks: refused as JsonInvalidText at `key`.
+template <class Row>
+void requireValid(const Row& row, const Node& node, const char* key)
+{
+    if (!validate(row).empty())
+        node.field(key).fail(ErrorCode::JsonInvalidText);
+}
+
+Question readQuestion(const Node& node)
+{
+    Question q;
+    q.id = readId<QuestionId>(node.field("id"));
+    q.theme = node.field("theme").token<QuestionTheme>(questionThemeFromToken);
+    q.text = node.field("text").string();
+    requireValid(q, node, "text");
+    return q;
+}
+
+Conversation readConversation(const Node& node)
+{
+    Conversation c;
+    c.id = readId<ConversationId>(node.field("id"));
+    c.person = readId<PersonId>(node.field("person"));
+    c.at = node.field("at").instant();
+    if (const Node meeting = node.field("meeting"); !meeting.isNull()) {
+        c.meeting.uid = meeting.field("uid").string();
+        if (c.meeting.uid.empty())
+            meeting.field("uid").fail(ErrorCode::JsonInvalidText);
+        if (const Node occurrence = meeting.field("occurrence"); !occurrence.isNull())
+            c.meeting.occurrence = occurrence.localTime();
+    }
+    if (const Node contact = node.field("contact"); !contact.isNull())
+        c.contact = readId<InteractionId>(contact);
+    if (!c.meeting.isValid() && !c.contact)
+        node.fail(ErrorCode::JsonConversationWithoutOneOnOne);
+    c.notes = node.field("notes").string();
+    c.privateNotes = node.field("privateNotes").string();
+    node.forEach("emotions", [&](const Node& emotion) { c.emotions.push_back(emotion.token<Emotion>(emotionFromToken)); });
+    c.emotions = splitEmotions(joinEmotions(c.emotions)).value_or(std::vector<Emotion>{});
+    c.emotionWords = node.field("emotionWords").string();
+    if (const Node understood = node.field("understood"); !understood.isNull())
+        c.understood = understood.token<Understood>(understoodFromToken);
+    for (const auto& issue : validate(c))
+        node.field(issue.field == Field::Text ? "emotionWords" : "notes").fail(ErrorCode::JsonInvalidText);
+    return c;
+}
+
+AgendaPoint readAgendaPoint(const Node& node)
+{
+    AgendaPoint p;
+    p.id = readId<AgendaPointId>(node.field("id"));
+    p.person = readId<PersonId>(node.field("person"));
+    p.raisedBy = node.field("raisedBy").token<ActionOwner>(actionOwnerFromToken);
+    p.text = node.field("text").string();
+    p.created = node.field("created").day();
+    if (const Node raisedFor = node.field("raisedFor"); !raisedFor.isNull())
+        p.raisedFor = readId<ConversationId>(raisedFor);
+    if (const Node discussedIn = node.field("discussedIn"); !discussedIn.isNull())
+        p.discussedIn = readId<ConversationId>(discussedIn);
+    requireValid(p, node, "text");
+    return p;
+}
+
+AskedQuestion readAskedQuestion(const Node& node)
+{
+    AskedQuestion a;
+    a.id = readId<AskedQuestionId>(node.field("id"));
+    a.conversation = readId<ConversationId>(node.field("conversation"));
+    if (const Node question = node.field("question"); !question.isNull())
+        a.question = readId<QuestionId>(question);
+    a.text = node.field("text").string();
+    requireValid(a, node, "text");
     return a;
 }
 
@@ -499,6 +627,63 @@ void checkPersonal(const Dataset& data)
     for (std::size_t i = 1; i < data.kindAppreciation.size(); ++i)
         if (!(data.kindAppreciation[i - 1].kind < data.kindAppreciation[i].kind))
             refuse(ErrorCode::JsonKindsNotAscending, "kindAppreciation[" + std::to_string(i) + "].kind");
+}
+
+// An optional reference `id` at `where` to one of `known`, refused with `code` when it is not there.
+template <class IdType>
+void checkReference(const std::optional<IdType>& id, const std::unordered_set<IdType>& known, ErrorCode code, const std::string& where)
+{
+    if (id && !known.count(*id))
+        refuse(code, where, {std::to_string(id->value)});
+}
+
+template <class Row>
+auto idsOf(const std::vector<Row>& rows)
+{
+    std::unordered_set<decltype(Row::id)> ids;
+    for (const auto& row : rows)
+        ids.insert(row.id);
+    return ids;
+}
+
+void checkConversations(const Dataset& data)
+{
+    std::unordered_set<PersonId> people;
+    for (const auto& p : data.people)
+        people.insert(p.id);
+    requireAscendingIds(data.questions, "questions");
+    checkPersonOf(data.conversations, people, "conversations");
+    checkPersonOf(data.agendaPoints, people, "agendaPoints");
+    requireAscendingIds(data.askedQuestions, "askedQuestions");
+    const auto contacts = idsOf(data.interactions);
+    const auto conversations = idsOf(data.conversations);
+    const auto questions = idsOf(data.questions);
+    std::set<std::pair<std::string, std::string>> meetings;
+    std::unordered_set<InteractionId> contactsWithNotes;
+    for (std::size_t i = 0; i < data.conversations.size(); ++i) {
+        const auto& c = data.conversations[i];
+        const std::string where = "conversations[" + std::to_string(i) + "]";
+        checkReference(c.contact, contacts, ErrorCode::JsonNoSuchContact, where + ".contact");
+        const bool again = (c.meeting.isValid() &&
+                            !meetings.insert({c.meeting.uid, c.meeting.occurrence ? formatLocal(*c.meeting.occurrence) : ""}).second) ||
+                           (c.contact && !contactsWithNotes.insert(*c.contact).second);
+        if (again)
+            refuse(ErrorCode::JsonDuplicateConversation, where);
+    }
+    for (std::size_t i = 0; i < data.agendaPoints.size(); ++i) {
+        const std::string where = "agendaPoints[" + std::to_string(i) + "]";
+        checkReference(data.agendaPoints[i].raisedFor, conversations, ErrorCode::JsonNoSuchConversation, where + ".raisedFor");
+        checkReference(data.agendaPoints[i].discussedIn, conversations, ErrorCode::JsonNoSuchConversation, where + ".discussedIn");
+    }
+    for (std::size_t i = 0; i < data.askedQuestions.size(); ++i) {
+        const std::string where = "askedQuestions[" + std::to_string(i) + "]";
+        checkReference(std::optional(data.askedQuestions[i].conversation), conversations, ErrorCode::JsonNoSuchConversation,
+                       where + ".conversation");
+        checkReference(data.askedQuestions[i].question, questions, ErrorCode::JsonNoSuchQuestion, where + ".question");
+    }
+    for (std::size_t i = 0; i < data.actionItems.size(); ++i)
+        checkReference(data.actionItems[i].conversation, conversations, ErrorCode::JsonNoSuchConversation,
+                       "actionItems[" + std::to_string(i) + "].conversation");
 }
 
 void checkUniqueTeamNames(const Dataset& data)
@@ -684,13 +869,19 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
     if (formatVersion >= 6) {
         root.forEach("details", [&](const Node& node) { data.details.push_back(readDetail(node)); });
         root.forEach("dates", [&](const Node& node) { data.dates.push_back(readDate(node)); });
-        root.forEach("actionItems", [&](const Node& node) { data.actionItems.push_back(readActionItem(node)); });
+        root.forEach("actionItems", [&](const Node& node) { data.actionItems.push_back(readActionItem(node, formatVersion)); });
         root.forEach("kindAppreciation", [&](const Node& node) {
             KindAppreciation k{node.field("kind").token<RelationshipKind>(relationshipKindFromToken), std::nullopt};
             if (const Node days = node.field("withinDays"); !days.isNull())
                 k.withinDays = static_cast<int>(days.integer(1, kMaxAppreciationDays));
             data.kindAppreciation.push_back(k);
         });
+    }
+    if (formatVersion >= 7) {
+        root.forEach("questions", [&](const Node& node) { data.questions.push_back(readQuestion(node)); });
+        root.forEach("conversations", [&](const Node& node) { data.conversations.push_back(readConversation(node)); });
+        root.forEach("agendaPoints", [&](const Node& node) { data.agendaPoints.push_back(readAgendaPoint(node)); });
+        root.forEach("askedQuestions", [&](const Node& node) { data.askedQuestions.push_back(readAskedQuestion(node)); });
     }
 
     requireAscendingIds(data.teams, "teams");
@@ -706,6 +897,7 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
     checkFocusPicks(data);
     checkCalendar(data);
     checkPersonal(data);
+    checkConversations(data);
     if (formatVersion < 5)
         upgradeToVersion5(data, upgrade);
     return data;
@@ -783,6 +975,10 @@ std::string toJson(const Dataset& dataset)
     root["dates"] = std::move(dates);
     root["actionItems"] = std::move(actionItems);
     root["kindAppreciation"] = std::move(kindAppreciation);
+    root["questions"] = listJson(dataset.questions, questionJson);
+    root["conversations"] = listJson(dataset.conversations, conversationJson);
+    root["agendaPoints"] = listJson(dataset.agendaPoints, agendaPointJson);
+    root["askedQuestions"] = listJson(dataset.askedQuestions, askedQuestionJson);
     // Invalid UTF-8 cannot reach here (validated on the way in), but never throw from a writer.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -14,8 +14,10 @@ namespace rapport::core {
 /// (version 1 had no rhythm kinds, paused ties, default rhythms or focus picks; version 3 added map
 /// pins and the calendar; version 4 the preferred days and hours of a rhythm; version 5 the day
 /// each person was added and "unknown" for who started a contact; version 6 things to remember,
-/// important dates, action items and the appreciation expected per kind).
-inline constexpr int kJsonFormatVersion = 6;
+/// important dates, action items and the appreciation expected per kind; version 7 one-on-one
+/// notes, agenda points, the question bank and the questions asked, and the one-on-one an action
+/// item was promised in).
+inline constexpr int kJsonFormatVersion = 7;
 
 /// What a file older than version 5 does not say, filled in as migration 7 fills a database: a
 /// person was added on the local day of their first contact, or `today` when never contacted; a

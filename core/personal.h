@@ -105,6 +105,7 @@ struct ActionItem
     LocalDay created;
     std::optional<LocalDay> due;
     std::optional<LocalDay> done; ///< the day it was done; open while none
+    std::optional<ConversationId> conversation; ///< the one-on-one it was promised in, if any
 
     bool isOpen() const { return !done.has_value(); }
     bool isOverdue(LocalDay today) const { return isOpen() && due && *due < today; }

@@ -62,6 +62,11 @@ enum class ErrorCode {
     JsonNoSuchSeries,           ///< {the id}
     JsonNoSuchDay,              ///< an important date on a day its month (or year) does not have
     JsonInvalidText,            ///< a detail's or action item's text that core::validate refuses (blank, too long)
+    JsonNoSuchConversation,     ///< {the id}
+    JsonNoSuchQuestion,         ///< {the id}
+    JsonNoSuchContact,          ///< {the id}
+    JsonConversationWithoutOneOnOne, ///< a conversation names neither a calendar one-on-one nor a contact
+    JsonDuplicateConversation,  ///< two conversations for the same one-on-one or the same contact
 
     // Times typed by the user (core::parseUserTime). `where` is the text.
     BadDate, ///< not "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/migrator.h"
 
+#include "core/storage/conversationrepository.h"
 #include "core/storage/sqlquery.h"
 
 #include <QDir>
@@ -48,6 +49,12 @@ QStringList statementsOf(const QString& sql)
     return statements;
 }
 
+// What a step fills in from code after its script.
+auto fillOf(int version) -> core::Status (*)(const QSqlDatabase&)
+{
+    return version == 9 ? rows::seedQuestionBank : nullptr;
+}
+
 core::Status applyOne(const QSqlDatabase& db, const Dialect& dialect, const Migration& step)
 {
     Transaction transaction(db, dialect);
@@ -57,6 +64,9 @@ core::Status applyOne(const QSqlDatabase& db, const Dialect& dialect, const Migr
         if (auto done = execute(db, statement); !done)
             return core::Error{"migration " + std::to_string(step.version), done.error().toString()};
     }
+    if (step.fill)
+        if (auto filled = step.fill(db); !filled)
+            return core::Error{"migration " + std::to_string(step.version), filled.error().toString()};
     // Schema 1 creates schema_info; every step then records itself in it.
     if (auto done = execute(db, QStringLiteral("DELETE FROM schema_info")); !done)
         return done;
@@ -80,7 +90,7 @@ QList<Migration> builtInMigrations()
             continue;
         const int version = name.left(4).toInt();
         const QString sql = QString::fromUtf8(file.readAll());
-        migrations.append(Migration{version, readableByOf(sql, version), sql});
+        migrations.append(Migration{version, readableByOf(sql, version), sql, fillOf(version)});
     }
     return migrations;
 }

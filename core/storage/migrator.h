@@ -18,6 +18,8 @@ struct Migration
     /// (a step that only adds a table keeps older readers working).
     int readableBy = 0;
     QString sql;
+    /// Rows the step adds after its script, from code (the built-in question bank), or null.
+    core::Status (*fill)(const QSqlDatabase& db) = nullptr;
 };
 
 /// The migrations shipped in the resources (:/migrations/NNNN_name.sql), in order.

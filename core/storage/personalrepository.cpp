@@ -16,45 +16,24 @@ std::optional<core::LocalDay> dayOf(const Query& q, int column)
     return q.value(column).isNull() ? std::nullopt : core::parseDay(q.text(column));
 }
 
-// INSERT … VALUES (?, …) that keeps a given id and, when a row already has it, rewrites that row.
-QString upsert(const QString& table, const QStringList& columns)
-{
-    QStringList marks, updates;
-    for (const auto& column : columns) {
-        marks << QStringLiteral("?");
-        if (column != QLatin1String("id"))
-            updates << QStringLiteral("%1 = excluded.%1").arg(column);
-    }
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
-        .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")), updates.join(QStringLiteral(", ")));
-}
-
-template <class IdType>
-core::Result<IdType> runSave(Query& q, IdType id)
-{
-    if (!q.exec())
-        return q.error();
-    return id.isValid() ? id : IdType{q.lastInsertId().toLongLong()};
-}
-
 const QStringList kDetailColumns{QStringLiteral("id"), QStringLiteral("person_id"), QStringLiteral("topic"),
                                  QStringLiteral("text"), QStringLiteral("learnt_on")};
 const QStringList kDateColumns{QStringLiteral("id"),    QStringLiteral("person_id"), QStringLiteral("kind"), QStringLiteral("label"),
                                QStringLiteral("month"), QStringLiteral("day"),       QStringLiteral("year")};
 const QStringList kActionColumns{QStringLiteral("id"),         QStringLiteral("person_id"), QStringLiteral("owner"),
                                  QStringLiteral("text"),       QStringLiteral("created_on"), QStringLiteral("due_on"),
-                                 QStringLiteral("done_on")};
+                                 QStringLiteral("done_on"),    QStringLiteral("conversation_id")};
 
 core::Result<core::DetailId> writeDetail(const QSqlDatabase& db, const core::Detail& d)
 {
-    Query q(db, upsert(QStringLiteral("person_details"), kDetailColumns));
+    Query q(db, rows::upsert(QStringLiteral("person_details"), kDetailColumns));
     q.bind(rows::idOrNew(d.id)).bind(d.person.value).bindText(core::token(d.topic)).bindText(d.text).bind(qs(core::formatDay(d.learnt)));
-    return runSave(q, d.id);
+    return rows::savedId(q, d.id);
 }
 
 core::Result<core::ImportantDateId> writeDate(const QSqlDatabase& db, const core::ImportantDate& d)
 {
-    Query q(db, upsert(QStringLiteral("important_dates"), kDateColumns));
+    Query q(db, rows::upsert(QStringLiteral("important_dates"), kDateColumns));
     q.bind(rows::idOrNew(d.id))
         .bind(d.person.value)
         .bindText(core::token(d.kind))
@@ -62,35 +41,26 @@ core::Result<core::ImportantDateId> writeDate(const QSqlDatabase& db, const core
         .bind(static_cast<int>(d.month))
         .bind(static_cast<int>(d.day))
         .bind(d.year ? QVariant(*d.year) : QVariant(QMetaType(QMetaType::Int)));
-    return runSave(q, d.id);
+    return rows::savedId(q, d.id);
 }
 
-core::Result<core::ActionItemId> writeActionItem(const QSqlDatabase& db, const core::ActionItem& a)
+} // namespace
+
+core::Result<core::ActionItemId> rows::writeActionItem(const QSqlDatabase& db, const core::ActionItem& a)
 {
-    Query q(db, upsert(QStringLiteral("action_items"), kActionColumns));
+    Query q(db, rows::upsert(QStringLiteral("action_items"), kActionColumns));
     q.bind(rows::idOrNew(a.id))
         .bind(a.person.value)
         .bindText(core::token(a.owner))
         .bindText(a.text)
         .bind(qs(core::formatDay(a.created)))
         .bind(rows::optionalDay(a.due))
-        .bind(rows::optionalDay(a.done));
-    return runSave(q, a.id);
+        .bind(rows::optionalDay(a.done))
+        .bind(rows::optionalId(a.conversation));
+    return rows::savedId(q, a.id);
 }
 
-template <class Row, class Read>
-core::Result<std::vector<Row>> select(const QSqlDatabase& db, const QString& sql, const QVariantList& values, Read read)
-{
-    Query q(db, sql);
-    for (const auto& value : values)
-        q.bind(value);
-    if (!q.exec())
-        return q.error();
-    std::vector<Row> list;
-    while (q.next())
-        list.push_back(read(q));
-    return list;
-}
+namespace {
 
 } // namespace
 
@@ -98,7 +68,7 @@ namespace rows {
 
 core::Result<std::vector<core::Detail>> detailsWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)
 {
-    return select<core::Detail>(
+    return rows::select<core::Detail>(
         db, QStringLiteral("SELECT id, person_id, topic, text, learnt_on FROM person_details %1 ORDER BY id").arg(where), values,
         [](const Query& q) {
             core::Detail d;
@@ -113,7 +83,7 @@ core::Result<std::vector<core::Detail>> detailsWhere(const QSqlDatabase& db, con
 
 core::Result<std::vector<core::ImportantDate>> datesWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)
 {
-    return select<core::ImportantDate>(
+    return rows::select<core::ImportantDate>(
         db, QStringLiteral("SELECT id, person_id, kind, label, month, day, year FROM important_dates %1 ORDER BY id").arg(where),
         values, [](const Query& q) {
             core::ImportantDate d;
@@ -132,9 +102,10 @@ core::Result<std::vector<core::ImportantDate>> datesWhere(const QSqlDatabase& db
 core::Result<std::vector<core::ActionItem>> actionItemsWhere(const QSqlDatabase& db, const QString& where,
                                                              const QVariantList& values)
 {
-    return select<core::ActionItem>(
+    return rows::select<core::ActionItem>(
         db,
-        QStringLiteral("SELECT id, person_id, owner, text, created_on, due_on, done_on FROM action_items %1 ORDER BY id").arg(where),
+        QStringLiteral("SELECT id, person_id, owner, text, created_on, due_on, done_on, conversation_id FROM action_items %1 "
+                       "ORDER BY id").arg(where),
         values, [](const Query& q) {
             core::ActionItem a;
             a.id = core::ActionItemId{q.value(0).toLongLong()};
@@ -144,6 +115,8 @@ core::Result<std::vector<core::ActionItem>> actionItemsWhere(const QSqlDatabase&
             a.created = core::parseDay(q.text(4)).value_or(core::LocalDay{});
             a.due = dayOf(q, 5);
             a.done = dayOf(q, 6);
+            if (!q.value(7).isNull())
+                a.conversation = core::ConversationId{q.value(7).toLongLong()};
             return a;
         });
 }
@@ -179,7 +152,7 @@ core::Status insertDate(const QSqlDatabase& db, const core::ImportantDate& date)
 
 core::Status insertActionItem(const QSqlDatabase& db, const core::ActionItem& item)
 {
-    auto done = writeActionItem(db, item);
+    auto done = rows::writeActionItem(db, item);
     return done ? core::Status(core::Done{}) : core::Status(done.error());
 }
 
@@ -279,7 +252,7 @@ core::Status removeRow(Database& db, const QString& table, long long id, core::P
 
 core::Result<core::DetailId> PersonalRepository::save(const core::Detail& detail) { return saveRow(m_db, detail, writeDetail); }
 core::Result<core::ImportantDateId> PersonalRepository::save(const core::ImportantDate& date) { return saveRow(m_db, date, writeDate); }
-core::Result<core::ActionItemId> PersonalRepository::save(const core::ActionItem& item) { return saveRow(m_db, item, writeActionItem); }
+core::Result<core::ActionItemId> PersonalRepository::save(const core::ActionItem& item) { return saveRow(m_db, item, rows::writeActionItem); }
 
 core::Status PersonalRepository::remove(core::DetailId id, core::PersonId person)
 {

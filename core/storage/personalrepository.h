@@ -66,6 +66,8 @@ core::Result<std::vector<core::KindAppreciation>> kindAppreciation(const QSqlDat
 core::Status insertDetail(const QSqlDatabase& db, const core::Detail& detail);
 core::Status insertDate(const QSqlDatabase& db, const core::ImportantDate& date);
 core::Status insertActionItem(const QSqlDatabase& db, const core::ActionItem& item);
+/// Stores an action item as PersonalRepository::save does, inside the caller's transaction.
+core::Result<core::ActionItemId> writeActionItem(const QSqlDatabase& db, const core::ActionItem& item);
 core::Status insertKindAppreciation(const QSqlDatabase& db, const core::KindAppreciation& k);
 } // namespace rows
 

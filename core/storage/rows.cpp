@@ -213,6 +213,18 @@ core::Result<core::InteractionId> InteractionInserter::insert(const core::Intera
     return runInsert(*m_query, interaction);
 }
 
+QString upsert(const QString& table, const QStringList& columns)
+{
+    QStringList marks, updates;
+    for (const auto& column : columns) {
+        marks << QStringLiteral("?");
+        if (column != QLatin1String("id"))
+            updates << QStringLiteral("%1 = excluded.%1").arg(column);
+    }
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
+        .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")), updates.join(QStringLiteral(", ")));
+}
+
 QVariant optionalDay(const std::optional<core::LocalDay>& day)
 {
     return day ? QVariant(QString::fromStdString(core::formatDay(*day))) : QVariant(QMetaType(QMetaType::QString));

@@ -15,9 +15,7 @@
 #include <optional>
 #include <span>
 
-namespace rapport::storage {
-class Query;
-}
+#include "core/storage/sqlquery.h"
 
 namespace rapport::storage::rows {
 
@@ -29,6 +27,39 @@ QVariant idOrNew(IdType id)
 }
 /// A local day as 'YYYY-MM-DD', or NULL.
 QVariant optionalDay(const std::optional<core::LocalDay>& day);
+/// An optional id, or NULL.
+template <class IdType>
+QVariant optionalId(const std::optional<IdType>& id)
+{
+    return id ? QVariant(id->value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+/// INSERT … VALUES (?, …) that keeps a given id and, when a row already has it, rewrites that row.
+QString upsert(const QString& table, const QStringList& columns);
+
+/// Runs an upsert() bound with `id` (or NULL): the id the row has now.
+template <class IdType>
+core::Result<IdType> savedId(Query& q, IdType id)
+{
+    if (!q.exec())
+        return q.error();
+    return id.isValid() ? id : IdType{q.lastInsertId().toLongLong()};
+}
+
+/// The rows `sql` selects with `values` bound, each made by `read` from the query.
+template <class Row, class Read>
+core::Result<std::vector<Row>> select(const QSqlDatabase& db, const QString& sql, const QVariantList& values, Read read)
+{
+    Query q(db, sql);
+    for (const auto& value : values)
+        q.bind(value);
+    if (!q.exec())
+        return q.error();
+    std::vector<Row> list;
+    while (q.next())
+        list.push_back(read(q));
+    return list;
+}
 
 /// The team with this name, created when missing; no team for a blank name.
 core::Result<std::optional<core::TeamId>> teamNamed(const QSqlDatabase& db, const QString& name);

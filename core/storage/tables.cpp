@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/tables.h"
 
+#include "core/storage/conversationrepository.h"
 #include "core/storage/database.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/kindcadencerepository.h"
@@ -292,6 +293,34 @@ core::Status readKindAppreciation(Database& db, core::Dataset& data)
     return take(rows::kindAppreciation(db.connection()), data.kindAppreciation);
 }
 
+// Questions asked go with the person through their conversations.
+core::Status readAskedOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    return take(rows::askedQuestionsWhere(db, QStringLiteral("WHERE conversation_id IN (SELECT id FROM conversations WHERE person_id = ?)"),
+                                          {person.value}),
+                into.askedQuestions);
+}
+
+// A restore brings its own question bank in place of the one a new database starts with (the
+// built-in questions migration 9 fills in, which do not make a database "not empty").
+core::Status replaceQuestions(const QSqlDatabase& db, const core::Dataset& data)
+{
+    if (data.questions.empty())
+        return core::Done{};
+    if (auto cleared = execute(db, QStringLiteral("DELETE FROM questions")); !cleared)
+        return cleared;
+    for (const auto& question : data.questions)
+        if (auto done = rows::insertQuestion(db, question); !done)
+            return done;
+    return core::Done{};
+}
+
+// The full-text index and its shadow tables (SQLite FTS5), derived from the rows they index.
+Table searchTable(const char* name)
+{
+    return Table{name, Ownership::Private, Carried::Derived, nullptr, {}};
+}
+
 using D = core::Dataset;
 
 } // namespace
@@ -324,9 +353,27 @@ const std::vector<Table>& tables()
         {"important_dates", Ownership::Private, Carried::OwnList, "dates", {{"person_id", OnDelete::Cascade}},
          readAllOf<&D::dates, rows::datesWhere>, insertAll<&D::dates, rows::insertDate>, readOnesOf<&D::dates, rows::datesWhere>,
          restoreOnesOf<&D::dates, rows::insertDate>},
+        {"questions", Ownership::Private, Carried::OwnList, "questions", {}, readAllOf<&D::questions, rows::questionsWhere>,
+         replaceQuestions, nullptr, nullptr, StartsFilled::Yes},
+        {"conversations", Ownership::Private, Carried::OwnList, "conversations", {{"person_id", OnDelete::Cascade}},
+         readAllOf<&D::conversations, rows::conversationsWhere>, insertAll<&D::conversations, rows::insertConversation>,
+         readOnesOf<&D::conversations, rows::conversationsWhere>, restoreOnesOf<&D::conversations, rows::insertConversation>},
+        {"agenda_points", Ownership::Private, Carried::OwnList, "agendaPoints", {{"person_id", OnDelete::Cascade}},
+         readAllOf<&D::agendaPoints, rows::agendaPointsWhere>, insertAll<&D::agendaPoints, rows::insertAgendaPoint>,
+         readOnesOf<&D::agendaPoints, rows::agendaPointsWhere>, restoreOnesOf<&D::agendaPoints, rows::insertAgendaPoint>},
+        {"asked_questions", Ownership::Private, Carried::OwnList, "askedQuestions", {},
+         readAllOf<&D::askedQuestions, rows::askedQuestionsWhere>, insertAll<&D::askedQuestions, rows::insertAskedQuestion>,
+         readAskedOf, restoreOnesOf<&D::askedQuestions, rows::insertAskedQuestion>},
         {"action_items", Ownership::Private, Carried::OwnList, "actionItems", {{"person_id", OnDelete::Cascade}},
          readAllOf<&D::actionItems, rows::actionItemsWhere>, insertAll<&D::actionItems, rows::insertActionItem>,
          readOnesOf<&D::actionItems, rows::actionItemsWhere>, restoreOnesOf<&D::actionItems, rows::insertActionItem>},
+        {"drafts", Ownership::Private, Carried::NotData, nullptr, {}},
+        searchTable("search_index"),
+        searchTable("search_index_data"),
+        searchTable("search_index_idx"),
+        searchTable("search_index_content"),
+        searchTable("search_index_docsize"),
+        searchTable("search_index_config"),
         {"kind_appreciation", Ownership::Private, Carried::OwnList, "kindAppreciation", {}, readKindAppreciation,
          insertAll<&D::kindAppreciation, rows::insertKindAppreciation>},
     };

@@ -42,6 +42,10 @@ struct PersonColumn
     enum class OnDelete { Cascade, SetNull } onDelete;
 };
 
+/// Whether a new database already has rows in the table (the built-in question bank): such rows do
+/// not make a database "not empty" for a restore, which replaces them.
+enum class StartsFilled { No, Yes };
+
 struct Table
 {
     const char* name;
@@ -57,6 +61,7 @@ struct Table
     core::Status (*readBelonging)(const QSqlDatabase& db, core::PersonId person, core::Dataset& into) = nullptr;
     /// Puts back what readBelonging read once the person is back (insert, or link again).
     core::Status (*restoreBelonging)(const QSqlDatabase& db, core::PersonId person, const core::Dataset& from) = nullptr;
+    StartsFilled startsFilled = StartsFilled::No;
 };
 
 /// Every table, parents before children (the order restores insert in).

@@ -57,7 +57,8 @@ TEST(JsonFormat, OutputIsStableAndVersioned)
     EXPECT_EQ(toJson(Dataset{}), head + "  \"teams\": [],\n  \"people\": [],\n"
                                  "  \"links\": [],\n  \"interactions\": [],\n  \"kindCadences\": [],\n  \"focusPicks\": [],\n"
                                  "  \"mapPins\": [],\n  \"series\": [],\n  \"meetings\": [],\n  \"details\": [],\n"
-                                 "  \"dates\": [],\n  \"actionItems\": [],\n  \"kindAppreciation\": []\n}\n");
+                                 "  \"dates\": [],\n  \"actionItems\": [],\n  \"kindAppreciation\": [],\n  \"questions\": [],\n"
+                                 "  \"conversations\": [],\n  \"agendaPoints\": [],\n  \"askedQuestions\": []\n}\n");
 }
 
 TEST(JsonFormat, AcceptsTheMinimalDocument)
@@ -232,7 +233,7 @@ TEST(JsonFormat, PreferredDaysAndHoursRoundTripAndBadOnesAreRefused)
         std::string doc = document(people, std::to_string(kJsonFormatVersion));
         doc.pop_back(); // the closing brace: a current document has every list
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": [], "dates": [], )"
-                     R"("actionItems": [], "kindAppreciation": []})";
+                     R"("actionItems": [], "kindAppreciation": [], "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": []})";
     };
     auto parsed = parseJson(person(cadence), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
@@ -303,12 +304,13 @@ TEST(JsonFormat, ThingsToRememberDatesAndActionItemsRoundTripAndBadOnesAreRefuse
         std::string doc = document(people, std::to_string(kJsonFormatVersion));
         doc.pop_back();
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": )" + details +
-               R"(, "dates": )" + dates + R"(, "actionItems": )" + items + R"(, "kindAppreciation": )" + appreciation + "}";
+               R"(, "dates": )" + dates + R"(, "actionItems": )" + items + R"(, "kindAppreciation": )" + appreciation +
+               R"(, "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": []})";
     };
     const std::string detail = R"([{"id": 1, "person": 4, "topic": "never-forget", "text": "Allergic to nuts", "learnt": "2026-11-02"}])";
     const std::string date = R"([{"id": 3, "person": 4, "kind": "birthday", "label": "", "month": 2, "day": 29, "year": null}])";
     const std::string item =
-        R"([{"id": 7, "person": 4, "owner": "them", "text": "Send the draft", "created": "2026-11-20", "due": "2026-12-01", "done": null}])";
+        R"([{"id": 7, "person": 4, "owner": "them", "text": "Send the draft", "created": "2026-11-20", "due": "2026-12-01", "done": null, "conversation": null}])";
     auto parsed = parseJson(withLists(detail, date, item, R"([{"kind": "peer", "withinDays": 30}])"), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
     const Dataset& data = parsed.value();
@@ -343,4 +345,64 @@ TEST(JsonFormat, ThingsToRememberDatesAndActionItemsRoundTripAndBadOnesAreRefuse
     EXPECT_TRUE(parseJson(five.substr(0, five.size() - 1) +
                               R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": []})",
                           rapport::test::jsonUpgrade()));
+}
+
+// Version 7: one-on-one notes, agenda points, the question bank and the questions asked travel; a
+// reference to something the file does not hold is refused at its place.
+TEST(JsonFormat, OneOnOneNotesRoundTripAndBrokenReferencesAreRefused)
+{
+    auto withNotes = [](const std::string& conversations, const std::string& points = "[]", const std::string& asked = "[]") {
+        std::string people = kPerson;
+        people.replace(people.find(R"("cadence": null)"), 15, R"("cadence": null, "paused": false)");
+        const std::string contact =
+            R"([{"id": 2, "person": 4, "kind": "one-on-one", "at": "2026-11-20T09:00:00Z", "minutes": 30, "initiatedBy": "me", "quality": 4, "notes": ""}])";
+        std::string doc = document(people, std::to_string(kJsonFormatVersion), contact);
+        doc.pop_back();
+        return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": [], )"
+                     R"("dates": [], "actionItems": [], "kindAppreciation": [], )"
+                     R"("questions": [{"id": 5, "theme": "growth", "text": "What would you like to learn next?"}], "conversations": )" +
+               conversations + R"(, "agendaPoints": )" + points + R"(, "askedQuestions": )" + asked + "}";
+    };
+    const std::string conversation =
+        R"([{"id": 9, "person": 4, "at": "2026-11-20T09:00:00Z", "meeting": {"uid": "abc@rapport", "occurrence": "2026-11-20T10:00"}, )"
+        R"("contact": 2, "notes": "Zoë talked about the move", "privateNotes": "Watch for stress", "emotions": ["worried", "calm"], )"
+        R"("emotionWords": "a bit flat", "understood": "partly"}])";
+    const std::string point =
+        R"([{"id": 1, "person": 4, "raisedBy": "them", "text": "Conference budget", "created": "2026-11-19", "raisedFor": 9, "discussedIn": null}])";
+    const std::string asked = R"([{"id": 3, "conversation": 9, "question": 5, "text": "What would you like to learn next?"}])";
+    auto parsed = parseJson(withNotes(conversation, point, asked), rapport::test::jsonUpgrade());
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    const Dataset& data = parsed.value();
+    ASSERT_EQ(data.conversations.size(), 1u);
+    const Conversation& c = data.conversations[0];
+    EXPECT_EQ(c.meeting.uid, "abc@rapport");
+    ASSERT_TRUE(c.meeting.occurrence);
+    EXPECT_EQ(c.contact, InteractionId{2});
+    EXPECT_EQ(c.emotions, (std::vector<Emotion>{Emotion::Calm, Emotion::Worried})) << "kept once each, in the list's order";
+    EXPECT_EQ(c.understood, Understood::Partly);
+    ASSERT_EQ(data.agendaPoints.size(), 1u);
+    EXPECT_TRUE(data.agendaPoints[0].isOpen());
+    EXPECT_EQ(data.askedQuestions.at(0).question, QuestionId{5});
+    auto again = parseJson(toJson(data), rapport::test::jsonUpgrade());
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again.value(), data);
+
+    auto broken = [&](std::string text, const std::string& from, const std::string& to) {
+        text.replace(text.find(from), from.size(), to);
+        return text;
+    };
+    EXPECT_EQ(refusal(withNotes(broken(conversation, R"("contact": 2)", R"("contact": 8)"))).code, ErrorCode::JsonNoSuchContact);
+    EXPECT_EQ(refusal(withNotes(broken(conversation, R"("meeting": {"uid": "abc@rapport", "occurrence": "2026-11-20T10:00"}, "contact": 2)",
+                                       R"("meeting": null, "contact": null)")))
+                  .code,
+              ErrorCode::JsonConversationWithoutOneOnOne);
+    EXPECT_EQ(refusal(withNotes(broken(conversation, R"("worried")", R"("sulky")"))).where, "conversations[0].emotions[0]");
+    EXPECT_EQ(refusal(withNotes(conversation, broken(point, R"("raisedFor": 9)", R"("raisedFor": 10)"))).where, "agendaPoints[0].raisedFor");
+    EXPECT_EQ(refusal(withNotes(conversation, "[]", broken(asked, R"("question": 5)", R"("question": 6)"))).code,
+              ErrorCode::JsonNoSuchQuestion);
+    std::string twice = conversation;
+    twice.pop_back();
+    twice += ", " + broken(broken(conversation.substr(1, conversation.size() - 2), R"("id": 9)", R"("id": 10)"), R"("contact": 2)",
+                           R"("contact": null)") + "]";
+    EXPECT_EQ(refusal(withNotes(twice)).code, ErrorCode::JsonDuplicateConversation);
 }

@@ -106,7 +106,7 @@ TEST(Details, ValidationRefusesBlankAndOverlongText)
 TEST(ActionItems, OpenOnesComeFirstOverdueBeforeLaterAndUndatedLast)
 {
     auto item = [](long long id, std::optional<LocalDay> due, std::optional<LocalDay> done = std::nullopt) {
-        return ActionItem{ActionItemId{id}, PersonId{1}, ActionOwner::Me, "x", ymd(2026, 11, 1), due, done};
+        return ActionItem{ActionItemId{id}, PersonId{1}, ActionOwner::Me, "x", ymd(2026, 11, 1), due, done, std::nullopt};
     };
     std::vector items{item(1, std::nullopt), item(2, ymd(2026, 12, 10)), item(3, ymd(2026, 12, 1), ymd(2026, 12, 2)),
                       item(4, ymd(2026, 11, 20)), item(5, std::nullopt, ymd(2026, 12, 5))};
@@ -196,7 +196,7 @@ TEST(Timeline, NewestFirstWithEveryKindOnce)
     h.details = {Detail{DetailId{1}, PersonId{1}, DetailTopic::Goals, "Lead a project", ymd(2026, 12, 3)}};
     h.dates = {birthday(11, 30, 1990), birthday(12, 24, 1990, 2)};
     h.actionItems = {ActionItem{ActionItemId{1}, PersonId{1}, ActionOwner::Me, "Intro", ymd(2026, 11, 28), std::nullopt,
-                                ymd(2026, 12, 2)}};
+                                ymd(2026, 12, 2), std::nullopt}};
     h.focusPicks = {FocusPick{FocusPickId{1}, ymd(2026, 11, 23), PersonId{1}, "Dana", "Ask about the move", std::nullopt,
                               std::nullopt, at("2026-11-23T09:00")}};
 

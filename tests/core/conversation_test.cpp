@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The rules of one-on-one notes: the agenda each one-on-one shows, and emotions as stored.
+#include "core/conversation.h"
+
+#include <gtest/gtest.h>
+
+using namespace rapport::core;
+
+namespace {
+
+Instant at(const char* utc)
+{
+    return *parseUtc(utc);
+}
+
+Conversation held(long long id, const char* when)
+{
+    Conversation c;
+    c.id = ConversationId{id};
+    c.person = PersonId{1};
+    c.at = at(when);
+    c.meeting.uid = "weekly@rapport";
+    return c;
+}
+
+AgendaPoint point(long long id, std::optional<long long> raisedFor, std::optional<long long> discussedIn = std::nullopt)
+{
+    AgendaPoint p;
+    p.id = AgendaPointId{id};
+    p.person = PersonId{1};
+    p.text = "point " + std::to_string(id);
+    if (raisedFor)
+        p.raisedFor = ConversationId{*raisedFor};
+    if (discussedIn)
+        p.discussedIn = ConversationId{*discussedIn};
+    return p;
+}
+
+std::vector<long long> ids(const std::vector<AgendaPoint>& points)
+{
+    std::vector<long long> list;
+    for (const auto& p : points)
+        list.push_back(p.id.value);
+    return list;
+}
+
+} // namespace
+
+TEST(Agenda, OpenPointsCarryForwardUntilDiscussedAndNeverGoBackInTime)
+{
+    const std::vector<Conversation> conversations{held(1, "2026-11-23T09:00:00Z"), held(2, "2026-11-30T09:00:00Z"),
+                                                  held(3, "2026-12-07T09:00:00Z")};
+    const std::vector<AgendaPoint> points{
+        point(10, 1),        // raised for the first, never discussed: on every one from the first on
+        point(11, 2, 2),     // raised and discussed in the second
+        point(12, 2),        // raised for the second, open
+        point(13, std::nullopt), // raised for no one-on-one: on every one
+        point(14, 1, 3),     // raised for the first, discussed in the third
+    };
+    EXPECT_EQ(ids(agendaOf(ConversationId{1}, conversations[0].at, points, conversations)), (std::vector<long long>{10, 13}));
+    EXPECT_EQ(ids(agendaOf(ConversationId{2}, conversations[1].at, points, conversations)), (std::vector<long long>{10, 12, 13, 11}))
+        << "open ones first, then those checked off here";
+    EXPECT_EQ(ids(agendaOf(ConversationId{3}, conversations[2].at, points, conversations)), (std::vector<long long>{10, 12, 13, 14}));
+    EXPECT_EQ(ids(agendaOf(std::nullopt, at("2026-12-14T09:00:00Z"), points, conversations)), (std::vector<long long>{10, 12, 13}))
+        << "a one-on-one without notes yet shows every open point";
+}
+
+TEST(Agenda, APointRaisedForNotesSinceRemovedStaysOpenEverywhere)
+{
+    const std::vector<AgendaPoint> points{point(1, 99)};
+    EXPECT_EQ(agendaOf(std::nullopt, at("2026-01-01T09:00:00Z"), points, {}).size(), 1u);
+}
+
+TEST(Emotions, AreStoredOnceEachInListOrderAndUnknownWordsAreRefused)
+{
+    EXPECT_EQ(joinEmotions(std::vector<Emotion>{Emotion::Worried, Emotion::Calm, Emotion::Worried}), "calm,worried");
+    EXPECT_EQ(splitEmotions("worried,calm,calm"), (std::vector<Emotion>{Emotion::Calm, Emotion::Worried}));
+    EXPECT_EQ(splitEmotions(""), std::vector<Emotion>{});
+    EXPECT_FALSE(splitEmotions("calm,sulky"));
+    EXPECT_FALSE(splitEmotions("calm,"));
+    for (const Emotion emotion : kAllEmotions)
+        EXPECT_EQ(emotionFromToken(token(emotion)), emotion);
+}
+
+TEST(Conversation, AOneMegabyteNoteOfAnyScriptIsValidAndControlCharactersAreNot)
+{
+    Conversation c = held(1, "2026-11-30T09:00:00Z");
+    std::string big;
+    while (big.size() < 1'000'000)
+        big += "Zoë 日本語 — ✓ line\n";
+    c.notes = big;
+    EXPECT_TRUE(validate(c).empty());
+    c.notes = "bell\a";
+    EXPECT_FALSE(validate(c).empty());
+}
