@@ -239,4 +239,15 @@ std::vector<SuggestedQuestion> suggestQuestions(std::span<const Question> bank,
     return suggested;
 }
 
+QuestionSituation situationOf(HealthState state, std::optional<LocalDay> added, int oneOnOnesHeld, LocalDay today)
+{
+    using std::chrono::days;
+    using std::chrono::sys_days;
+    QuestionSituation situation;
+    const bool recentlyAdded = added && sys_days{today} - sys_days{*added} < days{kNotAskedWithinDays};
+    situation.isNew = state == HealthState::New || recentlyAdded || oneOnOnesHeld < 3;
+    situation.drifting = state == HealthState::Drifting || state == HealthState::Neglected;
+    return situation;
+}
+
 } // namespace rapport::core

@@ -5,6 +5,7 @@
 // (docs/conversations.md).
 
 #include "core/conversation.h"
+#include "core/health.h"
 
 #include <span>
 #include <vector>
@@ -23,6 +24,11 @@ struct QuestionSituation
     bool afterRepair = false;  ///< a rupture was repaired (or is being) in the last 90 days
     bool afterPulseDip = false; ///< their pulse answers dipped
 };
+
+/// What is going on with a person as far as their health tells it: new when they were added under
+/// kNotAskedWithinDays days before `today` or fewer than three one-on-ones were held (or health says
+/// New); drifting when health says drifting or neglected. Later areas add the repair and pulse flags.
+QuestionSituation situationOf(HealthState state, std::optional<LocalDay> added, int oneOnOnesHeld, LocalDay today);
 
 /// When a question was last asked of the person.
 struct AskedOn

@@ -380,3 +380,16 @@ TEST(QuestionSuggestions, QuestionsWithoutIdsAndDuplicatesStillWork)
     const std::array askedWithoutId{AskedOn{QuestionId{}, plusDays(kMonday, -1)}};
     EXPECT_EQ(suggestQuestions(duplicated, askedWithoutId, {}, kMonday).size(), 2u);
 }
+
+TEST(QuestionSituation, NewcomersAndDriftingRelationshipsAreToldApart)
+{
+    using rapport::core::HealthState;
+    const auto today = *rapport::core::parseDay("2026-12-07");
+    const auto longAgo = *rapport::core::parseDay("2025-01-10");
+    EXPECT_TRUE(rapport::core::situationOf(HealthState::Steady, *rapport::core::parseDay("2026-11-01"), 10, today).isNew);
+    EXPECT_TRUE(rapport::core::situationOf(HealthState::Steady, longAgo, 2, today).isNew) << "fewer than three one-on-ones held";
+    EXPECT_FALSE(rapport::core::situationOf(HealthState::Steady, longAgo, 3, today).isNew);
+    EXPECT_FALSE(rapport::core::situationOf(HealthState::Steady, longAgo, 3, today).drifting);
+    EXPECT_TRUE(rapport::core::situationOf(HealthState::Neglected, longAgo, 30, today).drifting);
+    EXPECT_TRUE(rapport::core::situationOf(HealthState::Drifting, std::nullopt, 30, today).drifting);
+}
