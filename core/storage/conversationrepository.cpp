@@ -149,6 +149,18 @@ core::Status removeWhere(const QSqlDatabase& db, const QString& sql, const QVari
     return core::Done{};
 }
 
+// Removes rows of `table` by id, each only when it belongs to `person`.
+template <class IdType>
+core::Status removeOfPerson(const QSqlDatabase& db, const QString& table, const std::vector<IdType>& ids, core::PersonId person)
+{
+    for (const auto id : ids)
+        if (auto done = removeWhere(db, QStringLiteral("DELETE FROM %1 WHERE id = ? AND person_id = ?").arg(table),
+                                    {id.value, person.value});
+            !done)
+            return done;
+    return core::Done{};
+}
+
 // The conversation's id for a reference a new conversation's points and items left unset.
 template <class IdType>
 std::optional<IdType> orConversation(std::optional<IdType> id, core::ConversationId conversation)
@@ -170,11 +182,9 @@ core::Status writeAll(const QSqlDatabase& db, const ConversationWrite& change, C
         if (auto done = writeAsked(db, asked); !done)
             return done.error();
     }
-    for (const auto removed : change.removedPoints)
-        if (auto done = removeWhere(db, QStringLiteral("DELETE FROM agenda_points WHERE id = ? AND person_id = ?"),
-                                    {removed.value, change.conversation.person.value});
-            !done)
-            return done;
+    const core::PersonId person = change.conversation.person;
+    if (auto done = removeOfPerson(db, QStringLiteral("agenda_points"), change.removedPoints, person); !done)
+        return done;
     for (auto point : change.points) {
         point.raisedFor = orConversation(point.raisedFor, written.conversation);
         point.discussedIn = orConversation(point.discussedIn, written.conversation);
@@ -183,11 +193,8 @@ core::Status writeAll(const QSqlDatabase& db, const ConversationWrite& change, C
             return done.error();
         written.points.push_back(done.value());
     }
-    for (const auto removed : change.removedActionItems)
-        if (auto done = removeWhere(db, QStringLiteral("DELETE FROM action_items WHERE id = ? AND person_id = ?"),
-                                    {removed.value, change.conversation.person.value});
-            !done)
-            return done;
+    if (auto done = removeOfPerson(db, QStringLiteral("action_items"), change.removedActionItems, person); !done)
+        return done;
     for (auto item : change.actionItems) {
         if (!item.conversation || !item.conversation->isValid())
             item.conversation = written.conversation;
@@ -349,16 +356,10 @@ core::Status ConversationRepository::remove(core::ConversationId id, core::Perso
     return writeTransaction(
         db, m_db.dialect(),
         [&]() -> core::Status {
-            for (const auto point : points)
-                if (auto done = removeWhere(db, QStringLiteral("DELETE FROM agenda_points WHERE id = ? AND person_id = ?"),
-                                            {point.value, person.value});
-                    !done)
-                    return done;
-            for (const auto item : actionItems)
-                if (auto done = removeWhere(db, QStringLiteral("DELETE FROM action_items WHERE id = ? AND person_id = ?"),
-                                            {item.value, person.value});
-                    !done)
-                    return done;
+            if (auto done = removeOfPerson(db, QStringLiteral("agenda_points"), points, person); !done)
+                return done;
+            if (auto done = removeOfPerson(db, QStringLiteral("action_items"), actionItems, person); !done)
+                return done;
             return removeWhere(db, QStringLiteral("DELETE FROM conversations WHERE id = ? AND person_id = ?"),
                                {id.value, person.value});
         },
