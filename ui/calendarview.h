@@ -57,6 +57,8 @@ public:
     core::WeekProposal proposal() const;
     /// Stores a proposal as one undo step.
     bool applyProposal(const core::WeekProposal& proposal);
+    /// "Plan my week…": shows the proposal for the week shown and stores what the user accepts.
+    void planMyWeek();
 
     using SeriesScope = core::SeriesScope;
     /// How the view asks (a dialog by default; tests answer directly). None cancels.
@@ -109,7 +111,6 @@ private:
     const core::MeetingSeries* seriesOf(const core::Meeting& meeting) const;
     void changeSeries(const core::Meeting& occurrence, core::Instant start, core::Instant end, SeriesScope scope);
     void showMeeting(std::optional<std::size_t> index);
-    void planMyWeek();
     void markMonth();
     void markMonth(std::span<const core::Meeting> meetings);
     std::pair<core::Instant, core::Instant> shownMonth() const;

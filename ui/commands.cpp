@@ -2,6 +2,7 @@
 #include "ui/commands.h"
 
 #include "core/series.h"
+#include "core/storage/conversationrepository.h"
 #include "core/storage/database.h"
 #include "core/storage/datasetrepository.h"
 #include "core/storage/focusrepository.h"
@@ -69,6 +70,7 @@ protected:
     storage::MapPinRepository pins() { return storage::MapPinRepository(m_database); }
     storage::MeetingRepository meetings() { return storage::MeetingRepository(m_database); }
     storage::PersonalRepository personal() { return storage::PersonalRepository(m_database); }
+    storage::QuestionRepository questions() { return storage::QuestionRepository(m_database); }
 
     storage::LinkRepository links() { return storage::LinkRepository(m_database); }
 
@@ -895,6 +897,88 @@ bool removeLink(const CommandContext& context, const core::PersonLink& link, con
 {
     const QString label = tr("Remove the link “%1”").arg(wording::linkSentence(link.type, fromName, toName));
     return push(context, new LinkCommand(context, label, link, false));
+}
+
+} // namespace commands
+} // namespace rapport::ui
+
+// --- The question bank
+
+namespace rapport::ui {
+namespace {
+
+// Saves one question of the bank: `before` none adds it (undo removes it by the id the first redo
+// got, and a redo brings it back under that id), else it is rewritten (undo writes `before` back).
+class SaveQuestionCommand final : public StoredCommand
+{
+public:
+    SaveQuestionCommand(const CommandContext& context, std::optional<core::Question> before, core::Question after)
+        : StoredCommand(context, before ? tr("Edit a question") : tr("Add a question")), m_before(std::move(before)),
+          m_after(std::move(after))
+    {
+    }
+    core::QuestionId questionId() const { return m_after.id; }
+
+protected:
+    core::Status apply() override
+    {
+        auto saved = questions().save(m_after);
+        if (!saved)
+            return saved.error();
+        m_after.id = saved.value();
+        return core::Done{};
+    }
+    core::Status revert() override
+    {
+        if (!m_before)
+            return questions().remove(m_after.id);
+        auto saved = questions().save(*m_before);
+        return saved ? core::Status(core::Done{}) : core::Status(saved.error());
+    }
+
+private:
+    std::optional<core::Question> m_before;
+    core::Question m_after;
+};
+
+class RemoveQuestionCommand final : public StoredCommand
+{
+public:
+    RemoveQuestionCommand(const CommandContext& context, core::Question question)
+        : StoredCommand(context, tr("Remove a question")), m_question(std::move(question))
+    {
+    }
+
+protected:
+    core::Status apply() override { return questions().remove(m_question.id); }
+    core::Status revert() override
+    {
+        auto saved = questions().save(m_question);
+        return saved ? core::Status(core::Done{}) : core::Status(saved.error());
+    }
+
+private:
+    core::Question m_question;
+};
+
+} // namespace
+
+namespace commands {
+
+core::QuestionId saveQuestion(const CommandContext& context, const std::optional<core::Question>& before, const core::Question& after)
+{
+    if (before && *before == after)
+        return after.id;
+    auto* command = new SaveQuestionCommand(context, before, after);
+    bool applied = false;
+    command->reportPushTo(&applied);
+    context.stack.push(command);
+    return applied ? command->questionId() : core::QuestionId{};
+}
+
+bool removeQuestion(const CommandContext& context, const core::Question& question)
+{
+    return push(context, new RemoveQuestionCommand(context, question));
 }
 
 } // namespace commands

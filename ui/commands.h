@@ -5,6 +5,7 @@
 // to the database at once (one transaction) and pushes an undoable command. The command classes are
 // private to commands.cpp. A change that fails is reported through Feedback and not pushed.
 
+#include "core/conversation.h"
 #include "core/dataset.h"
 #include "core/focus.h"
 #include "core/maplayout.h"
@@ -134,6 +135,15 @@ bool removeLink(const CommandContext& context, const core::PersonLink& link, con
 /// pushed when none is left. False (reported) when nothing was stored.
 bool reconcileOneOnOnes(const CommandContext& context, const std::vector<core::OneOnOneOutcome>& outcomes, const QString& label,
                         core::Instant now);
+
+// --- The question bank
+
+/// Saves a question of the bank — a new one when `before` is none ("Add a question"), else the
+/// change from `before` ("Edit a question") — as one undo step; undo removes the new one or writes
+/// `before` back. Returns its id (0 on failure, reported; nothing is pushed when unchanged).
+core::QuestionId saveQuestion(const CommandContext& context, const std::optional<core::Question>& before, const core::Question& after);
+/// Removes a question from the bank (`question` as read, id included); undo brings it back with its id.
+bool removeQuestion(const CommandContext& context, const core::Question& question);
 
 } // namespace commands
 } // namespace rapport::ui

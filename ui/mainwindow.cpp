@@ -12,13 +12,16 @@
 #include "ui/personview.h"
 #include "ui/personmodel.h"
 #include "ui/queries.h"
+#include "ui/questionbankdialog.h"
 #include "ui/quicklogdialog.h"
+#include "ui/searchdialog.h"
 #include "ui/springloading.h"
 #include "ui/statusline.h"
 #include "ui/weekview.h"
 #include "ui/welcomepage.h"
 #include "ui/wording.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -153,7 +156,8 @@ void MainWindow::buildMenus()
     file->addAction(tr("Import a &calendar (iCalendar)…"), m_exchange, &DataExchange::chooseCalendarToImport);
     file->addAction(tr("Export the calendar (iCalendar)…"), m_exchange, &DataExchange::exportCalendar);
     file->addSeparator();
-    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_context.undoStack.createUndoAction(this, tr("&Undo"));
@@ -164,28 +168,39 @@ void MainWindow::buildMenus()
     edit->addAction(redo);
     edit->addSeparator();
     auto* people = page<PeopleView>();
-    edit->addAction(tr("&New person…"), this, [this, people] {
+    QAction* newPerson = edit->addAction(tr("&New person…"), this, [this, people] {
         showView(QStringLiteral("people"));
         people->addPerson();
-    })->setShortcut(QKeySequence::New);
+    });
+    newPerson->setShortcut(QKeySequence::New);
     edit->addAction(tr("&Edit person…"), people, &PeopleView::editCurrent)->setShortcut(Qt::Key_F2);
     edit->addAction(tr("&Delete selected people"), people, &PeopleView::deleteSelected)->setToolTip(tr("Del in the People table"));
     edit->addSeparator();
-    edit->addAction(tr("&Find…"), this, [this, people] {
+    // Ctrl+F filters the current list; Ctrl+K searches everything.
+    QAction* find = edit->addAction(tr("&Find…"), this, [this, people] {
         showView(QStringLiteral("people"));
         people->focusFilter();
-    })->setShortcut(QKeySequence::Find);
-    edit->addAction(tr("Default &rhythms…"), this, [this] {
+    });
+    find->setShortcut(QKeySequence::Find);
+    edit->addAction(tr("&Search everything…"), this, &MainWindow::searchEverything)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction* rhythms = edit->addAction(tr("Default &rhythms…"), this, [this] {
         const auto before = m_queries->kindRhythms();
         KindRhythmsDialog dialog(before, this);
         if (dialog.exec() == QDialog::Accepted)
             commands::setKindRhythms(m_commands, before, dialog.overrides());
     });
-    edit->addAction(tr("&Working hours…"), page<CalendarView>(), &CalendarView::editWorkingHours);
+    QAction* hours = edit->addAction(tr("&Working hours…"), page<CalendarView>(), &CalendarView::editWorkingHours);
+    QAction* questions = edit->addAction(tr("&Question bank…"), this, &MainWindow::openQuestionBank);
     edit->addSeparator();
     QAction* log = edit->addAction(tr("&Log a contact…"), this, [this] { quickLog(); });
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     log->setShortcutContext(Qt::ApplicationShortcut);
+    // Offered by Ctrl+K only: the calendar's own button elsewhere.
+    auto* plan = new QAction(tr("Plan my week…"), this);
+    connect(plan, &QAction::triggered, this, [this] {
+        showView(QStringLiteral("calendar"));
+        page<CalendarView>()->planMyWeek();
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (const auto& area : areas()) {
@@ -193,7 +208,12 @@ void MainWindow::buildMenus()
             continue;
         QAction* action = view->addAction(areaTitle(area), this, [this, id = QLatin1String(area.id)] { showView(id); });
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + indexOf(&area))));
+        m_switcherActions << action;
     }
+    m_switcherActions << newPerson << log << plan << find << questions << rhythms << hours;
+    for (QAction* action : file->actions())
+        if (!action->isSeparator() && action != quit) // quitting by a stray Enter would be rude
+            m_switcherActions << action;
 
     menuBar()->addMenu(tr("&Help"))->addAction(tr("&About Rapport"), this, [this] {
         QMessageBox::about(this, tr("About Rapport"),
@@ -201,6 +221,21 @@ void MainWindow::buildMenus()
                               "priority.</p><p>Licensed under the GNU General Public License, version 3 or later.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     });
+}
+
+void MainWindow::searchEverything()
+{
+    if (!m_search)
+        m_search = new SearchDialog(*m_queries, *this, m_switcherActions, this);
+    m_search->popUp();
+}
+
+QuestionBankDialog* MainWindow::openQuestionBank()
+{
+    auto* dialog = new QuestionBankDialog(m_commands, *m_queries, *m_feed, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 bool MainWindow::showView(const QString& view)

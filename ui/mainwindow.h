@@ -28,6 +28,8 @@ class ChangeFeed;
 class DataExchange;
 class DatabaseQueries;
 class PersonModel;
+class QuestionBankDialog;
+class SearchDialog;
 class WelcomePage;
 
 /// What the main window needs from the app that builds it.
@@ -67,6 +69,12 @@ public:
     /// Reads an iCalendar file, previews it and, when the user agrees, imports it as one undo step.
     bool importCalendar(const QString& file);
     AuditForm* auditForm() const { return m_auditForm; }
+    /// Ctrl+K: the search across actions, people and notes, ready to type in (built on first use).
+    void searchEverything();
+    /// The search window, once Ctrl+K built it.
+    SearchDialog* searchDialog() const { return m_search; }
+    /// Edit ▸ Question bank…: the bank's editor over the window (not blocking; it closes itself).
+    QuestionBankDialog* openQuestionBank();
     WelcomePage* welcomePage() const { return m_welcome; }
 
     // Navigator: what the pages ask of the window.
@@ -105,6 +113,8 @@ private:
     WelcomePage* m_welcome = nullptr;
     AuditForm* m_auditForm = nullptr;
     bool m_auditRequested = false;
+    SearchDialog* m_search = nullptr;
+    QList<QAction*> m_switcherActions; ///< what Ctrl+K offers by name, the menus' own actions
     QString m_beforePerson = QStringLiteral("people"); ///< where Back on a person's page returns to
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/queries.h"
 
+#include "core/storage/conversationrepository.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/interactionrepository.h"
 #include "core/storage/kindcadencerepository.h"
@@ -101,6 +102,16 @@ core::Result<std::vector<core::Interaction>> DatabaseQueries::interactionsOf(cor
 core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> DatabaseQueries::skippedOneOnOnes() const
 {
     return storage::MeetingRepository(m_database).skipped();
+}
+
+core::Result<std::vector<storage::SearchHit>> DatabaseQueries::search(std::string_view text, int limit) const
+{
+    return storage::SearchRepository(m_database).search(text, limit);
+}
+
+core::Result<std::vector<core::Question>> DatabaseQueries::questions() const
+{
+    return storage::QuestionRepository(m_database).all();
 }
 
 } // namespace rapport::ui

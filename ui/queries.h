@@ -13,11 +13,13 @@
 #include "core/relationship.h"
 #include "core/timeline.h"
 #include "core/result.h"
+#include "core/storage/conversationrepository.h"
 #include "core/storage/meetingrepository.h"
 
 #include <QStringList>
 
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -107,13 +109,31 @@ public:
     virtual core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> skippedOneOnOnes() const = 0;
 };
 
+/// Search everything (Ctrl+K): the full-text index, best first (storage::SearchRepository::search).
+class SearchQueries
+{
+public:
+    virtual ~SearchQueries() = default;
+    virtual core::Result<std::vector<storage::SearchHit>> search(std::string_view text, int limit) const = 0;
+};
+
+/// The question bank, in theme order (its editor).
+class QuestionQueries
+{
+public:
+    virtual ~QuestionQueries() = default;
+    virtual core::Result<std::vector<core::Question>> questions() const = 0;
+};
+
 /// Every area's queries, answered from the open database.
 class DatabaseQueries final : public PeopleQueries,
                               public FocusQueries,
                               public MapQueries,
                               public CalendarQueries,
                               public HistoryQueries,
-                              public PersonQueries
+                              public PersonQueries,
+                              public SearchQueries,
+                              public QuestionQueries
 {
 public:
     explicit DatabaseQueries(storage::Database& database) : m_database(database) {}
@@ -136,6 +156,8 @@ public:
     core::Result<std::vector<core::Interaction>> interactionsOf(core::PersonId person) const override;
     core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> skippedOneOnOnes() const override;
     core::Result<std::vector<core::PersonLink>> linksOf(core::PersonId person) const override;
+    core::Result<std::vector<storage::SearchHit>> search(std::string_view text, int limit) const override;
+    core::Result<std::vector<core::Question>> questions() const override;
 
 private:
     storage::Database& m_database;

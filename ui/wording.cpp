@@ -2,6 +2,7 @@
 #include "ui/wording.h"
 
 #include "core/series.h"
+#include "core/storage/conversationrepository.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -654,6 +655,37 @@ QString linkSentence(core::LinkType type, const QString& from, const QString& to
     case core::LinkType::Peer: return tr("%1 and %2 are peers").arg(from, to);
     case core::LinkType::MentorOf: return tr("%1 mentors %2").arg(from, to);
     case core::LinkType::WorksWith: return tr("%1 and %2 work together").arg(from, to);
+    }
+    return {};
+}
+
+QString searchKindName(storage::SearchKind kind)
+{
+    using K = storage::SearchKind;
+    switch (kind) {
+    case K::Person: return tr("Person");
+    case K::ContactNote: return tr("Contact note");
+    case K::Detail: return tr("Thing to remember");
+    case K::Notes: return tr("One-on-one notes");
+    case K::PrivateNotes: return tr("Private notes");
+    case K::AgendaPoint: return tr("Agenda point");
+    case K::ActionItem: return tr("Action item");
+    case K::PersonNotes: return tr("About them");
+    }
+    return {};
+}
+
+QString questionThemeName(core::QuestionTheme theme)
+{
+    using T = core::QuestionTheme;
+    switch (theme) {
+    case T::Connection: return tr("Connection");
+    case T::Wellbeing: return tr("Wellbeing");
+    case T::Growth: return tr("Growth");
+    case T::Feedback: return tr("Feedback");
+    case T::Career: return tr("Career");
+    case T::Stay: return tr("Stay");
+    case T::AfterRupture: return tr("After a rupture");
     }
     return {};
 }

@@ -5,6 +5,7 @@
 // both use it, so a reason reads the same in a tooltip and in `rapport report`.
 
 #include "core/audit.h"
+#include "core/conversation.h"
 #include "core/health.h"
 #include "core/personal.h"
 #include "core/instant.h"
@@ -22,6 +23,10 @@
 #include <optional>
 
 class QDateTime;
+
+namespace rapport::storage {
+enum class SearchKind; // core/storage/conversationrepository.h
+}
 
 namespace rapport::ui::wording {
 
@@ -124,5 +129,11 @@ QString repeatsOrOnce(const std::optional<std::string>& rrule, const core::Local
 /// A link between two people as a sentence: "Ana reports to Ben", "Ana and Ben are peers",
 /// "Ana mentors Ben", "Ana and Ben work together".
 QString linkSentence(core::LinkType type, const QString& from, const QString& to);
+
+/// What a search hit is: "Person", "One-on-one notes", "Private notes", "Thing to remember",
+/// "Agenda point", "Action item", "Contact note", "About them" (a person's own notes).
+QString searchKindName(storage::SearchKind kind);
+/// A theme of the question bank: "Connection", "Wellbeing", … "After a rupture".
+QString questionThemeName(core::QuestionTheme theme);
 
 } // namespace rapport::ui::wording
