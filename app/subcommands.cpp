@@ -6,6 +6,7 @@
 #include "app/commands.h"
 #include "app/planning.h"
 #include "app/reports.h"
+#include "app/search.h"
 
 namespace rapport::app {
 
@@ -85,6 +86,15 @@ const QList<Subcommand>& subcommands()
                   QStringLiteral("celebration, repair, stay-interview")},
          .writes = true,
          .run = runLog},
+        {.name = QStringLiteral("search"),
+         .arguments = {QStringLiteral("QUERY")},
+         .options = {{.name = QStringLiteral("format"), .value = QStringLiteral("text|json")}},
+         .help = {QStringLiteral("people, notes, things to remember, agenda points and action items with words"),
+                  QStringLiteral("starting like those of QUERY, best first (people by name first); every word"),
+                  QStringLiteral("is literal (no operators); text marks the matches [like this]; json lists"),
+                  QStringLiteral("{kind, person, personId, id, snippet}; nothing found is an empty list")},
+         .writes = false,
+         .run = runSearch},
     };
     return table;
 }

@@ -230,6 +230,7 @@ TEST_F(Cli, ReadOnlyCommandsRefuseAMissingDatabaseAndCreateNothing)
         {QStringLiteral("report"), QStringLiteral("health")},
         {QStringLiteral("report"), QStringLiteral("week"), QStringLiteral("--format"), QStringLiteral("json")},
         {QStringLiteral("import"), QStringLiteral("ics"), ics, QStringLiteral("--dry-run")},
+        {QStringLiteral("search"), QStringLiteral("anything")},
     };
     // Every command declared as not writing has a case here.
     for (const app::Subcommand& command : app::subcommands()) {
@@ -815,3 +816,75 @@ TEST_F(Cli, ErrorsSpeakInOneStyle)
     const Outcome unknown = onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--bogus")});
     expectOneLineError(unknown, 2, "unknown option --bogus (see --help)");
 }
+
+TEST_F(Cli, SearchFindsPeopleAndNotesWithEveryWordLiteral)
+{
+    const QString db = path("search.sqlite");
+    const auto add = [&](const QString& name, const char* kind) {
+        const Outcome added = onDb(db, {QStringLiteral("add"), name, QStringLiteral("--kind"), QString::fromUtf8(kind)});
+        ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    };
+    add(QStringLiteral("Ana Lopez"), "direct-report");
+    add(QStringLiteral("Zoë Ångström"), "peer");
+    for (const QStringList& log : {QStringList{QStringLiteral("Ana Lopez"), QStringLiteral("Talked about the team plan for spring")},
+                                   QStringList{QStringLiteral("Zoë"), QStringLiteral("Zoë wants more pairing with the team")}}) {
+        const Outcome logged = onDb(db, {QStringLiteral("log"), log.at(0), QStringLiteral("call"), QStringLiteral("--note"), log.at(1)});
+        ASSERT_EQ(logged.exitCode, 0) << logged.err.toStdString();
+    }
+    const auto search = [&](const QString& query, const QStringList& more = {}) {
+        return onDb(db, QStringList{QStringLiteral("search"), query} + more);
+    };
+    const auto json = [&](const QString& query) {
+        const Outcome run = search(query, {QStringLiteral("--format"), QStringLiteral("json")});
+        EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+        EXPECT_TRUE(run.err.isEmpty()) << run.err.toStdString();
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+        EXPECT_EQ(error.error, QJsonParseError::NoError) << run.out.toStdString();
+        EXPECT_TRUE(document.isArray()) << run.out.toStdString();
+        return document.array();
+    };
+
+    // Text: one line per hit, kind, person, the snippet with its matches in brackets.
+    const Outcome text = search(QStringLiteral("team plan"));
+    ASSERT_EQ(text.exitCode, 0) << text.err.toStdString();
+    const QStringList lines = text.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 1) << text.out.toStdString();
+    EXPECT_TRUE(lines.at(0).startsWith(QStringLiteral("Contact note ")) && lines.at(0).contains(QStringLiteral("Ana Lopez")))
+        << lines.at(0).toStdString();
+    EXPECT_TRUE(lines.at(0).endsWith(QStringLiteral("Talked about the [team] [plan] for spring"))) << lines.at(0).toStdString();
+
+    // JSON: kind, person, personId, id, snippet without marks; people by name first.
+    const QJsonArray team = json(QStringLiteral("team"));
+    ASSERT_EQ(team.size(), 2);
+    for (const QJsonValue& hit : team) {
+        const QJsonObject o = hit.toObject();
+        EXPECT_EQ(QStringList(o.keys()), (QStringList{QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("person"),
+                                                      QStringLiteral("personId"), QStringLiteral("snippet")}));
+        EXPECT_EQ(o.value(QStringLiteral("kind")).toString(), QStringLiteral("contact-note"));
+        EXPECT_FALSE(o.value(QStringLiteral("snippet")).toString().contains(QChar(2)));
+        EXPECT_GT(o.value(QStringLiteral("id")).toInteger(), 0);
+    }
+    const QJsonArray zoe = json(QStringLiteral("zoë"));
+    ASSERT_EQ(zoe.size(), 2) << "her name and her note";
+    EXPECT_EQ(zoe.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("person"));
+    EXPECT_EQ(zoe.at(0).toObject().value(QStringLiteral("person")).toString(), QStringLiteral("Zoë Ångström"));
+    EXPECT_EQ(zoe.at(0).toObject().value(QStringLiteral("snippet")).toString(), QStringLiteral("Zoë Ångström"));
+    EXPECT_EQ(zoe.at(0).toObject().value(QStringLiteral("personId")).toInteger(), zoe.at(0).toObject().value(QStringLiteral("id")).toInteger());
+    EXPECT_EQ(zoe.at(1).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("contact-note"));
+    EXPECT_EQ(json(QStringLiteral("ZOE angst")).size(), 1) << "case and accents folded, words as prefixes";
+
+    // Operators and punctuation are literal; nothing to search for is an empty list, never an error.
+    for (const QString& query : {QStringLiteral("NOT \""), QStringLiteral("team OR nobody"), QStringLiteral("team NOT plan"),
+                                 QStringLiteral("\"*()"), QStringLiteral(""), QStringLiteral("   ")}) {
+        SCOPED_TRACE(query.toStdString());
+        EXPECT_EQ(json(query), QJsonArray());
+        const Outcome plain = search(query);
+        EXPECT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+        EXPECT_TRUE(plain.out.isEmpty()) << plain.out.toStdString();
+        EXPECT_TRUE(plain.err.isEmpty()) << plain.err.toStdString();
+    }
+    EXPECT_EQ(json(QStringLiteral("text:zoë")).size(), 0) << "a column filter is words like any other";
+    expectOneLineError(search(QStringLiteral("team"), {QStringLiteral("--format"), QStringLiteral("xml")}), 2, "--format");
+}
+
