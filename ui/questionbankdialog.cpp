@@ -90,7 +90,7 @@ QuestionBankDialog::QuestionBankDialog(const CommandContext& commands, const Que
     layout->addWidget(buttons);
 
     const QFontMetrics metrics(font());
-    resize(metrics.averageCharWidth() * 90, metrics.height() * 36);
+    resize(metrics.averageCharWidth() * 120, metrics.height() * 36);
     m_refresher = new PageRefresher(*this, feed, storage::RowKinds(storage::Rows::Questions),
                                     [this](const storage::ChangeSet&) { refresh(); });
     updateButtons();
