@@ -116,6 +116,32 @@ std::vector<ValidationIssue> validate(const AskedQuestion& asked)
     return issues;
 }
 
+ListeningTrend listeningTrend(std::span<const Conversation> conversations, std::span<const AskedQuestion> asked, int last)
+{
+    std::vector<const Conversation*> latest;
+    for (const auto& conversation : conversations)
+        latest.push_back(&conversation);
+    std::sort(latest.begin(), latest.end(), [](const Conversation* a, const Conversation* b) {
+        return a->at != b->at ? b->at < a->at : b->id < a->id;
+    });
+    if (last >= 0 && latest.size() > static_cast<std::size_t>(last))
+        latest.resize(static_cast<std::size_t>(last));
+    ListeningTrend trend;
+    for (const Conversation* conversation : latest) {
+        ++trend.oneOnOnes;
+        if (conversation->understood == Understood::Yes)
+            ++trend.understood;
+        else if (conversation->understood == Understood::Partly)
+            ++trend.partly;
+        else if (conversation->understood == Understood::No)
+            ++trend.notUnderstood;
+        trend.questions += static_cast<int>(std::count_if(asked.begin(), asked.end(), [&](const AskedQuestion& a) {
+            return a.conversation == conversation->id;
+        }));
+    }
+    return trend;
+}
+
 std::string joinEmotions(std::span<const Emotion> emotions)
 {
     std::string joined;

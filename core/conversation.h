@@ -153,6 +153,29 @@ std::vector<ValidationIssue> validate(const AgendaPoint& point);
 std::vector<ValidationIssue> validate(const Question& question);
 std::vector<ValidationIssue> validate(const AskedQuestion& asked);
 
+/// How I listened across someone's recent one-on-ones (the person page's listening line): of the
+/// last `oneOnOnes` one-on-ones with notes, how often I understood before I tried to solve (as I
+/// answered the self-check; unanswered ones count in none of the three), and the open questions asked.
+struct ListeningTrend
+{
+    int oneOnOnes = 0;
+    int understood = 0;
+    int partly = 0;
+    int notUnderstood = 0;
+    int questions = 0;
+
+    /// Open questions per one-on-one (0 when there were none).
+    double questionsEach() const { return oneOnOnes == 0 ? 0.0 : static_cast<double>(questions) / oneOnOnes; }
+    friend bool operator==(const ListeningTrend&, const ListeningTrend&) = default;
+};
+
+inline constexpr int kListeningTrendLength = 10;
+
+/// The trend over the latest `last` of `conversations` (by when they started; ties by id), with the
+/// questions of `asked` that belong to them.
+ListeningTrend listeningTrend(std::span<const Conversation> conversations, std::span<const AskedQuestion> asked,
+                              int last = kListeningTrendLength);
+
 /// "calm,worried": the emotions as stored (tokens joined by commas), and back; unknown tokens are errors.
 std::string joinEmotions(std::span<const Emotion> emotions);
 std::optional<std::vector<Emotion>> splitEmotions(std::string_view text);

@@ -2,6 +2,8 @@
 // The rules of one-on-one notes: the agenda each one-on-one shows, and emotions as stored.
 #include "core/conversation.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 using namespace rapport::core;
@@ -92,4 +94,34 @@ TEST(Conversation, AOneMegabyteNoteOfAnyScriptIsValidAndControlCharactersAreNot)
     EXPECT_TRUE(validate(c).empty());
     c.notes = "bell\a";
     EXPECT_FALSE(validate(c).empty());
+}
+
+TEST(ListeningTrend, CountsTheLatestOneOnOnesSelfChecksAndTheirQuestions)
+{
+    std::vector<Conversation> conversations;
+    std::vector<AskedQuestion> asked;
+    // Twelve weekly one-on-ones: the two oldest answered "no" with five questions each, which the
+    // trend of the last ten must not count.
+    for (int week = 0; week < 12; ++week) {
+        Conversation c = held(week + 1, "2026-09-07T09:00:00Z");
+        c.at += std::chrono::days{7 * week};
+        c.understood = week < 2 ? std::optional(Understood::No)
+                       : week == 5 ? std::nullopt
+                       : week % 4 == 0 ? std::optional(Understood::Partly)
+                                       : std::optional(Understood::Yes);
+        conversations.push_back(c);
+        for (int q = 0; q < (week < 2 ? 5 : week % 2 + 1); ++q)
+            asked.push_back(AskedQuestion{AskedQuestionId{week * 10 + q}, c.id, std::nullopt, "Why?"});
+    }
+    // Stored oldest first, given any order: the latest ten are weeks 2..11.
+    std::reverse(conversations.begin(), conversations.end());
+    const ListeningTrend trend = listeningTrend(conversations, asked);
+    EXPECT_EQ(trend.oneOnOnes, 10);
+    EXPECT_EQ(trend.partly, 2) << "weeks 4 and 8";
+    EXPECT_EQ(trend.notUnderstood, 0) << "the two 'no' answers are older than the last ten";
+    EXPECT_EQ(trend.understood, 7) << "week 5 answered nothing";
+    EXPECT_EQ(trend.questions, 15);
+    EXPECT_DOUBLE_EQ(trend.questionsEach(), 1.5);
+    EXPECT_EQ(listeningTrend({}, {}), ListeningTrend{});
+    EXPECT_EQ(listeningTrend(conversations, asked, 12).notUnderstood, 2);
 }
