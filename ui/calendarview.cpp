@@ -234,7 +234,10 @@ QWidget* CalendarView::buildPanel()
     m_held->setToolTip(tr("Mark it held and log how it went"));
     m_skipped = new QPushButton(tr("S&kipped"), m_panel);
     m_open = new QPushButton(tr("Open person"), m_panel);
+    m_notes = new QPushButton(tr("No&tes…"), m_panel);
+    m_notes->setToolTip(tr("The agenda, notes and listening of this one-on-one"));
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_notes);
     buttons->addWidget(m_held);
     buttons->addWidget(m_skipped);
     buttons->addWidget(m_open);
@@ -243,6 +246,10 @@ QWidget* CalendarView::buildPanel()
     layout->addLayout(buttons);
     connect(m_held, &QPushButton::clicked, this, [this] { setStatus(core::MeetingStatus::Held); });
     connect(m_skipped, &QPushButton::clicked, this, [this] { setStatus(core::MeetingStatus::Skipped); });
+    connect(m_notes, &QPushButton::clicked, this, [this] {
+        if (const auto index = m_grid->selected(); index && *index < m_grid->meetings().size())
+            openNotesOf(m_grid->meetings()[*index].meeting);
+    });
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (const auto index = m_grid->selected(); index && m_grid->meetings()[*index].meeting.person)
             m_navigator.openPerson(*m_grid->meetings()[*index].meeting.person);
@@ -526,6 +533,7 @@ void CalendarView::showMeeting(std::optional<std::size_t> index)
     }
     m_panelTime->setText(tr("%1 · %2%3").arg(when(m, m_people.zone()), status, m.series ? tr(" · repeats") : QString()));
     m_held->setEnabled(m.person.has_value());
+    m_notes->setEnabled(m.person.has_value());
     m_open->setEnabled(m.person.has_value());
     m_panel->show();
 }
@@ -605,6 +613,7 @@ QMenu* CalendarView::meetingMenu(std::size_t index, QWidget* parent)
         menu->setDefaultAction(open);
         menu->addSeparator();
         menu->addAction(tr("&Held…"), this, [this] { setStatus(core::MeetingStatus::Held); });
+        menu->addAction(tr("No&tes…"), this, [this, m = g.meeting] { openNotesOf(m); });
     }
     menu->addAction(tr("S&kipped"), this, [this] { setStatus(core::MeetingStatus::Skipped); });
     if (seriesOf(g.meeting)) {
@@ -697,6 +706,12 @@ void CalendarView::changeTime(std::size_t index, core::Instant start, core::Inst
     storeChange(before, after, moved ? tr("Move %1").arg(what) : tr("Change the length of %1").arg(what));
 }
 
+void CalendarView::openNotesOf(const core::Meeting& meeting)
+{
+    if (meeting.person)
+        m_navigator.openNotes(NotesFor{*meeting.person, meeting.start, core::keyOf(meeting), std::nullopt});
+}
+
 void CalendarView::setStatus(core::MeetingStatus status)
 {
     const auto index = m_grid->selected();
@@ -706,9 +721,13 @@ void CalendarView::setStatus(core::MeetingStatus status)
     const QString what = m_grid->meetings()[*index].label;
     // A held one-on-one is a contact: ask how it went first, then store both as one step. Cancelled,
     // the meeting stays as it was.
+    // Logged, its notes window opens (keyed to the meeting and the new contact both).
     if (status == core::MeetingStatus::Held && before.person) {
-        if (const auto contact = m_navigator.askHowItWent(before))
-            commands::markHeld(m_context, before, *contact, tr("Mark %1 held").arg(what), m_clock());
+        const auto contact = m_navigator.askHowItWent(before);
+        if (!contact)
+            return;
+        if (const auto logged = commands::markHeld(m_context, before, *contact, tr("Mark %1 held").arg(what), m_clock()))
+            m_navigator.openNotes(NotesFor{*before.person, before.start, core::keyOf(before), *logged});
         return;
     }
     core::Meeting after = before;

@@ -72,7 +72,7 @@ public:
         m_endSeries = std::move(end);
     }
 
-    /// The context menu of a meeting of the week shown: open the person, held, skipped, and for a
+    /// The context menu of a meeting of the week shown: open the person, held, notes, skipped, and for a
     /// series "Edit series…" and "End series…". The caller owns it.
     QMenu* meetingMenu(std::size_t index, QWidget* parent);
     /// "Edit series…" for the series `occurrence` belongs to: from an occurrence after the first the
@@ -106,6 +106,8 @@ private:
     bool hasSeries(core::PersonId person, core::LocalDay day) const;
     void changeTime(std::size_t index, core::Instant start, core::Instant end);
     void setStatus(core::MeetingStatus status);
+    /// Asks the window for the notes window of `meeting` (a one-on-one with someone).
+    void openNotesOf(const core::Meeting& meeting);
     void storeChange(const core::Meeting& before, core::Meeting after, const QString& label);
     std::optional<SeriesScope> askScope(const QString& title, const QString& question, bool offerOnlyThis);
     const core::MeetingSeries* seriesOf(const core::Meeting& meeting) const;
@@ -140,6 +142,7 @@ private:
     QLabel* m_panelTitle = nullptr;
     QLabel* m_panelTime = nullptr;
     QPushButton* m_held = nullptr;
+    QPushButton* m_notes = nullptr;
     QPushButton* m_skipped = nullptr;
     QPushButton* m_open = nullptr;
     std::vector<core::MeetingSeries> m_series; // every series, read with the week

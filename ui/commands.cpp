@@ -73,6 +73,7 @@ protected:
     storage::QuestionRepository questions() { return storage::QuestionRepository(m_database); }
 
     storage::LinkRepository links() { return storage::LinkRepository(m_database); }
+    storage::ConversationRepository conversations() { return storage::ConversationRepository(m_database); }
 
 private:
     bool check(const core::Status& status)
@@ -341,6 +342,7 @@ public:
         m_after = m_before;
         m_after.status = core::MeetingStatus::Held;
     }
+    core::InteractionId contact() const { return m_contact.id; }
 
 protected:
     core::Status apply() override
@@ -524,10 +526,16 @@ bool addMeetings(const CommandContext& context, const std::vector<core::Meeting>
     return push(context, new AddMeetingsCommand(context, label, meetings));
 }
 
-bool markHeld(const CommandContext& context, const core::Meeting& before, const core::Interaction& contact,
-              const QString& label, core::Instant now)
+std::optional<core::InteractionId> markHeld(const CommandContext& context, const core::Meeting& before,
+                                            const core::Interaction& contact, const QString& label, core::Instant now)
 {
-    return push(context, new MarkHeldCommand(context, label, before, contact, now));
+    auto* command = new MarkHeldCommand(context, label, before, contact, now);
+    bool applied = false;
+    command->reportPushTo(&applied);
+    context.stack.push(command); // deletes the command when its redo failed
+    if (!applied)
+        return std::nullopt;
+    return command->contact();
 }
 
 bool changeMeeting(const CommandContext& context, const core::Meeting& before, const core::Meeting& after, const QString& label)
@@ -897,6 +905,96 @@ bool removeLink(const CommandContext& context, const core::PersonLink& link, con
 {
     const QString label = tr("Remove the link “%1”").arg(wording::linkSentence(link.type, fromName, toName));
     return push(context, new LinkCommand(context, label, link, false));
+}
+
+} // namespace commands
+namespace {
+
+// One save of the notes window. The first apply records the ids storage gave (the notes, new
+// points, new action items), so a redo brings back the same rows and an undo knows what it created.
+class SaveConversationCommand final : public StoredCommand
+{
+public:
+    SaveConversationCommand(const CommandContext& context, const QString& text, commands::ConversationBefore before,
+                            storage::ConversationWrite after)
+        : StoredCommand(context, text), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    core::ConversationId conversation() const { return m_after.conversation.id; }
+
+protected:
+    core::Status apply() override
+    {
+        auto written = conversations().write(m_after);
+        if (!written)
+            return written.error();
+        if (m_applied)
+            return core::Done{};
+        m_applied = true;
+        m_after.conversation.id = written.value().conversation;
+        for (std::size_t i = 0; i < m_after.points.size() && i < written.value().points.size(); ++i)
+            if (!m_after.points[i].id.isValid()) {
+                m_after.points[i].id = written.value().points[i];
+                m_createdPoints.push_back(m_after.points[i].id);
+            }
+        for (std::size_t i = 0; i < m_after.actionItems.size() && i < written.value().actionItems.size(); ++i)
+            if (!m_after.actionItems[i].id.isValid()) {
+                m_after.actionItems[i].id = written.value().actionItems[i];
+                m_createdItems.push_back(m_after.actionItems[i].id);
+            }
+        return core::Done{};
+    }
+    core::Status revert() override
+    {
+        const core::ConversationId id = m_after.conversation.id;
+        const core::PersonId person = m_after.conversation.person;
+        if (!m_before.conversation && m_before.points.empty() && m_before.actionItems.empty())
+            return conversations().remove(id, person, m_createdPoints, m_createdItems);
+        storage::ConversationWrite back;
+        back.conversation = m_before.conversation.value_or(m_after.conversation);
+        back.asked = m_before.asked;
+        back.points = m_before.points;
+        back.removedPoints = m_createdPoints;
+        back.actionItems = m_before.actionItems;
+        back.removedActionItems = m_createdItems;
+        if (auto written = conversations().write(back); !written)
+            return written.error();
+        if (m_before.conversation)
+            return core::Done{};
+        // A first save that also changed earlier points: those are back; now the notes go.
+        return conversations().remove(id, person, {}, {});
+    }
+
+private:
+    commands::ConversationBefore m_before;
+    storage::ConversationWrite m_after;
+    std::vector<core::AgendaPointId> m_createdPoints;
+    std::vector<core::ActionItemId> m_createdItems;
+    bool m_applied = false;
+};
+
+bool sameQuestions(const std::vector<core::AskedQuestion>& a, const std::vector<core::AskedQuestion>& b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const core::AskedQuestion& x, const core::AskedQuestion& y) {
+        return x.question == y.question && x.text == y.text;
+    });
+}
+
+} // namespace
+
+namespace commands {
+
+core::ConversationId saveConversation(const CommandContext& context, ConversationBefore before, storage::ConversationWrite after,
+                                      const QString& label)
+{
+    if (before.conversation && *before.conversation == after.conversation && sameQuestions(before.asked, after.asked) &&
+        after.points.empty() && after.removedPoints.empty() && after.actionItems.empty() && after.removedActionItems.empty())
+        return before.conversation->id; // nothing changed: nothing to undo
+    auto* command = new SaveConversationCommand(context, label, std::move(before), std::move(after));
+    bool applied = false;
+    command->reportPushTo(&applied);
+    context.stack.push(command); // deletes the command when its redo failed
+    return applied ? command->conversation() : core::ConversationId{};
 }
 
 } // namespace commands

@@ -12,6 +12,7 @@
 #include "core/icalendar.h"
 #include "core/meeting.h"
 #include "core/series.h"
+#include "core/storage/conversationrepository.h"
 #include "core/storage/peoplerepository.h"
 
 #include <unordered_map>
@@ -62,8 +63,9 @@ bool setMapPins(const CommandContext& context, const std::unordered_map<core::Pe
 bool addMeetings(const CommandContext& context, const std::vector<core::Meeting>& meetings, const QString& label);
 /// Marks a one-on-one held and logs how it went (`contact`), as one step ("Mark 1:1 Ana held"):
 /// `before` is the meeting as planned (an occurrence of a series becomes an exception); undo takes
-/// the contact off and puts the meeting back as it was. False (reported) when nothing was stored.
-bool markHeld(const CommandContext& context, const core::Meeting& before, const core::Interaction& contact,
+/// the contact off and puts the meeting back as it was. Returns the contact's id; none (reported)
+/// when nothing was stored.
+std::optional<core::InteractionId> markHeld(const CommandContext& context, const core::Meeting& before, const core::Interaction& contact,
               const QString& label, core::Instant now);
 /// Replaces a stored meeting (moved, resized, marked held or skipped); undo puts `before` back.
 bool changeMeeting(const CommandContext& context, const core::Meeting& before, const core::Meeting& after, const QString& label);
@@ -126,6 +128,27 @@ bool endSeries(const CommandContext& context, const core::MeetingSeries& series,
 bool addLink(const CommandContext& context, const core::PersonLink& link, const QString& fromName, const QString& toName);
 /// Removes a stored link (`link` as read, id included); undo puts the same link back.
 bool removeLink(const CommandContext& context, const core::PersonLink& link, const QString& fromName, const QString& toName);
+
+// One-on-one notes (the notes window).
+
+/// What a one-on-one's notes held before a save, for its undo: the stored notes (none before the
+/// first save), the questions asked in them, and the stored versions of the agenda points and
+/// action items the save changes or removes.
+struct ConversationBefore
+{
+    std::optional<core::Conversation> conversation;
+    std::vector<core::AskedQuestion> asked;
+    std::vector<core::AgendaPoint> points;
+    std::vector<core::ActionItem> actionItems;
+};
+
+/// Saves a one-on-one's notes with their questions, agenda points and action items as one step
+/// labelled `label` (storage::ConversationRepository::write, one transaction). Undo of a first save
+/// removes the notes with the points and items it created (and puts back points and items it
+/// changed or removed); undo of a later save writes `before` back. Redo brings back the same ids.
+/// Returns the conversation's id; invalid (reported, nothing pushed) on failure.
+core::ConversationId saveConversation(const CommandContext& context, ConversationBefore before, storage::ConversationWrite after,
+                                      const QString& label);
 
 // "How did these go?": past one-on-ones nobody marked, answered together.
 

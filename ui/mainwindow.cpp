@@ -5,6 +5,7 @@
 #include "ui/areas.h"
 #include "ui/calendarview.h"
 #include "ui/changefeed.h"
+#include "ui/conversationdialog.h"
 #include "ui/exchange.h"
 #include "ui/feedback.h"
 #include "ui/kindrhythmsdialog.h"
@@ -324,6 +325,33 @@ void MainWindow::quickLog(std::optional<core::PersonId> person, core::Interactio
 std::optional<core::Interaction> MainWindow::askHowItWent(const core::Meeting& meeting)
 {
     return QuickLogDialog::askHowItWent(*m_people, meeting, m_context.clock(), this);
+}
+
+// One window per one-on-one: asked again, the open one comes to the front (two would keep two
+// drafts of the same notes).
+void MainWindow::openNotes(const NotesFor& oneOnOne)
+{
+    for (auto* open : findChildren<ConversationDialog*>()) {
+        const NotesFor& shown = open->oneOnOne();
+        const bool same = shown.person == oneOnOne.person &&
+                          ((oneOnOne.meeting.isValid() && shown.meeting == oneOnOne.meeting) ||
+                           (oneOnOne.contact && shown.contact == oneOnOne.contact));
+        if (same && open->isVisible()) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    }
+    NotesSubject subject{oneOnOne, tr("someone"), core::HealthState::New, std::nullopt};
+    if (const int row = m_people->rowOf(oneOnOne.person); row >= 0) {
+        subject.name = QString::fromStdString(m_people->rowAt(row).person.name);
+        subject.state = m_people->healthAt(row).state;
+        subject.added = m_people->rowAt(row).person.tie.added;
+    }
+    auto* dialog = new ConversationDialog(NotesContext{m_commands, *m_queries, *m_queries, m_context.clock, m_context.zone},
+                                          std::move(subject), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::updateWelcome()

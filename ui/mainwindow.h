@@ -86,6 +86,7 @@ public:
     void chooseFocus(core::PersonId person) override;
     void showPeopleIn(core::HealthState state) override;
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override;
+    void openNotes(const NotesFor& oneOnOne) override;
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/conversation.h"
 #include "core/health.h"
 #include "core/interaction.h"
 
@@ -13,6 +14,18 @@ struct Meeting;
 }
 
 namespace rapport::ui {
+
+/// Which one-on-one a notes window is about: a calendar one-on-one (its key), the contact logged
+/// for one held, or both (right after Held…). `at` is when it started.
+struct NotesFor
+{
+    core::PersonId person;
+    core::Instant at;
+    core::OneOnOneKey meeting; ///< invalid when only the contact is known
+    std::optional<core::InteractionId> contact;
+
+    friend bool operator==(const NotesFor&, const NotesFor&) = default;
+};
 
 /// What a page asks of the window when the next step belongs to another area. The main window
 /// answers; tests record.
@@ -31,6 +44,8 @@ public:
     /// Held…: asks how `meeting` went (the log dialog filled in with its person, time and length)
     /// and returns the contact to log; none when the user cancels. Stores nothing itself.
     virtual std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) = 0;
+    /// Opens the notes window of a one-on-one (ui/conversationdialog.h), or raises it when open.
+    virtual void openNotes(const NotesFor& oneOnOne) = 0;
     /// This week, with `person` chosen as the focus and the action ready ("Deepen this one").
     virtual void chooseFocus(core::PersonId person) = 0;
     /// People, showing only those in `state` (the charts' click-through).

@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -32,7 +33,8 @@ namespace {
 // The page is built from people and their ties, contacts, meetings, focus picks, what I keep about
 // them, and the kinds' expectations.
 constexpr storage::RowKinds kPersonInputs = kHealthInputs | storage::Rows::Teams | storage::Rows::Focus |
-                                            storage::Rows::Personal | storage::Rows::KindRhythms | storage::Rows::Links;
+                                            storage::Rows::Personal | storage::Rows::KindRhythms | storage::Rows::Links |
+                                            storage::Rows::Conversations;
 
 QString toQ(const std::string& text)
 {
@@ -108,6 +110,10 @@ QWidget* PersonView::buildHeader()
     m_health->setTextFormat(Qt::RichText);
     m_rhythm = new QLabel(header);
     m_rhythm->setWordWrap(true);
+    m_listening = new QLabel(header);
+    m_listening->setWordWrap(true);
+    m_listening->setToolTip(tr("From the self-check of each one-on-one's notes: "
+                               "did I understand before I tried to solve? And how many open questions I asked."));
 
     auto* log = new QPushButton(tr("&Log a contact…"), header);
     connect(log, &QPushButton::clicked, this, [this] {
@@ -141,6 +147,7 @@ QWidget* PersonView::buildHeader()
     layout->addWidget(m_summary);
     layout->addWidget(m_health);
     layout->addWidget(m_rhythm);
+    layout->addWidget(m_listening);
     m_series = new QWidget(header);
     auto* seriesLayout = new QVBoxLayout(m_series);
     seriesLayout->setContentsMargins(0, 0, 0, 0);
@@ -175,6 +182,17 @@ QWidget* PersonView::buildTimeline()
     m_timelineView->setTextElideMode(Qt::ElideRight);
     m_timelineView->setAlternatingRowColors(true);
     m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // A one-on-one held opens its notes (Enter, double-click, or "Notes…" in its menu).
+    connect(m_timelineView, &QListView::activated, this, [this](const QModelIndex& index) { openNotesAt(index.row()); });
+    m_timelineView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_timelineView, &QListView::customContextMenuRequested, this, [this](QPoint at) {
+        const QModelIndex index = m_timelineView->indexAt(at);
+        if (!index.isValid() || !m_timeline->notesAt(index.row()))
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("&Notes…"), this, [this, row = index.row()] { openNotesAt(row); });
+        menu.exec(m_timelineView->viewport()->mapToGlobal(at));
+    });
     m_timelineEmpty = new QLabel(box);
     m_timelineEmpty->setWordWrap(true);
     m_timelineEmpty->setForegroundRole(QPalette::PlaceholderText);
@@ -228,6 +246,12 @@ void PersonView::refresh()
     const auto& stored = m_page.people.rowAt(row);
     const SectionSubject subject{*m_person, toQ(stored.person.name), stored.person.tie.kind, today};
     showHeader();
+    auto notes = m_queries.conversationsOf(*m_person);
+    const QString listening =
+        notes ? wording::listeningTrend(core::listeningTrend(notes.value().conversations, notes.value().asked))
+              : wording::errorWithPlace(notes.error());
+    m_listening->setText(listening);
+    m_listening->setVisible(!listening.isEmpty());
     showSeries(history.value(), today);
     m_remember->show(subject, history.value().details);
     m_dates->show(subject, history.value().dates);
@@ -238,6 +262,15 @@ void PersonView::refresh()
                                  ? tr("Nothing has happened with %1 yet. Log a contact, or plan a one-on-one.").arg(subject.name)
                                  : tr("Nothing of this kind yet."));
     showTimelineOrItsNote();
+}
+
+bool PersonView::openNotesAt(int row)
+{
+    const auto notes = m_timeline->notesAt(row);
+    if (!notes)
+        return false;
+    m_page.navigator.openNotes(*notes);
+    return true;
 }
 
 // The list when it has entries; the sentence saying why not when it has none.

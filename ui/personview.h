@@ -44,6 +44,10 @@ public:
     /// The state, score and reasons.
     QLabel* healthLabel() const { return m_health; }
     QLabel* rhythmLabel() const { return m_rhythm; }
+    /// "Listening, last 10 one-on-ones: understood before solving 7 · …"; hidden before any notes.
+    QLabel* listeningLabel() const { return m_listening; }
+    /// Opens the notes of the one-on-one at `row` of the timeline; false when it is not one held.
+    bool openNotesAt(int row);
     /// One row per running series: its words, "Edit series…", "End series…".
     QWidget* seriesBox() const { return m_series; }
     QListView* timelineView() const { return m_timelineView; }
@@ -76,6 +80,7 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_health = nullptr;
     QLabel* m_rhythm = nullptr;
+    QLabel* m_listening = nullptr;
     QWidget* m_series = nullptr; ///< the person's running one-on-one series, each with Edit and End
     QLabel* m_missing = nullptr;
     QWidget* m_content = nullptr;

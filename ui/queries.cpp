@@ -10,6 +10,8 @@
 #include "core/storage/personalrepository.h"
 #include "core/storage/teamrepository.h"
 
+#include <algorithm>
+
 namespace rapport::ui {
 
 QStringList DatabaseQueries::teamNames() const
@@ -109,9 +111,66 @@ core::Result<std::vector<storage::SearchHit>> DatabaseQueries::search(std::strin
     return storage::SearchRepository(m_database).search(text, limit);
 }
 
+core::Result<std::optional<core::Conversation>> DatabaseQueries::conversationOf(const core::OneOnOneKey& meeting,
+                                                                               std::optional<core::InteractionId> contact) const
+{
+    storage::ConversationRepository notes(m_database);
+    if (contact) {
+        auto found = notes.findByContact(*contact);
+        if (!found || found.value() || !meeting.isValid())
+            return found;
+    }
+    if (!meeting.isValid())
+        return std::optional<core::Conversation>{};
+    return notes.find(meeting);
+}
+
+core::Result<storage::ConversationRecord> DatabaseQueries::conversationsOf(core::PersonId person) const
+{
+    return storage::ConversationRepository(m_database).of(person);
+}
+
+core::Result<std::vector<core::ActionItem>> DatabaseQueries::actionItemsOf(core::PersonId person) const
+{
+    auto record = storage::PersonalRepository(m_database).of(person);
+    if (!record)
+        return record.error();
+    return std::move(record.value().actionItems);
+}
+
 core::Result<std::vector<core::Question>> DatabaseQueries::questions() const
 {
     return storage::QuestionRepository(m_database).all();
+}
+
+core::Result<std::vector<core::AskedOn>> DatabaseQueries::askedOf(core::PersonId person, const core::Zone& zone) const
+{
+    return storage::ConversationRepository(m_database).askedOf(person, zone);
+}
+
+core::Result<int> DatabaseQueries::oneOnOnesHeldWith(core::PersonId person) const
+{
+    auto contacts = storage::InteractionRepository(m_database).listFor(person);
+    if (!contacts)
+        return contacts.error();
+    return static_cast<int>(std::count_if(contacts.value().begin(), contacts.value().end(), [](const core::Interaction& c) {
+        return c.kind == core::InteractionKind::OneOnOne;
+    }));
+}
+
+core::Result<std::optional<storage::Draft>> DatabaseQueries::draft(const std::string& key) const
+{
+    return storage::DraftRepository(m_database).find(key);
+}
+
+core::Status DatabaseQueries::keepDraft(const std::string& key, const std::string& text, core::Instant at) const
+{
+    return storage::DraftRepository(m_database).put(key, text, at);
+}
+
+core::Status DatabaseQueries::dropDraft(const std::string& key) const
+{
+    return storage::DraftRepository(m_database).remove(key);
 }
 
 } // namespace rapport::ui

@@ -13,6 +13,8 @@
 #include "core/relationship.h"
 #include "core/timeline.h"
 #include "core/result.h"
+#include "core/conversation.h"
+#include "core/questions.h"
 #include "core/storage/conversationrepository.h"
 #include "core/storage/meetingrepository.h"
 
@@ -74,6 +76,43 @@ public:
     virtual core::Result<core::PersonHistory> historyOf(core::PersonId person) const = 0;
     virtual core::Result<std::optional<core::Meeting>> nextMeetingWith(core::PersonId person, core::Instant from) const = 0;
     virtual std::vector<core::KindAppreciation> kindAppreciation() const = 0;
+    /// Everything written about their one-on-ones (the listening line).
+    virtual core::Result<storage::ConversationRecord> conversationsOf(core::PersonId person) const = 0;
+};
+
+/// The question bank, in theme order (its editor).
+class QuestionQueries
+{
+public:
+    virtual ~QuestionQueries() = default;
+    virtual core::Result<std::vector<core::Question>> questions() const = 0;
+};
+
+/// The notes window of a one-on-one: its notes, the person's agenda points and action items, the
+/// question bank and when each question was last asked of them.
+class NotesQueries : public QuestionQueries
+{
+public:
+    virtual ~NotesQueries() = default;
+    /// The notes of a one-on-one: those written for its contact, else those of its calendar key.
+    virtual core::Result<std::optional<core::Conversation>> conversationOf(const core::OneOnOneKey& meeting,
+                                                                           std::optional<core::InteractionId> contact) const = 0;
+    virtual core::Result<storage::ConversationRecord> conversationsOf(core::PersonId person) const = 0;
+    virtual core::Result<std::vector<core::ActionItem>> actionItemsOf(core::PersonId person) const = 0;
+    virtual core::Result<std::vector<core::AskedOn>> askedOf(core::PersonId person, const core::Zone& zone) const = 0;
+    /// How many one-on-ones were held with them (contacts of that kind).
+    virtual core::Result<int> oneOnOnesHeldWith(core::PersonId person) const = 0;
+};
+
+/// Text being typed and not yet saved (storage::DraftRepository). Not data: a draft is never an
+/// undo step, never announced, exported or searched, so keeping one is not a command.
+class DraftStore
+{
+public:
+    virtual ~DraftStore() = default;
+    virtual core::Result<std::optional<storage::Draft>> draft(const std::string& key) const = 0;
+    virtual core::Status keepDraft(const std::string& key, const std::string& text, core::Instant at) const = 0;
+    virtual core::Status dropDraft(const std::string& key) const = 0;
 };
 
 /// The map: links between people, pinned positions, the next one-on-one of the person shown.
@@ -117,13 +156,6 @@ public:
     virtual core::Result<std::vector<storage::SearchHit>> search(std::string_view text, int limit) const = 0;
 };
 
-/// The question bank, in theme order (its editor).
-class QuestionQueries
-{
-public:
-    virtual ~QuestionQueries() = default;
-    virtual core::Result<std::vector<core::Question>> questions() const = 0;
-};
 
 /// Every area's queries, answered from the open database.
 class DatabaseQueries final : public PeopleQueries,
@@ -133,7 +165,8 @@ class DatabaseQueries final : public PeopleQueries,
                               public HistoryQueries,
                               public PersonQueries,
                               public SearchQueries,
-                              public QuestionQueries
+                              public NotesQueries,
+                              public DraftStore
 {
 public:
     explicit DatabaseQueries(storage::Database& database) : m_database(database) {}
@@ -158,6 +191,15 @@ public:
     core::Result<std::vector<core::PersonLink>> linksOf(core::PersonId person) const override;
     core::Result<std::vector<storage::SearchHit>> search(std::string_view text, int limit) const override;
     core::Result<std::vector<core::Question>> questions() const override;
+    core::Result<std::optional<core::Conversation>> conversationOf(const core::OneOnOneKey& meeting,
+                                                                   std::optional<core::InteractionId> contact) const override;
+    core::Result<storage::ConversationRecord> conversationsOf(core::PersonId person) const override;
+    core::Result<std::vector<core::ActionItem>> actionItemsOf(core::PersonId person) const override;
+    core::Result<std::vector<core::AskedOn>> askedOf(core::PersonId person, const core::Zone& zone) const override;
+    core::Result<int> oneOnOnesHeldWith(core::PersonId person) const override;
+    core::Result<std::optional<storage::Draft>> draft(const std::string& key) const override;
+    core::Status keepDraft(const std::string& key, const std::string& text, core::Instant at) const override;
+    core::Status dropDraft(const std::string& key) const override;
 
 private:
     storage::Database& m_database;

@@ -62,6 +62,21 @@ void TimelineModel::applyFilter()
             m_shown.push_back(i);
 }
 
+std::optional<NotesFor> TimelineModel::notesAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return std::nullopt;
+    const core::TimelineEntry& entry = m_all[m_shown[static_cast<std::size_t>(row)]];
+    if (entry.kind != core::TimelineKind::OneOnOne || entry.moment != core::TimelineMoment::Happened)
+        return std::nullopt;
+    const core::Interaction& contact = m_history.interactions[entry.index];
+    NotesFor notes{contact.person, contact.at, {}, contact.id};
+    for (const auto& meeting : m_history.meetings)
+        if (meeting.status == core::MeetingStatus::Held && meeting.start == contact.at)
+            notes.meeting = core::keyOf(meeting);
+    return notes;
+}
+
 int TimelineModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_shown.size());

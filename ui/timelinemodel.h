@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/timeline.h"
+#include "ui/navigator.h"
 
 #include <QAbstractListModel>
 
@@ -24,6 +25,9 @@ public:
     /// Only entries of `kind`; none shows everything.
     void setFilter(std::optional<core::TimelineKind> kind);
     std::optional<core::TimelineKind> filter() const { return m_filter; }
+    /// The one-on-one held at `row`, whose notes can be opened: its contact, and its calendar key
+    /// when a held meeting of theirs started at the same time. None for any other entry.
+    std::optional<NotesFor> notesAt(int row) const;
     /// Entries of every kind, before filtering.
     int totalCount() const { return static_cast<int>(m_all.size()); }
 

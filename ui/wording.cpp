@@ -671,6 +671,22 @@ QString searchKindName(storage::SearchKind kind)
     case K::AgendaPoint: return tr("Agenda point");
     case K::ActionItem: return tr("Action item");
     case K::PersonNotes: return tr("About them");
+QString emotionName(core::Emotion emotion)
+{
+    using E = core::Emotion;
+    switch (emotion) {
+    case E::Calm: return tr("Calm");
+    case E::Energised: return tr("Energized");
+    case E::Proud: return tr("Proud");
+    case E::Grateful: return tr("Grateful");
+    case E::Hopeful: return tr("Hopeful");
+    case E::Unsure: return tr("Unsure");
+    case E::Worried: return tr("Worried");
+    case E::Stressed: return tr("Stressed");
+    case E::Frustrated: return tr("Frustrated");
+    case E::Disappointed: return tr("Disappointed");
+    case E::Tired: return tr("Tired");
+    case E::Overwhelmed: return tr("Overwhelmed");
     }
     return {};
 }
@@ -686,8 +702,40 @@ QString questionThemeName(core::QuestionTheme theme)
     case T::Career: return tr("Career");
     case T::Stay: return tr("Stay");
     case T::AfterRupture: return tr("After a rupture");
+QString understoodName(core::Understood understood)
+{
+    switch (understood) {
+    case core::Understood::Yes: return tr("Yes");
+    case core::Understood::Partly: return tr("Partly");
+    case core::Understood::No: return tr("No");
     }
     return {};
+}
+
+QString suggestionReason(core::SuggestionReason reason)
+{
+    switch (reason) {
+    case core::SuggestionReason::New: return tr("for someone new");
+    case core::SuggestionReason::Drifting: return tr("when a relationship drifts");
+    case core::SuggestionReason::AfterRepair: return tr("after a repair");
+    case core::SuggestionReason::AfterPulseDip: return tr("after a dip in their pulse");
+    case core::SuggestionReason::Rotation: return tr("in the usual rotation");
+    }
+    return {};
+}
+
+QString listeningTrend(const core::ListeningTrend& trend)
+{
+    if (trend.oneOnOnes == 0)
+        return {};
+    const QString last = trend.oneOnOnes == 1 ? tr("Listening, the last one-on-one")
+                                              : tr("Listening, last %1 one-on-ones").arg(trend.oneOnOnes);
+    return tr("%1: understood before solving %2 · partly %3 · not %4 · %5 open questions each")
+        .arg(last)
+        .arg(trend.understood)
+        .arg(trend.partly)
+        .arg(trend.notUnderstood)
+        .arg(QLocale().toString(trend.questionsEach(), 'f', 1));
 }
 
 } // namespace rapport::ui::wording

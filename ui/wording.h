@@ -6,6 +6,7 @@
 
 #include "core/audit.h"
 #include "core/conversation.h"
+#include "core/questions.h"
 #include "core/health.h"
 #include "core/personal.h"
 #include "core/instant.h"
@@ -135,5 +136,14 @@ QString linkSentence(core::LinkType type, const QString& from, const QString& to
 QString searchKindName(storage::SearchKind kind);
 /// A theme of the question bank: "Connection", "Wellbeing", … "After a rupture".
 QString questionThemeName(core::QuestionTheme theme);
+/// "Calm", "Worried", ... (the notes window's emotions to tick).
+QString emotionName(core::Emotion emotion);
+/// The self-check's answers: "Yes", "Partly", "No".
+QString understoodName(core::Understood understood);
+/// Why a question is suggested: "for someone new", "when a relationship drifts", "in the usual rotation".
+QString suggestionReason(core::SuggestionReason reason);
+/// "Listening, last 10 one-on-ones: understood before solving 7 · partly 2 · not 1 · 1.8 open
+/// questions each"; empty when no one-on-one has notes yet.
+QString listeningTrend(const core::ListeningTrend& trend);
 
 } // namespace rapport::ui::wording

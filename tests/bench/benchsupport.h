@@ -40,6 +40,7 @@ public:
     void planWith(core::PersonId) override {}
     void quickLog(std::optional<core::PersonId>, core::InteractionKind) override {}
     void chooseFocus(core::PersonId) override {}
+    void openNotes(const ui::NotesFor&) override {}
     void showPeopleIn(core::HealthState) override {}
     std::optional<core::Interaction> askHowItWent(const core::Meeting&) override { return std::nullopt; }
 };

@@ -429,6 +429,46 @@ TEST_F(CalendarViewTest, HeldAsksHowItWentFirstAndStoresBothAsOneStepOrNothing)
     EXPECT_EQ(week()[0].status, core::MeetingStatus::Held);
 }
 
+// Notes… on a block (its menu, or the panel's button) opens the notes of that one-on-one; Held…
+// opens them right after logging, keyed to the meeting and the new contact both.
+TEST_F(CalendarViewTest, NotesOpenForTheBlocksOneOnOneAndRightAfterHeld)
+{
+    addWeeklySeries("notes@test");
+    view->reload();
+    ASSERT_EQ(view->grid()->meetings().size(), 1u);
+    view->grid()->select(0);
+    std::unique_ptr<QMenu> menu(view->meetingMenu(0, view.get()));
+    QAction* notes = nullptr;
+    for (QAction* action : menu->actions())
+        if (action->text() == QStringLiteral("No&tes…"))
+            notes = action;
+    ASSERT_TRUE(notes);
+    notes->trigger();
+    const core::OneOnOneKey key{"notes@test", core::LocalDateTime{*core::parseDay("2026-11-23"), 10h}};
+    ASSERT_EQ(navigator.notesOpened.size(), 1u);
+    EXPECT_EQ(navigator.notesOpened[0], (ui::NotesFor{ana, local("2026-11-23T10:00"), key, std::nullopt}));
+
+    emit view->grid()->meetingClicked(0);
+    for (QPushButton* button : view->meetingPanel()->findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("No&tes…"))
+            button->click();
+    ASSERT_EQ(navigator.notesOpened.size(), 2u);
+    EXPECT_EQ(navigator.notesOpened[1].meeting, key);
+
+    core::Interaction went;
+    went.person = ana;
+    went.kind = core::InteractionKind::OneOnOne;
+    went.at = local("2026-11-23T10:00");
+    navigator.howItWent = went;
+    for (QPushButton* button : view->meetingPanel()->findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("&Held…"))
+            button->click();
+    const auto contacts = storage::InteractionRepository(*database).listFor(ana).value();
+    ASSERT_EQ(contacts.size(), 1u);
+    ASSERT_EQ(navigator.notesOpened.size(), 3u);
+    EXPECT_EQ(navigator.notesOpened[2], (ui::NotesFor{ana, local("2026-11-23T10:00"), key, contacts[0].id}));
+}
+
 // The meeting the user touched stays selected: after a drag moves it past another, after the
 // keyboard moves it, and after a look at another week.
 TEST_F(CalendarViewTest, TheSelectionStaysOnTheMeetingTheUserTouched)
@@ -596,7 +636,8 @@ TEST_F(CalendarViewTest, EditingASeriesFromAnOccurrenceChangesItFromThereOn)
     for (const QAction* action : menu->actions())
         if (!action->isSeparator())
             actions << action->text();
-    EXPECT_EQ(actions, (QStringList{QStringLiteral("&Open Ana Lopez"), QStringLiteral("&Held…"), QStringLiteral("S&kipped"),
+    EXPECT_EQ(actions, (QStringList{QStringLiteral("&Open Ana Lopez"), QStringLiteral("&Held…"), QStringLiteral("No&tes…"),
+                                    QStringLiteral("S&kipped"),
                                     QStringLiteral("&Edit series…"), QStringLiteral("E&nd series…")}));
 
     view->setScopeChooser([] { return ui::CalendarView::SeriesScope::ThisAndFollowing; });

@@ -8,6 +8,7 @@
 #include "tests/ui/uitestfixture.h"
 #include "ui/auditview.h"
 #include "ui/calendarview.h"
+#include "ui/conversationdialog.h"
 #include "ui/duelist.h"
 #include "ui/healthchartsview.h"
 #include "ui/howdidtheygodialog.h"
@@ -32,6 +33,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
 #include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
@@ -378,6 +381,22 @@ protected:
                     },
                     [this] { undoStack.undo(); },
                     [this] { undoStack.redo(); }};
+        if (name == "notes")
+            return {[this] {
+                        // The notes window of Gabriel's one-on-one of Friday: words, the self-check and a promise.
+                        window->openNotes(ui::NotesFor{gabriel, local("2026-11-27T10:00"),
+                                                       core::OneOnOneKey{"seed-2026-11-27T10:00", std::nullopt}, std::nullopt});
+                        auto* notes = window->findChild<ui::ConversationDialog*>();
+                        ASSERT_TRUE(notes);
+                        notes->notesEdit()->setPlainText(QStringLiteral("Wants to lead the migration"));
+                        notes->understoodButton(core::Understood::Yes)->setChecked(true);
+                        notes->actionLine()->setText(QStringLiteral("Send the migration plan"));
+                        QTest::keyClick(notes->actionLine(), Qt::Key_Return);
+                        ASSERT_TRUE(notes->save());
+                        delete notes;
+                    },
+                    [this] { undoStack.undo(); },
+                    [this] { undoStack.redo(); }};
         ADD_FAILURE() << "no write path " << name;
         return {};
     }
@@ -413,6 +432,8 @@ bool mustChange(const std::string& path, const std::string& page)
         return page == "week" || page == "person";
     if (path == "person-notes")
         return page == "week" || page == "person";
+    if (path == "notes") // the listening line and the action item promised
+        return page == "person";
     if (path == "links") // Gabriel knows no one else on the map, then Ana
         return page == "map";
     return page == "calendar";
@@ -469,7 +490,7 @@ std::string paramName(const ::testing::TestParamInfo<ChangeFeedTest::ParamType>&
 INSTANTIATE_TEST_SUITE_P(EveryPageEveryWrite, ChangeFeedTest,
                          ::testing::Combine(::testing::Values("quick-log", "person-editor", "delete-undo-redo", "calendar-drop",
                                                               "calendar-move", "calendar-held", "calendar-skipped", "ics-import",
-                                                              "focus-commit", "person-notes", "links", "reconcile"),
+                                                              "focus-commit", "person-notes", "links", "reconcile", "notes"),
                                             ::testing::Values("week", "people", "map", "calendar", "health", "audit", "person")),
                          paramName);
 

@@ -3,6 +3,7 @@
 // dates, action items, kindness; every write undoable and shown again through the change feed;
 // and the dates of the next 14 days on This week.
 #include "core/series.h"
+#include "core/storage/conversationrepository.h"
 #include "core/storage/personalrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/linkseditor.h"
@@ -13,6 +14,7 @@
 #include "ui/weekview.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QTimer>
@@ -67,6 +69,54 @@ protected:
     std::unique_ptr<ui::PersonModel> model;
     std::unique_ptr<ui::PersonView> view;
 };
+
+// A one-on-one held opens its notes from the timeline (Enter or double-click); other entries do
+// not. The header says how I listened once notes are written.
+TEST_F(PersonViewTest, AOneOnOneOnTheTimelineOpensItsNotesAndTheHeaderShowsTheListeningTrend)
+{
+    open(dana);
+    EXPECT_FALSE(view->listeningLabel()->isVisibleTo(view.get())) << "no notes yet, no listening line";
+    const auto contacts = storage::InteractionRepository(*database).listFor(dana).value();
+    int oneOnOne = -1, call = -1;
+    for (int row = 0; row < view->timeline()->rowCount(); ++row) {
+        const auto kind = static_cast<core::TimelineKind>(view->timeline()->index(row).data(ui::TimelineModel::KindRole).toInt());
+        if (kind == core::TimelineKind::OneOnOne && oneOnOne < 0)
+            oneOnOne = row;
+        if (kind == core::TimelineKind::Contact && call < 0)
+            call = row;
+    }
+    ASSERT_GE(oneOnOne, 0);
+    ASSERT_GE(call, 0);
+    EXPECT_FALSE(view->openNotesAt(call)) << "a call has no one-on-one notes";
+    view->timelineView()->setCurrentIndex(view->timeline()->index(oneOnOne));
+    view->timelineView()->setFocus();
+    emit view->timelineView()->activated(view->timeline()->index(oneOnOne));
+    ASSERT_EQ(navigator.notesOpened.size(), 1u);
+    const ui::NotesFor& opened = navigator.notesOpened[0];
+    EXPECT_EQ(opened.person, dana);
+    ASSERT_TRUE(opened.contact);
+    const auto found = std::find_if(contacts.begin(), contacts.end(), [&](const auto& c) { return c.id == *opened.contact; });
+    ASSERT_NE(found, contacts.end());
+    EXPECT_EQ(found->kind, core::InteractionKind::OneOnOne);
+    EXPECT_EQ(opened.at, found->at);
+
+    // Notes written for two of them: the header follows.
+    for (const auto& [contact, understood, questions] :
+         {std::tuple{contacts[0].id, core::Understood::Yes, 2}, std::tuple{contacts[1].id, core::Understood::Partly, 1}}) {
+        storage::ConversationWrite write;
+        write.conversation.person = dana;
+        write.conversation.at = now - std::chrono::days{3};
+        write.conversation.contact = contact;
+        write.conversation.understood = understood;
+        for (int q = 0; q < questions; ++q)
+            write.asked.push_back(core::AskedQuestion{{}, {}, std::nullopt, "What energises you?"});
+        ASSERT_TRUE(storage::ConversationRepository(*database).write(write));
+    }
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(view->listeningLabel()->isVisibleTo(view.get()));
+    EXPECT_EQ(view->listeningLabel()->text(),
+              QStringLiteral("Listening, last 2 one-on-ones: understood before solving 1 · partly 1 · not 0 · 1.5 open questions each"));
+}
 
 TEST_F(PersonViewTest, TheHeaderSaysWhoTheyAreHowItIsGoingAndTheRhythm)
 {

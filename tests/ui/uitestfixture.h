@@ -37,6 +37,7 @@ public:
     void planWith(core::PersonId person) override { planned.push_back(person); }
     void quickLog(std::optional<core::PersonId> person, core::InteractionKind kind) override { logged.emplace_back(person, kind); }
     void chooseFocus(core::PersonId person) override { focused.push_back(person); }
+    void openNotes(const ui::NotesFor& oneOnOne) override { notesOpened.push_back(oneOnOne); }
     void showPeopleIn(core::HealthState state) override { statesShown.push_back(state); }
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override
     {
@@ -48,6 +49,7 @@ public:
     std::vector<std::pair<std::optional<core::PersonId>, core::InteractionKind>> logged;
     std::vector<core::HealthState> statesShown;
     std::vector<core::Meeting> askedAbout;
+    std::vector<ui::NotesFor> notesOpened;
     std::optional<core::Interaction> howItWent; ///< the answer to Held… (none: cancelled)
 };
 
