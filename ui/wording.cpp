@@ -671,6 +671,10 @@ QString searchKindName(storage::SearchKind kind)
     case K::AgendaPoint: return tr("Agenda point");
     case K::ActionItem: return tr("Action item");
     case K::PersonNotes: return tr("About them");
+    }
+    return {};
+}
+
 QString emotionName(core::Emotion emotion)
 {
     using E = core::Emotion;
@@ -702,6 +706,10 @@ QString questionThemeName(core::QuestionTheme theme)
     case T::Career: return tr("Career");
     case T::Stay: return tr("Stay");
     case T::AfterRupture: return tr("After a rupture");
+    }
+    return {};
+}
+
 QString understoodName(core::Understood understood)
 {
     switch (understood) {
