@@ -179,6 +179,13 @@ int run(int argc, char** argv)
     case Invocation::Mode::Version:
         return printLine(stdout, QStringLiteral("rapport %1").arg(QStringLiteral(RAPPORT_VERSION)), Success);
     case Invocation::Mode::Command: {
+        if (const Subcommand* command = findSubcommand(inv.command.value(0)); command && command->needsGui) {
+            // Text is laid out (a PDF): that needs a QGuiApplication; offscreen, as no window opens.
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication application(argc, argv);
+            describeApplication();
+            return runSubcommand(inv);
+        }
         QCoreApplication application(argc, argv);
         describeApplication();
         return runSubcommand(inv);

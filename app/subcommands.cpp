@@ -5,6 +5,7 @@
 #include "app/cliutil.h"
 #include "app/commands.h"
 #include "app/planning.h"
+#include "app/prep.h"
 #include "app/reports.h"
 #include "app/search.h"
 
@@ -95,6 +96,18 @@ const QList<Subcommand>& subcommands()
                   QStringLiteral("{kind, person, personId, id, snippet}; nothing found is an empty list")},
          .writes = false,
          .run = runSearch},
+        {.name = QStringLiteral("prep"),
+         .arguments = {QStringLiteral("PERSON")},
+         .options = {{.name = QStringLiteral("format"), .value = QStringLiteral("text|json")},
+                     {.name = QStringLiteral("pdf"), .value = QStringLiteral("FILE")},
+                     {.name = QStringLiteral("private")}},
+         .help = {QStringLiteral("the prep sheet of the next one-on-one with PERSON (an id or a unique name): health,"),
+                  QStringLiteral("things to remember, dates, last notes, open agenda points and action items,"),
+                  QStringLiteral("questions to ask, recent kindness; --pdf writes it as a one-page PDF (Letter or A4"),
+                  QStringLiteral("from the locale); private notes are left out unless --private is given")},
+         .writes = false,
+         .needsGui = true,
+         .run = runPrep},
     };
     return table;
 }

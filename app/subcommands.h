@@ -36,6 +36,9 @@ struct Subcommand
     /// Whether it may create or change the database. One that does not, and any --dry-run, never
     /// creates one: openDatabase refuses a missing database for them.
     bool writes = false;
+    /// Whether it lays out text or paints (a PDF): it runs on a QGuiApplication with the offscreen
+    /// platform instead of a QCoreApplication, and still never opens a window.
+    bool needsGui = false;
     /// Runs it (no window) and returns the exit code.
     int (*run)(const Invocation&) = nullptr;
 };

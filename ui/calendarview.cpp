@@ -236,14 +236,20 @@ QWidget* CalendarView::buildPanel()
     m_open = new QPushButton(tr("Open person"), m_panel);
     m_notes = new QPushButton(tr("No&tes…"), m_panel);
     m_notes->setToolTip(tr("The agenda, notes and listening of this one-on-one"));
+    m_prep = new QPushButton(tr("P&rep sheet…"), m_panel);
+    m_prep->setToolTip(tr("One page to read before this one-on-one: print it or save it as PDF"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_notes);
     buttons->addWidget(m_held);
     buttons->addWidget(m_skipped);
     buttons->addWidget(m_open);
+    auto* more = new QHBoxLayout;
+    more->addWidget(m_prep);
+    more->addStretch(1);
     layout->addWidget(m_panelTitle);
     layout->addWidget(m_panelTime);
     layout->addLayout(buttons);
+    layout->addLayout(more);
     connect(m_held, &QPushButton::clicked, this, [this] { setStatus(core::MeetingStatus::Held); });
     connect(m_skipped, &QPushButton::clicked, this, [this] { setStatus(core::MeetingStatus::Skipped); });
     connect(m_notes, &QPushButton::clicked, this, [this] {
@@ -253,6 +259,10 @@ QWidget* CalendarView::buildPanel()
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (const auto index = m_grid->selected(); index && m_grid->meetings()[*index].meeting.person)
             m_navigator.openPerson(*m_grid->meetings()[*index].meeting.person);
+    });
+    connect(m_prep, &QPushButton::clicked, this, [this] {
+        if (const auto index = m_grid->selected(); index && m_grid->meetings()[*index].meeting.person)
+            m_navigator.prepSheet(*m_grid->meetings()[*index].meeting.person, m_grid->meetings()[*index].meeting);
     });
     m_panel->hide();
     return m_panel;
@@ -535,6 +545,7 @@ void CalendarView::showMeeting(std::optional<std::size_t> index)
     m_held->setEnabled(m.person.has_value());
     m_notes->setEnabled(m.person.has_value());
     m_open->setEnabled(m.person.has_value());
+    m_prep->setEnabled(m.person.has_value());
     m_panel->show();
 }
 
@@ -611,6 +622,7 @@ QMenu* CalendarView::meetingMenu(std::size_t index, QWidget* parent)
         const core::PersonId person = *g.meeting.person;
         QAction* open = menu->addAction(tr("&Open %1").arg(g.name), this, [this, person] { m_navigator.openPerson(person); });
         menu->setDefaultAction(open);
+        menu->addAction(tr("&Prep sheet…"), this, [this, person, m = g.meeting] { m_navigator.prepSheet(person, m); });
         menu->addSeparator();
         menu->addAction(tr("&Held…"), this, [this] { setStatus(core::MeetingStatus::Held); });
         menu->addAction(tr("No&tes…"), this, [this, m = g.meeting] { openNotesOf(m); });

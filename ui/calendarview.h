@@ -92,6 +92,8 @@ public:
     QWidget* meetingPanel() const { return m_panel; }
     /// "How did these go? (3)" in the toolbar, shown only while past one-on-ones wait to be marked.
     QPushButton* reviewButton() const { return m_review; }
+    /// The side panel's Prep sheet… for the selected one-on-one.
+    QPushButton* prepButton() const { return m_prep; }
     UnmarkedOneOnOnes& unmarked() const { return *m_unmarked; }
     /// Opens "How did these go?" on them (what the button does).
     HowDidTheyGoDialog* reviewOneOnOnes();
@@ -145,6 +147,7 @@ private:
     QPushButton* m_notes = nullptr;
     QPushButton* m_skipped = nullptr;
     QPushButton* m_open = nullptr;
+    QPushButton* m_prep = nullptr; ///< the selected one-on-one's prep sheet
     std::vector<core::MeetingSeries> m_series; // every series, read with the week
     QWidget* m_notice = nullptr;
     QLabel* m_noticeText = nullptr;

@@ -196,6 +196,7 @@ void DueList::showMenu(const QPoint& position)
         return;
     QMenu menu(this);
     menu.addAction(tr("Log a contact…"), this, [this, p = *person] { m_navigator.quickLog(p, core::InteractionKind::MicroMoment); });
+    menu.addAction(tr("Prep sheet…"), this, [this, p = *person] { m_navigator.prepSheet(p, std::nullopt); });
     menu.addAction(tr("Make this my focus"), this, [this, p = *person] { m_navigator.chooseFocus(p); });
     menu.addAction(tr("Open person"), this, [this, p = *person] { m_navigator.openPerson(p); });
     menu.exec(viewport()->mapToGlobal(position));

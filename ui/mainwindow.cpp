@@ -12,6 +12,7 @@
 #include "ui/peopleview.h"
 #include "ui/personview.h"
 #include "ui/personmodel.h"
+#include "ui/prepsheetdialog.h"
 #include "ui/queries.h"
 #include "ui/questionbankdialog.h"
 #include "ui/quicklogdialog.h"
@@ -299,6 +300,14 @@ void MainWindow::chooseFocus(core::PersonId person)
 {
     showView(QStringLiteral("week"));
     page<WeekView>()->chooseFocus(person);
+}
+
+// Not modal: the person page or the calendar stays at hand beside the sheet.
+void MainWindow::prepSheet(core::PersonId person, std::optional<core::Meeting> meeting)
+{
+    auto* dialog = new PrepSheetDialog(*m_queries, person, std::move(meeting), m_context.clock(), m_context.zone, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::showPeopleIn(core::HealthState state)

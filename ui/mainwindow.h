@@ -85,6 +85,7 @@ public:
                   core::InteractionKind kind = core::InteractionKind::MicroMoment) override;
     void chooseFocus(core::PersonId person) override;
     void showPeopleIn(core::HealthState state) override;
+    void prepSheet(core::PersonId person, std::optional<core::Meeting> meeting) override;
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override;
     void openNotes(const NotesFor& oneOnOne) override;
 

@@ -4,14 +4,11 @@
 #include "core/conversation.h"
 #include "core/health.h"
 #include "core/interaction.h"
+#include "core/meeting.h"
 
 #include <QObject>
 
 #include <optional>
-
-namespace rapport::core {
-struct Meeting;
-}
 
 namespace rapport::ui {
 
@@ -50,6 +47,8 @@ public:
     virtual void chooseFocus(core::PersonId person) = 0;
     /// People, showing only those in `state` (the charts' click-through).
     virtual void showPeopleIn(core::HealthState state) = 0;
+    /// The prep sheet (ui/prepsheetdialog.h) of `person`'s next one-on-one, or of `meeting` when given.
+    virtual void prepSheet(core::PersonId person, std::optional<core::Meeting> meeting) = 0;
 };
 
 /// The one selected person, shared by every area: select someone in People and the map shows them.

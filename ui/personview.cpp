@@ -114,6 +114,12 @@ QWidget* PersonView::buildHeader()
     m_listening->setWordWrap(true);
     m_listening->setToolTip(tr("From the self-check of each one-on-one's notes: "
                                "did I understand before I tried to solve? And how many open questions I asked."));
+    m_prep = new QPushButton(tr("Prep s&heet…"), header);
+    m_prep->setToolTip(tr("One page to read before your next one-on-one: print it or save it as PDF"));
+    connect(m_prep, &QPushButton::clicked, this, [this] {
+        if (m_person)
+            m_page.navigator.prepSheet(*m_person, std::nullopt);
+    });
 
     auto* log = new QPushButton(tr("&Log a contact…"), header);
     connect(log, &QPushButton::clicked, this, [this] {
@@ -146,7 +152,11 @@ QWidget* PersonView::buildHeader()
     layout->addLayout(nameRow);
     layout->addWidget(m_summary);
     layout->addWidget(m_health);
-    layout->addWidget(m_rhythm);
+    // The prep sheet beside the next one-on-one it prepares.
+    auto* rhythmRow = new QHBoxLayout;
+    rhythmRow->addWidget(m_rhythm, 1);
+    rhythmRow->addWidget(m_prep, 0, Qt::AlignTop);
+    layout->addLayout(rhythmRow);
     layout->addWidget(m_listening);
     m_series = new QWidget(header);
     auto* seriesLayout = new QVBoxLayout(m_series);

@@ -48,6 +48,8 @@ public:
     QLabel* listeningLabel() const { return m_listening; }
     /// Opens the notes of the one-on-one at `row` of the timeline; false when it is not one held.
     bool openNotesAt(int row);
+    /// Prep sheet…, beside the next one-on-one.
+    QPushButton* prepButton() const { return m_prep; }
     /// One row per running series: its words, "Edit series…", "End series…".
     QWidget* seriesBox() const { return m_series; }
     QListView* timelineView() const { return m_timelineView; }
@@ -81,6 +83,7 @@ private:
     QLabel* m_health = nullptr;
     QLabel* m_rhythm = nullptr;
     QLabel* m_listening = nullptr;
+    QPushButton* m_prep = nullptr;
     QWidget* m_series = nullptr; ///< the person's running one-on-one series, each with Edit and End
     QLabel* m_missing = nullptr;
     QWidget* m_content = nullptr;

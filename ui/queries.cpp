@@ -60,6 +60,11 @@ core::Result<std::vector<core::PersonLink>> DatabaseQueries::linksOf(core::Perso
     return storage::LinkRepository(m_database).linksOf(person);
 }
 
+core::Result<std::optional<storage::PersonRow>> DatabaseQueries::personAt(core::PersonId person, core::Instant at) const
+{
+    return storage::PeopleRepository(m_database).lookup(person, at);
+}
+
 core::Result<Pins> DatabaseQueries::pins() const
 {
     return storage::MapPinRepository(m_database).all();

@@ -17,6 +17,7 @@
 #include "core/questions.h"
 #include "core/storage/conversationrepository.h"
 #include "core/storage/meetingrepository.h"
+#include "core/storage/peoplerepository.h"
 
 #include <QStringList>
 
@@ -115,6 +116,16 @@ public:
     virtual core::Status dropDraft(const std::string& key) const = 0;
 };
 
+/// The prep sheet (ui/prepsheet.h): what the person page reads, and the person's row, their
+/// one-on-one notes and agenda points, the question bank and when its questions were asked of them.
+class PrepQueries : public PersonQueries, public NotesQueries
+{
+public:
+    virtual ~PrepQueries() = default;
+    /// The person with their contact summary at `at`; none when there is no such person.
+    virtual core::Result<std::optional<storage::PersonRow>> personAt(core::PersonId person, core::Instant at) const = 0;
+};
+
 /// The map: links between people, pinned positions, the next one-on-one of the person shown.
 class MapQueries
 {
@@ -163,9 +174,8 @@ class DatabaseQueries final : public PeopleQueries,
                               public MapQueries,
                               public CalendarQueries,
                               public HistoryQueries,
-                              public PersonQueries,
                               public SearchQueries,
-                              public NotesQueries,
+                              public PrepQueries,
                               public DraftStore
 {
 public:
@@ -200,6 +210,7 @@ public:
     core::Result<std::optional<storage::Draft>> draft(const std::string& key) const override;
     core::Status keepDraft(const std::string& key, const std::string& text, core::Instant at) const override;
     core::Status dropDraft(const std::string& key) const override;
+    core::Result<std::optional<storage::PersonRow>> personAt(core::PersonId person, core::Instant at) const override;
 
 private:
     storage::Database& m_database;

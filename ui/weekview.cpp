@@ -226,8 +226,11 @@ QWidget* WeekView::buildFocusCard()
     m_committedAction = paragraph(QString(), committed);
     m_logFocus = new QPushButton(tr("&Log a contact…"), committed);
     m_change = new QPushButton(tr("C&hange"), committed);
+    m_prepFocus = new QPushButton(tr("Pre&p sheet…"), committed);
+    m_prepFocus->setToolTip(tr("One page to read before your next one-on-one with them"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_logFocus);
+    buttons->addWidget(m_prepFocus);
     buttons->addWidget(m_change);
     buttons->addStretch(1);
     committedLayout->addWidget(m_committed);
@@ -244,6 +247,11 @@ QWidget* WeekView::buildFocusCard()
         m_editingFocus = true;
         showFocus();
         m_action->setFocus();
+    });
+    connect(m_prepFocus, &QPushButton::clicked, this, [this] {
+        const auto it = std::find_if(m_picks.begin(), m_picks.end(), [&](const auto& p) { return p.weekStart == thisWeek(); });
+        if (it != m_picks.end() && it->person)
+            m_navigator.prepSheet(*it->person, std::nullopt);
     });
     connect(m_logFocus, &QPushButton::clicked, this, [this] {
         const auto it = std::find_if(m_picks.begin(), m_picks.end(), [&](const auto& p) { return p.weekStart == thisWeek(); });
@@ -419,6 +427,7 @@ void WeekView::showFocus()
         const QString day = pick->actionDay ? tr(" · on %1").arg(longDay(*pick->actionDay)) : QString();
         m_committedAction->setText(tr("Your action: %1%2").arg(q(pick->action), day));
         m_logFocus->setEnabled(pick->person && m_people.rowOf(*pick->person) >= 0);
+        m_prepFocus->setEnabled(m_logFocus->isEnabled());
         m_focusPages->setCurrentIndex(1);
         return;
     }

@@ -54,6 +54,8 @@ public:
     QPushButton* commitButton() const { return m_commit; }
     QLabel* committedLabel() const { return m_committed; }
     QPushButton* changeButton() const { return m_change; }
+    /// The committed focus's Prep sheet….
+    QPushButton* prepFocusButton() const { return m_prepFocus; }
     QWidget* reflectionCard() const { return m_reflectionCard; }
     QPlainTextEdit* reflectionEdit() const { return m_reflection; }
     QPushButton* saveReflectionButton() const { return m_saveReflection; }
@@ -111,6 +113,7 @@ private:
     QLabel* m_committedAction = nullptr;
     QPushButton* m_change = nullptr;
     QPushButton* m_logFocus = nullptr;
+    QPushButton* m_prepFocus = nullptr;
     QWidget* m_reflectionCard = nullptr;
     QLabel* m_reflectionQuestion = nullptr;
     QPlainTextEdit* m_reflection = nullptr;

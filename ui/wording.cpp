@@ -595,6 +595,87 @@ QString upcomingDate(const QString& person, const core::UpcomingDate& upcoming)
     return {};
 }
 
+QString prepHeading(PrepHeading heading)
+{
+    using H = PrepHeading;
+    switch (heading) {
+    case H::Title: return tr("Prep sheet");
+    case H::Health: return tr("Health");
+    case H::NextOneOnOne: return tr("Next one-on-one");
+    case H::Remember: return tr("Things to remember");
+    case H::Dates: return tr("Dates coming up");
+    case H::LastNotes: return tr("Last notes");
+    case H::Agenda: return tr("Open agenda points");
+    case H::FromMe: return tr("From me");
+    case H::FromThem: return tr("From them");
+    case H::ActionItems: return tr("Open action items");
+    case H::Mine: return tr("Mine");
+    case H::Theirs: return tr("Theirs");
+    case H::Questions: return tr("Questions to ask");
+    case H::Kindness: return tr("Recent kindness");
+    case H::PrivateNotes: return tr("Private");
+    }
+    return {};
+}
+
+QString prepEmpty(PrepHeading heading)
+{
+    using H = PrepHeading;
+    switch (heading) {
+    case H::Remember: return tr("Nothing written down yet: listen for one thing to remember.");
+    case H::Dates: return tr("No dates in the next %1 days.").arg(30);
+    case H::LastNotes: return tr("No notes from earlier one-on-ones yet.");
+    case H::Agenda:
+    case H::FromMe:
+    case H::FromThem:
+    case H::ActionItems:
+    case H::Mine:
+    case H::Theirs: return tr("Nothing open.");
+    case H::Questions: return tr("Every question of the bank was asked lately.");
+    case H::NextOneOnOne: return tr("No one-on-one planned");
+    default: return {};
+    }
+}
+
+QString firstContactDue(const QDate& day)
+{
+    return tr("The first contact is due %1.").arg(date(day, DateStyle::Long));
+}
+
+QString prepFileName(const QString& person, const QDate& day)
+{
+    // No character a file system refuses: a slash in a name would make a folder of it.
+    QString safe = person;
+    for (const QChar c : {QLatin1Char('/'), QLatin1Char('\\'), QLatin1Char(':'), QLatin1Char('*'), QLatin1Char('?'),
+                          QLatin1Char('"'), QLatin1Char('<'), QLatin1Char('>'), QLatin1Char('|')})
+        safe.replace(c, QLatin1Char('-'));
+    return tr("Prep — %1 — %2.pdf").arg(safe.simplified(), day.toString(Qt::ISODate));
+}
+
+QString actionDue(const QDate& due, int daysLate)
+{
+    const QString day = date(due, DateStyle::Medium, Year::Omitted);
+    return daysLate > 0 ? tr("%1 (due %2)").arg(wording::daysLate(daysLate), day) : tr("due %1").arg(day);
+}
+
+QString dayAndAgo(const QDate& day, int daysAgo)
+{
+    const QString ago = daysAgo <= 0 ? tr("today") : daysAgo == 1 ? tr("yesterday") : plural(daysAgo, tr("%n day ago"), tr("%n days ago"));
+    return tr("%1, %2").arg(date(day, DateStyle::Medium, Year::Omitted), ago);
+}
+
+QString kindnessNudge(const std::optional<core::Reason>& appreciationReason)
+{
+    if (appreciationReason)
+        return tr("A thank-you would land well now: %1.").arg(reason(*appreciationReason));
+    return tr("No appreciation, help or celebration logged in the last 90 days.");
+}
+
+QString moreOnTheirPage(int n)
+{
+    return plural(n, tr("and %n more on their page"), tr("and %n more on their page"));
+}
+
 namespace {
 
 // "Tuesdays": what a weekly series keeps to. Monday = 0.

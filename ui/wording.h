@@ -120,6 +120,41 @@ QString upcomingDate(const QString& person, const core::UpcomingDate& upcoming);
 /// "today", "tomorrow", "in 5 days".
 QString inDays(int days);
 
+/// The headings of the prep sheet (ui/prepsheet.h), the same on screen, on paper and in text.
+enum class PrepHeading {
+    Title,        ///< "Prep sheet"
+    Health,
+    NextOneOnOne, ///< "Next one-on-one"
+    Remember,     ///< "Things to remember"
+    Dates,        ///< "Dates coming up"
+    LastNotes,    ///< "Last notes"
+    Agenda,       ///< "Open agenda points"
+    FromMe,
+    FromThem,
+    ActionItems,  ///< "Open action items"
+    Mine,         ///< "Mine"
+    Theirs,       ///< "Theirs"
+    Questions,    ///< "Questions to ask"
+    Kindness,     ///< "Recent kindness"
+    PrivateNotes, ///< "Private"
+};
+QString prepHeading(PrepHeading heading);
+/// What the sheet says of an empty section: "Nothing open.", "Nothing written yet.", …
+QString prepEmpty(PrepHeading heading);
+/// "The first contact is due Tuesday, January 5, 2027." (a new tie's one reason, in words).
+QString firstContactDue(const QDate& day);
+/// "Prep — Ana Lopez — 2026-12-07.pdf": the name a saved prep sheet is offered under.
+QString prepFileName(const QString& person, const QDate& day);
+/// An open action item's due day in words: "due Dec 3", or "3 days late (due Nov 26)" when past it.
+QString actionDue(const QDate& due, int daysLate);
+/// "Nov 12, 17 days ago": a day and how long ago it was.
+QString dayAndAgo(const QDate& day, int daysAgo);
+/// The warm word of the prep sheet when appreciation is due (its NoAppreciation reason), or when
+/// nothing kind was logged lately (none).
+QString kindnessNudge(const std::optional<core::Reason>& appreciationReason);
+/// "and 3 more on their page".
+QString moreOnTheirPage(int n);
+
 /// How a series repeats, from its rule and its first occurrence: "weekly on Tuesdays at 10:00",
 /// "every 2 weeks on Tuesdays at 10:00", "monthly on the second Tuesday at 10:00"; a rule from
 /// another calendar that the planner does not write: "by its own rule, at 10:00".

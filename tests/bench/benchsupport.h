@@ -42,6 +42,7 @@ public:
     void chooseFocus(core::PersonId) override {}
     void openNotes(const ui::NotesFor&) override {}
     void showPeopleIn(core::HealthState) override {}
+    void prepSheet(core::PersonId, std::optional<core::Meeting>) override {}
     std::optional<core::Interaction> askHowItWent(const core::Meeting&) override { return std::nullopt; }
 };
 

@@ -44,6 +44,7 @@ BUDGETS = {
     "charts_vp_ms": ("max", None, 50.0),
     "person_page_vp_ms": ("max", None, 50.0),
     "search_vp_ms": ("max", None, 30.0),
+    "prep_pdf_ms": ("max", None, 300.0),
 }
 
 UNIT_TO_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}

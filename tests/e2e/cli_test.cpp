@@ -4,7 +4,9 @@
 // commands only read, and to check that its entries agree; the behaviour is checked on the binary.
 #include "app/subcommands.h"
 #include "core/storage/backupshelf.h"
+#include "core/storage/conversationrepository.h"
 #include "core/storage/database.h"
+#include "core/storage/peoplerepository.h"
 #include "tests/support/testsupport.h"
 
 #include <QFile>
@@ -21,6 +23,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QStandardPaths>
 
 #include <gtest/gtest.h>
 
@@ -153,7 +156,8 @@ TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
     for (const char* synopsis : {"demo --scale small|team|director|vp [--seed N] [--today YYYY-MM-DD]", "check", "backup FILE",
                                  "export json|ics FILE", "import json|ics FILE [--dry-run]",
                                  "report health|week [--at YYYY-MM-DD] [--format text|json]",
-                                 "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]] [--by me|them]"})
+                                 "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]] [--by me|them]",
+                                 "prep PERSON [--format text|json] [--pdf FILE] [--private]"})
         EXPECT_TRUE(help.out.contains(QStringLiteral("\n  ") + QLatin1String(synopsis))) << synopsis;
     EXPECT_TRUE(help.out.contains(QStringLiteral("Exit codes: 0 success, 1 refused or failed, 2 usage error.")));
 }
@@ -231,6 +235,7 @@ TEST_F(Cli, ReadOnlyCommandsRefuseAMissingDatabaseAndCreateNothing)
         {QStringLiteral("report"), QStringLiteral("week"), QStringLiteral("--format"), QStringLiteral("json")},
         {QStringLiteral("import"), QStringLiteral("ics"), ics, QStringLiteral("--dry-run")},
         {QStringLiteral("search"), QStringLiteral("anything")},
+        {QStringLiteral("prep"), QStringLiteral("Ana"), QStringLiteral("--pdf"), output},
     };
     // Every command declared as not writing has a case here.
     for (const app::Subcommand& command : app::subcommands()) {
@@ -888,3 +893,129 @@ TEST_F(Cli, SearchFindsPeopleAndNotesWithEveryWordLiteral)
     expectOneLineError(search(QStringLiteral("team"), {QStringLiteral("--format"), QStringLiteral("xml")}), 2, "--format");
 }
 
+namespace {
+
+/// What pdftotext reads from a PDF, whitespace runs as one space; empty when it cannot.
+QString pdfText(const QString& pdf)
+{
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    if (!process.waitForFinished(30'000) || process.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput()).simplified();
+}
+
+int pdfPages(const QString& pdf)
+{
+    QProcess process;
+    process.start(QStringLiteral("pdfinfo"), {pdf});
+    if (!process.waitForFinished(30'000) || process.exitCode() != 0)
+        return -1;
+    const auto match = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(process.readAllStandardOutput()));
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+/// Someone in the demo whose newest one-on-one notes have private notes, and those notes.
+struct WithPrivateNotes
+{
+    QString person; ///< a name that finds them alone, else their id
+    QString privateNotes;
+};
+
+std::optional<WithPrivateNotes> personWithPrivateNotes(const QString& db)
+{
+    auto opened = storage::Database::open(db);
+    if (!opened)
+        return std::nullopt;
+    const auto now = core::Instant(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    auto people = storage::PeopleRepository(*opened.value()).list(now);
+    if (!people)
+        return std::nullopt;
+    for (const auto& row : people.value()) {
+        auto record = storage::ConversationRepository(*opened.value()).of(row.person.id);
+        if (!record || record.value().conversations.empty())
+            continue;
+        const auto& newest = record.value().conversations.back();
+        if (newest.privateNotes.empty() || newest.notes.empty())
+            continue;
+        int sameName = 0;
+        for (const auto& other : people.value())
+            sameName += other.person.name == row.person.name ? 1 : 0;
+        return WithPrivateNotes{sameName == 1 ? QString::fromStdString(row.person.name) : QString::number(row.person.id.value),
+                                QString::fromStdString(newest.privateNotes).simplified()};
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+TEST_F(Cli, PrepWritesOnePdfPageAndLeavesPrivateNotesOutUnlessAsked)
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty() || QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty())
+        GTEST_SKIP() << "pdftotext and pdfinfo (poppler-utils) are not installed: ./dev deps installs them";
+    const QString db = path("prep.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small"), QStringLiteral("--seed"), QStringLiteral("7"),
+                        QStringLiteral("--today"), QStringLiteral("2026-11-29")})
+                  .exitCode,
+              0);
+    const auto subject = personWithPrivateNotes(db);
+    ASSERT_TRUE(subject) << "the small demo has someone with private notes";
+
+    const QString pdf = path("prep.pdf");
+    const Outcome plain = onDb(db, {QStringLiteral("prep"), subject->person, QStringLiteral("--pdf"), pdf});
+    ASSERT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+    EXPECT_TRUE(plain.err.isEmpty()) << plain.err.toStdString();
+    EXPECT_EQ(pdfPages(pdf), 1);
+    const QString text = pdfText(pdf);
+    ASSERT_FALSE(text.isEmpty());
+    for (const char* heading : {"Prep sheet", "Health", "Next one-on-one", "Open agenda points", "Open action items", "Questions to ask",
+                                "Last notes", "Things to remember", "Dates coming up", "Recent kindness"})
+        EXPECT_TRUE(text.contains(QString::fromUtf8(heading), Qt::CaseInsensitive)) << heading << "\n" << text.toStdString();
+    if (!subject->person.front().isDigit()) {
+        EXPECT_TRUE(text.contains(subject->person)) << text.toStdString();
+    }
+    EXPECT_FALSE(text.contains(subject->privateNotes)) << text.toStdString();
+
+    const QString withPrivate = path("prep-private.pdf");
+    const Outcome asked = onDb(db, {QStringLiteral("prep"), subject->person, QStringLiteral("--pdf"), withPrivate, QStringLiteral("--private")});
+    ASSERT_EQ(asked.exitCode, 0) << asked.err.toStdString();
+    EXPECT_EQ(pdfPages(withPrivate), 1);
+    EXPECT_TRUE(pdfText(withPrivate).contains(subject->privateNotes)) << pdfText(withPrivate).toStdString();
+
+    // Text and JSON leave them out too, unless asked.
+    const Outcome textOut = onDb(db, {QStringLiteral("prep"), subject->person});
+    ASSERT_EQ(textOut.exitCode, 0) << textOut.err.toStdString();
+    EXPECT_FALSE(textOut.out.simplified().contains(subject->privateNotes));
+    EXPECT_TRUE(textOut.out.contains(QStringLiteral("Questions to ask")));
+    const Outcome json = onDb(db, {QStringLiteral("prep"), subject->person, QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    QJsonParseError error;
+    const QJsonObject sheet = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+    ASSERT_EQ(error.error, QJsonParseError::NoError) << json.out.toStdString();
+    for (const char* key : {"person", "today", "health", "nextOneOnOne", "remember", "moreToRemember", "dates", "lastNotes", "agenda",
+                            "actionItems", "questions", "kindness", "privateNotesIncluded"})
+        EXPECT_TRUE(sheet.contains(QString::fromUtf8(key))) << key;
+    EXPECT_FALSE(json.out.contains(subject->privateNotes));
+    EXPECT_FALSE(sheet.value(QStringLiteral("privateNotesIncluded")).toBool());
+    EXPECT_EQ(sheet.value(QStringLiteral("questions")).toArray().size(), 3);
+    const Outcome jsonPrivate =
+        onDb(db, {QStringLiteral("prep"), subject->person, QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--private")});
+    EXPECT_TRUE(QJsonDocument::fromJson(jsonPrivate.out.toUtf8()).object().value(QStringLiteral("lastNotes")).toArray().at(0).toObject()
+                    .value(QStringLiteral("privateNotes")).toString().simplified().contains(subject->privateNotes));
+}
+
+TEST_F(Cli, PrepNamesWhatWentWrong)
+{
+    const QString db = path("prep.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small"), QStringLiteral("--seed"), QStringLiteral("7"),
+                        QStringLiteral("--today"), QStringLiteral("2026-11-29")})
+                  .exitCode,
+              0);
+    expectOneLineError(onDb(db, {QStringLiteral("prep"), QStringLiteral("Nobody Atall")}), 1, "Nobody Atall: no person by this name");
+    expectOneLineError(onDb(db, {QStringLiteral("prep"), QStringLiteral("999999")}), 1, "999999: no person with this id");
+    expectOneLineError(onDb(db, {QStringLiteral("prep"), QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("xml")}), 2,
+                       "--format must be text or json");
+    const QString nowhere = path("no-such-folder") + QStringLiteral("/sheet.pdf");
+    expectOneLineError(onDb(db, {QStringLiteral("prep"), QStringLiteral("1"), QStringLiteral("--pdf"), nowhere}), 1, qPrintable(nowhere));
+    EXPECT_FALSE(QFileInfo::exists(nowhere));
+}

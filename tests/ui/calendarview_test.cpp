@@ -636,9 +636,15 @@ TEST_F(CalendarViewTest, EditingASeriesFromAnOccurrenceChangesItFromThereOn)
     for (const QAction* action : menu->actions())
         if (!action->isSeparator())
             actions << action->text();
-    EXPECT_EQ(actions, (QStringList{QStringLiteral("&Open Ana Lopez"), QStringLiteral("&Held…"), QStringLiteral("No&tes…"),
-                                    QStringLiteral("S&kipped"),
-                                    QStringLiteral("&Edit series…"), QStringLiteral("E&nd series…")}));
+    EXPECT_EQ(actions, (QStringList{QStringLiteral("&Open Ana Lopez"), QStringLiteral("&Prep sheet…"), QStringLiteral("&Held…"),
+                                    QStringLiteral("No&tes…"), QStringLiteral("S&kipped"), QStringLiteral("&Edit series…"),
+                                    QStringLiteral("E&nd series…")}));
+    // The prep sheet of this very one-on-one, one click away.
+    for (QAction* action : menu->actions())
+        if (action->text() == QStringLiteral("&Prep sheet…"))
+            action->trigger();
+    ASSERT_EQ(navigator.prepared.size(), 1u);
+    EXPECT_EQ(navigator.prepared[0].second, view->grid()->meetings()[0].meeting);
 
     view->setScopeChooser([] { return ui::CalendarView::SeriesScope::ThisAndFollowing; });
     view->setSeriesAskers(

@@ -131,6 +131,11 @@ TEST_F(PersonViewTest, TheHeaderSaysWhoTheyAreHowItIsGoingAndTheRhythm)
     EXPECT_TRUE(view->rhythmLabel()->text().contains(QStringLiteral("no one-on-one planned")));
     EXPECT_EQ(selection.person(), std::optional(dana)) << "the page's person is everyone's selection";
     EXPECT_EQ(view->links()->person(), std::optional(dana)) << "the Links tab edits their links";
+    // The prep sheet of the next one-on-one, one click from the header.
+    QTest::mouseClick(view->prepButton(), Qt::LeftButton);
+    ASSERT_EQ(navigator.prepared.size(), 1u);
+    EXPECT_EQ(navigator.prepared[0].first, dana);
+    EXPECT_FALSE(navigator.prepared[0].second) << "their next one-on-one, whichever it is";
 }
 
 TEST_F(PersonViewTest, TheTimelineIsNewestFirstAndFiltersByKind)

@@ -39,6 +39,7 @@ public:
     void chooseFocus(core::PersonId person) override { focused.push_back(person); }
     void openNotes(const ui::NotesFor& oneOnOne) override { notesOpened.push_back(oneOnOne); }
     void showPeopleIn(core::HealthState state) override { statesShown.push_back(state); }
+    void prepSheet(core::PersonId person, std::optional<core::Meeting> meeting) override { prepared.emplace_back(person, meeting); }
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override
     {
         askedAbout.push_back(meeting);
@@ -50,6 +51,7 @@ public:
     std::vector<core::HealthState> statesShown;
     std::vector<core::Meeting> askedAbout;
     std::vector<ui::NotesFor> notesOpened;
+    std::vector<std::pair<core::PersonId, std::optional<core::Meeting>>> prepared; ///< prep sheets asked for
     std::optional<core::Interaction> howItWent; ///< the answer to Held… (none: cancelled)
 };
 

@@ -96,6 +96,11 @@ TEST_F(WeekViewTest, CommittingAnActionStoresTheWeeksFocusAndUndoReopensTheForm)
     EXPECT_TRUE(view->committedLabel()->isVisible());
     EXPECT_TRUE(view->committedLabel()->text().contains(QStringLiteral("Ben Kim")));
     EXPECT_EQ(view->historyList()->topLevelItemCount(), 1);
+    // The focus's prep sheet is one click away.
+    ASSERT_TRUE(view->prepFocusButton()->isEnabled());
+    QTest::mouseClick(view->prepFocusButton(), Qt::LeftButton);
+    ASSERT_EQ(navigator.prepared.size(), 1u);
+    EXPECT_EQ(navigator.prepared[0].first, ben);
 
     undoStack.undo();
     QCoreApplication::processEvents();
