@@ -57,7 +57,8 @@ int runPrep(const Invocation& inv)
         }
     }
     if (format == QStringLiteral("json")) {
-        const QByteArray bytes = QJsonDocument(ui::prepSheetJson(sheet.value())).toJson(QJsonDocument::Indented);
+        const QByteArray bytes =
+            QJsonDocument(ui::prepSheetJson(sheet.value())).toJson(QJsonDocument::Indented);
         std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
         return Success;
     }

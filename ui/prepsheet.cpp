@@ -35,7 +35,7 @@ constexpr int kMaxAgendaPerSide = 5;
 constexpr int kMaxActionsPerSide = 5;
 constexpr int kMaxKindness = 4;
 constexpr int kKindnessNoteLength = 90;
-constexpr int kLineLength = 160; // one agenda point, action item or thing to remember
+constexpr int kLineLength = 160;         // one agenda point, action item or thing to remember
 constexpr double kPrepBodyPoints = 10.5; // the body's type on paper, before any shrinking
 
 QString q(std::string_view text)
@@ -66,11 +66,13 @@ int topicRank(core::DetailTopic topic)
 
 bool isKindness(core::InteractionKind kind)
 {
-    return core::countsAsAppreciation(kind) || kind == core::InteractionKind::Help || kind == core::InteractionKind::Celebration;
+    return core::countsAsAppreciation(kind) || kind == core::InteractionKind::Help ||
+           kind == core::InteractionKind::Celebration;
 }
 
 // The conversation already begun for `meeting`, if its notes were saved ahead.
-std::optional<core::ConversationId> conversationFor(const core::Meeting& meeting, const std::vector<core::Conversation>& conversations)
+std::optional<core::ConversationId> conversationFor(const core::Meeting& meeting,
+                                                    const std::vector<core::Conversation>& conversations)
 {
     if (meeting.uid.empty())
         return std::nullopt;
@@ -96,8 +98,8 @@ QString trimmedForSheet(const QString& text, int limit)
     return cut + QStringLiteral("…");
 }
 
-core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::PersonId person, core::Instant now, const core::Zone& zone,
-                                        const PrepOptions& options)
+core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::PersonId person, core::Instant now,
+                                        const core::Zone& zone, const PrepOptions& options)
 {
     auto found = queries.personAt(person, now);
     if (!found)
@@ -128,8 +130,8 @@ core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::Person
     const core::LocalDay today = core::dayIn(now, zone);
     const core::Person& who = row.person;
     const QString name = q(who.name);
-    const core::TieHealth tie =
-        core::evaluateTie(who, row.contacts, now, zone, core::appreciationDays(who.tie.kind, queries.kindAppreciation()));
+    const core::TieHealth tie = core::evaluateTie(
+        who, row.contacts, now, zone, core::appreciationDays(who.tie.kind, queries.kindAppreciation()));
 
     PrepSheet sheet;
     sheet.personId = person.value;
@@ -165,28 +167,32 @@ core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::Person
 
     // Things to remember: never forget first, then by topic; within a topic the newest learnt first.
     std::vector<core::Detail> details = history.value().details;
-    std::stable_sort(details.begin(), details.end(),
-                     [](const core::Detail& a, const core::Detail& b) { return topicRank(a.topic) < topicRank(b.topic); });
+    std::stable_sort(details.begin(), details.end(), [](const core::Detail& a, const core::Detail& b) {
+        return topicRank(a.topic) < topicRank(b.topic);
+    });
     for (const auto& detail : details) {
         if (sheet.remember.size() == kMaxRemember) {
             ++sheet.moreToRemember;
             continue;
         }
         sheet.remember << PrepLine{trimmedForSheet(q(detail.text), kLineLength), isoDay(detail.learnt),
-                                   wording::detailTopicName(detail.topic), detail.topic == core::DetailTopic::NeverForget};
+                                   wording::detailTopicName(detail.topic),
+                                   detail.topic == core::DetailTopic::NeverForget};
     }
 
     for (const auto& upcoming : core::upcomingDates(history.value().dates, today, kPrepDatesAheadDays)) {
         if (sheet.dates.size() == kMaxDates)
             break;
-        sheet.dates << PrepLine{wording::upcomingDate(name, upcoming), isoDay(upcoming.on),
-                                wording::date(toQDate(upcoming.on), wording::DateStyle::Medium, wording::Year::Omitted)};
+        sheet.dates << PrepLine{
+            wording::upcomingDate(name, upcoming), isoDay(upcoming.on),
+            wording::date(toQDate(upcoming.on), wording::DateStyle::Medium, wording::Year::Omitted)};
     }
 
     // The last notes: the newest one-on-ones before now with something written (private notes only
     // when asked for: without them, a one-on-one with private notes alone has nothing to show).
     const auto& conversations = record.value().conversations;
-    for (auto c = conversations.rbegin(); c != conversations.rend() && sheet.lastNotes.size() < kPrepNoteCount; ++c) {
+    for (auto c = conversations.rbegin();
+         c != conversations.rend() && sheet.lastNotes.size() < kPrepNoteCount; ++c) {
         if (c->at > now)
             continue;
         const bool withPrivate = options.includePrivateNotes && !c->privateNotes.empty();
@@ -195,17 +201,21 @@ core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::Person
         const core::LocalDay day = core::dayIn(c->at, zone);
         sheet.lastNotes << PrepNotes{isoDay(day), wording::date(toQDate(day), wording::DateStyle::Medium),
                                      trimmedForSheet(q(c->notes), kPrepNoteLength),
-                                     withPrivate ? trimmedForSheet(q(c->privateNotes), kPrepNoteLength / 2) : QString()};
+                                     withPrivate ? trimmedForSheet(q(c->privateNotes), kPrepNoteLength / 2)
+                                                 : QString()};
     }
 
     // Open agenda points of the one-on-one the sheet is for (points carried forward included).
-    const std::optional<core::ConversationId> nextConversation = next ? conversationFor(*next, conversations) : std::nullopt;
-    for (const auto& point : core::agendaOf(nextConversation, next ? next->start : now, record.value().points, conversations)) {
+    const std::optional<core::ConversationId> nextConversation =
+        next ? conversationFor(*next, conversations) : std::nullopt;
+    for (const auto& point :
+         core::agendaOf(nextConversation, next ? next->start : now, record.value().points, conversations)) {
         if (!point.isOpen())
             continue;
         auto& side = point.raisedBy == core::ActionOwner::Me ? sheet.agendaFromMe : sheet.agendaFromThem;
         if (side.size() < kMaxAgendaPerSide)
-            side << PrepLine{trimmedForSheet(q(point.text), kLineLength), isoDay(point.created), QString(), false};
+            side << PrepLine{trimmedForSheet(q(point.text), kLineLength), isoDay(point.created), QString(),
+                             false};
     }
 
     for (const auto& item : history.value().actionItems) { // sortActionItems order: late ones first
@@ -216,7 +226,8 @@ core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::Person
             continue;
         const int late = item.due ? daysBetween(*item.due, today) : 0;
         side << PrepLine{trimmedForSheet(q(item.text), kLineLength), item.due ? isoDay(*item.due) : QString(),
-                         item.due ? wording::actionDue(toQDate(*item.due), late) : QString(), item.isOverdue(today)};
+                         item.due ? wording::actionDue(toQDate(*item.due), late) : QString(),
+                         item.isOverdue(today)};
     }
 
     // Questions: three of the bank not asked of them lately, for what is going on with them.
@@ -257,13 +268,15 @@ core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::Person
 
 namespace {
 
-void textSection(QStringList& out, PrepHeading heading, const QList<PrepLine>& lines, const QString& indent = QStringLiteral("  "))
+void textSection(QStringList& out, PrepHeading heading, const QList<PrepLine>& lines,
+                 const QString& indent = QStringLiteral("  "))
 {
     out << indent.left(indent.size() - 2) + wording::prepHeading(heading);
     if (lines.isEmpty())
         out << indent + wording::prepEmpty(heading);
     for (const auto& line : lines)
-            out << indent + QStringLiteral("- ") + line.text + (line.note.isEmpty() ? QString() : QStringLiteral(" — ") + line.note);
+        out << indent + QStringLiteral("- ") + line.text +
+                   (line.note.isEmpty() ? QString() : QStringLiteral(" — ") + line.note);
 }
 
 } // namespace
@@ -277,7 +290,8 @@ QString prepSheetText(const PrepSheet& sheet)
         about << sheet.team;
     about << sheet.todayWords;
     out << about.join(QStringLiteral(" · "));
-    out << QStringLiteral("%1: %2").arg(wording::prepHeading(PrepHeading::NextOneOnOne), sheet.nextOneOnOneWords);
+    out << QStringLiteral("%1: %2").arg(wording::prepHeading(PrepHeading::NextOneOnOne),
+                                        sheet.nextOneOnOneWords);
     out << QString();
     out << QStringLiteral("%1: %2%3")
                .arg(wording::prepHeading(PrepHeading::Health), sheet.stateName,
@@ -305,7 +319,8 @@ QString prepSheetText(const PrepSheet& sheet)
     for (const auto& notes : sheet.lastNotes) {
         out << QStringLiteral("  %1: %2").arg(notes.when, notes.notes);
         if (!notes.privateNotes.isEmpty())
-            out << QStringLiteral("    %1: %2").arg(wording::prepHeading(PrepHeading::PrivateNotes), notes.privateNotes);
+            out << QStringLiteral("    %1: %2")
+                       .arg(wording::prepHeading(PrepHeading::PrivateNotes), notes.privateNotes);
     }
     out << QString();
     QList<PrepLine> remember = sheet.remember;
@@ -340,7 +355,8 @@ QJsonArray jsonLines(const QList<PrepLine>& lines)
 {
     QJsonArray out;
     for (const auto& line : lines)
-        out.append(QJsonObject{{QStringLiteral("text"), line.text}, {QStringLiteral("day"), orNull(line.day)}});
+        out.append(
+            QJsonObject{{QStringLiteral("text"), line.text}, {QStringLiteral("day"), orNull(line.day)}});
     return out;
 }
 
@@ -364,7 +380,9 @@ QJsonObject prepSheetJson(const PrepSheet& sheet)
         reasons.append(reason);
     QJsonArray remember;
     for (const auto& line : sheet.remember)
-        remember.append(QJsonObject{{QStringLiteral("topic"), line.note}, {QStringLiteral("text"), line.text}, {QStringLiteral("learnt"), line.day}});
+        remember.append(QJsonObject{{QStringLiteral("topic"), line.note},
+                                    {QStringLiteral("text"), line.text},
+                                    {QStringLiteral("learnt"), line.day}});
     QJsonArray dates;
     for (const auto& line : sheet.dates)
         dates.append(QJsonObject{{QStringLiteral("day"), line.day}, {QStringLiteral("text"), line.text}});
@@ -377,7 +395,8 @@ QJsonObject prepSheetJson(const PrepSheet& sheet)
     }
     QJsonArray questions;
     for (const auto& question : sheet.questions)
-        questions.append(QJsonObject{{QStringLiteral("text"), question.text}, {QStringLiteral("theme"), question.theme}});
+        questions.append(
+            QJsonObject{{QStringLiteral("text"), question.text}, {QStringLiteral("theme"), question.theme}});
     QJsonArray kindness;
     for (const auto& line : sheet.kindness)
         kindness.append(QJsonObject{{QStringLiteral("day"), line.day}, {QStringLiteral("text"), line.text}});
@@ -387,21 +406,26 @@ QJsonObject prepSheetJson(const PrepSheet& sheet)
                                                {QStringLiteral("kind"), sheet.kind},
                                                {QStringLiteral("team"), orNull(sheet.team)}}},
         {QStringLiteral("today"), sheet.today},
-        {QStringLiteral("health"), QJsonObject{{QStringLiteral("state"), sheet.state},
-                                               {QStringLiteral("stateName"), sheet.stateName},
-                                               {QStringLiteral("score"), sheet.score ? QJsonValue(*sheet.score) : QJsonValue(QJsonValue::Null)},
-                                               {QStringLiteral("reasons"), reasons}}},
+        {QStringLiteral("health"),
+         QJsonObject{
+             {QStringLiteral("state"), sheet.state},
+             {QStringLiteral("stateName"), sheet.stateName},
+             {QStringLiteral("score"), sheet.score ? QJsonValue(*sheet.score) : QJsonValue(QJsonValue::Null)},
+             {QStringLiteral("reasons"), reasons}}},
         {QStringLiteral("nextOneOnOne"), orNull(sheet.nextOneOnOne)},
         {QStringLiteral("remember"), remember},
         {QStringLiteral("moreToRemember"), sheet.moreToRemember},
         {QStringLiteral("dates"), dates},
         {QStringLiteral("lastNotes"), notes},
-        {QStringLiteral("agenda"), QJsonObject{{QStringLiteral("fromMe"), jsonLines(sheet.agendaFromMe)},
-                                               {QStringLiteral("fromThem"), jsonLines(sheet.agendaFromThem)}}},
-        {QStringLiteral("actionItems"), QJsonObject{{QStringLiteral("mine"), jsonActions(sheet.myActions)},
-                                                    {QStringLiteral("theirs"), jsonActions(sheet.theirActions)}}},
+        {QStringLiteral("agenda"),
+         QJsonObject{{QStringLiteral("fromMe"), jsonLines(sheet.agendaFromMe)},
+                     {QStringLiteral("fromThem"), jsonLines(sheet.agendaFromThem)}}},
+        {QStringLiteral("actionItems"),
+         QJsonObject{{QStringLiteral("mine"), jsonActions(sheet.myActions)},
+                     {QStringLiteral("theirs"), jsonActions(sheet.theirActions)}}},
         {QStringLiteral("questions"), questions},
-        {QStringLiteral("kindness"), QJsonObject{{QStringLiteral("recent"), kindness}, {QStringLiteral("note"), orNull(sheet.kindnessNote)}}},
+        {QStringLiteral("kindness"), QJsonObject{{QStringLiteral("recent"), kindness},
+                                                 {QStringLiteral("note"), orNull(sheet.kindnessNote)}}},
         {QStringLiteral("privateNotesIncluded"), sheet.includesPrivateNotes},
     };
 }
@@ -424,7 +448,8 @@ struct Type
 
 QString heading(const Type& type, PrepHeading which, bool first = false)
 {
-    return QStringLiteral("<p style=\"font-size:%1; font-weight:bold; margin-top:%2px; margin-bottom:2px\">%3</p>")
+    return QStringLiteral(
+               "<p style=\"font-size:%1; font-weight:bold; margin-top:%2px; margin-bottom:2px\">%3</p>")
         .arg(type.pt(1.1))
         .arg(first ? 0 : 9)
         .arg(esc(wording::prepHeading(which)));
@@ -432,13 +457,16 @@ QString heading(const Type& type, PrepHeading which, bool first = false)
 
 QString subheading(const Type& type, PrepHeading which)
 {
-    return QStringLiteral("<p style=\"font-size:%1; font-style:italic; margin-top:3px; margin-bottom:1px\">%2</p>")
+    return QStringLiteral(
+               "<p style=\"font-size:%1; font-style:italic; margin-top:3px; margin-bottom:1px\">%2</p>")
         .arg(type.pt(0.95), esc(wording::prepHeading(which)));
 }
 
 QString quiet(const Type& type, const QString& text)
 {
-    return QStringLiteral("<p style=\"font-size:%1; font-style:italic; margin-top:0; margin-bottom:0\">%2</p>").arg(type.pt(0.95), esc(text));
+    return QStringLiteral(
+               "<p style=\"font-size:%1; font-style:italic; margin-top:0; margin-bottom:0\">%2</p>")
+        .arg(type.pt(0.95), esc(text));
 }
 
 // A list of lines; the note after an em dash, in italics. An item that needs attention says so in
@@ -453,7 +481,9 @@ QString list(const Type& type, const QList<PrepLine>& lines, PrepHeading emptyOf
         if (noteFirst && !line.note.isEmpty())
             item = QStringLiteral("<i>%1:</i> %2").arg(esc(line.note), esc(line.text));
         else if (!line.note.isEmpty())
-            item = QStringLiteral("%1 <i>— %2</i>").arg(esc(line.text), line.attention ? QStringLiteral("<b>%1</b>").arg(esc(line.note)) : esc(line.note));
+            item = QStringLiteral("%1 <i>— %2</i>")
+                       .arg(esc(line.text), line.attention ? QStringLiteral("<b>%1</b>").arg(esc(line.note))
+                                                           : esc(line.note));
         else
             item = esc(line.text);
         html += QStringLiteral("<li style=\"margin-bottom:1px\">%1</li>").arg(item);
@@ -471,14 +501,17 @@ QString prepSheetHtml(const PrepSheet& sheet, double scale)
     // Header: who, what they are to me, when we meet, how the relationship is doing.
     html += QStringLiteral("<p style=\"font-size:%1; font-style:italic; margin:0\">%2 · %3</p>")
                 .arg(type.pt(0.9), esc(wording::prepHeading(PrepHeading::Title)), esc(sheet.todayWords));
-    html += QStringLiteral("<p style=\"font-size:%1; margin-top:2px; margin-bottom:0\">%2</p>").arg(type.pt(2.1), esc(sheet.person));
+    html += QStringLiteral("<p style=\"font-size:%1; margin-top:2px; margin-bottom:0\">%2</p>")
+                .arg(type.pt(2.1), esc(sheet.person));
     QStringList about{sheet.kind};
     if (!sheet.team.isEmpty())
         about << sheet.team;
-    html += QStringLiteral("<p style=\"margin-top:1px; margin-bottom:6px\">%1</p>").arg(esc(about.join(QStringLiteral(" · "))));
+    html += QStringLiteral("<p style=\"margin-top:1px; margin-bottom:6px\">%1</p>")
+                .arg(esc(about.join(QStringLiteral(" · "))));
     html += QStringLiteral("<p style=\"margin-top:0; margin-bottom:2px\"><b>%1:</b> %2</p>")
                 .arg(esc(wording::prepHeading(PrepHeading::NextOneOnOne)), esc(sheet.nextOneOnOneWords));
-    const QString state = sheet.score ? QStringLiteral("%1 · %2").arg(sheet.stateName).arg(*sheet.score) : sheet.stateName;
+    const QString state =
+        sheet.score ? QStringLiteral("%1 · %2").arg(sheet.stateName).arg(*sheet.score) : sheet.stateName;
     html += QStringLiteral("<p style=\"margin-top:0; margin-bottom:0\"><b>%1:</b> %2</p>")
                 .arg(esc(wording::prepHeading(PrepHeading::Health)), esc(state));
     QList<PrepLine> reasons;
@@ -506,13 +539,16 @@ QString prepSheetHtml(const PrepSheet& sheet, double scale)
     if (sheet.lastNotes.isEmpty())
         html += quiet(type, wording::prepEmpty(PrepHeading::LastNotes));
     for (const auto& notes : sheet.lastNotes) {
-        html += QStringLiteral("<p style=\"margin-top:2px; margin-bottom:1px\"><i>%1</i> — %2</p>").arg(esc(notes.when), esc(notes.notes));
+        html += QStringLiteral("<p style=\"margin-top:2px; margin-bottom:1px\"><i>%1</i> — %2</p>")
+                    .arg(esc(notes.when), esc(notes.notes));
         if (!notes.privateNotes.isEmpty())
-            html += QStringLiteral("<p style=\"margin-top:0; margin-bottom:2px; margin-left:12px\"><i>%1:</i> %2</p>")
+            html += QStringLiteral(
+                        "<p style=\"margin-top:0; margin-bottom:2px; margin-left:12px\"><i>%1:</i> %2</p>")
                         .arg(esc(wording::prepHeading(PrepHeading::PrivateNotes)), esc(notes.privateNotes));
     }
     html += QStringLiteral("</td><td width=\"43%\" valign=\"top\">");
-    html += heading(type, PrepHeading::Remember, true) + list(type, sheet.remember, PrepHeading::Remember, true);
+    html +=
+        heading(type, PrepHeading::Remember, true) + list(type, sheet.remember, PrepHeading::Remember, true);
     if (sheet.moreToRemember > 0)
         html += quiet(type, wording::moreOnTheirPage(sheet.moreToRemember));
     html += heading(type, PrepHeading::Dates) + list(type, sheet.dates, PrepHeading::Dates);
@@ -520,7 +556,8 @@ QString prepSheetHtml(const PrepSheet& sheet, double scale)
     if (!sheet.kindness.isEmpty())
         html += list(type, sheet.kindness, PrepHeading::Kindness);
     if (!sheet.kindnessNote.isEmpty())
-        html += QStringLiteral("<p style=\"margin-top:2px; margin-bottom:0\">%1</p>").arg(esc(sheet.kindnessNote));
+        html += QStringLiteral("<p style=\"margin-top:2px; margin-bottom:0\">%1</p>")
+                    .arg(esc(sheet.kindnessNote));
     // Seam: open repairs and pulse check-ins take their place here once those areas exist.
     html += QStringLiteral("</td></tr></table></body></html>");
     return html;
@@ -542,8 +579,8 @@ int paintPrepSheet(const PrepSheet& sheet, QPagedPaintDevice& device)
     const QSizeF page = device.pageLayout().paintRectPixels(dpi).size();
     // A calm serif for paper; the first of these the system has.
     QFont font;
-    font.setFamilies({QStringLiteral("Source Serif 4"), QStringLiteral("Georgia"), QStringLiteral("DejaVu Serif"),
-                      QStringLiteral("Liberation Serif")});
+    font.setFamilies({QStringLiteral("Source Serif 4"), QStringLiteral("Georgia"),
+                      QStringLiteral("DejaVu Serif"), QStringLiteral("Liberation Serif")});
     font.setStyleHint(QFont::Serif);
     // Shrink the type step by step while the sheet runs over one page; never below 7.5 points.
     static_assert(kPrepBodyPoints * 0.72 >= 7.5);
@@ -580,9 +617,11 @@ core::Status writePrepPdf(const PrepSheet& sheet, const QString& path, QPageSize
     {
         QPdfWriter writer(&file);
         writer.setCreator(QStringLiteral("Rapport"));
-        writer.setTitle(QStringLiteral("%1 — %2").arg(wording::prepHeading(PrepHeading::Title), sheet.person));
+        writer.setTitle(
+            QStringLiteral("%1 — %2").arg(wording::prepHeading(PrepHeading::Title), sheet.person));
         writer.setResolution(300);
-        writer.setPageLayout(QPageLayout(QPageSize(pageSize), QPageLayout::Portrait, QMarginsF(16, 14, 16, 14), QPageLayout::Millimeter));
+        writer.setPageLayout(QPageLayout(QPageSize(pageSize), QPageLayout::Portrait,
+                                         QMarginsF(16, 14, 16, 14), QPageLayout::Millimeter));
         paintPrepSheet(sheet, writer); // the painter's end writes the document
     }
     if (!file.commit())

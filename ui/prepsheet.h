@@ -41,9 +41,9 @@ struct PrepLine
 /// What was written at one earlier one-on-one.
 struct PrepNotes
 {
-    QString day;   ///< YYYY-MM-DD
-    QString when;  ///< the day in words
-    QString notes; ///< trimmed to a few lines, "…" where cut
+    QString day;          ///< YYYY-MM-DD
+    QString when;         ///< the day in words
+    QString notes;        ///< trimmed to a few lines, "…" where cut
     QString privateNotes; ///< empty unless private notes were asked for
 
     friend bool operator==(const PrepNotes&, const PrepNotes&) = default;
@@ -73,8 +73,8 @@ struct PrepSheet
     QString today; ///< YYYY-MM-DD the sheet was made for
     QString todayWords;
 
-    QString state;      ///< core token: "steady", …
-    QString stateName;  ///< "Steady"
+    QString state;     ///< core token: "steady", …
+    QString stateName; ///< "Steady"
     std::optional<int> score;
     QStringList reasons; ///< capitalised sentences, most important first
 
@@ -83,7 +83,7 @@ struct PrepSheet
 
     QList<PrepLine> remember; ///< never forget first
     int moreToRemember = 0;
-    QList<PrepLine> dates; ///< coming up, soonest first
+    QList<PrepLine> dates;      ///< coming up, soonest first
     QList<PrepNotes> lastNotes; ///< newest first
     QList<PrepLine> agendaFromMe;
     QList<PrepLine> agendaFromThem;
@@ -113,8 +113,8 @@ inline constexpr int kPrepNoteLength = 420;    ///< characters of notes kept per
 
 /// The sheet for `person` at `now` (days in `zone`), read through `queries`. Fails when the person
 /// does not exist or the database cannot be read.
-core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::PersonId person, core::Instant now, const core::Zone& zone,
-                                        const PrepOptions& options = {});
+core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::PersonId person, core::Instant now,
+                                        const core::Zone& zone, const PrepOptions& options = {});
 
 /// `text`'s first `limit` characters, cut at a word and ended with "…" when longer; whitespace runs
 /// become one space.

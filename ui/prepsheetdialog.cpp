@@ -21,9 +21,11 @@
 
 namespace rapport::ui {
 
-PrepSheetDialog::PrepSheetDialog(const PrepQueries& queries, core::PersonId person, std::optional<core::Meeting> meeting, core::Instant now,
-                                 core::Zone zone, QWidget* parent)
-    : QDialog(parent), m_queries(queries), m_person(person), m_meeting(std::move(meeting)), m_now(now), m_zone(std::move(zone))
+PrepSheetDialog::PrepSheetDialog(const PrepQueries& queries, core::PersonId person,
+                                 std::optional<core::Meeting> meeting, core::Instant now, core::Zone zone,
+                                 QWidget* parent)
+    : QDialog(parent), m_queries(queries), m_person(person), m_meeting(std::move(meeting)), m_now(now),
+      m_zone(std::move(zone))
 {
     m_browser = new QTextBrowser(this);
     m_browser->setOpenLinks(false);
@@ -33,7 +35,8 @@ PrepSheetDialog::PrepSheetDialog(const PrepQueries& queries, core::PersonId pers
     m_error->setWordWrap(true);
     m_error->hide();
     m_private = new QCheckBox(tr("Include &private notes"), this);
-    m_private->setToolTip(tr("Private notes stay off the sheet, the print and the PDF unless you include them"));
+    m_private->setToolTip(
+        tr("Private notes stay off the sheet, the print and the PDF unless you include them"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_print = buttons->addButton(tr("&Print…"), QDialogButtonBox::ActionRole);
@@ -93,7 +96,8 @@ void PrepSheetDialog::save()
         path = m_chooseFile(suggested);
     } else {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-        path = QFileDialog::getSaveFileName(this, tr("Save prep sheet as PDF"), QDir(folder).filePath(suggested), tr("PDF files (*.pdf)"));
+        path = QFileDialog::getSaveFileName(this, tr("Save prep sheet as PDF"),
+                                            QDir(folder).filePath(suggested), tr("PDF files (*.pdf)"));
     }
     if (path.isEmpty())
         return;

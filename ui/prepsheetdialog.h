@@ -24,8 +24,8 @@ class PrepSheetDialog : public QDialog
 {
     Q_OBJECT
 public:
-    PrepSheetDialog(const PrepQueries& queries, core::PersonId person, std::optional<core::Meeting> meeting, core::Instant now,
-                    core::Zone zone, QWidget* parent = nullptr);
+    PrepSheetDialog(const PrepQueries& queries, core::PersonId person, std::optional<core::Meeting> meeting,
+                    core::Instant now, core::Zone zone, QWidget* parent = nullptr);
 
     const PrepSheet& sheet() const { return m_sheet; }
     QTextBrowser* browser() const { return m_browser; }
@@ -35,7 +35,10 @@ public:
 
     /// Seam for tests: what Save as PDF… asks for (the file chosen, empty when cancelled), given the
     /// name it suggests. A file dialog by default.
-    void setFileChooser(std::function<QString(const QString& suggested)> chooser) { m_chooseFile = std::move(chooser); }
+    void setFileChooser(std::function<QString(const QString& suggested)> chooser)
+    {
+        m_chooseFile = std::move(chooser);
+    }
     /// Writes the sheet shown as a PDF on the locale's paper; reports an error in a message box (or
     /// the returned text, for tests). Empty when written.
     QString saveAs(const QString& path);

@@ -11,13 +11,13 @@
 #include <QCheckBox>
 #include <QFile>
 
-#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <algorithm>
 
 using namespace rapport;
 
@@ -36,25 +36,48 @@ protected:
         UiTest::SetUp();
         ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport, "Platform");
         storage::PersonalRepository personal(*database);
-        ASSERT_TRUE(personal.save(core::Detail{{}, ana, core::DetailTopic::Interests, "Climbs on weekends", day("2026-11-01")}));
-        ASSERT_TRUE(personal.save(core::Detail{{}, ana, core::DetailTopic::NeverForget, "Allergic to peanuts", day("2026-10-01")}));
+        ASSERT_TRUE(personal.save(
+            core::Detail{{}, ana, core::DetailTopic::Interests, "Climbs on weekends", day("2026-11-01")}));
+        ASSERT_TRUE(personal.save(
+            core::Detail{{}, ana, core::DetailTopic::NeverForget, "Allergic to peanuts", day("2026-10-01")}));
         ASSERT_TRUE(personal.save(core::ImportantDate{{}, ana, core::DateKind::Birthday, "", 12, 3, 1990}));
-        ASSERT_TRUE(personal.save(core::ImportantDate{{}, ana, core::DateKind::WorkAnniversary, "", 3, 1, 2020}));
-        ASSERT_TRUE(personal.save(core::ActionItem{{}, ana, core::ActionOwner::Me, "Introduce Ana to the design lead", day("2026-11-10"),
-                                                   day("2026-11-24"), std::nullopt, std::nullopt}));
-        ASSERT_TRUE(personal.save(core::ActionItem{{}, ana, core::ActionOwner::Them, "Write up the build-time idea", day("2026-11-10"),
-                                                   day("2026-12-10"), std::nullopt, std::nullopt}));
-        ASSERT_TRUE(personal.save(core::ActionItem{{}, ana, core::ActionOwner::Me, "Book the offsite room", day("2026-11-01"),
-                                                   std::nullopt, day("2026-11-05"), std::nullopt}));
+        ASSERT_TRUE(
+            personal.save(core::ImportantDate{{}, ana, core::DateKind::WorkAnniversary, "", 3, 1, 2020}));
+        ASSERT_TRUE(personal.save(core::ActionItem{{},
+                                                   ana,
+                                                   core::ActionOwner::Me,
+                                                   "Introduce Ana to the design lead",
+                                                   day("2026-11-10"),
+                                                   day("2026-11-24"),
+                                                   std::nullopt,
+                                                   std::nullopt}));
+        ASSERT_TRUE(personal.save(core::ActionItem{{},
+                                                   ana,
+                                                   core::ActionOwner::Them,
+                                                   "Write up the build-time idea",
+                                                   day("2026-11-10"),
+                                                   day("2026-12-10"),
+                                                   std::nullopt,
+                                                   std::nullopt}));
+        ASSERT_TRUE(personal.save(core::ActionItem{{},
+                                                   ana,
+                                                   core::ActionOwner::Me,
+                                                   "Book the offsite room",
+                                                   day("2026-11-01"),
+                                                   std::nullopt,
+                                                   day("2026-11-05"),
+                                                   std::nullopt}));
         oldest = conversation(40, "Oldest notes about the roadmap.", "");
         older = conversation(20, "Older notes about the rollout order.", "Older private worry.");
-        newest = conversation(6, "Talked about the on-call load; three pages last week.", "Watch for burnout signs.");
+        newest = conversation(6, "Talked about the on-call load; three pages last week.",
+                              "Watch for burnout signs.");
         thanks(10, "Thanked her for the launch");
     }
 
     // A one-on-one held `daysAgo` days before now, with its notes.
     core::ConversationId conversation(int daysAgo, const char* notes, const char* privateNotes,
-                                      std::vector<core::AgendaPoint> points = {}, std::vector<core::AskedQuestion> asked = {})
+                                      std::vector<core::AgendaPoint> points = {},
+                                      std::vector<core::AskedQuestion> asked = {})
     {
         core::Interaction contact;
         contact.person = ana;
@@ -128,7 +151,8 @@ TEST_F(PrepSheetTest, PrepSheet_GathersEverySectionForThePerson)
     // The birthday in four days; the anniversary in March is not coming up.
     ASSERT_EQ(sheet.dates.size(), 1);
     EXPECT_EQ(sheet.dates[0].day, QStringLiteral("2026-12-03"));
-    EXPECT_TRUE(sheet.dates[0].text.contains(QStringLiteral("turns 36"))) << sheet.dates[0].text.toStdString();
+    EXPECT_TRUE(sheet.dates[0].text.contains(QStringLiteral("turns 36")))
+        << sheet.dates[0].text.toStdString();
     // The last two one-on-ones' notes, newest first.
     ASSERT_EQ(sheet.lastNotes.size(), 2);
     EXPECT_TRUE(sheet.lastNotes[0].notes.startsWith(QStringLiteral("Talked about the on-call load")));
@@ -137,10 +161,12 @@ TEST_F(PrepSheetTest, PrepSheet_GathersEverySectionForThePerson)
     ASSERT_EQ(sheet.myActions.size(), 1);
     EXPECT_EQ(sheet.myActions[0].text, QStringLiteral("Introduce Ana to the design lead"));
     EXPECT_TRUE(sheet.myActions[0].attention);
-    EXPECT_TRUE(sheet.myActions[0].note.contains(QStringLiteral("5 days late"))) << sheet.myActions[0].note.toStdString();
+    EXPECT_TRUE(sheet.myActions[0].note.contains(QStringLiteral("5 days late")))
+        << sheet.myActions[0].note.toStdString();
     ASSERT_EQ(sheet.theirActions.size(), 1);
     EXPECT_FALSE(sheet.theirActions[0].attention);
-    EXPECT_TRUE(sheet.theirActions[0].note.startsWith(QStringLiteral("due "))) << sheet.theirActions[0].note.toStdString();
+    EXPECT_TRUE(sheet.theirActions[0].note.startsWith(QStringLiteral("due ")))
+        << sheet.theirActions[0].note.toStdString();
     // Three questions; the appreciation of ten days ago.
     EXPECT_EQ(sheet.questions.size(), 3);
     ASSERT_EQ(sheet.kindness.size(), 1);
@@ -149,8 +175,9 @@ TEST_F(PrepSheetTest, PrepSheet_GathersEverySectionForThePerson)
 
     // The renderers carry every section.
     const QString text = ui::prepSheetText(sheet);
-    for (const char* part : {"Ana Lopez", "Health", "Things to remember", "Dates coming up", "Last notes", "Open agenda points",
-                             "Open action items", "Questions to ask", "Recent kindness", "Allergic to peanuts", "5 days late"})
+    for (const char* part :
+         {"Ana Lopez", "Health", "Things to remember", "Dates coming up", "Last notes", "Open agenda points",
+          "Open action items", "Questions to ask", "Recent kindness", "Allergic to peanuts", "5 days late"})
         EXPECT_TRUE(text.contains(QString::fromUtf8(part))) << part << "\n" << text.toStdString();
     const QString html = ui::prepSheetHtml(sheet);
     EXPECT_TRUE(html.contains(QStringLiteral("Ana Lopez")));
@@ -159,18 +186,38 @@ TEST_F(PrepSheetTest, PrepSheet_GathersEverySectionForThePerson)
 
 TEST_F(PrepSheetTest, PrepSheet_OpenAgendaPointsOfTheNextOneOnOneBySide)
 {
-    core::AgendaPoint mine{{}, ana, core::ActionOwner::Me, "Conference budget", day("2026-11-23"), core::ConversationId{}, std::nullopt};
-    core::AgendaPoint theirs{{}, ana, core::ActionOwner::Them, "Promotion document", day("2026-11-23"), core::ConversationId{}, std::nullopt};
-    core::AgendaPoint discussed{{}, ana, core::ActionOwner::Me, "Team offsite ideas", day("2026-11-23"), core::ConversationId{},
+    core::AgendaPoint mine{{},
+                           ana,
+                           core::ActionOwner::Me,
+                           "Conference budget",
+                           day("2026-11-23"),
+                           core::ConversationId{},
+                           std::nullopt};
+    core::AgendaPoint theirs{{},
+                             ana,
+                             core::ActionOwner::Them,
+                             "Promotion document",
+                             day("2026-11-23"),
+                             core::ConversationId{},
+                             std::nullopt};
+    core::AgendaPoint discussed{{},
+                                ana,
+                                core::ActionOwner::Me,
+                                "Team offsite ideas",
+                                day("2026-11-23"),
+                                core::ConversationId{},
                                 core::ConversationId{}};
     conversation(2, "Short one.", "", {mine, theirs, discussed});
-    const core::Meeting next = core::plannedOneOnOne(ana, "Ana Lopez", now + std::chrono::days{8}, now + std::chrono::days{8} + std::chrono::minutes{30},
-                                                     zone);
+    const core::Meeting next =
+        core::plannedOneOnOne(ana, "Ana Lopez", now + std::chrono::days{8},
+                              now + std::chrono::days{8} + std::chrono::minutes{30}, zone);
     ASSERT_TRUE(storage::MeetingRepository(*database).add(next));
     const ui::PrepSheet sheet = gather();
-    EXPECT_EQ(texts(sheet.agendaFromMe), QStringList{QStringLiteral("Conference budget")}) << "open points carry forward; discussed ones do not";
+    EXPECT_EQ(texts(sheet.agendaFromMe), QStringList{QStringLiteral("Conference budget")})
+        << "open points carry forward; discussed ones do not";
     EXPECT_EQ(texts(sheet.agendaFromThem), QStringList{QStringLiteral("Promotion document")});
-    EXPECT_TRUE(sheet.nextOneOnOne.startsWith(QStringLiteral("2026-12-07T"))) << sheet.nextOneOnOne.toStdString();
+    EXPECT_TRUE(sheet.nextOneOnOne.startsWith(QStringLiteral("2026-12-07T")))
+        << sheet.nextOneOnOne.toStdString();
 }
 
 TEST_F(PrepSheetTest, PrepSheet_LeavesPrivateNotesOutUnlessAsked)
@@ -181,7 +228,12 @@ TEST_F(PrepSheetTest, PrepSheet_LeavesPrivateNotesOutUnlessAsked)
     for (const QString& rendered : {ui::prepSheetText(plain), ui::prepSheetHtml(plain),
                                     QString::fromUtf8(QJsonDocument(ui::prepSheetJson(plain)).toJson())})
         EXPECT_FALSE(rendered.contains(QStringLiteral("Watch for burnout signs"))) << rendered.toStdString();
-    EXPECT_FALSE(ui::prepSheetJson(plain).value(QStringLiteral("lastNotes")).toArray().at(0).toObject().contains(QStringLiteral("privateNotes")));
+    EXPECT_FALSE(ui::prepSheetJson(plain)
+                     .value(QStringLiteral("lastNotes"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .contains(QStringLiteral("privateNotes")));
 
     ui::PrepOptions options;
     options.includePrivateNotes = true;
@@ -199,10 +251,13 @@ TEST_F(PrepSheetTest, PrepSheet_SuggestsNoQuestionAskedInTheLast90Days)
     const QString first = before.questions.front().text;
     auto bank = storage::QuestionRepository(*database).all();
     ASSERT_TRUE(bank);
-    const auto asked = std::find_if(bank.value().begin(), bank.value().end(),
-                                    [&](const core::Question& question) { return QString::fromStdString(question.text) == first; });
+    const auto asked =
+        std::find_if(bank.value().begin(), bank.value().end(), [&](const core::Question& question) {
+            return QString::fromStdString(question.text) == first;
+        });
     ASSERT_NE(asked, bank.value().end());
-    conversation(3, "Asked one of the bank.", "", {}, {core::AskedQuestion{{}, core::ConversationId{}, asked->id, asked->text}});
+    conversation(3, "Asked one of the bank.", "", {},
+                 {core::AskedQuestion{{}, core::ConversationId{}, asked->id, asked->text}});
     const ui::PrepSheet after = gather();
     EXPECT_EQ(after.questions.size(), 3);
     for (const auto& question : after.questions)
@@ -222,7 +277,8 @@ TEST_F(PrepSheetTest, PrepSheet_SaysWarmlyWhenAppreciationIsDue)
     auto sheet = ui::gatherPrepSheet(queries(), ben, now, zone);
     ASSERT_TRUE(sheet);
     EXPECT_TRUE(sheet.value().kindness.isEmpty());
-    EXPECT_TRUE(sheet.value().kindnessNote.startsWith(QStringLiteral("A thank-you would land well now"))) << sheet.value().kindnessNote.toStdString();
+    EXPECT_TRUE(sheet.value().kindnessNote.startsWith(QStringLiteral("A thank-you would land well now")))
+        << sheet.value().kindnessNote.toStdString();
 }
 
 TEST_F(PrepSheetTest, PrepSheet_RefusesAPersonWhoIsNotThere)
@@ -258,8 +314,11 @@ TEST_F(PrepSheetTest, PrepSheet_AVeryLongSheetStillPrintsOnOnePage)
         sheet.agendaFromThem << ui::PrepLine{longLine, {}, {}, false};
         sheet.myActions << ui::PrepLine{longLine, {}, {}, false};
     }
-    sheet.lastNotes = {ui::PrepNotes{{}, QStringLiteral("Nov 1"), ui::trimmedForSheet(longLine.repeated(4), ui::kPrepNoteLength), {}},
-                       ui::PrepNotes{{}, QStringLiteral("Nov 2"), ui::trimmedForSheet(longLine.repeated(4), ui::kPrepNoteLength), {}}};
+    sheet.lastNotes = {
+        ui::PrepNotes{
+            {}, QStringLiteral("Nov 1"), ui::trimmedForSheet(longLine.repeated(4), ui::kPrepNoteLength), {}},
+        ui::PrepNotes{
+            {}, QStringLiteral("Nov 2"), ui::trimmedForSheet(longLine.repeated(4), ui::kPrepNoteLength), {}}};
     const QString path = dir.path(QStringLiteral("long.pdf"));
     ASSERT_TRUE(ui::writePrepPdf(sheet, path, QPageSize::Letter));
     QFile file(path);
