@@ -75,7 +75,9 @@ struct Conversation
     ConversationId id;
     PersonId person;
     Instant at;                        ///< when the one-on-one starts (started)
-    OneOnOneKey meeting;               ///< the calendar one-on-one; invalid for a logged contact alone
+    /// The calendar one-on-one; invalid for a logged contact alone, and (with no contact either) for
+    /// notes whose contact was deleted: they stay with the person and their time.
+    OneOnOneKey meeting;
     std::optional<InteractionId> contact; ///< the contact logged for it (a one-on-one held), if any
     std::string notes;
     std::string privateNotes; ///< never printed or exported to PDF unless asked; never logged

@@ -564,8 +564,6 @@ Conversation readConversation(const Node& node)
     }
     if (const Node contact = node.field("contact"); !contact.isNull())
         c.contact = readId<InteractionId>(contact);
-    if (!c.meeting.isValid() && !c.contact)
-        node.fail(ErrorCode::JsonConversationWithoutOneOnOne);
     c.notes = node.field("notes").string();
     c.privateNotes = node.field("privateNotes").string();
     node.forEach("emotions", [&](const Node& emotion) { c.emotions.push_back(emotion.token<Emotion>(emotionFromToken)); });

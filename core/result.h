@@ -65,7 +65,6 @@ enum class ErrorCode {
     JsonNoSuchConversation,     ///< {the id}
     JsonNoSuchQuestion,         ///< {the id}
     JsonNoSuchContact,          ///< {the id}
-    JsonConversationWithoutOneOnOne, ///< a conversation names neither a calendar one-on-one nor a contact
     JsonDuplicateConversation,  ///< two conversations for the same one-on-one or the same contact
 
     // Times typed by the user (core::parseUserTime). `where` is the text.

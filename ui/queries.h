@@ -122,6 +122,7 @@ class PrepQueries : public PersonQueries, public NotesQueries
 {
 public:
     virtual ~PrepQueries() = default;
+    using PersonQueries::conversationsOf; // one function, asked for by both bases
     /// The person with their contact summary at `at`; none when there is no such person.
     virtual core::Result<std::optional<storage::PersonRow>> personAt(core::PersonId person, core::Instant at) const = 0;
 };

@@ -482,7 +482,6 @@ QString error(const core::Error& e)
     case C::JsonNoSuchConversation: return trError("no one-on-one notes with id %1").arg(v(0));
     case C::JsonNoSuchQuestion: return trError("no question with id %1").arg(v(0));
     case C::JsonNoSuchContact: return trError("no contact with id %1").arg(v(0));
-    case C::JsonConversationWithoutOneOnOne: return trError("the notes belong to no one-on-one and no contact");
     case C::JsonDuplicateConversation: return trError("a second set of notes for the same one-on-one");
     case C::BadDate: return trError("not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM");
     case C::BadTime: return trError("not a time of day; use HH:MM from 00:00 to 23:59");

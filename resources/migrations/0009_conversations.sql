@@ -8,7 +8,8 @@
 
 -- What was written about one one-on-one: the calendar one-on-one it belongs to (its iCalendar UID
 -- and, for an occurrence of a series, the occurrence's local start; '' for a single meeting), or
--- the contact logged for it, or both.
+-- the contact logged for it, or both. Notes outlive a deleted contact: they stay with the person
+-- and their time even when nothing else names them any more.
 CREATE TABLE conversations (
     id {{ID}},
     person_id {{BIGINT}} NOT NULL REFERENCES people (id) ON DELETE CASCADE,
@@ -20,8 +21,7 @@ CREATE TABLE conversations (
     private_notes TEXT NOT NULL DEFAULT '',
     emotions TEXT NOT NULL DEFAULT '',        -- core::joinEmotions: "calm,worried"
     emotion_words TEXT NOT NULL DEFAULT '',
-    understood TEXT CHECK (understood IS NULL OR understood IN ('yes', 'partly', 'no')),
-    CHECK (meeting_uid <> '' OR interaction_id IS NOT NULL)
+    understood TEXT CHECK (understood IS NULL OR understood IN ('yes', 'partly', 'no'))
 );
 CREATE INDEX conversations_person ON conversations (person_id, at_utc);
 CREATE UNIQUE INDEX conversations_meeting ON conversations (meeting_uid, occurrence_local) WHERE meeting_uid <> '';

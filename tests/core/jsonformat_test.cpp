@@ -392,10 +392,6 @@ TEST(JsonFormat, OneOnOneNotesRoundTripAndBrokenReferencesAreRefused)
         return text;
     };
     EXPECT_EQ(refusal(withNotes(broken(conversation, R"("contact": 2)", R"("contact": 8)"))).code, ErrorCode::JsonNoSuchContact);
-    EXPECT_EQ(refusal(withNotes(broken(conversation, R"("meeting": {"uid": "abc@rapport", "occurrence": "2026-11-20T10:00"}, "contact": 2)",
-                                       R"("meeting": null, "contact": null)")))
-                  .code,
-              ErrorCode::JsonConversationWithoutOneOnOne);
     EXPECT_EQ(refusal(withNotes(broken(conversation, R"("worried")", R"("sulky")"))).where, "conversations[0].emotions[0]");
     EXPECT_EQ(refusal(withNotes(conversation, broken(point, R"("raisedFor": 9)", R"("raisedFor": 10)"))).where, "agendaPoints[0].raisedFor");
     EXPECT_EQ(refusal(withNotes(conversation, "[]", broken(asked, R"("question": 5)", R"("question": 6)"))).code,

@@ -245,10 +245,27 @@ TEST_F(Conversations, DeletingSomeoneAndUndoingBringsTheirNotesBack)
     EXPECT_EQ(found("keep"), std::vector<std::string>{"notes:Ana Lopez"});
 }
 
-TEST_F(Conversations, TheDatabaseRefusesNotesThatBelongToNothing)
+TEST_F(Conversations, NotesOutliveTheContactTheyWereWrittenForAndBadValuesAreRefused)
 {
+    core::Interaction contact;
+    contact.person = ana;
+    contact.kind = core::InteractionKind::OneOnOne;
+    contact.at = at("2026-11-30T09:00:00Z");
+    auto logged = InteractionRepository(*db).add(contact, at("2026-12-01T00:00:00Z"));
+    ASSERT_TRUE(logged);
+    ConversationWrite change;
+    change.conversation.person = ana;
+    change.conversation.at = contact.at;
+    change.conversation.contact = logged.value();
+    change.conversation.notes = "Written for a contact alone";
+    auto written = ConversationRepository(*db).write(change);
+    ASSERT_TRUE(written);
+    ASSERT_TRUE(InteractionRepository(*db).remove(logged.value())) << "deleting the contact is not refused because of its notes";
+    const auto kept = ConversationRepository(*db).find(written.value().conversation).value();
+    ASSERT_TRUE(kept);
+    EXPECT_FALSE(kept->contact);
+    EXPECT_EQ(kept->notes, "Written for a contact alone");
     QSqlQuery bad(db->connection());
-    EXPECT_FALSE(bad.exec(QStringLiteral("INSERT INTO conversations (person_id, at_utc) VALUES (%1, 0)").arg(ana.value)));
     EXPECT_FALSE(bad.exec(QStringLiteral("INSERT INTO conversations (person_id, at_utc, meeting_uid, understood) VALUES (%1, 0, 'x', 'maybe')")
                               .arg(ana.value)));
 }
