@@ -116,6 +116,11 @@ core::Result<std::vector<storage::SearchHit>> DatabaseQueries::search(std::strin
     return storage::SearchRepository(m_database).search(text, limit);
 }
 
+core::Result<std::optional<core::Conversation>> DatabaseQueries::conversation(core::ConversationId id) const
+{
+    return storage::ConversationRepository(m_database).find(id);
+}
+
 core::Result<std::optional<core::Conversation>> DatabaseQueries::conversationOf(const core::OneOnOneKey& meeting,
                                                                                std::optional<core::InteractionId> contact) const
 {

@@ -166,6 +166,8 @@ class SearchQueries
 public:
     virtual ~SearchQueries() = default;
     virtual core::Result<std::vector<storage::SearchHit>> search(std::string_view text, int limit) const = 0;
+    /// The one-on-one notes a notes hit came from (its id), so that Enter opens them.
+    virtual core::Result<std::optional<core::Conversation>> conversation(core::ConversationId id) const = 0;
 };
 
 
@@ -201,6 +203,7 @@ public:
     core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> skippedOneOnOnes() const override;
     core::Result<std::vector<core::PersonLink>> linksOf(core::PersonId person) const override;
     core::Result<std::vector<storage::SearchHit>> search(std::string_view text, int limit) const override;
+    core::Result<std::optional<core::Conversation>> conversation(core::ConversationId id) const override;
     core::Result<std::vector<core::Question>> questions() const override;
     core::Result<std::optional<core::Conversation>> conversationOf(const core::OneOnOneKey& meeting,
                                                                    std::optional<core::InteractionId> contact) const override;

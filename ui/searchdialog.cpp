@@ -334,6 +334,21 @@ QSize SearchResultDelegate::sizeHint(const QStyleOptionViewItem& option, const Q
 
 // --- The dialog ----------------------------------------------------------------------------------
 
+// One-on-one notes open in their notes window; anything else on the person's page, where it is shown.
+void SearchDialog::openHit(const storage::SearchHit& hit)
+{
+    const bool notes = hit.kind == storage::SearchKind::Notes || hit.kind == storage::SearchKind::PrivateNotes;
+    if (notes) {
+        auto found = m_queries.conversation(core::ConversationId{hit.id});
+        if (found && found.value()) {
+            const core::Conversation& c = *found.value();
+            m_navigator.openNotes(NotesFor{c.person, c.at, c.meeting, c.contact});
+            return;
+        }
+    }
+    m_navigator.openPerson(hit.person);
+}
+
 SearchDialog::SearchDialog(const SearchQueries& queries, Navigator& navigator, QList<QAction*> actions,
                            QWidget* parent)
     : QDialog(parent), m_queries(queries), m_navigator(navigator), m_actions(std::move(actions))
@@ -564,9 +579,7 @@ void SearchDialog::activate(const QModelIndex& index)
         m_navigator.openPerson(row.hit.person);
         break;
     case RowType::Hit:
-        // Seam: notes, private notes and agenda points will open in the notes window (row.hit.id) once it
-        // exists.
-        m_navigator.openPerson(row.hit.person);
+        openHit(row.hit);
         break;
     case RowType::Section:
         break;

@@ -124,6 +124,7 @@ private:
     void search();
     void moveCurrent(int step);
     void activate(const QModelIndex& index);
+    void openHit(const storage::SearchHit& hit);
 
     const SearchQueries& m_queries;
     Navigator& m_navigator;

@@ -41,6 +41,10 @@ public:
     {
         return core::Error{"", "the database is busy"};
     }
+    core::Result<std::optional<core::Conversation>> conversation(core::ConversationId) const override
+    {
+        return core::Error{"", "the database is busy"};
+    }
 };
 
 class SearchDialogTest : public test::UiTest
@@ -351,4 +355,22 @@ TEST_F(SearchInWindowTest, TheQuestionBankOpensFromCtrlK)
     ASSERT_NE(bank, nullptr);
     EXPECT_TRUE(bank->isVisible());
     bank->close();
+}
+
+TEST_F(SearchDialogTest, EnterOnOneOnOneNotesOpensTheirNotesWindow)
+{
+    storage::ConversationWrite change;
+    change.conversation.person = ben;
+    change.conversation.at = now - std::chrono::days{3};
+    change.conversation.meeting = core::OneOnOneKey{"weekly@rapport", std::nullopt};
+    change.conversation.notes = "Talked about the relocation";
+    ASSERT_TRUE(storage::ConversationRepository(*database).write(change));
+    auto dialog = makeDialog();
+    type(*dialog, QStringLiteral("relocation"));
+    ASSERT_EQ(types(*dialog), (std::vector<Row>{Row::Section, Row::Hit}));
+    QTest::keyClick(dialog->queryField(), Qt::Key_Enter);
+    ASSERT_EQ(navigator.notesOpened.size(), 1u);
+    EXPECT_EQ(navigator.notesOpened[0].person, ben);
+    EXPECT_EQ(navigator.notesOpened[0].meeting, change.conversation.meeting);
+    EXPECT_TRUE(navigator.opened.empty()) << "the notes, not only the person's page";
 }
