@@ -18,6 +18,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QTextCursor>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -202,6 +203,7 @@ QWidget* ConversationDialog::buildAgenda()
     m_agendaLine = new QLineEdit(box);
     m_agendaLine->setAccessibleName(tr("New point"));
     m_agendaLine->setPlaceholderText(tr("A talking point, then Enter"));
+    m_agendaLine->setMinimumWidth(fontMetrics().averageCharWidth() * 20);
     m_agendaLine->installEventFilter(this);
     auto* remove = new QPushButton(tr("Remo&ve"), box);
     remove->setToolTip(tr("Remove the selected point (Del)"));
@@ -247,6 +249,7 @@ QWidget* ConversationDialog::buildActions()
     m_actionLine = new QLineEdit(box);
     m_actionLine->setAccessibleName(tr("New action item"));
     m_actionLine->setPlaceholderText(tr("What, then Enter"));
+    m_actionLine->setMinimumWidth(fontMetrics().averageCharWidth() * 20); // room to read what is typed
     m_actionLine->installEventFilter(this);
     m_actionHasDue = new QCheckBox(tr("D&ue"), box);
     m_actionDue = new QDateEdit(box);
@@ -463,6 +466,9 @@ void ConversationDialog::load()
     const core::Conversation shown = m_stored.value_or(core::Conversation{});
     m_notes->setPlainText(toQ(shown.notes));
     m_private->setPlainText(toQ(shown.privateNotes));
+    // Typing carries on after what was written, not before it.
+    m_notes->moveCursor(QTextCursor::End);
+    m_private->moveCursor(QTextCursor::End);
     m_emotionWords->setText(toQ(shown.emotionWords));
     for (std::size_t i = 0; i < core::kAllEmotions.size(); ++i)
         m_emotions[i]->setChecked(std::find(shown.emotions.begin(), shown.emotions.end(),
@@ -565,10 +571,13 @@ void ConversationDialog::restoreDrafts()
         const QString text = toQ(draft.value()->text);
         if (text == current)
             continue;
-        if (field == "notes")
+        if (field == "notes") {
             m_notes->setPlainText(text);
-        else if (field == "private")
+            m_notes->moveCursor(QTextCursor::End);
+        } else if (field == "private") {
             m_private->setPlainText(text);
+            m_private->moveCursor(QTextCursor::End);
+        }
         else if (field == "feelings")
             m_emotionWords->setText(text);
         else
