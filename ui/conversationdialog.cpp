@@ -88,6 +88,14 @@ ConversationDialog::ConversationDialog(const NotesContext& context, NotesSubject
     setWindowTitle(
         tr("Notes — 1:1 with %1 · %2")
             .arg(m_subject.name, wording::exactTime(m_subject.oneOnOne.at, wording::DateStyle::Medium)));
+    // Whose one-on-one, inside the window too: a title bar is not always there to say it.
+    m_heading = new QLabel(tr("One-on-one with %1 · %2")
+                               .arg(m_subject.name, wording::exactTime(m_subject.oneOnOne.at, wording::DateStyle::Long)),
+                           this);
+    m_heading->setTextFormat(Qt::PlainText);
+    QFont headingFont = m_heading->font();
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
     setSizeGripEnabled(true);
 
     m_notice = cardFrame(this);
@@ -144,6 +152,7 @@ ConversationDialog::ConversationDialog(const NotesContext& context, NotesSubject
     connect(buttons, &QDialogButtonBox::rejected, this, &ConversationDialog::reject);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
     layout->addWidget(m_notice);
     layout->addWidget(m_problem);
     layout->addWidget(splitter, 1);

@@ -118,6 +118,8 @@ public:
     QPushButton* discardDraftButton() const { return m_discardDraft; }
     QPushButton* saveButton() const { return m_save; }
     QLabel* problemLabel() const { return m_problem; }
+    /// "One-on-one with Ana Lopez · Monday, 30 November 2026, 10:00": said inside the window too.
+    QLabel* headingLabel() const { return m_heading; }
 
 public slots:
     /// Esc, Close and the window's close button: asks first when something is unsaved.
@@ -174,6 +176,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QWidget* m_notice = nullptr;
     QLabel* m_noticeLabel = nullptr;
+    QLabel* m_heading = nullptr; ///< whose one-on-one, and when
     QPushButton* m_discardDraft = nullptr;
     QLabel* m_problem = nullptr;
     QTreeWidget* m_agenda = nullptr;

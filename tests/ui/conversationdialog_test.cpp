@@ -122,6 +122,8 @@ TEST_F(ConversationDialogTest, EverythingSavedComesBackWhenOpenedAgain)
 {
     auto& first = open();
     EXPECT_TRUE(first.windowTitle().contains(QStringLiteral("Ana Lopez")));
+    EXPECT_TRUE(first.headingLabel()->text().startsWith(QStringLiteral("One-on-one with Ana Lopez · ")))
+        << "whose notes these are shows inside the window, with or without a title bar";
     EXPECT_EQ(first.suggestionButtons().size(), 3u) << "three questions suggested before the one-on-one";
     addPoint(first, "Conference budget");
     addPoint(first, "Feedback on the demo", core::ActionOwner::Them);
