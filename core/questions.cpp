@@ -250,4 +250,11 @@ QuestionSituation situationOf(HealthState state, std::optional<LocalDay> added, 
     return situation;
 }
 
+int oneOnOnesHeld(std::span<const Interaction> contacts, Instant now)
+{
+    return static_cast<int>(std::count_if(contacts.begin(), contacts.end(), [&](const Interaction& contact) {
+        return contact.kind == InteractionKind::OneOnOne && contact.at <= now;
+    }));
+}
+
 } // namespace rapport::core

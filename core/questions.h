@@ -6,6 +6,7 @@
 
 #include "core/conversation.h"
 #include "core/health.h"
+#include "core/interaction.h"
 
 #include <span>
 #include <vector>
@@ -29,6 +30,9 @@ struct QuestionSituation
 /// kNotAskedWithinDays days before `today` or fewer than three one-on-ones were held (or health says
 /// New); drifting when health says drifting or neglected. Later areas add the repair and pulse flags.
 QuestionSituation situationOf(HealthState state, std::optional<LocalDay> added, int oneOnOnesHeld, LocalDay today);
+
+/// How many one-on-ones were held among a person's `contacts` by `now` (what situationOf counts).
+int oneOnOnesHeld(std::span<const Interaction> contacts, Instant now);
 
 /// When a question was last asked of the person.
 struct AskedOn

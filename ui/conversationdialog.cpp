@@ -442,7 +442,7 @@ void ConversationDialog::load()
     auto bank = m_context.queries.questions();
     m_bank = bank ? bank.value() : std::vector<core::Question>{};
     auto asked = m_context.queries.askedOf(one.person, m_context.zone);
-    auto held = m_context.queries.oneOnOnesHeldWith(one.person);
+    auto held = m_context.queries.oneOnOnesHeldWith(one.person, m_context.clock());
     const auto situation =
         core::situationOf(m_subject.state, m_subject.added, held ? held.value() : 0, today);
     m_suggestions = core::suggestQuestions(m_bank, asked ? asked.value() : std::vector<core::AskedOn>{},

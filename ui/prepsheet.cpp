@@ -231,10 +231,7 @@ core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::Person
     }
 
     // Questions: three of the bank not asked of them lately, for what is going on with them.
-    int held = 0;
-    for (const auto& contact : history.value().interactions)
-        if (contact.kind == core::InteractionKind::OneOnOne && contact.at <= now)
-            ++held;
+    const int held = core::oneOnOnesHeld(history.value().interactions, now);
     const core::QuestionSituation situation = core::situationOf(tie.health.state, who.tie.added, held, today);
     for (const auto& suggested : core::suggestQuestions(bank.value(), asked.value(), situation, today))
         sheet.questions << PrepQuestion{q(suggested.question.text), q(core::token(suggested.question.theme))};

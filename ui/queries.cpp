@@ -158,14 +158,12 @@ core::Result<std::vector<core::AskedOn>> DatabaseQueries::askedOf(core::PersonId
     return storage::ConversationRepository(m_database).askedOf(person, zone);
 }
 
-core::Result<int> DatabaseQueries::oneOnOnesHeldWith(core::PersonId person) const
+core::Result<int> DatabaseQueries::oneOnOnesHeldWith(core::PersonId person, core::Instant now) const
 {
     auto contacts = storage::InteractionRepository(m_database).listFor(person);
     if (!contacts)
         return contacts.error();
-    return static_cast<int>(std::count_if(contacts.value().begin(), contacts.value().end(), [](const core::Interaction& c) {
-        return c.kind == core::InteractionKind::OneOnOne;
-    }));
+    return core::oneOnOnesHeld(contacts.value(), now);
 }
 
 core::Result<std::optional<storage::Draft>> DatabaseQueries::draft(const std::string& key) const

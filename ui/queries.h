@@ -102,7 +102,7 @@ public:
     virtual core::Result<std::vector<core::ActionItem>> actionItemsOf(core::PersonId person) const = 0;
     virtual core::Result<std::vector<core::AskedOn>> askedOf(core::PersonId person, const core::Zone& zone) const = 0;
     /// How many one-on-ones were held with them (contacts of that kind).
-    virtual core::Result<int> oneOnOnesHeldWith(core::PersonId person) const = 0;
+    virtual core::Result<int> oneOnOnesHeldWith(core::PersonId person, core::Instant now) const = 0;
 };
 
 /// Text being typed and not yet saved (storage::DraftRepository). Not data: a draft is never an
@@ -210,7 +210,7 @@ public:
     core::Result<storage::ConversationRecord> conversationsOf(core::PersonId person) const override;
     core::Result<std::vector<core::ActionItem>> actionItemsOf(core::PersonId person) const override;
     core::Result<std::vector<core::AskedOn>> askedOf(core::PersonId person, const core::Zone& zone) const override;
-    core::Result<int> oneOnOnesHeldWith(core::PersonId person) const override;
+    core::Result<int> oneOnOnesHeldWith(core::PersonId person, core::Instant now) const override;
     core::Result<std::optional<storage::Draft>> draft(const std::string& key) const override;
     core::Status keepDraft(const std::string& key, const std::string& text, core::Instant at) const override;
     core::Status dropDraft(const std::string& key) const override;

@@ -393,3 +393,20 @@ TEST(QuestionSituation, NewcomersAndDriftingRelationshipsAreToldApart)
     EXPECT_TRUE(rapport::core::situationOf(HealthState::Neglected, longAgo, 30, today).drifting);
     EXPECT_TRUE(rapport::core::situationOf(HealthState::Drifting, std::nullopt, 30, today).drifting);
 }
+
+TEST(QuestionSituation, OnlyOneOnOnesAlreadyHeldCount)
+{
+    using namespace rapport::core;
+    const Instant now = *parseUtc("2026-12-07T12:00:00Z");
+    auto contact = [](InteractionKind kind, const char* at) {
+        Interaction i;
+        i.kind = kind;
+        i.at = *parseUtc(at);
+        return i;
+    };
+    const std::vector<Interaction> contacts{contact(InteractionKind::OneOnOne, "2026-11-30T09:00:00Z"),
+                                            contact(InteractionKind::Call, "2026-12-01T09:00:00Z"),
+                                            contact(InteractionKind::OneOnOne, "2026-12-07T12:00:00Z"),
+                                            contact(InteractionKind::OneOnOne, "2026-12-08T09:00:00Z")};
+    EXPECT_EQ(oneOnOnesHeld(contacts, now), 2) << "a call is not a one-on-one; one logged ahead is not held yet";
+}
