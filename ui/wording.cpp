@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QTime>
 
+#include <array>
+
 namespace rapport::ui::wording {
 namespace {
 
@@ -154,11 +156,8 @@ QString withoutField(QString format, const QString& field)
     return format.trimmed();
 }
 
-} // namespace
-
-QString dateFormat(DateStyle style, Year year)
+QString derivedDateFormat(const QLocale& locale, DateStyle style, Year year)
 {
-    const QLocale locale;
     QString format = locale.dateFormat(style == DateStyle::Short ? QLocale::ShortFormat : QLocale::LongFormat);
     if (style == DateStyle::Medium) {
         format = withoutField(format, QStringLiteral("d{3,4}"));
@@ -167,6 +166,26 @@ QString dateFormat(DateStyle style, Year year)
     if (year == Year::Omitted)
         format = withoutField(format, QStringLiteral("y+"));
     return format;
+}
+
+} // namespace
+
+QString dateFormat(DateStyle style, Year year)
+{
+    // Deriving a format compiles regular expressions, and a page dates every row: each format is
+    // derived once per locale (the default locale changes in tests and language switches).
+    struct Derived {
+        QString localeName;
+        QString format;
+    };
+    thread_local std::array<Derived, 6> derived;
+    const QLocale locale;
+    Derived& slot = derived[static_cast<std::size_t>(style) * 2 + static_cast<std::size_t>(year)];
+    if (slot.format.isEmpty() || slot.localeName != locale.bcp47Name()) {
+        slot.localeName = locale.bcp47Name();
+        slot.format = derivedDateFormat(locale, style, year);
+    }
+    return slot.format;
 }
 
 QString date(const QDate& date, DateStyle style, Year year)
