@@ -89,7 +89,9 @@ struct ContactSummary
     std::optional<Instant> lastAppreciation;   ///< the newest contact that counts as appreciation
 };
 
-/// Whether a contact of `kind` is appreciation given (core/personal.h: appreciationDays).
+/// Whether a contact of `kind` is appreciation given (core/personal.h: appreciationDays). The
+/// contact summaries' triggers repeat this rule (resources/migrations/0010_appreciation_summary.sql):
+/// changing it needs a migration that recreates them.
 bool countsAsAppreciation(InteractionKind kind);
 
 /// Feeds a tie's interactions in time order and summarises them at any later instant. One sweep

@@ -79,8 +79,8 @@ bool everyKindKeeps(core::CadenceKind cadenceKind)
 // contact, contacts kept in the window, one-on-ones skipped since the last keeping one, the
 // stored recent contacts (NULL when they are read by recentSql()), and the newest appreciation.
 //
-// Two sources give them. Mostly the row that migration 6's triggers keep in contact_summaries,
-// plus two counts that move with time, all in one query. The row knows every contact, so it serves
+// Two sources give them. Mostly the row that migration 6's triggers keep in contact_summaries (with
+// the newest appreciation since migration 10), plus two counts that move with time, all in one query. The row knows every contact, so it serves
 // a person only when their newest contact is not after `at`; the others (a summary asked for inside
 // the history, or a contact logged ahead) are computed from interactions, a query per family, with
 // short walks of covering indexes: (person_id, at_utc, kind) seeks first and last and counts the
@@ -118,16 +118,17 @@ QString appreciatedSql(const QString& person)
     return kinds.size() == 1 ? kinds.front() : QStringLiteral("MAX(%1)").arg(kinds.join(QStringLiteral(", ")));
 }
 
-// Reads the CTE s (id, first_at, last_at, keeping_at, kept, recent, rhythm) with the one-on-ones
-// skipped since the last keeping contact (meetings_person). The CTE is materialized, so that the
-// newest keeping contact is sought once, not again inside the skipped count.
+// Reads the CTE s (id, first_at, last_at, keeping_at, kept, recent, rhythm, appreciated_at) with
+// the one-on-ones skipped since the last keeping contact (meetings_person). The CTE is
+// materialized, so that the newest keeping contact is sought once, not again inside the skipped
+// count.
 QString withSkipped(const QString& cte)
 {
     return QStringLiteral("WITH s AS MATERIALIZED (%1) SELECT id, first_at, last_at, keeping_at, kept, "
                           "CASE WHEN rhythm THEN (SELECT COUNT(*) FROM meetings m WHERE m.person_id = s.id AND m.status = 'skipped' "
                           "AND m.start_utc <= :at AND m.start_utc > COALESCE(keeping_at, -9223372036854775807)) ELSE 0 END, "
-                          "recent, %2 FROM s")
-        .arg(cte, appreciatedSql(QStringLiteral("s.id")));
+                          "recent, appreciated_at FROM s")
+        .arg(cte);
 }
 
 // Every tie the stored rows serve, in one pass over ties; a tie without a rhythm gets its last
@@ -141,7 +142,8 @@ QString storedSql(bool onePerson)
                        "CASE WHEN t.cadence_every IS NULL THEN NULL ELSE c.first_at END AS first_at, c.last_at AS last_at, "
                        "CASE WHEN %1 THEN c.last_meeting_at WHEN %2 THEN c.last_conversation_at ELSE c.last_at END AS keeping_at, "
                        "CASE WHEN %1 THEN %3 WHEN %2 THEN %4 WHEN %5 THEN %6 ELSE 0 END AS kept, "
-                       "CASE WHEN t.cadence_every IS NULL THEN NULL ELSE c.recent END AS recent "
+                       "CASE WHEN t.cadence_every IS NULL THEN NULL ELSE c.recent END AS recent, "
+                       "c.last_appreciation_at AS appreciated_at "
                        "FROM ties t LEFT JOIN contact_summaries c ON c.person_id = t.person_id "
                        "WHERE (c.last_at IS NULL OR c.last_at <= :at)%7")
             .arg(meetings, conversations, keptSql(Meetings), keptSql(Conversations), tiesOf(Any), keptSql(Any),
@@ -165,8 +167,8 @@ QString computedSql(Family family, bool onePerson)
     return withSkipped(
         QStringLiteral("SELECT t.person_id AS id, 1 AS rhythm, "
                        "(SELECT MIN(i.at_utc) FROM interactions i WHERE i.person_id = t.person_id AND i.at_utc <= :at) AS first_at, "
-                       "%1 AS last_at, %2 AS keeping_at, %3 AS kept, NULL AS recent FROM ties t WHERE %4")
-            .arg(last, keeping, keptSql(family), where));
+                       "%1 AS last_at, %2 AS keeping_at, %3 AS kept, NULL AS recent, %5 AS appreciated_at FROM ties t WHERE %4")
+            .arg(last, keeping, keptSql(family), where, appreciatedSql(QStringLiteral("t.person_id"))));
 }
 
 // The last few contacts of each computed tie with a rhythm, newest first: one short index range

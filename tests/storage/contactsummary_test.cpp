@@ -189,6 +189,39 @@ TEST_F(ContactSummaries, RowsFollowLateEntriesTiesDeletionsAndEdits)
     test::expectSummariesAgree(*db, kNow);
 }
 
+TEST_F(ContactSummaries, TheNewestAppreciationFollowsLateEntriesDeletionsAndEdits)
+{
+    const core::PersonId ana = addPerson(core::Cadence{1, core::CadenceUnit::Week, 30, core::CadenceKind::OneOnOne});
+    const core::PersonId ben = addPerson(std::nullopt);
+    const core::InteractionId first = log(ana, "2026-11-03T10:00:00Z", core::InteractionKind::Appreciation);
+    log(ana, "2026-11-10T10:00:00Z", core::InteractionKind::OneOnOne, 4);
+    log(ben, "2026-11-12T10:00:00Z", core::InteractionKind::Message);
+    test::expectSummariesAgree(*db, kNow);
+
+    // Logged late, behind a newer contact: the row is summarised again.
+    const core::InteractionId late = log(ana, "2026-11-06T10:00:00Z", core::InteractionKind::Appreciation);
+    test::expectSummariesAgree(*db, kNow);
+    auto summaries = storage::ContactRepository(*db).summaries(kNow);
+    ASSERT_TRUE(summaries);
+    EXPECT_EQ(summaries.value()[ana].lastAppreciation, core::parseUtc("2026-11-06T10:00:00Z"));
+
+    // The newest goes; then the other becomes a message (another program's edit).
+    ASSERT_TRUE(storage::InteractionRepository(*db).remove(late));
+    test::expectSummariesAgree(*db, kNow);
+    storage::Query edit(db->connection(), QStringLiteral("UPDATE interactions SET kind = 'message' WHERE id = ?"));
+    edit.bind(first.value);
+    ASSERT_TRUE(edit.exec());
+    test::expectSummariesAgree(*db, kNow);
+    summaries = storage::ContactRepository(*db).summaries(kNow);
+    ASSERT_TRUE(summaries);
+    EXPECT_FALSE(summaries.value()[ana].lastAppreciation);
+
+    // Someone without a rhythm is thanked too; inside the history the summary is computed.
+    log(ben, "2026-11-20T10:00:00Z", core::InteractionKind::Appreciation);
+    test::expectSummariesAgree(*db, kNow);
+    test::expectSummariesAgree(*db, *core::parseUtc("2026-11-15T00:00:00Z"));
+}
+
 TEST_F(ContactSummaries, AContactLoggedAheadIsLeftOutUntilItsTime)
 {
     const core::PersonId ana = addPerson(core::Cadence{1, core::CadenceUnit::Week, 30, core::CadenceKind::OneOnOne});

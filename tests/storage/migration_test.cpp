@@ -146,6 +146,30 @@ TEST(Migration, Schema7ForgetsTheMeNobodySaidAndDatesEveryone)
               1);
 }
 
+TEST(Migration, Schema10KeepsEachPersonsNewestAppreciationInTheirSummary)
+{
+    test::TempDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("schema-v9.sqlite"));
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(db->schema().compatibleVersion, 9) << "schema 9's Rapport ignores the column and its writes keep it";
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "SELECT COUNT(*), SUM(s.last_appreciation_at IS (SELECT MAX(at_utc) FROM interactions i "
+        "WHERE i.person_id = s.person_id AND i.kind = 'appreciation')), SUM(s.last_appreciation_at IS NOT NULL) "
+        "FROM contact_summaries s")));
+    ASSERT_TRUE(q.next());
+    EXPECT_GT(q.value(2).toInt(), 0) << "the fixture must hold appreciation for this to mean anything";
+    EXPECT_EQ(q.value(1).toInt(), q.value(0).toInt()) << "every row was filled from the contacts before the upgrade";
+    // Schema 9's writes (a plain insert, as its Rapport would make) keep the column through the triggers.
+    QSqlQuery thanks(db->connection());
+    ASSERT_TRUE(thanks.exec(QStringLiteral("INSERT INTO interactions (person_id, kind, at_utc) SELECT MIN(id), 'appreciation', 1900000000 FROM people")))
+        << thanks.lastError().text().toStdString();
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT last_appreciation_at FROM contact_summaries WHERE person_id = (SELECT MIN(id) FROM people)")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toLongLong(), 1900000000);
+}
+
 TEST(Migration, EverySchemaBelowTheCurrentOneHasAFixture)
 {
     // A new migration must come with the fixture of the schema it upgrades (tests/data/README.md).
