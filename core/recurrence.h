@@ -71,4 +71,14 @@ inline constexpr std::size_t kMaxOccurrences = 5000;
 Result<std::vector<LocalDateTime>> occurrences(const std::string& rrule, LocalDateTime first, LocalDay from, LocalDay to,
                                                std::size_t limit = kMaxOccurrences);
 
+namespace detail {
+/// occurrences() is one of these two; tests hold them against each other. The arithmetic reads only
+/// the rules Rapport writes (weekly or the nth weekday of the month, with an interval and a COUNT or
+/// a day's UNTIL, whose first is an occurrence) and gives nullopt for any other.
+std::optional<std::vector<LocalDateTime>> arithmeticOccurrences(const std::string& rrule, LocalDateTime first, LocalDay from,
+                                                                LocalDay to, std::size_t limit);
+Result<std::vector<LocalDateTime>> libicalOccurrences(const std::string& rrule, LocalDateTime first, LocalDay from, LocalDay to,
+                                                      std::size_t limit);
+} // namespace detail
+
 } // namespace rapport::core

@@ -298,6 +298,44 @@ TEST(Recurrence, JumpingAheadGivesTheSameOccurrencesAsWalkingFromTheFirst)
     }
 }
 
+TEST(Recurrence, TheRulesRapportWritesAreExpandedByArithmeticExactlyAsLibicalExpandsThem)
+{
+    std::mt19937 random(20261207);
+    auto pick = [&](int lowest, int highest) { return std::uniform_int_distribution<int>(lowest, highest)(random); };
+    int compared = 0;
+    for (int round = 0; round < 4000; ++round) {
+        const LocalDay firstDay{std::chrono::sys_days{day("1995-01-01")} + std::chrono::days{pick(0, 40 * 365)}};
+        const LocalDateTime first{firstDay, std::chrono::minutes{15 * pick(0, 95)}};
+        const bool monthly = pick(0, 1) == 1;
+        const Recurrence recurrence{monthly ? Repeat::MonthlyByWeekday : Repeat::Weekly, pick(1, 4), std::nullopt, std::nullopt};
+        std::string rule = toRrule(recurrence, firstDay);
+        switch (pick(0, 4)) {
+        case 0: rule += ";COUNT=" + std::to_string(pick(1, 60)); break;
+        case 1: rule = endingOn(rule, LocalDay{std::chrono::sys_days{firstDay} + std::chrono::days{pick(-10, 900)}}); break;
+        case 2: rule = canonicalRrule(rule); break; // as an exported and imported series spells it
+        default: break;
+        }
+        const LocalDay from{std::chrono::sys_days{firstDay} + std::chrono::days{pick(-400, 3000)}};
+        const LocalDay to{std::chrono::sys_days{from} + std::chrono::days{pick(0, 400)}};
+        const std::size_t limit = pick(0, 5) == 0 ? static_cast<std::size_t>(pick(1, 4)) : kMaxOccurrences;
+        SCOPED_TRACE(rule + " from " + formatDay(firstDay) + " asked " + formatDay(from) + ".." + formatDay(to));
+        const auto arithmetic = detail::arithmeticOccurrences(rule, first, from, to, limit);
+        ASSERT_TRUE(arithmetic) << "a rule Rapport writes is read without libical";
+        const auto libical = detail::libicalOccurrences(rule, first, from, to, limit);
+        ASSERT_TRUE(libical);
+        ASSERT_EQ(*arithmetic, libical.value());
+        compared += static_cast<int>(arithmetic->size());
+    }
+    EXPECT_GT(compared, 4000) << "the rounds must mostly ask for ranges that hold occurrences";
+    // Anything else is libical's: other weekdays than the first's, lists, other parts and frequencies.
+    const LocalDateTime monday{day("2026-11-02"), 9h};
+    for (const char* other : {"FREQ=WEEKLY;BYDAY=TU", "FREQ=WEEKLY;BYDAY=MO,TH", "FREQ=WEEKLY;WKST=SU;BYDAY=MO", "FREQ=DAILY",
+                              "FREQ=MONTHLY;BYDAY=2MO", "FREQ=MONTHLY;BYDAY=5MO", "FREQ=MONTHLY;BYMONTHDAY=2", "FREQ=MONTHLY",
+                              "FREQ=WEEKLY;UNTIL=20261201T000000Z", "FREQ=WEEKLY;COUNT=0", "freq=weekly", "FREQ=WEEKLY;;", ""}) {
+        EXPECT_FALSE(detail::arithmeticOccurrences(other, monday, day("2026-11-01"), day("2026-12-31"), kMaxOccurrences)) << other;
+    }
+}
+
 TEST(Recurrence, ASplitSeriesEndsTheDayBeforeAndAMovedOneFollowsItsNewWeekday)
 {
     EXPECT_EQ(endingOn("FREQ=WEEKLY;INTERVAL=1;BYDAY=TU;COUNT=10", day("2026-11-23")),
