@@ -230,11 +230,11 @@ QWidget* CalendarView::buildPanel()
     auto* layout = new QVBoxLayout(m_panel);
     m_panelTitle = heading(QString(), 1.1, m_panel);
     m_panelTime = paragraph(QString(), m_panel);
-    m_held = new QPushButton(tr("&Held…"), m_panel);
+    m_held = new QPushButton(tr("He&ld…"), m_panel);
     m_held->setToolTip(tr("Mark it held and log how it went"));
     m_skipped = new QPushButton(tr("S&kipped"), m_panel);
     m_open = new QPushButton(tr("Open person"), m_panel);
-    m_notes = new QPushButton(tr("No&tes…"), m_panel);
+    m_notes = new QPushButton(tr("N&otes…"), m_panel);
     m_notes->setToolTip(tr("The agenda, notes and listening of this one-on-one"));
     m_prep = new QPushButton(tr("P&rep sheet…"), m_panel);
     m_prep->setToolTip(tr("One page to read before this one-on-one: print it or save it as PDF"));

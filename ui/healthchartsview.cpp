@@ -191,9 +191,9 @@ HealthChartsView::HealthChartsView(const PageContext& page, const HistoryQueries
     }
     auto* lastYear = new QPushButton(tr("Last 12 months"), this);
     auto* toolbar = new QHBoxLayout;
-    toolbar->addWidget(fieldLabel(tr("&From"), m_from, this));
+    toolbar->addWidget(fieldLabel(tr("Fro&m"), m_from, this));
     toolbar->addWidget(m_from);
-    toolbar->addWidget(fieldLabel(tr("&To"), m_to, this));
+    toolbar->addWidget(fieldLabel(tr("T&o"), m_to, this));
     toolbar->addWidget(m_to);
     toolbar->addWidget(lastYear);
     toolbar->addStretch(1);

@@ -308,6 +308,11 @@ void MainWindow::prepSheet(core::PersonId person, std::optional<core::Meeting> m
     auto* dialog = new PrepSheetDialog(*m_queries, person, std::move(meeting), m_context.clock(), m_context.zone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+    // Opened from Ctrl+K, it appears as the search closes, which hands activation back to this
+    // window: without asking for it, the notes had the keyboard but not its Alt shortcuts (seen
+    // under a bare X server).
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::showPeopleIn(core::HealthState state)
@@ -361,6 +366,11 @@ void MainWindow::openNotes(const NotesFor& oneOnOne)
                                           std::move(subject), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+    // Opened from Ctrl+K, it appears as the search closes, which hands activation back to this
+    // window: without asking for it, the notes had the keyboard but not its Alt shortcuts (seen
+    // under a bare X server).
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::updateWelcome()

@@ -403,7 +403,7 @@ QWidget* MapView::buildLegend()
     key->setTextFormat(Qt::RichText);
     key->setWordWrap(true);
     row->addWidget(key, 1);
-    auto* fit = new QPushButton(tr("&Fit"), legend);
+    auto* fit = new QPushButton(tr("F&it"), legend);
     fit->setToolTip(tr("Show everyone (Ctrl+0)"));
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     auto* reset = new QPushButton(tr("&Reset layout"), legend);

@@ -56,7 +56,7 @@ PeopleView::PeopleView(const PageContext& page, const PeopleQueries& queries, QW
         m_state->addItem(stateChip(state), wording::stateName(state), static_cast<int>(state));
 
     auto* add = new QPushButton(tr("&Add person"), this);
-    auto* edit = new QPushButton(tr("&Edit"), this);
+    auto* edit = new QPushButton(tr("Ed&it"), this);
     auto* remove = new QPushButton(tr("&Delete"), this);
     add->setToolTip(tr("Add someone who matters to you (Ctrl+N)"));
     edit->setToolTip(tr("Edit the selected person (F2)"));

@@ -62,7 +62,7 @@ PersonView::PersonView(const PageContext& page, const PersonQueries& queries, QW
     }, m_sections);
     m_sections->addTab(m_remember, tr("&Remember"));
     m_sections->addTab(m_dates, tr("&Dates"));
-    m_sections->addTab(m_actionItems, tr("Action &items"));
+    m_sections->addTab(m_actionItems, tr("&Action items"));
     m_sections->addTab(m_kindness, tr("&Kindness"));
     m_links = new LinksEditor(page, queries, m_sections);
     m_sections->addTab(m_links, tr("Li&nks"));
@@ -114,7 +114,7 @@ QWidget* PersonView::buildHeader()
     m_listening->setWordWrap(true);
     m_listening->setToolTip(tr("From the self-check of each one-on-one's notes: "
                                "did I understand before I tried to solve? And how many open questions I asked."));
-    m_prep = new QPushButton(tr("Prep s&heet…"), header);
+    m_prep = new QPushButton(tr("Prep shee&t…"), header);
     m_prep->setToolTip(tr("One page to read before your next one-on-one: print it or save it as PDF"));
     connect(m_prep, &QPushButton::clicked, this, [this] {
         if (m_person)
@@ -132,7 +132,7 @@ QWidget* PersonView::buildHeader()
         if (m_person)
             m_page.navigator.planWith(*m_person);
     });
-    auto* edit = new QPushButton(tr("&Edit…"), header);
+    auto* edit = new QPushButton(tr("Ed&it…"), header);
     connect(edit, &QPushButton::clicked, this, [this] {
         if (m_person)
             m_page.navigator.editPerson(*m_person);

@@ -34,7 +34,7 @@ PrepSheetDialog::PrepSheetDialog(const PrepQueries& queries, core::PersonId pers
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->hide();
-    m_private = new QCheckBox(tr("Include &private notes"), this);
+    m_private = new QCheckBox(tr("Include pri&vate notes"), this);
     m_private->setToolTip(
         tr("Private notes stay off the sheet, the print and the PDF unless you include them"));
 

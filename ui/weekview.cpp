@@ -225,7 +225,7 @@ QWidget* WeekView::buildFocusCard()
     m_committed->setTextFormat(Qt::RichText);
     m_committedAction = paragraph(QString(), committed);
     m_logFocus = new QPushButton(tr("&Log a contact…"), committed);
-    m_change = new QPushButton(tr("C&hange"), committed);
+    m_change = new QPushButton(tr("Chan&ge"), committed);
     m_prepFocus = new QPushButton(tr("Pre&p sheet…"), committed);
     m_prepFocus->setToolTip(tr("One page to read before your next one-on-one with them"));
     auto* buttons = new QHBoxLayout;

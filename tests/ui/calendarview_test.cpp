@@ -391,7 +391,7 @@ TEST_F(CalendarViewTest, HeldAsksHowItWentFirstAndStoresBothAsOneStepOrNothing)
     auto clickHeld = [&] {
         view->grid()->select(0);
         for (QPushButton* button : view->meetingPanel()->findChildren<QPushButton*>())
-            if (button->text() == QStringLiteral("&Held…"))
+            if (button->text() == QStringLiteral("He&ld…"))
                 QTest::mouseClick(button, Qt::LeftButton);
         QCoreApplication::processEvents();
     };
@@ -450,7 +450,7 @@ TEST_F(CalendarViewTest, NotesOpenForTheBlocksOneOnOneAndRightAfterHeld)
 
     emit view->grid()->meetingClicked(0);
     for (QPushButton* button : view->meetingPanel()->findChildren<QPushButton*>())
-        if (button->text() == QStringLiteral("No&tes…"))
+        if (button->text() == QStringLiteral("N&otes…"))
             button->click();
     ASSERT_EQ(navigator.notesOpened.size(), 2u);
     EXPECT_EQ(navigator.notesOpened[1].meeting, key);
@@ -461,7 +461,7 @@ TEST_F(CalendarViewTest, NotesOpenForTheBlocksOneOnOneAndRightAfterHeld)
     went.at = local("2026-11-23T10:00");
     navigator.howItWent = went;
     for (QPushButton* button : view->meetingPanel()->findChildren<QPushButton*>())
-        if (button->text() == QStringLiteral("&Held…"))
+        if (button->text() == QStringLiteral("He&ld…"))
             button->click();
     const auto contacts = storage::InteractionRepository(*database).listFor(ana).value();
     ASSERT_EQ(contacts.size(), 1u);

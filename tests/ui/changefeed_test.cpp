@@ -327,7 +327,7 @@ protected:
         if (name == "calendar-held")
             return {[this] {
                 acceptNextDialog(); // "how did it go?" logs the one-on-one
-                pressOnMeeting(gabriel, QStringLiteral("&Held…"));
+                pressOnMeeting(gabriel, QStringLiteral("He&ld…"));
             }};
         if (name == "calendar-skipped")
             return {[this] { pressOnMeeting(gabriel, QStringLiteral("S&kipped")); }};

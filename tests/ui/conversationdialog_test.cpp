@@ -5,6 +5,7 @@
 #include "core/storage/conversationrepository.h"
 #include "core/storage/personalrepository.h"
 #include "tests/crash/drafttext.h"
+#include "tests/ui/mnemonics.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/conversationdialog.h"
 
@@ -360,6 +361,25 @@ TEST_F(ConversationDialogTest, EnterInTheAgendaLineAddsThePointAndKeepsTheWindow
     QTest::keyClick(&dialog, Qt::Key_S, Qt::ControlModifier);
     EXPECT_EQ(record().points.size(), 1u) << "Ctrl+S saves";
     EXPECT_TRUE(dialog.isVisible()) << "and keeps the window open";
+}
+
+TEST_F(ConversationDialogTest, TheTabsLettersSwitchTabsWhileTypingInTheNotes)
+{
+    auto& dialog = open();
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    dialog.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&dialog));
+    dialog.notesEdit()->setFocus();
+    QTest::keyClick(dialog.notesEdit(), Qt::Key_L, Qt::AltModifier);
+    EXPECT_EQ(dialog.tabs()->currentIndex(), 2) << "Alt+L shows Listening";
+    EXPECT_TRUE(dialog.notesEdit()->toPlainText().isEmpty()) << "and types nothing";
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::AltModifier);
+    EXPECT_EQ(dialog.tabs()->currentIndex(), 0) << "Alt+N back to the notes";
+    for (int tab = 0; tab < dialog.tabs()->count(); ++tab) {
+        dialog.tabs()->setCurrentIndex(tab);
+        EXPECT_EQ(test::mnemonicClashes(dialog), "") << "on " << dialog.tabs()->tabText(tab).toStdString();
+    }
 }
 
 // A typist types into the notes window of another process, which is killed with SIGKILL in the

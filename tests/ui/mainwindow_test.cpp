@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/meetingrepository.h"
+#include "tests/ui/mnemonics.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/areas.h"
 #include "core/audit.h"
@@ -122,6 +123,21 @@ TEST_F(MainWindowTest, EveryViewNameOpensItsPageAndAreasNotBuiltAppearNowhere)
     EXPECT_EQ(entries, (QStringList{QStringLiteral("This week"), QStringLiteral("People"), QStringLiteral("Map"), QStringLiteral("Calendar"),
                                     QStringLiteral("Health")}));
     EXPECT_TRUE(window->findChildren<ui::EmptyState*>().size() <= 1u) << "no placeholder pages; People's own empty state only";
+}
+
+TEST_F(MainWindowTest, EveryAltLetterOfEveryViewDoesOneThing)
+{
+    const core::PersonId ana = addPerson("Ana Lopez", core::RelationshipKind::DirectReport);
+    logContact(ana, 3);
+    auto window = makeWindow();
+    window->show();
+    for (const QString& name : ui::viewNames()) {
+        if (name == QLatin1String("person"))
+            window->openPerson(ana);
+        else
+            ASSERT_TRUE(window->showView(name)) << name.toStdString();
+        EXPECT_EQ(test::mnemonicClashes(*window), "") << name.toStdString();
+    }
 }
 
 TEST_F(MainWindowTest, KeyboardSwitchesAreasAndUndoWorksFromTheMenu)

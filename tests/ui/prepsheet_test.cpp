@@ -4,6 +4,7 @@
 #include "core/storage/conversationrepository.h"
 #include "core/storage/meetingrepository.h"
 #include "core/storage/personalrepository.h"
+#include "tests/ui/mnemonics.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/prepsheet.h"
 #include "ui/prepsheetdialog.h"
@@ -345,4 +346,11 @@ TEST_F(PrepSheetTest, PrepSheetDialog_ShowsTheSheetAndSavesItWithPrivateNotesOnl
     dialog.privateNotes()->setChecked(true);
     EXPECT_TRUE(dialog.browser()->toPlainText().contains(QStringLiteral("Watch for burnout signs")));
     EXPECT_FALSE(dialog.saveAs(dir.path(QStringLiteral("no/such/folder/x.pdf"))).isEmpty());
+}
+
+TEST_F(PrepSheetTest, PrepSheetDialog_EveryAltLetterDoesOneThing)
+{
+    ui::PrepSheetDialog dialog(queries(), ana, std::nullopt, now, zone);
+    dialog.show();
+    EXPECT_EQ(test::mnemonicClashes(dialog), "");
 }
