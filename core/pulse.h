@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Pulse rounds (docs/pulse.md): "Do you feel seen, heard, trusted?" asked of a team, anonymously
+// or by name, and what the answers say — counts, means, distributions, the favourable share and
+// the change since the last round — with the anonymity rule that no figure of fewer than a
+// threshold of people leaves this file, not even by subtracting shown figures from each other.
+// Plain values and their rules; storage keeps them, the UI words them.
+
+#include "core/ids.h"
+#include "core/instant.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rapport::core {
+
+using PulseTemplateId = Id<struct PulseTemplateTag>;
+using PulseRoundId = Id<struct PulseRoundTag>;
+using PulseResponseId = Id<struct PulseResponseTag>;
+
+/// How a question is answered.
+enum class Scale {
+    Agreement, ///< 1 (strongly disagree) to 5 (strongly agree); 4 and 5 are favourable
+    ZeroToTen, ///< 0 to 10, as in eNPS; 9 and 10 are favourable (promoters), 0 to 6 detractors
+    YesNo,     ///< 0 no, 1 yes; yes is favourable
+    Text,      ///< words only: no figure, its answers are comments
+};
+
+std::string_view token(Scale scale);
+std::optional<Scale> scaleFromToken(std::string_view token);
+int lowestValue(Scale scale);  ///< 0 for Text, which has no values
+int highestValue(Scale scale); ///< -1 for Text, which has no values
+bool onScale(Scale scale, int value);
+bool isFavourable(Scale scale, int value);
+
+struct PulseQuestion
+{
+    std::string text;
+    Scale scale = Scale::Agreement;
+    bool asksComment = true; ///< an optional comment beside the value
+
+    friend bool operator==(const PulseQuestion&, const PulseQuestion&) = default;
+};
+
+/// The questions a round asks. A template a round has used is frozen: editing it makes the next
+/// version (same name, version + 1), so every round keeps the questions it asked.
+struct PulseTemplate
+{
+    PulseTemplateId id;
+    std::string name;
+    int version = 1;
+    std::vector<PulseQuestion> questions;
+
+    friend bool operator==(const PulseTemplate&, const PulseTemplate&) = default;
+};
+
+/// The default template: "I feel seen.", "I feel heard.", "I feel trusted." on the agreement
+/// scale, each with an optional comment.
+PulseTemplate seenHeardTrusted();
+
+enum class Anonymity { Anonymous, Named };
+
+std::string_view token(Anonymity anonymity);
+std::optional<Anonymity> anonymityFromToken(std::string_view token);
+
+inline constexpr int kDefaultThreshold = 5; ///< fewer answers than this are never shown
+inline constexpr int kMinimumThreshold = 3; ///< no round may show fewer
+
+// --- What the answers say -----------------------------------------------------------------------
+
+/// The answers of some people to one question: how many, and how many gave each value.
+struct Tally
+{
+    Scale scale = Scale::Agreement;
+    int answers = 0;
+    std::vector<int> counts; ///< per value from lowestValue(scale); empty for Text
+
+    explicit Tally(Scale scale = Scale::Agreement);
+    void add(int value);        ///< a value on the scale; others are ignored
+    void add(const Tally& other);
+    void subtract(const Tally& other); ///< what an adversary does with two shown tallies
+
+    std::optional<double> mean() const;
+    /// The sample variance of the values (n - 1 below), none under two answers.
+    std::optional<double> variance() const;
+    /// The share of favourable answers, 0 to 1.
+    std::optional<double> favourableShare() const;
+    /// For 0–10: promoters minus detractors, -100 to 100.
+    std::optional<int> netPromoterScore() const;
+
+    friend bool operator==(const Tally&, const Tally&) = default;
+};
+
+/// Why a figure is not shown.
+enum class Hidden {
+    No,
+    TooFew,   ///< fewer answers than the round's threshold
+    Protects, ///< shown, it would let a hidden figure be worked out by subtraction
+};
+
+/// One figure of a report: the tally, or nothing at all when it is hidden.
+struct Cell
+{
+    Hidden hidden = Hidden::No;
+    Tally tally; ///< empty (no answers, no counts) when hidden
+
+    bool shown() const { return hidden == Hidden::No; }
+    friend bool operator==(const Cell&, const Cell&) = default;
+};
+
+/// Which cells of one breakdown (groups that share no one, and their total) must be hidden in an
+/// anonymous round with `threshold`: every group with fewer answers, and then, while the hidden
+/// groups together hold fewer than `threshold` answers (their sum would be the total minus the
+/// shown groups), the smallest shown group too; everything when the total is under the threshold.
+/// A single group is its own total. Returns one Hidden per group, then the total's.
+std::vector<Hidden> suppression(std::span<const int> answersPerGroup, int threshold);
+
+/// A breakdown as a report may show it: per group, then the total.
+struct Breakdown
+{
+    std::vector<Cell> groups;
+    Cell total;
+};
+
+/// The breakdown of `tallies` (one per group) under `anonymity`: a named round hides nothing.
+Breakdown breakDown(std::span<const Tally> tallies, Anonymity anonymity, int threshold);
+
+/// Whether a figure moved since the round before, said only where the answers can tell.
+enum class Change {
+    Up,
+    Down,
+    Steady,         ///< enough answers both times, and no difference beyond chance
+    TooFewToTell,   ///< "too few answers to call this a change"
+    NothingToCompare, ///< either figure is hidden or empty
+};
+
+/// The change of the mean from `before` to `now`: a difference beyond twice its standard error
+/// (Welch's), with at least kMinimumThreshold answers each time, is a change; a smaller one is
+/// Steady when both rounds had at least 30 answers, else too few to tell.
+Change changeBetween(const Cell& before, const Cell& now);
+
+} // namespace rapport::core

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Pulse results: the default template, what a tally says, the change hint, and anonymity — the
+// threshold, and the subtraction adversary, who tries every subtraction over what a report shows
+// and must learn nothing of a group under the threshold.
+#include "core/pulse.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+using namespace rapport::core;
+
+namespace {
+
+Tally tallyOf(std::initializer_list<int> values, Scale scale = Scale::Agreement)
+{
+    Tally tally(scale);
+    for (const int value : values)
+        tally.add(value);
+    return tally;
+}
+
+Cell shown(const Tally& tally)
+{
+    return Cell{Hidden::No, tally};
+}
+
+} // namespace
+
+TEST(Pulse, TheDefaultTemplateAsksTheThreeStatementsOnTheAgreementScale)
+{
+    const PulseTemplate seen = seenHeardTrusted();
+    ASSERT_EQ(seen.questions.size(), 3u);
+    EXPECT_EQ(seen.questions[0].text, "I feel seen.");
+    EXPECT_EQ(seen.questions[1].text, "I feel heard.");
+    EXPECT_EQ(seen.questions[2].text, "I feel trusted.");
+    for (const auto& question : seen.questions) {
+        EXPECT_EQ(question.scale, Scale::Agreement);
+        EXPECT_TRUE(question.asksComment);
+    }
+    for (const Scale scale : {Scale::Agreement, Scale::ZeroToTen, Scale::YesNo, Scale::Text})
+        EXPECT_EQ(scaleFromToken(token(scale)), scale);
+    EXPECT_FALSE(scaleFromToken("likert"));
+}
+
+TEST(Pulse, ATallyGivesItsMeanSpreadFavourableShareAndNetPromoterScore)
+{
+    const Tally agreement = tallyOf({5, 4, 4, 2, 1, 9, 0});
+    EXPECT_EQ(agreement.answers, 5) << "values off the scale are not answers";
+    EXPECT_EQ(agreement.counts, (std::vector<int>{1, 1, 0, 2, 1}));
+    EXPECT_DOUBLE_EQ(*agreement.mean(), 16.0 / 5);
+    EXPECT_DOUBLE_EQ(*agreement.favourableShare(), 3.0 / 5);
+    EXPECT_NEAR(*agreement.variance(), 2.7, 1e-12);
+    EXPECT_FALSE(agreement.netPromoterScore());
+
+    const Tally enps = tallyOf({10, 9, 8, 7, 6, 0, 10, 3}, Scale::ZeroToTen);
+    EXPECT_EQ(*enps.netPromoterScore(), 0) << "3 promoters, 2 passive, 3 detractors";
+    EXPECT_DOUBLE_EQ(*tallyOf({1, 1, 0}, Scale::YesNo).favourableShare(), 2.0 / 3);
+    EXPECT_FALSE(Tally(Scale::Text).mean());
+    EXPECT_FALSE(Tally().mean());
+    EXPECT_FALSE(tallyOf({4}).variance());
+}
+
+TEST(Pulse, AGroupUnderTheThresholdIsHiddenAndSoIsWhatWouldGiveItAway)
+{
+    using H = Hidden;
+    // Team A (2) hidden, B (8) and the total shown would give A = total - B: B goes too.
+    EXPECT_EQ(suppression(std::vector{2, 8}, 5), (std::vector{H::TooFew, H::Protects, H::No}));
+    // Two small teams hide each other only when together they are enough; else the smallest other.
+    EXPECT_EQ(suppression(std::vector{3, 4, 9, 6}, 5), (std::vector{H::TooFew, H::TooFew, H::No, H::No, H::No}));
+    EXPECT_EQ(suppression(std::vector{1, 2, 9, 6}, 5), (std::vector{H::TooFew, H::TooFew, H::No, H::Protects, H::No}));
+    // Small groups that together are enough leave the total shown: it speaks for all of them.
+    EXPECT_EQ(suppression(std::vector{2, 2, 2}, 5), (std::vector{H::TooFew, H::TooFew, H::TooFew, H::No}));
+    // Under the threshold altogether, and a single group that is its own total.
+    EXPECT_EQ(suppression(std::vector{2, 2}, 5), (std::vector{H::TooFew, H::TooFew, H::TooFew}));
+    EXPECT_EQ(suppression(std::vector{7}, 5), (std::vector{H::No, H::No}));
+    EXPECT_EQ(suppression(std::vector{4}, 5), (std::vector{H::TooFew, H::TooFew}));
+    // A threshold below the minimum counts as the minimum.
+    EXPECT_EQ(suppression(std::vector{2, 8}, 1), (std::vector{H::TooFew, H::Protects, H::No}));
+
+    const std::vector tallies{tallyOf({5, 5}), tallyOf({1, 2, 3, 4, 5, 4, 3, 2})};
+    const Breakdown anonymous = breakDown(tallies, Anonymity::Anonymous, 5);
+    EXPECT_EQ(anonymous.groups[0], (Cell{Hidden::TooFew, Tally()})) << "a hidden cell carries no figure";
+    EXPECT_EQ(anonymous.groups[1], (Cell{Hidden::Protects, Tally()}));
+    EXPECT_EQ(anonymous.total.tally.answers, 10);
+    const Breakdown named = breakDown(tallies, Anonymity::Named, 5);
+    EXPECT_EQ(named.groups[0], shown(tallies[0])) << "named answers belong to their people";
+}
+
+namespace {
+
+// What the adversary can work out from one breakdown: every shown figure, and the total minus any
+// set of shown groups. A subtraction learns something of a hidden group when the groups it is
+// left with include one and hold between 1 and threshold - 1 answers.
+struct Leak
+{
+    std::vector<std::size_t> groups;
+    int answers = 0;
+};
+
+std::optional<Leak> subtract(const Breakdown& report, int threshold)
+{
+    if (!report.total.shown())
+        return std::nullopt; // shown groups share no one: no difference of them isolates anybody else
+    const std::size_t n = report.groups.size();
+    std::vector<std::size_t> shownGroups;
+    for (std::size_t i = 0; i < n; ++i)
+        if (report.groups[i].shown())
+            shownGroups.push_back(i);
+    for (std::size_t mask = 0; mask < (std::size_t{1} << shownGroups.size()); ++mask) {
+        Tally left = report.total.tally;
+        std::vector<bool> taken(n, false);
+        for (std::size_t b = 0; b < shownGroups.size(); ++b) {
+            if (mask & (std::size_t{1} << b)) {
+                left.subtract(report.groups[shownGroups[b]].tally);
+                taken[shownGroups[b]] = true;
+            }
+        }
+        Leak leak;
+        bool coversHidden = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!taken[i]) {
+                leak.groups.push_back(i);
+                coversHidden = coversHidden || !report.groups[i].shown();
+            }
+        }
+        leak.answers = left.answers;
+        if (coversHidden && left.answers > 0 && left.answers < std::max(threshold, kMinimumThreshold))
+            return leak;
+    }
+    return std::nullopt;
+}
+
+// The same breakdown with only the first rule (every group under the threshold hidden): what the
+// adversary is for.
+Breakdown firstRuleOnly(const std::vector<Tally>& tallies, int threshold)
+{
+    Breakdown report = breakDown(tallies, Anonymity::Named, threshold);
+    for (std::size_t i = 0; i < tallies.size(); ++i)
+        if (tallies[i].answers < threshold)
+            report.groups[i] = Cell{Hidden::TooFew, Tally()};
+    return report;
+}
+
+} // namespace
+
+TEST(Pulse, TheSubtractionAdversaryLearnsNothingOfAGroupUnderTheThreshold)
+{
+    std::mt19937 random(15);
+    auto pick = [&](int lowest, int highest) { return std::uniform_int_distribution<int>(lowest, highest)(random); };
+    int reportsWithHiddenGroups = 0, leaksWithoutTheSecondRule = 0;
+    for (int round = 0; round < 3000; ++round) {
+        const int threshold = pick(kMinimumThreshold, 7);
+        std::vector<Tally> tallies(static_cast<std::size_t>(pick(1, 7)));
+        for (Tally& tally : tallies)
+            for (int answers = pick(0, 12); answers > 0; --answers)
+                tally.add(pick(1, 5));
+        const Breakdown report = breakDown(tallies, Anonymity::Anonymous, threshold);
+        const auto leak = subtract(report, threshold);
+        ASSERT_FALSE(leak) << "round " << round << ": groups " << leak->groups.size() << " hold " << leak->answers << " answers";
+        for (std::size_t i = 0; i < tallies.size(); ++i) {
+            if (!report.groups[i].shown()) {
+                ++reportsWithHiddenGroups;
+                break;
+            }
+        }
+        for (const Cell& cell : report.groups)
+            EXPECT_TRUE(cell.shown() ? cell.tally.answers >= threshold : cell.tally.answers == 0);
+        if (subtract(firstRuleOnly(tallies, threshold), threshold))
+            ++leaksWithoutTheSecondRule;
+    }
+    EXPECT_GT(reportsWithHiddenGroups, 1000);
+    EXPECT_GT(leaksWithoutTheSecondRule, 100) << "the adversary finds what hiding small groups alone gives away";
+}
+
+TEST(Pulse, AChangeIsCalledOnlyWhenTheAnswersCanTellIt)
+{
+    const Cell before = shown(tallyOf({3, 3, 4, 3, 2, 3, 4, 3}));
+    EXPECT_EQ(changeBetween(before, shown(tallyOf({5, 5, 4, 5, 5, 4, 5, 5}))), Change::Up);
+    EXPECT_EQ(changeBetween(shown(tallyOf({5, 5, 4, 5, 5, 4, 5, 5})), before), Change::Down);
+    EXPECT_EQ(changeBetween(shown(tallyOf({1, 5, 3, 4, 2})), shown(tallyOf({2, 5, 4, 4, 2}))), Change::TooFewToTell)
+        << "a wide spread and few answers: noise";
+    EXPECT_EQ(changeBetween(shown(tallyOf({4, 4})), shown(tallyOf({2, 2}))), Change::TooFewToTell);
+    EXPECT_EQ(changeBetween(before, before), Change::Steady);
+    EXPECT_EQ(changeBetween(Cell{Hidden::TooFew, Tally()}, before), Change::NothingToCompare);
+    Tally many(Scale::Agreement), alsoMany(Scale::Agreement);
+    for (int i = 0; i < 40; ++i) {
+        many.add(1 + i % 5);
+        alsoMany.add(1 + (i + 1) % 5);
+    }
+    alsoMany.add(5);
+    EXPECT_EQ(changeBetween(shown(many), shown(alsoMany)), Change::Steady) << "enough answers to say nothing moved";
+}
