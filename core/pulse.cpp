@@ -228,4 +228,82 @@ Change changeBetween(const Cell& before, const Cell& now)
     return n1 >= kEnoughToSayNoChange && n2 >= kEnoughToSayNoChange ? Change::Steady : Change::TooFewToTell;
 }
 
+// --- Reports -------------------------------------------------------------------------------------
+
+bool PulseRound::isOpen(LocalDay today) const
+{
+    const LocalDay last = closedOn && *closedOn < closes ? *closedOn : closes;
+    return !(today < opens) && !(last < today);
+}
+
+namespace {
+
+// A respondent counts once, in their group: a yes on the yes/no scale.
+Tally respondentsOf(std::size_t group, std::span<const PulseResponse> responses)
+{
+    Tally tally(Scale::YesNo);
+    for (const auto& response : responses)
+        if (response.group == group)
+            tally.add(1);
+    return tally;
+}
+
+// Comments per group, shown where `visibility` (the respondents' breakdown) shows the group.
+Comments commentsOf(const std::vector<std::vector<std::string>>& written, const Breakdown& visibility)
+{
+    Comments comments;
+    for (std::size_t g = 0; g < written.size(); ++g) {
+        const Hidden why = visibility.groups[g].hidden;
+        comments.hidden.push_back(why);
+        std::vector<std::string> shown = why == Hidden::No ? written[g] : std::vector<std::string>{};
+        std::sort(shown.begin(), shown.end());
+        comments.groups.push_back(std::move(shown));
+        if (visibility.total.shown())
+            comments.all.insert(comments.all.end(), written[g].begin(), written[g].end());
+    }
+    comments.hidden.push_back(visibility.total.hidden);
+    std::sort(comments.all.begin(), comments.all.end());
+    return comments;
+}
+
+} // namespace
+
+PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::span<const PulseResponse> responses)
+{
+    const std::size_t groups = round.groups.size();
+    std::vector<PulseResponse> mine; // the round's own, in groups it has
+    for (const auto& response : responses)
+        if (response.round == round.id && response.group < groups)
+            mine.push_back(response);
+
+    PulseReport report;
+    std::vector<Tally> respondents;
+    for (std::size_t g = 0; g < groups; ++g)
+        respondents.push_back(respondentsOf(g, mine));
+    report.respondents = breakDown(respondents, round.anonymity, round.threshold);
+
+    for (std::size_t q = 0; q < asked.questions.size(); ++q) {
+        const Scale scale = asked.questions[q].scale;
+        std::vector<Tally> tallies(groups, Tally(scale));
+        std::vector<std::vector<std::string>> written(groups);
+        for (const auto& response : mine) {
+            if (q >= response.answers.size())
+                continue;
+            const PulseAnswer& answer = response.answers[q];
+            if (answer.value)
+                tallies[response.group].add(*answer.value);
+            if (!answer.comment.empty())
+                written[response.group].push_back(answer.comment);
+        }
+        report.questions.push_back(QuestionReport{breakDown(tallies, round.anonymity, round.threshold),
+                                                  commentsOf(written, report.respondents)});
+    }
+    std::vector<std::vector<std::string>> general(groups);
+    for (const auto& response : mine)
+        if (!response.comment.empty())
+            general[response.group].push_back(response.comment);
+    report.general = commentsOf(general, report.respondents);
+    return report;
+}
+
 } // namespace rapport::core

@@ -143,4 +143,87 @@ enum class Change {
 /// Steady when both rounds had at least 30 answers, else too few to tell.
 Change changeBetween(const Cell& before, const Cell& now);
 
+// --- Rounds and their answers --------------------------------------------------------------------
+
+/// Who a round asks, in groups that share no one: its teams, or one hand-picked group. `invited`
+/// is how many the group held when the round opened (the response rate's base).
+struct PulseGroup
+{
+    std::optional<TeamId> team; ///< none for a hand-picked group or a team since deleted
+    std::string name;
+    int invited = 0;
+
+    friend bool operator==(const PulseGroup&, const PulseGroup&) = default;
+};
+
+/// A template sent to groups between two days, anonymously or by name. Closing it early sets
+/// `closedOn`; answers are read whenever they come (a form tool's late export included).
+struct PulseRound
+{
+    PulseRoundId id;
+    PulseTemplateId templateId;
+    std::string title;
+    Anonymity anonymity = Anonymity::Anonymous;
+    int threshold = kDefaultThreshold;
+    LocalDay opens{};
+    LocalDay closes{};
+    std::optional<LocalDay> closedOn;
+    std::vector<PulseGroup> groups;
+
+    bool isOpen(LocalDay today) const;
+    friend bool operator==(const PulseRound&, const PulseRound&) = default;
+};
+
+struct PulseAnswer
+{
+    std::optional<int> value; ///< none when skipped, and always for a text question
+    std::string comment;
+
+    friend bool operator==(const PulseAnswer&, const PulseAnswer&) = default;
+};
+
+/// One person's answers to a round. An anonymous response names no one and keeps at most the day
+/// it came (never a time of day); storage keeps anonymous responses in no meaningful order.
+struct PulseResponse
+{
+    PulseResponseId id;
+    PulseRoundId round;
+    std::size_t group = 0;               ///< index into the round's groups
+    std::optional<PersonId> person;      ///< named rounds only
+    std::optional<LocalDay> day;
+    std::vector<PulseAnswer> answers;    ///< one per question of the round's template
+    std::string comment;                 ///< a general comment, beside the questions
+    std::string sourceKey;               ///< what identifies it in the file it came from (an import)
+
+    friend bool operator==(const PulseResponse&, const PulseResponse&) = default;
+};
+
+/// Comments as a report may show them: per group, then all of them together; each list sorted, so
+/// that their order says nothing of who wrote first. A hidden list is empty.
+struct Comments
+{
+    std::vector<std::vector<std::string>> groups;
+    std::vector<std::string> all;
+    std::vector<Hidden> hidden; ///< per group, then all's
+};
+
+struct QuestionReport
+{
+    Breakdown figures; ///< empty tallies for a text question: its answers are comments
+    Comments comments;
+};
+
+/// Everything a round's answers may show: how many answered per group (a Tally of the yes/no
+/// scale whose answers are the respondents), each question's breakdown and comments, and the
+/// general comments. Comments follow the respondents' breakdown: a group's are shown when its
+/// number of respondents is.
+struct PulseReport
+{
+    Breakdown respondents;
+    std::vector<QuestionReport> questions;
+    Comments general;
+};
+
+PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::span<const PulseResponse> responses);
+
 } // namespace rapport::core

@@ -191,3 +191,70 @@ TEST(Pulse, AChangeIsCalledOnlyWhenTheAnswersCanTellIt)
     alsoMany.add(5);
     EXPECT_EQ(changeBetween(shown(many), shown(alsoMany)), Change::Steady) << "enough answers to say nothing moved";
 }
+
+namespace {
+
+PulseRound roundOf(std::initializer_list<int> invited, Anonymity anonymity = Anonymity::Anonymous)
+{
+    PulseRound round;
+    round.id = PulseRoundId{7};
+    round.anonymity = anonymity;
+    round.opens = *parseDay("2026-11-02");
+    round.closes = *parseDay("2026-11-13");
+    int n = 0;
+    for (const int size : invited)
+        round.groups.push_back(PulseGroup{TeamId{++n}, "Team " + std::to_string(n), size});
+    return round;
+}
+
+PulseResponse responseIn(std::size_t group, int seen, int heard, int trusted, std::string comment = {})
+{
+    PulseResponse response;
+    response.round = PulseRoundId{7};
+    response.group = group;
+    response.answers = {PulseAnswer{seen, {}}, PulseAnswer{heard, std::move(comment)}, PulseAnswer{trusted, {}}};
+    return response;
+}
+
+} // namespace
+
+TEST(PulseReport, EachQuestionIsBrokenDownByGroupAndCommentsShowOnlyWhereTheirGroupDoes)
+{
+    const PulseRound round = roundOf({8, 3});
+    std::vector<PulseResponse> responses;
+    for (int i = 0; i < 6; ++i)
+        responses.push_back(responseIn(0, 4, 1 + i % 5, 5, i == 0 ? "More time for deep work" : ""));
+    responses.push_back(responseIn(1, 2, 2, 2, "Nobody asks me"));
+    responses.push_back(responseIn(1, 3, 3, 3));
+    PulseResponse other = responseIn(0, 1, 1, 1);
+    other.round = PulseRoundId{8};
+    responses.push_back(other); // another round's
+
+    const PulseReport report = reportOf(round, seenHeardTrusted(), responses);
+    EXPECT_EQ(report.respondents.total.tally.answers, 8);
+    EXPECT_EQ(report.respondents.groups[1].hidden, Hidden::TooFew) << "2 of team 2 answered";
+    EXPECT_EQ(report.respondents.groups[0].hidden, Hidden::Protects) << "8 - 6 would give team 2 away";
+    ASSERT_EQ(report.questions.size(), 3u);
+    const QuestionReport& heard = report.questions[1];
+    EXPECT_EQ(heard.figures.total.tally.answers, 8);
+    EXPECT_FALSE(heard.figures.groups[1].shown());
+    EXPECT_TRUE(heard.comments.groups[1].empty()) << "a hidden group's comments stay hidden";
+    EXPECT_EQ(heard.comments.all, (std::vector<std::string>{"More time for deep work", "Nobody asks me"}))
+        << "all of them together, sorted: eight people wrote among them";
+
+    const PulseReport named = reportOf(roundOf({8, 3}, Anonymity::Named), seenHeardTrusted(), responses);
+    EXPECT_EQ(named.questions[1].comments.groups[1], std::vector<std::string>{"Nobody asks me"});
+    EXPECT_EQ(named.questions[0].figures.groups[1].tally.answers, 2);
+}
+
+TEST(PulseReport, ARoundIsOpenFromItsFirstDayToItsLastOrToTheDayItClosed)
+{
+    PulseRound round = roundOf({5});
+    EXPECT_FALSE(round.isOpen(*parseDay("2026-11-01")));
+    EXPECT_TRUE(round.isOpen(*parseDay("2026-11-02")));
+    EXPECT_TRUE(round.isOpen(*parseDay("2026-11-13")));
+    EXPECT_FALSE(round.isOpen(*parseDay("2026-11-14")));
+    round.closedOn = *parseDay("2026-11-05");
+    EXPECT_TRUE(round.isOpen(*parseDay("2026-11-05")));
+    EXPECT_FALSE(round.isOpen(*parseDay("2026-11-06")));
+}
