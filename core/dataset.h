@@ -8,6 +8,7 @@
 #include "core/meeting.h"
 #include "core/person.h"
 #include "core/personal.h"
+#include "core/pulse.h"
 
 #include <vector>
 
@@ -43,13 +44,18 @@ struct Dataset
     std::vector<Conversation> conversations; ///< one-on-one notes
     std::vector<AgendaPoint> agendaPoints;
     std::vector<AskedQuestion> askedQuestions;
+    std::vector<PulseTemplate> pulseTemplates; ///< with their questions
+    std::vector<PulseRound> pulseRounds;       ///< with their groups
+    std::vector<PulseResponse> pulseResponses; ///< with their answers
+    std::vector<CheckIn> checkIns;
 
     bool empty() const
     {
         return teams.empty() && people.empty() && links.empty() && interactions.empty() && kindCadences.empty() &&
                focusPicks.empty() && mapPins.empty() && series.empty() && meetings.empty() && details.empty() && dates.empty() &&
                actionItems.empty() && kindAppreciation.empty() && questions.empty() && conversations.empty() &&
-               agendaPoints.empty() && askedQuestions.empty();
+               agendaPoints.empty() && askedQuestions.empty() && pulseTemplates.empty() && pulseRounds.empty() &&
+               pulseResponses.empty() && checkIns.empty();
     }
     friend bool operator==(const Dataset&, const Dataset&) = default;
 };

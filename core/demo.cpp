@@ -2,12 +2,14 @@
 #include "core/demo.h"
 
 #include "core/focus.h"
+#include "core/pulse.h"
 #include "core/questions.h"
 
 #include "core/tokens.h"
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -710,6 +712,121 @@ void addConversations(Dataset& data, const DemoOptions& options)
     }
 }
 
+constexpr std::array kHeardComments{
+    "Decisions get made before we are asked", "My manager listens in our one-on-ones",
+    "Planning meetings leave little room to speak", "I get credit for my work", "Feedback comes too late to act on",
+    "I am trusted to make calls in my area",
+};
+constexpr std::array kGeneralComments{
+    "More focus time, fewer status meetings", "Clearer priorities from leadership", "The offsite helped",
+    "Onboarding could be better", "Too many urgent requests this month",
+};
+
+// How a team feels: a level per statement (seen, heard, trusted), a slow drift per round, and how
+// many of them answer.
+struct TeamMood
+{
+    std::array<double, 3> level;
+    double drift;
+    double responseRate;
+};
+
+int answerAround(double level, Random& random)
+{
+    const double noise = (random.unit() + random.unit() + random.unit() - 1.5) * 1.4;
+    return std::clamp(static_cast<int>(std::lround(level + noise)), 1, 5);
+}
+
+// Pulse rounds of "Seen, heard, trusted" sent to every team: each quarter for two years (each
+// month of the last year at vp), with trends, and teams too small or too quiet to show; and
+// check-ins asked in some one-on-ones over the last half year.
+void addPulse(Dataset& data, const DemoOptions& options)
+{
+    using namespace std::chrono;
+    Random random(options.seed * 0x9FB21C651E98DF25ull + 97);
+    PulseTemplate seen = seenHeardTrusted();
+    seen.id = PulseTemplateId{1};
+    data.pulseTemplates.push_back(seen);
+
+    std::vector<std::vector<PersonId>> members(data.teams.size());
+    for (const auto& p : data.people)
+        if (p.team && p.team->value >= 1 && static_cast<std::size_t>(p.team->value) <= members.size())
+            members[static_cast<std::size_t>(p.team->value - 1)].push_back(p.id);
+    std::vector<TeamMood> moods;
+    for (std::size_t t = 0; t < data.teams.size(); ++t) {
+        const double base = 2.7 + random.unit() * 1.6;
+        moods.push_back(TeamMood{{base + 0.2, base - 0.3 + random.unit() * 0.4, base + 0.1}, (random.unit() - 0.5) * 0.2,
+                                 t % 4 == 3 ? 0.35 : 0.55 + random.unit() * 0.4});
+    }
+
+    const bool monthly = options.scale == DemoScale::Vp;
+    const int step = monthly ? 1 : 3;
+    const int count = monthly ? 12 : std::max(1, std::min(8, shapeOf(options.scale).historyDays / 91));
+    year_month month{options.anchorDay.year(), options.anchorDay.month()};
+    if (sys_days{month / Monday[1]} > sys_days{options.anchorDay})
+        month -= months{1}; // this month's round has not begun
+    std::unordered_set<long long> ids;
+    for (int r = 0; r < count; ++r) {
+        const year_month asked = month - months{step * (count - 1 - r)};
+        PulseRound round;
+        round.id = PulseRoundId{r + 1};
+        round.templateId = seen.id;
+        round.opens = LocalDay{sys_days{asked / Monday[1]}};
+        round.closes = LocalDay{sys_days{round.opens} + days{11}};
+        for (std::size_t t = 0; t < data.teams.size(); ++t)
+            round.groups.push_back(PulseGroup{data.teams[t].id, data.teams[t].name, static_cast<int>(members[t].size())});
+        const auto sinceOpening = (sys_days{options.anchorDay} - sys_days{round.opens}).count();
+        const int answeringDays = static_cast<int>(std::clamp<long long>(sinceOpening, 0, 10));
+        for (std::size_t t = 0; t < data.teams.size(); ++t) {
+            const TeamMood& mood = moods[t];
+            for (std::size_t m = 0; m < members[t].size(); ++m) {
+                if (!random.chance(mood.responseRate))
+                    continue;
+                PulseResponse response;
+                long long id = 0;
+                while (id == 0 || !ids.insert(id).second)
+                    id = static_cast<long long>(random.next() >> 11) | 1; // random, below 2^53, as storage gives them
+                response.id = PulseResponseId{id};
+                response.round = round.id;
+                response.group = t;
+                response.day = LocalDay{sys_days{round.opens} + days{random.between(0, answeringDays)}};
+                for (std::size_t q = 0; q < 3; ++q) {
+                    PulseAnswer answer;
+                    if (!random.chance(0.03))
+                        answer.value = answerAround(mood.level[q] + mood.drift * r, random);
+                    if (q == 1 && random.chance(0.12))
+                        answer.comment = random.pick(kHeardComments);
+                    response.answers.push_back(std::move(answer));
+                }
+                if (random.chance(0.08))
+                    response.comment = random.pick(kGeneralComments);
+                data.pulseResponses.push_back(std::move(response));
+            }
+        }
+        data.pulseRounds.push_back(std::move(round));
+    }
+    std::sort(data.pulseResponses.begin(), data.pulseResponses.end(),
+              [](const PulseResponse& a, const PulseResponse& b) { return a.id < b.id; });
+
+    const Instant since = sys_days{options.anchorDay} - days{183};
+    std::unordered_map<long long, double> personalLevel;
+    for (const auto& contact : data.interactions) {
+        if (contact.kind != InteractionKind::OneOnOne || contact.at < since || !random.chance(0.25))
+            continue;
+        const double level = personalLevel.try_emplace(contact.person.value, 2.5 + random.unit() * 2.2).first->second;
+        CheckIn checkIn;
+        checkIn.id = CheckInId{static_cast<long long>(data.checkIns.size() + 1)};
+        checkIn.person = contact.person;
+        checkIn.at = contact.at;
+        checkIn.seen = answerAround(level + 0.3, random);
+        checkIn.heard = answerAround(level - 0.2, random);
+        checkIn.trusted = answerAround(level, random);
+        if (*checkIn.heard <= 2)
+            checkIn.note = random.pick(kHeardComments);
+        data.checkIns.push_back(std::move(checkIn));
+    }
+}
+
 } // namespace
 
 std::string_view token(DemoScale scale)
@@ -778,6 +895,7 @@ Dataset generateDemo(const DemoOptions& options)
     addBusyTime(data, options, shape);
     addPersonal(data, options);
     addConversations(data, options);
+    addPulse(data, options);
     return data;
 }
 

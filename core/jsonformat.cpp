@@ -177,6 +177,56 @@ Json askedQuestionJson(const AskedQuestion& a)
     return Json{{"id", a.id.value}, {"conversation", a.conversation.value}, {"question", optionalId(a.question)}, {"text", a.text}};
 }
 
+Json pulseTemplateJson(const PulseTemplate& t)
+{
+    Json questions = Json::array();
+    for (const auto& q : t.questions)
+        questions.push_back(Json{{"text", q.text}, {"scale", token(q.scale)}, {"asksComment", q.asksComment}});
+    return Json{{"id", t.id.value}, {"name", t.name}, {"version", t.version}, {"questions", std::move(questions)}};
+}
+
+Json pulseRoundJson(const PulseRound& r)
+{
+    Json groups = Json::array();
+    for (const auto& g : r.groups)
+        groups.push_back(Json{{"team", optionalId(g.team)}, {"name", g.name}, {"invited", g.invited}});
+    return Json{{"id", r.id.value},
+                {"template", r.templateId.value},
+                {"title", r.title},
+                {"anonymity", token(r.anonymity)},
+                {"threshold", r.threshold},
+                {"opens", formatDay(r.opens)},
+                {"closes", formatDay(r.closes)},
+                {"closedOn", optionalDay(r.closedOn)},
+                {"groups", std::move(groups)}};
+}
+
+Json optionalNumber(const std::optional<int>& value)
+{
+    return value ? Json(*value) : Json(nullptr);
+}
+
+Json pulseResponseJson(const PulseResponse& r)
+{
+    Json answers = Json::array();
+    for (const auto& a : r.answers)
+        answers.push_back(Json{{"value", optionalNumber(a.value)}, {"comment", a.comment}});
+    return Json{{"id", r.id.value},      {"round", r.round.value},      {"group", r.group},
+                {"person", optionalId(r.person)}, {"day", optionalDay(r.day)}, {"answers", std::move(answers)},
+                {"comment", r.comment}, {"sourceKey", r.sourceKey}};
+}
+
+Json checkInJson(const CheckIn& c)
+{
+    return Json{{"id", c.id.value},
+                {"person", c.person.value},
+                {"at", formatUtc(c.at)},
+                {"seen", optionalNumber(c.seen)},
+                {"heard", optionalNumber(c.heard)},
+                {"trusted", optionalNumber(c.trusted)},
+                {"note", c.note}};
+}
+
 // The rows of a list as JSON, in order.
 template <class Row, class ToJson>
 Json listJson(const std::vector<Row>& rows, ToJson toJson)
@@ -604,6 +654,91 @@ AskedQuestion readAskedQuestion(const Node& node)
     return a;
 }
 
+std::string nonBlank(const Node& node)
+{
+    std::string text = node.string();
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        node.fail(ErrorCode::JsonInvalidText);
+    return text;
+}
+
+PulseTemplate readPulseTemplate(const Node& node)
+{
+    PulseTemplate t;
+    t.id = readId<PulseTemplateId>(node.field("id"));
+    t.name = nonBlank(node.field("name"));
+    t.version = static_cast<int>(node.field("version").integer(1, 1'000'000));
+    node.forEach("questions", [&](const Node& question) {
+        t.questions.push_back(PulseQuestion{nonBlank(question.field("text")), question.field("scale").token<Scale>(scaleFromToken),
+                                            question.field("asksComment").boolean()});
+    });
+    if (t.questions.empty())
+        node.field("questions").fail(ErrorCode::JsonExpectedList);
+    return t;
+}
+
+std::optional<int> readOptionalValue(const Node& node, int low, int high)
+{
+    return node.isNull() ? std::nullopt : std::optional(static_cast<int>(node.integer(low, high)));
+}
+
+PulseRound readPulseRound(const Node& node)
+{
+    PulseRound r;
+    r.id = readId<PulseRoundId>(node.field("id"));
+    r.templateId = readId<PulseTemplateId>(node.field("template"));
+    r.title = node.field("title").string();
+    r.anonymity = node.field("anonymity").token<Anonymity>(anonymityFromToken);
+    r.threshold = static_cast<int>(node.field("threshold").integer(kMinimumThreshold, 1'000'000));
+    r.opens = node.field("opens").day();
+    r.closes = node.field("closes").day();
+    if (const Node closed = node.field("closedOn"); !closed.isNull())
+        r.closedOn = closed.day();
+    node.forEach("groups", [&](const Node& group) {
+        PulseGroup g;
+        if (const Node team = group.field("team"); !team.isNull())
+            g.team = readId<TeamId>(team);
+        g.name = group.field("name").string();
+        g.invited = static_cast<int>(group.field("invited").integer(0, 1'000'000));
+        r.groups.push_back(std::move(g));
+    });
+    if (r.groups.empty())
+        node.field("groups").fail(ErrorCode::JsonExpectedList);
+    return r;
+}
+
+PulseResponse readPulseResponse(const Node& node)
+{
+    PulseResponse r;
+    r.id = readId<PulseResponseId>(node.field("id"));
+    r.round = readId<PulseRoundId>(node.field("round"));
+    r.group = static_cast<std::size_t>(node.field("group").integer(0, 1'000'000));
+    if (const Node person = node.field("person"); !person.isNull())
+        r.person = readId<PersonId>(person);
+    if (const Node day = node.field("day"); !day.isNull())
+        r.day = day.day();
+    node.forEach("answers", [&](const Node& answer) {
+        // The scale is the question's: checked against the round's template once all is read.
+        r.answers.push_back(PulseAnswer{readOptionalValue(answer.field("value"), 0, 10), answer.field("comment").string()});
+    });
+    r.comment = node.field("comment").string();
+    r.sourceKey = node.field("sourceKey").string();
+    return r;
+}
+
+CheckIn readCheckIn(const Node& node)
+{
+    CheckIn c;
+    c.id = readId<CheckInId>(node.field("id"));
+    c.person = readId<PersonId>(node.field("person"));
+    c.at = node.field("at").instant();
+    c.seen = readOptionalValue(node.field("seen"), 1, 5);
+    c.heard = readOptionalValue(node.field("heard"), 1, 5);
+    c.trusted = readOptionalValue(node.field("trusted"), 1, 5);
+    c.note = node.field("note").string();
+    return c;
+}
+
 // Things to remember, dates and action items belong to a person of the file.
 template <class Item>
 void checkPersonOf(const std::vector<Item>& items, const std::unordered_set<PersonId>& people, const std::string& list)
@@ -682,6 +817,57 @@ void checkConversations(const Dataset& data)
     for (std::size_t i = 0; i < data.actionItems.size(); ++i)
         checkReference(data.actionItems[i].conversation, conversations, ErrorCode::JsonNoSuchConversation,
                        "actionItems[" + std::to_string(i) + "].conversation");
+}
+
+// Rounds ask templates of the file; answers belong to a round and one of its groups, name someone
+// only in a named round, and answer its template's questions on their scales.
+void checkPulse(const Dataset& data)
+{
+    requireAscendingIds(data.pulseTemplates, "pulseTemplates");
+    requireAscendingIds(data.pulseRounds, "pulseRounds");
+    requireAscendingIds(data.pulseResponses, "pulseResponses");
+    std::unordered_set<PersonId> people;
+    for (const auto& p : data.people)
+        people.insert(p.id);
+    checkPersonOf(data.checkIns, people, "checkIns");
+    std::unordered_map<long long, const PulseTemplate*> templates;
+    for (const auto& t : data.pulseTemplates)
+        templates[t.id.value] = &t;
+    const auto teams = idsOf(data.teams);
+    std::unordered_map<long long, const PulseRound*> rounds;
+    for (std::size_t i = 0; i < data.pulseRounds.size(); ++i) {
+        const auto& r = data.pulseRounds[i];
+        const std::string where = "pulseRounds[" + std::to_string(i) + "]";
+        if (!templates.count(r.templateId.value))
+            refuse(ErrorCode::JsonNoSuchPulseTemplate, where + ".template", {std::to_string(r.templateId.value)});
+        for (std::size_t g = 0; g < r.groups.size(); ++g)
+            checkReference(r.groups[g].team, teams, ErrorCode::JsonNoSuchTeam, where + ".groups[" + std::to_string(g) + "].team");
+        rounds[r.id.value] = &r;
+    }
+    for (std::size_t i = 0; i < data.pulseResponses.size(); ++i) {
+        const auto& response = data.pulseResponses[i];
+        const std::string where = "pulseResponses[" + std::to_string(i) + "]";
+        const auto round = rounds.find(response.round.value);
+        if (round == rounds.end())
+            refuse(ErrorCode::JsonNoSuchPulseRound, where + ".round", {std::to_string(response.round.value)});
+        if (response.group >= round->second->groups.size())
+            refuse(ErrorCode::JsonNoSuchPulseGroup, where + ".group", {std::to_string(response.group)});
+        if (response.person && round->second->anonymity == Anonymity::Anonymous)
+            refuse(ErrorCode::JsonNamedAnonymousAnswer, where + ".person");
+        checkReference(response.person, people, ErrorCode::JsonNoSuchPerson, where + ".person");
+        const PulseTemplate& asked = *templates.at(round->second->templateId.value);
+        if (response.answers.size() != asked.questions.size())
+            refuse(ErrorCode::JsonAnswersNotQuestions, where + ".answers",
+                   {std::to_string(asked.questions.size()), std::to_string(response.answers.size())});
+        for (std::size_t q = 0; q < asked.questions.size(); ++q) {
+            const auto& value = response.answers[q].value;
+            const Scale scale = asked.questions[q].scale;
+            if (value && !onScale(scale, *value))
+                refuse(ErrorCode::JsonNumberOutOfRange, where + ".answers[" + std::to_string(q) + "].value",
+                       {std::to_string(lowestValue(scale)), std::to_string(std::max(lowestValue(scale), highestValue(scale))),
+                        std::to_string(*value)});
+        }
+    }
 }
 
 void checkUniqueTeamNames(const Dataset& data)
@@ -881,6 +1067,12 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
         root.forEach("agendaPoints", [&](const Node& node) { data.agendaPoints.push_back(readAgendaPoint(node)); });
         root.forEach("askedQuestions", [&](const Node& node) { data.askedQuestions.push_back(readAskedQuestion(node)); });
     }
+    if (formatVersion >= 8) {
+        root.forEach("pulseTemplates", [&](const Node& node) { data.pulseTemplates.push_back(readPulseTemplate(node)); });
+        root.forEach("pulseRounds", [&](const Node& node) { data.pulseRounds.push_back(readPulseRound(node)); });
+        root.forEach("pulseResponses", [&](const Node& node) { data.pulseResponses.push_back(readPulseResponse(node)); });
+        root.forEach("checkIns", [&](const Node& node) { data.checkIns.push_back(readCheckIn(node)); });
+    }
 
     requireAscendingIds(data.teams, "teams");
     requireAscendingIds(data.people, "people");
@@ -896,6 +1088,7 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
     checkCalendar(data);
     checkPersonal(data);
     checkConversations(data);
+    checkPulse(data);
     if (formatVersion < 5)
         upgradeToVersion5(data, upgrade);
     return data;
@@ -977,6 +1170,10 @@ std::string toJson(const Dataset& dataset)
     root["conversations"] = listJson(dataset.conversations, conversationJson);
     root["agendaPoints"] = listJson(dataset.agendaPoints, agendaPointJson);
     root["askedQuestions"] = listJson(dataset.askedQuestions, askedQuestionJson);
+    root["pulseTemplates"] = listJson(dataset.pulseTemplates, pulseTemplateJson);
+    root["pulseRounds"] = listJson(dataset.pulseRounds, pulseRoundJson);
+    root["pulseResponses"] = listJson(dataset.pulseResponses, pulseResponseJson);
+    root["checkIns"] = listJson(dataset.checkIns, checkInJson);
     // Invalid UTF-8 cannot reach here (validated on the way in), but never throw from a writer.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -58,15 +58,6 @@ bool isFavourable(Scale scale, int value)
     return false;
 }
 
-PulseTemplate seenHeardTrusted()
-{
-    PulseTemplate seen;
-    seen.name = "Seen, heard, trusted";
-    for (const char* statement : {"I feel seen.", "I feel heard.", "I feel trusted."})
-        seen.questions.push_back(PulseQuestion{statement, Scale::Agreement, true});
-    return seen;
-}
-
 std::string_view token(Anonymity anonymity)
 {
     return anonymity == Anonymity::Named ? "named" : "anonymous";

@@ -226,4 +226,23 @@ struct PulseReport
 
 PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::span<const PulseResponse> responses);
 
+// --- Check-ins ----------------------------------------------------------------------------------
+
+using CheckInId = Id<struct CheckInTag>;
+
+/// The three statements asked by name in a one-on-one, a "human check-in": each 1 to 5 (on the
+/// agreement scale), or not said. It belongs to the person.
+struct CheckIn
+{
+    CheckInId id;
+    PersonId person;
+    Instant at{};
+    std::optional<int> seen;
+    std::optional<int> heard;
+    std::optional<int> trusted;
+    std::string note;
+
+    friend bool operator==(const CheckIn&, const CheckIn&) = default;
+};
+
 } // namespace rapport::core

@@ -66,6 +66,11 @@ enum class ErrorCode {
     JsonNoSuchQuestion,         ///< {the id}
     JsonNoSuchContact,          ///< {the id}
     JsonDuplicateConversation,  ///< two conversations for the same one-on-one or the same contact
+    JsonNoSuchPulseTemplate,    ///< {the id}
+    JsonNoSuchPulseRound,       ///< {the id}
+    JsonNoSuchPulseGroup,       ///< {the group's index}: the round has no such group
+    JsonNamedAnonymousAnswer,   ///< an answer to an anonymous round names someone
+    JsonAnswersNotQuestions,    ///< {the questions asked, the answers given}: the counts differ
 
     // Times typed by the user (core::parseUserTime). `where` is the text.
     BadDate, ///< not "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"

@@ -2,6 +2,7 @@
 #include "core/storage/migrator.h"
 
 #include "core/storage/conversationrepository.h"
+#include "core/storage/pulserepository.h"
 #include "core/storage/sqlquery.h"
 
 #include <QDir>
@@ -52,7 +53,11 @@ QStringList statementsOf(const QString& sql)
 // What a step fills in from code after its script.
 auto fillOf(int version) -> core::Status (*)(const QSqlDatabase&)
 {
-    return version == 9 ? rows::seedQuestionBank : nullptr;
+    switch (version) {
+    case 9: return rows::seedQuestionBank;
+    case 11: return rows::seedPulseTemplates;
+    default: return nullptr;
+    }
 }
 
 core::Status applyOne(const QSqlDatabase& db, const Dialect& dialect, const Migration& step)

@@ -6,6 +6,7 @@
 #include "core/storage/focusrepository.h"
 #include "core/storage/kindcadencerepository.h"
 #include "core/storage/personalrepository.h"
+#include "core/storage/pulserepository.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
 
@@ -315,6 +316,20 @@ core::Status replaceQuestions(const QSqlDatabase& db, const core::Dataset& data)
     return core::Done{};
 }
 
+// A restore brings its own pulse templates in place of the default one a new database starts
+// with (migration 11), as it does the question bank.
+core::Status replacePulseTemplates(const QSqlDatabase& db, const core::Dataset& data)
+{
+    if (data.pulseTemplates.empty())
+        return core::Done{};
+    if (auto cleared = execute(db, QStringLiteral("DELETE FROM pulse_templates")); !cleared)
+        return cleared;
+    for (const auto& pulseTemplate : data.pulseTemplates)
+        if (auto done = rows::insertPulseTemplate(db, pulseTemplate); !done)
+            return done;
+    return core::Done{};
+}
+
 // The full-text index and its shadow tables (SQLite FTS5), derived from the rows they index.
 Table searchTable(const char* name)
 {
@@ -331,7 +346,7 @@ const std::vector<Table>& tables()
         {"schema_info", Ownership::Internal, Carried::NotData, nullptr, {}},
         {"teams", Ownership::Shared, Carried::OwnList, "teams", {}, readTeams, insertTeams},
         {"people", Ownership::Shared, Carried::OwnList, "people", {}, readPeople, insertPeople},
-        {"ties", Ownership::Private, Carried::WithPeople, "people", {{"person_id", OnDelete::Cascade}}},
+        {"ties", Ownership::Private, Carried::WithParent, "people", {{"person_id", OnDelete::Cascade}}},
         {"person_links", Ownership::Shared, Carried::OwnList, "links",
          {{"from_person_id", OnDelete::Cascade}, {"to_person_id", OnDelete::Cascade}}, readLinks, insertLinks, readLinksOf,
          restoreLinksOf},
@@ -376,6 +391,19 @@ const std::vector<Table>& tables()
         searchTable("search_index_config"),
         {"kind_appreciation", Ownership::Private, Carried::OwnList, "kindAppreciation", {}, readKindAppreciation,
          insertAll<&D::kindAppreciation, rows::insertKindAppreciation>},
+        {"pulse_templates", Ownership::Private, Carried::OwnList, "pulseTemplates", {},
+         readAllOf<&D::pulseTemplates, rows::pulseTemplatesWhere>, replacePulseTemplates, nullptr, nullptr, StartsFilled::Yes},
+        {"pulse_questions", Ownership::Private, Carried::WithParent, "pulseTemplates", {}},
+        {"pulse_rounds", Ownership::Private, Carried::OwnList, "pulseRounds", {}, readAllOf<&D::pulseRounds, rows::pulseRoundsWhere>,
+         insertAll<&D::pulseRounds, rows::insertPulseRound>},
+        {"pulse_groups", Ownership::Private, Carried::WithParent, "pulseRounds", {}},
+        {"pulse_responses", Ownership::Anonymous, Carried::OwnList, "pulseResponses", {{"person_id", OnDelete::Cascade}},
+         readAllOf<&D::pulseResponses, rows::pulseResponsesWhere>, insertAll<&D::pulseResponses, rows::insertPulseResponse>,
+         readOnesOf<&D::pulseResponses, rows::pulseResponsesWhere>, restoreOnesOf<&D::pulseResponses, rows::insertPulseResponse>},
+        {"pulse_answers", Ownership::Anonymous, Carried::WithParent, "pulseResponses", {}},
+        {"check_ins", Ownership::Private, Carried::OwnList, "checkIns", {{"person_id", OnDelete::Cascade}},
+         readAllOf<&D::checkIns, rows::checkInsWhere>, insertAll<&D::checkIns, rows::insertCheckIn>,
+         readOnesOf<&D::checkIns, rows::checkInsWhere>, restoreOnesOf<&D::checkIns, rows::insertCheckIn>},
     };
     return all;
 }

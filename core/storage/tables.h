@@ -23,14 +23,15 @@ class Database;
 enum class Ownership {
     Private,   ///< written by one manager, readable by them alone (contacts, notes, focus, calendar)
     Shared,    ///< shared with a team (the people directory, teams, links)
-    Anonymous, ///< attached to no person and no manager (pulse answers, later)
+    Anonymous, ///< attached to no manager, and to a person only in a named round (pulse answers)
     Internal,  ///< Rapport's own bookkeeping (schema version), not user data
 };
 
 /// What a table's rows are to a dataset.
 enum class Carried {
     OwnList, ///< its own list in the JSON format, read and restored by the functions below
-    WithPeople, ///< stored with each person (a tie is part of its person): travels in "people"
+    WithParent, ///< stored with each row of another table's list (a tie with its person, a pulse
+                ///< question with its template): travels in that list
     Derived, ///< computed from other tables (contact summaries), rebuilt on restore; never exported
     NotData, ///< bookkeeping (schema_info)
 };

@@ -198,3 +198,32 @@ TEST(Demo, NobodyIsToldTheSameThingTwice)
     for (const auto& d : data.details)
         EXPECT_TRUE(seen.insert({d.person.value, d.text}).second) << d.text;
 }
+
+TEST(Demo, TeamsAnswerAPulseRoundEachQuarterAndSomeAreTooFewToShow)
+{
+    const Dataset team = generateDemo(options(DemoScale::Team));
+    ASSERT_EQ(team.pulseTemplates.size(), 1u);
+    ASSERT_EQ(team.pulseRounds.size(), 8u) << "each quarter for two years";
+    int hidden = 0, shown = 0;
+    std::optional<LocalDay> previous;
+    for (const auto& round : team.pulseRounds) {
+        EXPECT_EQ(round.groups.size(), team.teams.size());
+        EXPECT_EQ(round.anonymity, Anonymity::Anonymous);
+        EXPECT_FALSE(round.opens > options(DemoScale::Team).anchorDay);
+        if (previous) {
+            EXPECT_GT(std::chrono::sys_days{round.opens} - std::chrono::sys_days{*previous}, std::chrono::days{80});
+        }
+        previous = round.opens;
+        const PulseReport report = reportOf(round, team.pulseTemplates.front(), team.pulseResponses);
+        for (const Cell& cell : report.questions[1].figures.groups)
+            (cell.shown() ? shown : hidden) += 1;
+    }
+    EXPECT_GT(shown, 8) << "most teams answer enough to be shown";
+    EXPECT_GT(hidden, 0) << "and some do not";
+    for (const auto& response : team.pulseResponses) {
+        EXPECT_FALSE(response.person) << "anonymous rounds";
+        EXPECT_LT(response.id.value, 1LL << 53);
+    }
+    EXPECT_FALSE(team.checkIns.empty());
+    EXPECT_EQ(generateDemo(options(DemoScale::Vp)).pulseRounds.size(), 12u) << "each month of the last year at vp";
+}

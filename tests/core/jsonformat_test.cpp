@@ -58,7 +58,8 @@ TEST(JsonFormat, OutputIsStableAndVersioned)
                                  "  \"links\": [],\n  \"interactions\": [],\n  \"kindCadences\": [],\n  \"focusPicks\": [],\n"
                                  "  \"mapPins\": [],\n  \"series\": [],\n  \"meetings\": [],\n  \"details\": [],\n"
                                  "  \"dates\": [],\n  \"actionItems\": [],\n  \"kindAppreciation\": [],\n  \"questions\": [],\n"
-                                 "  \"conversations\": [],\n  \"agendaPoints\": [],\n  \"askedQuestions\": []\n}\n");
+                                 "  \"conversations\": [],\n  \"agendaPoints\": [],\n  \"askedQuestions\": [],\n"
+                                 "  \"pulseTemplates\": [],\n  \"pulseRounds\": [],\n  \"pulseResponses\": [],\n  \"checkIns\": []\n}\n");
 }
 
 TEST(JsonFormat, AcceptsTheMinimalDocument)
@@ -233,7 +234,8 @@ TEST(JsonFormat, PreferredDaysAndHoursRoundTripAndBadOnesAreRefused)
         std::string doc = document(people, std::to_string(kJsonFormatVersion));
         doc.pop_back(); // the closing brace: a current document has every list
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": [], "dates": [], )"
-                     R"("actionItems": [], "kindAppreciation": [], "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": []})";
+                     R"("actionItems": [], "kindAppreciation": [], "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": [], )"
+                     R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": []})";
     };
     auto parsed = parseJson(person(cadence), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
@@ -305,7 +307,8 @@ TEST(JsonFormat, ThingsToRememberDatesAndActionItemsRoundTripAndBadOnesAreRefuse
         doc.pop_back();
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": )" + details +
                R"(, "dates": )" + dates + R"(, "actionItems": )" + items + R"(, "kindAppreciation": )" + appreciation +
-               R"(, "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": []})";
+               R"(, "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": [], )"
+               R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": []})";
     };
     const std::string detail = R"([{"id": 1, "person": 4, "topic": "never-forget", "text": "Allergic to nuts", "learnt": "2026-11-02"}])";
     const std::string date = R"([{"id": 3, "person": 4, "kind": "birthday", "label": "", "month": 2, "day": 29, "year": null}])";
@@ -361,7 +364,8 @@ TEST(JsonFormat, OneOnOneNotesRoundTripAndBrokenReferencesAreRefused)
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": [], )"
                      R"("dates": [], "actionItems": [], "kindAppreciation": [], )"
                      R"("questions": [{"id": 5, "theme": "growth", "text": "What would you like to learn next?"}], "conversations": )" +
-               conversations + R"(, "agendaPoints": )" + points + R"(, "askedQuestions": )" + asked + "}";
+               conversations + R"(, "agendaPoints": )" + points + R"(, "askedQuestions": )" + asked +
+               R"(, "pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": []})";
     };
     const std::string conversation =
         R"([{"id": 9, "person": 4, "at": "2026-11-20T09:00:00Z", "meeting": {"uid": "abc@rapport", "occurrence": "2026-11-20T10:00"}, )"
@@ -401,4 +405,81 @@ TEST(JsonFormat, OneOnOneNotesRoundTripAndBrokenReferencesAreRefused)
     twice += ", " + broken(broken(conversation.substr(1, conversation.size() - 2), R"("id": 9)", R"("id": 10)"), R"("contact": 2)",
                            R"("contact": null)") + "]";
     EXPECT_EQ(refusal(withNotes(twice)).code, ErrorCode::JsonDuplicateConversation);
+}
+
+namespace {
+
+// The small sample with a round of its teams, an answer in each, a named round and a check-in.
+Dataset withPulse()
+{
+    Dataset data = sample();
+    PulseTemplate seen = seenHeardTrusted();
+    seen.id = PulseTemplateId{1};
+    PulseTemplate enps;
+    enps.id = PulseTemplateId{2};
+    enps.name = "Would you recommend working here?";
+    enps.questions = {PulseQuestion{"How likely are you to recommend us?", Scale::ZeroToTen, false},
+                      PulseQuestion{"What would make it better?", Scale::Text, true}};
+    data.pulseTemplates = {seen, enps};
+    PulseRound round;
+    round.id = PulseRoundId{3};
+    round.templateId = seen.id;
+    round.title = "November";
+    round.threshold = 4;
+    round.opens = *parseDay("2026-11-02");
+    round.closes = *parseDay("2026-11-13");
+    round.closedOn = *parseDay("2026-11-12");
+    for (const auto& team : data.teams)
+        round.groups.push_back(PulseGroup{team.id, team.name, 5});
+    PulseRound named = round;
+    named.id = PulseRoundId{4};
+    named.templateId = enps.id;
+    named.anonymity = Anonymity::Named;
+    named.closedOn.reset();
+    data.pulseRounds = {round, named};
+    data.pulseResponses.clear(); // the sample's own, replaced by these
+    data.checkIns.clear();
+    data.pulseResponses.push_back(PulseResponse{PulseResponseId{77}, round.id, 1, std::nullopt, round.opens,
+                                                {PulseAnswer{5, "Seen, yes"}, PulseAnswer{std::nullopt, ""}, PulseAnswer{1, ""}},
+                                                "More pairing", "R_1"});
+    data.pulseResponses.push_back(PulseResponse{PulseResponseId{4503599627370495}, named.id, 0, data.people.front().id, std::nullopt,
+                                                {PulseAnswer{9, ""}, PulseAnswer{std::nullopt, "Fewer meetings"}}, "", ""});
+    data.checkIns.push_back(CheckIn{CheckInId{1}, data.people.back().id, *parseUtc("2026-11-20T09:00:00Z"), 4, 2, std::nullopt, "Not heard in planning"});
+    return data;
+}
+
+} // namespace
+
+TEST(JsonFormat, PulseRoundsAnswersAndCheckInsRoundTripAndBrokenOnesAreRefused)
+{
+    const Dataset data = withPulse();
+    const std::string json = toJson(data);
+    auto parsed = parseJson(json, rapport::test::jsonUpgrade());
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    EXPECT_EQ(parsed.value(), data);
+    EXPECT_EQ(parsed.value().pulseResponses.back().id.value, 4503599627370495) << "a random id below 2^53 stays exact";
+
+    // Each broken in turn: toJson writes what it is given, parseJson refuses it.
+    auto refused = [](auto breakIt) {
+        Dataset broken = withPulse();
+        breakIt(broken);
+        return refusal(toJson(broken));
+    };
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseRounds[0].templateId = PulseTemplateId{9}; }).code, ErrorCode::JsonNoSuchPulseTemplate);
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseResponses[0].round = PulseRoundId{5}; }).code, ErrorCode::JsonNoSuchPulseRound);
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseResponses[0].group = 7; }).code, ErrorCode::JsonNoSuchPulseGroup);
+    const Error named = refused([](Dataset& d) { d.pulseResponses[0].person = d.people.front().id; });
+    EXPECT_EQ(named.code, ErrorCode::JsonNamedAnonymousAnswer) << "an anonymous answer never names anyone";
+    EXPECT_EQ(named.where, "pulseResponses[0].person");
+    const Error offScale = refused([](Dataset& d) { d.pulseResponses[0].answers[0].value = 7; });
+    EXPECT_EQ(offScale.code, ErrorCode::JsonNumberOutOfRange);
+    EXPECT_EQ(offScale.where, "pulseResponses[0].answers[0].value");
+    EXPECT_EQ(offScale.values, (std::vector<std::string>{"1", "5", "7"}));
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseRounds[0].threshold = 2; }).code, ErrorCode::JsonNumberOutOfRange)
+        << "no round may show fewer than three answers";
+    EXPECT_EQ(refused([](Dataset& d) { d.checkIns[0].seen = 6; }).where, "checkIns[0].seen");
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseResponses[0].answers.pop_back(); }).code, ErrorCode::JsonAnswersNotQuestions);
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseRounds[1].groups.clear(); }).where, "pulseRounds[1].groups");
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseTemplates[1].name = " "; }).code, ErrorCode::JsonInvalidText);
+    EXPECT_EQ(refused([](Dataset& d) { std::swap(d.pulseResponses[0], d.pulseResponses[1]); }).code, ErrorCode::JsonIdsNotAscending);
 }

@@ -151,6 +151,8 @@ TEST(Database, BackupIsAConsistentPrivateCopy)
     // A restore without a question bank keeps the built-in one a new database starts with.
     EXPECT_EQ(read.value().questions.size(), core::builtInQuestions().size());
     data.questions = read.value().questions;
+    EXPECT_EQ(read.value().pulseTemplates.size(), 1u) << "and the default pulse template";
+    data.pulseTemplates = read.value().pulseTemplates;
     EXPECT_EQ(read.value(), data);
     // Backing up again replaces the old copy.
     EXPECT_TRUE(db->backupTo(copy));

@@ -10,6 +10,7 @@
 #include "core/storage/migrator.h"
 #include "core/storage/peoplerepository.h"
 #include "core/storage/personalrepository.h"
+#include "core/storage/pulserepository.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
@@ -152,7 +153,7 @@ TEST(Migration, Schema10KeepsEachPersonsNewestAppreciationInTheirSummary)
     const QString path = copyFixture(dir, QStringLiteral("schema-v9.sqlite"));
     auto db = test::openDatabase(path);
     ASSERT_TRUE(db);
-    EXPECT_EQ(db->schema().compatibleVersion, 9) << "schema 9's Rapport ignores the column and its writes keep it";
+    EXPECT_EQ(storage::builtInMigrations().at(9).readableBy, 9) << "schema 9's Rapport ignores the column and its writes keep it";
     QSqlQuery q(db->connection());
     ASSERT_TRUE(q.exec(QStringLiteral(
         "SELECT COUNT(*), SUM(s.last_appreciation_at IS (SELECT MAX(at_utc) FROM interactions i "
@@ -168,6 +169,21 @@ TEST(Migration, Schema10KeepsEachPersonsNewestAppreciationInTheirSummary)
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT last_appreciation_at FROM contact_summaries WHERE person_id = (SELECT MIN(id) FROM people)")));
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(0).toLongLong(), 1900000000);
+}
+
+TEST(Migration, Schema11StartsThePulseWithTheDefaultTemplate)
+{
+    test::TempDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("schema-v10.sqlite"));
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(storage::builtInMigrations().at(10).readableBy, 11) << "schema 10's Rapport would leave the rounds out of exports";
+    auto templates = storage::PulseRepository(*db).templates();
+    ASSERT_TRUE(templates);
+    ASSERT_EQ(templates.value().size(), 1u);
+    EXPECT_EQ(templates.value().front().questions, core::seenHeardTrusted().questions);
+    EXPECT_TRUE(storage::PulseRepository(*db).rounds().value().empty());
+    EXPECT_TRUE(db->verify());
 }
 
 TEST(Migration, EverySchemaBelowTheCurrentOneHasAFixture)
@@ -275,7 +291,7 @@ TEST(Migration, Schema9IndexesWhatWasWrittenBeforeAndStartsTheQuestionBank)
     const QString path = copyFixture(dir, QStringLiteral("schema-v8.sqlite"));
     auto db = test::openDatabase(path);
     ASSERT_TRUE(db);
-    EXPECT_EQ(db->schema().compatibleVersion, 9) << "schema 8's Rapport would leave notes out of exports and the index behind";
+    EXPECT_GE(db->schema().compatibleVersion, 9) << "schema 8's Rapport would leave notes out of exports and the index behind";
     EXPECT_EQ(storage::QuestionRepository(*db).all().value().size(), core::builtInQuestions().size());
     QSqlQuery q(db->connection());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM search_index), (SELECT COUNT(*) FROM search_sources), "

@@ -41,6 +41,49 @@ qint64 rowsIn(Database& db, const char* table)
     return q.next() ? q.value(0).toLongLong() : -1;
 }
 
+// A pulse template, an anonymous round of two teams and a named round of everyone, with answers,
+// and a check-in with each person: rows in every pulse table, and some naming each person.
+void addPulseRows(core::Dataset& data)
+{
+    core::PulseTemplate seen = core::seenHeardTrusted();
+    seen.id = core::PulseTemplateId{1};
+    data.pulseTemplates.push_back(seen);
+    core::PulseRound anonymous;
+    anonymous.id = core::PulseRoundId{1};
+    anonymous.templateId = seen.id;
+    anonymous.opens = *core::parseDay("2026-11-02");
+    anonymous.closes = *core::parseDay("2026-11-13");
+    for (const auto& team : data.teams)
+        anonymous.groups.push_back(core::PulseGroup{team.id, team.name, 6});
+    core::PulseRound named = anonymous;
+    named.id = core::PulseRoundId{2};
+    named.anonymity = core::Anonymity::Named;
+    named.groups = {core::PulseGroup{std::nullopt, "Everyone", static_cast<int>(data.people.size())}};
+    data.pulseRounds = {anonymous, named};
+    long long id = 900'000'000'001; // responses have random ids
+    for (std::size_t g = 0; g < anonymous.groups.size(); ++g) {
+        core::PulseResponse response;
+        response.id = core::PulseResponseId{id++};
+        response.round = anonymous.id;
+        response.group = g;
+        response.day = anonymous.opens;
+        response.answers = {core::PulseAnswer{4, "Good week"}, core::PulseAnswer{std::nullopt, ""}, core::PulseAnswer{2, ""}};
+        response.sourceKey = "form-" + std::to_string(g);
+        data.pulseResponses.push_back(response);
+    }
+    long long checkIn = 1;
+    for (const auto& person : data.people) {
+        core::PulseResponse response;
+        response.id = core::PulseResponseId{id++};
+        response.round = named.id;
+        response.person = person.id;
+        response.answers = {core::PulseAnswer{5, ""}, core::PulseAnswer{3, "Sometimes"}, core::PulseAnswer{4, ""}};
+        data.pulseResponses.push_back(response);
+        data.checkIns.push_back(core::CheckIn{core::CheckInId{checkIn++}, person.id, *core::parseUtc("2026-11-20T10:00:00Z"), 4,
+                                              2, std::nullopt, "Feels unheard in planning"});
+    }
+}
+
 // The team sample, with at least one row in every list (a pin and a kind's rhythm besides).
 core::Dataset everyKindOfRow()
 {
@@ -56,6 +99,8 @@ core::Dataset everyKindOfRow()
         data.kindCadences.push_back(core::KindCadence{core::RelationshipKind::Peer, std::nullopt});
     if (data.kindAppreciation.empty())
         data.kindAppreciation.push_back(core::KindAppreciation{core::RelationshipKind::Mentee, 90});
+    if (data.pulseRounds.empty())
+        addPulseRows(data);
     return data;
 }
 
@@ -100,7 +145,7 @@ TEST_F(Tables, EveryReferenceToAPersonIsCoveredByThePersonSnapshot)
                                                [&](const PersonColumn& c) { return column == c.column; });
             ASSERT_NE(declared, table->personColumns.end()) << "a person reference the declaration does not name";
             EXPECT_EQ(declared->onDelete == PersonColumn::OnDelete::SetNull, onDelete == QStringLiteral("SET NULL"));
-            const bool travelsWithThePerson = table->carried == Carried::WithPeople;
+            const bool travelsWithThePerson = table->carried == Carried::WithParent;
             EXPECT_TRUE(travelsWithThePerson || (table->readBelonging && table->restoreBelonging))
                 << "deleting a person would lose these rows for good";
         }

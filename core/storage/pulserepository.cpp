@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/pulserepository.h"
+
+#include "core/storage/database.h"
+#include "core/storage/rows.h"
+#include "core/storage/sqlquery.h"
+
+#include <algorithm>
+#include <random>
+#include <unordered_map>
+
+namespace rapport::storage {
+namespace {
+
+const QStringList kTemplateColumns{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("version")};
+const QStringList kRoundColumns{QStringLiteral("id"),       QStringLiteral("template_id"), QStringLiteral("title"),
+                                QStringLiteral("anonymity"), QStringLiteral("threshold"),  QStringLiteral("opens_on"),
+                                QStringLiteral("closes_on"), QStringLiteral("closed_on")};
+const QStringList kResponseColumns{QStringLiteral("id"),          QStringLiteral("round_id"), QStringLiteral("group_position"),
+                                   QStringLiteral("person_id"),   QStringLiteral("answered_on"), QStringLiteral("comment"),
+                                   QStringLiteral("source_key")};
+const QStringList kCheckInColumns{QStringLiteral("id"),    QStringLiteral("person_id"), QStringLiteral("at_utc"), QStringLiteral("seen"),
+                                  QStringLiteral("heard"), QStringLiteral("trusted"),   QStringLiteral("note")};
+
+QString columnList(const QStringList& columns)
+{
+    return columns.join(QStringLiteral(", "));
+}
+
+QVariant optionalInt(const std::optional<int>& value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Int));
+}
+
+std::optional<int> intOrNone(const Query& q, int column)
+{
+    return q.value(column).isNull() ? std::nullopt : std::optional(q.value(column).toInt());
+}
+
+core::LocalDay dayAt(const Query& q, int column)
+{
+    return core::parseDay(q.text(column)).value_or(core::LocalDay{});
+}
+
+core::Status run(Query& q)
+{
+    return q.exec() ? core::Status(core::Done{}) : core::Status(q.error());
+}
+
+core::Status runWith(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
+{
+    Query q(db, sql);
+    for (const auto& value : values)
+        q.bind(value);
+    return run(q);
+}
+
+// Children of the parents `where` selects (bound twice over when it has values), grouped by parent.
+template <class Child, class Read>
+core::Result<std::unordered_map<long long, std::vector<Child>>> childrenOf(const QSqlDatabase& db, const QString& sql,
+                                                                          const QVariantList& values, Read read)
+{
+    Query q(db, sql);
+    for (const auto& value : values)
+        q.bind(value);
+    if (!q.exec())
+        return q.error();
+    std::unordered_map<long long, std::vector<Child>> children;
+    while (q.next())
+        children[q.value(0).toLongLong()].push_back(read(q));
+    return children;
+}
+
+// A new id for a response: random, so that ids do not count who answered when. Below 2^53, so
+// that every JSON reader keeps it exact.
+long long randomResponseId(const QSqlDatabase& db)
+{
+    static thread_local std::mt19937_64 generator{std::random_device{}()};
+    std::uniform_int_distribution<long long> pick(1, (1LL << 53) - 1);
+    for (;;) {
+        const long long id = pick(generator);
+        Query taken(db, QStringLiteral("SELECT 1 FROM pulse_responses WHERE id = ?"));
+        taken.bind(id);
+        if (!taken.exec() || !taken.next())
+            return id;
+    }
+}
+
+core::Result<bool> templateWasAsked(const QSqlDatabase& db, core::PulseTemplateId id)
+{
+    Query q(db, QStringLiteral("SELECT 1 FROM pulse_rounds WHERE template_id = ? LIMIT 1"));
+    q.bind(id.value);
+    if (!q.exec())
+        return q.error();
+    return q.next();
+}
+
+core::Result<core::PulseTemplateId> writeTemplate(const QSqlDatabase& db, const core::PulseTemplate& t)
+{
+    Query q(db, rows::upsert(QStringLiteral("pulse_templates"), kTemplateColumns));
+    q.bind(rows::idOrNew(t.id)).bindText(t.name).bind(t.version);
+    auto id = rows::savedId(q, t.id);
+    if (!id)
+        return id;
+    if (auto cleared = runWith(db, QStringLiteral("DELETE FROM pulse_questions WHERE template_id = ?"), {id.value().value}); !cleared)
+        return cleared.error();
+    for (std::size_t i = 0; i < t.questions.size(); ++i) {
+        const auto& question = t.questions[i];
+        Query add(db, QStringLiteral("INSERT INTO pulse_questions (template_id, position, text, scale, asks_comment) VALUES (?, ?, ?, ?, ?)"));
+        add.bind(id.value().value).bind(static_cast<int>(i)).bindText(question.text).bindText(core::token(question.scale)).bind(question.asksComment ? 1 : 0);
+        if (auto done = run(add); !done)
+            return done.error();
+    }
+    return id;
+}
+
+core::Result<core::PulseRoundId> writeRound(const QSqlDatabase& db, const core::PulseRound& r)
+{
+    Query q(db, rows::upsert(QStringLiteral("pulse_rounds"), kRoundColumns));
+    q.bind(rows::idOrNew(r.id))
+        .bind(r.templateId.value)
+        .bindText(r.title)
+        .bindText(core::token(r.anonymity))
+        .bind(r.threshold)
+        .bind(qs(core::formatDay(r.opens)))
+        .bind(qs(core::formatDay(r.closes)))
+        .bind(rows::optionalDay(r.closedOn));
+    auto id = rows::savedId(q, r.id);
+    if (!id)
+        return id;
+    if (auto cleared = runWith(db, QStringLiteral("DELETE FROM pulse_groups WHERE round_id = ?"), {id.value().value}); !cleared)
+        return cleared.error();
+    for (std::size_t i = 0; i < r.groups.size(); ++i) {
+        const auto& group = r.groups[i];
+        Query add(db, QStringLiteral("INSERT INTO pulse_groups (round_id, position, team_id, name, invited) VALUES (?, ?, ?, ?, ?)"));
+        add.bind(id.value().value).bind(static_cast<int>(i)).bind(rows::optionalId(group.team)).bindText(group.name).bind(group.invited);
+        if (auto done = run(add); !done)
+            return done.error();
+    }
+    return id;
+}
+
+core::Result<core::PulseResponseId> writeResponse(const QSqlDatabase& db, const core::PulseResponse& r)
+{
+    const core::PulseResponseId id = r.id.isValid() ? r.id : core::PulseResponseId{randomResponseId(db)};
+    Query q(db, rows::upsert(QStringLiteral("pulse_responses"), kResponseColumns));
+    q.bind(id.value)
+        .bind(r.round.value)
+        .bind(static_cast<qint64>(r.group))
+        .bind(rows::optionalId(r.person))
+        .bind(rows::optionalDay(r.day))
+        .bindText(r.comment)
+        .bindText(r.sourceKey);
+    if (auto done = run(q); !done)
+        return done.error();
+    if (auto cleared = runWith(db, QStringLiteral("DELETE FROM pulse_answers WHERE response_id = ?"), {id.value}); !cleared)
+        return cleared.error();
+    for (std::size_t i = 0; i < r.answers.size(); ++i) {
+        Query add(db, QStringLiteral("INSERT INTO pulse_answers (response_id, position, value, comment) VALUES (?, ?, ?, ?)"));
+        add.bind(id.value).bind(static_cast<int>(i)).bind(optionalInt(r.answers[i].value)).bindText(r.answers[i].comment);
+        if (auto done = run(add); !done)
+            return done.error();
+    }
+    return id;
+}
+
+core::Result<core::CheckInId> writeCheckIn(const QSqlDatabase& db, const core::CheckIn& c)
+{
+    Query q(db, rows::upsert(QStringLiteral("check_ins"), kCheckInColumns));
+    q.bind(rows::idOrNew(c.id))
+        .bind(c.person.value)
+        .bind(static_cast<qint64>(core::toUnixSeconds(c.at)))
+        .bind(optionalInt(c.seen))
+        .bind(optionalInt(c.heard))
+        .bind(optionalInt(c.trusted))
+        .bindText(c.note);
+    return rows::savedId(q, c.id);
+}
+
+template <class Row>
+core::Status statusOf(const core::Result<Row>& result)
+{
+    return result ? core::Status(core::Done{}) : core::Status(result.error());
+}
+
+} // namespace
+
+namespace rows {
+
+core::Result<std::vector<core::PulseTemplate>> pulseTemplatesWhere(const QSqlDatabase& db, const QString& where,
+                                                                   const QVariantList& values)
+{
+    auto templates = select<core::PulseTemplate>(
+        db, QStringLiteral("SELECT %1 FROM pulse_templates %2 ORDER BY id").arg(columnList(kTemplateColumns), where), values,
+        [](const Query& q) {
+            core::PulseTemplate t;
+            t.id = core::PulseTemplateId{q.value(0).toLongLong()};
+            t.name = q.text(1);
+            t.version = q.value(2).toInt();
+            return t;
+        });
+    if (!templates)
+        return templates;
+    auto questions = childrenOf<core::PulseQuestion>(
+        db,
+        QStringLiteral("SELECT template_id, text, scale, asks_comment FROM pulse_questions WHERE template_id IN "
+                       "(SELECT id FROM pulse_templates %1) ORDER BY template_id, position").arg(where),
+        values, [](const Query& q) {
+            return core::PulseQuestion{q.text(1), core::scaleFromToken(q.text(2)).value_or(core::Scale::Agreement), q.value(3).toInt() != 0};
+        });
+    if (!questions)
+        return questions.error();
+    for (auto& t : templates.value())
+        t.questions = std::move(questions.value()[t.id.value]);
+    return templates;
+}
+
+core::Result<std::vector<core::PulseRound>> pulseRoundsWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)
+{
+    auto rounds = select<core::PulseRound>(
+        db, QStringLiteral("SELECT %1 FROM pulse_rounds %2 ORDER BY id").arg(columnList(kRoundColumns), where), values,
+        [](const Query& q) {
+            core::PulseRound r;
+            r.id = core::PulseRoundId{q.value(0).toLongLong()};
+            r.templateId = core::PulseTemplateId{q.value(1).toLongLong()};
+            r.title = q.text(2);
+            r.anonymity = core::anonymityFromToken(q.text(3)).value_or(core::Anonymity::Anonymous);
+            r.threshold = q.value(4).toInt();
+            r.opens = dayAt(q, 5);
+            r.closes = dayAt(q, 6);
+            r.closedOn = q.value(7).isNull() ? std::nullopt : core::parseDay(q.text(7));
+            return r;
+        });
+    if (!rounds)
+        return rounds;
+    auto groups = childrenOf<core::PulseGroup>(
+        db,
+        QStringLiteral("SELECT round_id, team_id, name, invited FROM pulse_groups WHERE round_id IN "
+                       "(SELECT id FROM pulse_rounds %1) ORDER BY round_id, position").arg(where),
+        values, [](const Query& q) {
+            core::PulseGroup g;
+            if (!q.value(1).isNull())
+                g.team = core::TeamId{q.value(1).toLongLong()};
+            g.name = q.text(2);
+            g.invited = q.value(3).toInt();
+            return g;
+        });
+    if (!groups)
+        return groups.error();
+    for (auto& r : rounds.value())
+        r.groups = std::move(groups.value()[r.id.value]);
+    return rounds;
+}
+
+core::Result<std::vector<core::PulseResponse>> pulseResponsesWhere(const QSqlDatabase& db, const QString& where,
+                                                                   const QVariantList& values)
+{
+    auto responses = select<core::PulseResponse>(
+        db, QStringLiteral("SELECT %1 FROM pulse_responses %2 ORDER BY id").arg(columnList(kResponseColumns), where), values,
+        [](const Query& q) {
+            core::PulseResponse r;
+            r.id = core::PulseResponseId{q.value(0).toLongLong()};
+            r.round = core::PulseRoundId{q.value(1).toLongLong()};
+            r.group = static_cast<std::size_t>(std::max(0LL, q.value(2).toLongLong()));
+            if (!q.value(3).isNull())
+                r.person = core::PersonId{q.value(3).toLongLong()};
+            r.day = q.value(4).isNull() ? std::nullopt : core::parseDay(q.text(4));
+            r.comment = q.text(5);
+            r.sourceKey = q.text(6);
+            return r;
+        });
+    if (!responses)
+        return responses;
+    auto answers = childrenOf<core::PulseAnswer>(
+        db,
+        QStringLiteral("SELECT response_id, value, comment FROM pulse_answers WHERE response_id IN "
+                       "(SELECT id FROM pulse_responses %1) ORDER BY response_id, position").arg(where),
+        values, [](const Query& q) { return core::PulseAnswer{intOrNone(q, 1), q.text(2)}; });
+    if (!answers)
+        return answers.error();
+    for (auto& r : responses.value())
+        r.answers = std::move(answers.value()[r.id.value]);
+    return responses;
+}
+
+core::Result<std::vector<core::CheckIn>> checkInsWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)
+{
+    return select<core::CheckIn>(
+        db, QStringLiteral("SELECT %1 FROM check_ins %2 ORDER BY at_utc, id").arg(columnList(kCheckInColumns), where), values,
+        [](const Query& q) {
+            core::CheckIn c;
+            c.id = core::CheckInId{q.value(0).toLongLong()};
+            c.person = core::PersonId{q.value(1).toLongLong()};
+            c.at = core::fromUnixSeconds(q.value(2).toLongLong());
+            c.seen = intOrNone(q, 3);
+            c.heard = intOrNone(q, 4);
+            c.trusted = intOrNone(q, 5);
+            c.note = q.text(6);
+            return c;
+        });
+}
+
+core::Status insertPulseTemplate(const QSqlDatabase& db, const core::PulseTemplate& pulseTemplate)
+{
+    return statusOf(writeTemplate(db, pulseTemplate));
+}
+
+core::Status insertPulseRound(const QSqlDatabase& db, const core::PulseRound& round)
+{
+    return statusOf(writeRound(db, round));
+}
+
+core::Status insertPulseResponse(const QSqlDatabase& db, const core::PulseResponse& response)
+{
+    return statusOf(writeResponse(db, response));
+}
+
+core::Status insertCheckIn(const QSqlDatabase& db, const core::CheckIn& checkIn)
+{
+    return statusOf(writeCheckIn(db, checkIn));
+}
+
+core::Status seedPulseTemplates(const QSqlDatabase& db)
+{
+    return statusOf(writeTemplate(db, core::seenHeardTrusted()));
+}
+
+} // namespace rows
+
+core::Result<std::vector<core::PulseTemplate>> PulseRepository::templates() const
+{
+    return rows::pulseTemplatesWhere(m_db.connection(), {}, {});
+}
+
+core::Result<std::vector<core::PulseRound>> PulseRepository::rounds() const
+{
+    return rows::pulseRoundsWhere(m_db.connection(), {}, {});
+}
+
+core::Result<std::optional<core::PulseRound>> PulseRepository::round(core::PulseRoundId id) const
+{
+    auto found = rows::pulseRoundsWhere(m_db.connection(), QStringLiteral("WHERE id = ?"), {id.value});
+    if (!found)
+        return found.error();
+    return found.value().empty() ? std::nullopt : std::optional(found.value().front());
+}
+
+core::Result<std::vector<core::PulseResponse>> PulseRepository::responsesOf(core::PulseRoundId round) const
+{
+    return rows::pulseResponsesWhere(m_db.connection(), QStringLiteral("WHERE round_id = ?"), {round.value});
+}
+
+core::Result<core::PulseTemplateId> PulseRepository::saveTemplate(const core::PulseTemplate& pulseTemplate)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&]() -> core::Result<core::PulseTemplateId> {
+            core::PulseTemplate stored = pulseTemplate;
+            if (stored.id.isValid()) {
+                auto asked = templateWasAsked(db, stored.id);
+                if (!asked)
+                    return asked.error();
+                if (asked.value()) {
+                    // Frozen: the edit is the next version of its name.
+                    Query latest(db, QStringLiteral("SELECT MAX(version) FROM pulse_templates WHERE name = ?"));
+                    latest.bindText(stored.name);
+                    if (!latest.exec() || !latest.next())
+                        return latest.error();
+                    stored.id = {};
+                    stored.version = latest.value(0).toInt() + 1;
+                }
+            }
+            return writeTemplate(db, stored);
+        },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Result<core::PulseRoundId> PulseRepository::open(const core::PulseRound& round)
+{
+    core::PulseRound stored = round;
+    stored.threshold = std::max(stored.threshold, core::kMinimumThreshold);
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(db, m_db.dialect(), [&] { return writeRound(db, stored); },
+                            [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Status PulseRepository::close(core::PulseRoundId round, core::LocalDay day)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&] { return runWith(db, QStringLiteral("UPDATE pulse_rounds SET closed_on = ? WHERE id = ?"), {qs(core::formatDay(day)), round.value}); },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Result<int> PulseRepository::addResponses(core::PulseRoundId round, std::vector<core::PulseResponse> responses)
+{
+    static thread_local std::mt19937 shuffler{std::random_device{}()};
+    std::shuffle(responses.begin(), responses.end(), shuffler);
+    const QSqlDatabase db = m_db.connection();
+    int added = 0;
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&]() -> core::Result<int> {
+            Query kind(db, QStringLiteral("SELECT anonymity FROM pulse_rounds WHERE id = ?"));
+            kind.bind(round.value);
+            if (!kind.exec())
+                return kind.error();
+            if (!kind.next())
+                return core::Error{"pulse round " + std::to_string(round.value), "no such round"};
+            const bool anonymous = core::anonymityFromToken(kind.text(0)) != core::Anonymity::Named;
+            for (auto response : responses) {
+                if (anonymous && response.person)
+                    return core::Error{"pulse round " + std::to_string(round.value), "an answer to an anonymous round names someone"};
+                if (!response.sourceKey.empty()) {
+                    Query known(db, QStringLiteral("SELECT 1 FROM pulse_responses WHERE round_id = ? AND source_key = ?"));
+                    known.bind(round.value).bindText(response.sourceKey);
+                    if (!known.exec())
+                        return known.error();
+                    if (known.next())
+                        continue;
+                }
+                response.id = {};
+                response.round = round;
+                if (auto written = writeResponse(db, response); !written)
+                    return written.error();
+                ++added;
+            }
+            return added;
+        },
+        [&] {
+            if (added > 0)
+                m_db.announce(ChangeSet::of(Rows::Pulse));
+        });
+}
+
+core::Result<std::vector<core::CheckIn>> PulseRepository::checkInsOf(core::PersonId person) const
+{
+    return rows::checkInsWhere(m_db.connection(), QStringLiteral("WHERE person_id = ?"), {person.value});
+}
+
+core::Result<core::CheckInId> PulseRepository::saveCheckIn(const core::CheckIn& checkIn)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(db, m_db.dialect(), [&] { return writeCheckIn(db, checkIn); },
+                            [&] { m_db.announce(ChangeSet::of(Rows::Pulse, {checkIn.person})); });
+}
+
+core::Status PulseRepository::removeCheckIn(core::CheckInId id, core::PersonId person)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&] { return runWith(db, QStringLiteral("DELETE FROM check_ins WHERE id = ? AND person_id = ?"), {id.value, person.value}); },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse, {person})); });
+}
+
+} // namespace rapport::storage

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/pulse.h"
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+
+#include <optional>
+#include <vector>
+
+namespace rapport::storage {
+
+class Database;
+
+/// Pulse templates, rounds and their answers, and check-ins (docs/pulse.md). Each write is one
+/// transaction and announces Rows::Pulse (with the person, for a check-in).
+class PulseRepository
+{
+public:
+    explicit PulseRepository(Database& database) : m_db(database) {}
+
+    /// Every template, every version, by id.
+    core::Result<std::vector<core::PulseTemplate>> templates() const;
+    /// Every round, by id.
+    core::Result<std::vector<core::PulseRound>> rounds() const;
+    core::Result<std::optional<core::PulseRound>> round(core::PulseRoundId id) const;
+    core::Result<std::vector<core::PulseResponse>> responsesOf(core::PulseRoundId round) const;
+
+    /// Stores a template: a new one when its id is 0; else rewritten, unless a round asked it, when
+    /// it is stored as the next version of its name instead. Returns the id it has now.
+    core::Result<core::PulseTemplateId> saveTemplate(const core::PulseTemplate& pulseTemplate);
+    /// Opens a round (id 0: a new one). Its template must exist; its threshold is at least
+    /// core::kMinimumThreshold.
+    core::Result<core::PulseRoundId> open(const core::PulseRound& round);
+    /// Closes a round on `day` (before its last day, or on it).
+    core::Status close(core::PulseRoundId round, core::LocalDay day);
+    /// Adds answers to a round in one go, leaving out those whose source key it already holds (an
+    /// export read again). Each gets a random id, and they go in shuffled: neither says who came
+    /// when. Returns how many were added.
+    core::Result<int> addResponses(core::PulseRoundId round, std::vector<core::PulseResponse> responses);
+
+    /// A person's check-ins, oldest first.
+    core::Result<std::vector<core::CheckIn>> checkInsOf(core::PersonId person) const;
+    core::Result<core::CheckInId> saveCheckIn(const core::CheckIn& checkIn);
+    core::Status removeCheckIn(core::CheckInId id, core::PersonId person);
+
+private:
+    Database& m_db;
+};
+
+namespace rows {
+
+core::Result<std::vector<core::PulseTemplate>> pulseTemplatesWhere(const QSqlDatabase& db, const QString& where,
+                                                                   const QVariantList& values);
+core::Result<std::vector<core::PulseRound>> pulseRoundsWhere(const QSqlDatabase& db, const QString& where,
+                                                             const QVariantList& values);
+core::Result<std::vector<core::PulseResponse>> pulseResponsesWhere(const QSqlDatabase& db, const QString& where,
+                                                                   const QVariantList& values);
+core::Result<std::vector<core::CheckIn>> checkInsWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values);
+/// Each inserts one row with its children (questions, groups, answers), keeping its id.
+core::Status insertPulseTemplate(const QSqlDatabase& db, const core::PulseTemplate& pulseTemplate);
+core::Status insertPulseRound(const QSqlDatabase& db, const core::PulseRound& round);
+core::Status insertPulseResponse(const QSqlDatabase& db, const core::PulseResponse& response);
+core::Status insertCheckIn(const QSqlDatabase& db, const core::CheckIn& checkIn);
+/// Migration 11: the default template, core::seenHeardTrusted().
+core::Status seedPulseTemplates(const QSqlDatabase& db);
+
+} // namespace rows
+} // namespace rapport::storage

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Pulse rounds in the database (schema 11): the default template, frozen templates, rounds with
+// their groups, answers added once each in no meaningful order, and check-ins.
+#include "core/storage/database.h"
+#include "core/storage/peoplerepository.h"
+#include "core/storage/pulserepository.h"
+#include "tests/support/testsupport.h"
+
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace rapport;
+using namespace rapport::storage;
+
+namespace {
+
+class PulseStorage : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        db = test::openDatabase(dir.path(QStringLiteral("pulse.sqlite")));
+        ASSERT_TRUE(db);
+    }
+
+    core::PulseRound round(core::Anonymity anonymity = core::Anonymity::Anonymous)
+    {
+        core::PulseRound r;
+        r.templateId = pulse().templates().value().front().id;
+        r.title = "November";
+        r.anonymity = anonymity;
+        r.opens = *core::parseDay("2026-11-02");
+        r.closes = *core::parseDay("2026-11-13");
+        r.groups = {core::PulseGroup{std::nullopt, "Search", 7}, core::PulseGroup{std::nullopt, "Maps", 4}};
+        return r;
+    }
+
+    core::PulseResponse answer(std::size_t group, int seen, std::string key = {})
+    {
+        core::PulseResponse r;
+        r.group = group;
+        r.day = *core::parseDay("2026-11-03");
+        r.answers = {core::PulseAnswer{seen, ""}, core::PulseAnswer{std::nullopt, "Not sure"}, core::PulseAnswer{4, ""}};
+        r.sourceKey = std::move(key);
+        return r;
+    }
+
+    PulseRepository pulse() { return PulseRepository(*db); }
+
+    test::TempDir dir;
+    std::unique_ptr<Database> db;
+};
+
+} // namespace
+
+TEST_F(PulseStorage, ANewDatabaseHasTheDefaultTemplate)
+{
+    auto templates = pulse().templates();
+    ASSERT_TRUE(templates);
+    ASSERT_EQ(templates.value().size(), 1u);
+    core::PulseTemplate expected = core::seenHeardTrusted();
+    expected.id = templates.value().front().id;
+    EXPECT_EQ(templates.value().front(), expected);
+}
+
+TEST_F(PulseStorage, ATemplateARoundAskedIsFrozenAndAnEditBecomesItsNextVersion)
+{
+    core::PulseTemplate custom;
+    custom.name = "Team health";
+    custom.questions = {core::PulseQuestion{"I can say what I think.", core::Scale::Agreement, true}};
+    const auto id = pulse().saveTemplate(custom).value();
+    custom.id = id;
+    custom.questions.push_back(core::PulseQuestion{"Would you recommend the team?", core::Scale::ZeroToTen, false});
+    EXPECT_EQ(pulse().saveTemplate(custom).value(), id) << "never asked: edited in place";
+
+    core::PulseRound asked = round();
+    asked.templateId = id;
+    ASSERT_TRUE(pulse().open(asked));
+    custom.questions.front().text = "I can say what I think, even when it is unwelcome.";
+    const auto next = pulse().saveTemplate(custom).value();
+    EXPECT_NE(next, id);
+    const auto templates = pulse().templates().value();
+    const auto stored = std::find_if(templates.begin(), templates.end(), [&](const auto& t) { return t.id == id; });
+    ASSERT_NE(stored, templates.end());
+    EXPECT_EQ(stored->questions.front().text, "I can say what I think.") << "the round keeps the questions it asked";
+    EXPECT_EQ(stored->questions.size(), 2u);
+    const auto edited = std::find_if(templates.begin(), templates.end(), [&](const auto& t) { return t.id == next; });
+    ASSERT_NE(edited, templates.end());
+    EXPECT_EQ(edited->version, 2);
+    EXPECT_EQ(edited->name, "Team health");
+}
+
+TEST_F(PulseStorage, ARoundKeepsItsGroupsAndClosesOnADay)
+{
+    QSignalSpy changed(db.get(), &Database::changed);
+    core::PulseRound opened = round();
+    opened.threshold = 2;
+    const auto id = pulse().open(opened).value();
+    EXPECT_EQ(changed.count(), 1);
+    auto stored = pulse().round(id).value();
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->threshold, core::kMinimumThreshold) << "never fewer than three";
+    EXPECT_EQ(stored->groups, opened.groups);
+    EXPECT_EQ(stored->title, "November");
+    ASSERT_TRUE(pulse().close(id, *core::parseDay("2026-11-10")));
+    EXPECT_EQ(pulse().round(id).value()->closedOn, core::parseDay("2026-11-10"));
+    EXPECT_FALSE(pulse().round(id).value()->isOpen(*core::parseDay("2026-11-11")));
+    EXPECT_EQ(pulse().rounds().value().size(), 1u);
+}
+
+TEST_F(PulseStorage, AnswersAreAddedOnceEachWithRandomIdsInNoOrder)
+{
+    const auto id = pulse().open(round()).value();
+    std::vector<core::PulseResponse> batch;
+    for (int i = 0; i < 40; ++i)
+        batch.push_back(answer(static_cast<std::size_t>(i % 2), 1 + i % 5, "R_" + std::to_string(i)));
+    EXPECT_EQ(pulse().addResponses(id, batch).value(), 40);
+    EXPECT_EQ(pulse().addResponses(id, batch).value(), 0) << "the same export read again adds nothing";
+    batch.push_back(answer(0, 5, "R_40"));
+    batch.push_back(answer(1, 3)); // no key: always new
+    EXPECT_EQ(pulse().addResponses(id, batch).value(), 2);
+
+    const auto stored = pulse().responsesOf(id).value();
+    ASSERT_EQ(stored.size(), 42u);
+    std::vector<std::string> keys;
+    for (const auto& r : stored) {
+        EXPECT_FALSE(r.person);
+        EXPECT_EQ(r.round, id);
+        EXPECT_EQ(r.answers, answer(r.group, *r.answers[0].value).answers);
+        keys.push_back(r.sourceKey);
+    }
+    // Stored by id, which is random: the keys, given in order, come back in another.
+    std::vector<std::string> inOrder = keys;
+    std::sort(inOrder.begin(), inOrder.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() < b.size() : a < b;
+    });
+    EXPECT_NE(keys, inOrder) << "ids say nothing of who came when";
+    EXPECT_GT(stored.front().id.value, 1000) << "not counted from one";
+    const core::PulseReport report = core::reportOf(*pulse().round(id).value(), pulse().templates().value().front(), stored);
+    EXPECT_EQ(report.respondents.total.tally.answers, 42);
+}
+
+TEST_F(PulseStorage, AFailedBatchAddsNothingAndAnAnonymousRoundTakesNoName)
+{
+    const auto named = pulse().open(round(core::Anonymity::Named)).value();
+    std::vector<core::PulseResponse> batch{answer(0, 4, "a"), answer(1, 2, "b")};
+    batch.back().person = core::PersonId{12345}; // no such person: the foreign key refuses it
+    EXPECT_FALSE(pulse().addResponses(named, batch));
+    EXPECT_TRUE(pulse().responsesOf(named).value().empty());
+
+    PersonDraft draft;
+    draft.person.name = "Ana Lopez";
+    draft.person.tie = core::defaultTie(core::RelationshipKind::DirectReport);
+    batch.back().person = PeopleRepository(*db).add({draft}).value().front();
+    const auto anonymous = pulse().open(round()).value();
+    EXPECT_FALSE(pulse().addResponses(anonymous, batch)) << "anonymous answers attach to no one";
+    EXPECT_TRUE(pulse().responsesOf(anonymous).value().empty());
+    EXPECT_EQ(pulse().addResponses(named, batch).value(), 2);
+    EXPECT_FALSE(pulse().addResponses(core::PulseRoundId{999}, batch));
+}
+
+TEST_F(PulseStorage, CheckInsBelongToTheirPersonAndGoWithThem)
+{
+    PersonDraft draft;
+    draft.person.name = "Ana Lopez";
+    draft.person.tie = core::defaultTie(core::RelationshipKind::DirectReport);
+    const auto ana = PeopleRepository(*db).add({draft}).value().front();
+    core::CheckIn checkIn{core::CheckInId{}, ana, *core::parseUtc("2026-11-20T10:00:00Z"), 4, 2, std::nullopt, "Not heard in planning"};
+    checkIn.id = pulse().saveCheckIn(checkIn).value();
+    EXPECT_EQ(pulse().checkInsOf(ana).value(), std::vector{checkIn});
+    auto removed = PeopleRepository(*db).remove({ana});
+    ASSERT_TRUE(removed);
+    EXPECT_TRUE(pulse().checkInsOf(ana).value().empty());
+    ASSERT_TRUE(PeopleRepository(*db).restore(removed.value()));
+    EXPECT_EQ(pulse().checkInsOf(ana).value(), std::vector{checkIn}) << "undoing the deletion brings them back";
+    ASSERT_TRUE(pulse().removeCheckIn(checkIn.id, ana));
+    EXPECT_TRUE(pulse().checkInsOf(ana).value().empty());
+}
