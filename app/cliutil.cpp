@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cliutil.h"
 
+#include "app/application.h"
 #include "app/environment.h"
 #include "app/subcommands.h"
 #include "ui/wording.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -26,6 +30,14 @@ int fail(const core::Error& error)
 void say(const QString& message)
 {
     std::fprintf(stdout, "%s\n", message.toLocal8Bit().constData());
+}
+
+int printJson(const QJsonValue& value)
+{
+    const QByteArray bytes = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
+                                             : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    return Success;
 }
 
 QString databasePath(const Invocation& inv)

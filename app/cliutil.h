@@ -9,6 +9,8 @@
 #include "core/storage/database.h"
 #include "core/storage/peoplerepository.h"
 
+#include <QJsonValue>
+
 #include <memory>
 
 namespace rapport::app {
@@ -18,6 +20,8 @@ int fail(const QString& message, int code = 1);
 int fail(const core::Error& error);
 /// Prints a line on stdout.
 void say(const QString& message);
+/// Prints a JSON object or array on stdout, indented; returns Success.
+int printJson(const QJsonValue& value);
 
 /// The --database path, or the default database (whose folder this does not create).
 QString databasePath(const Invocation& invocation);

@@ -4,6 +4,7 @@
 #include "app/application.h"
 #include "app/cliutil.h"
 #include "app/environment.h"
+#include "app/pulsereport.h"
 #include "core/audit.h"
 #include "core/contactlog.h"
 #include "core/storage/database.h"
@@ -85,14 +86,6 @@ QJsonObject tieJson(const storage::PersonRow& row, const core::TieHealth& t)
     };
     o.insert(QStringLiteral("due"), t.due ? QJsonValue(q(core::formatDay(*t.due))) : QJsonValue(QJsonValue::Null));
     return o;
-}
-
-int printJson(const QJsonValue& value)
-{
-    const QByteArray bytes = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
-                                             : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
-    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
-    return Success;
 }
 
 QString firstReason(const core::HealthReport& health)
@@ -201,13 +194,19 @@ core::Result<core::Instant> instantOf(const Invocation& inv, const core::Zone& z
 int runReport(const Invocation& inv)
 {
     const QString what = inv.command.at(1);
-    if (what == QStringLiteral("pulse"))
-        return fail(QStringLiteral("report pulse is not available in this version yet"), UsageError);
-    if (what != QStringLiteral("health") && what != QStringLiteral("week"))
-        return fail(QStringLiteral("unknown report \"%1\"; use health or week").arg(what), UsageError);
+    if (what != QStringLiteral("health") && what != QStringLiteral("week") && what != QStringLiteral("pulse"))
+        return fail(QStringLiteral("unknown report \"%1\"; use health, week or pulse").arg(what), UsageError);
     const QString format = inv.option(QStringLiteral("format"));
     if (!format.isEmpty() && format != QStringLiteral("text") && format != QStringLiteral("json"))
         return fail(QStringLiteral("--format must be text or json, not \"%1\"").arg(format), UsageError);
+    if (what != QStringLiteral("pulse") && inv.isSet(QStringLiteral("round")))
+        return fail(QStringLiteral("--round goes with report pulse"), UsageError);
+    if (what == QStringLiteral("pulse")) {
+        auto database = openDatabase(inv, Database::Access::ReadWrite);
+        if (!database)
+            return fail(database.error());
+        return reportPulse(inv, *database.value(), format == QStringLiteral("json"));
+    }
     const core::Zone zone = systemZone();
     auto at = instantOf(inv, zone);
     if (!at)

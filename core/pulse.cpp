@@ -146,7 +146,7 @@ std::optional<int> Tally::netPromoterScore() const
 
 // --- Anonymity -----------------------------------------------------------------------------------
 
-std::vector<Hidden> suppression(std::span<const int> answersPerGroup, int threshold)
+std::vector<Hidden> suppression(std::span<const int> answersPerGroup, int threshold, std::span<const Hidden> alreadyHidden)
 {
     const int least = std::max(threshold, kMinimumThreshold);
     const std::size_t totalAt = answersPerGroup.size();
@@ -156,13 +156,17 @@ std::vector<Hidden> suppression(std::span<const int> answersPerGroup, int thresh
         std::fill(hidden.begin(), hidden.end(), Hidden::TooFew);
         return hidden;
     }
-    if (answersPerGroup.size() == 1)
-        return hidden; // the group is the total
+    if (answersPerGroup.size() == 1) { // the group is the total
+        if (!alreadyHidden.empty() && alreadyHidden[0] != Hidden::No)
+            std::fill(hidden.begin(), hidden.end(), alreadyHidden[0]);
+        return hidden;
+    }
     int hiddenAnswers = 0;
     bool anyHidden = false;
     for (std::size_t i = 0; i < totalAt; ++i) {
-        if (answersPerGroup[i] < least) {
-            hidden[i] = Hidden::TooFew;
+        const bool hiddenElsewhere = i < alreadyHidden.size() && alreadyHidden[i] != Hidden::No;
+        if (answersPerGroup[i] < least || hiddenElsewhere) {
+            hidden[i] = hiddenElsewhere ? alreadyHidden[i] : Hidden::TooFew;
             hiddenAnswers += answersPerGroup[i];
             anyHidden = true;
         }
@@ -181,7 +185,7 @@ std::vector<Hidden> suppression(std::span<const int> answersPerGroup, int thresh
     return hidden;
 }
 
-Breakdown breakDown(std::span<const Tally> tallies, Anonymity anonymity, int threshold)
+Breakdown breakDown(std::span<const Tally> tallies, Anonymity anonymity, int threshold, std::span<const Hidden> alreadyHidden)
 {
     const Scale scale = tallies.empty() ? Scale::Agreement : tallies.front().scale;
     Tally total(scale);
@@ -191,7 +195,8 @@ Breakdown breakDown(std::span<const Tally> tallies, Anonymity anonymity, int thr
         answers.push_back(tally.answers);
     }
     const std::vector<Hidden> hidden =
-        anonymity == Anonymity::Named ? std::vector<Hidden>(tallies.size() + 1, Hidden::No) : suppression(answers, threshold);
+        anonymity == Anonymity::Named ? std::vector<Hidden>(tallies.size() + 1, Hidden::No)
+                                      : suppression(answers, threshold, alreadyHidden);
     auto cell = [scale](Hidden why, const Tally& tally) { return why == Hidden::No ? Cell{why, tally} : Cell{why, Tally(scale)}; };
     Breakdown breakdown;
     for (std::size_t i = 0; i < tallies.size(); ++i)
@@ -272,6 +277,9 @@ PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::s
     for (std::size_t g = 0; g < groups; ++g)
         respondents.push_back(respondentsOf(g, mine));
     report.respondents = breakDown(respondents, round.anonymity, round.threshold);
+    std::vector<Hidden> hiddenGroups;
+    for (const Cell& cell : report.respondents.groups)
+        hiddenGroups.push_back(cell.hidden);
 
     for (std::size_t q = 0; q < asked.questions.size(); ++q) {
         const Scale scale = asked.questions[q].scale;
@@ -286,7 +294,7 @@ PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::s
             if (!answer.comment.empty())
                 written[response.group].push_back(answer.comment);
         }
-        report.questions.push_back(QuestionReport{breakDown(tallies, round.anonymity, round.threshold),
+        report.questions.push_back(QuestionReport{breakDown(tallies, round.anonymity, round.threshold, hiddenGroups),
                                                   commentsOf(written, report.respondents)});
     }
     std::vector<std::vector<std::string>> general(groups);
@@ -295,6 +303,34 @@ PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::s
             general[response.group].push_back(response.comment);
     report.general = commentsOf(general, report.respondents);
     return report;
+}
+
+const PulseTemplate* templateOf(std::span<const PulseTemplate> templates, const PulseRound& round)
+{
+    const auto found = std::find_if(templates.begin(), templates.end(), [&](const PulseTemplate& t) { return t.id == round.templateId; });
+    return found == templates.end() ? nullptr : &*found;
+}
+
+const PulseRound* previousRound(std::span<const PulseRound> rounds, std::span<const PulseTemplate> templates, const PulseRound& round)
+{
+    const PulseTemplate* asked = templateOf(templates, round);
+    const PulseRound* previous = nullptr;
+    for (const auto& other : rounds) {
+        const PulseTemplate* otherAsked = templateOf(templates, other);
+        if (other.id == round.id || !(other.opens < round.opens) || !asked || !otherAsked || otherAsked->name != asked->name)
+            continue;
+        if (!previous || previous->opens < other.opens || (previous->opens == other.opens && previous->id < other.id))
+            previous = &other;
+    }
+    return previous;
+}
+
+std::optional<std::size_t> sameGroup(const PulseRound& before, const PulseGroup& group)
+{
+    for (std::size_t g = 0; g < before.groups.size(); ++g)
+        if (group.team ? before.groups[g].team == group.team : before.groups[g].name == group.name)
+            return g;
+    return std::nullopt;
 }
 
 } // namespace rapport::core

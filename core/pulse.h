@@ -117,7 +117,8 @@ struct Cell
 /// groups together hold fewer than `threshold` answers (their sum would be the total minus the
 /// shown groups), the smallest shown group too; everything when the total is under the threshold.
 /// A single group is its own total. Returns one Hidden per group, then the total's.
-std::vector<Hidden> suppression(std::span<const int> answersPerGroup, int threshold);
+/// Groups `alreadyHidden` marks (another breakdown of the same people hid them) are hidden here too.
+std::vector<Hidden> suppression(std::span<const int> answersPerGroup, int threshold, std::span<const Hidden> alreadyHidden = {});
 
 /// A breakdown as a report may show it: per group, then the total.
 struct Breakdown
@@ -127,7 +128,8 @@ struct Breakdown
 };
 
 /// The breakdown of `tallies` (one per group) under `anonymity`: a named round hides nothing.
-Breakdown breakDown(std::span<const Tally> tallies, Anonymity anonymity, int threshold);
+/// `alreadyHidden` as for suppression().
+Breakdown breakDown(std::span<const Tally> tallies, Anonymity anonymity, int threshold, std::span<const Hidden> alreadyHidden = {});
 
 /// Whether a figure moved since the round before, said only where the answers can tell.
 enum class Change {
@@ -215,8 +217,9 @@ struct QuestionReport
 
 /// Everything a round's answers may show: how many answered per group (a Tally of the yes/no
 /// scale whose answers are the respondents), each question's breakdown and comments, and the
-/// general comments. Comments follow the respondents' breakdown: a group's are shown when its
-/// number of respondents is.
+/// general comments. A group whose number of respondents is hidden is hidden in every question
+/// too (else a question's count would give that number away), and comments follow the
+/// respondents' breakdown: a group's are shown when its number of respondents is.
 struct PulseReport
 {
     Breakdown respondents;
@@ -225,6 +228,15 @@ struct PulseReport
 };
 
 PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::span<const PulseResponse> responses);
+
+/// The round `round` is compared with: the latest that opened before it and asked a template of the
+/// same name (any version). None for the first.
+const PulseRound* previousRound(std::span<const PulseRound> rounds, std::span<const PulseTemplate> templates,
+                                const PulseRound& round);
+/// The template a round asked; null when it is not among `templates`.
+const PulseTemplate* templateOf(std::span<const PulseTemplate> templates, const PulseRound& round);
+/// The group of `before` that is `group` of another round: the same team, else the same name.
+std::optional<std::size_t> sameGroup(const PulseRound& before, const PulseGroup& group);
 
 // --- Check-ins ----------------------------------------------------------------------------------
 

@@ -258,3 +258,32 @@ TEST(PulseReport, ARoundIsOpenFromItsFirstDayToItsLastOrToTheDayItClosed)
     EXPECT_TRUE(round.isOpen(*parseDay("2026-11-05")));
     EXPECT_FALSE(round.isOpen(*parseDay("2026-11-06")));
 }
+
+TEST(PulseReport, AGroupWhoseRespondentsAreHiddenIsHiddenInEveryQuestion)
+{
+    // Respondents: A 3 (too few), B 5 (hidden to protect A), C 9. Five of C skip "heard": there C
+    // is under the threshold, A and C together are enough, and B alone would be shown - giving
+    // away that B had at least 5 respondents, and so bounding A from the shown total.
+    const PulseRound round = roundOf({4, 6, 10});
+    std::vector<PulseResponse> responses;
+    for (int i = 0; i < 3; ++i)
+        responses.push_back(responseIn(0, 3, 3, 3));
+    for (int i = 0; i < 5; ++i)
+        responses.push_back(responseIn(1, 4, 4, 4));
+    for (int i = 0; i < 9; ++i) {
+        PulseResponse c = responseIn(2, 5, 5, 5);
+        if (i < 5)
+            c.answers[1].value.reset();
+        responses.push_back(c);
+    }
+    const PulseReport report = reportOf(round, seenHeardTrusted(), responses);
+    EXPECT_EQ(report.respondents.groups[1].hidden, Hidden::Protects);
+    EXPECT_FALSE(report.questions[1].figures.groups[1].shown()) << "hidden in every question";
+    for (const auto& question : report.questions)
+        for (std::size_t g = 0; g < round.groups.size(); ++g)
+            if (!report.respondents.groups[g].shown()) {
+                EXPECT_FALSE(question.figures.groups[g].shown());
+            }
+    const std::vector<Hidden> alone = suppression(std::vector{3, 5, 4}, 5);
+    EXPECT_EQ(alone[1], Hidden::No) << "what the question's own breakdown would have shown";
+}

@@ -155,7 +155,7 @@ TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
     // The synopses spelled out, so that a table that lost a format or an option fails here too.
     for (const char* synopsis : {"demo --scale small|team|director|vp [--seed N] [--today YYYY-MM-DD]", "check", "backup FILE",
                                  "export json|ics FILE", "import json|ics FILE [--dry-run]",
-                                 "report health|week [--at YYYY-MM-DD] [--format text|json]",
+                                 "report health|week|pulse [--at YYYY-MM-DD] [--format text|json] [--round ID]",
                                  "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]] [--by me|them]",
                                  "prep PERSON [--format text|json] [--pdf FILE] [--private]"})
         EXPECT_TRUE(help.out.contains(QStringLiteral("\n  ") + QLatin1String(synopsis))) << synopsis;
@@ -604,6 +604,57 @@ TEST_F(Cli, ReportHealthAsJsonDescribesEveryRelationship)
     expectOneLineError(soon, 2, "--at");
     EXPECT_EQ(soon.err, QStringLiteral("rapport: --at not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM\n"));
     expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("gossip")}), 2, "gossip");
+}
+
+TEST_F(Cli, ReportPulseShowsARoundAndNeverAFigureItHides)
+{
+    const QString db = path("pulse.sqlite");
+    const Outcome empty = onDb(db, {QStringLiteral("add"), QStringLiteral("Ana Lopez"), QStringLiteral("--kind"), QStringLiteral("peer")});
+    ASSERT_EQ(empty.exitCode, 0) << empty.err.toStdString();
+    const Outcome none = onDb(db, {QStringLiteral("report"), QStringLiteral("pulse")});
+    EXPECT_EQ(none.exitCode, 0);
+    EXPECT_EQ(none.out, QStringLiteral("No pulse rounds yet.\n"));
+
+    const QString team = path("team.sqlite");
+    ASSERT_EQ(onDb(team, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team"), QStringLiteral("--today"),
+                          QStringLiteral("2026-11-29")})
+                  .exitCode,
+              0);
+    const Outcome latest = onDb(team, {QStringLiteral("report"), QStringLiteral("pulse")});
+    ASSERT_EQ(latest.exitCode, 0) << latest.err.toStdString();
+    EXPECT_TRUE(latest.out.startsWith(QStringLiteral("Round 8 · Seen, heard, trusted"))) << latest.out.toStdString();
+    EXPECT_TRUE(latest.out.contains(QStringLiteral("I feel heard.")));
+    EXPECT_TRUE(latest.out.contains(QStringLiteral("Compared with round 7")));
+
+    int hiddenCells = 0;
+    for (int round = 1; round <= 8; ++round) {
+        const Outcome report = onDb(team, {QStringLiteral("report"), QStringLiteral("pulse"), QStringLiteral("--round"),
+                                           QString::number(round), QStringLiteral("--format"), QStringLiteral("json")});
+        ASSERT_EQ(report.exitCode, 0) << report.err.toStdString();
+        const QJsonObject o = QJsonDocument::fromJson(report.out.toUtf8()).object();
+        EXPECT_EQ(o.value(QStringLiteral("round")).toObject().value(QStringLiteral("id")).toInt(), round);
+        const QJsonArray questions = o.value(QStringLiteral("questions")).toArray();
+        ASSERT_EQ(questions.size(), 3);
+        for (const QJsonValue& question : questions) {
+            QJsonArray cells = question.toObject().value(QStringLiteral("groups")).toArray();
+            cells.append(question.toObject().value(QStringLiteral("everyone")));
+            for (const QJsonValue& cell : cells) {
+                const QJsonObject c = cell.toObject();
+                if (c.contains(QStringLiteral("hidden"))) {
+                    ++hiddenCells;
+                    EXPECT_EQ(c.keys(), (QStringList{QStringLiteral("hidden"), QStringLiteral("why")}))
+                        << "a hidden cell says hidden and why, and nothing else";
+                } else {
+                    EXPECT_GE(c.value(QStringLiteral("answers")).toInt(), 5) << "no shown figure of fewer than five";
+                }
+            }
+        }
+    }
+    EXPECT_GT(hiddenCells, 0) << "the sample has teams too small or quiet to show";
+    expectOneLineError(onDb(team, {QStringLiteral("report"), QStringLiteral("pulse"), QStringLiteral("--round"), QStringLiteral("99")}), 1,
+                       "no such round");
+    expectOneLineError(onDb(team, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--round"), QStringLiteral("1")}), 2,
+                       "--round goes with report pulse");
 }
 
 TEST_F(Cli, LogWritesOneInteractionOrNothing)

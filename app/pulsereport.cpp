@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/pulsereport.h"
+
+#include "app/application.h"
+#include "app/cliutil.h"
+#include "core/storage/pulserepository.h"
+#include "ui/wording.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace rapport::app {
+namespace {
+
+QString q(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QString hiddenToken(core::Hidden hidden)
+{
+    return hidden == core::Hidden::TooFew ? QStringLiteral("too-few") : QStringLiteral("protects");
+}
+
+// Why a figure is not shown, in words.
+QString hiddenWhy(core::Hidden hidden, int threshold)
+{
+    return hidden == core::Hidden::TooFew
+               ? QStringLiteral("fewer than %1 answers").arg(threshold)
+               : QStringLiteral("hidden so that a smaller group cannot be worked out from it");
+}
+
+QString changeToken(core::Change change)
+{
+    switch (change) {
+    case core::Change::Up: return QStringLiteral("up");
+    case core::Change::Down: return QStringLiteral("down");
+    case core::Change::Steady: return QStringLiteral("steady");
+    case core::Change::TooFewToTell: return QStringLiteral("too-few-to-tell");
+    case core::Change::NothingToCompare: return QStringLiteral("nothing-to-compare");
+    }
+    return {};
+}
+
+QString changeMark(core::Change change)
+{
+    switch (change) {
+    case core::Change::Up: return QStringLiteral(" ↑");
+    case core::Change::Down: return QStringLiteral(" ↓");
+    case core::Change::TooFewToTell: return QStringLiteral(" (too few answers to call a change)");
+    default: return {};
+    }
+}
+
+double rounded(double value, int places)
+{
+    const double scale = std::pow(10.0, places);
+    return std::round(value * scale) / scale;
+}
+
+// A cell as JSON: its figures, or that it is hidden and why. A hidden cell carries no figure.
+QJsonObject cellJson(const core::Cell& cell, core::Change change, int threshold)
+{
+    if (!cell.shown())
+        return QJsonObject{{QStringLiteral("hidden"), hiddenToken(cell.hidden)}, {QStringLiteral("why"), hiddenWhy(cell.hidden, threshold)}};
+    QJsonObject o{{QStringLiteral("answers"), cell.tally.answers}, {QStringLiteral("change"), changeToken(change)}};
+    if (const auto mean = cell.tally.mean())
+        o.insert(QStringLiteral("mean"), rounded(*mean, 2));
+    if (const auto share = cell.tally.favourableShare())
+        o.insert(QStringLiteral("favourable"), rounded(*share, 3));
+    if (const auto nps = cell.tally.netPromoterScore())
+        o.insert(QStringLiteral("netPromoterScore"), *nps);
+    QJsonArray distribution;
+    for (const int count : cell.tally.counts)
+        distribution.append(count);
+    if (!distribution.isEmpty())
+        o.insert(QStringLiteral("distribution"), distribution);
+    return o;
+}
+
+QString cellText(const core::Cell& cell, core::Change change, int threshold)
+{
+    if (!cell.shown())
+        return cell.hidden == core::Hidden::TooFew ? QStringLiteral("fewer than %1").arg(threshold) : QStringLiteral("hidden");
+    const auto mean = cell.tally.mean();
+    const auto share = cell.tally.favourableShare();
+    if (!mean)
+        return QStringLiteral("%1 answers").arg(cell.tally.answers);
+    return QStringLiteral("%1 (%2% favourable)%3")
+        .arg(*mean, 0, 'f', 1)
+        .arg(std::lround(share.value_or(0) * 100))
+        .arg(changeMark(change));
+}
+
+// What the report of a round says, with the change of each figure since the round before.
+struct RoundView
+{
+    const core::PulseRound& round;
+    const core::PulseTemplate& asked;
+    core::PulseReport report;
+    std::optional<core::PulseReport> before;
+    const core::PulseRound* previous = nullptr;
+
+    core::Change changeOf(std::size_t question, std::optional<std::size_t> group) const
+    {
+        if (!before || question >= before->questions.size())
+            return core::Change::NothingToCompare;
+        const core::Breakdown& now = report.questions[question].figures;
+        const core::Breakdown& then = before->questions[question].figures;
+        if (!group)
+            return core::changeBetween(then.total, now.total);
+        const auto earlier = core::sameGroup(*previous, round.groups[*group]);
+        return earlier ? core::changeBetween(then.groups[*earlier], now.groups[*group]) : core::Change::NothingToCompare;
+    }
+};
+
+QJsonArray commentsJson(const core::Comments& comments, std::optional<std::size_t> group)
+{
+    QJsonArray list;
+    for (const auto& comment : group ? comments.groups[*group] : comments.all)
+        list.append(q(comment));
+    return list;
+}
+
+int printRoundJson(const RoundView& v)
+{
+    const int threshold = v.round.threshold;
+    QJsonArray groups;
+    for (std::size_t g = 0; g < v.round.groups.size(); ++g) {
+        const auto& group = v.round.groups[g];
+        QJsonObject o{{QStringLiteral("name"), q(group.name)}, {QStringLiteral("invited"), group.invited}};
+        o.insert(QStringLiteral("team"), group.team ? QJsonValue(group.team->value) : QJsonValue());
+        const core::Cell& respondents = v.report.respondents.groups[g];
+        if (respondents.shown()) {
+            o.insert(QStringLiteral("respondents"), respondents.tally.answers);
+            if (group.invited > 0)
+                o.insert(QStringLiteral("responseRate"), rounded(static_cast<double>(respondents.tally.answers) / group.invited, 3));
+        } else {
+            o.insert(QStringLiteral("respondents"), cellJson(respondents, core::Change::NothingToCompare, threshold));
+        }
+        groups.append(o);
+    }
+    QJsonArray questions;
+    for (std::size_t i = 0; i < v.asked.questions.size(); ++i) {
+        const auto& question = v.report.questions[i];
+        QJsonArray cells, comments;
+        for (std::size_t g = 0; g < v.round.groups.size(); ++g) {
+            cells.append(cellJson(question.figures.groups[g], v.changeOf(i, g), threshold));
+            comments.append(question.comments.hidden[g] == core::Hidden::No
+                                ? QJsonValue(commentsJson(question.comments, g))
+                                : QJsonValue(cellJson(core::Cell{question.comments.hidden[g], core::Tally()}, core::Change::NothingToCompare, threshold)));
+        }
+        questions.append(QJsonObject{{QStringLiteral("text"), q(v.asked.questions[i].text)},
+                                     {QStringLiteral("scale"), q(core::token(v.asked.questions[i].scale))},
+                                     {QStringLiteral("groups"), cells},
+                                     {QStringLiteral("everyone"), cellJson(question.figures.total, v.changeOf(i, std::nullopt), threshold)},
+                                     {QStringLiteral("comments"), comments},
+                                     {QStringLiteral("allComments"), question.comments.hidden.back() == core::Hidden::No
+                                                                         ? QJsonValue(commentsJson(question.comments, std::nullopt))
+                                                                         : QJsonValue(QJsonArray())}});
+    }
+    const auto& total = v.report.respondents.total;
+    QJsonObject round{{QStringLiteral("id"), v.round.id.value},
+                      {QStringLiteral("template"), q(v.asked.name)},
+                      {QStringLiteral("title"), q(v.round.title)},
+                      {QStringLiteral("anonymity"), q(core::token(v.round.anonymity))},
+                      {QStringLiteral("threshold"), threshold},
+                      {QStringLiteral("opens"), q(core::formatDay(v.round.opens))},
+                      {QStringLiteral("closes"), q(core::formatDay(v.round.closes))},
+                      {QStringLiteral("closedOn"), v.round.closedOn ? QJsonValue(q(core::formatDay(*v.round.closedOn))) : QJsonValue()},
+                      {QStringLiteral("comparedWith"), v.previous ? QJsonValue(v.previous->id.value) : QJsonValue()}};
+    return printJson(QJsonObject{{QStringLiteral("round"), round},
+                                 {QStringLiteral("respondents"), total.shown() ? QJsonValue(total.tally.answers)
+                                                                               : QJsonValue(cellJson(total, core::Change::NothingToCompare, threshold))},
+                                 {QStringLiteral("groups"), groups},
+                                 {QStringLiteral("questions"), questions},
+                                 {QStringLiteral("generalComments"), v.report.general.hidden.back() == core::Hidden::No
+                                                                         ? QJsonValue(commentsJson(v.report.general, std::nullopt))
+                                                                         : QJsonValue(QJsonArray())}});
+}
+
+int printRoundText(const RoundView& v)
+{
+    const int threshold = v.round.threshold;
+    say(QStringLiteral("Round %1 · %2%3 · %4 to %5 · %6")
+            .arg(v.round.id.value)
+            .arg(q(v.asked.name), v.round.title.empty() ? QString() : QStringLiteral(" · ") + q(v.round.title),
+                 q(core::formatDay(v.round.opens)), q(core::formatDay(v.round.closedOn.value_or(v.round.closes))),
+                 v.round.anonymity == core::Anonymity::Named ? QStringLiteral("named")
+                                                             : QStringLiteral("anonymous, shown from %1 answers").arg(threshold)));
+    if (v.previous)
+        say(QStringLiteral("Compared with round %1 of %2").arg(v.previous->id.value).arg(q(core::formatDay(v.previous->opens))));
+    for (std::size_t i = 0; i < v.asked.questions.size(); ++i) {
+        const auto& question = v.report.questions[i];
+        say(QString());
+        say(q(v.asked.questions[i].text));
+        for (std::size_t g = 0; g < v.round.groups.size(); ++g)
+            say(QStringLiteral("  %1 %2").arg(q(v.round.groups[g].name).leftJustified(24), cellText(question.figures.groups[g], v.changeOf(i, g), threshold)));
+        say(QStringLiteral("  %1 %2").arg(QStringLiteral("Everyone").leftJustified(24),
+                                          cellText(question.figures.total, v.changeOf(i, std::nullopt), threshold)));
+        if (question.comments.hidden.back() == core::Hidden::No)
+            for (const auto& comment : question.comments.all)
+                say(QStringLiteral("    “%1”").arg(q(comment)));
+    }
+    return Success;
+}
+
+} // namespace
+
+int reportPulse(const Invocation& inv, storage::Database& database, bool json)
+{
+    storage::PulseRepository pulse(database);
+    auto rounds = pulse.rounds();
+    if (!rounds)
+        return fail(rounds.error());
+    auto templates = pulse.templates();
+    if (!templates)
+        return fail(templates.error());
+    if (rounds.value().empty())
+        return json ? printJson(QJsonObject{{QStringLiteral("round"), QJsonValue()}}) : (say(QStringLiteral("No pulse rounds yet.")), Success);
+    const core::PulseRound* round = nullptr;
+    if (const QString wanted = inv.option(QStringLiteral("round")); !wanted.isEmpty()) {
+        bool ok = false;
+        const long long id = wanted.toLongLong(&ok);
+        for (const auto& r : rounds.value())
+            if (ok && r.id.value == id)
+                round = &r;
+        if (!round)
+            return fail(QStringLiteral("--round %1: no such round").arg(wanted));
+    } else {
+        for (const auto& r : rounds.value()) // the latest to open
+            if (!round || round->opens < r.opens || (round->opens == r.opens && round->id < r.id))
+                round = &r;
+    }
+    const core::PulseTemplate* asked = core::templateOf(templates.value(), *round);
+    if (!asked)
+        return fail(QStringLiteral("round %1 asks a template the database does not hold").arg(round->id.value));
+    auto responses = pulse.responsesOf(round->id);
+    if (!responses)
+        return fail(responses.error());
+    RoundView view{*round, *asked, core::reportOf(*round, *asked, responses.value()), std::nullopt, nullptr};
+    view.previous = core::previousRound(rounds.value(), templates.value(), *round);
+    if (view.previous) {
+        auto earlier = pulse.responsesOf(view.previous->id);
+        if (!earlier)
+            return fail(earlier.error());
+        if (const core::PulseTemplate* then = core::templateOf(templates.value(), *view.previous))
+            view.before = core::reportOf(*view.previous, *then, earlier.value());
+    }
+    return json ? printRoundJson(view) : printRoundText(view);
+}
+
+} // namespace rapport::app
