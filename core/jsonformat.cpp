@@ -739,6 +739,16 @@ CheckIn readCheckIn(const Node& node)
     return c;
 }
 
+// The ids of a list of the file.
+template <class Row>
+auto idsOf(const std::vector<Row>& rows)
+{
+    std::unordered_set<decltype(Row::id)> ids;
+    for (const auto& row : rows)
+        ids.insert(row.id);
+    return ids;
+}
+
 // Things to remember, dates and action items belong to a person of the file.
 template <class Item>
 void checkPersonOf(const std::vector<Item>& items, const std::unordered_set<PersonId>& people, const std::string& list)
@@ -751,9 +761,7 @@ void checkPersonOf(const std::vector<Item>& items, const std::unordered_set<Pers
 
 void checkPersonal(const Dataset& data)
 {
-    std::unordered_set<PersonId> people;
-    for (const auto& p : data.people)
-        people.insert(p.id);
+    const auto people = idsOf(data.people);
     checkPersonOf(data.details, people, "details");
     checkPersonOf(data.dates, people, "dates");
     checkPersonOf(data.actionItems, people, "actionItems");
@@ -770,20 +778,9 @@ void checkReference(const std::optional<IdType>& id, const std::unordered_set<Id
         refuse(code, where, {std::to_string(id->value)});
 }
 
-template <class Row>
-auto idsOf(const std::vector<Row>& rows)
-{
-    std::unordered_set<decltype(Row::id)> ids;
-    for (const auto& row : rows)
-        ids.insert(row.id);
-    return ids;
-}
-
 void checkConversations(const Dataset& data)
 {
-    std::unordered_set<PersonId> people;
-    for (const auto& p : data.people)
-        people.insert(p.id);
+    const auto people = idsOf(data.people);
     requireAscendingIds(data.questions, "questions");
     checkPersonOf(data.conversations, people, "conversations");
     checkPersonOf(data.agendaPoints, people, "agendaPoints");
@@ -826,9 +823,7 @@ void checkPulse(const Dataset& data)
     requireAscendingIds(data.pulseTemplates, "pulseTemplates");
     requireAscendingIds(data.pulseRounds, "pulseRounds");
     requireAscendingIds(data.pulseResponses, "pulseResponses");
-    std::unordered_set<PersonId> people;
-    for (const auto& p : data.people)
-        people.insert(p.id);
+    const auto people = idsOf(data.people);
     checkPersonOf(data.checkIns, people, "checkIns");
     std::unordered_map<long long, const PulseTemplate*> templates;
     for (const auto& t : data.pulseTemplates)
@@ -899,9 +894,7 @@ FocusPick readFocusPick(const Node& node)
 
 void checkFocusPicks(const Dataset& data)
 {
-    std::unordered_set<PersonId> people;
-    for (const auto& p : data.people)
-        people.insert(p.id);
+    const auto people = idsOf(data.people);
     for (std::size_t i = 0; i < data.focusPicks.size(); ++i) {
         const auto& f = data.focusPicks[i];
         const std::string where = "focusPicks[" + std::to_string(i) + "]";
@@ -956,9 +949,7 @@ Meeting readMeeting(const Node& node)
 
 void checkCalendar(const Dataset& data)
 {
-    std::unordered_set<PersonId> people;
-    for (const auto& p : data.people)
-        people.insert(p.id);
+    const auto people = idsOf(data.people);
     for (std::size_t i = 0; i < data.mapPins.size(); ++i) {
         const std::string where = "mapPins[" + std::to_string(i) + "]";
         if (!people.count(data.mapPins[i].person))

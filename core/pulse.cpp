@@ -234,15 +234,6 @@ bool PulseRound::isOpen(LocalDay today) const
 
 namespace {
 
-// A respondent counts once, in their group: a yes on the yes/no scale.
-Tally respondentsOf(std::size_t group, std::span<const PulseResponse> responses)
-{
-    Tally tally(Scale::YesNo);
-    for (const auto& response : responses)
-        if (response.group == group)
-            tally.add(1);
-    return tally;
-}
 
 // Comments per group, shown where `visibility` (the respondents' breakdown) shows the group.
 Comments commentsOf(const std::vector<std::vector<std::string>>& written, const Breakdown& visibility)
@@ -267,15 +258,16 @@ Comments commentsOf(const std::vector<std::vector<std::string>>& written, const 
 PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::span<const PulseResponse> responses)
 {
     const std::size_t groups = round.groups.size();
-    std::vector<PulseResponse> mine; // the round's own, in groups it has
+    std::vector<const PulseResponse*> mine; // the round's own, in groups it has
     for (const auto& response : responses)
         if (response.round == round.id && response.group < groups)
-            mine.push_back(response);
+            mine.push_back(&response);
 
     PulseReport report;
-    std::vector<Tally> respondents;
-    for (std::size_t g = 0; g < groups; ++g)
-        respondents.push_back(respondentsOf(g, mine));
+    // A respondent counts once, in their group: a yes on the yes/no scale.
+    std::vector<Tally> respondents(groups, Tally(Scale::YesNo));
+    for (const auto* response : mine)
+        respondents[response->group].add(1);
     report.respondents = breakDown(respondents, round.anonymity, round.threshold);
     std::vector<Hidden> hiddenGroups;
     for (const Cell& cell : report.respondents.groups)
@@ -285,22 +277,22 @@ PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::s
         const Scale scale = asked.questions[q].scale;
         std::vector<Tally> tallies(groups, Tally(scale));
         std::vector<std::vector<std::string>> written(groups);
-        for (const auto& response : mine) {
-            if (q >= response.answers.size())
+        for (const auto* response : mine) {
+            if (q >= response->answers.size())
                 continue;
-            const PulseAnswer& answer = response.answers[q];
+            const PulseAnswer& answer = response->answers[q];
             if (answer.value)
-                tallies[response.group].add(*answer.value);
+                tallies[response->group].add(*answer.value);
             if (!answer.comment.empty())
-                written[response.group].push_back(answer.comment);
+                written[response->group].push_back(answer.comment);
         }
         report.questions.push_back(QuestionReport{breakDown(tallies, round.anonymity, round.threshold, hiddenGroups),
                                                   commentsOf(written, report.respondents)});
     }
     std::vector<std::vector<std::string>> general(groups);
-    for (const auto& response : mine)
-        if (!response.comment.empty())
-            general[response.group].push_back(response.comment);
+    for (const auto* response : mine)
+        if (!response->comment.empty())
+            general[response->group].push_back(response->comment);
     report.general = commentsOf(general, report.respondents);
     return report;
 }

@@ -133,12 +133,6 @@ core::Result<core::QuestionId> writeQuestion(const QSqlDatabase& db, const core:
     return rows::savedId(q, question.id);
 }
 
-template <class Row>
-core::Status statusOf(const core::Result<Row>& result)
-{
-    return result ? core::Status(core::Done{}) : core::Status(result.error());
-}
-
 core::Status removeWhere(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
 {
     Query q(db, sql);
@@ -241,22 +235,22 @@ core::Result<std::vector<core::Question>> questionsWhere(const QSqlDatabase& db,
 
 core::Status insertConversation(const QSqlDatabase& db, const core::Conversation& conversation)
 {
-    return statusOf(writeConversation(db, conversation));
+    return rows::statusOf(writeConversation(db, conversation));
 }
 
 core::Status insertAgendaPoint(const QSqlDatabase& db, const core::AgendaPoint& point)
 {
-    return statusOf(writePoint(db, point));
+    return rows::statusOf(writePoint(db, point));
 }
 
 core::Status insertAskedQuestion(const QSqlDatabase& db, const core::AskedQuestion& asked)
 {
-    return statusOf(writeAsked(db, asked));
+    return rows::statusOf(writeAsked(db, asked));
 }
 
 core::Status insertQuestion(const QSqlDatabase& db, const core::Question& question)
 {
-    return statusOf(writeQuestion(db, question));
+    return rows::statusOf(writeQuestion(db, question));
 }
 
 core::Status seedQuestionBank(const QSqlDatabase& db)

@@ -177,12 +177,6 @@ core::Result<core::CheckInId> writeCheckIn(const QSqlDatabase& db, const core::C
     return rows::savedId(q, c.id);
 }
 
-template <class Row>
-core::Status statusOf(const core::Result<Row>& result)
-{
-    return result ? core::Status(core::Done{}) : core::Status(result.error());
-}
-
 } // namespace
 
 namespace rows {
@@ -302,27 +296,27 @@ core::Result<std::vector<core::CheckIn>> checkInsWhere(const QSqlDatabase& db, c
 
 core::Status insertPulseTemplate(const QSqlDatabase& db, const core::PulseTemplate& pulseTemplate)
 {
-    return statusOf(writeTemplate(db, pulseTemplate));
+    return rows::statusOf(writeTemplate(db, pulseTemplate));
 }
 
 core::Status insertPulseRound(const QSqlDatabase& db, const core::PulseRound& round)
 {
-    return statusOf(writeRound(db, round));
+    return rows::statusOf(writeRound(db, round));
 }
 
 core::Status insertPulseResponse(const QSqlDatabase& db, const core::PulseResponse& response)
 {
-    return statusOf(writeResponse(db, response));
+    return rows::statusOf(writeResponse(db, response));
 }
 
 core::Status insertCheckIn(const QSqlDatabase& db, const core::CheckIn& checkIn)
 {
-    return statusOf(writeCheckIn(db, checkIn));
+    return rows::statusOf(writeCheckIn(db, checkIn));
 }
 
 core::Status seedPulseTemplates(const QSqlDatabase& db)
 {
-    return statusOf(writeTemplate(db, core::seenHeardTrusted()));
+    return rows::statusOf(writeTemplate(db, core::seenHeardTrusted()));
 }
 
 } // namespace rows

@@ -46,6 +46,13 @@ core::Result<IdType> savedId(Query& q, IdType id)
     return id.isValid() ? id : IdType{q.lastInsertId().toLongLong()};
 }
 
+/// A write's outcome without the id it gave.
+template <class Row>
+core::Status statusOf(const core::Result<Row>& result)
+{
+    return result ? core::Status(core::Done{}) : core::Status(result.error());
+}
+
 /// The rows `sql` selects with `values` bound, each made by `read` from the query.
 template <class Row, class Read>
 core::Result<std::vector<Row>> select(const QSqlDatabase& db, const QString& sql, const QVariantList& values, Read read)

@@ -44,6 +44,7 @@ BUDGETS = {
     "charts_vp_ms": ("max", None, 50.0),
     "person_page_vp_ms": ("max", None, 50.0),
     "search_vp_ms": ("max", None, 30.0),
+    "pulse_aggregate_vp_ms": ("max", None, 10.0),
     "prep_pdf_ms": ("max", None, 300.0),
 }
 
