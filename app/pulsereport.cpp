@@ -44,12 +44,17 @@ QString changeToken(core::Change change)
     return {};
 }
 
-QString changeMark(core::Change change)
+// The change beside a figure: the difference of the means when there is one, with an arrow only
+// where the answers can tell it.
+QString changeMark(core::Change change, std::optional<double> difference)
 {
+    if (!difference || std::abs(*difference) < 0.05)
+        return {};
+    const QString by = QStringLiteral("%1%2").arg(*difference > 0 ? QStringLiteral("+") : QStringLiteral("−")).arg(std::abs(*difference), 0, 'f', 1);
     switch (change) {
-    case core::Change::Up: return QStringLiteral(" ↑");
-    case core::Change::Down: return QStringLiteral(" ↓");
-    case core::Change::TooFewToTell: return QStringLiteral(" (too few answers to call a change)");
+    case core::Change::Up: return QStringLiteral(" ↑ %1").arg(by);
+    case core::Change::Down: return QStringLiteral(" ↓ %1").arg(by);
+    case core::Change::TooFewToTell: return QStringLiteral(" (%1: too few answers to call a change)").arg(by);
     default: return {};
     }
 }
@@ -80,7 +85,7 @@ QJsonObject cellJson(const core::Cell& cell, core::Change change, int threshold)
     return o;
 }
 
-QString cellText(const core::Cell& cell, core::Change change, int threshold)
+QString cellText(const core::Cell& cell, core::Change change, std::optional<double> difference, int threshold)
 {
     if (!cell.shown())
         return cell.hidden == core::Hidden::TooFew ? QStringLiteral("fewer than %1").arg(threshold) : QStringLiteral("hidden");
@@ -91,7 +96,7 @@ QString cellText(const core::Cell& cell, core::Change change, int threshold)
     return QStringLiteral("%1 (%2% favourable)%3")
         .arg(*mean, 0, 'f', 1)
         .arg(std::lround(share.value_or(0) * 100))
-        .arg(changeMark(change));
+        .arg(changeMark(change, difference));
 }
 
 // What the report of a round says, with the change of each figure since the round before.
@@ -103,16 +108,37 @@ struct RoundView
     std::optional<core::PulseReport> before;
     const core::PulseRound* previous = nullptr;
 
-    core::Change changeOf(std::size_t question, std::optional<std::size_t> group) const
+    // The same figure in the round before (the group of the same team), if it has one.
+    const core::Cell* earlierCell(std::size_t question, std::optional<std::size_t> group) const
     {
         if (!before || question >= before->questions.size())
-            return core::Change::NothingToCompare;
-        const core::Breakdown& now = report.questions[question].figures;
+            return nullptr;
         const core::Breakdown& then = before->questions[question].figures;
         if (!group)
-            return core::changeBetween(then.total, now.total);
+            return &then.total;
         const auto earlier = core::sameGroup(*previous, round.groups[*group]);
-        return earlier ? core::changeBetween(then.groups[*earlier], now.groups[*group]) : core::Change::NothingToCompare;
+        return earlier ? &then.groups[*earlier] : nullptr;
+    }
+    const core::Cell& cellOf(std::size_t question, std::optional<std::size_t> group) const
+    {
+        const core::Breakdown& now = report.questions[question].figures;
+        return group ? now.groups[*group] : now.total;
+    }
+    core::Change changeOf(std::size_t question, std::optional<std::size_t> group) const
+    {
+        const core::Cell* earlier = earlierCell(question, group);
+        return earlier ? core::changeBetween(*earlier, cellOf(question, group)) : core::Change::NothingToCompare;
+    }
+    std::optional<double> differenceOf(std::size_t question, std::optional<std::size_t> group) const
+    {
+        const core::Cell* earlier = earlierCell(question, group);
+        const auto was = earlier && earlier->shown() ? earlier->tally.mean() : std::nullopt;
+        const auto is = cellOf(question, group).tally.mean();
+        return was && is && cellOf(question, group).shown() ? std::optional(*is - *was) : std::nullopt;
+    }
+    QString text(std::size_t question, std::optional<std::size_t> group) const
+    {
+        return cellText(cellOf(question, group), changeOf(question, group), differenceOf(question, group), round.threshold);
     }
 };
 
@@ -197,9 +223,8 @@ int printRoundText(const RoundView& v)
         say(QString());
         say(q(v.asked.questions[i].text));
         for (std::size_t g = 0; g < v.round.groups.size(); ++g)
-            say(QStringLiteral("  %1 %2").arg(q(v.round.groups[g].name).leftJustified(24), cellText(question.figures.groups[g], v.changeOf(i, g), threshold)));
-        say(QStringLiteral("  %1 %2").arg(QStringLiteral("Everyone").leftJustified(24),
-                                          cellText(question.figures.total, v.changeOf(i, std::nullopt), threshold)));
+            say(QStringLiteral("  %1 %2").arg(q(v.round.groups[g].name).leftJustified(24), v.text(i, g)));
+        say(QStringLiteral("  %1 %2").arg(QStringLiteral("Everyone").leftJustified(24), v.text(i, std::nullopt)));
         if (question.comments.hidden.back() == core::Hidden::No)
             for (const auto& comment : question.comments.all)
                 say(QStringLiteral("    “%1”").arg(q(comment)));
