@@ -384,7 +384,15 @@ core::Status PulseRepository::close(core::PulseRoundId round, core::LocalDay day
     const QSqlDatabase db = m_db.connection();
     return writeTransaction(
         db, m_db.dialect(),
-        [&] { return runWith(db, QStringLiteral("UPDATE pulse_rounds SET closed_on = ? WHERE id = ?"), {qs(core::formatDay(day)), round.value}); },
+        [&]() -> core::Status {
+            Query known(db, QStringLiteral("SELECT 1 FROM pulse_rounds WHERE id = ?"));
+            known.bind(round.value);
+            if (!known.exec())
+                return known.error();
+            if (!known.next())
+                return core::Error{"pulse round " + std::to_string(round.value), "no such round"};
+            return runWith(db, QStringLiteral("UPDATE pulse_rounds SET closed_on = ? WHERE id = ?"), {qs(core::formatDay(day)), round.value});
+        },
         [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
 }
 
@@ -397,16 +405,22 @@ core::Result<int> PulseRepository::addResponses(core::PulseRoundId round, std::v
     return writeTransaction(
         db, m_db.dialect(),
         [&]() -> core::Result<int> {
-            Query kind(db, QStringLiteral("SELECT anonymity FROM pulse_rounds WHERE id = ?"));
+            const std::string where = "pulse round " + std::to_string(round.value);
+            Query kind(db, QStringLiteral("SELECT anonymity, (SELECT COUNT(*) FROM pulse_groups WHERE round_id = r.id) "
+                                          "FROM pulse_rounds r WHERE id = ?"));
             kind.bind(round.value);
             if (!kind.exec())
                 return kind.error();
             if (!kind.next())
-                return core::Error{"pulse round " + std::to_string(round.value), "no such round"};
+                return core::Error{where, "no such round"};
             const bool anonymous = core::anonymityFromToken(kind.text(0)) != core::Anonymity::Named;
+            const auto groups = static_cast<std::size_t>(kind.value(1).toLongLong());
             for (auto response : responses) {
                 if (anonymous && response.person)
-                    return core::Error{"pulse round " + std::to_string(round.value), "an answer to an anonymous round names someone"};
+                    return core::Error{where, "an answer to an anonymous round names someone"};
+                if (response.group >= groups)
+                    return core::Error{where, "an answer names group " + std::to_string(response.group + 1) + " of " +
+                                                  std::to_string(groups)};
                 if (!response.sourceKey.empty()) {
                     Query known(db, QStringLiteral("SELECT 1 FROM pulse_responses WHERE round_id = ? AND source_key = ?"));
                     known.bind(round.value).bindText(response.sourceKey);

@@ -160,6 +160,9 @@ TEST_F(PulseStorage, AFailedBatchAddsNothingAndAnAnonymousRoundTakesNoName)
     EXPECT_TRUE(pulse().responsesOf(anonymous).value().empty());
     EXPECT_EQ(pulse().addResponses(named, batch).value(), 2);
     EXPECT_FALSE(pulse().addResponses(core::PulseRoundId{999}, batch));
+    std::vector<core::PulseResponse> elsewhere{answer(2, 3, "c")}; // the round has two groups
+    EXPECT_FALSE(pulse().addResponses(named, elsewhere));
+    EXPECT_FALSE(pulse().close(core::PulseRoundId{999}, *core::parseDay("2026-11-10"))) << "no such round";
 }
 
 TEST_F(PulseStorage, CheckInsBelongToTheirPersonAndGoWithThem)
