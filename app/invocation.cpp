@@ -107,12 +107,12 @@ ParsedInvocation windowInvocation(const QCommandLineParser& parser, Invocation i
 QString argumentCountError(const Subcommand& command)
 {
     const auto expected = command.arguments.size();
-    if (expected == 0)
+    const auto most = expected + command.optionalArguments.size();
+    if (most == 0)
         return QStringLiteral("%1 takes no arguments").arg(command.name);
+    const QString count = most == expected ? QString::number(expected) : QStringLiteral("%1 or %2").arg(expected).arg(most);
     return QStringLiteral("%1 takes %2 %3: rapport %4")
-        .arg(command.name)
-        .arg(expected)
-        .arg(expected == 1 ? QStringLiteral("argument") : QStringLiteral("arguments"), synopsis(command));
+        .arg(command.name, count, most == 1 ? QStringLiteral("argument") : QStringLiteral("arguments"), synopsis(command));
 }
 
 // A subcommand: checked against its declaration (options, required options, argument count).
@@ -131,8 +131,10 @@ ParsedInvocation commandInvocation(const QCommandLineParser& parser, Invocation 
         if (!declaredOption(*command, option))
             return usageError(QStringLiteral("--%1 does not apply to %2").arg(option, name));
         inv.options.insert(option, parser.value(option));
+        inv.optionLists.insert(option, parser.values(option));
     }
-    if (inv.command.size() - 1 != command->arguments.size())
+    const auto given = inv.command.size() - 1;
+    if (given < command->arguments.size() || given > command->arguments.size() + command->optionalArguments.size())
         return usageError(argumentCountError(*command));
     for (const SubcommandOption& option : command->options)
         if (option.required && !inv.isSet(option.name))

@@ -24,8 +24,11 @@ struct Invocation
     /// The subcommand's options that were given, by name without the dashes (a flag's value is empty).
     /// Only options the subcommand declares (subcommands.h) get here.
     QMap<QString, QString> options;
+    /// Every value of each option given, in order (an option a command lets repeat: --team A --team B).
+    QMap<QString, QStringList> optionLists;
 
     QString option(const QString& name) const { return options.value(name); }
+    QStringList optionValues(const QString& name) const { return optionLists.value(name); }
     bool isSet(const QString& name) const { return options.contains(name); }
 };
 

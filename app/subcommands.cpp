@@ -6,6 +6,7 @@
 #include "app/commands.h"
 #include "app/planning.h"
 #include "app/prep.h"
+#include "app/pulse.h"
 #include "app/reports.h"
 #include "app/search.h"
 
@@ -57,6 +58,20 @@ const QList<Subcommand>& subcommands()
                   QStringLiteral("than the round's threshold says only that it is hidden and why)")},
          .writes = false,
          .run = runReport},
+        {.name = QStringLiteral("pulse"),
+         .arguments = {QStringLiteral("open|close")},
+         .optionalArguments = {QStringLiteral("ID")},
+         .options = {{.name = QStringLiteral("team"), .value = QStringLiteral("TEAM"), .repeats = true},
+                     {.name = QStringLiteral("named")},
+                     {.name = QStringLiteral("template"), .value = QStringLiteral("NAME")},
+                     {.name = QStringLiteral("threshold"), .value = QStringLiteral("N")},
+                     {.name = QStringLiteral("closes"), .value = QStringLiteral("YYYY-MM-DD")}},
+         .help = {QStringLiteral("open: a pulse round of one or more teams from today (anonymous unless --named;"),
+                  QStringLiteral("\"Seen, heard, trusted\" unless --template; shown from 5 answers unless --threshold,"),
+                  QStringLiteral("never fewer than 3; two weeks unless --closes); prints the new round's id alone;"),
+                  QStringLiteral("close ID: closes the round today")},
+         .writes = true,
+         .run = runPulse},
         {.name = QStringLiteral("add"),
          .arguments = {QStringLiteral("NAME")},
          .options = {{.name = QStringLiteral("kind"),
@@ -127,11 +142,14 @@ QString synopsis(const Subcommand& command)
 {
     QStringList words{command.name};
     words += command.arguments;
+    for (const QString& optional : command.optionalArguments)
+        words << QLatin1Char('[') + optional + QLatin1Char(']');
     for (const SubcommandOption& option : command.options) {
         QString spelled = QStringLiteral("--") + option.name;
         if (!option.value.isEmpty())
             spelled += QLatin1Char(' ') + option.value;
-        words << (option.required ? spelled : QLatin1Char('[') + spelled + QLatin1Char(']'));
+        words << (option.required ? spelled : QLatin1Char('[') + spelled + QLatin1Char(']')) +
+                     (option.repeats ? QStringLiteral("…") : QString());
     }
     return words.join(QLatin1Char(' '));
 }

@@ -19,6 +19,7 @@ struct SubcommandOption
     QString name{};        ///< without the dashes
     QString value{};       ///< how its value looks in --help; empty for a flag (which takes no value)
     bool required = false; ///< a usage error when absent; shown without brackets
+    bool repeats = false;  ///< may be given more than once (Invocation::optionValues)
 };
 
 /// One subcommand: everything the command line knows about it. Every member has an initializer, so
@@ -29,6 +30,8 @@ struct Subcommand
     /// The positional arguments after the name, as --help shows them ("json|ics", "FILE"); the
     /// command takes exactly this many. The run function checks their values.
     QStringList arguments{};
+    /// Positional arguments after those that may be left out, as --help shows them ("ID").
+    QStringList optionalArguments{};
     /// The only options the command accepts; any other is a usage error.
     QList<SubcommandOption> options{};
     /// What it does, one or more lines under its synopsis in --help.

@@ -157,8 +157,9 @@ TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
                                  "export json|ics FILE", "import json|ics FILE [--dry-run]",
                                  "report health|week|pulse [--at YYYY-MM-DD] [--format text|json] [--round ID]",
                                  "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]] [--by me|them]",
-                                 "prep PERSON [--format text|json] [--pdf FILE] [--private]"})
-        EXPECT_TRUE(help.out.contains(QStringLiteral("\n  ") + QLatin1String(synopsis))) << synopsis;
+                                 "prep PERSON [--format text|json] [--pdf FILE] [--private]",
+                                 "pulse open|close [ID] [--team TEAM]… [--named] [--template NAME] [--threshold N] [--closes YYYY-MM-DD]"})
+        EXPECT_TRUE(help.out.contains(QStringLiteral("\n  ") + QString::fromUtf8(synopsis))) << synopsis;
     EXPECT_TRUE(help.out.contains(QStringLiteral("Exit codes: 0 success, 1 refused or failed, 2 usage error.")));
 }
 
@@ -197,7 +198,7 @@ TEST_F(Cli, AnOptionOrArgumentCountACommandDoesNotTakeIsAUsageError)
             if (!everyOption.contains(option.name))
                 everyOption << option.name;
     for (const app::Subcommand& command : app::subcommands()) {
-        const QStringList arguments = QStringList{command.name} + command.arguments;
+        const QStringList arguments = QStringList{command.name} + command.arguments + command.optionalArguments;
         for (const QString& option : everyOption) {
             bool declared = false;
             for (const app::SubcommandOption& own : command.options)
@@ -655,6 +656,47 @@ TEST_F(Cli, ReportPulseShowsARoundAndNeverAFigureItHides)
                        "no such round");
     expectOneLineError(onDb(team, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--round"), QStringLiteral("1")}), 2,
                        "--round goes with report pulse");
+}
+
+TEST_F(Cli, PulseOpenPrintsTheNewRoundsIdAloneAndCloseEndsItToday)
+{
+    const QString db = path("rounds.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team"), QStringLiteral("--today"),
+                        QStringLiteral("2026-11-29")})
+                  .exitCode,
+              0);
+    const Outcome opened = onDb(db, {QStringLiteral("pulse"), QStringLiteral("open"), QStringLiteral("--team"), QStringLiteral("Payments"),
+                                     QStringLiteral("--team"), QStringLiteral("search"), QStringLiteral("--threshold"), QStringLiteral("4")});
+    ASSERT_EQ(opened.exitCode, 0) << opened.err.toStdString();
+    EXPECT_EQ(opened.out, QStringLiteral("9\n")) << "the id alone, after the sample's eight";
+    const Outcome report = onDb(db, {QStringLiteral("report"), QStringLiteral("pulse"), QStringLiteral("--round"), QStringLiteral("9"),
+                                     QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(report.exitCode, 0) << report.err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(report.out.toUtf8()).object();
+    const QJsonObject round = o.value(QStringLiteral("round")).toObject();
+    EXPECT_EQ(round.value(QStringLiteral("threshold")).toInt(), 4);
+    EXPECT_EQ(round.value(QStringLiteral("anonymity")).toString(), QStringLiteral("anonymous"));
+    EXPECT_EQ(round.value(QStringLiteral("template")).toString(), QStringLiteral("Seen, heard, trusted"));
+    EXPECT_TRUE(round.value(QStringLiteral("closedOn")).isNull());
+    const QJsonArray groups = o.value(QStringLiteral("groups")).toArray();
+    ASSERT_EQ(groups.size(), 2);
+    EXPECT_EQ(groups[1].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Search"));
+    EXPECT_GT(groups[0].toObject().value(QStringLiteral("invited")).toInt(), 0);
+
+    EXPECT_EQ(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close"), QStringLiteral("9")}).exitCode, 0);
+    const Outcome closed = onDb(db, {QStringLiteral("report"), QStringLiteral("pulse"), QStringLiteral("--round"), QStringLiteral("9"),
+                                     QStringLiteral("--format"), QStringLiteral("json")});
+    EXPECT_FALSE(QJsonDocument::fromJson(closed.out.toUtf8()).object().value(QStringLiteral("round")).toObject().value(QStringLiteral("closedOn")).isNull());
+
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("open")}), 2, "needs --team");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("open"), QStringLiteral("--team"), QStringLiteral("Nowhere")}), 1,
+                       "--team Nowhere: no such team");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("open"), QStringLiteral("--team"), QStringLiteral("Search"),
+                                 QStringLiteral("--threshold"), QStringLiteral("2")}),
+                       2, "at least 3");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close")}), 2, "needs the round's ID");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close"), QStringLiteral("99")}), 1, "no such round");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("pause"), QStringLiteral("9")}), 2, "use open or close");
 }
 
 TEST_F(Cli, LogWritesOneInteractionOrNothing)

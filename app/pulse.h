@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/invocation.h"
+
+namespace rapport::app {
+
+/// `pulse open --team TEAM… [--named] [--template NAME] [--threshold N] [--closes YYYY-MM-DD]`
+/// and `pulse close ID`.
+int runPulse(const Invocation& invocation);
+
+} // namespace rapport::app
