@@ -32,6 +32,11 @@ void say(const QString& message)
     std::fprintf(stdout, "%s\n", message.toLocal8Bit().constData());
 }
 
+QString q(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
 int printJson(const QJsonValue& value)
 {
     const QByteArray bytes = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)

@@ -12,6 +12,7 @@
 #include <QJsonValue>
 
 #include <memory>
+#include <string_view>
 
 namespace rapport::app {
 
@@ -20,6 +21,8 @@ int fail(const QString& message, int code = 1);
 int fail(const core::Error& error);
 /// Prints a line on stdout.
 void say(const QString& message);
+/// Core's UTF-8 text as a QString.
+QString q(std::string_view text);
 /// Prints a JSON object or array on stdout, indented; returns Success.
 int printJson(const QJsonValue& value);
 

@@ -28,11 +28,6 @@ namespace {
 
 using storage::Database;
 
-QString q(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
 // ISO 8601 with the offset of the user's zone at that instant ("2026-12-09T09:00:00+01:00").
 QString isoWithOffset(core::Instant at, const core::Zone& zone)
 {

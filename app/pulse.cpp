@@ -14,11 +14,6 @@
 namespace rapport::app {
 namespace {
 
-QString q(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
 // The newest version of the template called `name`.
 const core::PulseTemplate* templateNamed(const std::vector<core::PulseTemplate>& templates, const QString& name)
 {

@@ -14,11 +14,6 @@
 namespace rapport::app {
 namespace {
 
-QString q(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
 QString hiddenToken(core::Hidden hidden)
 {
     return hidden == core::Hidden::TooFew ? QStringLiteral("too-few") : QStringLiteral("protects");

@@ -25,11 +25,6 @@ namespace {
 
 using storage::Database;
 
-QString q(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
 // Everyone's row and tie health at one instant.
 struct Snapshot
 {

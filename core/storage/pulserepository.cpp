@@ -95,6 +95,32 @@ core::Result<bool> templateWasAsked(const QSqlDatabase& db, core::PulseTemplateI
     return q.next();
 }
 
+// What writes to a round must know of it: whether its answers are anonymous, and how many groups it
+// asks. An error naming the round when there is no such round.
+struct RoundFacts
+{
+    bool anonymous = true;
+    std::size_t groups = 0;
+};
+
+core::Error roundError(core::PulseRoundId round, const std::string& what)
+{
+    return core::Error{"pulse round " + std::to_string(round.value), what};
+}
+
+core::Result<RoundFacts> roundFacts(const QSqlDatabase& db, core::PulseRoundId round)
+{
+    Query q(db, QStringLiteral("SELECT anonymity, (SELECT COUNT(*) FROM pulse_groups WHERE round_id = r.id) "
+                               "FROM pulse_rounds r WHERE id = ?"));
+    q.bind(round.value);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return roundError(round, "no such round");
+    return RoundFacts{core::anonymityFromToken(q.text(0)) != core::Anonymity::Named,
+                      static_cast<std::size_t>(q.value(1).toLongLong())};
+}
+
 core::Result<core::PulseTemplateId> writeTemplate(const QSqlDatabase& db, const core::PulseTemplate& t)
 {
     Query q(db, rows::upsert(QStringLiteral("pulse_templates"), kTemplateColumns));
@@ -385,12 +411,8 @@ core::Status PulseRepository::close(core::PulseRoundId round, core::LocalDay day
     return writeTransaction(
         db, m_db.dialect(),
         [&]() -> core::Status {
-            Query known(db, QStringLiteral("SELECT 1 FROM pulse_rounds WHERE id = ?"));
-            known.bind(round.value);
-            if (!known.exec())
+            if (auto known = roundFacts(db, round); !known)
                 return known.error();
-            if (!known.next())
-                return core::Error{"pulse round " + std::to_string(round.value), "no such round"};
             return runWith(db, QStringLiteral("UPDATE pulse_rounds SET closed_on = ? WHERE id = ?"), {qs(core::formatDay(day)), round.value});
         },
         [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
@@ -405,22 +427,15 @@ core::Result<int> PulseRepository::addResponses(core::PulseRoundId round, std::v
     return writeTransaction(
         db, m_db.dialect(),
         [&]() -> core::Result<int> {
-            const std::string where = "pulse round " + std::to_string(round.value);
-            Query kind(db, QStringLiteral("SELECT anonymity, (SELECT COUNT(*) FROM pulse_groups WHERE round_id = r.id) "
-                                          "FROM pulse_rounds r WHERE id = ?"));
-            kind.bind(round.value);
-            if (!kind.exec())
-                return kind.error();
-            if (!kind.next())
-                return core::Error{where, "no such round"};
-            const bool anonymous = core::anonymityFromToken(kind.text(0)) != core::Anonymity::Named;
-            const auto groups = static_cast<std::size_t>(kind.value(1).toLongLong());
+            auto facts = roundFacts(db, round);
+            if (!facts)
+                return facts.error();
             for (auto response : responses) {
-                if (anonymous && response.person)
-                    return core::Error{where, "an answer to an anonymous round names someone"};
-                if (response.group >= groups)
-                    return core::Error{where, "an answer names group " + std::to_string(response.group + 1) + " of " +
-                                                  std::to_string(groups)};
+                if (facts.value().anonymous && response.person)
+                    return roundError(round, "an answer to an anonymous round names someone");
+                if (response.group >= facts.value().groups)
+                    return roundError(round, "an answer names group " + std::to_string(response.group + 1) + " of " +
+                                                 std::to_string(facts.value().groups));
                 if (!response.sourceKey.empty()) {
                     Query known(db, QStringLiteral("SELECT 1 FROM pulse_responses WHERE round_id = ? AND source_key = ?"));
                     known.bind(round.value).bindText(response.sourceKey);
