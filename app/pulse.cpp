@@ -57,21 +57,24 @@ int openRound(const Invocation& inv, storage::Database& database, core::LocalDay
     }
     const QString templateName = inv.isSet(QStringLiteral("template")) ? inv.option(QStringLiteral("template"))
                                                                         : q(core::seenHeardTrusted().name);
-    const core::PulseTemplate* asked = templateNamed(templates.value(), templateName);
-    if (!asked)
+    const core::PulseTemplate* chosen = templateNamed(templates.value(), templateName);
+    if (!chosen)
         return fail(QStringLiteral("--template %1: no such pulse template").arg(templateName));
-    round.templateId = asked->id;
+    round.templateId = chosen->id;
+    std::vector<core::Team> asked;
     for (const QString& name : teamNames) {
         const auto team = std::find_if(teams.value().begin(), teams.value().end(),
                                        [&](const core::Team& t) { return q(t.name).compare(name, Qt::CaseInsensitive) == 0; });
         if (team == teams.value().end())
             return fail(QStringLiteral("--team %1: no such team").arg(name));
-        if (core::sameGroup(round, core::PulseGroup{team->id, team->name, 0}))
+        if (std::find(asked.begin(), asked.end(), *team) != asked.end())
             return fail(QStringLiteral("--team %1: named twice").arg(name), UsageError);
-        const auto members = std::count_if(people.value().begin(), people.value().end(),
-                                           [&](const storage::PersonRow& row) { return row.person.team == team->id; });
-        round.groups.push_back(core::PulseGroup{team->id, team->name, static_cast<int>(members)});
+        asked.push_back(*team);
     }
+    std::vector<std::optional<core::TeamId>> teamOfEach;
+    for (const auto& row : people.value())
+        teamOfEach.push_back(row.person.team);
+    round.groups = core::groupsFor(asked, teamOfEach);
     auto id = pulse.open(round);
     if (!id)
         return fail(id.error());

@@ -14,17 +14,11 @@
 namespace rapport::app {
 namespace {
 
+namespace wording = ui::wording;
+
 QString hiddenToken(core::Hidden hidden)
 {
     return hidden == core::Hidden::TooFew ? QStringLiteral("too-few") : QStringLiteral("protects");
-}
-
-// Why a figure is not shown, in words.
-QString hiddenWhy(core::Hidden hidden, int threshold)
-{
-    return hidden == core::Hidden::TooFew
-               ? QStringLiteral("fewer than %1 answers").arg(threshold)
-               : QStringLiteral("hidden so that a smaller group cannot be worked out from it");
 }
 
 QString changeToken(core::Change change)
@@ -39,21 +33,6 @@ QString changeToken(core::Change change)
     return {};
 }
 
-// The change beside a figure: the difference of the means when there is one, with an arrow only
-// where the answers can tell it.
-QString changeMark(core::Change change, std::optional<double> difference)
-{
-    if (!difference || std::abs(*difference) < 0.05)
-        return {};
-    const QString by = QStringLiteral("%1%2").arg(*difference > 0 ? QStringLiteral("+") : QStringLiteral("−")).arg(std::abs(*difference), 0, 'f', 1);
-    switch (change) {
-    case core::Change::Up: return QStringLiteral(" ↑ %1").arg(by);
-    case core::Change::Down: return QStringLiteral(" ↓ %1").arg(by);
-    case core::Change::TooFewToTell: return QStringLiteral(" (%1: too few answers to call a change)").arg(by);
-    default: return {};
-    }
-}
-
 double rounded(double value, int places)
 {
     const double scale = std::pow(10.0, places);
@@ -61,13 +40,15 @@ double rounded(double value, int places)
 }
 
 // A cell as JSON: its figures, or that it is hidden and why. A hidden cell carries no figure.
-QJsonObject cellJson(const core::Cell& cell, core::Change change, int threshold)
+QJsonObject cellJson(const core::Cell& cell, core::Change change, int threshold, std::optional<double> difference = std::nullopt)
 {
     if (!cell.shown())
-        return QJsonObject{{QStringLiteral("hidden"), hiddenToken(cell.hidden)}, {QStringLiteral("why"), hiddenWhy(cell.hidden, threshold)}};
+        return QJsonObject{{QStringLiteral("hidden"), hiddenToken(cell.hidden)}, {QStringLiteral("why"), wording::pulseHiddenWhy(cell.hidden, threshold)}};
     QJsonObject o{{QStringLiteral("answers"), cell.tally.answers}, {QStringLiteral("change"), changeToken(change)}};
     if (const auto mean = cell.tally.mean())
         o.insert(QStringLiteral("mean"), rounded(*mean, 2));
+    if (difference)
+        o.insert(QStringLiteral("changeBy"), rounded(*difference, 2));
     if (const auto share = cell.tally.favourableShare())
         o.insert(QStringLiteral("favourable"), rounded(*share, 3));
     if (const auto nps = cell.tally.netPromoterScore())
@@ -80,60 +61,17 @@ QJsonObject cellJson(const core::Cell& cell, core::Change change, int threshold)
     return o;
 }
 
-QString cellText(const core::Cell& cell, core::Change change, std::optional<double> difference, int threshold)
-{
-    if (!cell.shown())
-        return cell.hidden == core::Hidden::TooFew ? QStringLiteral("fewer than %1").arg(threshold) : QStringLiteral("hidden");
-    const auto mean = cell.tally.mean();
-    const auto share = cell.tally.favourableShare();
-    if (!mean)
-        return QStringLiteral("%1 answers").arg(cell.tally.answers);
-    return QStringLiteral("%1 (%2% favourable)%3")
-        .arg(*mean, 0, 'f', 1)
-        .arg(std::lround(share.value_or(0) * 100))
-        .arg(changeMark(change, difference));
-}
-
 // What the report of a round says, with the change of each figure since the round before.
 struct RoundView
 {
-    const core::PulseRound& round;
     const core::PulseTemplate& asked;
-    core::PulseReport report;
-    std::optional<core::PulseReport> before;
-    const core::PulseRound* previous = nullptr;
+    core::Comparison compared;
 
-    // The same figure in the round before (the group of the same team), if it has one.
-    const core::Cell* earlierCell(std::size_t question, std::optional<std::size_t> group) const
-    {
-        if (!before || question >= before->questions.size())
-            return nullptr;
-        const core::Breakdown& then = before->questions[question].figures;
-        if (!group)
-            return &then.total;
-        const auto earlier = core::sameGroup(*previous, round.groups[*group]);
-        return earlier ? &then.groups[*earlier] : nullptr;
-    }
-    const core::Cell& cellOf(std::size_t question, std::optional<std::size_t> group) const
-    {
-        const core::Breakdown& now = report.questions[question].figures;
-        return group ? now.groups[*group] : now.total;
-    }
-    core::Change changeOf(std::size_t question, std::optional<std::size_t> group) const
-    {
-        const core::Cell* earlier = earlierCell(question, group);
-        return earlier ? core::changeBetween(*earlier, cellOf(question, group)) : core::Change::NothingToCompare;
-    }
-    std::optional<double> differenceOf(std::size_t question, std::optional<std::size_t> group) const
-    {
-        const core::Cell* earlier = earlierCell(question, group);
-        const auto was = earlier && earlier->shown() ? earlier->tally.mean() : std::nullopt;
-        const auto is = cellOf(question, group).tally.mean();
-        return was && is && cellOf(question, group).shown() ? std::optional(*is - *was) : std::nullopt;
-    }
+    const core::PulseRound& round() const { return *compared.round; }
     QString text(std::size_t question, std::optional<std::size_t> group) const
     {
-        return cellText(cellOf(question, group), changeOf(question, group), differenceOf(question, group), round.threshold);
+        return wording::pulseFigure(compared.cell(question, group), compared.change(question, group),
+                                    compared.difference(question, group), round().threshold);
     }
 };
 
@@ -147,13 +85,13 @@ QJsonArray commentsJson(const core::Comments& comments, std::optional<std::size_
 
 int printRoundJson(const RoundView& v)
 {
-    const int threshold = v.round.threshold;
+    const int threshold = v.round().threshold;
     QJsonArray groups;
-    for (std::size_t g = 0; g < v.round.groups.size(); ++g) {
-        const auto& group = v.round.groups[g];
+    for (std::size_t g = 0; g < v.round().groups.size(); ++g) {
+        const auto& group = v.round().groups[g];
         QJsonObject o{{QStringLiteral("name"), q(group.name)}, {QStringLiteral("invited"), group.invited}};
         o.insert(QStringLiteral("team"), group.team ? QJsonValue(group.team->value) : QJsonValue());
-        const core::Cell& respondents = v.report.respondents.groups[g];
+        const core::Cell& respondents = v.compared.now.respondents.groups[g];
         if (respondents.shown()) {
             o.insert(QStringLiteral("respondents"), respondents.tally.answers);
             if (group.invited > 0)
@@ -165,10 +103,10 @@ int printRoundJson(const RoundView& v)
     }
     QJsonArray questions;
     for (std::size_t i = 0; i < v.asked.questions.size(); ++i) {
-        const auto& question = v.report.questions[i];
+        const auto& question = v.compared.now.questions[i];
         QJsonArray cells, comments;
-        for (std::size_t g = 0; g < v.round.groups.size(); ++g) {
-            cells.append(cellJson(question.figures.groups[g], v.changeOf(i, g), threshold));
+        for (std::size_t g = 0; g < v.round().groups.size(); ++g) {
+            cells.append(cellJson(question.figures.groups[g], v.compared.change(i, g), threshold, v.compared.difference(i, g)));
             comments.append(question.comments.hidden[g] == core::Hidden::No
                                 ? QJsonValue(commentsJson(question.comments, g))
                                 : QJsonValue(cellJson(core::Cell{question.comments.hidden[g], core::Tally()}, core::Change::NothingToCompare, threshold)));
@@ -176,49 +114,49 @@ int printRoundJson(const RoundView& v)
         questions.append(QJsonObject{{QStringLiteral("text"), q(v.asked.questions[i].text)},
                                      {QStringLiteral("scale"), q(core::token(v.asked.questions[i].scale))},
                                      {QStringLiteral("groups"), cells},
-                                     {QStringLiteral("everyone"), cellJson(question.figures.total, v.changeOf(i, std::nullopt), threshold)},
+                                     {QStringLiteral("everyone"), cellJson(question.figures.total, v.compared.change(i, std::nullopt), threshold, v.compared.difference(i, std::nullopt))},
                                      {QStringLiteral("comments"), comments},
                                      {QStringLiteral("allComments"), question.comments.hidden.back() == core::Hidden::No
                                                                          ? QJsonValue(commentsJson(question.comments, std::nullopt))
                                                                          : QJsonValue(QJsonArray())}});
     }
-    const auto& total = v.report.respondents.total;
-    QJsonObject round{{QStringLiteral("id"), v.round.id.value},
+    const auto& total = v.compared.now.respondents.total;
+    QJsonObject round{{QStringLiteral("id"), v.round().id.value},
                       {QStringLiteral("template"), q(v.asked.name)},
-                      {QStringLiteral("title"), q(v.round.title)},
-                      {QStringLiteral("anonymity"), q(core::token(v.round.anonymity))},
+                      {QStringLiteral("title"), q(v.round().title)},
+                      {QStringLiteral("anonymity"), q(core::token(v.round().anonymity))},
                       {QStringLiteral("threshold"), threshold},
-                      {QStringLiteral("opens"), q(core::formatDay(v.round.opens))},
-                      {QStringLiteral("closes"), q(core::formatDay(v.round.closes))},
-                      {QStringLiteral("closedOn"), v.round.closedOn ? QJsonValue(q(core::formatDay(*v.round.closedOn))) : QJsonValue()},
-                      {QStringLiteral("comparedWith"), v.previous ? QJsonValue(v.previous->id.value) : QJsonValue()}};
+                      {QStringLiteral("opens"), q(core::formatDay(v.round().opens))},
+                      {QStringLiteral("closes"), q(core::formatDay(v.round().closes))},
+                      {QStringLiteral("closedOn"), v.round().closedOn ? QJsonValue(q(core::formatDay(*v.round().closedOn))) : QJsonValue()},
+                      {QStringLiteral("comparedWith"), v.compared.previous ? QJsonValue(v.compared.previous->id.value) : QJsonValue()}};
     return printJson(QJsonObject{{QStringLiteral("round"), round},
                                  {QStringLiteral("respondents"), total.shown() ? QJsonValue(total.tally.answers)
                                                                                : QJsonValue(cellJson(total, core::Change::NothingToCompare, threshold))},
                                  {QStringLiteral("groups"), groups},
                                  {QStringLiteral("questions"), questions},
-                                 {QStringLiteral("generalComments"), v.report.general.hidden.back() == core::Hidden::No
-                                                                         ? QJsonValue(commentsJson(v.report.general, std::nullopt))
+                                 {QStringLiteral("generalComments"), v.compared.now.general.hidden.back() == core::Hidden::No
+                                                                         ? QJsonValue(commentsJson(v.compared.now.general, std::nullopt))
                                                                          : QJsonValue(QJsonArray())}});
 }
 
 int printRoundText(const RoundView& v)
 {
-    const int threshold = v.round.threshold;
+    const int threshold = v.round().threshold;
     say(QStringLiteral("Round %1 · %2%3 · %4 to %5 · %6")
-            .arg(v.round.id.value)
-            .arg(q(v.asked.name), v.round.title.empty() ? QString() : QStringLiteral(" · ") + q(v.round.title),
-                 q(core::formatDay(v.round.opens)), q(core::formatDay(v.round.closedOn.value_or(v.round.closes))),
-                 v.round.anonymity == core::Anonymity::Named ? QStringLiteral("named")
+            .arg(v.round().id.value)
+            .arg(q(v.asked.name), v.round().title.empty() ? QString() : QStringLiteral(" · ") + q(v.round().title),
+                 q(core::formatDay(v.round().opens)), q(core::formatDay(v.round().closedOn.value_or(v.round().closes))),
+                 v.round().anonymity == core::Anonymity::Named ? QStringLiteral("named")
                                                              : QStringLiteral("anonymous, shown from %1 answers").arg(threshold)));
-    if (v.previous)
-        say(QStringLiteral("Compared with round %1 of %2").arg(v.previous->id.value).arg(q(core::formatDay(v.previous->opens))));
+    if (v.compared.previous)
+        say(QStringLiteral("Compared with round %1 of %2").arg(v.compared.previous->id.value).arg(q(core::formatDay(v.compared.previous->opens))));
     for (std::size_t i = 0; i < v.asked.questions.size(); ++i) {
-        const auto& question = v.report.questions[i];
+        const auto& question = v.compared.now.questions[i];
         say(QString());
         say(q(v.asked.questions[i].text));
-        for (std::size_t g = 0; g < v.round.groups.size(); ++g)
-            say(QStringLiteral("  %1 %2").arg(q(v.round.groups[g].name).leftJustified(24), v.text(i, g)));
+        for (std::size_t g = 0; g < v.round().groups.size(); ++g)
+            say(QStringLiteral("  %1 %2").arg(q(v.round().groups[g].name).leftJustified(24), v.text(i, g)));
         say(QStringLiteral("  %1 %2").arg(QStringLiteral("Everyone").leftJustified(24), v.text(i, std::nullopt)));
         if (question.comments.hidden.back() == core::Hidden::No)
             for (const auto& comment : question.comments.all)
@@ -260,14 +198,14 @@ int reportPulse(const Invocation& inv, storage::Database& database, bool json)
     auto responses = pulse.responsesOf(round->id);
     if (!responses)
         return fail(responses.error());
-    RoundView view{*round, *asked, core::reportOf(*round, *asked, responses.value()), std::nullopt, nullptr};
-    view.previous = core::previousRound(rounds.value(), templates.value(), *round);
-    if (view.previous) {
-        auto earlier = pulse.responsesOf(view.previous->id);
+    RoundView view{*asked, core::Comparison{round, core::reportOf(*round, *asked, responses.value()), nullptr, std::nullopt}};
+    view.compared.previous = core::previousRound(rounds.value(), templates.value(), *round);
+    if (view.compared.previous) {
+        auto earlier = pulse.responsesOf(view.compared.previous->id);
         if (!earlier)
             return fail(earlier.error());
-        if (const core::PulseTemplate* then = core::templateOf(templates.value(), *view.previous))
-            view.before = core::reportOf(*view.previous, *then, earlier.value());
+        if (const core::PulseTemplate* then = core::templateOf(templates.value(), *view.compared.previous))
+            view.compared.before = core::reportOf(*view.compared.previous, *then, earlier.value());
     }
     return json ? printRoundJson(view) : printRoundText(view);
 }

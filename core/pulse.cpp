@@ -79,12 +79,12 @@ Tally::Tally(Scale scale)
 {
 }
 
-void Tally::add(int value)
+void Tally::add(int value, int times)
 {
-    if (!onScale(scale, value))
+    if (!onScale(scale, value) || times <= 0)
         return;
-    ++counts[static_cast<std::size_t>(value - lowestValue(scale))];
-    ++answers;
+    counts[static_cast<std::size_t>(value - lowestValue(scale))] += times;
+    answers += times;
 }
 
 void Tally::add(const Tally& other)
@@ -228,8 +228,10 @@ Change changeBetween(const Cell& before, const Cell& now)
 
 bool PulseRound::isOpen(LocalDay today) const
 {
-    const LocalDay last = closedOn && *closedOn < closes ? *closedOn : closes;
-    return !(today < opens) && !(last < today);
+    // Closed by hand, it is closed from that day on: the manager closed it now.
+    if (closedOn && !(today < *closedOn))
+        return false;
+    return !(today < opens) && !(closes < today);
 }
 
 namespace {
@@ -255,46 +257,76 @@ Comments commentsOf(const std::vector<std::vector<std::string>>& written, const 
 
 } // namespace
 
-PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::span<const PulseResponse> responses)
+RoundCounts countsOf(const PulseRound& round, const PulseTemplate& asked, std::span<const PulseResponse> responses)
 {
     const std::size_t groups = round.groups.size();
-    std::vector<const PulseResponse*> mine; // the round's own, in groups it has
-    for (const auto& response : responses)
-        if (response.round == round.id && response.group < groups)
-            mine.push_back(&response);
+    RoundCounts counts;
+    counts.respondents.assign(groups, 0);
+    for (const auto& question : asked.questions)
+        counts.questions.emplace_back(groups, Tally(question.scale));
+    for (const auto& response : responses) {
+        if (response.round != round.id || response.group >= groups)
+            continue;
+        ++counts.respondents[response.group];
+        for (std::size_t q = 0; q < counts.questions.size() && q < response.answers.size(); ++q)
+            if (const auto value = response.answers[q].value)
+                counts.questions[q][response.group].add(*value);
+    }
+    return counts;
+}
 
+PulseReport figuresOf(const PulseRound& round, const PulseTemplate& asked, const RoundCounts& counts)
+{
+    const std::size_t groups = round.groups.size();
     PulseReport report;
     // A respondent counts once, in their group: a yes on the yes/no scale.
     std::vector<Tally> respondents(groups, Tally(Scale::YesNo));
-    for (const auto* response : mine)
-        respondents[response->group].add(1);
+    for (std::size_t g = 0; g < groups && g < counts.respondents.size(); ++g)
+        respondents[g].add(1, counts.respondents[g]);
     report.respondents = breakDown(respondents, round.anonymity, round.threshold);
     std::vector<Hidden> hiddenGroups;
     for (const Cell& cell : report.respondents.groups)
         hiddenGroups.push_back(cell.hidden);
-
+    const std::vector<std::vector<std::string>> noComments(groups);
     for (std::size_t q = 0; q < asked.questions.size(); ++q) {
-        const Scale scale = asked.questions[q].scale;
-        std::vector<Tally> tallies(groups, Tally(scale));
-        std::vector<std::vector<std::string>> written(groups);
-        for (const auto* response : mine) {
-            if (q >= response->answers.size())
-                continue;
-            const PulseAnswer& answer = response->answers[q];
-            if (answer.value)
-                tallies[response->group].add(*answer.value);
-            if (!answer.comment.empty())
-                written[response->group].push_back(answer.comment);
-        }
+        std::vector<Tally> tallies = q < counts.questions.size() ? counts.questions[q] : std::vector<Tally>{};
+        tallies.resize(groups, Tally(asked.questions[q].scale));
         report.questions.push_back(QuestionReport{breakDown(tallies, round.anonymity, round.threshold, hiddenGroups),
-                                                  commentsOf(written, report.respondents)});
+                                                  commentsOf(noComments, report.respondents)});
     }
+    report.general = commentsOf(noComments, report.respondents);
+    return report;
+}
+
+PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::span<const PulseResponse> responses)
+{
+    PulseReport report = figuresOf(round, asked, countsOf(round, asked, responses));
+    const std::size_t groups = round.groups.size();
+    std::vector<std::vector<std::vector<std::string>>> written(asked.questions.size(), std::vector<std::vector<std::string>>(groups));
     std::vector<std::vector<std::string>> general(groups);
-    for (const auto* response : mine)
-        if (!response->comment.empty())
-            general[response->group].push_back(response->comment);
+    for (const auto& response : responses) {
+        if (response.round != round.id || response.group >= groups)
+            continue;
+        for (std::size_t q = 0; q < written.size() && q < response.answers.size(); ++q)
+            if (!response.answers[q].comment.empty())
+                written[q][response.group].push_back(response.answers[q].comment);
+        if (!response.comment.empty())
+            general[response.group].push_back(response.comment);
+    }
+    for (std::size_t q = 0; q < written.size(); ++q)
+        report.questions[q].comments = commentsOf(written[q], report.respondents);
     report.general = commentsOf(general, report.respondents);
     return report;
+}
+
+std::vector<PulseGroup> groupsFor(std::span<const Team> teams, std::span<const std::optional<TeamId>> teamOfEach)
+{
+    std::vector<PulseGroup> groups;
+    for (const auto& team : teams) {
+        const auto members = std::count(teamOfEach.begin(), teamOfEach.end(), std::optional(team.id));
+        groups.push_back(PulseGroup{team.id, team.name, static_cast<int>(members)});
+    }
+    return groups;
 }
 
 const PulseTemplate* templateOf(std::span<const PulseTemplate> templates, const PulseRound& round)
@@ -323,6 +355,54 @@ std::optional<std::size_t> sameGroup(const PulseRound& before, const PulseGroup&
         if (group.team ? before.groups[g].team == group.team : before.groups[g].name == group.name)
             return g;
     return std::nullopt;
+}
+
+std::vector<const PulseRound*> roundsLike(std::span<const PulseRound> rounds, std::span<const PulseTemplate> templates,
+                                          const PulseRound& round)
+{
+    const PulseTemplate* asked = templateOf(templates, round);
+    std::vector<const PulseRound*> like;
+    for (const auto& other : rounds) {
+        const PulseTemplate* otherAsked = templateOf(templates, other);
+        if (other.id == round.id || (asked && otherAsked && otherAsked->name == asked->name))
+            like.push_back(&other);
+    }
+    std::sort(like.begin(), like.end(), [](const PulseRound* a, const PulseRound* b) {
+        return a->opens != b->opens ? a->opens < b->opens : a->id < b->id;
+    });
+    return like;
+}
+
+const Cell& Comparison::cell(std::size_t question, std::optional<std::size_t> group) const
+{
+    const Breakdown& figures = now.questions[question].figures;
+    return group ? figures.groups[*group] : figures.total;
+}
+
+const Cell* Comparison::earlierCell(std::size_t question, std::optional<std::size_t> group) const
+{
+    if (!before || !previous || question >= before->questions.size())
+        return nullptr;
+    const Breakdown& then = before->questions[question].figures;
+    if (!group)
+        return &then.total;
+    const auto earlier = sameGroup(*previous, round->groups[*group]);
+    return earlier && *earlier < then.groups.size() ? &then.groups[*earlier] : nullptr;
+}
+
+Change Comparison::change(std::size_t question, std::optional<std::size_t> group) const
+{
+    const Cell* earlier = earlierCell(question, group);
+    return earlier ? changeBetween(*earlier, cell(question, group)) : Change::NothingToCompare;
+}
+
+std::optional<double> Comparison::difference(std::size_t question, std::optional<std::size_t> group) const
+{
+    const Cell* earlier = earlierCell(question, group);
+    const Cell& current = cell(question, group);
+    const auto was = earlier && earlier->shown() ? earlier->tally.mean() : std::nullopt;
+    const auto is = current.shown() ? current.tally.mean() : std::nullopt;
+    return was && is ? std::optional(*is - *was) : std::nullopt;
 }
 
 } // namespace rapport::core

@@ -9,6 +9,7 @@
 
 #include "core/ids.h"
 #include "core/instant.h"
+#include "core/person.h"
 
 #include <optional>
 #include <span>
@@ -80,7 +81,7 @@ struct Tally
     std::vector<int> counts; ///< per value from lowestValue(scale); empty for Text
 
     explicit Tally(Scale scale = Scale::Agreement);
-    void add(int value);        ///< a value on the scale; others are ignored
+    void add(int value, int times = 1); ///< a value on the scale, given `times`; others are ignored
     void add(const Tally& other);
     void subtract(const Tally& other); ///< what an adversary does with two shown tallies
 
@@ -158,8 +159,12 @@ struct PulseGroup
     friend bool operator==(const PulseGroup&, const PulseGroup&) = default;
 };
 
-/// A template sent to groups between two days, anonymously or by name. Closing it early sets
-/// `closedOn`; answers are read whenever they come (a form tool's late export included).
+/// `teams` as the groups of a round, each inviting those of `teamOfEach` (everyone's team today) in it.
+std::vector<PulseGroup> groupsFor(std::span<const Team> teams, std::span<const std::optional<TeamId>> teamOfEach);
+
+/// A template sent to groups between two days, anonymously or by name. Closing it by hand sets
+/// `closedOn`, the day it was closed: from then on it is not open. Answers are read whenever they
+/// come (a form tool's late export included).
 struct PulseRound
 {
     PulseRoundId id;
@@ -229,6 +234,22 @@ struct PulseReport
 
 PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::span<const PulseResponse> responses);
 
+/// What a round's answers count before anything is hidden: respondents per group, and each
+/// question's tally per group. Enough for every figure of a report, not for its comments.
+struct RoundCounts
+{
+    std::vector<int> respondents;              ///< per group
+    std::vector<std::vector<Tally>> questions; ///< per question of the template, per group
+
+    friend bool operator==(const RoundCounts&, const RoundCounts&) = default;
+};
+
+RoundCounts countsOf(const PulseRound& round, const PulseTemplate& asked, std::span<const PulseResponse> responses);
+/// A report's figures from counts alone (storage can count without reading every answer): the
+/// same breakdowns and hidden cells as reportOf(), and comment lists that are empty but say
+/// whether each would be shown.
+PulseReport figuresOf(const PulseRound& round, const PulseTemplate& asked, const RoundCounts& counts);
+
 /// The round `round` is compared with: the latest that opened before it and asked a template of the
 /// same name (any version). None for the first.
 const PulseRound* previousRound(std::span<const PulseRound> rounds, std::span<const PulseTemplate> templates,
@@ -237,6 +258,29 @@ const PulseRound* previousRound(std::span<const PulseRound> rounds, std::span<co
 const PulseTemplate* templateOf(std::span<const PulseTemplate> templates, const PulseRound& round);
 /// The group of `before` that is `group` of another round: the same team, else the same name.
 std::optional<std::size_t> sameGroup(const PulseRound& before, const PulseGroup& group);
+
+/// Every round that asked a template of the same name as `round`'s (any version), in the order
+/// they opened: the points of its trend.
+std::vector<const PulseRound*> roundsLike(std::span<const PulseRound> rounds, std::span<const PulseTemplate> templates,
+                                          const PulseRound& round);
+
+/// A round's report beside the report of the round it is compared with (previousRound()): the
+/// figure, the change and the difference of the means of each question, for everyone or a group.
+struct Comparison
+{
+    const PulseRound* round = nullptr;
+    PulseReport now;
+    const PulseRound* previous = nullptr; ///< none for the first round of its template
+    std::optional<PulseReport> before;
+
+    /// A question's figure now; `group` none for everyone.
+    const Cell& cell(std::size_t question, std::optional<std::size_t> group) const;
+    /// The same figure in the round before (the group of the same team), if it has one.
+    const Cell* earlierCell(std::size_t question, std::optional<std::size_t> group) const;
+    Change change(std::size_t question, std::optional<std::size_t> group) const;
+    /// The difference of the means, when both are shown.
+    std::optional<double> difference(std::size_t question, std::optional<std::size_t> group) const;
+};
 
 // --- Check-ins ----------------------------------------------------------------------------------
 

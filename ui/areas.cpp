@@ -7,6 +7,7 @@
 #include "ui/mapview.h"
 #include "ui/peopleview.h"
 #include "ui/personview.h"
+#include "ui/pulseview.h"
 #include "ui/queries.h"
 #include "ui/weekview.h"
 
@@ -59,6 +60,7 @@ const std::vector<Area>& areas()
         {"map", QT_TRANSLATE_NOOP("rapport::Areas", "Map"), {QStringLiteral("map")}, buildPage<MapView>},
         {"calendar", QT_TRANSLATE_NOOP("rapport::Areas", "Calendar"), {QStringLiteral("calendar")}, buildPage<CalendarView>},
         {"health", QT_TRANSLATE_NOOP("rapport::Areas", "Health"), {QStringLiteral("health"), QStringLiteral("audit")}, buildHealth},
+        {"pulse", QT_TRANSLATE_NOOP("rapport::Areas", "Pulse"), {QStringLiteral("pulse")}, buildPage<PulseView>},
         {"person", QT_TRANSLATE_NOOP("rapport::Areas", "Person"), {QStringLiteral("person")}, buildPage<PersonView>, false},
     };
     return all;

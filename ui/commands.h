@@ -11,6 +11,7 @@
 #include "core/maplayout.h"
 #include "core/icalendar.h"
 #include "core/meeting.h"
+#include "core/pulse.h"
 #include "core/series.h"
 #include "core/storage/conversationrepository.h"
 #include "core/storage/peoplerepository.h"
@@ -167,6 +168,25 @@ bool reconcileOneOnOnes(const CommandContext& context, const std::vector<core::O
 core::QuestionId saveQuestion(const CommandContext& context, const std::optional<core::Question>& before, const core::Question& after);
 /// Removes a question from the bank (`question` as read, id included); undo brings it back with its id.
 bool removeQuestion(const CommandContext& context, const core::Question& question);
+
+// --- Pulse rounds and check-ins (ui/pulsecommands.cpp)
+
+/// Opens a pulse round as one step ("Open the pulse round “November”"); undo removes it with any
+/// answers it has by then. Returns its id; invalid (reported, nothing pushed) on failure.
+core::PulseRoundId openPulseRound(const CommandContext& context, const core::PulseRound& round);
+/// Closes an open round on `day` ("Close the pulse round “November”"); undo opens it again.
+bool closePulseRound(const CommandContext& context, const core::PulseRound& round, core::LocalDay day);
+/// Adds answers read from a form tool's export to a round as one step labelled `label`; undo takes
+/// out those it added. Answers the round already holds (same source key) are left out. Returns how
+/// many were added; none (reported, nothing pushed) on failure.
+std::optional<int> importPulseAnswers(const CommandContext& context, core::PulseRoundId round,
+                                      std::vector<core::PulseResponse> responses, const QString& label);
+/// Saves a check-in — a new one when `before` is none, else the change from `before` — as one undo
+/// step labelled `label`. Returns its id (invalid on failure, reported).
+core::CheckInId saveCheckIn(const CommandContext& context, const std::optional<core::CheckIn>& before, const core::CheckIn& after,
+                            const QString& label);
+/// Removes a check-in; undo brings it back with its id.
+bool removeCheckIn(const CommandContext& context, const core::CheckIn& checkIn, const QString& label);
 
 } // namespace commands
 } // namespace rapport::ui

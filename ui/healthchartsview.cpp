@@ -3,6 +3,7 @@
 
 #include "core/trends.h"
 #include "ui/changefeed.h"
+#include "ui/chartparts.h"
 #include "ui/localdates.h"
 #include "ui/navigator.h"
 #include "ui/queries.h"
@@ -55,58 +56,6 @@ qreal msecs(core::Instant at)
 QString dayText(core::Instant at, const core::Zone& zone)
 {
     return wording::date(toQDate(core::dayIn(at, zone)), wording::DateStyle::Medium);
-}
-
-// A label for a field, never narrower than its text: QLabel's own size for "&To" came out a few
-// pixels short of the word and cut its last letter.
-QLabel* fieldLabel(const QString& text, QWidget* buddy, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    label->setBuddy(buddy);
-    QString shown = text;
-    shown.remove(QLatin1Char('&'));
-    label->setMinimumWidth(label->fontMetrics().horizontalAdvance(shown) + 2);
-    return label;
-}
-
-// Category labels (weeks) that do not fit side by side are turned, rather than cut to "10…".
-void fitCategoryLabels(QChart* chart)
-{
-    const auto axes = chart->axes(Qt::Horizontal);
-    auto* axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis*>(axes.front());
-    if (!axis || axis->count() == 0 || chart->plotArea().width() <= 0)
-        return;
-    const QFontMetricsF metrics(axis->labelsFont());
-    qreal widest = 0;
-    for (const QString& label : axis->categories())
-        widest = std::max(widest, metrics.horizontalAdvance(label));
-    const qreal room = chart->plotArea().width() / axis->count() - metrics.averageCharWidth();
-    const int angle = widest <= room ? 0 : 0.75 * (widest + metrics.height()) <= room ? -45 : -90;
-    if (axis->labelsAngle() != angle)
-        axis->setLabelsAngle(angle);
-}
-
-// Charts take their colours from the palette, so they read in light and dark themes alike.
-void applyPalette(QChart* chart, const QPalette& palette)
-{
-    chart->setBackgroundBrush(palette.color(QPalette::Base));
-    chart->setTitleBrush(palette.color(QPalette::Text));
-    chart->legend()->setLabelColor(palette.color(QPalette::Text));
-    for (QAbstractAxis* axis : chart->axes()) {
-        axis->setLabelsColor(palette.color(QPalette::Text));
-        axis->setTitleBrush(palette.color(QPalette::Text));
-        axis->setGridLineColor(palette.color(QPalette::Mid));
-        axis->setLinePenColor(palette.color(QPalette::Mid));
-    }
-}
-
-void clear(QChart* chart)
-{
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis;
-    }
 }
 
 QValueAxis* scoreAxis()
@@ -442,7 +391,7 @@ std::vector<std::size_t> rowsFor(const QString& choice, const PersonModel& peopl
 void HealthChartsView::drawHealthOverTime()
 {
     QChart* chart = this->chart(HealthOverTime);
-    clear(chart);
+    clearChart(chart);
     const Computed& c = *m_computed;
     const auto rows = rowsFor(m_subject->currentData().toString(), m_people);
     const auto scores = core::meanScores(c.grid, rows);
@@ -475,7 +424,7 @@ void HealthChartsView::drawHealthOverTime()
 void HealthChartsView::drawRhythmKept()
 {
     QChart* chart = this->chart(RhythmKept);
-    clear(chart);
+    clearChart(chart);
     const Computed& c = *m_computed;
     const auto rows = rowsFor(m_rhythmKind->currentData().toString(), m_people);
     const auto weeks = core::rhythmKept(c.ties, rows, c.rhythmPoints, m_people.zone());
@@ -520,7 +469,7 @@ void HealthChartsView::drawRhythmKept()
 void HealthChartsView::drawStates()
 {
     QChart* chart = this->chart(States);
-    clear(chart);
+    clearChart(chart);
     const auto counts = core::stateDistribution(m_people.ties());
     auto* series = new QBarSeries(chart);
     for (const core::HealthState state : core::kAllHealthStates) {
@@ -555,7 +504,7 @@ void HealthChartsView::drawStates()
 void HealthChartsView::drawTeamTrend()
 {
     QChart* chart = this->chart(TeamTrend);
-    clear(chart);
+    clearChart(chart);
     const Computed& c = *m_computed;
     const QString team = m_team->currentData().toString();
     std::vector<std::size_t> teamRows;

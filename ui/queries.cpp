@@ -8,6 +8,7 @@
 #include "core/storage/linkrepository.h"
 #include "core/storage/mappinrepository.h"
 #include "core/storage/personalrepository.h"
+#include "core/storage/pulserepository.h"
 #include "core/storage/teamrepository.h"
 
 #include <algorithm>
@@ -179,6 +180,27 @@ core::Status DatabaseQueries::keepDraft(const std::string& key, const std::strin
 core::Status DatabaseQueries::dropDraft(const std::string& key) const
 {
     return storage::DraftRepository(m_database).remove(key);
+}
+
+core::Result<std::vector<core::PulseTemplate>> DatabaseQueries::pulseTemplates() const
+{
+    return storage::PulseRepository(m_database).templates();
+}
+
+core::Result<std::vector<core::PulseRound>> DatabaseQueries::pulseRounds() const
+{
+    return storage::PulseRepository(m_database).rounds();
+}
+
+core::Result<std::vector<core::PulseResponse>> DatabaseQueries::pulseResponsesOf(core::PulseRoundId round) const
+{
+    return storage::PulseRepository(m_database).responsesOf(round);
+}
+
+core::Result<std::vector<core::RoundCounts>> DatabaseQueries::pulseCounts(std::span<const core::PulseRound> rounds,
+                                                                          std::span<const core::PulseTemplate> templates) const
+{
+    return storage::PulseRepository(m_database).countsOf(rounds, templates);
 }
 
 } // namespace rapport::ui

@@ -10,6 +10,7 @@
 #include "core/maplayout.h"
 #include "core/meeting.h"
 #include "core/person.h"
+#include "core/pulse.h"
 #include "core/relationship.h"
 #include "core/timeline.h"
 #include "core/result.h"
@@ -170,6 +171,18 @@ public:
     virtual core::Result<std::optional<core::Conversation>> conversation(core::ConversationId id) const = 0;
 };
 
+/// The Pulse area: templates (every version), rounds, and the answers of one round.
+class PulseQueries
+{
+public:
+    virtual ~PulseQueries() = default;
+    virtual core::Result<std::vector<core::PulseTemplate>> pulseTemplates() const = 0;
+    virtual core::Result<std::vector<core::PulseRound>> pulseRounds() const = 0;
+    virtual core::Result<std::vector<core::PulseResponse>> pulseResponsesOf(core::PulseRoundId round) const = 0;
+    /// What each round's answers count (storage::PulseRepository::countsOf), in the order of `rounds`.
+    virtual core::Result<std::vector<core::RoundCounts>> pulseCounts(std::span<const core::PulseRound> rounds,
+                                                                     std::span<const core::PulseTemplate> templates) const = 0;
+};
 
 /// Every area's queries, answered from the open database.
 class DatabaseQueries final : public PeopleQueries,
@@ -179,6 +192,7 @@ class DatabaseQueries final : public PeopleQueries,
                               public HistoryQueries,
                               public SearchQueries,
                               public PrepQueries,
+                              public PulseQueries,
                               public DraftStore
 {
 public:
@@ -215,6 +229,11 @@ public:
     core::Status keepDraft(const std::string& key, const std::string& text, core::Instant at) const override;
     core::Status dropDraft(const std::string& key) const override;
     core::Result<std::optional<storage::PersonRow>> personAt(core::PersonId person, core::Instant at) const override;
+    core::Result<std::vector<core::PulseTemplate>> pulseTemplates() const override;
+    core::Result<std::vector<core::PulseRound>> pulseRounds() const override;
+    core::Result<std::vector<core::PulseResponse>> pulseResponsesOf(core::PulseRoundId round) const override;
+    core::Result<std::vector<core::RoundCounts>> pulseCounts(std::span<const core::PulseRound> rounds,
+                                                             std::span<const core::PulseTemplate> templates) const override;
 
 private:
     storage::Database& m_database;

@@ -13,6 +13,7 @@
 #include <QTime>
 
 #include <array>
+#include <cmath>
 
 namespace rapport::ui::wording {
 namespace {
@@ -848,6 +849,64 @@ QString listeningTrend(const core::ListeningTrend& trend)
         .arg(trend.partly)
         .arg(trend.notUnderstood)
         .arg(QLocale().toString(trend.questionsEach(), 'f', 1));
+}
+
+QString pulseHiddenWhy(core::Hidden hidden, int threshold)
+{
+    return hidden == core::Hidden::TooFew ? tr("fewer than %1 answers").arg(threshold)
+                                          : tr("hidden so that a smaller group cannot be worked out from it");
+}
+
+QString pulseHiddenShort(core::Hidden hidden, int threshold)
+{
+    return hidden == core::Hidden::TooFew ? tr("fewer than %1").arg(threshold) : tr("hidden");
+}
+
+QString pulseChange(core::Change change, std::optional<double> difference)
+{
+    if (!difference || std::abs(*difference) < 0.05)
+        return {};
+    const QString by = QStringLiteral("%1%2").arg(*difference > 0 ? QStringLiteral("+") : QStringLiteral("−"))
+                           .arg(QLocale().toString(std::abs(*difference), 'f', 1));
+    switch (change) {
+    case core::Change::Up: return QStringLiteral(" ↑ %1").arg(by);
+    case core::Change::Down: return QStringLiteral(" ↓ %1").arg(by);
+    case core::Change::TooFewToTell: return tr(" (%1: too few answers to call a change)").arg(by);
+    case core::Change::Steady:
+    case core::Change::NothingToCompare: break;
+    }
+    return {};
+}
+
+QString scaleValueName(core::Scale scale, int value)
+{
+    switch (scale) {
+    case core::Scale::Agreement: {
+        static const std::array<const char*, 5> words{QT_TRANSLATE_NOOP("rapport::wording", "Strongly disagree"),
+                                                      QT_TRANSLATE_NOOP("rapport::wording", "Disagree"),
+                                                      QT_TRANSLATE_NOOP("rapport::wording", "Neither"),
+                                                      QT_TRANSLATE_NOOP("rapport::wording", "Agree"),
+                                                      QT_TRANSLATE_NOOP("rapport::wording", "Strongly agree")};
+        return value >= 1 && value <= 5 ? tr(words[static_cast<std::size_t>(value - 1)]) : QString::number(value);
+    }
+    case core::Scale::YesNo: return value == 1 ? tr("Yes") : tr("No");
+    case core::Scale::ZeroToTen:
+    case core::Scale::Text: break;
+    }
+    return QString::number(value);
+}
+
+QString pulseFigure(const core::Cell& cell, core::Change change, std::optional<double> difference, int threshold)
+{
+    if (!cell.shown())
+        return pulseHiddenShort(cell.hidden, threshold);
+    const auto mean = cell.tally.mean();
+    if (!mean)
+        return plural(cell.tally.answers, tr("1 answer"), tr("%n answers"));
+    return tr("%1 (%2% favourable)%3")
+        .arg(QLocale().toString(*mean, 'f', 1))
+        .arg(std::lround(cell.tally.favourableShare().value_or(0) * 100))
+        .arg(pulseChange(change, difference));
 }
 
 } // namespace rapport::ui::wording

@@ -8,6 +8,7 @@
 #include "core/conversation.h"
 #include "core/questions.h"
 #include "core/health.h"
+#include "core/pulse.h"
 #include "core/personal.h"
 #include "core/instant.h"
 #include "core/interaction.h"
@@ -180,5 +181,18 @@ QString suggestionReason(core::SuggestionReason reason);
 /// "Listening, last 10 one-on-ones: understood before solving 7 · partly 2 · not 1 · 1.8 open
 /// questions each"; empty when no one-on-one has notes yet.
 QString listeningTrend(const core::ListeningTrend& trend);
+
+/// Why a pulse figure is not shown: "fewer than 5 answers", or that showing it would give a
+/// smaller group's answers away by subtraction.
+QString pulseHiddenWhy(core::Hidden hidden, int threshold);
+/// A hidden figure in a table cell: "fewer than 5", "hidden".
+QString pulseHiddenShort(core::Hidden hidden, int threshold);
+/// The change beside a figure: " ↑ +0.4", " ↓ −0.3", " (−0.3: too few answers to call a change)";
+/// empty when there is no difference worth a word (or nothing to compare).
+QString pulseChange(core::Change change, std::optional<double> difference);
+/// A value of a scale as a person reads it: "Strongly agree", "Yes", "7".
+QString scaleValueName(core::Scale scale, int value);
+/// A figure of a question: "3.8 (72% favourable) ↑ +0.4", "12 answers" for words only, or why it is hidden.
+QString pulseFigure(const core::Cell& cell, core::Change change, std::optional<double> difference, int threshold);
 
 } // namespace rapport::ui::wording

@@ -179,8 +179,9 @@ core::Result<core::PulseResponseId> writeResponse(const QSqlDatabase& db, const 
         .bindText(r.sourceKey);
     if (auto done = run(q); !done)
         return done.error();
-    if (auto cleared = runWith(db, QStringLiteral("DELETE FROM pulse_answers WHERE response_id = ?"), {id.value}); !cleared)
-        return cleared.error();
+    if (r.id.isValid()) // a response rewritten under its id: its old answers go; a new one has none
+        if (auto cleared = runWith(db, QStringLiteral("DELETE FROM pulse_answers WHERE response_id = ?"), {id.value}); !cleared)
+            return cleared.error();
     for (std::size_t i = 0; i < r.answers.size(); ++i) {
         Query add(db, QStringLiteral("INSERT INTO pulse_answers (response_id, position, value, comment) VALUES (?, ?, ?, ?)"));
         add.bind(id.value).bind(static_cast<int>(i)).bind(optionalInt(r.answers[i].value)).bindText(r.answers[i].comment);
@@ -370,6 +371,44 @@ core::Result<std::vector<core::PulseResponse>> PulseRepository::responsesOf(core
     return rows::pulseResponsesWhere(m_db.connection(), QStringLiteral("WHERE round_id = ?"), {round.value});
 }
 
+core::Result<std::vector<core::RoundCounts>> PulseRepository::countsOf(std::span<const core::PulseRound> rounds,
+                                                                      std::span<const core::PulseTemplate> templates) const
+{
+    std::unordered_map<long long, std::size_t> position; // round id -> index in `rounds`
+    std::vector<core::RoundCounts> counts(rounds.size());
+    for (std::size_t r = 0; r < rounds.size(); ++r) {
+        position.emplace(rounds[r].id.value, r);
+        const core::PulseTemplate* asked = core::templateOf(templates, rounds[r]);
+        counts[r] = core::countsOf(rounds[r], asked ? *asked : core::PulseTemplate{}, {});
+    }
+    const QSqlDatabase db = m_db.connection();
+    Query respondents(db, QStringLiteral("SELECT round_id, group_position, COUNT(*) FROM pulse_responses GROUP BY round_id, group_position"));
+    if (!respondents.exec())
+        return respondents.error();
+    while (respondents.next()) {
+        const auto found = position.find(respondents.value(0).toLongLong());
+        const auto group = static_cast<std::size_t>(respondents.value(1).toLongLong());
+        if (found != position.end() && group < counts[found->second].respondents.size())
+            counts[found->second].respondents[group] = respondents.value(2).toInt();
+    }
+    Query answers(db, QStringLiteral("SELECT r.round_id, r.group_position, a.position, a.value, COUNT(*) FROM pulse_answers a "
+                                     "JOIN pulse_responses r ON r.id = a.response_id WHERE a.value IS NOT NULL "
+                                     "GROUP BY r.round_id, r.group_position, a.position, a.value"));
+    if (!answers.exec())
+        return answers.error();
+    while (answers.next()) {
+        const auto found = position.find(answers.value(0).toLongLong());
+        if (found == position.end())
+            continue;
+        auto& questions = counts[found->second].questions;
+        const auto group = static_cast<std::size_t>(answers.value(1).toLongLong());
+        const auto question = static_cast<std::size_t>(answers.value(2).toLongLong());
+        if (question < questions.size() && group < questions[question].size())
+            questions[question][group].add(answers.value(3).toInt(), answers.value(4).toInt());
+    }
+    return counts;
+}
+
 core::Result<core::PulseTemplateId> PulseRepository::saveTemplate(const core::PulseTemplate& pulseTemplate)
 {
     const QSqlDatabase db = m_db.connection();
@@ -418,15 +457,53 @@ core::Status PulseRepository::close(core::PulseRoundId round, core::LocalDay day
         [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
 }
 
-core::Result<int> PulseRepository::addResponses(core::PulseRoundId round, std::vector<core::PulseResponse> responses)
+core::Status PulseRepository::reopen(core::PulseRoundId round)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&]() -> core::Status {
+            if (auto known = roundFacts(db, round); !known)
+                return known.error();
+            return runWith(db, QStringLiteral("UPDATE pulse_rounds SET closed_on = NULL WHERE id = ?"), {round.value});
+        },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Status PulseRepository::removeRound(core::PulseRoundId round)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(
+        db, m_db.dialect(), [&] { return runWith(db, QStringLiteral("DELETE FROM pulse_rounds WHERE id = ?"), {round.value}); },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Status PulseRepository::removeResponses(core::PulseRoundId round, const std::vector<core::PulseResponseId>& responses)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&]() -> core::Status {
+            for (const auto id : responses)
+                if (auto removed = runWith(db, QStringLiteral("DELETE FROM pulse_responses WHERE id = ? AND round_id = ?"),
+                                           {id.value, round.value});
+                    !removed)
+                    return removed;
+            return core::Done{};
+        },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Result<std::vector<core::PulseResponseId>> PulseRepository::addResponses(core::PulseRoundId round,
+                                                                                std::vector<core::PulseResponse> responses)
 {
     static thread_local std::mt19937 shuffler{std::random_device{}()};
     std::shuffle(responses.begin(), responses.end(), shuffler);
     const QSqlDatabase db = m_db.connection();
-    int added = 0;
+    std::vector<core::PulseResponseId> added;
     return writeTransaction(
         db, m_db.dialect(),
-        [&]() -> core::Result<int> {
+        [&]() -> core::Result<std::vector<core::PulseResponseId>> {
             auto facts = roundFacts(db, round);
             if (!facts)
                 return facts.error();
@@ -446,14 +523,15 @@ core::Result<int> PulseRepository::addResponses(core::PulseRoundId round, std::v
                 }
                 response.id = {};
                 response.round = round;
-                if (auto written = writeResponse(db, response); !written)
+                auto written = writeResponse(db, response);
+                if (!written)
                     return written.error();
-                ++added;
+                added.push_back(written.value());
             }
             return added;
         },
         [&] {
-            if (added > 0)
+            if (!added.empty())
                 m_db.announce(ChangeSet::of(Rows::Pulse));
         });
 }

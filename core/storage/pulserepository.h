@@ -9,6 +9,7 @@
 #include <QVariantList>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace rapport::storage {
@@ -28,6 +29,10 @@ public:
     core::Result<std::vector<core::PulseRound>> rounds() const;
     core::Result<std::optional<core::PulseRound>> round(core::PulseRoundId id) const;
     core::Result<std::vector<core::PulseResponse>> responsesOf(core::PulseRoundId round) const;
+    /// What the answers of each of `rounds` count (core::countsOf), counted by the database without
+    /// reading each answer: the figures of every round at once, for lists and trends.
+    core::Result<std::vector<core::RoundCounts>> countsOf(std::span<const core::PulseRound> rounds,
+                                                          std::span<const core::PulseTemplate> templates) const;
 
     /// Stores a template: a new one when its id is 0; else rewritten, unless a round asked it, when
     /// it is stored as the next version of its name instead. Returns the id it has now.
@@ -37,10 +42,16 @@ public:
     core::Result<core::PulseRoundId> open(const core::PulseRound& round);
     /// Closes a round on `day` (before its last day, or on it).
     core::Status close(core::PulseRoundId round, core::LocalDay day);
+    /// Opens a closed round again (the undo of close()).
+    core::Status reopen(core::PulseRoundId round);
+    /// Removes a round with its groups and answers (the undo of open()).
+    core::Status removeRound(core::PulseRoundId round);
     /// Adds answers to a round in one go, leaving out those whose source key it already holds (an
     /// export read again). Each gets a random id, and they go in shuffled: neither says who came
-    /// when. Returns how many were added.
-    core::Result<int> addResponses(core::PulseRoundId round, std::vector<core::PulseResponse> responses);
+    /// when. Returns the ids of those added.
+    core::Result<std::vector<core::PulseResponseId>> addResponses(core::PulseRoundId round, std::vector<core::PulseResponse> responses);
+    /// Removes answers of a round (the undo of addResponses()).
+    core::Status removeResponses(core::PulseRoundId round, const std::vector<core::PulseResponseId>& responses);
 
     /// A person's check-ins, oldest first.
     core::Result<std::vector<core::CheckIn>> checkInsOf(core::PersonId person) const;

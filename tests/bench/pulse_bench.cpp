@@ -7,6 +7,14 @@
 #include "core/storage/database.h"
 #include "core/storage/pulserepository.h"
 #include "tests/bench/benchsupport.h"
+#include "ui/mainwindow.h"
+#include "ui/pulseview.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
 
 #include <benchmark/benchmark.h>
 
@@ -51,5 +59,39 @@ void pulse_aggregate_vp(benchmark::State& state)
     state.counters["hidden_cells"] = static_cast<double>(hidden);
 }
 BENCHMARK(pulse_aggregate_vp)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
+
+// Opening the Pulse area at vp until it is painted: the rounds read with every answer (the list's
+// counts and the trend need all of them), the latest round's results with the one before, the
+// heat map of its 160 teams. Between two opens a change is announced while the page is hidden,
+// so that each open reads everything again.
+void pulse_page_vp(benchmark::State& state)
+{
+    QTemporaryDir folder;
+    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    QUndoStack stack;
+    bench::SilentFeedback feedback;
+    storage::Database& database = bench::vpDatabase();
+    ui::WindowContext context{database, stack, settings, bench::vpOptions().zone, [] { return bench::vpNow(); }, &feedback};
+    ui::MainWindow window(context);
+    window.resize(1280, 800);
+    window.show();
+    window.showView(QStringLiteral("people"));
+    QApplication::processEvents();
+    for (auto _ : state) {
+        window.showView(QStringLiteral("pulse"));
+        QApplication::processEvents(); // the paint
+        state.PauseTiming();
+        window.showView(QStringLiteral("people"));
+        database.announce(storage::ChangeSet::of(storage::Rows::Pulse));
+        QApplication::processEvents();
+        state.ResumeTiming();
+    }
+    window.showView(QStringLiteral("pulse"));
+    const int rounds = window.page<ui::PulseView>()->roundList()->topLevelItemCount();
+    state.counters["rounds"] = rounds;
+    if (feedback.errors > 0 || rounds == 0)
+        state.SkipWithError("the page did not show the rounds");
+}
+BENCHMARK(pulse_page_vp)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
 
 } // namespace

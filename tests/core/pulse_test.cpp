@@ -247,7 +247,7 @@ TEST(PulseReport, EachQuestionIsBrokenDownByGroupAndCommentsShowOnlyWhereTheirGr
     EXPECT_EQ(named.questions[0].figures.groups[1].tally.answers, 2);
 }
 
-TEST(PulseReport, ARoundIsOpenFromItsFirstDayToItsLastOrToTheDayItClosed)
+TEST(PulseReport, ARoundIsOpenFromItsFirstDayToItsLastOrUntilItIsClosed)
 {
     PulseRound round = roundOf({5});
     EXPECT_FALSE(round.isOpen(*parseDay("2026-11-01")));
@@ -255,7 +255,8 @@ TEST(PulseReport, ARoundIsOpenFromItsFirstDayToItsLastOrToTheDayItClosed)
     EXPECT_TRUE(round.isOpen(*parseDay("2026-11-13")));
     EXPECT_FALSE(round.isOpen(*parseDay("2026-11-14")));
     round.closedOn = *parseDay("2026-11-05");
-    EXPECT_TRUE(round.isOpen(*parseDay("2026-11-05")));
+    EXPECT_TRUE(round.isOpen(*parseDay("2026-11-04")));
+    EXPECT_FALSE(round.isOpen(*parseDay("2026-11-05"))) << "closed by hand that day: closed from then on";
     EXPECT_FALSE(round.isOpen(*parseDay("2026-11-06")));
 }
 
@@ -286,4 +287,47 @@ TEST(PulseReport, AGroupWhoseRespondentsAreHiddenIsHiddenInEveryQuestion)
             }
     const std::vector<Hidden> alone = suppression(std::vector{3, 5, 4}, 5);
     EXPECT_EQ(alone[1], Hidden::No) << "what the question's own breakdown would have shown";
+}
+
+TEST(PulseReport, ARoundIsComparedWithTheLastOneOfItsTemplateGroupByGroup)
+{
+    std::vector<PulseTemplate> templates{seenHeardTrusted(), seenHeardTrusted(), PulseTemplate{}};
+    templates[0].id = PulseTemplateId{1};
+    templates[1].id = PulseTemplateId{2}; // its next version: still the same series
+    templates[1].version = 2;
+    templates[2] = PulseTemplate{PulseTemplateId{3}, "Stay interview", 1, {PulseQuestion{"What keeps you here?", Scale::Text}}};
+    std::vector<PulseRound> rounds(4, roundOf({6, 6}));
+    for (int r = 0; r < 4; ++r) {
+        rounds[r].id = PulseRoundId{r + 1};
+        rounds[r].opens = LocalDay{std::chrono::sys_days{*parseDay("2026-01-05")} + std::chrono::days{91 * (3 - r)}};
+        rounds[r].templateId = PulseTemplateId{r == 2 ? 3 : r == 0 ? 2 : 1};
+    }
+    std::swap(rounds[0].groups[0], rounds[0].groups[1]); // the newest lists the teams the other way round
+    const auto like = roundsLike(rounds, templates, rounds[0]);
+    ASSERT_EQ(like.size(), 3u) << "every version of its template, not the stay interview";
+    EXPECT_EQ(like.front()->id, PulseRoundId{4});
+    EXPECT_EQ(like.back()->id, PulseRoundId{1}) << "in the order they opened";
+    ASSERT_EQ(previousRound(rounds, templates, rounds[0]), &rounds[1]);
+
+    std::vector<PulseResponse> before, now;
+    for (int i = 0; i < 30; ++i) {
+        before.push_back(responseIn(0, 2, 2, 2)); // team 1, then low
+        before.push_back(responseIn(1, 4, 4, 4));
+        now.push_back(responseIn(1, 5, 5, 5)); // team 1 is now the second group
+        now.push_back(responseIn(0, 4, 4, 4));
+    }
+    for (auto& r : now)
+        r.round = rounds[0].id;
+    for (auto& r : before)
+        r.round = rounds[1].id;
+    rounds[0].groups[0].invited = rounds[0].groups[1].invited = rounds[1].groups[0].invited = rounds[1].groups[1].invited = 30;
+    Comparison compared{&rounds[0], reportOf(rounds[0], templates[1], now), &rounds[1], reportOf(rounds[1], templates[0], before)};
+    EXPECT_EQ(compared.change(0, 1), Change::Up) << "team 1: 2 then 5, matched by team, not by position";
+    EXPECT_DOUBLE_EQ(*compared.difference(0, 1), 3.0);
+    EXPECT_EQ(compared.change(0, 0), Change::Steady) << "team 2: 4 both times, 30 answers each";
+    EXPECT_DOUBLE_EQ(*compared.difference(0, std::nullopt), 1.5);
+
+    Comparison first{&rounds[3], reportOf(rounds[3], templates[0], {}), nullptr, std::nullopt};
+    EXPECT_EQ(first.change(0, std::nullopt), Change::NothingToCompare);
+    EXPECT_FALSE(first.difference(0, 0));
 }

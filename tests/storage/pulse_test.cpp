@@ -109,6 +109,14 @@ TEST_F(PulseStorage, ARoundKeepsItsGroupsAndClosesOnADay)
     EXPECT_EQ(pulse().round(id).value()->closedOn, core::parseDay("2026-11-10"));
     EXPECT_FALSE(pulse().round(id).value()->isOpen(*core::parseDay("2026-11-11")));
     EXPECT_EQ(pulse().rounds().value().size(), 1u);
+
+    ASSERT_TRUE(pulse().reopen(id)) << "the undo of closing";
+    EXPECT_FALSE(pulse().round(id).value()->closedOn);
+    EXPECT_FALSE(pulse().reopen(core::PulseRoundId{999})) << "no such round";
+    ASSERT_TRUE(pulse().addResponses(id, {answer(0, 4)}));
+    ASSERT_TRUE(pulse().removeRound(id)) << "the undo of opening";
+    EXPECT_TRUE(pulse().rounds().value().empty());
+    EXPECT_TRUE(pulse().responsesOf(id).value().empty()) << "its answers go with it";
 }
 
 TEST_F(PulseStorage, AnswersAreAddedOnceEachWithRandomIdsInNoOrder)
@@ -117,11 +125,15 @@ TEST_F(PulseStorage, AnswersAreAddedOnceEachWithRandomIdsInNoOrder)
     std::vector<core::PulseResponse> batch;
     for (int i = 0; i < 40; ++i)
         batch.push_back(answer(static_cast<std::size_t>(i % 2), 1 + i % 5, "R_" + std::to_string(i)));
-    EXPECT_EQ(pulse().addResponses(id, batch).value(), 40);
-    EXPECT_EQ(pulse().addResponses(id, batch).value(), 0) << "the same export read again adds nothing";
+    EXPECT_EQ(pulse().addResponses(id, batch).value().size(), 40u);
+    EXPECT_EQ(pulse().addResponses(id, batch).value().size(), 0u) << "the same export read again adds nothing";
     batch.push_back(answer(0, 5, "R_40"));
     batch.push_back(answer(1, 3)); // no key: always new
-    EXPECT_EQ(pulse().addResponses(id, batch).value(), 2);
+    const auto added = pulse().addResponses(id, batch).value();
+    EXPECT_EQ(added.size(), 2u);
+    ASSERT_TRUE(pulse().removeResponses(id, added)) << "the undo of an import";
+    EXPECT_EQ(pulse().responsesOf(id).value().size(), 40u);
+    EXPECT_EQ(pulse().addResponses(id, batch).value().size(), 2u) << "and its redo";
 
     const auto stored = pulse().responsesOf(id).value();
     ASSERT_EQ(stored.size(), 42u);
@@ -158,7 +170,7 @@ TEST_F(PulseStorage, AFailedBatchAddsNothingAndAnAnonymousRoundTakesNoName)
     const auto anonymous = pulse().open(round()).value();
     EXPECT_FALSE(pulse().addResponses(anonymous, batch)) << "anonymous answers attach to no one";
     EXPECT_TRUE(pulse().responsesOf(anonymous).value().empty());
-    EXPECT_EQ(pulse().addResponses(named, batch).value(), 2);
+    EXPECT_EQ(pulse().addResponses(named, batch).value().size(), 2u);
     EXPECT_FALSE(pulse().addResponses(core::PulseRoundId{999}, batch));
     std::vector<core::PulseResponse> elsewhere{answer(2, 3, "c")}; // the round has two groups
     EXPECT_FALSE(pulse().addResponses(named, elsewhere));
@@ -181,4 +193,31 @@ TEST_F(PulseStorage, CheckInsBelongToTheirPersonAndGoWithThem)
     EXPECT_EQ(pulse().checkInsOf(ana).value(), std::vector{checkIn}) << "undoing the deletion brings them back";
     ASSERT_TRUE(pulse().removeCheckIn(checkIn.id, ana));
     EXPECT_TRUE(pulse().checkInsOf(ana).value().empty());
+}
+
+TEST_F(PulseStorage, TheDatabaseCountsWhatTheAnswersWouldCount)
+{
+    const auto first = pulse().open(round()).value();
+    const auto second = pulse().open(round()).value();
+    std::vector<core::PulseResponse> batch;
+    for (int i = 0; i < 23; ++i)
+        batch.push_back(answer(static_cast<std::size_t>(i % 2), 1 + i % 5));
+    ASSERT_TRUE(pulse().addResponses(first, batch));
+    ASSERT_TRUE(pulse().addResponses(second, {answer(1, 2)}));
+    const auto rounds = pulse().rounds().value();
+    const auto templates = pulse().templates().value();
+    const auto counted = pulse().countsOf(rounds, templates).value();
+    ASSERT_EQ(counted.size(), 2u);
+    for (std::size_t r = 0; r < 2; ++r) {
+        const auto responses = pulse().responsesOf(rounds[r].id).value();
+        const core::PulseTemplate& asked = *core::templateOf(templates, rounds[r]);
+        EXPECT_EQ(counted[r], core::countsOf(rounds[r], asked, responses)) << r;
+        const core::PulseReport figures = core::figuresOf(rounds[r], asked, counted[r]);
+        const core::PulseReport full = core::reportOf(rounds[r], asked, responses);
+        EXPECT_EQ(figures.respondents.total, full.respondents.total);
+        EXPECT_EQ(figures.questions[0].figures.groups, full.questions[0].figures.groups);
+        EXPECT_EQ(figures.questions[1].comments.hidden, full.questions[1].comments.hidden);
+    }
+    EXPECT_EQ(counted[0].respondents, (std::vector<int>{12, 11}));
+    EXPECT_EQ(counted[1].questions[0][1].answers, 1);
 }

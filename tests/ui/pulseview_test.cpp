@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Pulse area: its rounds, a round's results as far as the threshold allows (heat map, figures,
+// comments, trend with its hidden points), opening a round from the window and closing it, each
+// one undo step, and the page following answers that arrive.
+#include "core/storage/pulserepository.h"
+#include "tests/ui/mnemonics.h"
+#include "tests/ui/uitestfixture.h"
+#include "ui/emptystate.h"
+#include "ui/newrounddialog.h"
+#include "ui/personmodel.h"
+#include "ui/pulseview.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace rapport;
+
+class PulseViewTest : public test::UiTest
+{
+protected:
+    void SetUp() override
+    {
+        UiTest::SetUp();
+        for (int i = 0; i < 8; ++i)
+            addPerson(("Platform " + std::to_string(i)).c_str(), core::RelationshipKind::DirectReport, "Platform");
+        for (int i = 0; i < 6; ++i)
+            addPerson(("Search " + std::to_string(i)).c_str(), core::RelationshipKind::DirectReport, "Search");
+        for (int i = 0; i < 3; ++i)
+            addPerson(("Design " + std::to_string(i)).c_str(), core::RelationshipKind::DirectReport, "Design");
+        model = std::make_unique<ui::PersonModel>(*database, now, core::Zone{"Europe/Berlin"});
+    }
+    void TearDown() override
+    {
+        view.reset();
+        model.reset();
+        UiTest::TearDown();
+    }
+
+    storage::PulseRepository pulse() { return storage::PulseRepository(*database); }
+
+    // A round of the default template asking the three teams (Platform, Search, Design).
+    core::PulseRoundId openRound(const char* opens, const char* closes, std::string title)
+    {
+        core::PulseRound round;
+        round.templateId = pulse().templates().value().front().id;
+        round.title = std::move(title);
+        round.opens = *core::parseDay(opens);
+        round.closes = *core::parseDay(closes);
+        round.groups = {core::PulseGroup{std::nullopt, "Platform", 8}, core::PulseGroup{std::nullopt, "Search", 6},
+                        core::PulseGroup{std::nullopt, "Design", 3}};
+        return pulse().open(round).value();
+    }
+    void answer(core::PulseRoundId round, std::size_t group, int count, int value, const std::string& comment = {})
+    {
+        std::vector<core::PulseResponse> batch;
+        for (int i = 0; i < count; ++i) {
+            core::PulseResponse r;
+            r.group = group;
+            r.answers = {core::PulseAnswer{value, {}}, core::PulseAnswer{value, i == 0 ? comment : std::string()},
+                         core::PulseAnswer{value, {}}};
+            batch.push_back(r);
+        }
+        ASSERT_TRUE(pulse().addResponses(round, batch));
+    }
+    // September: Platform 6, Search 5, Design none. November (open): Platform 7, Search 5, Design 2.
+    void twoRounds()
+    {
+        september = openRound("2026-09-07", "2026-09-18", "September");
+        answer(september, 0, 6, 3);
+        answer(september, 1, 5, 3);
+        november = openRound("2026-11-23", "2026-12-04", "November");
+        answer(november, 0, 7, 4, "More focus time");
+        answer(november, 1, 5, 4);
+        answer(november, 2, 2, 1, "Nobody asks me");
+    }
+    ui::PulseView& show()
+    {
+        view = std::make_unique<ui::PulseView>(pageContext(*model), queries());
+        view->resize(1200, 800);
+        view->show();
+        return *view;
+    }
+    QString cell(int row, int column) const { return view->heatMap()->item(row, column)->text(); }
+
+    std::unique_ptr<ui::PersonModel> model;
+    std::unique_ptr<ui::PulseView> view;
+    core::PulseRoundId september, november;
+};
+
+TEST_F(PulseViewTest, ARoundOpensFromTheWindowAsOneUndoStep)
+{
+    ui::PulseView& page = show();
+    auto* stack = page.findChild<QStackedWidget*>();
+    ASSERT_NE(stack, nullptr);
+    EXPECT_TRUE(qobject_cast<ui::EmptyState*>(stack->currentWidget())) << "no round yet: what the area is for";
+
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<ui::NewRoundDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        EXPECT_FALSE(dialog->openButton()->isEnabled()) << "no team ticked yet";
+        QStringList teams;
+        for (int i = 0; i < dialog->teamList()->count(); ++i)
+            teams << dialog->teamList()->item(i)->text();
+        EXPECT_EQ(teams, (QStringList{QStringLiteral("Design (3 people)"), QStringLiteral("Platform (8 people)"),
+                                      QStringLiteral("Search (6 people)")}));
+        dialog->teamList()->item(1)->setCheckState(Qt::Checked);
+        dialog->teamList()->item(2)->setCheckState(Qt::Checked);
+        dialog->thresholdBox()->setValue(4);
+        dialog->titleEdit()->setText(QStringLiteral("Winter"));
+        EXPECT_EQ(test::mnemonicClashes(*dialog), "");
+        dialog->openButton()->click();
+    });
+    page.newRound();
+    const auto rounds = pulse().rounds().value();
+    ASSERT_EQ(rounds.size(), 1u);
+    EXPECT_EQ(rounds[0].title, "Winter");
+    EXPECT_EQ(rounds[0].threshold, 4);
+    EXPECT_EQ(rounds[0].opens, *core::parseDay("2026-11-29")) << "it opens today";
+    ASSERT_EQ(rounds[0].groups.size(), 2u);
+    EXPECT_EQ(rounds[0].groups[0].name, "Platform");
+    EXPECT_EQ(rounds[0].groups[0].invited, 8);
+    EXPECT_EQ(rounds[0].groups[1].invited, 6);
+    EXPECT_EQ(page.roundList()->topLevelItemCount(), 1);
+    EXPECT_EQ(page.currentRound(), rounds[0].id) << "the new round is shown";
+    EXPECT_FALSE(qobject_cast<ui::EmptyState*>(stack->currentWidget()));
+
+    ASSERT_EQ(undoStack.count(), 1);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Open the pulse round “Winter”"));
+    undoStack.undo();
+    EXPECT_TRUE(pulse().rounds().value().empty());
+    EXPECT_TRUE(qobject_cast<ui::EmptyState*>(stack->currentWidget())) << "the page followed the undo";
+    undoStack.redo();
+    EXPECT_EQ(page.roundList()->topLevelItemCount(), 1);
+}
+
+TEST_F(PulseViewTest, TheResultsShowOnlyWhatTheThresholdAllowsAndSayWhy)
+{
+    twoRounds();
+    ui::PulseView& page = show();
+    ASSERT_EQ(page.roundList()->topLevelItemCount(), 2);
+    EXPECT_EQ(page.roundList()->topLevelItem(0)->text(0), QStringLiteral("November")) << "newest first, and shown";
+    EXPECT_EQ(page.roundList()->topLevelItem(0)->text(1), QStringLiteral("14 of 17"));
+    EXPECT_EQ(page.roundList()->topLevelItem(0)->text(2), QStringLiteral("open until Dec 4"));
+    EXPECT_EQ(page.roundList()->topLevelItem(1)->text(2), QStringLiteral("closed"));
+    EXPECT_EQ(page.currentRound(), november);
+    EXPECT_TRUE(page.summaryLabel()->text().contains(QStringLiteral("14 of 17 answered (82%)"))) << page.summaryLabel()->text().toStdString();
+    EXPECT_TRUE(page.summaryLabel()->text().contains(QStringLiteral("compared with September")));
+
+    // Design (2) is under the threshold; Search (5) is hidden too, else 14 − 7 − 5 would give Design away.
+    ASSERT_EQ(page.heatMap()->rowCount(), 4);
+    ASSERT_EQ(page.heatMap()->columnCount(), 4);
+    EXPECT_EQ(cell(0, 0), QStringLiteral("7 of 8"));
+    EXPECT_EQ(cell(0, 1), QStringLiteral("4.0 ↑ +1.0")) << "Platform: 3 then 4, every answer alike";
+    EXPECT_EQ(cell(1, 1), QStringLiteral("hidden"));
+    EXPECT_EQ(page.heatMap()->item(1, 1)->toolTip(), QStringLiteral("Hidden so that a smaller group cannot be worked out from it"));
+    EXPECT_EQ(cell(2, 0), QStringLiteral("fewer than 5"));
+    EXPECT_EQ(cell(2, 2), QStringLiteral("fewer than 5"));
+    EXPECT_EQ(page.heatMap()->item(2, 2)->toolTip(), QStringLiteral("Fewer than 5 answers"));
+    EXPECT_EQ(page.heatMap()->verticalHeaderItem(3)->text(), QStringLiteral("Everyone"));
+    EXPECT_EQ(cell(3, 0), QStringLiteral("14"));
+
+    const QString everyone = page.resultTexts().join(QLatin1Char('\n'));
+    EXPECT_TRUE(everyone.contains(QStringLiteral("“More focus time”"))) << everyone.toStdString();
+    EXPECT_TRUE(everyone.contains(QStringLiteral("“Nobody asks me”"))) << "fourteen people wrote among them";
+
+    page.heatMap()->setCurrentCell(2, 0); // Design's row shows Design
+    EXPECT_EQ(page.groupBox()->currentText(), QStringLiteral("Design"));
+    const QString design = page.resultTexts().join(QLatin1Char('\n'));
+    EXPECT_FALSE(design.contains(QStringLiteral("Nobody asks me"))) << design.toStdString();
+    EXPECT_FALSE(design.contains(QStringLiteral("1.0"))) << "no figure of two people";
+    EXPECT_TRUE(design.contains(QStringLiteral("Comments: fewer than 5 answers."))) << design.toStdString();
+    EXPECT_TRUE(design.contains(QStringLiteral("fewer than 5")));
+
+    page.groupBox()->setCurrentIndex(1); // Platform
+    const QString platform = page.resultTexts().join(QLatin1Char('\n'));
+    EXPECT_TRUE(platform.contains(QStringLiteral("“More focus time”")));
+    EXPECT_TRUE(platform.contains(QStringLiteral("4.0 (100% favourable) ↑ +1.0"))) << platform.toStdString();
+    EXPECT_TRUE(platform.contains(QStringLiteral("Strongly disagree: 0, Disagree: 0, Neither: 0, Agree: 7, Strongly agree: 0")));
+}
+
+TEST_F(PulseViewTest, TheTrendShowsEachQuestionAcrossRoundsAndWhereAPointIsNotShown)
+{
+    twoRounds();
+    ui::PulseView& page = show();
+    auto lines = [&page] {
+        std::vector<QLineSeries*> found;
+        for (QAbstractSeries* s : page.trendChart()->series())
+            if (auto* line = qobject_cast<QLineSeries*>(s); line && !qobject_cast<QScatterSeries*>(s))
+                found.push_back(line);
+        return found;
+    };
+    auto hiddenPoints = [&page]() -> QScatterSeries* {
+        for (QAbstractSeries* s : page.trendChart()->series())
+            if (auto* scatter = qobject_cast<QScatterSeries*>(s))
+                return scatter;
+        return nullptr;
+    };
+    ASSERT_EQ(lines().size(), 3u) << "one line per question";
+    EXPECT_EQ(lines()[0]->name(), QStringLiteral("I feel seen."));
+    ASSERT_EQ(lines()[0]->count(), 2);
+    EXPECT_DOUBLE_EQ(lines()[0]->at(0).y(), 3.0);
+    EXPECT_DOUBLE_EQ(lines()[0]->at(1).y(), 50.0 / 14) << "everyone: (7·4 + 5·4 + 2·1) / 14";
+    EXPECT_EQ(hiddenPoints(), nullptr) << "every point of everyone is shown";
+
+    page.groupBox()->setCurrentText(QStringLiteral("Design"));
+    EXPECT_TRUE(lines().empty()) << "Design was never shown";
+    ASSERT_NE(hiddenPoints(), nullptr);
+    EXPECT_EQ(hiddenPoints()->count(), 2);
+    EXPECT_EQ(hiddenPoints()->name(), QStringLiteral("Not shown: fewer than 5 answers"));
+}
+
+TEST_F(PulseViewTest, ClosingARoundIsOneUndoStepAndArrivingAnswersAreShown)
+{
+    twoRounds();
+    ui::PulseView& page = show();
+    EXPECT_TRUE(page.closeButton()->isEnabled());
+    page.closeButton()->click();
+    EXPECT_EQ(pulse().round(november).value()->closedOn, core::parseDay("2026-11-29"));
+    EXPECT_EQ(page.roundList()->topLevelItem(0)->text(2), QStringLiteral("closed"));
+    EXPECT_FALSE(page.closeButton()->isEnabled());
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Close the pulse round “November”"));
+    undoStack.undo();
+    EXPECT_FALSE(pulse().round(november).value()->closedOn);
+    EXPECT_TRUE(page.closeButton()->isEnabled());
+
+    answer(november, 2, 3, 2); // Design reaches five
+    EXPECT_EQ(page.roundList()->topLevelItem(0)->text(1), QStringLiteral("17 of 17"));
+    EXPECT_EQ(cell(2, 1), QStringLiteral("1.6")) << "(2·1 + 3·2) / 5, shown now";
+    EXPECT_EQ(test::mnemonicClashes(page), "");
+}

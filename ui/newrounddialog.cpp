@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/newrounddialog.h"
+
+#include "ui/localdates.h"
+#include "ui/pageparts.h"
+#include "ui/wording.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+namespace rapport::ui {
+
+NewRoundDialog::NewRoundDialog(const std::vector<core::PulseTemplate>& templates, std::vector<core::PulseGroup> teams,
+                               core::LocalDay today, QWidget* parent)
+    : QDialog(parent), m_groups(std::move(teams)), m_today(today)
+{
+    setWindowTitle(tr("New pulse round"));
+    std::map<std::string, core::PulseTemplate> newest;
+    for (const auto& t : templates)
+        if (auto& kept = newest[t.name]; kept.questions.empty() || kept.version < t.version)
+            kept = t;
+    for (auto& [name, t] : newest)
+        m_templates.push_back(std::move(t));
+
+    auto* form = new QFormLayout;
+    m_template = new QComboBox(this);
+    for (const auto& t : m_templates)
+        m_template->addItem(QString::fromStdString(t.name));
+    const auto standard = std::find_if(m_templates.begin(), m_templates.end(),
+                                       [](const core::PulseTemplate& t) { return t.name == core::seenHeardTrusted().name; });
+    if (standard != m_templates.end())
+        m_template->setCurrentIndex(static_cast<int>(standard - m_templates.begin()));
+    form->addRow(tr("&Questions:"), m_template);
+
+    m_title = new QLineEdit(QLocale().toString(toQDate(today), QStringLiteral("MMMM yyyy")), this);
+    form->addRow(tr("T&itle:"), m_title);
+
+    m_teams = new QListWidget(this);
+    for (const auto& group : m_groups) {
+        auto* item = new QListWidgetItem(tr("%1 (%2)").arg(QString::fromStdString(group.name), wording::peopleCount(group.invited)), m_teams);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+    }
+    m_teams->setToolTip(tr("Space ticks the team under the cursor"));
+    form->addRow(tr("&Teams:"), m_teams);
+
+    m_anonymous = new QRadioButton(tr("&Anonymous, each figure and comment shown only from"), this);
+    m_anonymous->setChecked(true);
+    m_threshold = new QSpinBox(this);
+    m_threshold->setRange(core::kMinimumThreshold, 50);
+    m_threshold->setValue(core::kDefaultThreshold);
+    m_threshold->setSuffix(tr(" answers"));
+    auto* anonymousRow = new QHBoxLayout;
+    anonymousRow->addWidget(m_anonymous);
+    anonymousRow->addWidget(m_threshold);
+    anonymousRow->addStretch();
+    m_named = new QRadioButton(tr("&Named: each answer belongs to the person who gave it"), this);
+    auto* howBox = new QVBoxLayout;
+    howBox->addLayout(anonymousRow);
+    howBox->addWidget(m_named);
+    form->addRow(tr("Answers:"), howBox);
+    connect(m_anonymous, &QRadioButton::toggled, m_threshold, &QWidget::setEnabled);
+
+    m_closes = new QDateEdit(toQDate(core::LocalDay{std::chrono::sys_days{today} + std::chrono::days{13}}), this);
+    m_closes->setCalendarPopup(true);
+    m_closes->setMinimumDate(toQDate(today));
+    m_closes->setDisplayFormat(wording::dateFormat(wording::DateStyle::Long));
+    form->addRow(tr("&Closes:"), m_closes);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_open = buttons->addButton(tr("&Open round"), QDialogButtonBox::AcceptRole);
+    m_open->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_teams, &QListWidget::itemChanged, this, &NewRoundDialog::updateOpenButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(paragraph(tr("It opens today. Share the questions through your form tool and import its export, "
+                                   "or ask them in your one-on-ones."), this));
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    updateOpenButton();
+    resize(sizeHint().expandedTo(QSize(520, 0)));
+}
+
+void NewRoundDialog::updateOpenButton()
+{
+    bool any = false;
+    for (int i = 0; i < m_teams->count(); ++i)
+        any = any || m_teams->item(i)->checkState() == Qt::Checked;
+    m_open->setEnabled(any);
+    m_open->setToolTip(any ? QString() : tr("Tick at least one team"));
+}
+
+core::PulseRound NewRoundDialog::round() const
+{
+    core::PulseRound round;
+    if (const int chosen = m_template->currentIndex(); chosen >= 0)
+        round.templateId = m_templates[static_cast<std::size_t>(chosen)].id;
+    round.title = m_title->text().trimmed().toStdString();
+    round.anonymity = m_named->isChecked() ? core::Anonymity::Named : core::Anonymity::Anonymous;
+    round.threshold = m_threshold->value();
+    round.opens = m_today;
+    round.closes = toDay(m_closes->date());
+    for (int i = 0; i < m_teams->count(); ++i)
+        if (m_teams->item(i)->checkState() == Qt::Checked)
+            round.groups.push_back(m_groups[static_cast<std::size_t>(i)]);
+    return round;
+}
+
+} // namespace rapport::ui

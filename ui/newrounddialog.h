@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/pulse.h"
+
+#include <QDialog>
+
+#include <vector>
+
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+
+namespace rapport::ui {
+
+/// "New pulse round": which questions, asked of which teams, anonymously (with its threshold) or by
+/// name, until when. It opens today.
+class NewRoundDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    /// `templates`: every version (the newest of each name is offered); `teams`: the groups a round
+    /// can ask, each with its members today.
+    NewRoundDialog(const std::vector<core::PulseTemplate>& templates, std::vector<core::PulseGroup> teams, core::LocalDay today,
+                   QWidget* parent = nullptr);
+
+    /// The round as filled in (id 0).
+    core::PulseRound round() const;
+
+    QComboBox* templateBox() const { return m_template; }
+    QLineEdit* titleEdit() const { return m_title; }
+    QListWidget* teamList() const { return m_teams; }
+    QRadioButton* namedButton() const { return m_named; }
+    QSpinBox* thresholdBox() const { return m_threshold; }
+    QDateEdit* closesEdit() const { return m_closes; }
+    QPushButton* openButton() const { return m_open; }
+
+private:
+    void updateOpenButton();
+
+    std::vector<core::PulseTemplate> m_templates; ///< the newest version of each name, by name
+    std::vector<core::PulseGroup> m_groups;
+    core::LocalDay m_today;
+    QComboBox* m_template = nullptr;
+    QLineEdit* m_title = nullptr;
+    QListWidget* m_teams = nullptr;
+    QRadioButton* m_anonymous = nullptr;
+    QRadioButton* m_named = nullptr;
+    QSpinBox* m_threshold = nullptr;
+    QDateEdit* m_closes = nullptr;
+    QPushButton* m_open = nullptr;
+};
+
+} // namespace rapport::ui

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/pulse.h"
+#include "ui/pagecontext.h"
+
+#include <QWidget>
+
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+class QChart;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+class QTableWidget;
+class QTreeWidget;
+class QVBoxLayout;
+
+namespace rapport::ui {
+
+class PersonModel;
+class PulseQueries;
+
+/// The Pulse area: the rounds (open and closed, how many answered), and a round's results — each
+/// question's trend across the rounds of its template, where a point that is not shown says why;
+/// its figure, change and distribution; the comments that may be shown; and a group × question heat
+/// map whose hidden cells say why. Opens and closes rounds. Everything shown comes from
+/// core::reportOf, so nothing under a round's threshold reaches the screen.
+class PulseView : public QWidget
+{
+    Q_OBJECT
+public:
+    PulseView(const PageContext& page, const PulseQueries& queries, QWidget* parent = nullptr);
+    ~PulseView() override;
+
+    /// Reads the rounds again (the page otherwise follows changes while visible).
+    void refresh();
+    /// Shows a round's results; false when there is no such round.
+    bool showRound(core::PulseRoundId round);
+    std::optional<core::PulseRoundId> currentRound() const;
+
+    /// Asks for a new round (NewRoundDialog) and opens it.
+    void newRound();
+    /// Closes the round shown, today.
+    void closeCurrentRound();
+
+    QTreeWidget* roundList() const { return m_rounds; }
+    QTableWidget* heatMap() const { return m_heatMap; }
+    QComboBox* groupBox() const { return m_group; }
+    QChart* trendChart() const { return m_trend; }
+    QLabel* summaryLabel() const { return m_summary; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QPushButton* newButton() const { return m_new; }
+    QPushButton* closeButton() const { return m_close; }
+    /// Every text the results show for the questions and comments (figures, distributions, comments).
+    QStringList resultTexts() const;
+
+private:
+    struct Loaded;
+    QWidget* buildResults();
+    void fillRoundList();
+    void showSelected();
+    void showResults();
+    void drawTrend();
+    void fillQuestions();
+    void fillHeatMap();
+    /// The figures of a round (no comments), from the counts read with the rounds.
+    const core::PulseReport* figuresOf(const core::PulseRound& round);
+    const core::PulseRound* selectedRound() const;
+    std::optional<std::size_t> selectedGroup() const;
+
+    CommandContext m_context;
+    PersonModel& m_people;
+    std::function<core::Instant()> m_clock;
+    const PulseQueries& m_queries;
+    std::unique_ptr<Loaded> m_loaded;
+
+    QStackedWidget* m_pages = nullptr;
+    QTreeWidget* m_rounds = nullptr;
+    QPushButton* m_new = nullptr;
+    QPushButton* m_close = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_summary = nullptr;
+    QComboBox* m_group = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QChart* m_trend = nullptr;
+    QWidget* m_questions = nullptr;
+    QVBoxLayout* m_questionRows = nullptr;
+    QTableWidget* m_heatMap = nullptr;
+};
+
+} // namespace rapport::ui

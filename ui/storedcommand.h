@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The base of the undo commands, private to the files that implement ui/commands.h.
+
+#include "core/result.h"
+#include "core/storage/conversationrepository.h"
+#include "core/storage/database.h"
+#include "core/storage/focusrepository.h"
+#include "core/storage/interactionrepository.h"
+#include "core/storage/kindcadencerepository.h"
+#include "core/storage/linkrepository.h"
+#include "core/storage/mappinrepository.h"
+#include "core/storage/meetingrepository.h"
+#include "core/storage/personalrepository.h"
+#include "core/storage/pulserepository.h"
+#include "ui/commands.h"
+#include "ui/feedback.h"
+#include "ui/wording.h"
+
+#include <QCoreApplication>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+#include <utility>
+
+namespace rapport::ui::detail {
+
+inline QString commandText(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("rapport::commands", text, nullptr, n);
+}
+
+// Every command does its work in redo(): the first time when the facade pushes it, and again on
+// each redo after an undo. A redo or undo that fails is reported and makes the command obsolete:
+// QUndoStack drops a command that is obsolete after the redo of its push, so a change that failed
+// is never on the stack, and a later failure takes it off, so the stack never claims a state the
+// database does not have. Commands keep ids and values, never pointers to rows.
+class StoredCommand : public QUndoCommand
+{
+public:
+    StoredCommand(const CommandContext& context, const QString& text)
+        : QUndoCommand(text), m_database(context.database), m_feedback(context.feedback)
+    {
+    }
+
+    void undo() final { check(revert()); }
+    void redo() final
+    {
+        const bool applied = check(apply());
+        if (m_outcome)
+            *std::exchange(m_outcome, nullptr) = applied;
+    }
+    /// Where the redo of the push says whether it worked (read by push() below).
+    void reportPushTo(bool* outcome) { m_outcome = outcome; }
+
+protected:
+    virtual core::Status apply() = 0;
+    virtual core::Status revert() = 0;
+    storage::PeopleRepository people() { return storage::PeopleRepository(m_database); }
+    storage::InteractionRepository interactions() { return storage::InteractionRepository(m_database); }
+    storage::FocusRepository focus() { return storage::FocusRepository(m_database); }
+    storage::KindCadenceRepository kindRhythms() { return storage::KindCadenceRepository(m_database); }
+    storage::MapPinRepository pins() { return storage::MapPinRepository(m_database); }
+    storage::MeetingRepository meetings() { return storage::MeetingRepository(m_database); }
+    storage::PersonalRepository personal() { return storage::PersonalRepository(m_database); }
+    storage::QuestionRepository questions() { return storage::QuestionRepository(m_database); }
+
+    storage::LinkRepository links() { return storage::LinkRepository(m_database); }
+    storage::ConversationRepository conversations() { return storage::ConversationRepository(m_database); }
+    storage::PulseRepository pulse() { return storage::PulseRepository(m_database); }
+
+private:
+    bool check(const core::Status& status)
+    {
+        if (status)
+            return true;
+        QString what = text();
+        if (!what.isEmpty())
+            what[0] = what[0].toLower();
+        m_feedback.error(commandText("Could not %1").arg(what), wording::errorWithPlace(status.error()));
+        setObsolete(true);
+        return false;
+    }
+
+    storage::Database& m_database;
+    Feedback& m_feedback;
+    bool* m_outcome = nullptr;
+};
+
+/// Pushes `command`, which applies it. True when it worked; a failed one was reported and dropped.
+template <class Command>
+bool push(const CommandContext& context, Command* command)
+{
+    bool applied = false;
+    command->reportPushTo(&applied);
+    context.stack.push(command); // deletes the command when its redo failed
+    return applied;
+}
+
+} // namespace rapport::ui::detail
