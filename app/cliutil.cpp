@@ -121,4 +121,14 @@ core::Result<const core::Person*> findPerson(const std::vector<storage::PersonRo
                                                .toStdString()};
 }
 
+/// A file's bytes, or standard input's for "-".
+core::Result<QByteArray> readInput(const QString& file)
+{
+    QFile in;
+    const bool opened = file == QStringLiteral("-") ? in.open(stdin, QIODevice::ReadOnly) : (in.setFileName(file), in.open(QIODevice::ReadOnly));
+    if (!opened)
+        return core::Error{std::string(), ui::wording::fileProblem(file, in.errorString()).toStdString()};
+    return in.readAll();
+}
+
 } // namespace rapport::app

@@ -38,6 +38,9 @@ core::Result<std::unique_ptr<storage::Database>> openDatabase(const Invocation& 
 /// upgrade it first.
 core::Status requireCurrentSchema(const storage::Database& database);
 
+/// A file's bytes ("-": standard input's); a file that cannot be read is an error naming it.
+core::Result<QByteArray> readInput(const QString& file);
+
 /// The person an argument names: an id, else a unique name (exact, ignoring case; else a unique part of one).
 core::Result<const core::Person*> findPerson(const std::vector<storage::PersonRow>& people, const QString& text);
 

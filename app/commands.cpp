@@ -3,6 +3,7 @@
 
 #include "app/application.h"
 #include "app/cliutil.h"
+#include "app/pulse.h"
 #include "app/environment.h"
 #include "core/demo.h"
 #include "core/icalendar.h"
@@ -107,15 +108,6 @@ int exportIcs(const Invocation& inv)
     return writeOutput(inv.command.at(2), core::toIcs(data.value().series, data.value().meetings, data.value().people));
 }
 
-core::Result<QByteArray> readInput(const QString& file)
-{
-    QFile in;
-    const bool opened = file == QStringLiteral("-") ? in.open(stdin, QIODevice::ReadOnly) : (in.setFileName(file), in.open(QIODevice::ReadOnly));
-    if (!opened)
-        return core::Error{std::string(), ui::wording::fileProblem(file, in.errorString()).toStdString()};
-    return in.readAll();
-}
-
 // What `import json --dry-run` says: a restore needs an empty database, and a missing one is empty
 // (the import would create it), so the dry run needs no database, and creates none.
 int dryRunJson(const Invocation& inv, const core::Dataset& data)
@@ -202,7 +194,7 @@ int importIcs(const Invocation& inv)
 }
 
 // JSON and iCalendar exist; vCard and CSV arrive with their issues.
-int exchange(const Invocation& inv, int (*json)(const Invocation&), int (*ics)(const Invocation&))
+int exchange(const Invocation& inv, int (*json)(const Invocation&), int (*ics)(const Invocation&), const QString& formats)
 {
     const QString format = inv.command.at(1);
     if (format == QStringLiteral("json"))
@@ -211,7 +203,7 @@ int exchange(const Invocation& inv, int (*json)(const Invocation&), int (*ics)(c
         return ics(inv);
     if (format == QStringLiteral("vcf") || format == QStringLiteral("csv"))
         return fail(QStringLiteral("%1 %2 is not available in this version yet").arg(inv.command.at(0), format), UsageError);
-    return fail(QStringLiteral("unknown format \"%1\"; use json or ics").arg(format), UsageError);
+    return fail(QStringLiteral("unknown format \"%1\"; use %2").arg(format, formats), UsageError);
 }
 
 } // namespace
@@ -293,12 +285,17 @@ int runBackup(const Invocation& inv)
 
 int runExport(const Invocation& inv)
 {
-    return exchange(inv, exportJson, exportIcs);
+    return exchange(inv, exportJson, exportIcs, QStringLiteral("json or ics"));
 }
 
 int runImport(const Invocation& inv)
 {
-    return exchange(inv, importJson, importIcs);
+    if (inv.command.at(1) == QStringLiteral("pulse"))
+        return importPulse(inv);
+    for (const char* option : {"round", "mapping"})
+        if (inv.isSet(QLatin1String(option)))
+            return fail(QStringLiteral("--%1 goes with import pulse").arg(QLatin1String(option)), UsageError);
+    return exchange(inv, importJson, importIcs, QStringLiteral("json, ics or pulse"));
 }
 
 } // namespace rapport::app

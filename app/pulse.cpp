@@ -4,6 +4,7 @@
 #include "app/application.h"
 #include "app/cliutil.h"
 #include "app/environment.h"
+#include "core/pulseimport.h"
 #include "core/storage/peoplerepository.h"
 #include "core/storage/pulserepository.h"
 #include "core/storage/teamrepository.h"
@@ -93,7 +94,90 @@ int closeRound(const QString& idText, storage::Database& database, core::LocalDa
     return Success;
 }
 
+// The mapping a --mapping file gives, for the template the round asked.
+core::Result<core::PulseMapping> mappingOf(const Invocation& inv, const core::PulseTemplate& asked)
+{
+    const QString file = inv.option(QStringLiteral("mapping"));
+    if (file.isEmpty())
+        return core::PulseMapping{};
+    auto bytes = readInput(file);
+    if (!bytes)
+        return bytes.error();
+    auto mapping = core::pulseMappingFromJson(std::string_view(bytes.value().constData(), static_cast<std::size_t>(bytes.value().size())), asked);
+    if (!mapping)
+        return core::Error(std::string(), ui::wording::fileError(file, mapping.error()).toStdString());
+    return mapping;
+}
+
 } // namespace
+
+int importPulse(const Invocation& inv)
+{
+    const QString file = inv.command.at(2);
+    const QString roundText = inv.option(QStringLiteral("round"));
+    bool ok = false;
+    const long long roundId = roundText.toLongLong(&ok);
+    if (roundText.isEmpty() || !ok || roundId <= 0)
+        return fail(roundText.isEmpty() ? QStringLiteral("import pulse needs --round ID (rapport report pulse shows the rounds)")
+                                        : QStringLiteral("--round %1: not a round id").arg(roundText),
+                    UsageError);
+    const bool dryRun = inv.isSet(QStringLiteral("dry-run"));
+    auto bytes = readInput(file);
+    if (!bytes)
+        return fail(bytes.error());
+    auto table = core::readCsv(std::string_view(bytes.value().constData(), static_cast<std::size_t>(bytes.value().size())));
+    if (!table)
+        return fail(ui::wording::fileError(file, table.error()));
+    auto database = openDatabase(inv, dryRun ? storage::Database::Access::ReadOnly : storage::Database::Access::ReadWrite);
+    if (!database)
+        return fail(database.error());
+    if (dryRun)
+        if (auto current = requireCurrentSchema(*database.value()); !current)
+            return fail(current.error());
+    storage::PulseRepository pulse(*database.value());
+    auto round = pulse.round(core::PulseRoundId{roundId});
+    auto templates = pulse.templates();
+    if (!round || !templates)
+        return fail(!round ? round.error() : templates.error());
+    if (!round.value())
+        return fail(QStringLiteral("--round %1: no such round").arg(roundText));
+    const core::PulseTemplate* asked = core::templateOf(templates.value(), *round.value());
+    if (!asked)
+        return fail(QStringLiteral("round %1 asks a template the database does not hold").arg(roundId));
+    auto mapping = mappingOf(inv, *asked);
+    if (!mapping)
+        return fail(mapping.error());
+
+    const core::PulseImport read = core::readPulseAnswers(table.value(), *round.value(), *asked, mapping.value());
+    if (!read.problems.empty()) {
+        constexpr std::size_t kShown = 20;
+        for (std::size_t i = 0; i < read.problems.size() && i < kShown; ++i)
+            fail(ui::wording::fileError(file, read.problems[i]));
+        if (read.problems.size() > kShown)
+            fail(QStringLiteral("%1 more problems").arg(read.problems.size() - kShown));
+        return fail(read.problems.size() == 1 ? QStringLiteral("nothing imported: 1 problem")
+                                              : QStringLiteral("nothing imported: %1 problems").arg(read.problems.size()));
+    }
+    std::vector<std::string> keys;
+    for (const auto& response : read.responses)
+        keys.push_back(response.sourceKey);
+    auto known = pulse.knownSourceKeys(round.value()->id, keys);
+    if (!known)
+        return fail(known.error());
+    int added = static_cast<int>(read.responses.size()) - known.value();
+    if (!dryRun) {
+        auto stored = pulse.addResponses(round.value()->id, read.responses);
+        if (!stored)
+            return fail(stored.error());
+        added = static_cast<int>(stored.value().size());
+    }
+    say(QStringLiteral("%1 %2 new answers, %3 already imported (%4 rows read).")
+            .arg(dryRun ? QStringLiteral("Would import:") : QStringLiteral("Imported:"))
+            .arg(added)
+            .arg(static_cast<int>(read.responses.size()) - added)
+            .arg(read.rows));
+    return Success;
+}
 
 int runPulse(const Invocation& inv)
 {

@@ -8,5 +8,7 @@ namespace rapport::app {
 /// `pulse open --team TEAM… [--named] [--template NAME] [--threshold N] [--closes YYYY-MM-DD]`
 /// and `pulse close ID`.
 int runPulse(const Invocation& invocation);
+/// `import pulse FILE --round ID [--mapping FILE] [--dry-run]`: a form tool's CSV export of answers.
+int importPulse(const Invocation& invocation);
 
 } // namespace rapport::app

@@ -95,6 +95,22 @@ enum class ErrorCode {
     // Links between two people (core::checkNewLink). `where` is empty.
     LinkToSelf, ///< a person linked to themselves
     LinkExists, ///< {the link type's token}: the same link between the same two people is already there
+
+    // CSV files (core/csvtable.h). `where` is "line N" where there is a line.
+    CsvTooLarge,    ///< {the limit in MiB}
+    CsvBinary,      ///< the file contains a NUL byte
+    CsvUnreadable,  ///< libcsv refuses it (an unterminated quote)
+    CsvNoHeader,    ///< no row at all
+
+    // A form tool's pulse answers (core/pulseimport.h). `where` is "line N" or "column “X”".
+    PulseNotOnScale,        ///< {the value, the scale's lowest, its highest}
+    PulseNotAnAnswer,       ///< {the cell, the question}: a word that is no answer to it
+    PulseNoTeamColumn,      ///< {the number of groups}: several groups and no Team column
+    PulseNoSuchTeam,        ///< {the team}: not a group of the round
+    PulseColumnUnmapped,    ///< {the header}: answers on a scale that match no question
+    PulseQuestionTwice,     ///< {the question}: two columns answer it
+    PulseNoQuestionColumn,  ///< no column answers any question of the round
+    PulseMappingNoSuchTarget, ///< {the target}: not a question of the round, nor team, comment, ignore, id or timestamp
 };
 
 /// Why an operation failed: where (a file position, a JSON path, a field) and what. Core sets a

@@ -9,6 +9,7 @@
 #include "ui/localdates.h"
 #include "ui/newrounddialog.h"
 #include "ui/pageparts.h"
+#include "ui/pulseimportdialog.h"
 #include "ui/personmodel.h"
 #include "ui/queries.h"
 #include "ui/wording.h"
@@ -19,6 +20,10 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QCursor>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QSettings>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -180,7 +185,7 @@ struct PulseView::Loaded
 };
 
 PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidget* parent)
-    : QWidget(parent), m_context(page.commands), m_people(page.people), m_clock(page.clock), m_queries(queries),
+    : QWidget(parent), m_context(page.commands), m_people(page.people), m_clock(page.clock), m_settings(page.settings), m_queries(queries),
       m_loaded(std::make_unique<Loaded>())
 {
     m_pages = new QStackedWidget(this);
@@ -199,8 +204,11 @@ PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidg
     m_new = new QPushButton(tr("&New round…"), side);
     m_close = new QPushButton(tr("C&lose round"), side);
     m_close->setToolTip(tr("Closes the round shown today; Undo opens it again"));
+    m_import = new QPushButton(tr("&Import answers…"), side);
+    m_import->setToolTip(tr("A Google Forms or Microsoft Forms export (CSV) of this round's answers"));
     buttons->addWidget(m_new);
     buttons->addWidget(m_close);
+    buttons->addWidget(m_import);
     buttons->addStretch();
     sideLayout->addLayout(buttons);
     m_rounds = new QTreeWidget(side);
@@ -224,6 +232,11 @@ PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidg
 
     connect(m_new, &QPushButton::clicked, this, &PulseView::newRound);
     connect(m_close, &QPushButton::clicked, this, &PulseView::closeCurrentRound);
+    connect(m_import, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Import answers"), QString(), tr("CSV files (*.csv);;All files (*)"));
+        if (!file.isEmpty())
+            importAnswers(file);
+    });
     connect(m_rounds, &QTreeWidget::currentItemChanged, this, &PulseView::showSelected);
     connect(m_group, &QComboBox::currentIndexChanged, this, [this] {
         drawTrend();
@@ -407,6 +420,7 @@ void PulseView::showSelected()
             m_loaded->shown->before = *before;
     const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
     m_close->setEnabled(round && round->isOpen(today));
+    m_import->setEnabled(round != nullptr); // answers are read whenever they come, a late export too
     {
         const QSignalBlocker quiet(m_group);
         const int keep = m_group->currentIndex();
@@ -718,6 +732,42 @@ void PulseView::closeCurrentRound()
     const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
     if (round && round->isOpen(today))
         commands::closePulseRound(m_context, *round, today);
+}
+
+void PulseView::importAnswers(const QString& file)
+{
+    const core::PulseRound* round = selectedRound();
+    const core::PulseTemplate* asked = round ? core::templateOf(m_loaded->templates, *round) : nullptr;
+    if (!asked)
+        return;
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        m_context.feedback.error(tr("Could not import answers"), wording::fileProblem(file, in.errorString()));
+        return;
+    }
+    const QByteArray bytes = in.readAll();
+    auto table = core::readCsv(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    if (!table) {
+        m_context.feedback.error(tr("Could not import answers"), wording::fileError(file, table.error()));
+        return;
+    }
+    // The mapping chosen before for this template, by its name (every version asks alike).
+    const QString key = QStringLiteral("pulse/mappings/%1").arg(text(asked->name));
+    auto remembered = core::pulseMappingFromJson(m_settings.value(key).toString().toStdString(), *asked);
+    const core::PulseRoundId id = round->id;
+    PulseImportDialog dialog(QFileInfo(file).fileName(), std::move(table).value(), *round, *asked,
+                             remembered ? remembered.value() : core::PulseMapping{},
+                             [this, id](const std::vector<std::string>& keys) {
+                                 auto known = m_queries.pulseKnownKeys(id, keys);
+                                 return known ? known.value() : 0;
+                             },
+                             this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings.setValue(key, QString::fromStdString(core::pulseMappingToJson(dialog.mapping(), *asked)));
+    const int count = dialog.newAnswers();
+    commands::importPulseAnswers(m_context, id, dialog.reading().responses,
+                                 wording::plural(count, tr("Import 1 answer into “%1”"), tr("Import %n answers into “%1”")).arg(roundName(*round)));
 }
 
 } // namespace rapport::ui

@@ -14,6 +14,7 @@ class QChart;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QSettings;
 class QStackedWidget;
 class QTabWidget;
 class QTableWidget;
@@ -47,6 +48,9 @@ public:
     void newRound();
     /// Closes the round shown, today.
     void closeCurrentRound();
+    /// Reads a form tool's CSV export into the round shown, through its preview (PulseImportDialog);
+    /// the mapping chosen there is remembered for the round's template.
+    void importAnswers(const QString& file);
 
     QTreeWidget* roundList() const { return m_rounds; }
     QTableWidget* heatMap() const { return m_heatMap; }
@@ -56,6 +60,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     QPushButton* newButton() const { return m_new; }
     QPushButton* closeButton() const { return m_close; }
+    QPushButton* importButton() const { return m_import; }
     /// Every text the results show for the questions and comments (figures, distributions, comments).
     QStringList resultTexts() const;
 
@@ -76,6 +81,7 @@ private:
     CommandContext m_context;
     PersonModel& m_people;
     std::function<core::Instant()> m_clock;
+    QSettings& m_settings;
     const PulseQueries& m_queries;
     std::unique_ptr<Loaded> m_loaded;
 
@@ -83,6 +89,7 @@ private:
     QTreeWidget* m_rounds = nullptr;
     QPushButton* m_new = nullptr;
     QPushButton* m_close = nullptr;
+    QPushButton* m_import = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_summary = nullptr;
     QComboBox* m_group = nullptr;

@@ -203,4 +203,9 @@ core::Result<std::vector<core::RoundCounts>> DatabaseQueries::pulseCounts(std::s
     return storage::PulseRepository(m_database).countsOf(rounds, templates);
 }
 
+core::Result<int> DatabaseQueries::pulseKnownKeys(core::PulseRoundId round, const std::vector<std::string>& keys) const
+{
+    return storage::PulseRepository(m_database).knownSourceKeys(round, keys);
+}
+
 } // namespace rapport::ui

@@ -182,6 +182,8 @@ public:
     /// What each round's answers count (storage::PulseRepository::countsOf), in the order of `rounds`.
     virtual core::Result<std::vector<core::RoundCounts>> pulseCounts(std::span<const core::PulseRound> rounds,
                                                                      std::span<const core::PulseTemplate> templates) const = 0;
+    /// How many of `keys` the round holds already (an export read before).
+    virtual core::Result<int> pulseKnownKeys(core::PulseRoundId round, const std::vector<std::string>& keys) const = 0;
 };
 
 /// Every area's queries, answered from the open database.
@@ -234,6 +236,7 @@ public:
     core::Result<std::vector<core::PulseResponse>> pulseResponsesOf(core::PulseRoundId round) const override;
     core::Result<std::vector<core::RoundCounts>> pulseCounts(std::span<const core::PulseRound> rounds,
                                                              std::span<const core::PulseTemplate> templates) const override;
+    core::Result<int> pulseKnownKeys(core::PulseRoundId round, const std::vector<std::string>& keys) const override;
 
 private:
     storage::Database& m_database;

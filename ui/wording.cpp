@@ -47,6 +47,14 @@ QString placeOf(const core::Error& error)
         if (error.values.size() > 1)
             return trError("event %1 (UID %2)").arg(valueOf(error, 0), valueOf(error, 1));
         return trError("event %1").arg(valueOf(error, 0));
+    case C::CsvUnreadable:
+    case C::PulseNotOnScale:
+    case C::PulseNotAnAnswer:
+    case C::PulseNoSuchTeam:
+        return error.where.empty() ? QString() : trError("line %1").arg(QString::fromStdString(error.where));
+    case C::PulseColumnUnmapped:
+    case C::PulseQuestionTwice:
+        return trError("column “%1”").arg(valueOf(error, 0));
     default:
         return QString::fromStdString(error.where);
     }
@@ -520,6 +528,20 @@ QString error(const core::Error& e)
     case C::IcsEventUnusableRule: return trError("its repeat rule cannot be followed");
     case C::RuleNotUnderstood: return trError("not a recurrence rule libical understands: %1").arg(v(0));
     case C::RuleCannotRepeat: return trError("cannot repeat by this rule: %1").arg(v(0));
+    case C::CsvTooLarge: return trError("larger than %1 MiB: not a form's export").arg(v(0));
+    case C::CsvBinary: return trError("not a CSV file (it contains binary data)");
+    case C::CsvUnreadable: return trError("not readable as CSV: %1").arg(v(0));
+    case C::CsvNoHeader: return trError("the file is empty: no header row");
+    case C::PulseNotOnScale: return trError("%1 is not on the %2–%3 scale").arg(v(0), v(1), v(2));
+    case C::PulseNotAnAnswer: return trError("“%1” is not an answer to “%2”; map it to a value").arg(v(0), v(1));
+    case C::PulseNoTeamColumn:
+        return trError("the round asks %1 groups and the file has no Team column; add one, or map a column to team").arg(v(0));
+    case C::PulseNoSuchTeam: return trError("“%1” is not a team this round asks").arg(v(0));
+    case C::PulseColumnUnmapped: return trError("its answers are on a scale but it matches no question of the round; map it");
+    case C::PulseQuestionTwice: return trError("a second column for “%1”").arg(v(1));
+    case C::PulseNoQuestionColumn: return trError("no column is a question of the round; map the columns to its questions");
+    case C::PulseMappingNoSuchTarget:
+        return trError("“%1” is not a question of the round, nor team, comment, ignore, id or timestamp").arg(v(0));
     case C::LinkToSelf: return trError("a person cannot be linked to themselves");
     case C::LinkExists:
         switch (core::linkTypeFromToken(e.values.empty() ? std::string() : e.values.front()).value_or(core::LinkType::WorksWith)) {

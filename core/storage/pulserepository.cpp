@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <random>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace rapport::storage {
 namespace {
@@ -369,6 +370,18 @@ core::Result<std::optional<core::PulseRound>> PulseRepository::round(core::Pulse
 core::Result<std::vector<core::PulseResponse>> PulseRepository::responsesOf(core::PulseRoundId round) const
 {
     return rows::pulseResponsesWhere(m_db.connection(), QStringLiteral("WHERE round_id = ?"), {round.value});
+}
+
+core::Result<int> PulseRepository::knownSourceKeys(core::PulseRoundId round, const std::vector<std::string>& keys) const
+{
+    Query known(m_db.connection(), QStringLiteral("SELECT source_key FROM pulse_responses WHERE round_id = ? AND source_key <> ''"));
+    known.bind(round.value);
+    if (!known.exec())
+        return known.error();
+    std::unordered_set<std::string> stored;
+    while (known.next())
+        stored.insert(known.text(0));
+    return static_cast<int>(std::count_if(keys.begin(), keys.end(), [&](const std::string& key) { return stored.contains(key); }));
 }
 
 core::Result<std::vector<core::RoundCounts>> PulseRepository::countsOf(std::span<const core::PulseRound> rounds,

@@ -29,6 +29,8 @@ public:
     core::Result<std::vector<core::PulseRound>> rounds() const;
     core::Result<std::optional<core::PulseRound>> round(core::PulseRoundId id) const;
     core::Result<std::vector<core::PulseResponse>> responsesOf(core::PulseRoundId round) const;
+    /// How many of `keys` the round already holds (answers imported before), for a dry run.
+    core::Result<int> knownSourceKeys(core::PulseRoundId round, const std::vector<std::string>& keys) const;
     /// What the answers of each of `rounds` count (core::countsOf), counted by the database without
     /// reading each answer: the figures of every round at once, for lists and trends.
     core::Result<std::vector<core::RoundCounts>> countsOf(std::span<const core::PulseRound> rounds,

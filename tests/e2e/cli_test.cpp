@@ -154,7 +154,7 @@ TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
     }
     // The synopses spelled out, so that a table that lost a format or an option fails here too.
     for (const char* synopsis : {"demo --scale small|team|director|vp [--seed N] [--today YYYY-MM-DD]", "check", "backup FILE",
-                                 "export json|ics FILE", "import json|ics FILE [--dry-run]",
+                                 "export json|ics FILE", "import json|ics|pulse FILE [--dry-run] [--round ID] [--mapping FILE]",
                                  "report health|week|pulse [--at YYYY-MM-DD] [--format text|json] [--round ID]",
                                  "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]] [--by me|them]",
                                  "prep PERSON [--format text|json] [--pdf FILE] [--private]",
@@ -1111,4 +1111,73 @@ TEST_F(Cli, PrepNamesWhatWentWrong)
     const QString nowhere = path("no-such-folder") + QStringLiteral("/sheet.pdf");
     expectOneLineError(onDb(db, {QStringLiteral("prep"), QStringLiteral("1"), QStringLiteral("--pdf"), nowhere}), 1, qPrintable(nowhere));
     EXPECT_FALSE(QFileInfo::exists(nowhere));
+}
+
+TEST_F(Cli, ImportPulseReadsAFormExportOnceAllOrNothing)
+{
+    const QString db = path("import.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team"), QStringLiteral("--today"),
+                        QStringLiteral("2026-11-29")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(onDb(db, {QStringLiteral("pulse"), QStringLiteral("open"), QStringLiteral("--team"), QStringLiteral("Payments"),
+                        QStringLiteral("--team"), QStringLiteral("Search")})
+                  .out,
+              QStringLiteral("9\n"));
+    // Google Forms' export, its teams renamed to two of the sample's.
+    QByteArray google = test::readAll(test::fixture(QStringLiteral("pulse/google-forms.csv")));
+    ASSERT_FALSE(google.isEmpty());
+    google.replace("Platform", "Payments");
+    const QString file = path("google.csv");
+    {
+        QFile out(file);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write(google);
+    }
+    const QStringList import{QStringLiteral("import"), QStringLiteral("pulse"), file, QStringLiteral("--round"), QStringLiteral("9")};
+    auto respondents = [&] {
+        const Outcome report = onDb(db, {QStringLiteral("report"), QStringLiteral("pulse"), QStringLiteral("--round"), QStringLiteral("9"),
+                                         QStringLiteral("--format"), QStringLiteral("json")});
+        return QJsonDocument::fromJson(report.out.toUtf8()).object().value(QStringLiteral("respondents")).toInt(-1);
+    };
+    const Outcome dry = onDb(db, import + QStringList{QStringLiteral("--dry-run")});
+    ASSERT_EQ(dry.exitCode, 0) << dry.err.toStdString();
+    EXPECT_EQ(dry.out, QStringLiteral("Would import: 6 new answers, 0 already imported (6 rows read).\n"));
+    EXPECT_EQ(respondents(), -1) << "nothing written: the respondents are no figure yet";
+    const Outcome done = onDb(db, import);
+    EXPECT_EQ(done.out, QStringLiteral("Imported: 6 new answers, 0 already imported (6 rows read).\n")) << done.err.toStdString();
+    EXPECT_EQ(respondents(), 6);
+    EXPECT_EQ(onDb(db, import).out, QStringLiteral("Imported: 0 new answers, 6 already imported (6 rows read).\n"))
+        << "the same file again adds nothing";
+
+    const QString bad = path("bad.csv");
+    {
+        QFile out(bad);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write("Timestamp,I feel seen,Team\nt1,4,Search\nt2,4,Payments\nt3,4,Search\nt4,4,Search\nt5,7,Search\nt6,Mostly,Payments\n");
+    }
+    const QStringList importBad{QStringLiteral("import"), QStringLiteral("pulse"), bad, QStringLiteral("--round"), QStringLiteral("9")};
+    const Outcome refused = onDb(db, importBad);
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("bad.csv: line 6: 7 is not on the 1–5 scale"))) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("line 7: “Mostly” is not an answer to “I feel seen.”"))) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.endsWith(QStringLiteral("nothing imported: 2 problems\n")));
+    EXPECT_EQ(respondents(), 6) << "all or nothing";
+
+    const QString mapping = path("mapping.json");
+    {
+        QFile out(mapping);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write(R"({"answers": {"Mostly": 4}})");
+    }
+    const Outcome mapped = onDb(db, importBad + QStringList{QStringLiteral("--mapping"), mapping});
+    EXPECT_EQ(mapped.exitCode, 1);
+    EXPECT_FALSE(mapped.err.contains(QStringLiteral("Mostly"))) << "the mapping says what Mostly is";
+    EXPECT_TRUE(mapped.err.endsWith(QStringLiteral("nothing imported: 1 problem\n"))) << mapped.err.toStdString();
+    expectOneLineError(onDb(db, {QStringLiteral("import"), QStringLiteral("pulse"), file}), 2, "needs --round ID");
+    expectOneLineError(onDb(db, {QStringLiteral("import"), QStringLiteral("pulse"), file, QStringLiteral("--round"), QStringLiteral("99")}), 1,
+                       "--round 99: no such round");
+    expectOneLineError(onDb(db, {QStringLiteral("import"), QStringLiteral("ics"), file, QStringLiteral("--round"), QStringLiteral("9")}), 2,
+                       "--round goes with import pulse");
+    expectOneLineError(onDb(db, import + QStringList{QStringLiteral("--mapping"), path("none.json")}), 1, "none.json");
 }

@@ -8,9 +8,13 @@
 #include "ui/emptystate.h"
 #include "ui/newrounddialog.h"
 #include "ui/personmodel.h"
+#include "ui/pulseimportdialog.h"
 #include "ui/pulseview.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QSettings>
+#include <QSpinBox>
 #include <QChart>
 #include <QComboBox>
 #include <QLabel>
@@ -19,7 +23,6 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScatterSeries>
-#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -239,4 +242,64 @@ TEST_F(PulseViewTest, ClosingARoundIsOneUndoStepAndArrivingAnswersAreShown)
     EXPECT_EQ(page.roundList()->topLevelItem(0)->text(1), QStringLiteral("17 of 17"));
     EXPECT_EQ(cell(2, 1), QStringLiteral("1.6")) << "(2·1 + 3·2) / 5, shown now";
     EXPECT_EQ(test::mnemonicClashes(page), "");
+}
+
+TEST_F(PulseViewTest, AnExportIsPreviewedMappedWhereNeededImportedAsOneStepAndRememberedForItsTemplate)
+{
+    twoRounds();
+    ui::PulseView& page = show();
+    const QString file = dir.path(QStringLiteral("export.csv"));
+    {
+        QFile out(file);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write("Timestamp,How seen do you feel?,I feel heard,Team,Email\n"
+                  "t1,4,Mostly,Platform,ana@example.com\n"
+                  "t2,5,4,Search,ben@example.com\n"
+                  "t3,3,2,Design,cy@example.com\n");
+    }
+    ASSERT_TRUE(page.importButton()->isEnabled());
+    const int before = static_cast<int>(pulse().responsesOf(november).value().size());
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<ui::PulseImportDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        EXPECT_EQ(dialog->problemList()->count(), 2) << "an unmapped column of numbers, and Mostly";
+        EXPECT_FALSE(dialog->importButton()->isEnabled());
+        EXPECT_EQ(dialog->columnTable()->item(4, 2)->text(), QStringLiteral("ana@example.com")) << "shown, never kept";
+        auto* is = qobject_cast<QComboBox*>(dialog->columnTable()->cellWidget(1, 1));
+        ASSERT_NE(is, nullptr);
+        is->setCurrentIndex(0);
+        emit is->activated(0); // "I feel seen."
+        QApplication::processEvents();
+        auto* mostly = qobject_cast<QSpinBox*>(dialog->wordTable()->cellWidget(0, 1));
+        ASSERT_NE(mostly, nullptr);
+        EXPECT_EQ(dialog->wordTable()->item(0, 0)->text(), QStringLiteral("Mostly"));
+        mostly->setValue(4);
+        emit mostly->editingFinished();
+        QApplication::processEvents();
+        EXPECT_EQ(dialog->problemList()->count(), 0);
+        EXPECT_EQ(dialog->summaryLabel()->text(), QStringLiteral("3 rows: 3 new answers, 0 already imported."));
+        EXPECT_EQ(test::mnemonicClashes(*dialog), "");
+        dialog->importButton()->click();
+    });
+    page.importAnswers(file);
+    const auto after = pulse().responsesOf(november).value();
+    ASSERT_EQ(static_cast<int>(after.size()), before + 3);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Import 3 answers into “November”"));
+    EXPECT_EQ(page.roundList()->topLevelItem(0)->text(1), QStringLiteral("17 of 17")) << "the page follows";
+    for (const auto& response : after)
+        EXPECT_EQ(response.comment.find("example.com"), std::string::npos);
+    EXPECT_TRUE(pageSettings.value(QStringLiteral("pulse/mappings/Seen, heard, trusted")).toString().contains(QStringLiteral("mostly")));
+
+    // Again: the mapping is remembered, and every row is known.
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<ui::PulseImportDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        EXPECT_EQ(dialog->problemList()->count(), 0);
+        EXPECT_EQ(dialog->summaryLabel()->text(), QStringLiteral("3 rows: 0 new answers, 3 already imported."));
+        EXPECT_FALSE(dialog->importButton()->isEnabled()) << "nothing new to import";
+        dialog->reject();
+    });
+    page.importAnswers(file);
+    undoStack.undo();
+    EXPECT_EQ(static_cast<int>(pulse().responsesOf(november).value().size()), before);
 }
