@@ -19,7 +19,7 @@ constexpr TokenTable<HealthState, 6> kStateTokens{{{
     {HealthState::Unplanned, "unplanned"},
 }}};
 
-constexpr TokenTable<ReasonCode, 13> kReasonTokens{{{
+constexpr TokenTable<ReasonCode, 14> kReasonTokens{{{
     {ReasonCode::NeverContacted, "never-contacted"},
     {ReasonCode::NoContactFor, "no-contact-for"},
     {ReasonCode::RhythmKept, "rhythm-kept"},
@@ -33,6 +33,7 @@ constexpr TokenTable<ReasonCode, 13> kReasonTokens{{{
     {ReasonCode::NoRhythm, "no-rhythm"},
     {ReasonCode::NewTie, "new"},
     {ReasonCode::NoAppreciation, "no-appreciation"},
+    {ReasonCode::SaidNotFelt, "said-not-felt"},
 }}};
 
 // Component weights of the score; they add up to 1.
@@ -277,6 +278,20 @@ std::optional<Reason> appreciationReason(const Tie& tie, const ContactSummary& s
     return std::nullopt;
 }
 
+// The statement they disagreed with most at their last check-in, if they disagreed with one.
+std::optional<Reason> checkInReason(const ContactSummary& summary, Instant at, const Zone& zone)
+{
+    if (!summary.lastCheckIn || at < summary.lastCheckIn->at)
+        return std::nullopt;
+    std::optional<std::size_t> lowest;
+    for (std::size_t i = 0; i < summary.lastCheckIn->said.size(); ++i)
+        if (const auto value = summary.lastCheckIn->said[i]; value && *value <= 2 && (!lowest || *value < *summary.lastCheckIn->said[*lowest]))
+            lowest = i;
+    if (!lowest)
+        return std::nullopt;
+    return Reason{ReasonCode::SaidNotFelt, static_cast<int>(*lowest), localDaysBetween(summary.lastCheckIn->at, at, zone)};
+}
+
 } // namespace
 
 HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone,
@@ -286,6 +301,8 @@ HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant
     if (report.state != HealthState::New)
         if (auto reason = appreciationReason(tie, summary, appreciateWithinDays, at, zone))
             report.reasons.push_back(*reason);
+    if (auto said = checkInReason(summary, at, zone))
+        report.reasons.insert(report.reasons.begin(), *said);
     return report;
 }
 

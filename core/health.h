@@ -39,6 +39,7 @@ enum class ReasonCode {
     NoRhythm,        ///< no cadence set: the relationship is unplanned
     NewTie,          ///< added, no contact yet; a = days until the first contact is due
     NoAppreciation,  ///< a = days since the last appreciation (-1: none logged yet), b = appreciation expected every b days
+    SaidNotFelt,     ///< a = the statement (0 seen, 1 heard, 2 trusted) they disagreed with at their last check-in, b = days ago
 };
 
 std::string_view token(ReasonCode code);
@@ -73,6 +74,16 @@ bool keepsCadence(InteractionKind kind, CadenceKind cadenceKind);
 inline constexpr int kCadenceWindowDays = 90;
 inline constexpr std::size_t kRecentContacts = 6;
 
+/// What a person said at a check-in (core/pulse.h): when, and "I feel seen / heard / trusted" from
+/// 1 (strongly disagree) to 5, or not said.
+struct CheckInSaid
+{
+    Instant at{};
+    std::array<std::optional<int>, 3> said;
+
+    friend bool operator==(const CheckInSaid&, const CheckInSaid&) = default;
+};
+
 /// What health needs to know about a tie's history up to an instant. Built from interactions by a
 /// ContactSweep, or read with aggregate SQL by the storage layer for every tie at once. A tie
 /// without a rhythm is summarised by its last contact alone (which is also its last keeping one):
@@ -87,6 +98,7 @@ struct ContactSummary
     std::vector<Initiator> recentInitiators;   ///< newest first, up to 6 (unknown ones included)
     int skippedInARow = 0;                     ///< one-on-ones skipped since the last one that kept the rhythm
     std::optional<Instant> lastAppreciation;   ///< the newest contact that counts as appreciation
+    std::optional<CheckInSaid> lastCheckIn;    ///< the newest check-in of the trailing 90 days
 };
 
 /// Whether a contact of `kind` is appreciation given (core/personal.h: appreciationDays). The

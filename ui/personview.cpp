@@ -2,6 +2,8 @@
 #include "ui/personview.h"
 
 #include "ui/changefeed.h"
+#include "ui/checkindialog.h"
+#include "ui/commands.h"
 #include "ui/healthstyle.h"
 #include "ui/linkseditor.h"
 #include "ui/localdates.h"
@@ -114,6 +116,11 @@ QWidget* PersonView::buildHeader()
     m_listening->setWordWrap(true);
     m_listening->setToolTip(tr("From the self-check of each one-on-one's notes: "
                                "did I understand before I tried to solve? And how many open questions I asked."));
+    m_checkIn = new QLabel(header);
+    m_checkIn->setWordWrap(true);
+    m_checkInButton = new QPushButton(tr("Check-in…"), header);
+    m_checkInButton->setToolTip(tr("Ask them: do you feel seen, heard, trusted? Write down what they say"));
+    connect(m_checkInButton, &QPushButton::clicked, this, &PersonView::recordCheckIn);
     m_prep = new QPushButton(tr("Prep shee&t…"), header);
     m_prep->setToolTip(tr("One page to read before your next one-on-one: print it or save it as PDF"));
     connect(m_prep, &QPushButton::clicked, this, [this] {
@@ -158,6 +165,10 @@ QWidget* PersonView::buildHeader()
     rhythmRow->addWidget(m_prep, 0, Qt::AlignTop);
     layout->addLayout(rhythmRow);
     layout->addWidget(m_listening);
+    auto* checkInRow = new QHBoxLayout;
+    checkInRow->addWidget(m_checkIn, 1);
+    checkInRow->addWidget(m_checkInButton, 0, Qt::AlignTop);
+    layout->addLayout(checkInRow);
     m_series = new QWidget(header);
     auto* seriesLayout = new QVBoxLayout(m_series);
     seriesLayout->setContentsMargins(0, 0, 0, 0);
@@ -262,6 +273,15 @@ void PersonView::refresh()
               : wording::errorWithPlace(notes.error());
     m_listening->setText(listening);
     m_listening->setVisible(!listening.isEmpty());
+    auto checkIns = m_queries.checkInsOf(*m_person);
+    if (!checkIns)
+        m_checkIn->setText(wording::errorWithPlace(checkIns.error()));
+    else if (checkIns.value().empty())
+        m_checkIn->setText(tr("No check-in yet: ask them in a one-on-one whether they feel seen, heard and trusted."));
+    else
+        m_checkIn->setText(tr("Last check-in, %1: %2")
+                               .arg(wording::relativeTime(checkIns.value().back().at, now).toLower(),
+                                    wording::checkInSaid(checkIns.value().back())));
     showSeries(history.value(), today);
     m_remember->show(subject, history.value().details);
     m_dates->show(subject, history.value().dates);
@@ -370,6 +390,20 @@ void PersonView::showHeader()
     if (tie.due && health.state != core::HealthState::New) // a new tie's header already says when
         next += tr(" · next contact due %1").arg(wording::date(toQDate(*tie.due), wording::DateStyle::Medium));
     m_rhythm->setText(tr("%1 · %2").arg(rhythm, next));
+}
+
+void PersonView::recordCheckIn()
+{
+    const int row = m_person ? m_page.people.rowOf(*m_person) : -1;
+    if (row < 0)
+        return;
+    core::CheckIn asked;
+    asked.person = *m_person;
+    asked.at = m_page.clock();
+    const QString name = toQ(m_page.people.rowAt(row).person.name);
+    CheckInDialog dialog(name, asked, this);
+    if (dialog.exec() == QDialog::Accepted)
+        commands::saveCheckIn(m_page.commands, std::nullopt, dialog.checkIn(), tr("Check-in with %1").arg(name));
 }
 
 } // namespace rapport::ui

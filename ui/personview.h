@@ -46,6 +46,11 @@ public:
     QLabel* rhythmLabel() const { return m_rhythm; }
     /// "Listening, last 10 one-on-ones: understood before solving 7 · …"; hidden before any notes.
     QLabel* listeningLabel() const { return m_listening; }
+    /// Their last check-in, and the button that records one.
+    QLabel* checkInLabel() const { return m_checkIn; }
+    QPushButton* checkInButton() const { return m_checkInButton; }
+    /// Asks them the three questions (CheckInDialog) and saves what they said as one undo step.
+    void recordCheckIn();
     /// Opens the notes of the one-on-one at `row` of the timeline; false when it is not one held.
     bool openNotesAt(int row);
     /// Prep sheet…, beside the next one-on-one.
@@ -83,6 +88,8 @@ private:
     QLabel* m_health = nullptr;
     QLabel* m_rhythm = nullptr;
     QLabel* m_listening = nullptr;
+    QLabel* m_checkIn = nullptr;
+    QPushButton* m_checkInButton = nullptr;
     QPushButton* m_prep = nullptr;
     QWidget* m_series = nullptr; ///< the person's running one-on-one series, each with Edit and End
     QLabel* m_missing = nullptr;

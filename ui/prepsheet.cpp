@@ -34,6 +34,7 @@ constexpr int kMaxDates = 4;
 constexpr int kMaxAgendaPerSide = 5;
 constexpr int kMaxActionsPerSide = 5;
 constexpr int kMaxKindness = 4;
+constexpr int kMaxCheckIns = 2;
 constexpr int kKindnessNoteLength = 90;
 constexpr int kLineLength = 160;         // one agenda point, action item or thing to remember
 constexpr double kPrepBodyPoints = 10.5; // the body's type on paper, before any shrinking
@@ -257,7 +258,18 @@ core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::Person
     if (appreciationDue || sheet.kindness.isEmpty())
         sheet.kindnessNote = wording::kindnessNudge(appreciationDue);
 
-    // Seam: open repairs and pulse check-ins are gathered here once those areas exist.
+    // What they said at their last check-ins, newest first.
+    auto checkIns = queries.checkInsOf(person);
+    if (!checkIns)
+        return checkIns.error();
+    for (auto c = checkIns.value().rbegin(); c != checkIns.value().rend() && sheet.checkIns.size() < kMaxCheckIns; ++c) {
+        if (c->at > now)
+            continue;
+        const core::LocalDay day = core::dayIn(c->at, zone);
+        sheet.checkIns << PrepLine{trimmedForSheet(wording::checkInSaid(*c), kKindnessNoteLength + 40), isoDay(day),
+                                   wording::dayAndAgo(toQDate(day), daysBetween(day, today)), false};
+    }
+    // Seam: open repairs are gathered here once that area exists.
     return sheet;
 }
 
@@ -336,6 +348,12 @@ QString prepSheetText(const PrepSheet& sheet)
         out << QStringLiteral("  - %1 — %2").arg(line.text, line.note);
     if (!sheet.kindnessNote.isEmpty())
         out << QStringLiteral("  ") + sheet.kindnessNote;
+    out << QString();
+    out << wording::prepHeading(PrepHeading::CheckIns);
+    for (const auto& line : sheet.checkIns)
+        out << QStringLiteral("  - %1 — %2").arg(line.text, line.note);
+    if (sheet.checkIns.isEmpty())
+        out << QStringLiteral("  ") + wording::prepEmpty(PrepHeading::CheckIns);
     return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
@@ -397,6 +415,9 @@ QJsonObject prepSheetJson(const PrepSheet& sheet)
     QJsonArray kindness;
     for (const auto& line : sheet.kindness)
         kindness.append(QJsonObject{{QStringLiteral("day"), line.day}, {QStringLiteral("text"), line.text}});
+    QJsonArray checkIns;
+    for (const auto& line : sheet.checkIns)
+        checkIns.append(QJsonObject{{QStringLiteral("day"), line.day}, {QStringLiteral("text"), line.text}});
     return QJsonObject{
         {QStringLiteral("person"), QJsonObject{{QStringLiteral("id"), sheet.personId},
                                                {QStringLiteral("name"), sheet.person},
@@ -423,6 +444,7 @@ QJsonObject prepSheetJson(const PrepSheet& sheet)
         {QStringLiteral("questions"), questions},
         {QStringLiteral("kindness"), QJsonObject{{QStringLiteral("recent"), kindness},
                                                  {QStringLiteral("note"), orNull(sheet.kindnessNote)}}},
+        {QStringLiteral("checkIns"), checkIns},
         {QStringLiteral("privateNotesIncluded"), sheet.includesPrivateNotes},
     };
 }
@@ -555,7 +577,8 @@ QString prepSheetHtml(const PrepSheet& sheet, double scale)
     if (!sheet.kindnessNote.isEmpty())
         html += QStringLiteral("<p style=\"margin-top:2px; margin-bottom:0\">%1</p>")
                     .arg(esc(sheet.kindnessNote));
-    // Seam: open repairs and pulse check-ins take their place here once those areas exist.
+    html += heading(type, PrepHeading::CheckIns) + list(type, sheet.checkIns, PrepHeading::CheckIns);
+    // Seam: open repairs take their place here once that area exists.
     html += QStringLiteral("</td></tr></table></body></html>");
     return html;
 }

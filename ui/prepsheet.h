@@ -61,9 +61,8 @@ struct PrepQuestion
 /// Everything on one person's prep sheet, worded. Lists hold only what is on the page (each is
 /// capped so that the sheet fits one printed page); `more…` counts say what was left for their page.
 ///
-/// Seam for later areas: open repairs (issue "Repairs") and the person's pulse check-ins join as
-/// two more lists here, gathered in gatherPrepSheet and rendered after kindness by each renderer;
-/// until those areas exist, the sheet has no such section at all.
+/// The person's check-ins follow kindness in each renderer. Seam for a later area: open repairs
+/// (issue "Repairs") join as one more list, gathered in gatherPrepSheet and rendered after them.
 struct PrepSheet
 {
     long long personId = 0;
@@ -92,6 +91,7 @@ struct PrepSheet
     QList<PrepQuestion> questions;
     QList<PrepLine> kindness; ///< appreciation, help and celebrations of the last 90 days, newest first
     QString kindnessNote;     ///< a warm word when appreciation is due, or when there was none lately
+    QList<PrepLine> checkIns; ///< their last check-ins, newest first: what they said
 
     bool includesPrivateNotes = false;
 

@@ -9,18 +9,13 @@ using detail::commandText;
 using detail::push;
 using detail::StoredCommand;
 
-QString roundName(const core::PulseRound& round)
-{
-    return QString::fromStdString(round.title);
-}
-
 // Opens a round; undo removes it (with what it was answered since), redo opens it again under the
 // id the first redo got.
 class OpenRoundCommand final : public StoredCommand
 {
 public:
     OpenRoundCommand(const CommandContext& context, core::PulseRound round)
-        : StoredCommand(context, commandText("Open the pulse round “%1”").arg(roundName(round))), m_round(std::move(round))
+        : StoredCommand(context, commandText("Open the pulse round “%1”").arg(wording::pulseRoundName(round))), m_round(std::move(round))
     {
     }
     core::PulseRoundId roundId() const { return m_round.id; }
@@ -44,7 +39,7 @@ class CloseRoundCommand final : public StoredCommand
 {
 public:
     CloseRoundCommand(const CommandContext& context, const core::PulseRound& round, core::LocalDay day)
-        : StoredCommand(context, commandText("Close the pulse round “%1”").arg(roundName(round))), m_round(round.id),
+        : StoredCommand(context, commandText("Close the pulse round “%1”").arg(wording::pulseRoundName(round))), m_round(round.id),
           m_before(round.closedOn), m_day(day)
     {
     }

@@ -54,7 +54,7 @@ PulseImportDialog::PulseImportDialog(const QString& fileName, core::CsvTable tab
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(paragraph(tr("Answers from %1 into “%2”. Nothing is written until you import, and only if every line "
                                    "can be read. The form's own columns (email, name, times) are never kept.")
-                                    .arg(fileName, QString::fromStdString(m_round.title)),
+                                    .arg(fileName, wording::pulseRoundName(m_round)),
                                 this));
     m_columns = new QTableWidget(this);
     m_columns->setColumnCount(3);

@@ -52,12 +52,6 @@ QString text(const std::string& s)
     return QString::fromStdString(s);
 }
 
-// What a round is called in lists: its title, else the month it opened.
-QString roundName(const core::PulseRound& round)
-{
-    return round.title.empty() ? QLocale().toString(toQDate(round.opens), QStringLiteral("MMMM yyyy")) : text(round.title);
-}
-
 // The colour of a figure on its scale: Okabe–Ito orange at the unfavourable end, sky blue at the
 // favourable end, the base colour between, mixed light enough to read text on. Never the only sign:
 // the figure is always written in the cell.
@@ -364,7 +358,7 @@ void PulseView::fillRoundList()
                                    ? tr("open until %1").arg(wording::date(toQDate(round->closes), wording::DateStyle::Medium, wording::Year::Omitted))
                                    : round->opens > today ? tr("opens %1").arg(wording::date(toQDate(round->opens), wording::DateStyle::Medium))
                                                           : tr("closed");
-        auto* item = new QTreeWidgetItem(m_rounds, {roundName(*round), answered, status});
+        auto* item = new QTreeWidgetItem(m_rounds, {wording::pulseRoundName(*round), answered, status});
         item->setData(0, Qt::UserRole, QVariant::fromValue(round->id.value));
         if (const core::PulseTemplate* asked = core::templateOf(m_loaded->templates, *round))
             item->setToolTip(0, tr("%1, opened %2").arg(text(asked->name), wording::date(toQDate(round->opens))));
@@ -410,7 +404,7 @@ void PulseView::showSelected()
     if (asked) { // the round shown is read whole, for its comments
         auto responses = m_queries.pulseResponsesOf(round->id);
         if (!responses)
-            m_context.feedback.error(tr("Could not read the answers of “%1”").arg(roundName(*round)), wording::errorWithPlace(responses.error()));
+            m_context.feedback.error(tr("Could not read the answers of “%1”").arg(wording::pulseRoundName(*round)), wording::errorWithPlace(responses.error()));
         else
             m_loaded->shown = core::Comparison{round, core::reportOf(*round, *asked, responses.value()),
                                                core::previousRound(m_loaded->rounds, m_loaded->templates, *round), std::nullopt};
@@ -446,7 +440,7 @@ void PulseView::showResults()
         return;
     }
     const core::PulseTemplate* asked = core::templateOf(m_loaded->templates, *round);
-    m_title->setText(tr("%1 · %2").arg(text(asked->name), roundName(*round)));
+    m_title->setText(tr("%1 · %2").arg(text(asked->name), wording::pulseRoundName(*round)));
     QStringList facts;
     facts << (round->anonymity == core::Anonymity::Anonymous
                   ? tr("Anonymous: nothing is shown of fewer than %1 answers").arg(round->threshold)
@@ -462,7 +456,7 @@ void PulseView::showResults()
     facts << tr("%1 to %2").arg(wording::date(toQDate(round->opens), wording::DateStyle::Medium),
                                 wording::date(toQDate(round->closedOn.value_or(round->closes)), wording::DateStyle::Medium));
     if (const core::PulseRound* previous = m_loaded->shown->previous)
-        facts << tr("compared with %1").arg(roundName(*previous));
+        facts << tr("compared with %1").arg(wording::pulseRoundName(*previous));
     m_summary->setText(facts.join(QStringLiteral(" · ")));
     drawTrend();
     fillQuestions();
@@ -517,7 +511,7 @@ void PulseView::drawTrend()
                 segment = nullptr;
                 if (!cell.shown() && notShownWhy[static_cast<int>(i)].isEmpty()) {
                     notShown->append(static_cast<qreal>(i), core::lowestValue(question.scale));
-                    notShownWhy[static_cast<int>(i)] = tr("%1: %2").arg(roundName(r), wording::pulseHiddenWhy(cell.hidden, r.threshold));
+                    notShownWhy[static_cast<int>(i)] = tr("%1: %2").arg(wording::pulseRoundName(r), wording::pulseHiddenWhy(cell.hidden, r.threshold));
                 }
                 continue;
             }
@@ -767,7 +761,7 @@ void PulseView::importAnswers(const QString& file)
     m_settings.setValue(key, QString::fromStdString(core::pulseMappingToJson(dialog.mapping(), *asked)));
     const int count = dialog.newAnswers();
     commands::importPulseAnswers(m_context, id, dialog.reading().responses,
-                                 wording::plural(count, tr("Import 1 answer into “%1”"), tr("Import %n answers into “%1”")).arg(roundName(*round)));
+                                 wording::plural(count, tr("Import 1 answer into “%1”"), tr("Import %n answers into “%1”")).arg(wording::pulseRoundName(*round)));
 }
 
 } // namespace rapport::ui

@@ -182,6 +182,11 @@ core::Status DatabaseQueries::dropDraft(const std::string& key) const
     return storage::DraftRepository(m_database).remove(key);
 }
 
+core::Result<std::vector<core::CheckIn>> DatabaseQueries::checkInsOf(core::PersonId person) const
+{
+    return storage::PulseRepository(m_database).checkInsOf(person);
+}
+
 core::Result<std::vector<core::PulseTemplate>> DatabaseQueries::pulseTemplates() const
 {
     return storage::PulseRepository(m_database).templates();

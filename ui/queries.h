@@ -80,6 +80,8 @@ public:
     virtual std::vector<core::KindAppreciation> kindAppreciation() const = 0;
     /// Everything written about their one-on-ones (the listening line).
     virtual core::Result<storage::ConversationRecord> conversationsOf(core::PersonId person) const = 0;
+    /// Their check-ins, oldest first.
+    virtual core::Result<std::vector<core::CheckIn>> checkInsOf(core::PersonId person) const = 0;
 };
 
 /// The question bank, in theme order (its editor).
@@ -231,6 +233,7 @@ public:
     core::Status keepDraft(const std::string& key, const std::string& text, core::Instant at) const override;
     core::Status dropDraft(const std::string& key) const override;
     core::Result<std::optional<storage::PersonRow>> personAt(core::PersonId person, core::Instant at) const override;
+    core::Result<std::vector<core::CheckIn>> checkInsOf(core::PersonId person) const override;
     core::Result<std::vector<core::PulseTemplate>> pulseTemplates() const override;
     core::Result<std::vector<core::PulseRound>> pulseRounds() const override;
     core::Result<std::vector<core::PulseResponse>> pulseResponsesOf(core::PulseRoundId round) const override;

@@ -383,6 +383,15 @@ QString reason(const core::Reason& r)
                                 tr("no appreciation logged yet (expected every %n days)"))
                        : plural(r.a, tr("no appreciation for %n day"), tr("no appreciation for %n days"))
                              + plural(r.b, tr(" (expected every %n day)"), tr(" (expected every %n days)"));
+    case C::SaidNotFelt: {
+        static const std::array<const char*, 3> felt{QT_TRANSLATE_NOOP("rapport::wording", "seen"), QT_TRANSLATE_NOOP("rapport::wording", "heard"),
+                                                     QT_TRANSLATE_NOOP("rapport::wording", "trusted")};
+        const QString what = tr(felt[static_cast<std::size_t>(std::clamp(r.a, 0, 2))]);
+        const QString when = r.b <= 0 ? tr("today") : r.b == 1 ? tr("yesterday")
+                             : r.b < 14 ? plural(r.b, tr("%n day ago"), tr("%n days ago"))
+                                        : plural(r.b / 7, tr("%n week ago"), tr("%n weeks ago"));
+        return tr("said they do not feel %1, %2").arg(what, when);
+    }
     }
     return {};
 }
@@ -660,6 +669,7 @@ QString prepHeading(PrepHeading heading)
     case H::Questions: return tr("Questions to ask");
     case H::Kindness: return tr("Recent kindness");
     case H::PrivateNotes: return tr("Private");
+    case H::CheckIns: return tr("Check-ins");
     }
     return {};
 }
@@ -679,6 +689,7 @@ QString prepEmpty(PrepHeading heading)
     case H::Theirs: return tr("Nothing open.");
     case H::Questions: return tr("Every question of the bank was asked lately.");
     case H::NextOneOnOne: return tr("No one-on-one planned");
+    case H::CheckIns: return tr("No check-in yet: ask whether they feel seen, heard and trusted.");
     default: return {};
     }
 }
@@ -871,6 +882,24 @@ QString listeningTrend(const core::ListeningTrend& trend)
         .arg(trend.partly)
         .arg(trend.notUnderstood)
         .arg(QLocale().toString(trend.questionsEach(), 'f', 1));
+}
+
+QString checkInSaid(const core::CheckIn& checkIn)
+{
+    auto part = [](const QString& statement, const std::optional<int>& value) {
+        return value ? tr("%1 %2").arg(statement).arg(*value) : tr("%1 not said").arg(statement);
+    };
+    const QString said = QStringList{part(tr("seen"), checkIn.seen), part(tr("heard"), checkIn.heard), part(tr("trusted"), checkIn.trusted)}
+                             .join(QStringLiteral(" · "));
+    return checkIn.note.empty() ? said : tr("%1 — %2").arg(said, QString::fromStdString(checkIn.note));
+}
+
+QString pulseRoundName(const core::PulseRound& round)
+{
+    if (!round.title.empty())
+        return QString::fromStdString(round.title);
+    return QLocale().toString(QDate(static_cast<int>(round.opens.year()), static_cast<int>(static_cast<unsigned>(round.opens.month())), 1),
+                              QStringLiteral("MMMM yyyy"));
 }
 
 QString pulseHiddenWhy(core::Hidden hidden, int threshold)

@@ -138,6 +138,7 @@ enum class PrepHeading {
     Questions,    ///< "Questions to ask"
     Kindness,     ///< "Recent kindness"
     PrivateNotes, ///< "Private"
+    CheckIns,     ///< "Check-ins": seen, heard, trusted
 };
 QString prepHeading(PrepHeading heading);
 /// What the sheet says of an empty section: "Nothing open.", "Nothing written yet.", …
@@ -182,6 +183,10 @@ QString suggestionReason(core::SuggestionReason reason);
 /// questions each"; empty when no one-on-one has notes yet.
 QString listeningTrend(const core::ListeningTrend& trend);
 
+/// What a check-in said: "seen 4 · heard 2 · trusted not said", and the note after a dash.
+QString checkInSaid(const core::CheckIn& checkIn);
+/// What a pulse round is called: its title, else the month it opened ("December 2026").
+QString pulseRoundName(const core::PulseRound& round);
 /// Why a pulse figure is not shown: "fewer than 5 answers", or that showing it would give a
 /// smaller group's answers away by subtraction.
 QString pulseHiddenWhy(core::Hidden hidden, int threshold);

@@ -258,6 +258,29 @@ public:
         return q.value(0).toBool();
     }
 
+    // The newest check-in of each person in the trailing window (rows come oldest first, so the
+    // last one read stands). Only ties asked about get one.
+    core::Status readCheckIns()
+    {
+        Query q(m_db, QStringLiteral("SELECT person_id, at_utc, seen, heard, trusted FROM check_ins "
+                                     "WHERE at_utc <= :at AND at_utc > :window%1 ORDER BY person_id, at_utc, id")
+                          .arg(m_only ? QStringLiteral(" AND person_id = :person") : QString()));
+        bind(q);
+        if (!q.exec())
+            return q.error();
+        while (q.next()) {
+            const auto found = m_result.find(core::PersonId{q.value(0).toLongLong()});
+            if (found == m_result.end())
+                continue;
+            core::CheckInSaid said{core::fromUnixSeconds(q.value(1).toLongLong()), {}};
+            for (int i = 0; i < 3; ++i)
+                if (!q.value(2 + i).isNull())
+                    said.said[static_cast<std::size_t>(i)] = q.value(2 + i).toInt();
+            found->second.lastCheckIn = said;
+        }
+        return core::Done{};
+    }
+
     std::unordered_map<core::PersonId, core::ContactSummary> take() { return std::move(m_result); }
 
 private:
@@ -295,6 +318,8 @@ core::Result<std::unordered_map<core::PersonId, core::ContactSummary>> ContactRe
         if (auto done = reader.readComputedRecent(); !done)
             return done.error();
     }
+    if (auto done = reader.readCheckIns(); !done)
+        return done.error();
     return reader.take();
 }
 

@@ -333,3 +333,20 @@ TEST(Health, SkippedOneOnOnesSinceTheLastOneCountAgainstTheRhythm)
     EXPECT_NE(std::find(withSkips.reasons.begin(), withSkips.reasons.end(), Reason{ReasonCode::SkippedInARow, 2}),
               withSkips.reasons.end());
 }
+
+TEST(Health, ACheckInThatDisagreedIsTheFirstReasonAndMovesNoScore)
+{
+    const Tie tie = weeklyOneOnOne();
+    const auto history = weeklyHistory(12);
+    ContactSummary summary = summarize(tie, history, at("2026-12-01"));
+    const HealthReport before = assessHealth(tie, summary, at("2026-12-01"), kBerlin);
+    summary.lastCheckIn = CheckInSaid{at("2026-11-10T10:00"), {4, 2, std::nullopt}};
+    const HealthReport after = assessHealth(tie, summary, at("2026-12-01"), kBerlin);
+    ASSERT_FALSE(after.reasons.empty());
+    EXPECT_EQ(after.reasons.front(), (Reason{ReasonCode::SaidNotFelt, 1, 21})) << "heard, three weeks ago";
+    EXPECT_EQ(after.score, before.score) << "a reason, not a penalty: the score measures contact";
+    summary.lastCheckIn->said = {1, 2, 5};
+    EXPECT_EQ(assessHealth(tie, summary, at("2026-12-01"), kBerlin).reasons.front().a, 0) << "the statement they disagreed with most";
+    summary.lastCheckIn->said = {3, 4, std::nullopt};
+    EXPECT_EQ(assessHealth(tie, summary, at("2026-12-01"), kBerlin), before) << "neither agreeing nor disagreeing says nothing";
+}

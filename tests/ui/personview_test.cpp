@@ -5,11 +5,15 @@
 #include "core/series.h"
 #include "core/storage/conversationrepository.h"
 #include "core/storage/personalrepository.h"
+#include "core/storage/pulserepository.h"
+#include "tests/ui/mnemonics.h"
 #include "tests/ui/uitestfixture.h"
+#include "ui/checkindialog.h"
 #include "ui/linkseditor.h"
 #include "ui/personmodel.h"
 #include "ui/personsections.h"
 #include "ui/personview.h"
+#include "ui/prepsheet.h"
 #include "ui/timelinemodel.h"
 #include "ui/weekview.h"
 
@@ -21,6 +25,8 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
@@ -311,4 +317,40 @@ TEST_F(PersonViewTest, TheSeriesIsShownAndEndedFromThePage)
     EXPECT_TRUE(view->seriesBox()->findChildren<QLabel*>().isEmpty()) << "ended today: nothing more to come";
     undoStack.undo();
     EXPECT_EQ(view->seriesBox()->findChildren<QLabel*>().size(), 1);
+}
+
+// A check-in from the person page: what they said is theirs — the header's line, a health reason
+// when they disagreed, their prep sheet — and one undo step.
+TEST_F(PersonViewTest, ACheckInIsRecordedFromTheirPageAndSaysWhatTheyDoNotFeel)
+{
+    open(dana);
+    EXPECT_TRUE(view->checkInLabel()->text().startsWith(QStringLiteral("No check-in yet")));
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<ui::CheckInDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        EXPECT_FALSE(dialog->saveButton()->isEnabled()) << "nothing said yet";
+        dialog->answerBox(0)->setCurrentIndex(4);
+        dialog->answerBox(1)->setCurrentIndex(2);
+        dialog->noteEdit()->setPlainText(QStringLiteral("Meetings run over her points"));
+        EXPECT_EQ(test::mnemonicClashes(*dialog), "");
+        dialog->saveButton()->click();
+    });
+    view->checkInButton()->click();
+    const auto stored = storage::PulseRepository(*database).checkInsOf(dana).value();
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].seen, 4);
+    EXPECT_EQ(stored[0].heard, 2);
+    EXPECT_FALSE(stored[0].trusted);
+    EXPECT_EQ(view->checkInLabel()->text(),
+              QStringLiteral("Last check-in, just now: seen 4 · heard 2 · trusted not said — Meetings run over her points"));
+    EXPECT_TRUE(view->healthLabel()->text().contains(QStringLiteral("Said they do not feel heard, today"), Qt::CaseInsensitive))
+        << view->healthLabel()->text().toStdString();
+    auto sheet = ui::gatherPrepSheet(queries(), dana, now, zone, {});
+    ASSERT_TRUE(sheet);
+    ASSERT_EQ(sheet.value().checkIns.size(), 1);
+    EXPECT_TRUE(ui::prepSheetText(sheet.value()).contains(QStringLiteral("seen 4 · heard 2 · trusted not said")));
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Check-in with Dana Levi"));
+    undoStack.undo();
+    EXPECT_TRUE(storage::PulseRepository(*database).checkInsOf(dana).value().empty());
+    EXPECT_FALSE(view->healthLabel()->text().contains(QStringLiteral("do not feel"))) << "the health follows the undo";
 }
