@@ -451,13 +451,8 @@ bool addMeetings(const CommandContext& context, const std::vector<core::Meeting>
 std::optional<core::InteractionId> markHeld(const CommandContext& context, const core::Meeting& before,
                                             const core::Interaction& contact, const QString& label, core::Instant now)
 {
-    auto* command = new MarkHeldCommand(context, label, before, contact, now);
-    bool applied = false;
-    command->reportPushTo(&applied);
-    context.stack.push(command); // deletes the command when its redo failed
-    if (!applied)
-        return std::nullopt;
-    return command->contact();
+    return detail::pushAndRead(context, new MarkHeldCommand(context, label, before, contact, now),
+                               [](const MarkHeldCommand& c) { return c.contact(); });
 }
 
 bool changeMeeting(const CommandContext& context, const core::Meeting& before, const core::Meeting& after, const QString& label)
@@ -585,12 +580,9 @@ decltype(Row::id) savePersonal(const CommandContext& context, const std::optiona
 {
     if (before && *before == after)
         return after.id;
-    auto* command = new SavePersonalCommand<Row>(context, label, before, after);
-    bool applied = false;
-    command->reportPushTo(&applied);
-    context.stack.push(command);
-    // A failed push deleted the command; a pushed one stays on the stack (or merged) and is read at once.
-    return applied ? command->rowId() : decltype(Row::id){};
+    return detail::pushAndRead(context, new SavePersonalCommand<Row>(context, label, before, after),
+                               [](const SavePersonalCommand<Row>& c) { return c.rowId(); })
+        .value_or(decltype(Row::id){});
 }
 
 class SetKindAppreciationCommand final : public StoredCommand
@@ -912,11 +904,9 @@ core::ConversationId saveConversation(const CommandContext& context, Conversatio
     if (before.conversation && *before.conversation == after.conversation && sameQuestions(before.asked, after.asked) &&
         after.points.empty() && after.removedPoints.empty() && after.actionItems.empty() && after.removedActionItems.empty())
         return before.conversation->id; // nothing changed: nothing to undo
-    auto* command = new SaveConversationCommand(context, label, std::move(before), std::move(after));
-    bool applied = false;
-    command->reportPushTo(&applied);
-    context.stack.push(command); // deletes the command when its redo failed
-    return applied ? command->conversation() : core::ConversationId{};
+    return detail::pushAndRead(context, new SaveConversationCommand(context, label, std::move(before), std::move(after)),
+                               [](const SaveConversationCommand& c) { return c.conversation(); })
+        .value_or(core::ConversationId{});
 }
 
 } // namespace commands
@@ -989,11 +979,9 @@ core::QuestionId saveQuestion(const CommandContext& context, const std::optional
 {
     if (before && *before == after)
         return after.id;
-    auto* command = new SaveQuestionCommand(context, before, after);
-    bool applied = false;
-    command->reportPushTo(&applied);
-    context.stack.push(command);
-    return applied ? command->questionId() : core::QuestionId{};
+    return detail::pushAndRead(context, new SaveQuestionCommand(context, before, after),
+                               [](const SaveQuestionCommand& c) { return c.questionId(); })
+        .value_or(core::QuestionId{});
 }
 
 bool removeQuestion(const CommandContext& context, const core::Question& question)

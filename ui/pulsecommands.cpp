@@ -7,6 +7,7 @@ namespace {
 
 using detail::commandText;
 using detail::push;
+using detail::pushAndRead;
 using detail::StoredCommand;
 
 // Opens a round; undo removes it (with what it was answered since), redo opens it again under the
@@ -133,18 +134,6 @@ protected:
 private:
     core::CheckIn m_checkIn;
 };
-
-// Pushes `command` and, when it worked, reads what its first redo produced (the stack keeps it).
-template <class Command, class Read>
-auto pushAndRead(const CommandContext& context, Command* command, Read read) -> std::optional<decltype(read(*command))>
-{
-    bool applied = false;
-    command->reportPushTo(&applied);
-    context.stack.push(command); // deletes the command when its redo failed
-    if (!applied)
-        return std::nullopt;
-    return read(*command);
-}
 
 } // namespace
 

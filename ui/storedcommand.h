@@ -98,4 +98,16 @@ bool push(const CommandContext& context, Command* command)
     return applied;
 }
 
+// Pushes `command` and, when it worked, reads what its first redo produced (the stack keeps it).
+template <class Command, class Read>
+auto pushAndRead(const CommandContext& context, Command* command, Read read) -> std::optional<decltype(read(*command))>
+{
+    bool applied = false;
+    command->reportPushTo(&applied);
+    context.stack.push(command); // deletes the command when its redo failed
+    if (!applied)
+        return std::nullopt;
+    return read(*command);
+}
+
 } // namespace rapport::ui::detail

@@ -459,18 +459,15 @@ core::Result<core::PulseRoundId> PulseRepository::open(const core::PulseRound& r
 
 core::Status PulseRepository::close(core::PulseRoundId round, core::LocalDay day)
 {
-    const QSqlDatabase db = m_db.connection();
-    return writeTransaction(
-        db, m_db.dialect(),
-        [&]() -> core::Status {
-            if (auto known = roundFacts(db, round); !known)
-                return known.error();
-            return runWith(db, QStringLiteral("UPDATE pulse_rounds SET closed_on = ? WHERE id = ?"), {qs(core::formatDay(day)), round.value});
-        },
-        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+    return setClosedOn(round, day);
 }
 
 core::Status PulseRepository::reopen(core::PulseRoundId round)
+{
+    return setClosedOn(round, std::nullopt);
+}
+
+core::Status PulseRepository::setClosedOn(core::PulseRoundId round, std::optional<core::LocalDay> day)
 {
     const QSqlDatabase db = m_db.connection();
     return writeTransaction(
@@ -478,7 +475,7 @@ core::Status PulseRepository::reopen(core::PulseRoundId round)
         [&]() -> core::Status {
             if (auto known = roundFacts(db, round); !known)
                 return known.error();
-            return runWith(db, QStringLiteral("UPDATE pulse_rounds SET closed_on = NULL WHERE id = ?"), {round.value});
+            return runWith(db, QStringLiteral("UPDATE pulse_rounds SET closed_on = ? WHERE id = ?"), {rows::optionalDay(day), round.value});
         },
         [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
 }

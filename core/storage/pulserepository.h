@@ -61,6 +61,8 @@ public:
     core::Status removeCheckIn(core::CheckInId id, core::PersonId person);
 
 private:
+    core::Status setClosedOn(core::PulseRoundId round, std::optional<core::LocalDay> day);
+
     Database& m_db;
 };
 
