@@ -9,6 +9,7 @@
 #include "core/interaction.h"
 #include "core/meeting.h"
 #include "core/personal.h"
+#include "core/pulse.h"
 
 #include <array>
 #include <vector>
@@ -25,13 +26,15 @@ struct PersonHistory
     std::vector<Detail> details;           ///< newest learnt first
     std::vector<ImportantDate> dates;      ///< by month and day
     std::vector<ActionItem> actionItems;   ///< sortActionItems order
+    std::vector<CheckIn> checkIns;         ///< oldest first: seen, heard, trusted, asked by name
 };
 
 /// What a timeline entry is. Filtering by kind groups contacts, one-on-ones, focus, and so on.
-enum class TimelineKind { Contact, OneOnOne, Focus, Detail, Date, ActionItem };
+enum class TimelineKind { Contact, OneOnOne, Focus, Detail, Date, ActionItem, CheckIn };
 
 inline constexpr std::array kAllTimelineKinds{TimelineKind::Contact, TimelineKind::OneOnOne, TimelineKind::Focus,
-                                              TimelineKind::Detail,  TimelineKind::Date,     TimelineKind::ActionItem};
+                                              TimelineKind::Detail,  TimelineKind::Date,     TimelineKind::ActionItem,
+                                              TimelineKind::CheckIn};
 
 /// Which moment of its source an entry marks.
 enum class TimelineMoment {

@@ -189,6 +189,7 @@ QWidget* PersonView::buildTimeline()
     m_filter->addItem(tr("Things learnt"), static_cast<int>(core::TimelineKind::Detail));
     m_filter->addItem(tr("Dates"), static_cast<int>(core::TimelineKind::Date));
     m_filter->addItem(tr("Action items"), static_cast<int>(core::TimelineKind::ActionItem));
+    m_filter->addItem(tr("Check-ins"), static_cast<int>(core::TimelineKind::CheckIn));
     m_timeline = new TimelineModel(this);
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         const int kind = m_filter->currentData().toInt();

@@ -138,6 +138,8 @@ QString TimelineModel::line(const core::TimelineEntry& entry) const
         const QString who = item.owner == core::ActionOwner::Me ? tr("I promised") : tr("They promised");
         return joined({when, entry.moment == core::TimelineMoment::Done ? tr("Done") : who, firstLine(item.text)});
     }
+    case core::TimelineKind::CheckIn:
+        return joined({when, tr("Check-in"), firstLine(wording::checkInSaid(m_history.checkIns[entry.index]).toStdString())});
     }
     return when;
 }
@@ -158,6 +160,8 @@ QString TimelineModel::fullText(const core::TimelineEntry& entry) const
         return toQ(m_history.details[entry.index].text);
     case core::TimelineKind::ActionItem:
         return toQ(m_history.actionItems[entry.index].text);
+    case core::TimelineKind::CheckIn:
+        return wording::checkInSaid(m_history.checkIns[entry.index]);
     case core::TimelineKind::Date:
         break;
     }

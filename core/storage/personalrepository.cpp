@@ -3,6 +3,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/focusrepository.h"
+#include "core/storage/pulserepository.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
 
@@ -220,6 +221,10 @@ core::Result<core::PersonHistory> PersonalRepository::history(core::PersonId per
     for (auto& pick : picks.value())
         if (pick.person == person)
             history.focusPicks.push_back(std::move(pick));
+    auto checkIns = rows::checkInsWhere(db, QStringLiteral("WHERE person_id = ?"), {person.value});
+    if (!checkIns)
+        return checkIns.error();
+    history.checkIns = std::move(checkIns.value());
     return history;
 }
 

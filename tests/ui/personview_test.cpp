@@ -345,6 +345,8 @@ TEST_F(PersonViewTest, ACheckInIsRecordedFromTheirPageAndSaysWhatTheyDoNotFeel)
               QStringLiteral("Last check-in, just now: seen 4 · heard 2 · trusted not said — Meetings run over her points"));
     EXPECT_TRUE(view->healthLabel()->text().contains(QStringLiteral("Said they do not feel heard, today"), Qt::CaseInsensitive))
         << view->healthLabel()->text().toStdString();
+    const QString newest = view->timeline()->index(0, 0).data().toString();
+    EXPECT_TRUE(newest.contains(QStringLiteral("Check-in · seen 4 · heard 2 · trusted not said"))) << newest.toStdString();
     auto sheet = ui::gatherPrepSheet(queries(), dana, now, zone, {});
     ASSERT_TRUE(sheet);
     ASSERT_EQ(sheet.value().checkIns.size(), 1);
