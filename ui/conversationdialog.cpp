@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/conversationdialog.h"
 
+#include "ui/checkindialog.h"
 #include "ui/feedback.h"
 #include "ui/localdates.h"
 #include "ui/pageparts.h"
@@ -148,6 +149,9 @@ ConversationDialog::ConversationDialog(const NotesContext& context, NotesSubject
     m_save->setDefault(true);
     m_save->setToolTip(tr("Save and close (Ctrl+Enter); Ctrl+S saves and keeps the window open"));
     buttons->addButton(QDialogButtonBox::Close);
+    m_checkIn = buttons->addButton(tr("C&heck-in…"), QDialogButtonBox::ActionRole);
+    m_checkIn->setToolTip(tr("Ask them: do you feel seen, heard, trusted? What they say goes on their page"));
+    connect(m_checkIn, &QPushButton::clicked, this, &ConversationDialog::recordCheckIn);
     connect(m_save, &QPushButton::clicked, this, &ConversationDialog::saveAndClose);
     connect(buttons, &QDialogButtonBox::rejected, this, &ConversationDialog::reject);
 
@@ -937,6 +941,16 @@ void ConversationDialog::reject()
     case CloseChoice::Cancel:
         return;
     }
+}
+
+void ConversationDialog::recordCheckIn()
+{
+    core::CheckIn asked;
+    asked.person = m_subject.oneOnOne.person;
+    asked.at = std::min(m_subject.oneOnOne.at, m_context.clock()); // in this one-on-one, or now if it is still ahead
+    CheckInDialog dialog(m_subject.name, asked, this);
+    if (dialog.exec() == QDialog::Accepted)
+        commands::saveCheckIn(m_context.commands, std::nullopt, dialog.checkIn(), tr("Check-in with %1").arg(m_subject.name));
 }
 
 } // namespace rapport::ui

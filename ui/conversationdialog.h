@@ -85,6 +85,9 @@ public:
     ~ConversationDialog() override;
 
     const NotesFor& oneOnOne() const { return m_subject.oneOnOne; }
+    /// Asks them the three questions (CheckInDialog) and saves what they said, at this one-on-one.
+    void recordCheckIn();
+    QPushButton* checkInButton() const { return m_checkIn; }
     /// Saves what the window holds (one undo step). False when it could not (the reason is shown).
     bool save();
     bool hasUnsavedChanges() const { return m_dirty; }
@@ -154,6 +157,7 @@ private:
 
     NotesContext m_context;
     NotesSubject m_subject;
+    QPushButton* m_checkIn = nullptr;
     std::function<CloseChoice()> m_ask;
 
     // What is stored, as read when the window opened or last saved.

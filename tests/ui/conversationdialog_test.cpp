@@ -4,9 +4,11 @@
 // killed with SIGKILL in the middle of a note).
 #include "core/storage/conversationrepository.h"
 #include "core/storage/personalrepository.h"
+#include "core/storage/pulserepository.h"
 #include "tests/crash/drafttext.h"
 #include "tests/ui/mnemonics.h"
 #include "tests/ui/uitestfixture.h"
+#include "ui/checkindialog.h"
 #include "ui/conversationdialog.h"
 
 #include <QApplication>
@@ -24,6 +26,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <csignal>
@@ -451,4 +454,25 @@ TEST_F(ConversationDialogTest, TextTypedUpToTwoSecondsBeforeAKillIsRestored)
     EXPECT_TRUE(everything.startsWith(restored)) << "and nothing that was not typed";
     EXPECT_TRUE(dialog.draftNotice()->isVisibleTo(&dialog));
     EXPECT_TRUE(record().conversations.empty()) << "drafts only: nothing was saved as notes";
+}
+
+// A human check-in asked in the one-on-one: saved for the person at the meeting's time, one step.
+TEST_F(ConversationDialogTest, ACheckInAskedInTheOneOnOneBelongsToThePersonAtItsTime)
+{
+    auto& dialog = open();
+    QTimer::singleShot(0, [] {
+        auto* asking = qobject_cast<ui::CheckInDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(asking, nullptr);
+        EXPECT_TRUE(asking->windowTitle().contains(QStringLiteral("Ana Lopez")));
+        asking->answerBox(2)->setCurrentIndex(5);
+        asking->saveButton()->click();
+    });
+    dialog.checkInButton()->click();
+    const auto stored = storage::PulseRepository(*database).checkInsOf(ana).value();
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].trusted, 5);
+    EXPECT_FALSE(stored[0].seen);
+    EXPECT_EQ(stored[0].at, local("2026-11-23T10:00")) << "asked in that one-on-one";
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Check-in with Ana Lopez"));
+    EXPECT_EQ(test::mnemonicClashes(dialog), "");
 }
