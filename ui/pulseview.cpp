@@ -218,7 +218,7 @@ PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidg
     splitter->addWidget(side);
     splitter->addWidget(buildResults());
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({300, 980});
+    splitter->setSizes({340, 940});
     m_pages->addWidget(splitter);
 
     auto* layout = new QVBoxLayout(this);
