@@ -319,6 +319,35 @@ PulseReport reportOf(const PulseRound& round, const PulseTemplate& asked, std::s
     return report;
 }
 
+std::vector<TeamPulsePoint> teamPulse(std::span<const PulseRound> rounds, std::span<const PulseTemplate> templates,
+                                      std::span<const RoundCounts> counts, std::string_view team)
+{
+    std::vector<TeamPulsePoint> points;
+    for (std::size_t r = 0; r < rounds.size() && r < counts.size(); ++r) {
+        const PulseTemplate* asked = templateOf(templates, rounds[r]);
+        const auto group = std::find_if(rounds[r].groups.begin(), rounds[r].groups.end(),
+                                        [&](const PulseGroup& g) { return g.name == team; });
+        if (!asked || group == rounds[r].groups.end())
+            continue;
+        const auto g = static_cast<std::size_t>(group - rounds[r].groups.begin());
+        const PulseReport figures = figuresOf(rounds[r], *asked, counts[r]);
+        double favourable = 0;
+        int answers = 0;
+        bool hidden = false;
+        for (std::size_t q = 0; q < asked->questions.size(); ++q) {
+            if (asked->questions[q].scale == Scale::Text)
+                continue;
+            const Cell& cell = figures.questions[q].figures.groups[g];
+            hidden = hidden || !cell.shown();
+            favourable += cell.tally.favourableShare().value_or(0) * cell.tally.answers;
+            answers += cell.tally.answers;
+        }
+        points.push_back(TeamPulsePoint{rounds[r].opens, hidden || answers == 0 ? std::nullopt : std::optional(favourable / answers)});
+    }
+    std::sort(points.begin(), points.end(), [](const TeamPulsePoint& a, const TeamPulsePoint& b) { return a.opens < b.opens; });
+    return points;
+}
+
 std::vector<PulseGroup> groupsFor(std::span<const Team> teams, std::span<const std::optional<TeamId>> teamOfEach)
 {
     std::vector<PulseGroup> groups;

@@ -282,6 +282,17 @@ struct Comparison
     std::optional<double> difference(std::size_t question, std::optional<std::size_t> group) const;
 };
 
+/// A team's pulse over time: for each round that asked it (any template), the share of its answers
+/// to every question with a scale that were favourable, or none where any of its figures is hidden.
+/// `counts` as `rounds`. In the order the rounds opened.
+struct TeamPulsePoint
+{
+    LocalDay opens{};
+    std::optional<double> favourable; ///< 0 to 1; none when hidden
+};
+std::vector<TeamPulsePoint> teamPulse(std::span<const PulseRound> rounds, std::span<const PulseTemplate> templates,
+                                      std::span<const RoundCounts> counts, std::string_view team);
+
 // --- Check-ins ----------------------------------------------------------------------------------
 
 using CheckInId = Id<struct CheckInTag>;

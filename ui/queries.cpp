@@ -208,6 +208,19 @@ core::Result<std::vector<core::RoundCounts>> DatabaseQueries::pulseCounts(std::s
     return storage::PulseRepository(m_database).countsOf(rounds, templates);
 }
 
+core::Result<std::vector<core::TeamPulsePoint>> DatabaseQueries::teamPulse(const std::string& team) const
+{
+    storage::PulseRepository pulse(m_database);
+    auto rounds = pulse.rounds();
+    auto templates = pulse.templates();
+    if (!rounds || !templates)
+        return !rounds ? rounds.error() : templates.error();
+    auto counts = pulse.countsOf(rounds.value(), templates.value());
+    if (!counts)
+        return counts.error();
+    return core::teamPulse(rounds.value(), templates.value(), counts.value(), team);
+}
+
 core::Result<int> DatabaseQueries::pulseKnownKeys(core::PulseRoundId round, const std::vector<std::string>& keys) const
 {
     return storage::PulseRepository(m_database).knownSourceKeys(round, keys);

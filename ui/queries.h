@@ -161,6 +161,8 @@ public:
     virtual core::Result<std::vector<core::Interaction>> allInteractions() const = 0;
     virtual core::Result<std::vector<core::Interaction>> interactionsOf(core::PersonId person) const = 0;
     virtual core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> skippedOneOnOnes() const = 0;
+    /// The team's pulse, round by round (core::teamPulse).
+    virtual core::Result<std::vector<core::TeamPulsePoint>> teamPulse(const std::string& team) const = 0;
 };
 
 /// Search everything (Ctrl+K): the full-text index, best first (storage::SearchRepository::search).
@@ -219,6 +221,7 @@ public:
     core::Result<std::vector<core::Interaction>> allInteractions() const override;
     core::Result<std::vector<core::Interaction>> interactionsOf(core::PersonId person) const override;
     core::Result<std::vector<std::pair<core::PersonId, core::Instant>>> skippedOneOnOnes() const override;
+    core::Result<std::vector<core::TeamPulsePoint>> teamPulse(const std::string& team) const override;
     core::Result<std::vector<core::PersonLink>> linksOf(core::PersonId person) const override;
     core::Result<std::vector<storage::SearchHit>> search(std::string_view text, int limit) const override;
     core::Result<std::optional<core::Conversation>> conversation(core::ConversationId id) const override;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Health area: the audit by kind with its gaps and "deepen this one", and the charts.
+#include "core/storage/pulserepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/auditview.h"
 #include "ui/healthchartsview.h"
@@ -17,6 +18,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -277,4 +279,47 @@ TEST_F(HealthTest, TheChartsPageCutsNoText)
         }
     }
     QLocale::setDefault(before);
+}
+
+// The team trend shows the team's pulse beside its health: the favourable share of each round that
+// asked it and may show it; a round under the threshold is no point.
+TEST_F(HealthTest, TheTeamTrendShowsTheTeamsPulseWhereItMayBeShown)
+{
+    storage::PulseRepository pulse(*database);
+    const auto asked = pulse.templates().value().front().id;
+    auto roundOn = [&](const char* day, int answers, int value) {
+        core::PulseRound round;
+        round.templateId = asked;
+        round.opens = *core::parseDay(day);
+        round.closes = round.opens;
+        round.groups = {core::PulseGroup{std::nullopt, "Payments", 2}};
+        round.threshold = 3;
+        const auto id = pulse.open(round).value();
+        std::vector<core::PulseResponse> batch(static_cast<std::size_t>(answers));
+        for (auto& r : batch)
+            r.answers = {core::PulseAnswer{value, {}}, core::PulseAnswer{value, {}}, core::PulseAnswer{4, {}}};
+        ASSERT_TRUE(pulse.addResponses(id, batch));
+    };
+    roundOn("2026-09-01", 4, 2); // 4 answers, a third favourable
+    roundOn("2026-10-01", 2, 5); // under the threshold: no point
+    const auto read = queries().teamPulse("Payments");
+    ASSERT_TRUE(read);
+    ASSERT_EQ(read.value().size(), 2u);
+    EXPECT_TRUE(read.value()[0].favourable);
+    EXPECT_FALSE(read.value()[1].favourable);
+    ui::HealthChartsView charts(pageContext(*model), queries());
+    charts.resize(1200, 800);
+    charts.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&charts));
+    charts.teamBox()->setCurrentIndex(charts.teamBox()->findData(QStringLiteral("Payments")));
+    ASSERT_GE(charts.teamBox()->currentIndex(), 0);
+    emit charts.teamBox()->activated(charts.teamBox()->currentIndex()); // as the user's choice does
+    QScatterSeries* points = nullptr;
+    for (QAbstractSeries* series : charts.chart(ui::HealthChartsView::TeamTrend)->series())
+        if (auto* scatter = qobject_cast<QScatterSeries*>(series))
+            points = scatter;
+    ASSERT_NE(points, nullptr);
+    EXPECT_EQ(points->name(), QStringLiteral("Payments: pulse, favourable %"));
+    ASSERT_EQ(points->count(), 1) << "October's two answers are not shown";
+    EXPECT_NEAR(points->at(0).y(), 100.0 / 3, 0.01);
 }
