@@ -46,7 +46,10 @@ NewRoundDialog::NewRoundDialog(const std::vector<core::PulseTemplate>& templates
         m_template->setCurrentIndex(static_cast<int>(standard - m_templates.begin()));
     form->addRow(tr("&Questions:"), m_template);
 
-    m_title = new QLineEdit(QLocale().toString(toQDate(today), QStringLiteral("MMMM yyyy")), this);
+    core::PulseRound untitled;
+    untitled.opens = today;
+    m_title = new QLineEdit(wording::pulseRoundName(untitled), this); // what an untitled round is called
+
     form->addRow(tr("T&itle:"), m_title);
 
     m_teams = new QListWidget(this);

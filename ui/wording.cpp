@@ -3,6 +3,7 @@
 
 #include "core/series.h"
 #include "core/storage/conversationrepository.h"
+#include "ui/localdates.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -36,6 +37,14 @@ QString valueOf(const core::Error& error, std::size_t i)
 }
 
 // The place an error names. An iCalendar event is named by its number and UID, in words.
+// "seen", "heard", "trusted": the check-in's statements (0, 1, 2) in a sentence.
+QString statementWord(int statement)
+{
+    static const std::array<const char*, 3> felt{QT_TRANSLATE_NOOP("rapport::wording", "seen"), QT_TRANSLATE_NOOP("rapport::wording", "heard"),
+                                                 QT_TRANSLATE_NOOP("rapport::wording", "trusted")};
+    return tr(felt[static_cast<std::size_t>(std::clamp(statement, 0, 2))]);
+}
+
 QString placeOf(const core::Error& error)
 {
     using C = core::ErrorCode;
@@ -384,9 +393,7 @@ QString reason(const core::Reason& r)
                        : plural(r.a, tr("no appreciation for %n day"), tr("no appreciation for %n days"))
                              + plural(r.b, tr(" (expected every %n day)"), tr(" (expected every %n days)"));
     case C::SaidNotFelt: {
-        static const std::array<const char*, 3> felt{QT_TRANSLATE_NOOP("rapport::wording", "seen"), QT_TRANSLATE_NOOP("rapport::wording", "heard"),
-                                                     QT_TRANSLATE_NOOP("rapport::wording", "trusted")};
-        const QString what = tr(felt[static_cast<std::size_t>(std::clamp(r.a, 0, 2))]);
+        const QString what = statementWord(r.a);
         const QString when = r.b <= 0 ? tr("today") : r.b == 1 ? tr("yesterday")
                              : r.b < 14 ? plural(r.b, tr("%n day ago"), tr("%n days ago"))
                                         : plural(r.b / 7, tr("%n week ago"), tr("%n weeks ago"));
@@ -889,7 +896,8 @@ QString checkInSaid(const core::CheckIn& checkIn)
     auto part = [](const QString& statement, const std::optional<int>& value) {
         return value ? tr("%1 %2").arg(statement).arg(*value) : tr("%1 not said").arg(statement);
     };
-    const QString said = QStringList{part(tr("seen"), checkIn.seen), part(tr("heard"), checkIn.heard), part(tr("trusted"), checkIn.trusted)}
+    const QString said = QStringList{part(statementWord(0), checkIn.seen), part(statementWord(1), checkIn.heard),
+                                     part(statementWord(2), checkIn.trusted)}
                              .join(QStringLiteral(" · "));
     return checkIn.note.empty() ? said : tr("%1 — %2").arg(said, QString::fromStdString(checkIn.note));
 }
@@ -898,8 +906,7 @@ QString pulseRoundName(const core::PulseRound& round)
 {
     if (!round.title.empty())
         return QString::fromStdString(round.title);
-    return QLocale().toString(QDate(static_cast<int>(round.opens.year()), static_cast<int>(static_cast<unsigned>(round.opens.month())), 1),
-                              QStringLiteral("MMMM yyyy"));
+    return QLocale().toString(toQDate(round.opens), QStringLiteral("MMMM yyyy"));
 }
 
 QString pulseHiddenWhy(core::Hidden hidden, int threshold)
