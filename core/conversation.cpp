@@ -40,8 +40,15 @@ constexpr TokenTable<QuestionTheme, 7> kThemeTokens{{{
     {QuestionTheme::AfterRupture, "after-rupture"},
 }}};
 
+constexpr TokenTable<ConversationPurpose, 2> kPurposeTokens{{{
+    {ConversationPurpose::OneOnOne, "one-on-one"},
+    {ConversationPurpose::StayInterview, "stay-interview"},
+}}};
+
 } // namespace
 
+std::string_view token(ConversationPurpose purpose) { return kPurposeTokens.token(purpose); }
+std::optional<ConversationPurpose> conversationPurposeFromToken(std::string_view text) { return kPurposeTokens.value(text); }
 std::string_view token(Understood understood) { return kUnderstoodTokens.token(understood); }
 std::optional<Understood> understoodFromToken(std::string_view text) { return kUnderstoodTokens.value(text); }
 std::string_view token(Emotion emotion) { return kEmotionTokens.token(emotion); }
@@ -113,7 +120,18 @@ std::vector<ValidationIssue> validate(const AskedQuestion& asked)
 {
     std::vector<ValidationIssue> issues;
     checkText(issues, Field::Text, asked.text, kMaxQuestionLength, true, false);
+    checkText(issues, Field::Notes, asked.answer, kMaxNoteLength, false, true);
     return issues;
+}
+
+std::optional<LocalDay> stayInterviewDue(const Tie& tie, std::optional<LocalDay> last, LocalDay today)
+{
+    if (tie.kind != RelationshipKind::DirectReport)
+        return std::nullopt;
+    using std::chrono::days, std::chrono::sys_days;
+    if (last)
+        return LocalDay{sys_days{*last} + days{kStayInterviewEveryDays}};
+    return tie.added ? LocalDay{sys_days{*tie.added} + days{kFirstStayInterviewAfterDays}} : today;
 }
 
 ListeningTrend listeningTrend(std::span<const Conversation> conversations, std::span<const AskedQuestion> asked, int last)

@@ -69,6 +69,13 @@ struct OneOnOneKey
 struct Meeting;
 OneOnOneKey keyOf(const Meeting& meeting);
 
+/// What a conversation's notes are of: an ordinary one-on-one, or a stay interview (asked of one
+/// person, privately: what keeps them, what would make them leave; each question's answer kept).
+enum class ConversationPurpose { OneOnOne, StayInterview };
+
+std::string_view token(ConversationPurpose purpose);
+std::optional<ConversationPurpose> conversationPurposeFromToken(std::string_view token);
+
 /// What was written about one one-on-one. Stored when first saved; a one-on-one without notes has none.
 struct Conversation
 {
@@ -84,6 +91,7 @@ struct Conversation
     std::vector<Emotion> emotions; ///< in kAllEmotions order, each once
     std::string emotionWords;      ///< feelings in the manager's own words
     std::optional<Understood> understood;
+    ConversationPurpose purpose = ConversationPurpose::OneOnOne;
 
     bool isBlank() const
     {
@@ -142,6 +150,7 @@ struct AskedQuestion
     ConversationId conversation;
     std::optional<QuestionId> question; ///< none for a question of my own, or one since removed from the bank
     std::string text;
+    std::string answer; ///< what they said, in their words (a stay interview's); empty when not written down
 
     friend bool operator==(const AskedQuestion&, const AskedQuestion&) = default;
 };
@@ -149,6 +158,15 @@ struct AskedQuestion
 inline constexpr int kMaxNoteLength = 2'000'000; ///< characters: a 1 MB note fits with room to spare
 inline constexpr int kMaxPointLength = 2'000;
 inline constexpr int kMaxQuestionLength = 500;
+
+/// Stay interviews: once a year with each direct report, the first a while after they joined.
+inline constexpr int kStayInterviewEveryDays = 365;
+inline constexpr int kFirstStayInterviewAfterDays = 90;
+
+/// The day `tie`'s next stay interview is due: a year after the last one (`last`), or for someone
+/// never asked, kFirstStayInterviewAfterDays after they were added (today when that day is
+/// unknown). None for anyone but a direct report.
+std::optional<LocalDay> stayInterviewDue(const Tie& tie, std::optional<LocalDay> last, LocalDay today);
 
 std::vector<ValidationIssue> validate(const Conversation& conversation);
 std::vector<ValidationIssue> validate(const AgendaPoint& point);

@@ -48,6 +48,7 @@ struct Dataset
     std::vector<PulseRound> pulseRounds;       ///< with their groups
     std::vector<PulseResponse> pulseResponses; ///< with their answers
     std::vector<CheckIn> checkIns;
+    std::vector<PulseAction> pulseActions;
 
     bool empty() const
     {
@@ -55,7 +56,7 @@ struct Dataset
                focusPicks.empty() && mapPins.empty() && series.empty() && meetings.empty() && details.empty() && dates.empty() &&
                actionItems.empty() && kindAppreciation.empty() && questions.empty() && conversations.empty() &&
                agendaPoints.empty() && askedQuestions.empty() && pulseTemplates.empty() && pulseRounds.empty() &&
-               pulseResponses.empty() && checkIns.empty();
+               pulseResponses.empty() && checkIns.empty() && pulseActions.empty();
     }
     friend bool operator==(const Dataset&, const Dataset&) = default;
 };

@@ -684,7 +684,7 @@ void addConversations(Dataset& data, const DemoOptions& options)
         for (int n = random.between(0, 2); n > 0; --n) {
             const auto& question = data.questions[static_cast<std::size_t>(random.between(0, bankSize - 1))];
             data.askedQuestions.push_back(AskedQuestion{AskedQuestionId{static_cast<long long>(data.askedQuestions.size() + 1)},
-                                                        c.id, question.id, question.text});
+                                                        c.id, question.id, question.text, {}});
         }
         latest[c.person.value] = c.id;
         data.conversations.push_back(std::move(c));
@@ -827,6 +827,106 @@ void addPulse(Dataset& data, const DemoOptions& options)
     }
 }
 
+constexpr std::array kActionsAfterARound{
+    "Ask for input before deciding, in the team meeting", "Hold open office hours every Thursday",
+    "Give credit by name in the weekly update", "Share the why behind the roadmap changes",
+    "Leave a quiet slot in planning for everyone to speak", "Follow up on feedback within a week",
+};
+constexpr std::array kActionOwners{"", "", "", "Team leads", "Product and me"};
+
+// What I did about what each round said: after most rounds, an action for the team that felt least
+// heard (and now and then one for everyone); the older ones done, the newest planned, one overdue.
+void addPulseActions(Dataset& data, const DemoOptions& options)
+{
+    using namespace std::chrono;
+    Random random(options.seed * 0x94D049BB133111EBull + 13);
+    for (std::size_t r = 0; r < data.pulseRounds.size(); ++r) {
+        const PulseRound& round = data.pulseRounds[r];
+        if (round.groups.empty() || !random.chance(0.8))
+            continue;
+        const bool newest = r + 1 == data.pulseRounds.size();
+        const int actions = random.between(1, 2);
+        for (int n = 0; n < actions; ++n) {
+            PulseAction action;
+            action.id = PulseActionId{static_cast<long long>(data.pulseActions.size() + 1)};
+            action.round = round.id;
+            action.question = 1; // "I feel heard."
+            if (n == 0 || random.chance(0.5))
+                action.group = static_cast<std::size_t>(random.between(0, static_cast<int>(round.groups.size()) - 1));
+            action.what = random.pick(kActionsAfterARound);
+            action.owner = random.pick(kActionOwners);
+            action.due = LocalDay{sys_days{round.closes} + days{random.between(14, 42)}};
+            if (!newest) {
+                action.status = random.chance(0.8) ? ActionStatus::Done : ActionStatus::Doing;
+                if (action.status == ActionStatus::Done)
+                    action.done = LocalDay{sys_days{*action.due} - days{random.between(0, 10)}};
+            } else if (n == 0) {
+                action.due = LocalDay{sys_days{options.anchorDay} - days{3}}; // promised, and late
+                action.status = ActionStatus::Doing;
+            }
+            data.pulseActions.push_back(std::move(action));
+        }
+    }
+}
+
+constexpr std::array kStayAnswers{
+    "The people on this team, and seeing my work reach customers.",
+    "Another reorganisation without being asked first.",
+    "More say in what we build next quarter.",
+    "The launch week: everyone pulling together.",
+    "Growing into leading a small project.",
+    "Working with the platform folks.",
+    "We used to demo to each other on Fridays.",
+    "Protect my focus time and keep the one-on-ones.",
+    "Last spring, when the deadlines kept moving.",
+};
+
+// Stay interviews with most direct reports: the last one between a few months and a year and a half
+// ago, so that some are due again; each question answered in their words, sometimes a follow-up.
+void addStayInterviews(Dataset& data, const DemoOptions& options)
+{
+    using namespace std::chrono;
+    Random random(options.seed * 0xBF58476D1CE4E5B9ull + 29);
+    std::vector<const Question*> stay;
+    for (const auto& question : data.questions)
+        if (question.theme == QuestionTheme::Stay)
+            stay.push_back(&question);
+    for (const auto& person : data.people) {
+        if (person.tie.kind != RelationshipKind::DirectReport || !random.chance(0.6))
+            continue;
+        LocalDay day{sys_days{options.anchorDay} - days{random.between(60, 540)}};
+        if (person.tie.added && day < *person.tie.added)
+            continue; // not with me yet then
+        while (weekday{sys_days{day}}.iso_encoding() > 5)
+            day = LocalDay{sys_days{day} + days{1}};
+        Conversation c;
+        c.id = ConversationId{static_cast<long long>(data.conversations.size() + 1)};
+        c.person = person.id;
+        c.at = atLocal(day, hours{14}, options.zone);
+        c.purpose = ConversationPurpose::StayInterview;
+        if (random.chance(0.5))
+            c.privateNotes = std::string(random.pick(kPrivateNotes));
+        for (const Question* question : stay)
+            data.askedQuestions.push_back(AskedQuestion{AskedQuestionId{static_cast<long long>(data.askedQuestions.size() + 1)},
+                                                        c.id, question->id, question->text,
+                                                        random.chance(0.85) ? std::string(random.pick(kStayAnswers)) : std::string()});
+        if (random.chance(0.5)) {
+            ActionItem item;
+            item.id = ActionItemId{static_cast<long long>(data.actionItems.size() + 1)};
+            item.person = person.id;
+            item.owner = ActionOwner::Me;
+            item.text = "Talk about a path to leading a project";
+            item.created = day;
+            item.due = LocalDay{sys_days{day} + days{30}};
+            if (random.chance(0.7))
+                item.done = LocalDay{sys_days{day} + days{random.between(5, 40)}};
+            item.conversation = c.id;
+            data.actionItems.push_back(std::move(item));
+        }
+        data.conversations.push_back(std::move(c));
+    }
+}
+
 } // namespace
 
 std::string_view token(DemoScale scale)
@@ -896,6 +996,8 @@ Dataset generateDemo(const DemoOptions& options)
     addPersonal(data, options);
     addConversations(data, options);
     addPulse(data, options);
+    addPulseActions(data, options);
+    addStayInterviews(data, options);
     return data;
 }
 

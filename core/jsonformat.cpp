@@ -161,7 +161,8 @@ Json conversationJson(const Conversation& c)
                 {"privateNotes", c.privateNotes},
                 {"emotions", std::move(emotions)},
                 {"emotionWords", c.emotionWords},
-                {"understood", c.understood ? Json(token(*c.understood)) : Json(nullptr)}};
+                {"understood", c.understood ? Json(token(*c.understood)) : Json(nullptr)},
+                {"purpose", token(c.purpose)}};
 }
 
 Json agendaPointJson(const AgendaPoint& p)
@@ -174,7 +175,11 @@ Json agendaPointJson(const AgendaPoint& p)
 
 Json askedQuestionJson(const AskedQuestion& a)
 {
-    return Json{{"id", a.id.value}, {"conversation", a.conversation.value}, {"question", optionalId(a.question)}, {"text", a.text}};
+    return Json{{"id", a.id.value},
+                {"conversation", a.conversation.value},
+                {"question", optionalId(a.question)},
+                {"text", a.text},
+                {"answer", a.answer}};
 }
 
 Json pulseTemplateJson(const PulseTemplate& t)
@@ -225,6 +230,14 @@ Json checkInJson(const CheckIn& c)
                 {"heard", optionalNumber(c.heard)},
                 {"trusted", optionalNumber(c.trusted)},
                 {"note", c.note}};
+}
+
+Json pulseActionJson(const PulseAction& a)
+{
+    const auto position = [](const std::optional<std::size_t>& p) { return p ? Json(*p) : Json(nullptr); };
+    return Json{{"id", a.id.value},   {"round", a.round.value},      {"question", position(a.question)},
+                {"group", position(a.group)}, {"what", a.what},      {"owner", a.owner},
+                {"due", optionalDay(a.due)},  {"status", token(a.status)}, {"done", optionalDay(a.done)}};
 }
 
 // The rows of a list as JSON, in order.
@@ -599,7 +612,7 @@ Question readQuestion(const Node& node)
     return q;
 }
 
-Conversation readConversation(const Node& node)
+Conversation readConversation(const Node& node, int formatVersion)
 {
     Conversation c;
     c.id = readId<ConversationId>(node.field("id"));
@@ -621,6 +634,8 @@ Conversation readConversation(const Node& node)
     c.emotionWords = node.field("emotionWords").string();
     if (const Node understood = node.field("understood"); !understood.isNull())
         c.understood = understood.token<Understood>(understoodFromToken);
+    if (formatVersion >= 9)
+        c.purpose = node.field("purpose").token<ConversationPurpose>(conversationPurposeFromToken);
     for (const auto& issue : validate(c))
         node.field(issue.field == Field::Text ? "emotionWords" : "notes").fail(ErrorCode::JsonInvalidText);
     return c;
@@ -642,7 +657,7 @@ AgendaPoint readAgendaPoint(const Node& node)
     return p;
 }
 
-AskedQuestion readAskedQuestion(const Node& node)
+AskedQuestion readAskedQuestion(const Node& node, int formatVersion)
 {
     AskedQuestion a;
     a.id = readId<AskedQuestionId>(node.field("id"));
@@ -650,7 +665,10 @@ AskedQuestion readAskedQuestion(const Node& node)
     if (const Node question = node.field("question"); !question.isNull())
         a.question = readId<QuestionId>(question);
     a.text = node.field("text").string();
-    requireValid(a, node, "text");
+    if (formatVersion >= 9)
+        a.answer = node.field("answer").string();
+    for (const auto& issue : validate(a))
+        node.field(issue.field == Field::Notes ? "answer" : "text").fail(ErrorCode::JsonInvalidText);
     return a;
 }
 
@@ -739,6 +757,26 @@ CheckIn readCheckIn(const Node& node)
     return c;
 }
 
+PulseAction readPulseAction(const Node& node)
+{
+    PulseAction a;
+    a.id = readId<PulseActionId>(node.field("id"));
+    a.round = readId<PulseRoundId>(node.field("round"));
+    const auto position = [](const Node& field) {
+        return field.isNull() ? std::nullopt : std::optional(static_cast<std::size_t>(field.integer(0, 1'000'000)));
+    };
+    a.question = position(node.field("question"));
+    a.group = position(node.field("group"));
+    a.what = node.field("what").string();
+    a.owner = node.field("owner").string();
+    if (const Node due = node.field("due"); !due.isNull())
+        a.due = due.day();
+    a.status = node.field("status").token<ActionStatus>(actionStatusFromToken);
+    if (const Node done = node.field("done"); !done.isNull())
+        a.done = done.day();
+    return a;
+}
+
 // The ids of a list of the file.
 template <class Row>
 auto idsOf(const std::vector<Row>& rows)
@@ -816,6 +854,31 @@ void checkConversations(const Dataset& data)
                        "actionItems[" + std::to_string(i) + "].conversation");
 }
 
+// Actions belong to a round of the file, and to one of its questions and groups when they name one.
+void checkPulseActions(const Dataset& data, const std::unordered_map<long long, const PulseRound*>& rounds,
+                       const std::unordered_map<long long, const PulseTemplate*>& templates)
+{
+    requireAscendingIds(data.pulseActions, "pulseActions");
+    for (std::size_t i = 0; i < data.pulseActions.size(); ++i) {
+        const auto& action = data.pulseActions[i];
+        const std::string where = "pulseActions[" + std::to_string(i) + "]";
+        const auto round = rounds.find(action.round.value);
+        if (round == rounds.end())
+            refuse(ErrorCode::JsonNoSuchPulseRound, where + ".round", {std::to_string(action.round.value)});
+        const PulseTemplate& asked = *templates.at(round->second->templateId.value);
+        for (const auto& issue : validate(action, *round->second, asked)) {
+            switch (issue.field) {
+            case Field::Label:
+                refuse(ErrorCode::JsonNumberOutOfRange, where + ".question",
+                       {"0", std::to_string(asked.questions.size() - 1), std::to_string(*action.question)});
+            case Field::Team: refuse(ErrorCode::JsonNoSuchPulseGroup, where + ".group", {std::to_string(*action.group)});
+            case Field::Name: refuse(ErrorCode::JsonInvalidText, where + ".owner");
+            default: refuse(ErrorCode::JsonInvalidText, where + ".what");
+            }
+        }
+    }
+}
+
 // Rounds ask templates of the file; answers belong to a round and one of its groups, name someone
 // only in a named round, and answer its template's questions on their scales.
 void checkPulse(const Dataset& data)
@@ -863,6 +926,7 @@ void checkPulse(const Dataset& data)
                         std::to_string(*value)});
         }
     }
+    checkPulseActions(data, rounds, templates);
 }
 
 void checkUniqueTeamNames(const Dataset& data)
@@ -1054,9 +1118,10 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
     }
     if (formatVersion >= 7) {
         root.forEach("questions", [&](const Node& node) { data.questions.push_back(readQuestion(node)); });
-        root.forEach("conversations", [&](const Node& node) { data.conversations.push_back(readConversation(node)); });
+        root.forEach("conversations", [&](const Node& node) { data.conversations.push_back(readConversation(node, formatVersion)); });
         root.forEach("agendaPoints", [&](const Node& node) { data.agendaPoints.push_back(readAgendaPoint(node)); });
-        root.forEach("askedQuestions", [&](const Node& node) { data.askedQuestions.push_back(readAskedQuestion(node)); });
+        root.forEach("askedQuestions",
+                     [&](const Node& node) { data.askedQuestions.push_back(readAskedQuestion(node, formatVersion)); });
     }
     if (formatVersion >= 8) {
         root.forEach("pulseTemplates", [&](const Node& node) { data.pulseTemplates.push_back(readPulseTemplate(node)); });
@@ -1064,6 +1129,8 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
         root.forEach("pulseResponses", [&](const Node& node) { data.pulseResponses.push_back(readPulseResponse(node)); });
         root.forEach("checkIns", [&](const Node& node) { data.checkIns.push_back(readCheckIn(node)); });
     }
+    if (formatVersion >= 9)
+        root.forEach("pulseActions", [&](const Node& node) { data.pulseActions.push_back(readPulseAction(node)); });
 
     requireAscendingIds(data.teams, "teams");
     requireAscendingIds(data.people, "people");
@@ -1165,6 +1232,7 @@ std::string toJson(const Dataset& dataset)
     root["pulseRounds"] = listJson(dataset.pulseRounds, pulseRoundJson);
     root["pulseResponses"] = listJson(dataset.pulseResponses, pulseResponseJson);
     root["checkIns"] = listJson(dataset.checkIns, checkInJson);
+    root["pulseActions"] = listJson(dataset.pulseActions, pulseActionJson);
     // Invalid UTF-8 cannot reach here (validated on the way in), but never throw from a writer.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

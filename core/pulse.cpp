@@ -434,4 +434,64 @@ std::optional<double> Comparison::difference(std::size_t question, std::optional
     return was && is ? std::optional(*is - *was) : std::nullopt;
 }
 
+// --- Actions -------------------------------------------------------------------------------------
+
+std::string_view token(ActionStatus status)
+{
+    switch (status) {
+    case ActionStatus::Planned: return "planned";
+    case ActionStatus::Doing: return "doing";
+    case ActionStatus::Done: return "done";
+    }
+    return "planned";
+}
+
+std::optional<ActionStatus> actionStatusFromToken(std::string_view text)
+{
+    for (const ActionStatus status : {ActionStatus::Planned, ActionStatus::Doing, ActionStatus::Done})
+        if (token(status) == text)
+            return status;
+    return std::nullopt;
+}
+
+std::vector<ValidationIssue> validate(const PulseAction& action, const PulseRound& round, const PulseTemplate& asked)
+{
+    std::vector<ValidationIssue> issues;
+    checkText(issues, Field::Text, action.what, kMaxActionLength, true, false);
+    checkText(issues, Field::Name, action.owner, kMaxOwnerLength, false, false);
+    if (action.question && *action.question >= asked.questions.size())
+        issues.push_back({Field::Label, Problem::OutOfRange, 1, static_cast<int>(asked.questions.size())});
+    if (action.group && *action.group >= round.groups.size())
+        issues.push_back({Field::Team, Problem::OutOfRange, 1, static_cast<int>(round.groups.size())});
+    return issues;
+}
+
+std::vector<const PulseAction*> youSaidWeDid(std::span<const PulseRound> rounds, std::span<const PulseTemplate> templates,
+                                             std::span<const PulseAction> actions, const PulseRound& round,
+                                             std::optional<std::size_t> group)
+{
+    const PulseRound* before = previousRound(rounds, templates, round);
+    if (!before)
+        return {};
+    // The groups of the round before that this round (or its one group asked for) asks again.
+    std::vector<bool> asksAgain(before->groups.size(), false);
+    for (std::size_t g = 0; g < round.groups.size(); ++g)
+        if (!group || *group == g)
+            if (const auto earlier = sameGroup(*before, round.groups[g]))
+                asksAgain[*earlier] = true;
+    std::vector<const PulseAction*> shown;
+    for (const auto& action : actions)
+        if (action.round == before->id && (!action.group || (*action.group < asksAgain.size() && asksAgain[*action.group])))
+            shown.push_back(&action);
+    std::stable_sort(shown.begin(), shown.end(), [](const PulseAction* a, const PulseAction* b) {
+        const bool aDone = a->status == ActionStatus::Done, bDone = b->status == ActionStatus::Done;
+        if (aDone != bDone)
+            return aDone;
+        if (a->due != b->due)
+            return a->due && (!b->due || *a->due < *b->due);
+        return a->id < b->id;
+    });
+    return shown;
+}
+
 } // namespace rapport::core

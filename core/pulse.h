@@ -10,6 +10,7 @@
 #include "core/ids.h"
 #include "core/instant.h"
 #include "core/person.h"
+#include "core/validation.h"
 
 #include <optional>
 #include <span>
@@ -292,6 +293,49 @@ struct TeamPulsePoint
 };
 std::vector<TeamPulsePoint> teamPulse(std::span<const PulseRound> rounds, std::span<const PulseTemplate> templates,
                                       std::span<const RoundCounts> counts, std::string_view team);
+
+// --- Acting on what a round says ----------------------------------------------------------------
+
+using PulseActionId = Id<struct PulseActionTag>;
+
+enum class ActionStatus { Planned, Doing, Done };
+
+std::string_view token(ActionStatus status);
+std::optional<ActionStatus> actionStatusFromToken(std::string_view token);
+
+/// What I will change after hearing a round: tied to the round, and to one of its questions and
+/// one of its groups when it answers those. The next round of its template shows it to the same
+/// team ("You said → we did").
+struct PulseAction
+{
+    PulseActionId id;
+    PulseRoundId round;
+    std::optional<std::size_t> question; ///< position in the round's template; none: the round as a whole
+    std::optional<std::size_t> group;    ///< index into the round's groups; none: everyone it asked
+    std::string what;
+    std::string owner; ///< who does it, in my words; empty: I do
+    std::optional<LocalDay> due;
+    ActionStatus status = ActionStatus::Planned;
+    std::optional<LocalDay> done; ///< the day it was marked done
+
+    bool isOverdue(LocalDay today) const { return status != ActionStatus::Done && due && *due < today; }
+    friend bool operator==(const PulseAction&, const PulseAction&) = default;
+};
+
+inline constexpr int kMaxActionLength = 500;
+inline constexpr int kMaxOwnerLength = 200;
+
+/// What is wrong with `action` as an action of `round`, which asked `asked`: a blank or overlong
+/// text or owner (Text, Name), a question or group the round does not have (Label, Team).
+std::vector<ValidationIssue> validate(const PulseAction& action, const PulseRound& round, const PulseTemplate& asked);
+
+/// "You said → we did" on `round`: the actions of the round before it (previousRound()) for
+/// everyone, or for a group of it that `round` also asks (sameGroup()); with `group`, a group of
+/// `round`, only those for everyone and for that group. Done ones first, then by due day, then as
+/// written.
+std::vector<const PulseAction*> youSaidWeDid(std::span<const PulseRound> rounds, std::span<const PulseTemplate> templates,
+                                             std::span<const PulseAction> actions, const PulseRound& round,
+                                             std::optional<std::size_t> group);
 
 // --- Check-ins ----------------------------------------------------------------------------------
 

@@ -752,7 +752,7 @@ void ConversationDialog::addQuestion(std::optional<core::QuestionId> id, const Q
     const QString asked = text.trimmed();
     if (asked.isEmpty())
         return;
-    core::AskedQuestion question{{}, m_stored ? m_stored->id : core::ConversationId{}, id, toStd(asked)};
+    core::AskedQuestion question{{}, m_stored ? m_stored->id : core::ConversationId{}, id, toStd(asked), {}};
     if (const auto issues = core::validate(question); !issues.empty()) {
         showProblems(m_problem, issues);
         return;

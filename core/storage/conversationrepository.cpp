@@ -15,12 +15,13 @@ namespace {
 const QStringList kConversationColumns{
     QStringLiteral("id"),    QStringLiteral("person_id"),     QStringLiteral("at_utc"),   QStringLiteral("meeting_uid"),
     QStringLiteral("occurrence_local"), QStringLiteral("interaction_id"), QStringLiteral("notes"),
-    QStringLiteral("private_notes"), QStringLiteral("emotions"), QStringLiteral("emotion_words"), QStringLiteral("understood")};
+    QStringLiteral("private_notes"), QStringLiteral("emotions"), QStringLiteral("emotion_words"), QStringLiteral("understood"),
+    QStringLiteral("purpose")};
 const QStringList kPointColumns{QStringLiteral("id"),         QStringLiteral("person_id"),  QStringLiteral("raised_by"),
                                 QStringLiteral("text"),       QStringLiteral("created_on"), QStringLiteral("raised_for"),
                                 QStringLiteral("discussed_in")};
 const QStringList kAskedColumns{QStringLiteral("id"), QStringLiteral("conversation_id"), QStringLiteral("question_id"),
-                                QStringLiteral("text")};
+                                QStringLiteral("text"), QStringLiteral("answer")};
 const QStringList kQuestionColumns{QStringLiteral("id"), QStringLiteral("theme"), QStringLiteral("text")};
 
 QString columnList(const QStringList& columns)
@@ -54,6 +55,7 @@ core::Conversation readConversation(const Query& q)
     c.emotions = core::splitEmotions(q.text(8)).value_or(std::vector<core::Emotion>{});
     c.emotionWords = q.text(9);
     c.understood = core::understoodFromToken(q.text(10));
+    c.purpose = core::conversationPurposeFromToken(q.text(11)).value_or(core::ConversationPurpose::OneOnOne);
     return c;
 }
 
@@ -70,7 +72,8 @@ core::Result<core::ConversationId> writeConversation(const QSqlDatabase& db, con
         .bindText(c.privateNotes)
         .bindText(core::joinEmotions(c.emotions))
         .bindText(c.emotionWords)
-        .bind(c.understood ? QVariant(qs(std::string(core::token(*c.understood)))) : QVariant(QMetaType(QMetaType::QString)));
+        .bind(c.understood ? QVariant(qs(std::string(core::token(*c.understood)))) : QVariant(QMetaType(QMetaType::QString)))
+        .bindText(core::token(c.purpose));
     return rows::savedId(q, c.id);
 }
 
@@ -107,13 +110,14 @@ core::AskedQuestion readAsked(const Query& q)
     a.conversation = core::ConversationId{q.value(1).toLongLong()};
     a.question = optionalIdAt<core::QuestionId>(q, 2);
     a.text = q.text(3);
+    a.answer = q.text(4);
     return a;
 }
 
 core::Result<core::AskedQuestionId> writeAsked(const QSqlDatabase& db, const core::AskedQuestion& a)
 {
     Query q(db, rows::upsert(QStringLiteral("asked_questions"), kAskedColumns));
-    q.bind(rows::idOrNew(a.id)).bind(a.conversation.value).bind(rows::optionalId(a.question)).bindText(a.text);
+    q.bind(rows::idOrNew(a.id)).bind(a.conversation.value).bind(rows::optionalId(a.question)).bindText(a.text).bindText(a.answer);
     return rows::savedId(q, a.id);
 }
 

@@ -23,6 +23,10 @@ const QStringList kResponseColumns{QStringLiteral("id"),          QStringLiteral
 const QStringList kCheckInColumns{QStringLiteral("id"),    QStringLiteral("person_id"), QStringLiteral("at_utc"), QStringLiteral("seen"),
                                   QStringLiteral("heard"), QStringLiteral("trusted"),   QStringLiteral("note")};
 
+const QStringList kActionColumns{QStringLiteral("id"),     QStringLiteral("round_id"), QStringLiteral("question_position"),
+                                 QStringLiteral("group_position"), QStringLiteral("what"), QStringLiteral("owner"),
+                                 QStringLiteral("due_on"), QStringLiteral("status"),   QStringLiteral("done_on")};
+
 QString columnList(const QStringList& columns)
 {
     return columns.join(QStringLiteral(", "));
@@ -205,9 +209,64 @@ core::Result<core::CheckInId> writeCheckIn(const QSqlDatabase& db, const core::C
     return rows::savedId(q, c.id);
 }
 
+QVariant optionalPosition(const std::optional<std::size_t>& position)
+{
+    return position ? QVariant(static_cast<qint64>(*position)) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+std::optional<std::size_t> positionOrNone(const Query& q, int column)
+{
+    return q.value(column).isNull() ? std::nullopt : std::optional(static_cast<std::size_t>(q.value(column).toLongLong()));
+}
+
+std::optional<core::LocalDay> dayOrNone(const Query& q, int column)
+{
+    return q.value(column).isNull() ? std::nullopt : core::parseDay(q.text(column));
+}
+
+core::Result<core::PulseActionId> writeAction(const QSqlDatabase& db, const core::PulseAction& a)
+{
+    Query q(db, rows::upsert(QStringLiteral("pulse_actions"), kActionColumns));
+    q.bind(rows::idOrNew(a.id))
+        .bind(a.round.value)
+        .bind(optionalPosition(a.question))
+        .bind(optionalPosition(a.group))
+        .bindText(a.what)
+        .bindText(a.owner)
+        .bind(rows::optionalDay(a.due))
+        .bindText(core::token(a.status))
+        .bind(rows::optionalDay(a.done));
+    return rows::savedId(q, a.id);
+}
+
 } // namespace
 
 namespace rows {
+
+core::Result<std::vector<core::PulseAction>> pulseActionsWhere(const QSqlDatabase& db, const QString& where,
+                                                               const QVariantList& values)
+{
+    return select<core::PulseAction>(
+        db, QStringLiteral("SELECT %1 FROM pulse_actions %2 ORDER BY id").arg(columnList(kActionColumns), where), values,
+        [](const Query& q) {
+            core::PulseAction a;
+            a.id = core::PulseActionId{q.value(0).toLongLong()};
+            a.round = core::PulseRoundId{q.value(1).toLongLong()};
+            a.question = positionOrNone(q, 2);
+            a.group = positionOrNone(q, 3);
+            a.what = q.text(4);
+            a.owner = q.text(5);
+            a.due = dayOrNone(q, 6);
+            a.status = core::actionStatusFromToken(q.text(7)).value_or(core::ActionStatus::Planned);
+            a.done = dayOrNone(q, 8);
+            return a;
+        });
+}
+
+core::Status insertPulseAction(const QSqlDatabase& db, const core::PulseAction& action)
+{
+    return rows::statusOf(writeAction(db, action));
+}
 
 core::Result<std::vector<core::PulseTemplate>> pulseTemplatesWhere(const QSqlDatabase& db, const QString& where,
                                                                    const QVariantList& values)
@@ -565,6 +624,26 @@ core::Status PulseRepository::removeCheckIn(core::CheckInId id, core::PersonId p
         db, m_db.dialect(),
         [&] { return runWith(db, QStringLiteral("DELETE FROM check_ins WHERE id = ? AND person_id = ?"), {id.value, person.value}); },
         [&] { m_db.announce(ChangeSet::of(Rows::Pulse, {person})); });
+}
+
+core::Result<std::vector<core::PulseAction>> PulseRepository::actions() const
+{
+    return rows::pulseActionsWhere(m_db.connection(), {}, {});
+}
+
+core::Result<core::PulseActionId> PulseRepository::saveAction(const core::PulseAction& action)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(db, m_db.dialect(), [&] { return writeAction(db, action); },
+                            [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Status PulseRepository::removeAction(core::PulseActionId id)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(
+        db, m_db.dialect(), [&] { return runWith(db, QStringLiteral("DELETE FROM pulse_actions WHERE id = ?"), {id.value}); },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
 }
 
 } // namespace rapport::storage

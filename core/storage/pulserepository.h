@@ -16,7 +16,7 @@ namespace rapport::storage {
 
 class Database;
 
-/// Pulse templates, rounds and their answers, and check-ins (docs/pulse.md). Each write is one
+/// Pulse templates, rounds, their answers and action plans, and check-ins (docs/pulse.md). Each write is one
 /// transaction and announces Rows::Pulse (with the person, for a check-in).
 class PulseRepository
 {
@@ -55,6 +55,12 @@ public:
     /// Removes answers of a round (the undo of addResponses()).
     core::Status removeResponses(core::PulseRoundId round, const std::vector<core::PulseResponseId>& responses);
 
+    /// Every action plan of every round, by id.
+    core::Result<std::vector<core::PulseAction>> actions() const;
+    /// Stores an action (id 0: a new one) of an existing round; returns its id.
+    core::Result<core::PulseActionId> saveAction(const core::PulseAction& action);
+    core::Status removeAction(core::PulseActionId id);
+
     /// A person's check-ins, oldest first.
     core::Result<std::vector<core::CheckIn>> checkInsOf(core::PersonId person) const;
     core::Result<core::CheckInId> saveCheckIn(const core::CheckIn& checkIn);
@@ -74,12 +80,15 @@ core::Result<std::vector<core::PulseRound>> pulseRoundsWhere(const QSqlDatabase&
                                                              const QVariantList& values);
 core::Result<std::vector<core::PulseResponse>> pulseResponsesWhere(const QSqlDatabase& db, const QString& where,
                                                                    const QVariantList& values);
+core::Result<std::vector<core::PulseAction>> pulseActionsWhere(const QSqlDatabase& db, const QString& where,
+                                                               const QVariantList& values);
 core::Result<std::vector<core::CheckIn>> checkInsWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values);
 /// Each inserts one row with its children (questions, groups, answers), keeping its id.
 core::Status insertPulseTemplate(const QSqlDatabase& db, const core::PulseTemplate& pulseTemplate);
 core::Status insertPulseRound(const QSqlDatabase& db, const core::PulseRound& round);
 core::Status insertPulseResponse(const QSqlDatabase& db, const core::PulseResponse& response);
 core::Status insertCheckIn(const QSqlDatabase& db, const core::CheckIn& checkIn);
+core::Status insertPulseAction(const QSqlDatabase& db, const core::PulseAction& action);
 /// Migration 11: the default template, core::seenHeardTrusted().
 core::Status seedPulseTemplates(const QSqlDatabase& db);
 

@@ -10,6 +10,8 @@
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
 
+#include <algorithm>
+
 namespace rapport::storage {
 namespace {
 
@@ -265,7 +267,13 @@ core::Status restoreMeetingsOf(const QSqlDatabase& db, core::PersonId, const cor
 template <auto Field, auto ReadWhere>
 core::Status readAllOf(Database& db, core::Dataset& data)
 {
-    return take(ReadWhere(db.connection(), {}, {}), data.*Field);
+    auto& list = data.*Field;
+    if (auto done = take(ReadWhere(db.connection(), {}, {}), list); !done)
+        return done;
+    // A dataset's lists go by id; some readers list by time (notes written later for an earlier
+    // one-on-one come after it).
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return core::Done{};
 }
 
 template <auto Field, auto ReadWhere>
@@ -404,6 +412,8 @@ const std::vector<Table>& tables()
         {"check_ins", Ownership::Private, Carried::OwnList, "checkIns", {{"person_id", OnDelete::Cascade}},
          readAllOf<&D::checkIns, rows::checkInsWhere>, insertAll<&D::checkIns, rows::insertCheckIn>,
          readOnesOf<&D::checkIns, rows::checkInsWhere>, restoreOnesOf<&D::checkIns, rows::insertCheckIn>},
+        {"pulse_actions", Ownership::Private, Carried::OwnList, "pulseActions", {},
+         readAllOf<&D::pulseActions, rows::pulseActionsWhere>, insertAll<&D::pulseActions, rows::insertPulseAction>},
     };
     return all;
 }

@@ -111,7 +111,7 @@ TEST(ListeningTrend, CountsTheLatestOneOnOnesSelfChecksAndTheirQuestions)
                                        : std::optional(Understood::Yes);
         conversations.push_back(c);
         for (int q = 0; q < (week < 2 ? 5 : week % 2 + 1); ++q)
-            asked.push_back(AskedQuestion{AskedQuestionId{week * 10 + q}, c.id, std::nullopt, "Why?"});
+            asked.push_back(AskedQuestion{AskedQuestionId{week * 10 + q}, c.id, std::nullopt, "Why?", {}});
     }
     // Stored oldest first, given any order: the latest ten are weeks 2..11.
     std::reverse(conversations.begin(), conversations.end());
@@ -124,4 +124,20 @@ TEST(ListeningTrend, CountsTheLatestOneOnOnesSelfChecksAndTheirQuestions)
     EXPECT_DOUBLE_EQ(trend.questionsEach(), 1.5);
     EXPECT_EQ(listeningTrend({}, {}), ListeningTrend{});
     EXPECT_EQ(listeningTrend(conversations, asked, 12).notUnderstood, 2);
+}
+
+TEST(StayInterview, IsDueAYearAfterTheLastOneForDirectReportsOnly)
+{
+    const LocalDay today = *parseDay("2026-12-07");
+    Tie report;
+    report.kind = RelationshipKind::DirectReport;
+    EXPECT_EQ(stayInterviewDue(report, std::nullopt, today), today) << "never asked, with me since a day unknown: now";
+    report.added = *parseDay("2026-11-01");
+    EXPECT_EQ(stayInterviewDue(report, std::nullopt, today), parseDay("2027-01-30")) << "the first, 90 days after they joined";
+    EXPECT_EQ(stayInterviewDue(report, parseDay("2025-12-07"), today), parseDay("2026-12-07"));
+    Tie peer;
+    peer.kind = RelationshipKind::Peer;
+    EXPECT_FALSE(stayInterviewDue(peer, std::nullopt, today));
+    EXPECT_EQ(conversationPurposeFromToken(token(ConversationPurpose::StayInterview)), ConversationPurpose::StayInterview);
+    EXPECT_FALSE(conversationPurposeFromToken("coffee"));
 }

@@ -59,7 +59,8 @@ TEST(JsonFormat, OutputIsStableAndVersioned)
                                  "  \"mapPins\": [],\n  \"series\": [],\n  \"meetings\": [],\n  \"details\": [],\n"
                                  "  \"dates\": [],\n  \"actionItems\": [],\n  \"kindAppreciation\": [],\n  \"questions\": [],\n"
                                  "  \"conversations\": [],\n  \"agendaPoints\": [],\n  \"askedQuestions\": [],\n"
-                                 "  \"pulseTemplates\": [],\n  \"pulseRounds\": [],\n  \"pulseResponses\": [],\n  \"checkIns\": []\n}\n");
+                                 "  \"pulseTemplates\": [],\n  \"pulseRounds\": [],\n  \"pulseResponses\": [],\n  \"checkIns\": [],\n"
+                                 "  \"pulseActions\": []\n}\n");
 }
 
 TEST(JsonFormat, AcceptsTheMinimalDocument)
@@ -235,7 +236,7 @@ TEST(JsonFormat, PreferredDaysAndHoursRoundTripAndBadOnesAreRefused)
         doc.pop_back(); // the closing brace: a current document has every list
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": [], "dates": [], )"
                      R"("actionItems": [], "kindAppreciation": [], "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": [], )"
-                     R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": []})";
+                     R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": []})";
     };
     auto parsed = parseJson(person(cadence), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
@@ -308,7 +309,7 @@ TEST(JsonFormat, ThingsToRememberDatesAndActionItemsRoundTripAndBadOnesAreRefuse
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": )" + details +
                R"(, "dates": )" + dates + R"(, "actionItems": )" + items + R"(, "kindAppreciation": )" + appreciation +
                R"(, "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": [], )"
-               R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": []})";
+               R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": []})";
     };
     const std::string detail = R"([{"id": 1, "person": 4, "topic": "never-forget", "text": "Allergic to nuts", "learnt": "2026-11-02"}])";
     const std::string date = R"([{"id": 3, "person": 4, "kind": "birthday", "label": "", "month": 2, "day": 29, "year": null}])";
@@ -365,15 +366,15 @@ TEST(JsonFormat, OneOnOneNotesRoundTripAndBrokenReferencesAreRefused)
                      R"("dates": [], "actionItems": [], "kindAppreciation": [], )"
                      R"("questions": [{"id": 5, "theme": "growth", "text": "What would you like to learn next?"}], "conversations": )" +
                conversations + R"(, "agendaPoints": )" + points + R"(, "askedQuestions": )" + asked +
-               R"(, "pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": []})";
+               R"(, "pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": []})";
     };
     const std::string conversation =
         R"([{"id": 9, "person": 4, "at": "2026-11-20T09:00:00Z", "meeting": {"uid": "abc@rapport", "occurrence": "2026-11-20T10:00"}, )"
         R"("contact": 2, "notes": "Zoë talked about the move", "privateNotes": "Watch for stress", "emotions": ["worried", "calm"], )"
-        R"("emotionWords": "a bit flat", "understood": "partly"}])";
+        R"("emotionWords": "a bit flat", "understood": "partly", "purpose": "one-on-one"}])";
     const std::string point =
         R"([{"id": 1, "person": 4, "raisedBy": "them", "text": "Conference budget", "created": "2026-11-19", "raisedFor": 9, "discussedIn": null}])";
-    const std::string asked = R"([{"id": 3, "conversation": 9, "question": 5, "text": "What would you like to learn next?"}])";
+    const std::string asked = R"([{"id": 3, "conversation": 9, "question": 5, "text": "What would you like to learn next?", "answer": ""}])";
     auto parsed = parseJson(withNotes(conversation, point, asked), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
     const Dataset& data = parsed.value();
@@ -445,6 +446,10 @@ Dataset withPulse()
     data.pulseResponses.push_back(PulseResponse{PulseResponseId{4503599627370495}, named.id, 0, data.people.front().id, std::nullopt,
                                                 {PulseAnswer{9, ""}, PulseAnswer{std::nullopt, "Fewer meetings"}}, "", ""});
     data.checkIns.push_back(CheckIn{CheckInId{1}, data.people.back().id, *parseUtc("2026-11-20T09:00:00Z"), 4, 2, std::nullopt, "Not heard in planning"});
+    data.pulseActions = {PulseAction{PulseActionId{1}, round.id, 1, 0, "Ask before deciding", "", *parseDay("2026-12-01"),
+                                     ActionStatus::Done, *parseDay("2026-11-28")},
+                         PulseAction{PulseActionId{2}, round.id, std::nullopt, std::nullopt, "Office hours", "Team leads",
+                                     std::nullopt, ActionStatus::Planned, std::nullopt}};
     return data;
 }
 
@@ -482,4 +487,32 @@ TEST(JsonFormat, PulseRoundsAnswersAndCheckInsRoundTripAndBrokenOnesAreRefused)
     EXPECT_EQ(refused([](Dataset& d) { d.pulseRounds[1].groups.clear(); }).where, "pulseRounds[1].groups");
     EXPECT_EQ(refused([](Dataset& d) { d.pulseTemplates[1].name = " "; }).code, ErrorCode::JsonInvalidText);
     EXPECT_EQ(refused([](Dataset& d) { std::swap(d.pulseResponses[0], d.pulseResponses[1]); }).code, ErrorCode::JsonIdsNotAscending);
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseActions[0].round = PulseRoundId{8}; }).code, ErrorCode::JsonNoSuchPulseRound);
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseActions[0].question = 3; }).where, "pulseActions[0].question")
+        << "the round's template asks three questions";
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseActions[1].group = 9; }).code, ErrorCode::JsonNoSuchPulseGroup);
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseActions[1].what = ""; }).where, "pulseActions[1].what");
+}
+
+TEST(JsonFormat, AStayInterviewKeepsItsPurposeAndAnswersAndAnUnknownPurposeIsRefused)
+{
+    Dataset data = sample();
+    Conversation stay;
+    stay.id = ConversationId{static_cast<long long>(data.conversations.size()) + 1};
+    stay.person = data.people.front().id;
+    stay.at = *parseUtc("2026-11-20T13:00:00Z");
+    stay.purpose = ConversationPurpose::StayInterview;
+    stay.privateNotes = "Thinking about a move to platform";
+    data.conversations.push_back(stay);
+    data.askedQuestions.push_back(AskedQuestion{AskedQuestionId{static_cast<long long>(data.askedQuestions.size()) + 1}, stay.id, std::nullopt,
+                                                "What keeps you here?", "The people, and the product"});
+    auto parsed = parseJson(toJson(data), rapport::test::jsonUpgrade());
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    EXPECT_EQ(parsed.value(), data);
+    EXPECT_EQ(parsed.value().conversations.back().purpose, ConversationPurpose::StayInterview);
+    EXPECT_EQ(parsed.value().askedQuestions.back().answer, "The people, and the product");
+
+    std::string json = toJson(data);
+    json.replace(json.find(R"("purpose": "stay-interview")"), 27, R"("purpose": "chat")");
+    EXPECT_EQ(refusal(json).where, "conversations[" + std::to_string(data.conversations.size() - 1) + "].purpose");
 }

@@ -331,3 +331,65 @@ TEST(PulseReport, ARoundIsComparedWithTheLastOneOfItsTemplateGroupByGroup)
     EXPECT_EQ(first.change(0, std::nullopt), Change::NothingToCompare);
     EXPECT_FALSE(first.difference(0, 0));
 }
+
+TEST(PulseActions, TheNextRoundShowsWhatWasDoneForTheTeamsItAsksAgain)
+{
+    std::vector<PulseTemplate> templates{seenHeardTrusted()};
+    templates[0].id = PulseTemplateId{1};
+    std::vector<PulseRound> rounds(3, roundOf({6, 6}));
+    for (int r = 0; r < 3; ++r) {
+        rounds[r].id = PulseRoundId{r + 1};
+        rounds[r].templateId = templates[0].id;
+        rounds[r].opens = LocalDay{std::chrono::sys_days{*parseDay("2026-01-05")} + std::chrono::days{91 * r}};
+    }
+    rounds[2].groups = {rounds[1].groups[1]}; // the newest asks team 2 alone
+    const auto action = [](long long id, PulseRoundId round, std::optional<std::size_t> group, ActionStatus status,
+                           const char* due) {
+        return PulseAction{PulseActionId{id}, round, 1, group, "Action " + std::to_string(id), "", parseDay(due), status,
+                           std::nullopt};
+    };
+    const std::vector<PulseAction> actions{
+        action(1, rounds[0].id, std::nullopt, ActionStatus::Done, "2026-02-01"), // the round before the one before
+        action(2, rounds[1].id, 0, ActionStatus::Done, "2026-05-01"),            // for team 1
+        action(3, rounds[1].id, 1, ActionStatus::Planned, "2026-05-01"),         // for team 2
+        action(4, rounds[1].id, std::nullopt, ActionStatus::Doing, "2026-04-20"), // for everyone
+        action(5, rounds[1].id, 1, ActionStatus::Done, "2026-06-01"),
+    };
+    const auto ids = [](const std::vector<const PulseAction*>& shown) {
+        std::vector<long long> out;
+        for (const auto* a : shown)
+            out.push_back(a->id.value);
+        return out;
+    };
+    EXPECT_EQ(ids(youSaidWeDid(rounds, templates, actions, rounds[1], std::nullopt)), std::vector<long long>{1});
+    EXPECT_EQ(ids(youSaidWeDid(rounds, templates, actions, rounds[2], std::nullopt)), (std::vector<long long>{5, 4, 3}))
+        << "done first, then by due day; team 1 is not asked again, so its action is not shown";
+    EXPECT_EQ(ids(youSaidWeDid(rounds, templates, actions, rounds[2], 0)), (std::vector<long long>{5, 4, 3}));
+    EXPECT_TRUE(youSaidWeDid(rounds, templates, actions, rounds[0], std::nullopt).empty()) << "the first round has none before it";
+
+    const PulseAction& late = actions[2];
+    EXPECT_TRUE(late.isOverdue(*parseDay("2026-05-02")));
+    EXPECT_FALSE(late.isOverdue(*parseDay("2026-05-01"))) << "due today is not late";
+    EXPECT_FALSE(actions[1].isOverdue(*parseDay("2027-01-01"))) << "done is never late";
+}
+
+TEST(PulseActions, AnActionSaysWhatItWillDoAndNamesOnlyQuestionsAndGroupsItsRoundHas)
+{
+    PulseTemplate asked = seenHeardTrusted();
+    const PulseRound round = roundOf({6, 6});
+    PulseAction action{PulseActionId{}, round.id, 2, 1, "Office hours", "", std::nullopt, ActionStatus::Planned, std::nullopt};
+    EXPECT_TRUE(validate(action, round, asked).empty());
+    action.what = "  ";
+    EXPECT_EQ(validate(action, round, asked).front().field, Field::Text);
+    action.what = "Office hours";
+    action.question = 3;
+    EXPECT_EQ(validate(action, round, asked).front().field, Field::Label);
+    action.question.reset();
+    action.group = 2;
+    EXPECT_EQ(validate(action, round, asked).front().field, Field::Team);
+    action.group.reset();
+    action.owner = std::string(kMaxOwnerLength + 1, 'x');
+    EXPECT_EQ(validate(action, round, asked).front().field, Field::Name);
+    EXPECT_EQ(actionStatusFromToken(token(ActionStatus::Doing)), ActionStatus::Doing);
+    EXPECT_FALSE(actionStatusFromToken("maybe"));
+}

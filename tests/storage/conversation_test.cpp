@@ -171,7 +171,7 @@ TEST_F(Conversations, QuestionsAskedAreRememberedPerPersonForNinetyDays)
     change.conversation.person = ana;
     change.conversation.at = at("2026-11-30T09:00:00Z");
     change.conversation.meeting = core::OneOnOneKey{"single@rapport", std::nullopt};
-    change.asked = {core::AskedQuestion{{}, {}, bank[0].id, bank[0].text}, core::AskedQuestion{{}, {}, std::nullopt, "My own question?"}};
+    change.asked = {core::AskedQuestion{{}, {}, bank[0].id, bank[0].text, {}}, core::AskedQuestion{{}, {}, std::nullopt, "My own question?", {}}};
     ASSERT_TRUE(ConversationRepository(*db).write(change));
     const auto asked = ConversationRepository(*db).askedOf(ana, core::Zone{"Europe/Berlin"}).value();
     ASSERT_EQ(asked.size(), 1u) << "questions of my own are not in the bank";
@@ -234,7 +234,7 @@ TEST_F(Conversations, DeletingSomeoneAndUndoingBringsTheirNotesBack)
     const auto written = firstNotes("Notes to keep");
     ConversationWrite asked;
     asked.conversation = ConversationRepository(*db).find(written.conversation).value().value();
-    asked.asked = {core::AskedQuestion{{}, {}, std::nullopt, "What drains you?"}};
+    asked.asked = {core::AskedQuestion{{}, {}, std::nullopt, "What drains you?", {}}};
     ASSERT_TRUE(ConversationRepository(*db).write(asked));
     const auto before = ConversationRepository(*db).of(ana).value();
     auto removed = PeopleRepository(*db).remove({ana});

@@ -186,6 +186,31 @@ TEST(Migration, Schema11StartsThePulseWithTheDefaultTemplate)
     EXPECT_TRUE(db->verify());
 }
 
+TEST(Migration, Schema12KeepsEveryConversationAOneOnOneAndStartsWithNoActions)
+{
+    test::TempDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("schema-v11.sqlite"));
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(storage::builtInMigrations().at(11).readableBy, 12)
+        << "schema 11's notes window would drop a stay interview's answers, its export the actions";
+    auto data = storage::DatasetRepository(*db).readAll();
+    ASSERT_TRUE(data) << data.error().toString();
+    ASSERT_FALSE(data.value().conversations.empty()) << "the fixture must hold notes for this to mean anything";
+    for (const auto& conversation : data.value().conversations)
+        EXPECT_EQ(conversation.purpose, core::ConversationPurpose::OneOnOne);
+    ASSERT_FALSE(data.value().askedQuestions.empty());
+    for (const auto& asked : data.value().askedQuestions)
+        EXPECT_EQ(asked.answer, "");
+    EXPECT_TRUE(data.value().pulseActions.empty());
+    ASSERT_FALSE(data.value().pulseRounds.empty());
+    core::PulseAction action;
+    action.round = data.value().pulseRounds.front().id;
+    action.what = "Ask before deciding";
+    EXPECT_TRUE(storage::PulseRepository(*db).saveAction(action));
+    EXPECT_TRUE(db->verify());
+}
+
 TEST(Migration, EverySchemaBelowTheCurrentOneHasAFixture)
 {
     // A new migration must come with the fixture of the schema it upgrades (tests/data/README.md).

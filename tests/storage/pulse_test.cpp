@@ -221,3 +221,30 @@ TEST_F(PulseStorage, TheDatabaseCountsWhatTheAnswersWouldCount)
     EXPECT_EQ(counted[0].respondents, (std::vector<int>{12, 11}));
     EXPECT_EQ(counted[1].questions[0][1].answers, 1);
 }
+
+TEST_F(PulseStorage, ActionsBelongToTheirRoundAndGoWithIt)
+{
+    const auto id = pulse().open(round()).value();
+    core::PulseAction action{core::PulseActionId{}, id, 1, 0, "Ask before deciding", "", *core::parseDay("2026-12-01"),
+                             core::ActionStatus::Doing, std::nullopt};
+    QSignalSpy announced(db.get(), &Database::changed);
+    action.id = pulse().saveAction(action).value();
+    EXPECT_EQ(announced.count(), 1) << "an action is a change of the pulse, announced after it is stored";
+    core::PulseAction whole{core::PulseActionId{}, id, std::nullopt, std::nullopt, "Office hours", "Team leads", std::nullopt,
+                            core::ActionStatus::Planned, std::nullopt};
+    whole.id = pulse().saveAction(whole).value();
+    EXPECT_EQ(pulse().actions().value(), (std::vector{action, whole})) << "the round as a whole and everyone: none stays none";
+
+    action.status = core::ActionStatus::Done;
+    action.done = *core::parseDay("2026-11-30");
+    ASSERT_EQ(pulse().saveAction(action).value(), action.id) << "saving a stored action rewrites it";
+    EXPECT_EQ(pulse().actions().value().front(), action);
+    ASSERT_TRUE(pulse().removeAction(whole.id));
+    EXPECT_EQ(pulse().actions().value(), std::vector{action});
+    ASSERT_TRUE(pulse().removeRound(id));
+    EXPECT_TRUE(pulse().actions().value().empty()) << "a round removed (the undo of opening it) takes its actions";
+
+    core::PulseAction orphan = whole;
+    orphan.id = {};
+    EXPECT_FALSE(pulse().saveAction(orphan)) << "no action without its round";
+}

@@ -115,7 +115,7 @@ TEST_F(PersonViewTest, AOneOnOneOnTheTimelineOpensItsNotesAndTheHeaderShowsTheLi
         write.conversation.contact = contact;
         write.conversation.understood = understood;
         for (int q = 0; q < questions; ++q)
-            write.asked.push_back(core::AskedQuestion{{}, {}, std::nullopt, "What energises you?"});
+            write.asked.push_back(core::AskedQuestion{{}, {}, std::nullopt, "What energises you?", {}});
         ASSERT_TRUE(storage::ConversationRepository(*database).write(write));
     }
     QCoreApplication::processEvents();

@@ -258,7 +258,7 @@ TEST_F(PrepSheetTest, PrepSheet_SuggestsNoQuestionAskedInTheLast90Days)
         });
     ASSERT_NE(asked, bank.value().end());
     conversation(3, "Asked one of the bank.", "", {},
-                 {core::AskedQuestion{{}, core::ConversationId{}, asked->id, asked->text}});
+                 {core::AskedQuestion{{}, core::ConversationId{}, asked->id, asked->text, {}}});
     const ui::PrepSheet after = gather();
     EXPECT_EQ(after.questions.size(), 3);
     for (const auto& question : after.questions)
