@@ -138,7 +138,8 @@ ListeningTrend listeningTrend(std::span<const Conversation> conversations, std::
 {
     std::vector<const Conversation*> latest;
     for (const auto& conversation : conversations)
-        latest.push_back(&conversation);
+        if (conversation.purpose == ConversationPurpose::OneOnOne) // a stay interview is not a one-on-one's listening
+            latest.push_back(&conversation);
     std::sort(latest.begin(), latest.end(), [](const Conversation* a, const Conversation* b) {
         return a->at != b->at ? b->at < a->at : b->id < a->id;
     });

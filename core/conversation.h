@@ -191,8 +191,8 @@ struct ListeningTrend
 
 inline constexpr int kListeningTrendLength = 10;
 
-/// The trend over the latest `last` of `conversations` (by when they started; ties by id), with the
-/// questions of `asked` that belong to them.
+/// The trend over the latest `last` one-on-ones of `conversations` (by when they started; ties by id;
+/// stay interviews are not counted), with the questions of `asked` that belong to them.
 ListeningTrend listeningTrend(std::span<const Conversation> conversations, std::span<const AskedQuestion> asked,
                               int last = kListeningTrendLength);
 

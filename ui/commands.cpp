@@ -890,7 +890,7 @@ private:
 bool sameQuestions(const std::vector<core::AskedQuestion>& a, const std::vector<core::AskedQuestion>& b)
 {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const core::AskedQuestion& x, const core::AskedQuestion& y) {
-        return x.question == y.question && x.text == y.text;
+        return x.question == y.question && x.text == y.text && x.answer == y.answer;
     });
 }
 

@@ -187,6 +187,12 @@ core::CheckInId saveCheckIn(const CommandContext& context, const std::optional<c
                             const QString& label);
 /// Removes a check-in; undo brings it back with its id.
 bool removeCheckIn(const CommandContext& context, const core::CheckIn& checkIn, const QString& label);
+/// Saves an action after a round ("Plan an action after “November”"; id 0: a new one); undo removes
+/// a new one or writes `before` back. Returns its id; invalid (reported, nothing pushed) on failure.
+core::PulseActionId savePulseAction(const CommandContext& context, const std::optional<core::PulseAction>& before,
+                                    const core::PulseAction& after, const QString& label);
+/// Removes an action (as read); undo puts the same action back.
+bool removePulseAction(const CommandContext& context, const core::PulseAction& action, const QString& label);
 
 } // namespace commands
 } // namespace rapport::ui

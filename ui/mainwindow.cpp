@@ -6,6 +6,8 @@
 #include "ui/calendarview.h"
 #include "ui/changefeed.h"
 #include "ui/conversationdialog.h"
+#include "ui/pulseview.h"
+#include "ui/stayinterviewdialog.h"
 #include "ui/exchange.h"
 #include "ui/feedback.h"
 #include "ui/kindrhythmsdialog.h"
@@ -319,6 +321,22 @@ void MainWindow::showPeopleIn(core::HealthState state)
 {
     showView(QStringLiteral("people"));
     page<PeopleView>()->showState(state);
+}
+
+void MainWindow::stayInterview(core::PersonId person)
+{
+    const int row = m_people->rowOf(person);
+    if (row < 0)
+        return;
+    StayInterviewDialog dialog(m_commands, *m_queries, m_context.clock, m_context.zone, person,
+                               QString::fromStdString(m_people->rowAt(row).person.name), this);
+    dialog.exec();
+}
+
+void MainWindow::showPulseActions(core::PulseRoundId round)
+{
+    showView(QStringLiteral("pulse"));
+    page<PulseView>()->showActionsOf(round);
 }
 
 void MainWindow::quickLog(std::optional<core::PersonId> person, core::InteractionKind kind)

@@ -5,6 +5,7 @@
 #include "core/health.h"
 #include "core/interaction.h"
 #include "core/meeting.h"
+#include "core/pulse.h"
 
 #include <QObject>
 
@@ -49,6 +50,10 @@ public:
     virtual void showPeopleIn(core::HealthState state) = 0;
     /// The prep sheet (ui/prepsheetdialog.h) of `person`'s next one-on-one, or of `meeting` when given.
     virtual void prepSheet(core::PersonId person, std::optional<core::Meeting> meeting) = 0;
+    /// A stay interview with `person` (ui/stayinterviewdialog.h).
+    virtual void stayInterview(core::PersonId person) = 0;
+    /// The Pulse area on `round`, at its actions.
+    virtual void showPulseActions(core::PulseRoundId round) = 0;
 };
 
 /// The one selected person, shared by every area: select someone in People and the map shows them.

@@ -121,6 +121,14 @@ QWidget* PersonView::buildHeader()
     m_checkInButton = new QPushButton(tr("Check-in…"), header);
     m_checkInButton->setToolTip(tr("Ask them: do you feel seen, heard, trusted? Write down what they say"));
     connect(m_checkInButton, &QPushButton::clicked, this, &PersonView::recordCheckIn);
+    m_stay = new QLabel(header);
+    m_stay->setWordWrap(true);
+    m_stayButton = new QPushButton(tr("Stay interview…"), header);
+    m_stayButton->setToolTip(tr("Ask what keeps them here and what might take them away; write down what they say"));
+    connect(m_stayButton, &QPushButton::clicked, this, [this] {
+        if (m_person)
+            m_page.navigator.stayInterview(*m_person);
+    });
     m_prep = new QPushButton(tr("Prep shee&t…"), header);
     m_prep->setToolTip(tr("One page to read before your next one-on-one: print it or save it as PDF"));
     connect(m_prep, &QPushButton::clicked, this, [this] {
@@ -169,6 +177,10 @@ QWidget* PersonView::buildHeader()
     checkInRow->addWidget(m_checkIn, 1);
     checkInRow->addWidget(m_checkInButton, 0, Qt::AlignTop);
     layout->addLayout(checkInRow);
+    auto* stayRow = new QHBoxLayout;
+    stayRow->addWidget(m_stay, 1);
+    stayRow->addWidget(m_stayButton, 0, Qt::AlignTop);
+    layout->addLayout(stayRow);
     m_series = new QWidget(header);
     auto* seriesLayout = new QVBoxLayout(m_series);
     seriesLayout->setContentsMargins(0, 0, 0, 0);
@@ -283,6 +295,7 @@ void PersonView::refresh()
         m_checkIn->setText(tr("Last check-in, %1: %2")
                                .arg(wording::relativeTime(checkIns.value().back().at, now).toLower(),
                                     wording::checkInSaid(checkIns.value().back())));
+    showStayInterview(notes ? notes.value().conversations : std::vector<core::Conversation>{}, stored.person.tie, today);
     showSeries(history.value(), today);
     m_remember->show(subject, history.value().details);
     m_dates->show(subject, history.value().dates);
@@ -293,6 +306,28 @@ void PersonView::refresh()
                                  ? tr("Nothing has happened with %1 yet. Log a contact, or plan a one-on-one.").arg(subject.name)
                                  : tr("Nothing of this kind yet."));
     showTimelineOrItsNote();
+}
+
+// When their last stay interview was, and for a direct report when the next is due.
+void PersonView::showStayInterview(const std::vector<core::Conversation>& conversations, const core::Tie& tie, core::LocalDay today)
+{
+    std::optional<core::LocalDay> last;
+    for (const auto& conversation : conversations)
+        if (conversation.purpose == core::ConversationPurpose::StayInterview)
+            last = std::max(last.value_or(core::LocalDay{}), core::dayIn(conversation.at, m_page.people.zone()));
+    const auto due = core::stayInterviewDue(tie, last, today);
+    const auto day = [](core::LocalDay d) { return wording::date(toQDate(d), wording::DateStyle::Medium); };
+    QString said;
+    if (last && due)
+        said = *due <= today ? tr("Stay interview due: the last one was on %1.").arg(day(*last))
+                             : tr("Last stay interview on %1; the next is due %2.").arg(day(*last), day(*due));
+    else if (last)
+        said = tr("Last stay interview on %1.").arg(day(*last));
+    else if (due)
+        said = *due <= today ? tr("No stay interview yet: one is due now. Ask what keeps them here.")
+                             : tr("No stay interview yet: the first is due %1.").arg(day(*due));
+    m_stay->setText(said);
+    m_stay->setVisible(!said.isEmpty());
 }
 
 bool PersonView::openNotesAt(int row)

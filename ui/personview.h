@@ -49,6 +49,9 @@ public:
     /// Their last check-in, and the button that records one.
     QLabel* checkInLabel() const { return m_checkIn; }
     QPushButton* checkInButton() const { return m_checkInButton; }
+    /// When their last stay interview was and when the next is due (direct reports), with Stay interview….
+    QLabel* stayLabel() const { return m_stay; }
+    QPushButton* stayButton() const { return m_stayButton; }
     /// Asks them the three questions (CheckInDialog) and saves what they said as one undo step.
     void recordCheckIn();
     /// Opens the notes of the one-on-one at `row` of the timeline; false when it is not one held.
@@ -72,6 +75,7 @@ signals:
     void backRequested();
 
 private:
+    void showStayInterview(const std::vector<core::Conversation>& conversations, const core::Tie& tie, core::LocalDay today);
     QWidget* buildHeader();
     void showSeries(const core::PersonHistory& history, core::LocalDay today);
     QWidget* buildTimeline();
@@ -90,6 +94,8 @@ private:
     QLabel* m_listening = nullptr;
     QLabel* m_checkIn = nullptr;
     QPushButton* m_checkInButton = nullptr;
+    QLabel* m_stay = nullptr;
+    QPushButton* m_stayButton = nullptr;
     QPushButton* m_prep = nullptr;
     QWidget* m_series = nullptr; ///< the person's running one-on-one series, each with Edit and End
     QLabel* m_missing = nullptr;

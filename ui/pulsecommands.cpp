@@ -8,6 +8,8 @@ namespace {
 using detail::commandText;
 using detail::push;
 using detail::pushAndRead;
+using detail::RemoveRowCommand;
+using detail::SaveRowCommand;
 using detail::StoredCommand;
 
 // Opens a round; undo removes it (with what it was answered since), redo opens it again under the
@@ -84,56 +86,32 @@ private:
     std::vector<core::PulseResponseId> m_added;
 };
 
-class SaveCheckInCommand final : public StoredCommand
+struct CheckInRows
 {
-public:
-    SaveCheckInCommand(const CommandContext& context, std::optional<core::CheckIn> before, core::CheckIn after, const QString& label)
-        : StoredCommand(context, label), m_before(std::move(before)), m_after(std::move(after))
-    {
-    }
-    core::CheckInId checkInId() const { return m_after.id; }
-
-protected:
-    core::Status apply() override
-    {
-        auto saved = pulse().saveCheckIn(m_after);
-        if (!saved)
-            return saved.error();
-        m_after.id = saved.value();
-        return core::Done{};
-    }
-    core::Status revert() override
-    {
-        if (!m_before)
-            return pulse().removeCheckIn(m_after.id, m_after.person);
-        auto saved = pulse().saveCheckIn(*m_before);
-        return saved ? core::Status(core::Done{}) : core::Status(saved.error());
-    }
-
-private:
-    std::optional<core::CheckIn> m_before;
-    core::CheckIn m_after;
+    using Row = core::CheckIn;
+    static core::Result<core::CheckInId> save(storage::Database& db, const Row& row) { return storage::PulseRepository(db).saveCheckIn(row); }
+    static core::Status remove(storage::Database& db, const Row& row) { return storage::PulseRepository(db).removeCheckIn(row.id, row.person); }
 };
 
-class RemoveCheckInCommand final : public StoredCommand
+struct PulseActionRows
 {
-public:
-    RemoveCheckInCommand(const CommandContext& context, core::CheckIn checkIn, const QString& label)
-        : StoredCommand(context, label), m_checkIn(std::move(checkIn))
-    {
-    }
-
-protected:
-    core::Status apply() override { return pulse().removeCheckIn(m_checkIn.id, m_checkIn.person); }
-    core::Status revert() override
-    {
-        auto saved = pulse().saveCheckIn(m_checkIn);
-        return saved ? core::Status(core::Done{}) : core::Status(saved.error());
-    }
-
-private:
-    core::CheckIn m_checkIn;
+    using Row = core::PulseAction;
+    static core::Result<core::PulseActionId> save(storage::Database& db, const Row& row) { return storage::PulseRepository(db).saveAction(row); }
+    static core::Status remove(storage::Database& db, const Row& row) { return storage::PulseRepository(db).removeAction(row.id); }
 };
+
+// Saves a row through `Rows`, unless nothing changed; the row's id, invalid when it failed (reported).
+template <class Rows>
+auto saveRow(const CommandContext& context, const std::optional<typename Rows::Row>& before, const typename Rows::Row& after,
+             const QString& label)
+{
+    using Id = decltype(after.id);
+    if (before && *before == after)
+        return after.id;
+    return pushAndRead(context, new SaveRowCommand<Rows>(context, before, after, label),
+                       [](const SaveRowCommand<Rows>& c) { return c.rowId(); })
+        .value_or(Id{});
+}
 
 } // namespace
 
@@ -160,16 +138,23 @@ std::optional<int> importPulseAnswers(const CommandContext& context, core::Pulse
 core::CheckInId saveCheckIn(const CommandContext& context, const std::optional<core::CheckIn>& before, const core::CheckIn& after,
                             const QString& label)
 {
-    if (before && *before == after)
-        return after.id;
-    return pushAndRead(context, new SaveCheckInCommand(context, before, after, label),
-                       [](const SaveCheckInCommand& c) { return c.checkInId(); })
-        .value_or(core::CheckInId{});
+    return saveRow<CheckInRows>(context, before, after, label);
 }
 
 bool removeCheckIn(const CommandContext& context, const core::CheckIn& checkIn, const QString& label)
 {
-    return push(context, new RemoveCheckInCommand(context, checkIn, label));
+    return push(context, new RemoveRowCommand<CheckInRows>(context, checkIn, label));
+}
+
+core::PulseActionId savePulseAction(const CommandContext& context, const std::optional<core::PulseAction>& before,
+                                    const core::PulseAction& after, const QString& label)
+{
+    return saveRow<PulseActionRows>(context, before, after, label);
+}
+
+bool removePulseAction(const CommandContext& context, const core::PulseAction& action, const QString& label)
+{
+    return push(context, new RemoveRowCommand<PulseActionRows>(context, action, label));
 }
 
 } // namespace commands

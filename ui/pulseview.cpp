@@ -9,6 +9,7 @@
 #include "ui/localdates.h"
 #include "ui/newrounddialog.h"
 #include "ui/pageparts.h"
+#include "ui/pulseactiondialog.h"
 #include "ui/pulseimportdialog.h"
 #include "ui/personmodel.h"
 #include "ui/queries.h"
@@ -23,6 +24,8 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGroupBox>
+#include <QKeyEvent>
 #include <QSettings>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -176,6 +179,7 @@ struct PulseView::Loaded
     std::vector<core::RoundCounts> counts;                  ///< per round, as `rounds`
     std::unordered_map<long long, core::PulseReport> figures; ///< by round id, made when first needed
     std::optional<core::Comparison> shown;                  ///< the round shown (comments too), beside the one before
+    std::vector<core::PulseAction> actions;                 ///< of every round
 };
 
 PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidget* parent)
@@ -233,6 +237,7 @@ PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidg
     });
     connect(m_rounds, &QTreeWidget::currentItemChanged, this, &PulseView::showSelected);
     connect(m_group, &QComboBox::currentIndexChanged, this, [this] {
+        fillYouSaid();
         drawTrend();
         fillQuestions();
     });
@@ -274,6 +279,12 @@ QWidget* PulseView::buildResults()
     trendView->setMinimumHeight(240);
     trendView->setFocusPolicy(Qt::NoFocus);
     connect(m_trend, &QChart::plotAreaChanged, this, [this] { fitCategoryLabels(m_trend); });
+    m_youSaidBox = new QGroupBox(tr("You said → we did"), overview);
+    auto* youSaidLayout = new QVBoxLayout(m_youSaidBox);
+    m_youSaid = paragraph(QString(), m_youSaidBox);
+    m_youSaid->setTextFormat(Qt::RichText);
+    youSaidLayout->addWidget(m_youSaid);
+    overviewLayout->addWidget(m_youSaidBox);
     m_questions = new QWidget(overview);
     m_questionRows = new QVBoxLayout(m_questions);
     m_questionRows->setContentsMargins(0, 0, 0, 0);
@@ -291,6 +302,7 @@ QWidget* PulseView::buildResults()
     m_heatMap->verticalHeader()->setDefaultSectionSize(m_heatMap->fontMetrics().height() + 10);
     m_heatMap->setToolTip(tr("A cell that is not shown says why; choose a row to see that group's results"));
     m_tabs->addTab(m_heatMap, tr("By &team"));
+    m_tabs->addTab(buildActions(), tr("A&ctions"));
     layout->addWidget(m_tabs, 1);
     return results;
 }
@@ -303,11 +315,16 @@ void PulseView::refresh()
     auto rounds = m_queries.pulseRounds();
     auto counts = templates && rounds ? m_queries.pulseCounts(rounds.value(), templates.value())
                                       : core::Result<std::vector<core::RoundCounts>>(std::vector<core::RoundCounts>{});
-    if (!templates || !rounds || !counts) {
+    auto actions = m_queries.pulseActions();
+    if (!templates || !rounds || !counts || !actions) {
         m_context.feedback.error(tr("Could not read the pulse rounds"),
-                                 wording::errorWithPlace(!templates ? templates.error() : !rounds ? rounds.error() : counts.error()));
+                                 wording::errorWithPlace(!templates ? templates.error()
+                                                         : !rounds  ? rounds.error()
+                                                         : !counts  ? counts.error()
+                                                                    : actions.error()));
         return;
     }
+    loaded->actions = std::move(actions).value();
     loaded->templates = std::move(templates).value();
     loaded->rounds = std::move(rounds).value();
     loaded->counts = std::move(counts).value();
@@ -375,6 +392,13 @@ bool PulseView::showRound(core::PulseRoundId round)
     return false;
 }
 
+void PulseView::showActionsOf(core::PulseRoundId round)
+{
+    refresh();
+    if (showRound(round))
+        m_tabs->setCurrentIndex(m_tabs->indexOf(m_actions->parentWidget()));
+}
+
 std::optional<core::PulseRoundId> PulseView::currentRound() const
 {
     const QTreeWidgetItem* item = m_rounds->currentItem();
@@ -437,6 +461,8 @@ void PulseView::showResults()
         clearChart(m_trend);
         fillQuestions();
         m_heatMap->clear();
+        fillYouSaid();
+        fillActions();
         return;
     }
     const core::PulseTemplate* asked = core::templateOf(m_loaded->templates, *round);
@@ -458,9 +484,186 @@ void PulseView::showResults()
     if (const core::PulseRound* previous = m_loaded->shown->previous)
         facts << tr("compared with %1").arg(wording::pulseRoundName(*previous));
     m_summary->setText(facts.join(QStringLiteral(" · ")));
+    fillYouSaid();
     drawTrend();
     fillQuestions();
     fillHeatMap();
+    fillActions();
+}
+
+QWidget* PulseView::buildActions()
+{
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    m_actionsEmpty = paragraph(tr("No action after this round yet. What will you change after hearing it? Write what, who does "
+                                  "it and by when: the next round shows it to the team it is for."),
+                               page);
+    layout->addWidget(m_actionsEmpty);
+    m_actions = new QTreeWidget(page);
+    m_actions->setHeaderLabels({tr("What"), tr("About"), tr("Owner"), tr("Progress")});
+    m_actions->setRootIsDecorated(false);
+    m_actions->setAllColumnsShowFocus(true);
+    m_actions->setUniformRowHeights(true);
+    m_actions->setAccessibleName(tr("Actions after this round"));
+    m_actions->setToolTip(tr("Enter or double-click changes an action; Delete removes it"));
+    m_actions->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int column = 1; column < 4; ++column)
+        m_actions->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_actions->header()->setStretchLastSection(false);
+    m_actions->installEventFilter(this);
+    layout->addWidget(m_actions, 1);
+    auto* buttons = new QHBoxLayout;
+    m_addAction = new QPushButton(tr("&Add action…"), page);
+    m_changeAction = new QPushButton(tr("Chan&ge…"), page);
+    m_markDone = new QPushButton(tr("Mark &done"), page);
+    m_removeAction = new QPushButton(tr("Rem&ove"), page);
+    for (auto* button : {m_addAction, m_changeAction, m_markDone, m_removeAction})
+        buttons->addWidget(button);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    connect(m_addAction, &QPushButton::clicked, this, &PulseView::addAction);
+    connect(m_changeAction, &QPushButton::clicked, this, &PulseView::editSelectedAction);
+    connect(m_markDone, &QPushButton::clicked, this, &PulseView::markSelectedActionDone);
+    connect(m_removeAction, &QPushButton::clicked, this, &PulseView::removeSelectedAction);
+    connect(m_actions, &QTreeWidget::itemActivated, this, &PulseView::editSelectedAction);
+    connect(m_actions, &QTreeWidget::currentItemChanged, this, [this] {
+        const core::PulseAction* action = selectedAction();
+        m_changeAction->setEnabled(action != nullptr);
+        m_removeAction->setEnabled(action != nullptr);
+        m_markDone->setEnabled(action && action->status != core::ActionStatus::Done);
+    });
+    return page;
+}
+
+void PulseView::fillActions()
+{
+    const core::PulseRound* round = selectedRound();
+    const core::PulseTemplate* asked = round ? core::templateOf(m_loaded->templates, *round) : nullptr;
+    const core::PulseActionId keep = selectedAction() ? selectedAction()->id : core::PulseActionId{};
+    m_actions->clear();
+    const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
+    for (const auto& action : m_loaded->actions) {
+        if (!round || !asked || action.round != round->id)
+            continue;
+        const QString owner = action.owner.empty() ? tr("Me") : text(action.owner);
+        auto* item = new QTreeWidgetItem(m_actions, {text(action.what), wording::pulseActionScope(action, *round, *asked), owner,
+                                                     wording::pulseActionProgress(action, today)});
+        item->setData(0, Qt::UserRole, QVariant::fromValue(action.id.value));
+        item->setToolTip(0, text(action.what));
+        if (action.isOverdue(today))
+            item->setForeground(3, palette().brush(QPalette::Link));
+        if (keep.isValid() && action.id == keep)
+            m_actions->setCurrentItem(item);
+    }
+    m_actionsEmpty->setVisible(m_actions->topLevelItemCount() == 0);
+    m_addAction->setEnabled(asked != nullptr);
+    emit m_actions->currentItemChanged(m_actions->currentItem(), nullptr);
+}
+
+void PulseView::fillYouSaid()
+{
+    const core::PulseRound* round = selectedRound();
+    std::vector<const core::PulseAction*> done;
+    if (round)
+        done = core::youSaidWeDid(m_loaded->rounds, m_loaded->templates, m_loaded->actions, *round, selectedGroup());
+    const core::PulseRound* before = round ? core::previousRound(m_loaded->rounds, m_loaded->templates, *round) : nullptr;
+    const core::PulseTemplate* beforeAsked = before ? core::templateOf(m_loaded->templates, *before) : nullptr;
+    QStringList lines;
+    const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
+    for (const core::PulseAction* action : done)
+        if (beforeAsked)
+            lines << tr("%1 → <b>%2</b> · %3")
+                         .arg(wording::pulseActionScope(*action, *before, *beforeAsked).toHtmlEscaped(),
+                              text(action->what).toHtmlEscaped(), wording::pulseActionProgress(*action, today).toHtmlEscaped());
+    m_youSaid->setText(lines.join(QStringLiteral("<br>")));
+    m_youSaidBox->setTitle(before ? tr("You said → we did, after %1").arg(wording::pulseRoundName(*before)) : tr("You said → we did"));
+    m_youSaidBox->setVisible(!lines.isEmpty());
+}
+
+const core::PulseAction* PulseView::selectedAction() const
+{
+    const QTreeWidgetItem* item = m_actions->currentItem();
+    if (!item)
+        return nullptr;
+    const core::PulseActionId id{item->data(0, Qt::UserRole).toLongLong()};
+    for (const auto& action : m_loaded->actions)
+        if (action.id == id)
+            return &action;
+    return nullptr;
+}
+
+void PulseView::addAction()
+{
+    const core::PulseRound* round = selectedRound();
+    if (!round)
+        return;
+    core::PulseAction action;
+    action.round = round->id;
+    action.group = selectedGroup();
+    editAction(action);
+}
+
+void PulseView::editSelectedAction()
+{
+    if (const core::PulseAction* action = selectedAction())
+        editAction(core::PulseAction(*action)); // a copy: the page reads again after the save
+}
+
+void PulseView::editAction(const core::PulseAction& action)
+{
+    const core::PulseRound* round = selectedRound();
+    const core::PulseTemplate* asked = round ? core::templateOf(m_loaded->templates, *round) : nullptr;
+    if (!asked)
+        return;
+    PulseActionDialog dialog(*round, *asked, action, core::dayIn(m_clock(), m_people.zone()), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool isNew = !action.id.isValid();
+    const QString label = isNew ? tr("Plan an action after %1").arg(wording::pulseRoundName(*round))
+                                : tr("Change an action after %1").arg(wording::pulseRoundName(*round));
+    const core::PulseActionId saved =
+        commands::savePulseAction(m_context, isNew ? std::nullopt : std::optional(action), dialog.action(), label);
+    if (saved.isValid()) {
+        refresh();
+        m_tabs->setCurrentIndex(m_tabs->indexOf(m_actions->parentWidget()));
+        for (int i = 0; i < m_actions->topLevelItemCount(); ++i)
+            if (m_actions->topLevelItem(i)->data(0, Qt::UserRole).toLongLong() == saved.value)
+                m_actions->setCurrentItem(m_actions->topLevelItem(i));
+    }
+}
+
+void PulseView::markSelectedActionDone()
+{
+    const core::PulseAction* action = selectedAction();
+    if (!action || action->status == core::ActionStatus::Done)
+        return;
+    core::PulseAction done = *action;
+    done.status = core::ActionStatus::Done;
+    done.done = core::dayIn(m_clock(), m_people.zone());
+    if (commands::savePulseAction(m_context, *action, done, tr("Mark “%1” done").arg(text(action->what))).isValid())
+        refresh();
+}
+
+void PulseView::removeSelectedAction()
+{
+    const core::PulseAction* action = selectedAction();
+    if (!action)
+        return;
+    const core::PulseAction removed = *action;
+    if (commands::removePulseAction(m_context, removed, tr("Remove the action “%1”").arg(text(removed.what))))
+        refresh();
+}
+
+bool PulseView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_actions && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
+            removeSelectedAction();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PulseView::drawTrend()

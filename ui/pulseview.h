@@ -12,6 +12,7 @@
 
 class QChart;
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSettings;
@@ -43,6 +44,8 @@ public:
     /// Shows a round's results; false when there is no such round.
     bool showRound(core::PulseRoundId round);
     std::optional<core::PulseRoundId> currentRound() const;
+    /// Shows a round's Actions tab (This week's overdue actions lead here).
+    void showActionsOf(core::PulseRoundId round);
 
     /// Asks for a new round (NewRoundDialog) and opens it.
     void newRound();
@@ -51,6 +54,13 @@ public:
     /// Reads a form tool's CSV export into the round shown, through its preview (PulseImportDialog);
     /// the mapping chosen there is remembered for the round's template.
     void importAnswers(const QString& file);
+    /// Plans an action after the round shown (PulseActionDialog), about the group shown.
+    void addAction();
+    /// Edits the action chosen in the Actions tab (PulseActionDialog).
+    void editSelectedAction();
+    /// Marks the action chosen in the Actions tab done, today.
+    void markSelectedActionDone();
+    void removeSelectedAction();
 
     QTreeWidget* roundList() const { return m_rounds; }
     QTableWidget* heatMap() const { return m_heatMap; }
@@ -61,8 +71,17 @@ public:
     QPushButton* newButton() const { return m_new; }
     QPushButton* closeButton() const { return m_close; }
     QPushButton* importButton() const { return m_import; }
+    /// The round's own actions (the Actions tab): what, about whom, owner, progress.
+    QTreeWidget* actionList() const { return m_actions; }
+    QPushButton* addActionButton() const { return m_addAction; }
+    QPushButton* markDoneButton() const { return m_markDone; }
+    /// "You said → we did": what was done after the round before, for those this one asks.
+    QLabel* youSaidLabel() const { return m_youSaid; }
     /// Every text the results show for the questions and comments (figures, distributions, comments).
     QStringList resultTexts() const;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct Loaded;
@@ -73,6 +92,12 @@ private:
     void drawTrend();
     void fillQuestions();
     void fillHeatMap();
+    QWidget* buildActions();
+    void fillActions();
+    void fillYouSaid();
+    /// The action chosen in the Actions tab, as read.
+    const core::PulseAction* selectedAction() const;
+    void editAction(const core::PulseAction& action);
     /// The figures of a round (no comments), from the counts read with the rounds.
     const core::PulseReport* figuresOf(const core::PulseRound& round);
     const core::PulseRound* selectedRound() const;
@@ -98,6 +123,14 @@ private:
     QWidget* m_questions = nullptr;
     QVBoxLayout* m_questionRows = nullptr;
     QTableWidget* m_heatMap = nullptr;
+    QGroupBox* m_youSaidBox = nullptr;
+    QLabel* m_youSaid = nullptr;
+    QTreeWidget* m_actions = nullptr;
+    QLabel* m_actionsEmpty = nullptr;
+    QPushButton* m_addAction = nullptr;
+    QPushButton* m_changeAction = nullptr;
+    QPushButton* m_markDone = nullptr;
+    QPushButton* m_removeAction = nullptr;
 };
 
 } // namespace rapport::ui

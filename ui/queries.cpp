@@ -226,4 +226,14 @@ core::Result<int> DatabaseQueries::pulseKnownKeys(core::PulseRoundId round, cons
     return storage::PulseRepository(m_database).knownSourceKeys(round, keys);
 }
 
+core::Result<std::vector<storage::LastStayInterview>> DatabaseQueries::lastStayInterviews() const
+{
+    return storage::ConversationRepository(m_database).lastStayInterviews();
+}
+
+core::Result<std::vector<core::PulseAction>> DatabaseQueries::pulseActions() const
+{
+    return storage::PulseRepository(m_database).actions();
+}
+
 } // namespace rapport::ui

@@ -58,6 +58,10 @@ public:
     /// The contacts of `people` in [from, to) (a one-on-one logged instead of marked is not asked about).
     virtual core::Result<std::vector<core::Interaction>> contactsBetween(const std::vector<core::PersonId>& people, core::Instant from,
                                                                          core::Instant to) const = 0;
+    /// Actions promised after pulse rounds, and the rounds (overdue ones are due this week).
+    virtual core::Result<std::vector<core::PulseAction>> pulseActions() const = 0;
+    virtual core::Result<std::vector<core::PulseRound>> pulseRounds() const = 0;
+    virtual core::Result<std::vector<storage::LastStayInterview>> lastStayInterviews() const = 0;
 };
 
 /// One person's links to others (the links editor of the person page).
@@ -188,6 +192,8 @@ public:
                                                                      std::span<const core::PulseTemplate> templates) const = 0;
     /// How many of `keys` the round holds already (an export read before).
     virtual core::Result<int> pulseKnownKeys(core::PulseRoundId round, const std::vector<std::string>& keys) const = 0;
+    /// Every action planned after a round, by id.
+    virtual core::Result<std::vector<core::PulseAction>> pulseActions() const = 0;
 };
 
 /// Every area's queries, answered from the open database.
@@ -243,6 +249,8 @@ public:
     core::Result<std::vector<core::RoundCounts>> pulseCounts(std::span<const core::PulseRound> rounds,
                                                              std::span<const core::PulseTemplate> templates) const override;
     core::Result<int> pulseKnownKeys(core::PulseRoundId round, const std::vector<std::string>& keys) const override;
+    core::Result<std::vector<core::PulseAction>> pulseActions() const override;
+    core::Result<std::vector<storage::LastStayInterview>> lastStayInterviews() const override;
 
 private:
     storage::Database& m_database;

@@ -69,6 +69,7 @@ protected:
     storage::LinkRepository links() { return storage::LinkRepository(m_database); }
     storage::ConversationRepository conversations() { return storage::ConversationRepository(m_database); }
     storage::PulseRepository pulse() { return storage::PulseRepository(m_database); }
+    storage::Database& database() { return m_database; }
 
 private:
     bool check(const core::Status& status)
@@ -86,6 +87,62 @@ private:
     storage::Database& m_database;
     Feedback& m_feedback;
     bool* m_outcome = nullptr;
+};
+
+/// Saves one row that a repository stores by id (id 0: a new row) and removes by id; `Rows` says
+/// how (`Row`, `save(db, row)` returning the id, `remove(db, row)`). Undo of a first save removes the
+/// row; undo of a later one writes `before` back. Redo brings back the same id.
+template <class Rows>
+class SaveRowCommand final : public StoredCommand
+{
+public:
+    using Row = typename Rows::Row;
+    SaveRowCommand(const CommandContext& context, std::optional<Row> before, Row after, const QString& label)
+        : StoredCommand(context, label), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    auto rowId() const { return m_after.id; }
+
+protected:
+    core::Status apply() override
+    {
+        auto saved = Rows::save(database(), m_after);
+        if (!saved)
+            return saved.error();
+        m_after.id = saved.value();
+        return core::Done{};
+    }
+    core::Status revert() override
+    {
+        if (!m_before)
+            return Rows::remove(database(), m_after);
+        auto saved = Rows::save(database(), *m_before);
+        return saved ? core::Status(core::Done{}) : core::Status(saved.error());
+    }
+
+private:
+    std::optional<Row> m_before;
+    Row m_after;
+};
+
+/// Removes one row (`row` as read, id included); undo saves the same row back. `Rows` as SaveRowCommand's.
+template <class Rows>
+class RemoveRowCommand final : public StoredCommand
+{
+public:
+    using Row = typename Rows::Row;
+    RemoveRowCommand(const CommandContext& context, Row row, const QString& label) : StoredCommand(context, label), m_row(std::move(row)) {}
+
+protected:
+    core::Status apply() override { return Rows::remove(database(), m_row); }
+    core::Status revert() override
+    {
+        auto saved = Rows::save(database(), m_row);
+        return saved ? core::Status(core::Done{}) : core::Status(saved.error());
+    }
+
+private:
+    Row m_row;
 };
 
 /// Pushes `command`, which applies it. True when it worked; a failed one was reported and dropped.

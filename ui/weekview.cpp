@@ -33,6 +33,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 namespace rapport::ui {
@@ -122,12 +123,15 @@ WeekView::WeekView(const PageContext& page, const FocusQueries& queries, QWidget
     column->addWidget(buildReflectionCard());
     column->addWidget(buildUnmarkedLine());
     column->addWidget(buildDueSection(), 1);
+    column->addWidget(buildAlsoDueSection());
     column->addWidget(buildDatesSection());
     column->addWidget(buildHistorySection());
 
     fillScrolling(this, content);
 
-    auto* refresher = new PageRefresher(*this, page.feed, kHealthInputs | storage::Rows::Focus | storage::Rows::Personal,
+    auto* refresher = new PageRefresher(*this, page.feed,
+                                        kHealthInputs | storage::Rows::Focus | storage::Rows::Personal | storage::Rows::Pulse |
+                                            storage::Rows::Conversations,
                                         [this](const storage::ChangeSet& changes) {
                                             m_heard = changes; // what showUnmarked() may skip reading again
                                             refresh();
@@ -314,6 +318,26 @@ QWidget* WeekView::buildDatesSection()
     return m_datesSection;
 }
 
+QWidget* WeekView::buildAlsoDueSection()
+{
+    m_alsoDueSection = new QWidget(this);
+    auto* layout = new QVBoxLayout(m_alsoDueSection);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(sectionTitle(tr("Promised and due"), m_alsoDueSection));
+    m_alsoDue = new QListWidget(m_alsoDueSection);
+    m_alsoDue->setAccessibleName(tr("Promised and due"));
+    m_alsoDue->setToolTip(tr("Enter or double-click opens the round's actions, or the stay interview"));
+    connect(m_alsoDue, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const qlonglong id = item->data(kAlsoDueIdRole).toLongLong();
+        if (static_cast<AlsoDue>(item->data(kAlsoDueKindRole).toInt()) == AlsoDue::PulseAction)
+            m_navigator.showPulseActions(core::PulseRoundId{id});
+        else
+            m_navigator.stayInterview(core::PersonId{id});
+    });
+    layout->addWidget(m_alsoDue);
+    return m_alsoDueSection;
+}
+
 QWidget* WeekView::buildHistorySection()
 {
     m_historySection = new QWidget(this);
@@ -391,6 +415,7 @@ void WeekView::refresh()
     showReflection();
     showDue();
     showDates();
+    showAlsoDue();
     showHistory();
     showUnmarked();
 }
@@ -416,6 +441,77 @@ void WeekView::showDates()
     }
     m_dates->setFixedHeight(m_dates->sizeHintForRow(0) * std::clamp(m_dates->count(), 1, 6) + 2 * m_dates->frameWidth());
     m_datesSection->setVisible(m_dates->count() > 0);
+}
+
+void WeekView::showAlsoDue()
+{
+    m_alsoDue->clear();
+    const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
+    showOverdueActions(today);
+    showStayInterviewsDue(today);
+    m_alsoDue->setFixedHeight(m_alsoDue->sizeHintForRow(0) * std::clamp(m_alsoDue->count(), 1, 8) + 2 * m_alsoDue->frameWidth());
+    m_alsoDueSection->setVisible(m_alsoDue->count() > 0);
+}
+
+// Actions promised after a pulse round whose day has passed, the latest first.
+void WeekView::showOverdueActions(core::LocalDay today)
+{
+    auto actions = m_queries.pulseActions();
+    auto rounds = m_queries.pulseRounds();
+    if (!actions || !rounds) {
+        m_context.feedback.error(tr("Could not read the actions after pulse rounds"),
+                                 wording::errorWithPlace(!actions ? actions.error() : rounds.error()));
+        return;
+    }
+    std::vector<const core::PulseAction*> late;
+    for (const auto& action : actions.value())
+        if (action.isOverdue(today))
+            late.push_back(&action);
+    std::sort(late.begin(), late.end(), [](const core::PulseAction* a, const core::PulseAction* b) { return *a->due < *b->due; });
+    for (const core::PulseAction* action : late) {
+        const auto round = std::find_if(rounds.value().begin(), rounds.value().end(),
+                                        [&](const core::PulseRound& r) { return r.id == action->round; });
+        if (round == rounds.value().end())
+            continue;
+        const QString who = action->group && *action->group < round->groups.size()
+                                ? tr(" for %1").arg(q(round->groups[*action->group].name))
+                                : QString();
+        auto* item = new QListWidgetItem(tr("“%1”, promised after %2%3 · %4")
+                                             .arg(q(action->what), wording::pulseRoundName(*round), who,
+                                                  wording::pulseActionProgress(*action, today)),
+                                         m_alsoDue);
+        item->setData(kAlsoDueKindRole, static_cast<int>(AlsoDue::PulseAction));
+        item->setData(kAlsoDueIdRole, static_cast<qlonglong>(action->round.value));
+    }
+}
+
+// Direct reports whose yearly stay interview falls within the week, or is past.
+void WeekView::showStayInterviewsDue(core::LocalDay today)
+{
+    auto held = m_queries.lastStayInterviews();
+    if (!held) {
+        m_context.feedback.error(tr("Could not read the stay interviews"), wording::errorWithPlace(held.error()));
+        return;
+    }
+    std::unordered_map<long long, core::Instant> last;
+    for (const auto& interview : held.value())
+        last.emplace(interview.person.value, interview.at);
+    const core::LocalDay weekEnd = addDays(thisWeek(), 6);
+    for (int row = 0; row < m_people.rowCount(); ++row) {
+        const core::Person& person = m_people.rowAt(row).person;
+        if (person.tie.paused)
+            continue;
+        const auto found = last.find(person.id.value);
+        const auto lastDay = found == last.end() ? std::nullopt : std::optional(core::dayIn(found->second, m_people.zone()));
+        const auto due = core::stayInterviewDue(person.tie, lastDay, today);
+        if (!due || weekEnd < *due)
+            continue;
+        const QString since = lastDay ? tr("last one %1").arg(wording::date(toQDate(*lastDay), wording::DateStyle::Medium))
+                                      : tr("none yet");
+        auto* item = new QListWidgetItem(tr("Stay interview with %1 · %2").arg(q(person.name), since), m_alsoDue);
+        item->setData(kAlsoDueKindRole, static_cast<int>(AlsoDue::StayInterview));
+        item->setData(kAlsoDueIdRole, static_cast<qlonglong>(person.id.value));
+    }
 }
 
 void WeekView::showFocus()

@@ -63,6 +63,13 @@ public:
     QTreeWidget* historyList() const { return m_history; }
     /// Birthdays, anniversaries and other dates of the next 14 days (kDatesAhead).
     QListWidget* datesList() const { return m_dates; }
+    /// What else is due: actions promised after a pulse round and now late, and stay interviews
+    /// due within the week. Enter opens the action's round, or the stay interview.
+    QListWidget* alsoDueList() const { return m_alsoDue; }
+    /// An item of alsoDueList(): which kind, and the round's or the person's id.
+    enum class AlsoDue { PulseAction, StayInterview };
+    static constexpr int kAlsoDueKindRole = Qt::UserRole;
+    static constexpr int kAlsoDueIdRole = Qt::UserRole + 1;
     static constexpr int kDatesAhead = 14;
     /// "3 one-on-ones are waiting for how they went" with Review, shown only while there are some.
     QWidget* unmarkedLine() const { return m_unmarkedLine; }
@@ -75,10 +82,14 @@ private:
     QWidget* buildReflectionCard();
     QWidget* buildDueSection();
     QWidget* buildDatesSection();
+    QWidget* buildAlsoDueSection();
     QWidget* buildHistorySection();
     QWidget* buildUnmarkedLine();
     void showUnmarked();
     void showDates();
+    void showAlsoDue();
+    void showOverdueActions(core::LocalDay today);
+    void showStayInterviewsDue(core::LocalDay today);
     void showFocus();
     void showReflection();
     void showDue();
@@ -97,6 +108,8 @@ private:
     storage::ChangeSet m_heard; ///< the change being refreshed for (empty: the page's own request)
     QWidget* m_datesSection = nullptr;
     QListWidget* m_dates = nullptr;
+    QWidget* m_alsoDueSection = nullptr;
+    QListWidget* m_alsoDue = nullptr;
     std::optional<core::PersonId> m_prefilled; ///< the suggestion the form was filled with, untouched since
     bool m_editingFocus = false;
 

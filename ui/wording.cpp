@@ -909,6 +909,36 @@ QString pulseRoundName(const core::PulseRound& round)
     return QLocale().toString(toQDate(round.opens), QStringLiteral("MMMM yyyy"));
 }
 
+QString actionStatusName(core::ActionStatus status)
+{
+    switch (status) {
+    case core::ActionStatus::Planned: return tr("Planned");
+    case core::ActionStatus::Doing: return tr("Doing");
+    case core::ActionStatus::Done: return tr("Done");
+    }
+    return tr("Planned");
+}
+
+QString pulseActionProgress(const core::PulseAction& action, core::LocalDay today)
+{
+    if (action.status == core::ActionStatus::Done)
+        return action.done ? tr("Done on %1").arg(date(toQDate(*action.done), DateStyle::Medium)) : tr("Done");
+    if (!action.due)
+        return actionStatusName(action.status);
+    const auto late = (std::chrono::sys_days{today} - std::chrono::sys_days{*action.due}).count();
+    return tr("%1 · %2").arg(actionStatusName(action.status), actionDue(toQDate(*action.due), static_cast<int>(std::max<long long>(0, late))));
+}
+
+QString pulseActionScope(const core::PulseAction& action, const core::PulseRound& round, const core::PulseTemplate& asked)
+{
+    const QString about = action.question && *action.question < asked.questions.size()
+                              ? QString::fromStdString(asked.questions[*action.question].text)
+                              : tr("The round as a whole");
+    const QString who = action.group && *action.group < round.groups.size() ? QString::fromStdString(round.groups[*action.group].name)
+                                                                           : tr("everyone");
+    return tr("%1 · %2").arg(about, who);
+}
+
 QString pulseHiddenWhy(core::Hidden hidden, int threshold)
 {
     return hidden == core::Hidden::TooFew ? tr("fewer than %1 answers").arg(threshold)

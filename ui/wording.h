@@ -187,6 +187,13 @@ QString listeningTrend(const core::ListeningTrend& trend);
 QString checkInSaid(const core::CheckIn& checkIn);
 /// What a pulse round is called: its title, else the month it opened ("December 2026").
 QString pulseRoundName(const core::PulseRound& round);
+/// Planned, Doing, Done.
+QString actionStatusName(core::ActionStatus status);
+/// How far an action after a round got: "Done on Nov 28", "Doing · due Dec 20", "Planned · 3 days
+/// late (due Dec 4)", "Planned".
+QString pulseActionProgress(const core::PulseAction& action, core::LocalDay today);
+/// What an action is about: "I feel heard. · Search", "The round as a whole · everyone".
+QString pulseActionScope(const core::PulseAction& action, const core::PulseRound& round, const core::PulseTemplate& asked);
 /// Why a pulse figure is not shown: "fewer than 5 answers", or that showing it would give a
 /// smaller group's answers away by subtraction.
 QString pulseHiddenWhy(core::Hidden hidden, int threshold);

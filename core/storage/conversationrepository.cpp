@@ -328,6 +328,18 @@ core::Result<std::vector<core::AskedOn>> ConversationRepository::askedOf(core::P
     return asked;
 }
 
+core::Result<std::vector<LastStayInterview>> ConversationRepository::lastStayInterviews() const
+{
+    Query q(m_db.connection(), QStringLiteral("SELECT person_id, MAX(at_utc) FROM conversations WHERE purpose = 'stay-interview' "
+                                              "GROUP BY person_id ORDER BY person_id"));
+    if (!q.exec())
+        return q.error();
+    std::vector<LastStayInterview> last;
+    while (q.next())
+        last.push_back(LastStayInterview{core::PersonId{q.value(0).toLongLong()}, core::fromUnixSeconds(q.value(1).toLongLong())});
+    return last;
+}
+
 core::Result<ConversationWritten> ConversationRepository::write(const ConversationWrite& change)
 {
     const QSqlDatabase db = m_db.connection();

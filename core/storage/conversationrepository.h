@@ -48,6 +48,15 @@ struct ConversationRecord
     friend bool operator==(const ConversationRecord&, const ConversationRecord&) = default;
 };
 
+/// When someone's last stay interview was held.
+struct LastStayInterview
+{
+    core::PersonId person;
+    core::Instant at;
+
+    friend bool operator==(const LastStayInterview&, const LastStayInterview&) = default;
+};
+
 /// One-on-one notes, agenda points and questions asked (docs/conversations.md). Each write is one
 /// transaction and announces Rows::Conversations (and Rows::Personal when it wrote action items)
 /// with the person concerned.
@@ -65,6 +74,8 @@ public:
     core::Result<std::vector<core::AskedQuestion>> askedIn(core::ConversationId conversation) const;
     /// When each question of the bank was last asked of `person`, as days in `zone`.
     core::Result<std::vector<core::AskedOn>> askedOf(core::PersonId person, const core::Zone& zone) const;
+    /// Everyone's last stay interview, by person (This week's "stay interview due").
+    core::Result<std::vector<LastStayInterview>> lastStayInterviews() const;
 
     core::Result<ConversationWritten> write(const ConversationWrite& change);
     /// Removes a conversation with its questions asked, the points raised for it and the action items

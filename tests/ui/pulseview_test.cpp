@@ -8,6 +8,7 @@
 #include "ui/emptystate.h"
 #include "ui/newrounddialog.h"
 #include "ui/personmodel.h"
+#include "ui/pulseactiondialog.h"
 #include "ui/pulseimportdialog.h"
 #include "ui/pulseview.h"
 
@@ -16,7 +17,9 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -25,6 +28,7 @@
 #include <QScatterSeries>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -302,4 +306,70 @@ TEST_F(PulseViewTest, AnExportIsPreviewedMappedWhereNeededImportedAsOneStepAndRe
     page.importAnswers(file);
     undoStack.undo();
     EXPECT_EQ(static_cast<int>(pulse().responsesOf(november).value().size()), before);
+}
+
+TEST_F(PulseViewTest, AnActionAfterARoundIsPlannedDoneAndShownToTheSameTeamOnTheNextRound)
+{
+    twoRounds();
+    ui::PulseView& page = show();
+    ASSERT_TRUE(page.showRound(september));
+    page.groupBox()->setCurrentIndex(1); // Platform
+    EXPECT_EQ(page.actionList()->topLevelItemCount(), 0);
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<ui::PulseActionDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        EXPECT_EQ(dialog->groupBox()->currentText(), QStringLiteral("Platform")) << "for the group the page shows";
+        EXPECT_EQ(test::mnemonicClashes(*dialog), "");
+        dialog->saveButton()->click();
+        EXPECT_TRUE(dialog->isVisible()) << "an action says what it will do";
+        EXPECT_FALSE(dialog->problemLabel()->isHidden());
+        dialog->whatEdit()->setText(QStringLiteral("  Hold office hours  "));
+        dialog->questionBox()->setCurrentIndex(2); // I feel heard.
+        dialog->dueCheck()->setChecked(true);
+        dialog->dueEdit()->setDate(QDate(2026, 12, 20));
+        dialog->saveButton()->click();
+    });
+    page.addAction();
+    auto actions = pulse().actions().value();
+    ASSERT_EQ(actions.size(), 1u);
+    EXPECT_EQ(actions[0].what, "Hold office hours");
+    EXPECT_EQ(actions[0].question, std::optional<std::size_t>(1));
+    EXPECT_EQ(actions[0].group, std::optional<std::size_t>(0));
+    EXPECT_EQ(actions[0].status, core::ActionStatus::Planned);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Plan an action after September"));
+    ASSERT_EQ(page.actionList()->topLevelItemCount(), 1);
+    EXPECT_EQ(page.actionList()->topLevelItem(0)->text(1), QStringLiteral("I feel heard. · Platform"));
+    EXPECT_EQ(page.actionList()->topLevelItem(0)->text(2), QStringLiteral("Me"));
+    EXPECT_TRUE(page.actionList()->topLevelItem(0)->text(3).startsWith(QStringLiteral("Planned · due"))) << page.actionList()->topLevelItem(0)->text(3).toStdString();
+    EXPECT_EQ(test::mnemonicClashes(page), "");
+
+    page.actionList()->setCurrentItem(page.actionList()->topLevelItem(0));
+    ASSERT_TRUE(page.markDoneButton()->isEnabled());
+    page.markSelectedActionDone();
+    actions = pulse().actions().value();
+    EXPECT_EQ(actions[0].status, core::ActionStatus::Done);
+    EXPECT_EQ(actions[0].done, core::parseDay("2026-11-29")) << "done today";
+    EXPECT_FALSE(page.markDoneButton()->isEnabled());
+
+    ASSERT_TRUE(page.showRound(november));
+    page.groupBox()->setCurrentIndex(0);
+    EXPECT_FALSE(page.youSaidLabel()->parentWidget()->isHidden()) << "its box is shown";
+    EXPECT_TRUE(page.youSaidLabel()->text().contains(QStringLiteral("Hold office hours"))) << page.youSaidLabel()->text().toStdString();
+    EXPECT_TRUE(page.youSaidLabel()->text().contains(QStringLiteral("Done on"))) << page.youSaidLabel()->text().toStdString();
+    page.groupBox()->setCurrentIndex(3); // Design: the action was for Platform
+    EXPECT_TRUE(page.youSaidLabel()->parentWidget()->isHidden());
+    EXPECT_EQ(page.actionList()->topLevelItemCount(), 0) << "November's own actions: none yet";
+
+    ASSERT_TRUE(page.showRound(september));
+    page.actionList()->setCurrentItem(page.actionList()->topLevelItem(0));
+    QTest::keyClick(page.actionList(), Qt::Key_Delete);
+    EXPECT_TRUE(pulse().actions().value().empty());
+    undoStack.undo();
+    ASSERT_EQ(pulse().actions().value().size(), 1u) << "undo brings the same action back";
+    EXPECT_EQ(pulse().actions().value()[0].status, core::ActionStatus::Done);
+    undoStack.undo(); // not done again
+    EXPECT_EQ(pulse().actions().value()[0].status, core::ActionStatus::Planned);
+    undoStack.undo();
+    EXPECT_TRUE(pulse().actions().value().empty());
+    EXPECT_EQ(page.actionList()->topLevelItemCount(), 0) << "the page follows the undo";
 }

@@ -40,13 +40,16 @@ public:
     void openNotes(const ui::NotesFor& oneOnOne) override { notesOpened.push_back(oneOnOne); }
     void showPeopleIn(core::HealthState state) override { statesShown.push_back(state); }
     void prepSheet(core::PersonId person, std::optional<core::Meeting> meeting) override { prepared.emplace_back(person, meeting); }
+    void stayInterview(core::PersonId person) override { stayInterviews.push_back(person); }
+    void showPulseActions(core::PulseRoundId round) override { pulseActionsShown.push_back(round); }
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override
     {
         askedAbout.push_back(meeting);
         return howItWent;
     }
 
-    std::vector<core::PersonId> opened, focused, edited, planned;
+    std::vector<core::PersonId> opened, focused, edited, planned, stayInterviews;
+    std::vector<core::PulseRoundId> pulseActionsShown;
     std::vector<std::pair<std::optional<core::PersonId>, core::InteractionKind>> logged;
     std::vector<core::HealthState> statesShown;
     std::vector<core::Meeting> askedAbout;
