@@ -66,6 +66,10 @@ struct RoundView
 {
     const core::PulseTemplate& asked;
     core::Comparison compared;
+    std::vector<core::PulseAction> actions;        ///< planned after this round
+    std::vector<core::PulseAction> youSaidWeDid;   ///< planned after the round before, for those this one asks
+    const core::PulseTemplate* askedBefore = nullptr;
+    core::LocalDay today{};
 
     const core::PulseRound& round() const { return *compared.round; }
     QString text(std::size_t question, std::optional<std::size_t> group) const
@@ -81,6 +85,38 @@ QJsonArray commentsJson(const core::Comments& comments, std::optional<std::size_
     for (const auto& comment : group ? comments.groups[*group] : comments.all)
         list.append(q(comment));
     return list;
+}
+
+QJsonArray actionsJson(const std::vector<core::PulseAction>& actions, const core::PulseRound& round, const core::PulseTemplate& asked)
+{
+    QJsonArray list;
+    for (const auto& a : actions) {
+        const auto day = [](const std::optional<core::LocalDay>& d) { return d ? QJsonValue(q(core::formatDay(*d))) : QJsonValue(); };
+        list.append(QJsonObject{
+            {QStringLiteral("id"), a.id.value},
+            {QStringLiteral("round"), a.round.value},
+            {QStringLiteral("what"), q(a.what)},
+            {QStringLiteral("question"), a.question && *a.question < asked.questions.size() ? QJsonValue(q(asked.questions[*a.question].text)) : QJsonValue()},
+            {QStringLiteral("group"), a.group && *a.group < round.groups.size() ? QJsonValue(q(round.groups[*a.group].name)) : QJsonValue()},
+            {QStringLiteral("owner"), q(a.owner)},
+            {QStringLiteral("due"), day(a.due)},
+            {QStringLiteral("status"), q(core::token(a.status))},
+            {QStringLiteral("done"), day(a.done)}});
+    }
+    return list;
+}
+
+void printActionsText(const QString& title, const std::vector<core::PulseAction>& actions, const core::PulseRound& round,
+                      const core::PulseTemplate& asked, core::LocalDay today)
+{
+    if (actions.empty())
+        return;
+    say(QString());
+    say(title);
+    for (const auto& a : actions)
+        say(QStringLiteral("  %1 → %2 · %3%4")
+                .arg(wording::pulseActionScope(a, round, asked), q(a.what), wording::pulseActionProgress(a, today),
+                     a.owner.empty() ? QString() : QStringLiteral(" · ") + q(a.owner)));
 }
 
 int printRoundJson(const RoundView& v)
@@ -137,7 +173,11 @@ int printRoundJson(const RoundView& v)
                                  {QStringLiteral("questions"), questions},
                                  {QStringLiteral("generalComments"), v.compared.now.general.hidden.back() == core::Hidden::No
                                                                          ? QJsonValue(commentsJson(v.compared.now.general, std::nullopt))
-                                                                         : QJsonValue(QJsonArray())}});
+                                                                         : QJsonValue(QJsonArray())},
+                                 {QStringLiteral("actions"), actionsJson(v.actions, v.round(), v.asked)},
+                                 {QStringLiteral("youSaidWeDid"), v.compared.previous && v.askedBefore
+                                                                      ? QJsonValue(actionsJson(v.youSaidWeDid, *v.compared.previous, *v.askedBefore))
+                                                                      : QJsonValue(QJsonArray())}});
 }
 
 int printRoundText(const RoundView& v)
@@ -162,12 +202,16 @@ int printRoundText(const RoundView& v)
             for (const auto& comment : question.comments.all)
                 say(QStringLiteral("    “%1”").arg(q(comment)));
     }
+    if (v.compared.previous && v.askedBefore)
+        printActionsText(QStringLiteral("You said → we did, after round %1").arg(v.compared.previous->id.value), v.youSaidWeDid,
+                         *v.compared.previous, *v.askedBefore, v.today);
+    printActionsText(QStringLiteral("Actions after this round"), v.actions, v.round(), v.asked, v.today);
     return Success;
 }
 
 } // namespace
 
-int reportPulse(const Invocation& inv, storage::Database& database, bool json)
+int reportPulse(const Invocation& inv, storage::Database& database, core::LocalDay today, bool json)
 {
     storage::PulseRepository pulse(database);
     auto rounds = pulse.rounds();
@@ -198,14 +242,25 @@ int reportPulse(const Invocation& inv, storage::Database& database, bool json)
     auto responses = pulse.responsesOf(round->id);
     if (!responses)
         return fail(responses.error());
+    auto actions = pulse.actions();
+    if (!actions)
+        return fail(actions.error());
     RoundView view{*asked, core::Comparison{round, core::reportOf(*round, *asked, responses.value()), nullptr, std::nullopt}};
     view.compared.previous = core::previousRound(rounds.value(), templates.value(), *round);
+    view.today = today;
+    for (const auto& action : actions.value())
+        if (action.round == round->id)
+            view.actions.push_back(action);
+    for (const core::PulseAction* action : core::youSaidWeDid(rounds.value(), templates.value(), actions.value(), *round, std::nullopt))
+        view.youSaidWeDid.push_back(*action);
     if (view.compared.previous) {
         auto earlier = pulse.responsesOf(view.compared.previous->id);
         if (!earlier)
             return fail(earlier.error());
-        if (const core::PulseTemplate* then = core::templateOf(templates.value(), *view.compared.previous))
+        if (const core::PulseTemplate* then = core::templateOf(templates.value(), *view.compared.previous)) {
             view.compared.before = core::reportOf(*view.compared.previous, *then, earlier.value());
+            view.askedBefore = then;
+        }
     }
     return json ? printRoundJson(view) : printRoundText(view);
 }

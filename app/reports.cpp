@@ -196,16 +196,16 @@ int runReport(const Invocation& inv)
         return fail(QStringLiteral("--format must be text or json, not \"%1\"").arg(format), UsageError);
     if (what != QStringLiteral("pulse") && inv.isSet(QStringLiteral("round")))
         return fail(QStringLiteral("--round goes with report pulse"), UsageError);
-    if (what == QStringLiteral("pulse")) {
-        auto database = openDatabase(inv, Database::Access::ReadWrite);
-        if (!database)
-            return fail(database.error());
-        return reportPulse(inv, *database.value(), format == QStringLiteral("json"));
-    }
     const core::Zone zone = systemZone();
     auto at = instantOf(inv, zone);
     if (!at)
         return fail(QStringLiteral("--at %1").arg(ui::wording::error(at.error())), UsageError);
+    if (what == QStringLiteral("pulse")) {
+        auto database = openDatabase(inv, Database::Access::ReadWrite);
+        if (!database)
+            return fail(database.error());
+        return reportPulse(inv, *database.value(), core::dayIn(at.value(), zone), format == QStringLiteral("json"));
+    }
     // Read-write although a report only reads: an older file is upgraded first, as when the app
     // opens it (a copy is kept). A missing file is refused, never created (report does not write).
     auto database = openDatabase(inv, Database::Access::ReadWrite);

@@ -523,41 +523,48 @@ void HealthChartsView::drawTeamTrend()
         QLineSeries* line = scoreLine(team, c.points, core::meanScores(c.grid, teamRows), m_people.zone());
         line->setPen(QPen(palette().color(QPalette::Highlight), 2.5));
         chart->addSeries(line);
-        addTeamPulse(chart, team);
     }
+    const QString pulseNote = team.isEmpty() ? QString() : addTeamPulse(chart, team);
     attachTimeAndScoreAxes(chart, c.points);
-    chart->setTitle(team.isEmpty() ? tr("Put people in teams to compare them") : QString());
+    chart->setTitle(team.isEmpty() ? tr("Put people in teams to compare them") : pulseNote);
     applyPalette(chart, palette());
 }
 
 // The team's pulse beside its health: the favourable share of its answers (0–100 on the same axis)
 // at each round that asked it within the range. A round whose figures for the team are hidden is
-// no point: the line does not go through it.
-void HealthChartsView::addTeamPulse(QChart* chart, const QString& team)
+// no point: the line does not go through it. Returns what the chart should say when rounds asked
+// the team but none of its points may be shown.
+QString HealthChartsView::addTeamPulse(QChart* chart, const QString& team)
 {
     const Computed& c = *m_computed;
     if (c.points.empty())
-        return;
+        return {};
     auto pulse = m_queries.teamPulse(team.toStdString());
     if (!pulse) {
         m_context.feedback.error(tr("Could not read the team's pulse"), wording::errorWithPlace(pulse.error()));
-        return;
+        return {};
     }
     auto* points = new QScatterSeries;
     points->setName(tr("%1: pulse, favourable %").arg(team));
     points->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     points->setMarkerSize(10);
     points->setColor(QColor(0xD5, 0x5E, 0x00));
+    int asked = 0;
     for (const auto& point : pulse.value()) {
         const core::Instant at = core::atLocal(point.opens, std::chrono::hours{12}, m_people.zone());
-        if (point.favourable && !(at < c.points.front()) && !(c.points.back() < at))
+        if (at < c.points.front() || c.points.back() < at)
+            continue;
+        ++asked;
+        if (point.favourable)
             points->append(msecs(at), *point.favourable * 100.0);
     }
     if (points->count() == 0) {
         delete points;
-        return;
+        return asked > 0 ? tr("The pulse of %1 is not shown: too few of them answered any round to keep their answers anonymous").arg(team)
+                         : QString();
     }
     chart->addSeries(points);
+    return {};
 }
 
 void HealthChartsView::askExport(Chart which)

@@ -62,7 +62,7 @@ private:
     void drawRhythmKept();
     void drawStates();
     void drawTeamTrend();
-    void addTeamPulse(QChart* chart, const QString& team);
+    QString addTeamPulse(QChart* chart, const QString& team);
     void askExport(Chart which);
 
     CommandContext m_context;

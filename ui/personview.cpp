@@ -23,6 +23,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
+#include <QKeyEvent>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
@@ -216,16 +217,27 @@ QWidget* PersonView::buildTimeline()
     m_timelineView->setTextElideMode(Qt::ElideRight);
     m_timelineView->setAlternatingRowColors(true);
     m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // A one-on-one held opens its notes (Enter, double-click, or "Notes…" in its menu).
-    connect(m_timelineView, &QListView::activated, this, [this](const QModelIndex& index) { openNotesAt(index.row()); });
+    // A one-on-one held opens its notes (Enter, double-click, or "Notes…" in its menu); a check-in
+    // opens to be changed (or removed from its menu, or with Delete).
+    connect(m_timelineView, &QListView::activated, this, [this](const QModelIndex& index) {
+        if (!openNotesAt(index.row()))
+            changeCheckInAt(index.row());
+    });
+    m_timelineView->installEventFilter(this); // Delete removes a check-in
     m_timelineView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_timelineView, &QListView::customContextMenuRequested, this, [this](QPoint at) {
         const QModelIndex index = m_timelineView->indexAt(at);
-        if (!index.isValid() || !m_timeline->notesAt(index.row()))
+        if (!index.isValid())
             return;
         QMenu menu(this);
-        menu.addAction(tr("&Notes…"), this, [this, row = index.row()] { openNotesAt(row); });
-        menu.exec(m_timelineView->viewport()->mapToGlobal(at));
+        if (m_timeline->notesAt(index.row()))
+            menu.addAction(tr("&Notes…"), this, [this, row = index.row()] { openNotesAt(row); });
+        if (m_timeline->checkInAt(index.row())) {
+            menu.addAction(tr("&Change check-in…"), this, [this, row = index.row()] { changeCheckInAt(row); });
+            menu.addAction(tr("&Remove check-in"), this, [this, row = index.row()] { removeCheckInAt(row); });
+        }
+        if (!menu.isEmpty())
+            menu.exec(m_timelineView->viewport()->mapToGlobal(at));
     });
     m_timelineEmpty = new QLabel(box);
     m_timelineEmpty->setWordWrap(true);
@@ -440,6 +452,39 @@ void PersonView::recordCheckIn()
     CheckInDialog dialog(name, asked, this);
     if (dialog.exec() == QDialog::Accepted)
         commands::saveCheckIn(m_page.commands, std::nullopt, dialog.checkIn(), tr("Check-in with %1").arg(name));
+}
+
+bool PersonView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_timelineView && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if ((key == Qt::Key_Delete || key == Qt::Key_Backspace) && m_timelineView->currentIndex().isValid())
+            return removeCheckInAt(m_timelineView->currentIndex().row());
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool PersonView::changeCheckInAt(int row)
+{
+    const auto checkIn = m_timeline->checkInAt(row);
+    const int personRow = m_person ? m_page.people.rowOf(*m_person) : -1;
+    if (!checkIn || personRow < 0)
+        return false;
+    const QString name = toQ(m_page.people.rowAt(personRow).person.name);
+    CheckInDialog dialog(name, *checkIn, this);
+    if (dialog.exec() == QDialog::Accepted)
+        commands::saveCheckIn(m_page.commands, checkIn, dialog.checkIn(), tr("Change the check-in with %1").arg(name));
+    return true;
+}
+
+bool PersonView::removeCheckInAt(int row)
+{
+    const auto checkIn = m_timeline->checkInAt(row);
+    const int personRow = m_person ? m_page.people.rowOf(*m_person) : -1;
+    if (!checkIn || personRow < 0)
+        return false;
+    return commands::removeCheckIn(m_page.commands, *checkIn,
+                                   tr("Remove the check-in with %1").arg(toQ(m_page.people.rowAt(personRow).person.name)));
 }
 
 } // namespace rapport::ui

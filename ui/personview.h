@@ -54,6 +54,10 @@ public:
     QPushButton* stayButton() const { return m_stayButton; }
     /// Asks them the three questions (CheckInDialog) and saves what they said as one undo step.
     void recordCheckIn();
+    /// Changes the check-in at a row of the timeline (CheckInDialog); false when the row holds none.
+    bool changeCheckInAt(int row);
+    /// Removes the check-in at a row of the timeline (one undo step); false when the row holds none.
+    bool removeCheckInAt(int row);
     /// Opens the notes of the one-on-one at `row` of the timeline; false when it is not one held.
     bool openNotesAt(int row);
     /// Prep sheet…, beside the next one-on-one.
@@ -73,6 +77,9 @@ public:
 signals:
     /// The user asked to go back to where they came from (Back, Alt+Left).
     void backRequested();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void showStayInterview(const std::vector<core::Conversation>& conversations, const core::Tie& tie, core::LocalDay today);

@@ -909,11 +909,16 @@ void PulseView::newRound()
     std::sort(sorted.begin(), sorted.end(), [](const core::Team& a, const core::Team& b) {
         return QString::localeAwareCompare(text(a.name), text(b.name)) < 0;
     });
-    if (sorted.empty()) {
-        m_context.feedback.error(tr("No team to ask yet"), tr("A round asks one or more teams. Give people a team on their page first."));
+    QStringList names;
+    for (int row = 0; row < m_people.rowCount(); ++row)
+        names << text(m_people.rowAt(row).person.name);
+    names.sort(Qt::CaseInsensitive);
+    if (names.isEmpty()) {
+        m_context.feedback.error(tr("No one to ask yet"), tr("A round asks teams or people you choose. Add people first."));
         return;
     }
-    NewRoundDialog dialog(m_loaded->templates, core::groupsFor(sorted, teamOfEach), core::dayIn(m_clock(), m_people.zone()), this);
+    NewRoundDialog dialog(m_loaded->templates, core::groupsFor(sorted, teamOfEach), names, core::dayIn(m_clock(), m_people.zone()),
+                          this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const core::PulseRoundId opened = commands::openPulseRound(m_context, dialog.round());

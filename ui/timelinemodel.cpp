@@ -77,6 +77,16 @@ std::optional<NotesFor> TimelineModel::notesAt(int row) const
     return notes;
 }
 
+std::optional<core::CheckIn> TimelineModel::checkInAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return std::nullopt;
+    const core::TimelineEntry& entry = m_all[m_shown[static_cast<std::size_t>(row)]];
+    if (entry.kind != core::TimelineKind::CheckIn)
+        return std::nullopt;
+    return m_history.checkIns[entry.index];
+}
+
 int TimelineModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_shown.size());

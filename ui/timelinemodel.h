@@ -28,6 +28,8 @@ public:
     /// The one-on-one held at `row`, whose notes can be opened: its contact, and its calendar key
     /// when a held meeting of theirs started at the same time. None for any other entry.
     std::optional<NotesFor> notesAt(int row) const;
+    /// The check-in at `row`, which can be changed or removed; none for any other entry.
+    std::optional<core::CheckIn> checkInAt(int row) const;
     /// Entries of every kind, before filtering.
     int totalCount() const { return static_cast<int>(m_all.size()); }
 

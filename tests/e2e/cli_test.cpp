@@ -652,6 +652,30 @@ TEST_F(Cli, ReportPulseShowsARoundAndNeverAFigureItHides)
         }
     }
     EXPECT_GT(hiddenCells, 0) << "the sample has teams too small or quiet to show";
+
+    // What was done after the round before, and the actions after this one (the sample plans some).
+    int actions = 0, youSaid = 0;
+    for (int round = 1; round <= 8; ++round) {
+        const QJsonObject o = QJsonDocument::fromJson(onDb(team, {QStringLiteral("report"), QStringLiteral("pulse"), QStringLiteral("--round"),
+                                                                  QString::number(round), QStringLiteral("--format"), QStringLiteral("json")})
+                                                          .out.toUtf8())
+                                  .object();
+        for (const QJsonValue& action : o.value(QStringLiteral("actions")).toArray()) {
+            ++actions;
+            EXPECT_EQ(action.toObject().value(QStringLiteral("round")).toInt(), round);
+            EXPECT_FALSE(action.toObject().value(QStringLiteral("what")).toString().isEmpty());
+        }
+        for (const QJsonValue& action : o.value(QStringLiteral("youSaidWeDid")).toArray()) {
+            ++youSaid;
+            EXPECT_EQ(action.toObject().value(QStringLiteral("round")).toInt(), round - 1) << "planned after the round before";
+        }
+    }
+    EXPECT_GT(actions, 0);
+    EXPECT_GT(youSaid, 0);
+    const Outcome withActions = onDb(team, {QStringLiteral("report"), QStringLiteral("pulse"), QStringLiteral("--round"), QStringLiteral("7")});
+    EXPECT_TRUE(withActions.out.contains(QStringLiteral("Actions after this round")) ||
+                withActions.out.contains(QStringLiteral("You said → we did")))
+        << withActions.out.toStdString();
     expectOneLineError(onDb(team, {QStringLiteral("report"), QStringLiteral("pulse"), QStringLiteral("--round"), QStringLiteral("99")}), 1,
                        "no such round");
     expectOneLineError(onDb(team, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("--round"), QStringLiteral("1")}), 2,

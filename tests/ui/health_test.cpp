@@ -322,4 +322,11 @@ TEST_F(HealthTest, TheTeamTrendShowsTheTeamsPulseWhereItMayBeShown)
     EXPECT_EQ(points->name(), QStringLiteral("Payments: pulse, favourable %"));
     ASSERT_EQ(points->count(), 1) << "October's two answers are not shown";
     EXPECT_NEAR(points->at(0).y(), 100.0 / 3, 0.01);
+    EXPECT_TRUE(charts.chart(ui::HealthChartsView::TeamTrend)->title().isEmpty());
+
+    // With only October left, no point may be shown: the chart says why rather than nothing.
+    ASSERT_TRUE(pulse.removeRound(pulse.rounds().value().front().id));
+    charts.refresh();
+    EXPECT_EQ(charts.chart(ui::HealthChartsView::TeamTrend)->title(),
+              QStringLiteral("The pulse of Payments is not shown: too few of them answered any round to keep their answers anonymous"));
 }

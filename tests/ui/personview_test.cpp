@@ -352,6 +352,27 @@ TEST_F(PersonViewTest, ACheckInIsRecordedFromTheirPageAndSaysWhatTheyDoNotFeel)
     ASSERT_EQ(sheet.value().checkIns.size(), 1);
     EXPECT_TRUE(ui::prepSheetText(sheet.value()).contains(QStringLiteral("seen 4 · heard 2 · trusted not said")));
     EXPECT_EQ(undoStack.undoText(), QStringLiteral("Check-in with Dana Levi"));
+
+    // Enter on it in the timeline changes it; Delete removes it; each one undo step.
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<ui::CheckInDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        EXPECT_EQ(dialog->answerBox(1)->currentIndex(), 2) << "what was said";
+        dialog->answerBox(1)->setCurrentIndex(4);
+        dialog->saveButton()->click();
+    });
+    view->timelineView()->setCurrentIndex(view->timeline()->index(0, 0));
+    QTest::keyClick(view->timelineView(), Qt::Key_Return);
+    EXPECT_EQ(storage::PulseRepository(*database).checkInsOf(dana).value().at(0).heard, 4);
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Change the check-in with Dana Levi"));
+    EXPECT_FALSE(view->healthLabel()->text().contains(QStringLiteral("do not feel"))) << "heard 4 now";
+    view->timelineView()->setCurrentIndex(view->timeline()->index(0, 0));
+    QTest::keyClick(view->timelineView(), Qt::Key_Delete);
+    EXPECT_TRUE(storage::PulseRepository(*database).checkInsOf(dana).value().empty());
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Remove the check-in with Dana Levi"));
+    undoStack.undo();
+    undoStack.undo();
+    EXPECT_EQ(storage::PulseRepository(*database).checkInsOf(dana).value().at(0).heard, 2) << "back as first said";
     undoStack.undo();
     EXPECT_TRUE(storage::PulseRepository(*database).checkInsOf(dana).value().empty());
     EXPECT_FALSE(view->healthLabel()->text().contains(QStringLiteral("do not feel"))) << "the health follows the undo";

@@ -25,6 +25,7 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScatterSeries>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -372,4 +373,30 @@ TEST_F(PulseViewTest, AnActionAfterARoundIsPlannedDoneAndShownToTheSameTeamOnThe
     undoStack.undo();
     EXPECT_TRUE(pulse().actions().value().empty());
     EXPECT_EQ(page.actionList()->topLevelItemCount(), 0) << "the page follows the undo";
+}
+
+TEST_F(PulseViewTest, ARoundCanAskOneGroupOfPeoplePickedByHand)
+{
+    ui::PulseView& page = show();
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<ui::NewRoundDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        EXPECT_TRUE(dialog->teamsButton()->isChecked()) << "teams first";
+        dialog->peopleButton()->setChecked(true);
+        EXPECT_FALSE(dialog->openButton()->isEnabled()) << "no one ticked yet";
+        ASSERT_EQ(dialog->peopleList()->count(), 17);
+        EXPECT_EQ(dialog->peopleList()->item(0)->text(), QStringLiteral("Design 0")) << "by name";
+        for (int row : {0, 5, 10, 11, 12, 16})
+            dialog->peopleList()->item(row)->setCheckState(Qt::Checked);
+        dialog->groupNameEdit()->setText(QStringLiteral("  "));
+        EXPECT_FALSE(dialog->openButton()->isEnabled()) << "a group has a name";
+        dialog->groupNameEdit()->setText(QStringLiteral("Leads"));
+        EXPECT_EQ(test::mnemonicClashes(*dialog), "");
+        dialog->openButton()->click();
+    });
+    page.newRound();
+    const auto rounds = pulse().rounds().value();
+    ASSERT_EQ(rounds.size(), 1u);
+    ASSERT_EQ(rounds[0].groups.size(), 1u);
+    EXPECT_EQ(rounds[0].groups[0], (core::PulseGroup{std::nullopt, "Leads", 6}));
 }
