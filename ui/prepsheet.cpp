@@ -194,7 +194,7 @@ core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::Person
     const auto& conversations = record.value().conversations;
     for (auto c = conversations.rbegin();
          c != conversations.rend() && sheet.lastNotes.size() < kPrepNoteCount; ++c) {
-        if (c->at > now)
+        if (c->at > now || c->purpose == core::ConversationPurpose::StayInterview) // a stay interview is never printed
             continue;
         const bool withPrivate = options.includePrivateNotes && !c->privateNotes.empty();
         if (c->notes.empty() && !withPrivate)

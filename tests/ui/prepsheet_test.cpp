@@ -243,6 +243,20 @@ TEST_F(PrepSheetTest, PrepSheet_LeavesPrivateNotesOutUnlessAsked)
     EXPECT_EQ(withPrivate.lastNotes[0].privateNotes, QStringLiteral("Watch for burnout signs."));
     EXPECT_TRUE(ui::prepSheetText(withPrivate).contains(QStringLiteral("Watch for burnout signs")));
     EXPECT_TRUE(ui::prepSheetHtml(withPrivate).contains(QStringLiteral("Watch for burnout signs")));
+
+    // A stay interview is never printed, private notes asked for or not.
+    storage::ConversationWrite stay;
+    stay.conversation.person = ana;
+    stay.conversation.at = now - std::chrono::hours{1};
+    stay.conversation.purpose = core::ConversationPurpose::StayInterview;
+    stay.conversation.notes = "Thinking of leaving for a lead role";
+    stay.conversation.privateNotes = "Talk to her skip-level";
+    ASSERT_TRUE(storage::ConversationRepository(*database).write(stay));
+    const ui::PrepSheet later = gather(options);
+    const QString rendered = ui::prepSheetText(later) + ui::prepSheetHtml(later);
+    EXPECT_FALSE(rendered.contains(QStringLiteral("lead role"))) << rendered.toStdString();
+    EXPECT_FALSE(rendered.contains(QStringLiteral("skip-level")));
+    EXPECT_EQ(later.lastNotes[0].privateNotes, QStringLiteral("Watch for burnout signs.")) << "the one-on-ones' notes, as before";
 }
 
 TEST_F(PrepSheetTest, PrepSheet_SuggestsNoQuestionAskedInTheLast90Days)
