@@ -20,6 +20,8 @@
 #include "ui/personmodel.h"
 #include "ui/personsections.h"
 #include "ui/personview.h"
+#include "ui/pulseview.h"
+#include "ui/stayinterviewdialog.h"
 #include "ui/timelinemodel.h"
 #include "ui/weekgrid.h"
 #include "ui/weekview.h"
@@ -37,6 +39,7 @@
 #include <QRadioButton>
 #include <QListWidget>
 #include <QProcess>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
@@ -91,6 +94,7 @@ QString weekText(ui::MainWindow& window)
     return week->dueList()->names().join(QLatin1Char(',')) + QLatin1Char('\n') + treeText(*week->dueList()) + QLatin1Char('\n') +
            week->suggestionLabel()->text() + QLatin1Char('\n') + week->suggestionReasonLabel()->text() + QLatin1Char('\n') +
            week->committedLabel()->text() + QLatin1Char('\n') + listText(*week->datesList()) + QLatin1Char('\n') +
+           listText(*week->alsoDueList()) + QLatin1Char('\n') +
            (week->unmarkedLine()->isVisibleTo(week) ? week->unmarkedLabel()->text() : QString());
 }
 
@@ -160,6 +164,16 @@ QString auditText(ui::MainWindow& window)
     return treeText(*window.page<ui::AuditView>()->kindTree()) + QLatin1Char('\n') + window.page<ui::AuditView>()->gapsLabel()->text();
 }
 
+// The Pulse area on its newest round: the rounds, the round's results, its actions and what was
+// done after the round before.
+QString pulseText(ui::MainWindow& window)
+{
+    ui::PulseView* pulse = window.page<ui::PulseView>();
+    return treeText(*pulse->roundList()) + QLatin1Char('\n') + pulse->summaryLabel()->text() + QLatin1Char('\n') +
+           pulse->resultTexts().join(QLatin1Char('\n')) + QLatin1Char('\n') + treeText(*pulse->actionList()) + QLatin1Char('\n') +
+           pulse->youSaidLabel()->text();
+}
+
 struct Page
 {
     const char* view; // the --view name
@@ -174,6 +188,7 @@ const Page kPages[] = {
     {"health", [](ui::MainWindow& w, core::PersonId) { return chartsText(w); }},
     {"audit", [](ui::MainWindow& w, core::PersonId) { return auditText(w); }},
     {"person", personText},
+    {"pulse", [](ui::MainWindow& w, core::PersonId) { return pulseText(w); }},
 };
 
 const Page& pageNamed(const std::string& name)
@@ -397,6 +412,45 @@ protected:
                     },
                     [this] { undoStack.undo(); },
                     [this] { undoStack.redo(); }};
+        if (name == "check-in")
+            return {[this] {
+                        core::CheckIn said{{}, gabriel, clock, 4, 2, std::nullopt, "Not heard in planning"};
+                        ASSERT_TRUE(ui::commands::saveCheckIn(windowCommands(), std::nullopt, said, QStringLiteral("Check-in")).isValid());
+                    },
+                    [this] { undoStack.undo(); }};
+        if (name == "pulse")
+            return {[this] {
+                        core::PulseRound round;
+                        round.templateId = core::PulseTemplateId{1}; // the default template, migration 11's
+                        round.title = "November";
+                        round.opens = *core::parseDay("2026-11-02");
+                        round.closes = *core::parseDay("2026-11-13");
+                        round.groups = {core::PulseGroup{std::nullopt, "Platform", 2}};
+                        round.threshold = 3;
+                        ASSERT_TRUE(ui::commands::openPulseRound(windowCommands(), round).isValid());
+                    },
+                    [this] {
+                        std::vector<core::PulseResponse> answers(3);
+                        for (auto& a : answers)
+                            a.answers = {core::PulseAnswer{4, {}}, core::PulseAnswer{2, {}}, core::PulseAnswer{5, {}}};
+                        ASSERT_TRUE(ui::commands::importPulseAnswers(windowCommands(), core::PulseRoundId{1}, answers,
+                                                                     QStringLiteral("Import")));
+                    },
+                    [this] {
+                        core::PulseAction late{{}, core::PulseRoundId{1}, 1, 0, "Hold office hours", "", core::parseDay("2026-11-20"),
+                                               core::ActionStatus::Doing, std::nullopt};
+                        ASSERT_TRUE(ui::commands::savePulseAction(windowCommands(), std::nullopt, late, QStringLiteral("Plan")).isValid());
+                    },
+                    [this] { undoStack.undo(); }};
+        if (name == "stay-interview")
+            return {[this] {
+                        ui::StayInterviewDialog stay(windowCommands(), queries(), [this] { return clock; }, zone, gabriel,
+                                                     QStringLiteral("Gabriel Gupta"));
+                        stay.answerEdits().at(0)->setPlainText(QStringLiteral("The people"));
+                        stay.followUpLine()->setText(QStringLiteral("Talk about leading the migration"));
+                        ASSERT_TRUE(stay.save());
+                    },
+                    [this] { undoStack.undo(); }};
         ADD_FAILURE() << "no write path " << name;
         return {};
     }
@@ -424,6 +478,8 @@ protected:
 // same as before"). A contact moves every page; a meeting moves the calendar; a focus, the week.
 bool mustChange(const std::string& path, const std::string& page)
 {
+    if (page == "pulse") // only the pulse's own writes move it
+        return path == "pulse";
     if (path == "quick-log" || path == "calendar-held" || path == "delete-undo-redo" || path == "reconcile")
         return true;
     if (path == "person-editor")
@@ -436,6 +492,12 @@ bool mustChange(const std::string& path, const std::string& page)
         return page == "person";
     if (path == "links") // Gabriel knows no one else on the map, then Ana
         return page == "map";
+    if (path == "check-in") // "said they do not feel heard" on his page, and in People's tooltip
+        return page == "person" || page == "people";
+    if (path == "pulse") // a round, its answers, an action late since November 20
+        return page == "pulse" || page == "week";
+    if (path == "stay-interview") // due for Gabriel, then held; its follow-up on his page
+        return page == "week" || page == "person";
     return page == "calendar";
 }
 
@@ -490,8 +552,10 @@ std::string paramName(const ::testing::TestParamInfo<ChangeFeedTest::ParamType>&
 INSTANTIATE_TEST_SUITE_P(EveryPageEveryWrite, ChangeFeedTest,
                          ::testing::Combine(::testing::Values("quick-log", "person-editor", "delete-undo-redo", "calendar-drop",
                                                               "calendar-move", "calendar-held", "calendar-skipped", "ics-import",
-                                                              "focus-commit", "person-notes", "links", "reconcile", "notes"),
-                                            ::testing::Values("week", "people", "map", "calendar", "health", "audit", "person")),
+                                                              "focus-commit", "person-notes", "links", "reconcile", "notes",
+                                                              "check-in", "pulse", "stay-interview"),
+                                            ::testing::Values("week", "people", "map", "calendar", "health", "audit", "person",
+                                                              "pulse")),
                          paramName);
 
 // Another process writes to the file the app has open (the command line, a second window): every
