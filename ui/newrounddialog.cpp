@@ -147,6 +147,11 @@ NewRoundDialog::NewRoundDialog(const std::vector<core::PulseTemplate>& templates
                                    "or ask them in your one-on-ones."), this));
     layout->addLayout(form);
     layout->addWidget(buttons);
+    // Tab goes from the choice of whom to ask to the list it shows, then on to the answers.
+    QWidget::setTabOrder(m_askPeople, m_teams);
+    QWidget::setTabOrder(m_teams, m_people);
+    QWidget::setTabOrder(m_people, m_groupName);
+    QWidget::setTabOrder(m_groupName, m_anonymous);
     if (m_groups.empty()) { // no teams yet: people are all there is to ask
         m_askTeams->setEnabled(false);
         m_askTeams->setToolTip(tr("No one has a team yet"));

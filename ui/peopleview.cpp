@@ -142,6 +142,17 @@ PeopleView::PeopleView(const PageContext& page, const PeopleQueries& queries, QW
     layout->addWidget(m_pages, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &PersonFilterProxy::setFilterText);
+    // Enter in the filter: the one person it matches opens; with several, the first is chosen in
+    // the table, where Enter opens them.
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+        if (m_proxy->rowCount() == 0)
+            return;
+        m_table->setCurrentIndex(m_proxy->index(0, 0));
+        if (m_proxy->rowCount() == 1)
+            openCurrent();
+        else
+            m_table->setFocus(Qt::OtherFocusReason);
+    });
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         const int kind = m_kind->currentData().toInt();
         m_proxy->setKindFilter(kind < 0 ? std::nullopt : std::optional(static_cast<core::RelationshipKind>(kind)));

@@ -14,11 +14,13 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -82,7 +84,7 @@ StayInterviewDialog::StayInterviewDialog(const CommandContext& commands, const N
     followUps->addWidget(m_followUps);
     auto* add = new QHBoxLayout;
     m_followUpLine = new QLineEdit(this);
-    m_followUpLine->setPlaceholderText(tr("Something you will do, like “Talk about a path to leading a project”"));
+    m_followUpLine->setPlaceholderText(tr("Something you will do"));
     m_followUpLine->setMaxLength(core::kMaxPointLength);
     m_followUpHasDue = new QCheckBox(tr("D&ue"), this);
     m_followUpDue = new QDateEdit(this);
@@ -97,7 +99,9 @@ StayInterviewDialog::StayInterviewDialog(const CommandContext& commands, const N
     add->addWidget(m_followUpDue);
     add->addWidget(m_addFollowUp);
     followUps->addLayout(add);
-    notesForm->addRow(tr("&Follow-ups:"), followUps);
+    auto* followUpsLabel = new QLabel(tr("&Follow-ups:"), this);
+    followUpsLabel->setBuddy(m_followUpLine); // a row of a layout gets no buddy of its own
+    notesForm->addRow(followUpsLabel, followUps);
     layout->addLayout(notesForm);
     connect(m_addFollowUp, &QPushButton::clicked, this, &StayInterviewDialog::addFollowUp);
     m_followUpLine->installEventFilter(this); // Enter there adds the follow-up, and does not save
@@ -110,7 +114,11 @@ StayInterviewDialog::StayInterviewDialog(const CommandContext& commands, const N
     connect(buttons, &QDialogButtonBox::accepted, this, &StayInterviewDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(fontMetrics().averageCharWidth() * 90, fontMetrics().height() * 48);
+    // Tall enough for four questions at once, never taller than the screen.
+    QSize size(fontMetrics().averageCharWidth() * 90, fontMetrics().height() * 44);
+    if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableSize() * 0.9);
+    resize(size);
 
     if (read()) {
         showInterview();
@@ -195,6 +203,8 @@ void StayInterviewDialog::showInterview()
     m_followUpDue->setDate(m_day->date().addDays(14));
     showFollowUps();
     m_problem->hide();
+    if (!m_answers.empty()) // ready to write down the first answer
+        m_answers.front()->setFocus();
 }
 
 void StayInterviewDialog::showFollowUps()

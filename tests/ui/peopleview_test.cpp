@@ -333,3 +333,18 @@ TEST_F(PeopleViewTest, DoubleClickOrEnterOnARowOpensThePersonAndF2StillEdits)
     EXPECT_EQ(view->editor()->nameEdit()->text(), QStringLiteral("Ana Lopez"));
     view->editor()->reject();
 }
+
+TEST_F(PeopleViewTest, EnterInTheFilterOpensTheOnePersonItMatches)
+{
+    const auto rafael = addPerson("Rafael Singh", core::RelationshipKind::DirectReport);
+    addPerson("Ana Lopez", core::RelationshipKind::Peer);
+    addPerson("Anika Tran", core::RelationshipKind::Peer);
+    view->filterEdit()->setText(QStringLiteral("rafa"));
+    QTest::keyClick(view->filterEdit(), Qt::Key_Return);
+    EXPECT_EQ(navigator.opened, std::vector{rafael});
+
+    view->filterEdit()->setText(QStringLiteral("an"));
+    QTest::keyClick(view->filterEdit(), Qt::Key_Return);
+    EXPECT_EQ(navigator.opened.size(), 1u) << "several match: the first is chosen, not opened";
+    EXPECT_EQ(view->table()->currentIndex().row(), 0);
+}

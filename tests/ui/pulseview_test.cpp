@@ -384,6 +384,10 @@ TEST_F(PulseViewTest, ARoundCanAskOneGroupOfPeoplePickedByHand)
         EXPECT_TRUE(dialog->teamsButton()->isChecked()) << "teams first";
         dialog->peopleButton()->setChecked(true);
         EXPECT_FALSE(dialog->openButton()->isEnabled()) << "no one ticked yet";
+        QWidget* next = dialog->peopleButton()->nextInFocusChain();
+        while (next != dialog->peopleList() && next != dialog->namedButton() && next != dialog->peopleButton())
+            next = next->nextInFocusChain();
+        EXPECT_EQ(next, dialog->peopleList()) << "Tab goes from the choice to the list it shows, not to the answers";
         ASSERT_EQ(dialog->peopleList()->count(), 17);
         EXPECT_EQ(dialog->peopleList()->item(0)->text(), QStringLiteral("Design 0")) << "by name";
         for (int row : {0, 5, 10, 11, 12, 16})

@@ -78,6 +78,11 @@ TEST_F(StayInterviewTest, AStayInterviewAsksTheStayQuestionsAndKeepsAnswersNotes
     ASSERT_GE(window->answerEdits().size(), 8u) << "the bank's stay questions";
     EXPECT_EQ(window->questionLabels()[0]->text(), QStringLiteral("What keeps you here on the harder days?"));
     EXPECT_EQ(window->dayEdit()->date(), QDate(2026, 11, 29)) << "held today";
+    EXPECT_EQ(window->focusWidget(), window->answerEdits()[0]) << "ready to write down the first answer";
+    bool followUpsReachable = false;
+    for (const auto* label : window->findChildren<QLabel*>())
+        followUpsReachable = followUpsReachable || (label->text() == QStringLiteral("&Follow-ups:") && label->buddy() == window->followUpLine());
+    EXPECT_TRUE(followUpsReachable) << "Alt+F goes to the follow-up line";
 
     EXPECT_FALSE(window->save()) << "an empty interview is not stored";
     EXPECT_FALSE(window->problemLabel()->isHidden());
