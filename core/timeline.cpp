@@ -45,6 +45,8 @@ std::vector<TimelineEntry> timelineOf(const PersonHistory& history, LocalDay tod
     }
     for (std::size_t i = 0; i < history.checkIns.size(); ++i)
         add(TimelineKind::CheckIn, TimelineMoment::Happened, history.checkIns[i].at, false, i);
+    for (std::size_t i = 0; i < history.stayInterviews.size(); ++i)
+        add(TimelineKind::StayInterview, TimelineMoment::Happened, history.stayInterviews[i].at, false, i);
     const LocalDay yearAgo{sys_days{today} - days{365}};
     for (std::size_t i = 0; i < history.dates.size(); ++i)
         if (const auto last = previousOccurrence(history.dates[i], today); last && yearAgo < *last)

@@ -5,6 +5,7 @@
 // one history. A later area (notes, repairs, recognition, pulse check-ins) joins it by adding its
 // list to PersonHistory, its kind to TimelineKind and its entries in timelineOf(): one interface.
 
+#include "core/conversation.h"
 #include "core/focus.h"
 #include "core/interaction.h"
 #include "core/meeting.h"
@@ -27,14 +28,15 @@ struct PersonHistory
     std::vector<ImportantDate> dates;      ///< by month and day
     std::vector<ActionItem> actionItems;   ///< sortActionItems order
     std::vector<CheckIn> checkIns;         ///< oldest first: seen, heard, trusted, asked by name
+    std::vector<Conversation> stayInterviews; ///< oldest first
 };
 
 /// What a timeline entry is. Filtering by kind groups contacts, one-on-ones, focus, and so on.
-enum class TimelineKind { Contact, OneOnOne, Focus, Detail, Date, ActionItem, CheckIn };
+enum class TimelineKind { Contact, OneOnOne, Focus, Detail, Date, ActionItem, CheckIn, StayInterview };
 
 inline constexpr std::array kAllTimelineKinds{TimelineKind::Contact, TimelineKind::OneOnOne, TimelineKind::Focus,
                                               TimelineKind::Detail,  TimelineKind::Date,     TimelineKind::ActionItem,
-                                              TimelineKind::CheckIn};
+                                              TimelineKind::CheckIn, TimelineKind::StayInterview};
 
 /// Which moment of its source an entry marks.
 enum class TimelineMoment {

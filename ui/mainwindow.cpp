@@ -323,13 +323,15 @@ void MainWindow::showPeopleIn(core::HealthState state)
     page<PeopleView>()->showState(state);
 }
 
-void MainWindow::stayInterview(core::PersonId person)
+void MainWindow::stayInterview(core::PersonId person, std::optional<core::ConversationId> shown)
 {
     const int row = m_people->rowOf(person);
     if (row < 0)
         return;
     StayInterviewDialog dialog(m_commands, *m_queries, m_context.clock, m_context.zone, person,
                                QString::fromStdString(m_people->rowAt(row).person.name), this);
+    if (shown)
+        dialog.showInterview(*shown);
     dialog.exec();
 }
 

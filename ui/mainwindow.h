@@ -86,7 +86,7 @@ public:
     void chooseFocus(core::PersonId person) override;
     void showPeopleIn(core::HealthState state) override;
     void prepSheet(core::PersonId person, std::optional<core::Meeting> meeting) override;
-    void stayInterview(core::PersonId person) override;
+    void stayInterview(core::PersonId person, std::optional<core::ConversationId> shown) override;
     void showPulseActions(core::PulseRoundId round) override;
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override;
     void openNotes(const NotesFor& oneOnOne) override;

@@ -50,8 +50,8 @@ public:
     virtual void showPeopleIn(core::HealthState state) = 0;
     /// The prep sheet (ui/prepsheetdialog.h) of `person`'s next one-on-one, or of `meeting` when given.
     virtual void prepSheet(core::PersonId person, std::optional<core::Meeting> meeting) = 0;
-    /// A stay interview with `person` (ui/stayinterviewdialog.h).
-    virtual void stayInterview(core::PersonId person) = 0;
+    /// A stay interview with `person` (ui/stayinterviewdialog.h): a new one, or the one `shown`.
+    virtual void stayInterview(core::PersonId person, std::optional<core::ConversationId> shown) = 0;
     /// The Pulse area on `round`, at its actions.
     virtual void showPulseActions(core::PulseRoundId round) = 0;
 };

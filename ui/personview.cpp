@@ -128,7 +128,7 @@ QWidget* PersonView::buildHeader()
     m_stayButton->setToolTip(tr("Ask what keeps them here and what might take them away; write down what they say"));
     connect(m_stayButton, &QPushButton::clicked, this, [this] {
         if (m_person)
-            m_page.navigator.stayInterview(*m_person);
+            m_page.navigator.stayInterview(*m_person, std::nullopt);
     });
     m_prep = new QPushButton(tr("Prep shee&t…"), header);
     m_prep->setToolTip(tr("One page to read before your next one-on-one: print it or save it as PDF"));
@@ -203,6 +203,7 @@ QWidget* PersonView::buildTimeline()
     m_filter->addItem(tr("Dates"), static_cast<int>(core::TimelineKind::Date));
     m_filter->addItem(tr("Action items"), static_cast<int>(core::TimelineKind::ActionItem));
     m_filter->addItem(tr("Check-ins"), static_cast<int>(core::TimelineKind::CheckIn));
+    m_filter->addItem(tr("Stay interviews"), static_cast<int>(core::TimelineKind::StayInterview));
     m_timeline = new TimelineModel(this);
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         const int kind = m_filter->currentData().toInt();
@@ -220,7 +221,9 @@ QWidget* PersonView::buildTimeline()
     // A one-on-one held opens its notes (Enter, double-click, or "Notes…" in its menu); a check-in
     // opens to be changed (or removed from its menu, or with Delete).
     connect(m_timelineView, &QListView::activated, this, [this](const QModelIndex& index) {
-        if (!openNotesAt(index.row()))
+        if (const auto stay = m_timeline->stayInterviewAt(index.row()); stay && m_person)
+            m_page.navigator.stayInterview(*m_person, stay);
+        else if (!openNotesAt(index.row()))
             changeCheckInAt(index.row());
     });
     m_timelineView->installEventFilter(this); // Delete removes a check-in

@@ -121,8 +121,8 @@ StayInterviewDialog::StayInterviewDialog(const CommandContext& commands, const N
     resize(size);
 
     if (read()) {
-        showInterview();
-        connect(m_which, &QComboBox::currentIndexChanged, this, &StayInterviewDialog::showInterview);
+        showChosen();
+        connect(m_which, &QComboBox::currentIndexChanged, this, &StayInterviewDialog::showChosen);
     }
 }
 
@@ -155,7 +155,7 @@ bool StayInterviewDialog::read()
     return true;
 }
 
-void StayInterviewDialog::showInterview()
+void StayInterviewDialog::showChosen()
 {
     const int index = m_which->currentIndex();
     m_shown = index > 0 ? std::optional(m_interviews[static_cast<std::size_t>(index - 1)]) : std::nullopt;
@@ -205,6 +205,16 @@ void StayInterviewDialog::showInterview()
     m_problem->hide();
     if (!m_answers.empty()) // ready to write down the first answer
         m_answers.front()->setFocus();
+}
+
+bool StayInterviewDialog::showInterview(core::ConversationId interview)
+{
+    for (std::size_t i = 0; i < m_interviews.size(); ++i)
+        if (m_interviews[i].id == interview) {
+            m_which->setCurrentIndex(static_cast<int>(i) + 1);
+            return true;
+        }
+    return false;
 }
 
 void StayInterviewDialog::showFollowUps()

@@ -36,6 +36,8 @@ public:
     StayInterviewDialog(const CommandContext& commands, const NotesQueries& queries, std::function<core::Instant()> clock,
                         core::Zone zone, core::PersonId person, const QString& name, QWidget* parent = nullptr);
 
+    /// Shows an earlier interview (as if chosen in the Interview box); false when it is not theirs.
+    bool showInterview(core::ConversationId interview);
     /// Saves what the window holds (one undo step); false when there was nothing to save or it failed.
     bool save();
 
@@ -62,7 +64,7 @@ protected:
 
 private:
     bool read();
-    void showInterview();
+    void showChosen();
     void addFollowUp();
     void showFollowUps();
 

@@ -87,6 +87,16 @@ std::optional<core::CheckIn> TimelineModel::checkInAt(int row) const
     return m_history.checkIns[entry.index];
 }
 
+std::optional<core::ConversationId> TimelineModel::stayInterviewAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return std::nullopt;
+    const core::TimelineEntry& entry = m_all[m_shown[static_cast<std::size_t>(row)]];
+    if (entry.kind != core::TimelineKind::StayInterview)
+        return std::nullopt;
+    return m_history.stayInterviews[entry.index].id;
+}
+
 int TimelineModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_shown.size());
@@ -150,6 +160,8 @@ QString TimelineModel::line(const core::TimelineEntry& entry) const
     }
     case core::TimelineKind::CheckIn:
         return joined({when, tr("Check-in"), firstLine(wording::checkInSaid(m_history.checkIns[entry.index]).toStdString())});
+    case core::TimelineKind::StayInterview: // private: what was said is in its window only
+        return joined({when, tr("Stay interview")});
     }
     return when;
 }
@@ -172,6 +184,8 @@ QString TimelineModel::fullText(const core::TimelineEntry& entry) const
         return toQ(m_history.actionItems[entry.index].text);
     case core::TimelineKind::CheckIn:
         return wording::checkInSaid(m_history.checkIns[entry.index]);
+    case core::TimelineKind::StayInterview:
+        return tr("Stay interview: Enter opens what they said");
     case core::TimelineKind::Date:
         break;
     }

@@ -30,6 +30,8 @@ public:
     std::optional<NotesFor> notesAt(int row) const;
     /// The check-in at `row`, which can be changed or removed; none for any other entry.
     std::optional<core::CheckIn> checkInAt(int row) const;
+    /// The stay interview at `row`, which can be opened; none for any other entry.
+    std::optional<core::ConversationId> stayInterviewAt(int row) const;
     /// Entries of every kind, before filtering.
     int totalCount() const { return static_cast<int>(m_all.size()); }
 

@@ -332,7 +332,7 @@ QWidget* WeekView::buildAlsoDueSection()
         if (static_cast<AlsoDue>(item->data(kAlsoDueKindRole).toInt()) == AlsoDue::PulseAction)
             m_navigator.showPulseActions(core::PulseRoundId{id});
         else
-            m_navigator.stayInterview(core::PersonId{id});
+            m_navigator.stayInterview(core::PersonId{id}, std::nullopt);
     });
     layout->addWidget(m_alsoDue);
     return m_alsoDueSection;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/personalrepository.h"
 
+#include "core/storage/conversationrepository.h"
 #include "core/storage/database.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/pulserepository.h"
@@ -225,6 +226,10 @@ core::Result<core::PersonHistory> PersonalRepository::history(core::PersonId per
     if (!checkIns)
         return checkIns.error();
     history.checkIns = std::move(checkIns.value());
+    auto stay = rows::conversationsWhere(db, QStringLiteral("WHERE person_id = ? AND purpose = 'stay-interview'"), {person.value});
+    if (!stay)
+        return stay.error();
+    history.stayInterviews = std::move(stay.value());
     return history;
 }
 

@@ -43,7 +43,7 @@ public:
     void openNotes(const ui::NotesFor&) override {}
     void showPeopleIn(core::HealthState) override {}
     void prepSheet(core::PersonId, std::optional<core::Meeting>) override {}
-    void stayInterview(core::PersonId) override {}
+    void stayInterview(core::PersonId, std::optional<core::ConversationId>) override {}
     void showPulseActions(core::PulseRoundId) override {}
     std::optional<core::Interaction> askHowItWent(const core::Meeting&) override { return std::nullopt; }
 };

@@ -9,12 +9,14 @@
 #include "ui/personmodel.h"
 #include "ui/personview.h"
 #include "ui/stayinterviewdialog.h"
+#include "ui/timelinemodel.h"
 #include "ui/weekview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
+#include <QListView>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -147,6 +149,18 @@ TEST_F(StayInterviewTest, ThePersonPageSaysWhenTheLastWasAndTheNextIsDue)
     EXPECT_TRUE(person->stayLabel()->text().startsWith(QStringLiteral("Last stay interview on ")))
         << "the page follows the save: " << person->stayLabel()->text().toStdString();
     EXPECT_TRUE(person->stayLabel()->text().contains(QStringLiteral("the next is due")));
+
+    // On their timeline, without what was said; Enter opens that interview.
+    const QString newest = person->timeline()->index(0, 0).data().toString();
+    EXPECT_TRUE(newest.endsWith(QStringLiteral("· Stay interview"))) << newest.toStdString();
+    person->timelineView()->setCurrentIndex(person->timeline()->index(0, 0));
+    QTest::keyClick(person->timelineView(), Qt::Key_Return);
+    ASSERT_EQ(navigator.stayInterviewsShown.size(), 2u);
+    ASSERT_TRUE(navigator.stayInterviewsShown.back());
+    auto reopened = dialog();
+    ASSERT_TRUE(reopened->showInterview(*navigator.stayInterviewsShown.back()));
+    EXPECT_EQ(reopened->interviewBox()->currentIndex(), 1);
+    EXPECT_EQ(reopened->answerEdits()[0]->toPlainText(), QStringLiteral("The people"));
 }
 
 TEST_F(StayInterviewTest, ThisWeekListsLateActionsAndStayInterviewsDueAndOpensThem)

@@ -40,7 +40,11 @@ public:
     void openNotes(const ui::NotesFor& oneOnOne) override { notesOpened.push_back(oneOnOne); }
     void showPeopleIn(core::HealthState state) override { statesShown.push_back(state); }
     void prepSheet(core::PersonId person, std::optional<core::Meeting> meeting) override { prepared.emplace_back(person, meeting); }
-    void stayInterview(core::PersonId person) override { stayInterviews.push_back(person); }
+    void stayInterview(core::PersonId person, std::optional<core::ConversationId> shown) override
+    {
+        stayInterviews.push_back(person);
+        stayInterviewsShown.push_back(shown);
+    }
     void showPulseActions(core::PulseRoundId round) override { pulseActionsShown.push_back(round); }
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override
     {
@@ -50,6 +54,7 @@ public:
 
     std::vector<core::PersonId> opened, focused, edited, planned, stayInterviews;
     std::vector<core::PulseRoundId> pulseActionsShown;
+    std::vector<std::optional<core::ConversationId>> stayInterviewsShown;
     std::vector<std::pair<std::optional<core::PersonId>, core::InteractionKind>> logged;
     std::vector<core::HealthState> statesShown;
     std::vector<core::Meeting> askedAbout;
