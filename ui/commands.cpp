@@ -515,74 +515,20 @@ bool reflectOnFocus(const CommandContext& context, const core::FocusPick& pick, 
 
 namespace {
 
-// Saves one row of what I keep about a person: `before` none adds it (undo removes it by the id
-// the first redo got), else it is rewritten (undo writes `before` back).
-template <class Row>
-class SavePersonalCommand final : public StoredCommand
+// What I keep about a person (things to remember, dates, action items), row by row.
+template <class Kept>
+struct PersonalRows
 {
-public:
-    SavePersonalCommand(const CommandContext& context, const QString& text, std::optional<Row> before, Row after)
-        : StoredCommand(context, text), m_before(std::move(before)), m_after(std::move(after))
-    {
-    }
-    decltype(Row::id) rowId() const { return m_after.id; }
-
-protected:
-    core::Status apply() override
-    {
-        auto saved = personal().save(m_after);
-        if (!saved)
-            return saved.error();
-        m_after.id = saved.value();
-        return core::Done{};
-    }
-    core::Status revert() override
-    {
-        if (m_before)
-            return statusOf(personal().save(*m_before));
-        return personal().remove(m_after.id, m_after.person);
-    }
-
-private:
-    template <class T>
-    static core::Status statusOf(const core::Result<T>& result)
-    {
-        return result ? core::Status(core::Done{}) : core::Status(result.error());
-    }
-    std::optional<Row> m_before;
-    Row m_after;
-};
-
-template <class Row>
-class RemovePersonalCommand final : public StoredCommand
-{
-public:
-    RemovePersonalCommand(const CommandContext& context, const QString& text, Row row)
-        : StoredCommand(context, text), m_row(std::move(row))
-    {
-    }
-
-protected:
-    core::Status apply() override { return personal().remove(m_row.id, m_row.person); }
-    core::Status revert() override
-    {
-        auto saved = personal().save(m_row);
-        return saved ? core::Status(core::Done{}) : core::Status(saved.error());
-    }
-
-private:
-    Row m_row;
+    using Row = Kept;
+    static auto save(storage::Database& db, const Row& row) { return storage::PersonalRepository(db).save(row); }
+    static core::Status remove(storage::Database& db, const Row& row) { return storage::PersonalRepository(db).remove(row.id, row.person); }
 };
 
 template <class Row>
 decltype(Row::id) savePersonal(const CommandContext& context, const std::optional<Row>& before, const Row& after,
                                 const QString& label)
 {
-    if (before && *before == after)
-        return after.id;
-    return detail::pushAndRead(context, new SavePersonalCommand<Row>(context, label, before, after),
-                               [](const SavePersonalCommand<Row>& c) { return c.rowId(); })
-        .value_or(decltype(Row::id){});
+    return detail::saveRow<PersonalRows<Row>>(context, before, after, label);
 }
 
 class SetKindAppreciationCommand final : public StoredCommand
@@ -626,17 +572,17 @@ core::ActionItemId saveActionItem(const CommandContext& context, const std::opti
 
 bool removeDetail(const CommandContext& context, const core::Detail& detail, const QString& label)
 {
-    return push(context, new RemovePersonalCommand<core::Detail>(context, label, detail));
+    return push(context, new detail::RemoveRowCommand<PersonalRows<core::Detail>>(context, detail, label));
 }
 
 bool removeDate(const CommandContext& context, const core::ImportantDate& date, const QString& label)
 {
-    return push(context, new RemovePersonalCommand<core::ImportantDate>(context, label, date));
+    return push(context, new detail::RemoveRowCommand<PersonalRows<core::ImportantDate>>(context, date, label));
 }
 
 bool removeActionItem(const CommandContext& context, const core::ActionItem& item, const QString& label)
 {
-    return push(context, new RemovePersonalCommand<core::ActionItem>(context, label, item));
+    return push(context, new detail::RemoveRowCommand<PersonalRows<core::ActionItem>>(context, item, label));
 }
 
 bool setKindAppreciation(const CommandContext& context, const std::vector<core::KindAppreciation>& before,
@@ -917,58 +863,12 @@ core::ConversationId saveConversation(const CommandContext& context, Conversatio
 namespace rapport::ui {
 namespace {
 
-// Saves one question of the bank: `before` none adds it (undo removes it by the id the first redo
-// got, and a redo brings it back under that id), else it is rewritten (undo writes `before` back).
-class SaveQuestionCommand final : public StoredCommand
+// The question bank, question by question.
+struct QuestionRows
 {
-public:
-    SaveQuestionCommand(const CommandContext& context, std::optional<core::Question> before, core::Question after)
-        : StoredCommand(context, before ? tr("Edit a question") : tr("Add a question")), m_before(std::move(before)),
-          m_after(std::move(after))
-    {
-    }
-    core::QuestionId questionId() const { return m_after.id; }
-
-protected:
-    core::Status apply() override
-    {
-        auto saved = questions().save(m_after);
-        if (!saved)
-            return saved.error();
-        m_after.id = saved.value();
-        return core::Done{};
-    }
-    core::Status revert() override
-    {
-        if (!m_before)
-            return questions().remove(m_after.id);
-        auto saved = questions().save(*m_before);
-        return saved ? core::Status(core::Done{}) : core::Status(saved.error());
-    }
-
-private:
-    std::optional<core::Question> m_before;
-    core::Question m_after;
-};
-
-class RemoveQuestionCommand final : public StoredCommand
-{
-public:
-    RemoveQuestionCommand(const CommandContext& context, core::Question question)
-        : StoredCommand(context, tr("Remove a question")), m_question(std::move(question))
-    {
-    }
-
-protected:
-    core::Status apply() override { return questions().remove(m_question.id); }
-    core::Status revert() override
-    {
-        auto saved = questions().save(m_question);
-        return saved ? core::Status(core::Done{}) : core::Status(saved.error());
-    }
-
-private:
-    core::Question m_question;
+    using Row = core::Question;
+    static auto save(storage::Database& db, const Row& row) { return storage::QuestionRepository(db).save(row); }
+    static core::Status remove(storage::Database& db, const Row& row) { return storage::QuestionRepository(db).remove(row.id); }
 };
 
 } // namespace
@@ -977,16 +877,12 @@ namespace commands {
 
 core::QuestionId saveQuestion(const CommandContext& context, const std::optional<core::Question>& before, const core::Question& after)
 {
-    if (before && *before == after)
-        return after.id;
-    return detail::pushAndRead(context, new SaveQuestionCommand(context, before, after),
-                               [](const SaveQuestionCommand& c) { return c.questionId(); })
-        .value_or(core::QuestionId{});
+    return detail::saveRow<QuestionRows>(context, before, after, before ? tr("Edit a question") : tr("Add a question"));
 }
 
 bool removeQuestion(const CommandContext& context, const core::Question& question)
 {
-    return push(context, new RemoveQuestionCommand(context, question));
+    return push(context, new detail::RemoveRowCommand<QuestionRows>(context, question, tr("Remove a question")));
 }
 
 } // namespace commands

@@ -9,7 +9,7 @@ using detail::commandText;
 using detail::push;
 using detail::pushAndRead;
 using detail::RemoveRowCommand;
-using detail::SaveRowCommand;
+using detail::saveRow;
 using detail::StoredCommand;
 
 // Opens a round; undo removes it (with what it was answered since), redo opens it again under the
@@ -99,19 +99,6 @@ struct PulseActionRows
     static core::Result<core::PulseActionId> save(storage::Database& db, const Row& row) { return storage::PulseRepository(db).saveAction(row); }
     static core::Status remove(storage::Database& db, const Row& row) { return storage::PulseRepository(db).removeAction(row.id); }
 };
-
-// Saves a row through `Rows`, unless nothing changed; the row's id, invalid when it failed (reported).
-template <class Rows>
-auto saveRow(const CommandContext& context, const std::optional<typename Rows::Row>& before, const typename Rows::Row& after,
-             const QString& label)
-{
-    using Id = decltype(after.id);
-    if (before && *before == after)
-        return after.id;
-    return pushAndRead(context, new SaveRowCommand<Rows>(context, before, after, label),
-                       [](const SaveRowCommand<Rows>& c) { return c.rowId(); })
-        .value_or(Id{});
-}
 
 } // namespace
 

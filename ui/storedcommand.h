@@ -167,4 +167,18 @@ auto pushAndRead(const CommandContext& context, Command* command, Read read) -> 
     return read(*command);
 }
 
+/// Saves a row through `Rows` (SaveRowCommand) as one step labelled `label`, unless nothing
+/// changed. The row's id; invalid when it failed (reported, nothing pushed).
+template <class Rows>
+auto saveRow(const CommandContext& context, const std::optional<typename Rows::Row>& before, const typename Rows::Row& after,
+             const QString& label)
+{
+    using Id = decltype(after.id);
+    if (before && *before == after)
+        return after.id;
+    return pushAndRead(context, new SaveRowCommand<Rows>(context, before, after, label),
+                       [](const SaveRowCommand<Rows>& c) { return c.rowId(); })
+        .value_or(Id{});
+}
+
 } // namespace rapport::ui::detail
