@@ -302,31 +302,33 @@ QWidget* WeekView::buildDueSection()
     return section;
 }
 
+// A titled list that is shown only while it holds something (the caller hides the section).
+QListWidget* WeekView::listSection(QWidget*& section, const QString& title, const QString& tooltip)
+{
+    section = new QWidget(this);
+    auto* layout = new QVBoxLayout(section);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(sectionTitle(title, section));
+    auto* list = new QListWidget(section);
+    list->setAccessibleName(title);
+    list->setToolTip(tooltip);
+    layout->addWidget(list);
+    return list;
+}
+
 QWidget* WeekView::buildDatesSection()
 {
-    m_datesSection = new QWidget(this);
-    auto* layout = new QVBoxLayout(m_datesSection);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(sectionTitle(tr("Dates coming up"), m_datesSection));
-    m_dates = new QListWidget(m_datesSection);
-    m_dates->setAccessibleName(tr("Dates coming up"));
-    m_dates->setToolTip(tr("Enter or double-click opens their page"));
+    m_dates = listSection(m_datesSection, tr("Dates coming up"), tr("Enter or double-click opens their page"));
     connect(m_dates, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         m_navigator.openPerson(core::PersonId{item->data(Qt::UserRole).toLongLong()});
     });
-    layout->addWidget(m_dates);
     return m_datesSection;
 }
 
 QWidget* WeekView::buildAlsoDueSection()
 {
-    m_alsoDueSection = new QWidget(this);
-    auto* layout = new QVBoxLayout(m_alsoDueSection);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(sectionTitle(tr("Promised and due"), m_alsoDueSection));
-    m_alsoDue = new QListWidget(m_alsoDueSection);
-    m_alsoDue->setAccessibleName(tr("Promised and due"));
-    m_alsoDue->setToolTip(tr("Enter or double-click opens the round's actions, or the stay interview"));
+    m_alsoDue = listSection(m_alsoDueSection, tr("Promised and due"),
+                            tr("Enter or double-click opens the round's actions, or the stay interview"));
     connect(m_alsoDue, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         const qlonglong id = item->data(kAlsoDueIdRole).toLongLong();
         if (static_cast<AlsoDue>(item->data(kAlsoDueKindRole).toInt()) == AlsoDue::PulseAction)
@@ -334,7 +336,6 @@ QWidget* WeekView::buildAlsoDueSection()
         else
             m_navigator.stayInterview(core::PersonId{id}, std::nullopt);
     });
-    layout->addWidget(m_alsoDue);
     return m_alsoDueSection;
 }
 

@@ -83,6 +83,7 @@ private:
     QWidget* buildDueSection();
     QWidget* buildDatesSection();
     QWidget* buildAlsoDueSection();
+    QListWidget* listSection(QWidget*& section, const QString& title, const QString& tooltip);
     QWidget* buildHistorySection();
     QWidget* buildUnmarkedLine();
     void showUnmarked();
