@@ -636,6 +636,8 @@ Conversation readConversation(const Node& node, int formatVersion)
         c.understood = understood.token<Understood>(understoodFromToken);
     if (formatVersion >= 9)
         c.purpose = node.field("purpose").token<ConversationPurpose>(conversationPurposeFromToken);
+    if (c.purpose == ConversationPurpose::StayInterview && (c.meeting.isValid() || c.contact))
+        node.field("purpose").fail(ErrorCode::JsonInvalidText); // a stay interview is no calendar one-on-one
     for (const auto& issue : validate(c))
         node.field(issue.field == Field::Text ? "emotionWords" : "notes").fail(ErrorCode::JsonInvalidText);
     return c;
@@ -772,8 +774,11 @@ PulseAction readPulseAction(const Node& node)
     if (const Node due = node.field("due"); !due.isNull())
         a.due = due.day();
     a.status = node.field("status").token<ActionStatus>(actionStatusFromToken);
-    if (const Node done = node.field("done"); !done.isNull())
+    if (const Node done = node.field("done"); !done.isNull()) {
+        if (a.status != ActionStatus::Done)
+            done.fail(ErrorCode::JsonInvalidText); // a day done for an action that is not
         a.done = done.day();
+    }
     return a;
 }
 

@@ -381,7 +381,7 @@ const PulseRound* previousRound(std::span<const PulseRound> rounds, std::span<co
 std::optional<std::size_t> sameGroup(const PulseRound& before, const PulseGroup& group)
 {
     for (std::size_t g = 0; g < before.groups.size(); ++g)
-        if (group.team ? before.groups[g].team == group.team : before.groups[g].name == group.name)
+        if (group.team ? before.groups[g].team == group.team : !before.groups[g].team && before.groups[g].name == group.name)
             return g;
     return std::nullopt;
 }

@@ -257,7 +257,8 @@ const PulseRound* previousRound(std::span<const PulseRound> rounds, std::span<co
                                 const PulseRound& round);
 /// The template a round asked; null when it is not among `templates`.
 const PulseTemplate* templateOf(std::span<const PulseTemplate> templates, const PulseRound& round);
-/// The group of `before` that is `group` of another round: the same team, else the same name.
+/// The group of `before` that is `group` of another round: the same team, else (a hand-picked group,
+/// or a team since deleted) a group of no team with the same name.
 std::optional<std::size_t> sameGroup(const PulseRound& before, const PulseGroup& group);
 
 /// Every round that asked a template of the same name as `round`'s (any version), in the order

@@ -77,7 +77,9 @@ NewRoundDialog::NewRoundDialog(const std::vector<core::PulseTemplate>& templates
     m_people->setToolTip(tr("Space ticks the person under the cursor"));
     m_people->setAccessibleName(tr("People"));
     auto* nameRow = new QHBoxLayout;
-    m_groupName = new QLineEdit(tr("Hand-picked"), m_peoplePage);
+    m_groupName = new QLineEdit(m_peoplePage);
+    // Its name is what the next round's comparison and "You said → we did" match it by.
+    m_groupName->setPlaceholderText(tr("Leads, Project Atlas…"));
     m_groupName->setMaxLength(core::kMaxNameLength);
     auto* nameLabel = new QLabel(tr("&Group name:"), m_peoplePage);
     nameLabel->setBuddy(m_groupName);

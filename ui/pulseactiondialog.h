@@ -40,8 +40,8 @@ public slots:
     void accept() override;
 
 private:
-    const core::PulseRound& m_round;
-    const core::PulseTemplate& m_asked;
+    core::PulseRound m_round; // copies: the page behind may read its rounds again meanwhile
+    core::PulseTemplate m_asked;
     core::PulseAction m_action;
     core::LocalDay m_today;
     QLineEdit* m_what = nullptr;

@@ -615,12 +615,14 @@ void PulseView::editAction(const core::PulseAction& action)
     const core::PulseTemplate* asked = round ? core::templateOf(m_loaded->templates, *round) : nullptr;
     if (!asked)
         return;
-    PulseActionDialog dialog(*round, *asked, action, core::dayIn(m_clock(), m_people.zone()), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
+    // The page may read its rounds again while the dialog is open (another process writes): what
+    // is needed after it is taken now.
     const bool isNew = !action.id.isValid();
     const QString label = isNew ? tr("Plan an action after %1").arg(wording::pulseRoundName(*round))
                                 : tr("Change an action after %1").arg(wording::pulseRoundName(*round));
+    PulseActionDialog dialog(*round, *asked, action, core::dayIn(m_clock(), m_people.zone()), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
     const core::PulseActionId saved =
         commands::savePulseAction(m_context, isNew ? std::nullopt : std::optional(action), dialog.action(), label);
     if (saved.isValid()) {

@@ -342,7 +342,10 @@ void SearchDialog::openHit(const storage::SearchHit& hit)
         auto found = m_queries.conversation(core::ConversationId{hit.id});
         if (found && found.value()) {
             const core::Conversation& c = *found.value();
-            m_navigator.openNotes(NotesFor{c.person, c.at, c.meeting, c.contact});
+            if (c.purpose == core::ConversationPurpose::StayInterview)
+                m_navigator.stayInterview(c.person, c.id); // its own window, not a one-on-one's notes
+            else
+                m_navigator.openNotes(NotesFor{c.person, c.at, c.meeting, c.contact});
             return;
         }
     }

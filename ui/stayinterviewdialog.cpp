@@ -19,6 +19,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -46,8 +47,8 @@ StayInterviewDialog::StayInterviewDialog(const CommandContext& commands, const N
     setWindowTitle(tr("Stay interview — %1").arg(name));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(paragraph(tr("Ask what keeps them here and what might take them away, before anything does. Write down "
-                                   "what they say in their words. Private: it stays with you and is never printed on a "
-                                   "prep sheet."),
+                                   "what they say in their words. Private: their answers and your notes are never printed "
+                                   "on a prep sheet; follow-ups are action items like any other."),
                                 this));
     auto* top = new QFormLayout;
     m_which = new QComboBox(this);
@@ -71,6 +72,7 @@ StayInterviewDialog::StayInterviewDialog(const CommandContext& commands, const N
     m_private->setTabChangesFocus(true);
     m_private->setPlaceholderText(tr("What you noticed, what worries you, what you will try"));
     m_private->setMaximumHeight(fontMetrics().height() * 5);
+    connect(m_private, &QPlainTextEdit::textChanged, this, [this] { m_typed = true; });
     notesForm->addRow(tr("&Your notes:"), m_private);
 
     auto* followUps = new QVBoxLayout;
@@ -120,9 +122,13 @@ StayInterviewDialog::StayInterviewDialog(const CommandContext& commands, const N
         size = size.boundedTo(screen->availableSize() * 0.9);
     resize(size);
 
+    m_discardTyped = [this] {
+        return QMessageBox::question(this, tr("Stay interview"), tr("Discard what you wrote in this interview?"),
+                                     QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Discard;
+    };
     if (read()) {
         showChosen();
-        connect(m_which, &QComboBox::currentIndexChanged, this, &StayInterviewDialog::showChosen);
+        connect(m_which, &QComboBox::currentIndexChanged, this, &StayInterviewDialog::switchInterview);
     }
 }
 
@@ -158,6 +164,7 @@ bool StayInterviewDialog::read()
 void StayInterviewDialog::showChosen()
 {
     const int index = m_which->currentIndex();
+    m_shownIndex = index;
     m_shown = index > 0 ? std::optional(m_interviews[static_cast<std::size_t>(index - 1)]) : std::nullopt;
     m_shownAsked.clear();
     m_newItems.clear();
@@ -203,8 +210,23 @@ void StayInterviewDialog::showChosen()
     m_followUpDue->setDate(m_day->date().addDays(14));
     showFollowUps();
     m_problem->hide();
+    for (auto* answer : m_answers)
+        connect(answer, &QPlainTextEdit::textChanged, this, [this] { m_typed = true; });
+    m_typed = false;
     if (!m_answers.empty()) // ready to write down the first answer
         m_answers.front()->setFocus();
+}
+
+// Another interview chosen in the Interview box: what was typed in the one shown is not thrown
+// away without asking.
+void StayInterviewDialog::switchInterview()
+{
+    if (m_typed && m_discardTyped && !m_discardTyped()) {
+        const QSignalBlocker quiet(m_which);
+        m_which->setCurrentIndex(m_shownIndex);
+        return;
+    }
+    showChosen();
 }
 
 bool StayInterviewDialog::showInterview(core::ConversationId interview)
@@ -245,6 +267,7 @@ void StayInterviewDialog::addFollowUp()
     if (m_followUpHasDue->isChecked())
         item.due = toDay(m_followUpDue->date());
     m_newItems.push_back(std::move(item));
+    m_typed = true;
     m_followUpLine->clear();
     showFollowUps();
 }

@@ -36,6 +36,9 @@ public:
     StayInterviewDialog(const CommandContext& commands, const NotesQueries& queries, std::function<core::Instant()> clock,
                         core::Zone zone, core::PersonId person, const QString& name, QWidget* parent = nullptr);
 
+    /// How choosing another interview asks before what was typed is thrown away (a message box by
+    /// default; tests answer directly). True: discard.
+    void setDiscardQuestion(std::function<bool()> ask) { m_discardTyped = std::move(ask); }
     /// Shows an earlier interview (as if chosen in the Interview box); false when it is not theirs.
     bool showInterview(core::ConversationId interview);
     /// Saves what the window holds (one undo step); false when there was nothing to save or it failed.
@@ -65,6 +68,7 @@ protected:
 private:
     bool read();
     void showChosen();
+    void switchInterview();
     void addFollowUp();
     void showFollowUps();
 
@@ -83,6 +87,9 @@ private:
     std::vector<core::AskedQuestion> m_shownAsked;    ///< the questions of the interview shown (new ones id 0)
     std::vector<core::ActionItem> m_newItems;         ///< follow-ups added since it was shown
 
+    std::function<bool()> m_discardTyped;
+    bool m_typed = false;  ///< something typed since the interview shown was shown
+    int m_shownIndex = 0; ///< the Interview box's entry shown
     QComboBox* m_which = nullptr;
     QDateEdit* m_day = nullptr;
     QVBoxLayout* m_questionRows = nullptr;

@@ -492,6 +492,8 @@ TEST(JsonFormat, PulseRoundsAnswersAndCheckInsRoundTripAndBrokenOnesAreRefused)
         << "the round's template asks three questions";
     EXPECT_EQ(refused([](Dataset& d) { d.pulseActions[1].group = 9; }).code, ErrorCode::JsonNoSuchPulseGroup);
     EXPECT_EQ(refused([](Dataset& d) { d.pulseActions[1].what = ""; }).where, "pulseActions[1].what");
+    EXPECT_EQ(refused([](Dataset& d) { d.pulseActions[1].done = d.pulseRounds[0].opens; }).where, "pulseActions[1].done")
+        << "a day done for an action that is planned";
 }
 
 TEST(JsonFormat, AStayInterviewKeepsItsPurposeAndAnswersAndAnUnknownPurposeIsRefused)

@@ -367,6 +367,11 @@ TEST(PulseActions, TheNextRoundShowsWhatWasDoneForTheTeamsItAsksAgain)
     EXPECT_EQ(ids(youSaidWeDid(rounds, templates, actions, rounds[2], 0)), (std::vector<long long>{5, 4, 3}));
     EXPECT_TRUE(youSaidWeDid(rounds, templates, actions, rounds[0], std::nullopt).empty()) << "the first round has none before it";
 
+    PulseRound handPicked = rounds[2];
+    handPicked.groups = {PulseGroup{std::nullopt, rounds[1].groups[1].name, 6}};
+    EXPECT_FALSE(sameGroup(rounds[1], handPicked.groups[0])) << "a hand-picked group is not the team of its name";
+    EXPECT_TRUE(youSaidWeDid(rounds, templates, actions, handPicked, std::nullopt).size() == 1u) << "only the action for everyone";
+
     const PulseAction& late = actions[2];
     EXPECT_TRUE(late.isOverdue(*parseDay("2026-05-02")));
     EXPECT_FALSE(late.isOverdue(*parseDay("2026-05-01"))) << "due today is not late";

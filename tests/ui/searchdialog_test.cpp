@@ -374,3 +374,20 @@ TEST_F(SearchDialogTest, EnterOnOneOnOneNotesOpensTheirNotesWindow)
     EXPECT_EQ(navigator.notesOpened[0].meeting, change.conversation.meeting);
     EXPECT_TRUE(navigator.opened.empty()) << "the notes, not only the person's page";
 }
+
+TEST_F(SearchDialogTest, EnterOnAStayInterviewsNotesOpensTheStayInterview)
+{
+    storage::ConversationWrite change;
+    change.conversation.person = ben;
+    change.conversation.at = now - std::chrono::days{3};
+    change.conversation.purpose = core::ConversationPurpose::StayInterview;
+    change.conversation.privateNotes = "Thinking about a relocation";
+    const auto written = storage::ConversationRepository(*database).write(change);
+    ASSERT_TRUE(written);
+    auto dialog = makeDialog();
+    type(*dialog, QStringLiteral("relocation"));
+    QTest::keyClick(dialog->queryField(), Qt::Key_Enter);
+    EXPECT_TRUE(navigator.notesOpened.empty()) << "not a one-on-one's notes window, which would open blank";
+    ASSERT_EQ(navigator.stayInterviews, std::vector{ben});
+    EXPECT_EQ(navigator.stayInterviewsShown.back(), std::optional(written.value().conversation));
+}

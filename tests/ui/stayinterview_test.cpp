@@ -128,6 +128,10 @@ TEST_F(StayInterviewTest, AStayInterviewAsksTheStayQuestionsAndKeepsAnswersNotes
     EXPECT_EQ(again->answerEdits()[0]->toPlainText(), QStringLiteral("The people, and shipping to real users"));
     EXPECT_EQ(again->followUpList()->topLevelItemCount(), 1);
     again->answerEdits()[1]->setPlainText(QStringLiteral("A team lead role elsewhere"));
+    again->setDiscardQuestion([] { return false; });
+    again->interviewBox()->setCurrentIndex(0);
+    EXPECT_EQ(again->interviewBox()->currentIndex(), 1) << "what was typed is not thrown away without asking";
+    EXPECT_EQ(again->answerEdits()[1]->toPlainText(), QStringLiteral("A team lead role elsewhere"));
     ASSERT_TRUE(again->save());
     EXPECT_EQ(undoStack.undoText(), QStringLiteral("Edit the stay interview with Ana Lopez"));
     EXPECT_EQ(storage::ConversationRepository(*database).askedIn(stored[0].id).value()[1].answer, "A team lead role elsewhere");
