@@ -245,9 +245,9 @@ int reportPulse(const Invocation& inv, storage::Database& database, core::LocalD
     auto actions = pulse.actions();
     if (!actions)
         return fail(actions.error());
-    RoundView view{*asked, core::Comparison{round, core::reportOf(*round, *asked, responses.value()), nullptr, std::nullopt}};
+    RoundView view{*asked, core::Comparison{round, core::reportOf(*round, *asked, responses.value()), nullptr, std::nullopt}, {}, {},
+                   nullptr, today};
     view.compared.previous = core::previousRound(rounds.value(), templates.value(), *round);
-    view.today = today;
     for (const auto& action : actions.value())
         if (action.round == round->id)
             view.actions.push_back(action);
