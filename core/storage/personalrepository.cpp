@@ -13,11 +13,6 @@
 namespace rapport::storage {
 namespace {
 
-std::optional<core::LocalDay> dayOf(const Query& q, int column)
-{
-    return q.value(column).isNull() ? std::nullopt : core::parseDay(q.text(column));
-}
-
 const QStringList kDetailColumns{QStringLiteral("id"), QStringLiteral("person_id"), QStringLiteral("topic"),
                                  QStringLiteral("text"), QStringLiteral("learnt_on")};
 const QStringList kDateColumns{QStringLiteral("id"),    QStringLiteral("person_id"), QStringLiteral("kind"), QStringLiteral("label"),
@@ -115,8 +110,8 @@ core::Result<std::vector<core::ActionItem>> actionItemsWhere(const QSqlDatabase&
             a.owner = core::actionOwnerFromToken(q.text(2)).value_or(core::ActionOwner::Me);
             a.text = q.text(3);
             a.created = core::parseDay(q.text(4)).value_or(core::LocalDay{});
-            a.due = dayOf(q, 5);
-            a.done = dayOf(q, 6);
+            a.due = rows::optionalDayAt(q, 5);
+            a.done = rows::optionalDayAt(q, 6);
             if (!q.value(7).isNull())
                 a.conversation = core::ConversationId{q.value(7).toLongLong()};
             return a;

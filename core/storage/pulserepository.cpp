@@ -219,11 +219,6 @@ std::optional<std::size_t> positionOrNone(const Query& q, int column)
     return q.value(column).isNull() ? std::nullopt : std::optional(static_cast<std::size_t>(q.value(column).toLongLong()));
 }
 
-std::optional<core::LocalDay> dayOrNone(const Query& q, int column)
-{
-    return q.value(column).isNull() ? std::nullopt : core::parseDay(q.text(column));
-}
-
 core::Result<core::PulseActionId> writeAction(const QSqlDatabase& db, const core::PulseAction& a)
 {
     Query q(db, rows::upsert(QStringLiteral("pulse_actions"), kActionColumns));
@@ -256,9 +251,9 @@ core::Result<std::vector<core::PulseAction>> pulseActionsWhere(const QSqlDatabas
             a.group = positionOrNone(q, 3);
             a.what = q.text(4);
             a.owner = q.text(5);
-            a.due = dayOrNone(q, 6);
+            a.due = rows::optionalDayAt(q, 6);
             a.status = core::actionStatusFromToken(q.text(7)).value_or(core::ActionStatus::Planned);
-            a.done = dayOrNone(q, 8);
+            a.done = rows::optionalDayAt(q, 8);
             return a;
         });
 }
@@ -309,7 +304,7 @@ core::Result<std::vector<core::PulseRound>> pulseRoundsWhere(const QSqlDatabase&
             r.threshold = q.value(4).toInt();
             r.opens = dayAt(q, 5);
             r.closes = dayAt(q, 6);
-            r.closedOn = q.value(7).isNull() ? std::nullopt : core::parseDay(q.text(7));
+            r.closedOn = rows::optionalDayAt(q, 7);
             return r;
         });
     if (!rounds)

@@ -225,6 +225,11 @@ QString upsert(const QString& table, const QStringList& columns)
         .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")), updates.join(QStringLiteral(", ")));
 }
 
+std::optional<core::LocalDay> optionalDayAt(const Query& q, int column)
+{
+    return q.value(column).isNull() ? std::nullopt : core::parseDay(q.text(column));
+}
+
 QVariant optionalDay(const std::optional<core::LocalDay>& day)
 {
     return day ? QVariant(QString::fromStdString(core::formatDay(*day))) : QVariant(QMetaType(QMetaType::QString));

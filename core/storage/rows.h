@@ -27,6 +27,8 @@ QVariant idOrNew(IdType id)
 }
 /// A local day as 'YYYY-MM-DD', or NULL.
 QVariant optionalDay(const std::optional<core::LocalDay>& day);
+/// A day column read back: none for NULL.
+std::optional<core::LocalDay> optionalDayAt(const Query& q, int column);
 /// An optional id, or NULL.
 template <class IdType>
 QVariant optionalId(const std::optional<IdType>& id)
