@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/recurrence.h"
 
+#include "core/recurrencewalk.h"
+
 #include <date/tz.h>
 #include <libical/ical.h>
 
@@ -354,13 +356,12 @@ Result<std::vector<LocalDateTime>> libicalOccurrences(const std::string& rrule, 
         icalerror_clear_errno();
         return Error{ErrorCode::RuleNotUnderstood, "RRULE", {rrule}};
     }
-    // RFC 5545: "BYDAY … MUST NOT be specified with a numeric value when the FREQ rule part is not
-    // set to MONTHLY or YEARLY". libical never matches such a day, and one step of its iterator then
-    // walks minute by minute for ever ("FREQ=MINUTELY;BYDAY=-1FR", found by fuzz_rrule).
-    if (rule.freq != ICAL_MONTHLY_RECURRENCE && rule.freq != ICAL_YEARLY_RECURRENCE) {
-        for (int i = 0; i < ICAL_BY_DAY_SIZE && rule.by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; ++i)
-            if (icalrecurrencetype_day_position(rule.by_day[i]) != 0)
-                return Error{ErrorCode::RuleNotUnderstood, "RRULE", {rrule}};
+    // A rule libical would take seconds to hours to walk is refused first (core/recurrencewalk.h).
+    switch (libicalWalk(rule, first)) {
+    case RuleWalk::Bounded: break;
+    case RuleWalk::NotUnderstood: return Error{ErrorCode::RuleNotUnderstood, "RRULE", {rrule}};
+    case RuleWalk::NeverOccurs: return Error{ErrorCode::RuleNeverOccurs, "RRULE", {rrule}};
+    case RuleWalk::TooFine: return Error{ErrorCode::RuleTooFine, "RRULE", {rrule}};
     }
     std::unique_ptr<icalrecur_iterator, IteratorFree> it(icalrecur_iterator_new(rule, toIcal(first)));
     if (!it)

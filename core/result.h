@@ -91,6 +91,8 @@ enum class ErrorCode {
     // Recurrence rules (core/recurrence.h). `where` is "RRULE".
     RuleNotUnderstood, ///< {the rule}: libical cannot parse it
     RuleCannotRepeat,  ///< {the rule}: libical parses it but cannot walk it
+    RuleNeverOccurs,   ///< {the rule}: no day fits it ("the 20th Friday of the month")
+    RuleTooFine,       ///< {the rule}: hourly or finer, and only at chosen hours, minutes, seconds or days
 
     // Links between two people (core::checkNewLink). `where` is empty.
     LinkToSelf, ///< a person linked to themselves

@@ -544,6 +544,9 @@ QString error(const core::Error& e)
     case C::IcsEventUnusableRule: return trError("its repeat rule cannot be followed");
     case C::RuleNotUnderstood: return trError("not a recurrence rule libical understands: %1").arg(v(0));
     case C::RuleCannotRepeat: return trError("cannot repeat by this rule: %1").arg(v(0));
+    case C::RuleNeverOccurs: return trError("no day fits this repeat rule: %1").arg(v(0));
+    case C::RuleTooFine:
+        return trError("repeats every hour, minute or second only at chosen times, which Rapport does not follow: %1").arg(v(0));
     case C::CsvTooLarge: return trError("larger than %1 MiB: not a form's export").arg(v(0));
     case C::CsvBinary: return trError("not a CSV file (it contains binary data)");
     case C::CsvUnreadable: return trError("not readable as CSV: %1").arg(v(0));
