@@ -5,12 +5,18 @@
 #include "app/cliutil.h"
 #include "app/environment.h"
 #include "core/pulseimport.h"
+#include "core/pulseweb.h"
 #include "core/storage/peoplerepository.h"
 #include "core/storage/pulserepository.h"
+#include "core/storage/pulseserver.h"
 #include "core/storage/teamrepository.h"
 #include "ui/wording.h"
 
 #include <chrono>
+#include <cstdio>
+
+#include <csignal>
+#include <pthread.h>
 
 namespace rapport::app {
 namespace {
@@ -91,6 +97,91 @@ int closeRound(const QString& idText, storage::Database& database, core::LocalDa
         return fail(QStringLiteral("pulse close %1: not a round id").arg(idText), UsageError);
     if (auto closed = storage::PulseRepository(database).close(core::PulseRoundId{id}, today); !closed)
         return fail(closed.error());
+    return Success;
+}
+
+// `pulse invites ID --count N`: new codes, one a line, as a person types them.
+int makeInvites(const Invocation& inv, const QString& idText, storage::Database& database, core::LocalDay today)
+{
+    bool ok = false;
+    const long long id = idText.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return fail(QStringLiteral("pulse invites %1: not a round id").arg(idText), UsageError);
+    const QString countText = inv.option(QStringLiteral("count"));
+    const int count = countText.toInt(&ok);
+    if (!ok || count < 1 || count > storage::kMaxInvitesAtOnce)
+        return fail(QStringLiteral("--count %1: a whole number from 1 to %2").arg(countText).arg(storage::kMaxInvitesAtOnce), UsageError);
+    storage::PulseRepository pulse(database);
+    auto round = pulse.round(core::PulseRoundId{id});
+    if (!round)
+        return fail(round.error());
+    if (!round.value())
+        return fail(QStringLiteral("pulse invites %1: no such round").arg(idText));
+    if (round.value()->anonymity != core::Anonymity::Anonymous)
+        return fail(QStringLiteral("round %1 is named: codes are for anonymous rounds").arg(id));
+    if (!round.value()->isOpen(today))
+        return fail(QStringLiteral("round %1 is not open: codes are for a round that takes answers").arg(id));
+    auto codes = pulse.makeInvites(round.value()->id, count);
+    if (!codes)
+        return fail(codes.error());
+    for (const std::string& code : codes.value())
+        say(q(core::shownInviteCode(code)));
+    return Success;
+}
+
+// "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0" as an address and a port.
+core::Result<storage::ServeOptions> listenOptions(const QString& listen)
+{
+    storage::ServeOptions options;
+    if (listen.isEmpty())
+        return options;
+    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const int port = colon > 0 ? listen.mid(colon + 1).toInt(&ok) : -1;
+    QString address = listen.left(colon);
+    if (address.startsWith(QLatin1Char('[')) && address.endsWith(QLatin1Char(']')))
+        address = address.mid(1, address.size() - 2);
+    if (!ok || port < 0 || port > 65535 || address.isEmpty())
+        return core::Error{std::string(), QStringLiteral("--listen %1: use ADDRESS:PORT, such as 127.0.0.1:8080 or 0.0.0.0:8080")
+                                              .arg(listen)
+                                              .toStdString()};
+    options.address = address.toStdString();
+    options.port = static_cast<std::uint16_t>(port);
+    return options;
+}
+
+// `pulse serve ID [--listen ADDR:PORT]`: the answer page without a window, until the round closes
+// or Ctrl+C. The URL alone is the first line of stdout, flushed at once for whoever starts it.
+int serveRound(const Invocation& inv, const QString& idText)
+{
+    bool ok = false;
+    const long long id = idText.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return fail(QStringLiteral("pulse serve %1: not a round id").arg(idText), UsageError);
+    auto options = listenOptions(inv.option(QStringLiteral("listen")));
+    if (!options)
+        return fail(q(options.error().message), UsageError);
+    // Ctrl+C and a stop are waited for here, not delivered: the server's thread inherits the mask.
+    sigset_t stopping;
+    sigemptyset(&stopping);
+    sigaddset(&stopping, SIGINT);
+    sigaddset(&stopping, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopping, nullptr);
+    auto server = storage::PulseServer::start(databasePath(inv), core::PulseRoundId{id}, ui::wording::answerPageWords(), options.value(),
+                                              [] { return core::dayIn(systemNow(), systemZone()); });
+    if (!server)
+        return fail(server.error());
+    std::fprintf(stdout, "%s\n", server.value()->url().c_str());
+    std::fflush(stdout);
+    const timespec second{1, 0};
+    while (server.value()->running() && sigtimedwait(&stopping, nullptr, &second) < 0) {
+    }
+    server.value()->stop();
+    const storage::ServeCounts counts = server.value()->counts();
+    const auto counted = [](int n, const char* one, const char* many) { return QString::number(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? one : many); };
+    std::fprintf(stderr, "rapport: stopped serving round %lld: %s taken, %s refused, the page sent %s\n", id,
+                 qPrintable(counted(counts.accepted, "answer", "answers")), qPrintable(counted(counts.refused, "form", "forms")),
+                 qPrintable(counted(counts.pages, "time", "times")));
     return Success;
 }
 
@@ -189,20 +280,40 @@ int runPulse(const Invocation& inv)
             return fail(QStringLiteral("pulse open takes no id; it prints the new round's"), UsageError);
         if (inv.optionValues(QStringLiteral("team")).isEmpty())
             return fail(QStringLiteral("pulse open needs --team TEAM (once for each team asked)"), UsageError);
-    } else if (action == QStringLiteral("close")) {
+        for (const char* option : {"count", "listen"})
+            if (inv.isSet(QLatin1String(option)))
+                return fail(QStringLiteral("--%1 does not go with pulse open").arg(QLatin1String(option)), UsageError);
+    } else if (action == QStringLiteral("serve")) {
         if (id.isEmpty())
-            return fail(QStringLiteral("pulse close needs the round's ID"), UsageError);
+            return fail(QStringLiteral("pulse serve needs the round's ID"), UsageError);
+        for (const char* option : {"team", "named", "template", "threshold", "closes", "count"})
+            if (inv.isSet(QLatin1String(option)))
+                return fail(QStringLiteral("--%1 does not go with pulse serve").arg(QLatin1String(option)), UsageError);
+        return serveRound(inv, id);
+    } else if (action == QStringLiteral("close") || action == QStringLiteral("invites")) {
+        if (id.isEmpty())
+            return fail(QStringLiteral("pulse %1 needs the round's ID").arg(action), UsageError);
         for (const char* option : {"team", "named", "template", "threshold", "closes"})
             if (inv.isSet(QLatin1String(option)))
                 return fail(QStringLiteral("--%1 goes with pulse open").arg(QLatin1String(option)), UsageError);
+        if (action == QStringLiteral("invites") && !inv.isSet(QStringLiteral("count")))
+            return fail(QStringLiteral("pulse invites needs --count N"), UsageError);
+        if (action == QStringLiteral("close") && inv.isSet(QStringLiteral("count")))
+            return fail(QStringLiteral("--count goes with pulse invites"), UsageError);
+        if (inv.isSet(QStringLiteral("listen")))
+            return fail(QStringLiteral("--listen goes with pulse serve"), UsageError);
     } else {
-        return fail(QStringLiteral("pulse %1: use open or close").arg(action), UsageError);
+        return fail(QStringLiteral("pulse %1: use open, close, invites or serve").arg(action), UsageError);
     }
     auto database = openDatabase(inv, storage::Database::Access::ReadWrite);
     if (!database)
         return fail(database.error());
     const core::LocalDay today = core::dayIn(systemNow(), systemZone());
-    return action == QStringLiteral("open") ? openRound(inv, *database.value(), today) : closeRound(id, *database.value(), today);
+    if (action == QStringLiteral("open"))
+        return openRound(inv, *database.value(), today);
+    if (action == QStringLiteral("invites"))
+        return makeInvites(inv, id, *database.value(), today);
+    return closeRound(id, *database.value(), today);
 }
 
 } // namespace rapport::app

@@ -6,7 +6,7 @@
 namespace rapport::app {
 
 /// `pulse open --team TEAM… [--named] [--template NAME] [--threshold N] [--closes YYYY-MM-DD]`
-/// and `pulse close ID`.
+/// `pulse close ID` and `pulse invites ID --count N`.
 int runPulse(const Invocation& invocation);
 /// `import pulse FILE --round ID [--mapping FILE] [--dry-run]`: a form tool's CSV export of answers.
 int importPulse(const Invocation& invocation);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/icalendar.h"
 
+#include "core/utf8.h"
+
 #include <libical/ical.h>
 
 #include <algorithm>
@@ -315,36 +317,6 @@ std::optional<MeetingStatus> rapportStatus(icalcomponent* event)
     return std::nullopt;
 }
 
-// Text as valid UTF-8: each byte that does not start a well-formed sequence (RFC 3629: no overlong
-// forms, no surrogates, nothing past U+10FFFF) becomes U+FFFD. Stored text must read back exactly
-// as it was written, or a second import would not find its UIDs again.
-std::string validUtf8(std::string_view in)
-{
-    std::string out;
-    out.reserve(in.size());
-    for (std::size_t i = 0; i < in.size();) {
-        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(in[i + k]); };
-        const unsigned char lead = byte(0);
-        const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-        bool ok = length > 0 && i + length <= in.size();
-        char32_t code = length == 1 ? lead : lead & (0x7F >> length);
-        for (std::size_t k = 1; ok && k < length; ++k) {
-            ok = (byte(k) & 0xC0) == 0x80;
-            code = (code << 6) | (byte(k) & 0x3F);
-        }
-        static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        ok = ok && code >= kSmallest[length] && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
-        if (ok) {
-            out.append(in.substr(i, length));
-            i += length;
-        } else {
-            out.append("\xEF\xBF\xBD");
-            ++i;
-        }
-    }
-    return out;
-}
-
 // A UID for an event that has none, from what identifies it, so a second import finds it again.
 std::string derivedUid(const icaltimetype& start, const char* summary)
 {
@@ -365,6 +337,7 @@ void readEvent(icalcomponent* event, const Zone& userZone, const std::unordered_
     icaltimetype end = icalcomponent_get_dtend(event);
     const char* uidText = icalcomponent_get_uid(event);
     const char* summary = icalcomponent_get_summary(event);
+    // Stored text must read back exactly as it was written, or a second import would not find its UID.
     const std::string uid = validUtf8(uidText && *uidText ? uidText : derivedUid(start, summary));
     icalproperty* startProperty = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
     const std::string zone = ianaZoneOf(startProperty).value_or(userZone.id);

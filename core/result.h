@@ -113,6 +113,17 @@ enum class ErrorCode {
     PulseQuestionTwice,     ///< {the question}: two columns answer it
     PulseNoQuestionColumn,  ///< no column answers any question of the round
     PulseMappingNoSuchTarget, ///< {the target}: not a question of the round, nor team, comment, ignore, id or timestamp
+
+    // The answer page's form (core/pulseweb.h). `where` is "body" or the field ("q2", "code").
+    WebFormBadEscape,    ///< a % not followed by two hexadecimal digits
+    WebFormNotText,      ///< a name or value that is not UTF-8 text
+    WebFormTooLarge,     ///< {the limit}: too many fields, or a field too long
+    WebFormUnknownField, ///< {the name}: not a field of the page
+    WebFormFieldTwice,   ///< {the name}
+    WebNoCode,           ///< no code, or not one Rapport could have made
+    WebNoSuchGroup,      ///< {what was sent}: no group chosen, or one the round does not ask
+    WebNotOnScale,       ///< {the value, the scale's lowest, its highest}
+    WebNothingAnswered,  ///< no value and no comment at all
 };
 
 /// Why an operation failed: where (a file position, a JSON path, a field) and what. Core sets a

@@ -1,66 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/searchquery.h"
 
+#include "core/utf8.h"
+
 #include <optional>
 
 namespace rapport::core {
 
 namespace {
-
-struct CodePoint
-{
-    char32_t value;
-    std::size_t length; ///< bytes
-};
-
-bool isContinuation(unsigned char byte)
-{
-    return (byte & 0xC0) == 0x80;
-}
-
-/// The code point at the start of `text` (not empty), or none when its first byte does not begin a
-/// well-formed UTF-8 sequence (overlong forms, surrogates and values past U+10FFFF are not).
-std::optional<CodePoint> decode(std::string_view text)
-{
-    const auto at = [&](std::size_t i) {
-        return static_cast<unsigned char>(text[i]);
-    };
-    const unsigned char lead = at(0);
-    if (lead < 0x80)
-        return CodePoint{lead, 1};
-    std::size_t length = 0;
-    char32_t value = 0;
-    unsigned char low = 0x80; // the range the second byte must fall in
-    unsigned char high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        value = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        value = lead & 0x0F;
-        if (lead == 0xE0)
-            low = 0xA0; // overlong
-        if (lead == 0xED)
-            high = 0x9F; // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        value = lead & 0x07;
-        if (lead == 0xF0)
-            low = 0x90; // overlong
-        if (lead == 0xF4)
-            high = 0x8F; // past U+10FFFF
-    } else {
-        return std::nullopt;
-    }
-    if (text.size() < length || at(1) < low || at(1) > high)
-        return std::nullopt;
-    for (std::size_t i = 1; i < length; ++i) {
-        if (!isContinuation(at(i)))
-            return std::nullopt;
-        value = (value << 6) | (at(i) & 0x3F);
-    }
-    return CodePoint{value, length};
-}
 
 /// Where words end: ASCII white space and control characters, C1 controls and Unicode's spaces.
 bool isSeparator(char32_t c)
@@ -113,7 +60,7 @@ std::string ftsQuery(std::string_view text)
         hasWordCharacter = false;
     };
     for (std::size_t i = 0; i < text.size();) {
-        const auto point = decode(text.substr(i));
+        const auto point = decodeUtf8(text.substr(i));
         if (!point) {
             ++i; // a byte that is not UTF-8 is dropped
             continue;

@@ -181,6 +181,9 @@ bool closePulseRound(const CommandContext& context, const core::PulseRound& roun
 /// many were added; none (reported, nothing pushed) on failure.
 std::optional<int> importPulseAnswers(const CommandContext& context, core::PulseRoundId round,
                                       std::vector<core::PulseResponse> responses, const QString& label);
+/// Makes `count` single-use codes for answering an anonymous round in the browser ("Make 12 codes for
+/// “November”"); undo takes back those not yet spent. Returns them, empty on failure (reported).
+std::vector<std::string> makeInvites(const CommandContext& context, const core::PulseRound& round, int count);
 /// Saves a check-in — a new one when `before` is none, else the change from `before` — as one undo
 /// step labelled `label`. Returns its id (invalid on failure, reported).
 core::CheckInId saveCheckIn(const CommandContext& context, const std::optional<core::CheckIn>& before, const core::CheckIn& after,

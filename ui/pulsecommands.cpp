@@ -86,6 +86,37 @@ private:
     std::vector<core::PulseResponseId> m_added;
 };
 
+// Makes single-use codes; undo takes back those not yet spent, redo puts the same codes back (they
+// may already be on paper).
+class MakeInvitesCommand final : public StoredCommand
+{
+public:
+    MakeInvitesCommand(const CommandContext& context, const core::PulseRound& round, int count)
+        : StoredCommand(context, commandText("Make %n codes for “%1”", count).arg(wording::pulseRoundName(round))), m_round(round.id),
+          m_count(count)
+    {
+    }
+    const std::vector<std::string>& codes() const { return m_codes; }
+
+protected:
+    core::Status apply() override
+    {
+        if (!m_codes.empty())
+            return pulse().restoreInvites(m_round, m_codes);
+        auto made = pulse().makeInvites(m_round, m_count);
+        if (!made)
+            return made.error();
+        m_codes = std::move(made.value());
+        return core::Done{};
+    }
+    core::Status revert() override { return pulse().withdrawInvites(m_round, m_codes); }
+
+private:
+    core::PulseRoundId m_round;
+    int m_count;
+    std::vector<std::string> m_codes;
+};
+
 struct CheckInRows
 {
     using Row = core::CheckIn;
@@ -120,6 +151,12 @@ std::optional<int> importPulseAnswers(const CommandContext& context, core::Pulse
 {
     return pushAndRead(context, new ImportAnswersCommand(context, round, std::move(responses), label),
                        [](const ImportAnswersCommand& c) { return c.added(); });
+}
+
+std::vector<std::string> makeInvites(const CommandContext& context, const core::PulseRound& round, int count)
+{
+    return pushAndRead(context, new MakeInvitesCommand(context, round, count), [](const MakeInvitesCommand& c) { return c.codes(); })
+        .value_or(std::vector<std::string>{});
 }
 
 core::CheckInId saveCheckIn(const CommandContext& context, const std::optional<core::CheckIn>& before, const core::CheckIn& after,

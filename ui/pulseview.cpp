@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/pulseview.h"
 
+#include "ui/collectanswers.h"
+
 #include "ui/changefeed.h"
 #include "ui/chartparts.h"
 #include "ui/commands.h"
@@ -24,6 +26,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QKeyEvent>
 #include <QSettings>
@@ -198,16 +201,19 @@ PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidg
     auto* side = new QWidget(splitter);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
-    auto* buttons = new QHBoxLayout;
+    auto* buttons = new QGridLayout;
     m_new = new QPushButton(tr("&New round…"), side);
     m_close = new QPushButton(tr("C&lose round"), side);
     m_close->setToolTip(tr("Closes the round shown today; Undo opens it again"));
     m_import = new QPushButton(tr("&Import answers…"), side);
     m_import->setToolTip(tr("A Google Forms or Microsoft Forms export (CSV) of this round's answers"));
-    buttons->addWidget(m_new);
-    buttons->addWidget(m_close);
-    buttons->addWidget(m_import);
-    buttons->addStretch();
+    m_collect = new QPushButton(tr("Collect in &browser…"), side);
+    m_collect->setToolTip(tr("Serves this round's answer page on your network, with single-use codes (open anonymous rounds)"));
+    buttons->addWidget(m_new, 0, 0);
+    buttons->addWidget(m_close, 0, 1);
+    buttons->addWidget(m_import, 1, 0);
+    buttons->addWidget(m_collect, 1, 1);
+    buttons->setColumnStretch(2, 1);
     sideLayout->addLayout(buttons);
     m_rounds = new QTreeWidget(side);
     m_rounds->setHeaderLabels({tr("Round"), tr("Answered"), tr("Status")});
@@ -228,8 +234,17 @@ PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidg
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
 
+    m_collection = new AnswerCollection(m_context.database, [this] { return core::dayIn(m_clock(), m_people.zone()); }, this);
+    connect(m_collection, &AnswerCollection::changed, this, [this] { // the round list says which round is collecting
+        const auto keep = currentRound();
+        fillRoundList();
+        const QSignalBlocker quiet(m_rounds);
+        if (keep)
+            showRound(*keep);
+    });
     connect(m_new, &QPushButton::clicked, this, &PulseView::newRound);
     connect(m_close, &QPushButton::clicked, this, &PulseView::closeCurrentRound);
+    connect(m_collect, &QPushButton::clicked, this, &PulseView::collectAnswers);
     connect(m_import, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Import answers"), QString(), tr("CSV files (*.csv);;All files (*)"));
         if (!file.isEmpty())
@@ -371,10 +386,12 @@ void PulseView::fillRoundList()
                        : invited > 0  ? tr("%1 of %2").arg(total.tally.answers).arg(invited)
                                       : QString::number(total.tally.answers);
         }
-        const QString status = round->isOpen(today)
-                                   ? tr("open until %1").arg(wording::date(toQDate(round->closes), wording::DateStyle::Medium, wording::Year::Omitted))
-                                   : round->opens > today ? tr("opens %1").arg(wording::date(toQDate(round->opens), wording::DateStyle::Medium))
-                                                          : tr("closed");
+        QString status = round->isOpen(today)
+                             ? tr("open until %1").arg(wording::date(toQDate(round->closes), wording::DateStyle::Medium, wording::Year::Omitted))
+                             : round->opens > today ? tr("opens %1").arg(wording::date(toQDate(round->opens), wording::DateStyle::Medium))
+                                                    : tr("closed");
+        if (m_collection->round() == round->id)
+            status = tr("%1 · collecting").arg(status);
         auto* item = new QTreeWidgetItem(m_rounds, {wording::pulseRoundName(*round), answered, status});
         item->setData(0, Qt::UserRole, QVariant::fromValue(round->id.value));
         if (const core::PulseTemplate* asked = core::templateOf(m_loaded->templates, *round))
@@ -439,6 +456,7 @@ void PulseView::showSelected()
     const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
     m_close->setEnabled(round && round->isOpen(today));
     m_import->setEnabled(round != nullptr); // answers are read whenever they come, a late export too
+    m_collect->setEnabled(round && round->isOpen(today) && round->anonymity == core::Anonymity::Anonymous);
     {
         const QSignalBlocker quiet(m_group);
         const int keep = m_group->currentIndex();
@@ -936,6 +954,15 @@ void PulseView::closeCurrentRound()
     const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
     if (round && round->isOpen(today))
         commands::closePulseRound(m_context, *round, today);
+}
+
+void PulseView::collectAnswers()
+{
+    const core::PulseRound* round = selectedRound();
+    if (!round || !m_collect->isEnabled())
+        return;
+    CollectAnswersDialog dialog(m_context, *m_collection, *round, this);
+    dialog.exec();
 }
 
 void PulseView::importAnswers(const QString& file)

@@ -24,6 +24,7 @@ class QVBoxLayout;
 
 namespace rapport::ui {
 
+class AnswerCollection;
 class PersonModel;
 class PulseQueries;
 
@@ -54,6 +55,10 @@ public:
     /// Reads a form tool's CSV export into the round shown, through its preview (PulseImportDialog);
     /// the mapping chosen there is remembered for the round's template.
     void importAnswers(const QString& file);
+    /// Collects the round shown in the browser (CollectAnswersDialog): an open anonymous round.
+    void collectAnswers();
+    /// The answer server of this area: one round at a time, stopped with the area.
+    AnswerCollection& collection() const { return *m_collection; }
     /// Plans an action after the round shown (PulseActionDialog), about the group shown.
     void addAction();
     /// Edits the action chosen in the Actions tab (PulseActionDialog).
@@ -71,6 +76,7 @@ public:
     QPushButton* newButton() const { return m_new; }
     QPushButton* closeButton() const { return m_close; }
     QPushButton* importButton() const { return m_import; }
+    QPushButton* collectButton() const { return m_collect; }
     /// The round's own actions (the Actions tab): what, about whom, owner, progress.
     QTreeWidget* actionList() const { return m_actions; }
     QPushButton* addActionButton() const { return m_addAction; }
@@ -115,6 +121,8 @@ private:
     QPushButton* m_new = nullptr;
     QPushButton* m_close = nullptr;
     QPushButton* m_import = nullptr;
+    QPushButton* m_collect = nullptr;
+    AnswerCollection* m_collection = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_summary = nullptr;
     QComboBox* m_group = nullptr;

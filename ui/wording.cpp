@@ -2,6 +2,7 @@
 #include "ui/wording.h"
 
 #include "core/series.h"
+#include "core/storage/answerpage.h"
 #include "core/storage/conversationrepository.h"
 #include "ui/localdates.h"
 
@@ -561,6 +562,15 @@ QString error(const core::Error& e)
     case C::PulseNoQuestionColumn: return trError("no column is a question of the round; map the columns to its questions");
     case C::PulseMappingNoSuchTarget:
         return trError("“%1” is not a question of the round, nor team, comment, ignore, id or timestamp").arg(v(0));
+    case C::WebFormBadEscape: return trError("the form arrived damaged (a broken %-escape)");
+    case C::WebFormNotText: return trError("the form holds something that is not text");
+    case C::WebFormTooLarge: return trError("the form is larger than this page takes (%1)").arg(v(0));
+    case C::WebFormUnknownField: return trError("“%1” is not a field of this page").arg(v(0));
+    case C::WebFormFieldTwice: return trError("“%1” was sent twice").arg(v(0));
+    case C::WebNoCode: return trError("enter the code you were given: ten letters and digits");
+    case C::WebNoSuchGroup: return trError("choose your team");
+    case C::WebNotOnScale: return trError("%1 is not on the %2–%3 scale").arg(v(0), v(1), v(2));
+    case C::WebNothingAnswered: return trError("answer at least one question, or write a comment");
     case C::LinkToSelf: return trError("a person cannot be linked to themselves");
     case C::LinkExists:
         switch (core::linkTypeFromToken(e.values.empty() ? std::string() : e.values.front()).value_or(core::LinkType::WorksWith)) {
@@ -967,6 +977,48 @@ QString pulseChange(core::Change change, std::optional<double> difference)
     case core::Change::NothingToCompare: break;
     }
     return {};
+}
+
+storage::AnswerPageWords answerPageWords()
+{
+    const auto utf8 = [](const QString& text) { return text.toStdString(); };
+    storage::AnswerPageWords words;
+    words.language = utf8(QLocale().name().section(QLatin1Char('_'), 0, 0));
+    words.recorded = utf8(tr("Your answers are anonymous: Rapport keeps them with no name, no time and no address, "
+                             "and notes only that your code was used."));
+    words.code = utf8(tr("Your code"));
+    words.codeHint = utf8(tr("The ten letters and digits you were given, with or without the dash. Each code answers once."));
+    words.group = utf8(tr("Your team"));
+    words.chooseGroup = utf8(tr("Choose your team"));
+    words.comment = utf8(tr("Anything to add? (optional)"));
+    words.general = utf8(tr("Anything else you would like to say? (optional)"));
+    words.skipHint = utf8(tr("Answer what you like; a question left blank is not counted."));
+    words.send = utf8(tr("Send my answers"));
+    for (int value = 1; value <= 5; ++value)
+        words.agreement.push_back(utf8(scaleValueName(core::Scale::Agreement, value)));
+    words.no = utf8(scaleValueName(core::Scale::YesNo, 0));
+    words.yes = utf8(scaleValueName(core::Scale::YesNo, 1));
+    words.notLikely = utf8(tr("0 — not at all likely"));
+    words.veryLikely = utf8(tr("10 — extremely likely"));
+    words.thanksTitle = utf8(tr("Thank you"));
+    words.thanks = utf8(tr("Your answers are in. You can close this page."));
+    words.closedTitle = utf8(tr("This round is closed"));
+    words.closed = utf8(tr("It no longer takes answers. Thank you for wanting to answer."));
+    words.refusedTitle = utf8(tr("This page cannot help with that"));
+    words.notFound = utf8(tr("There is nothing here. The answer page is at the address you were given, ending in a slash."));
+    words.cannotTake = utf8(tr("The page cannot take that request. Open the address you were given and answer there."));
+    words.codeRefused = utf8(tr("This code cannot be used: check it, or ask for a new one. Your answers are still here."));
+    words.tooMany = utf8(tr("Too many answers came from this address in the last minute. Wait a minute, then send again."));
+    words.notSaved = utf8(tr("Your answers could not be saved just now. Send them again in a moment."));
+    words.problem = [](const core::Error& error) {
+        QString said = wording::error(error);
+        if (error.where.size() > 1 && (error.where[0] == 'q' || error.where[0] == 'c'))
+            return tr("Question %1: %2").arg(QString::fromStdString(error.where.substr(1)), said).toStdString();
+        if (!said.isEmpty())
+            said[0] = said[0].toUpper(); // a sentence of its own at the top of the page
+        return said.toStdString();
+    };
+    return words;
 }
 
 QString scaleValueName(core::Scale scale, int value)

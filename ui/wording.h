@@ -30,6 +30,10 @@ namespace rapport::storage {
 enum class SearchKind; // core/storage/conversationrepository.h
 }
 
+namespace rapport::storage {
+struct AnswerPageWords;
+}
+
 namespace rapport::ui::wording {
 
 /// "Direct report", "Skip-level", ...
@@ -202,6 +206,9 @@ QString pulseHiddenShort(core::Hidden hidden, int threshold);
 /// The change beside a figure: " ↑ +0.4", " ↓ −0.3", " (−0.3: too few answers to call a change)";
 /// empty when there is no difference worth a word (or nothing to compare).
 QString pulseChange(core::Change change, std::optional<double> difference);
+/// Every word of a round's answer page, in the user's language; its problems name the question.
+storage::AnswerPageWords answerPageWords();
+
 /// A value of a scale as a person reads it: "Strongly agree", "Yes", "7".
 QString scaleValueName(core::Scale scale, int value);
 /// A figure of a question: "3.8 (72% favourable) ↑ +0.4", "12 answers" for words only, or why it is hidden.

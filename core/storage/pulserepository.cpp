@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <sys/random.h>
+
 namespace rapport::storage {
 namespace {
 
@@ -639,6 +641,142 @@ core::Status PulseRepository::removeAction(core::PulseActionId id)
     return writeTransaction(
         db, m_db.dialect(), [&] { return runWith(db, QStringLiteral("DELETE FROM pulse_actions WHERE id = ?"), {id.value}); },
         [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+namespace {
+
+// 64 bits from the kernel's random source: a code must not follow from the codes before it.
+core::Result<std::uint64_t> randomBits()
+{
+    std::uint64_t bits = 0;
+    if (getrandom(&bits, sizeof bits, 0) != static_cast<ssize_t>(sizeof bits))
+        return core::Error{"getrandom", "the system gave no random bits for a code"};
+    return bits;
+}
+
+core::Result<bool> isInvite(const QSqlDatabase& db, core::PulseRoundId round, const std::string& code, bool unspentOnly)
+{
+    Query q(db, unspentOnly ? QStringLiteral("SELECT 1 FROM pulse_invites WHERE round_id = ? AND code = ? AND spent = 0")
+                            : QStringLiteral("SELECT 1 FROM pulse_invites WHERE round_id = ? AND code = ?"));
+    q.bind(round.value).bindText(code);
+    if (!q.exec())
+        return q.error();
+    return q.next();
+}
+
+} // namespace
+
+core::Result<std::vector<std::string>> PulseRepository::makeInvites(core::PulseRoundId round, int count)
+{
+    if (count < 1 || count > kMaxInvitesAtOnce)
+        return roundError(round, "between 1 and " + std::to_string(kMaxInvitesAtOnce) + " codes at a time");
+    const QSqlDatabase db = m_db.connection();
+    std::vector<std::string> made;
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&]() -> core::Result<std::vector<std::string>> {
+            auto facts = roundFacts(db, round);
+            if (!facts)
+                return facts.error();
+            if (!facts.value().anonymous)
+                return roundError(round, "codes are for anonymous rounds");
+            while (made.size() < static_cast<std::size_t>(count)) {
+                auto bits = randomBits();
+                if (!bits)
+                    return bits.error();
+                const std::string code = core::inviteCode(bits.value());
+                auto taken = isInvite(db, round, code, false);
+                if (!taken)
+                    return taken.error();
+                if (taken.value())
+                    continue; // one in 10^14 per code the round has
+                if (auto added = runWith(db, QStringLiteral("INSERT INTO pulse_invites (round_id, code) VALUES (?, ?)"),
+                                         {round.value, QString::fromStdString(code)});
+                    !added)
+                    return added.error();
+                made.push_back(code);
+            }
+            return made;
+        },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Result<InviteCounts> PulseRepository::inviteCounts(core::PulseRoundId round) const
+{
+    Query q(m_db.connection(), QStringLiteral("SELECT COUNT(*), COALESCE(SUM(spent), 0) FROM pulse_invites WHERE round_id = ?"));
+    q.bind(round.value);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return InviteCounts{};
+    return InviteCounts{q.value(0).toInt(), q.value(1).toInt()};
+}
+
+core::Status PulseRepository::withdrawInvites(core::PulseRoundId round, const std::vector<std::string>& codes)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&]() -> core::Status {
+            for (const std::string& code : codes)
+                if (auto removed = runWith(db, QStringLiteral("DELETE FROM pulse_invites WHERE round_id = ? AND code = ? AND spent = 0"),
+                                           {round.value, QString::fromStdString(code)});
+                    !removed)
+                    return removed.error();
+            return core::Done{};
+        },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Status PulseRepository::restoreInvites(core::PulseRoundId round, const std::vector<std::string>& codes)
+{
+    const QSqlDatabase db = m_db.connection();
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&]() -> core::Status {
+            for (const std::string& code : codes) {
+                auto known = isInvite(db, round, code, false);
+                if (!known)
+                    return known.error();
+                if (known.value())
+                    continue;
+                if (auto added = runWith(db, QStringLiteral("INSERT INTO pulse_invites (round_id, code) VALUES (?, ?)"),
+                                         {round.value, QString::fromStdString(code)});
+                    !added)
+                    return added.error();
+            }
+            return core::Done{};
+        },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Result<bool> PulseRepository::answerWithCode(const core::PulseRound& round, const core::WebAnswers& answers, core::LocalDay today)
+{
+    const QSqlDatabase db = m_db.connection();
+    bool stored = false;
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&]() -> core::Result<bool> {
+            auto facts = roundFacts(db, round.id);
+            if (!facts)
+                return facts.error();
+            if (!facts.value().anonymous || answers.group >= facts.value().groups)
+                return roundError(round.id, "the answers do not fit the round");
+            auto unspent = isInvite(db, round.id, answers.code, true);
+            if (!unspent || !unspent.value())
+                return unspent;
+            if (auto spent = runWith(db, QStringLiteral("UPDATE pulse_invites SET spent = 1 WHERE round_id = ? AND code = ?"),
+                                     {round.id.value, QString::fromStdString(answers.code)});
+                !spent)
+                return spent.error();
+            if (auto written = writeResponse(db, core::responseOf(answers, round, std::nullopt, today)); !written)
+                return written.error();
+            return stored = true;
+        },
+        [&] {
+            if (stored)
+                m_db.announce(ChangeSet::of(Rows::Pulse));
+        });
 }
 
 } // namespace rapport::storage

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/pulse.h"
+#include "core/pulseweb.h"
 #include "core/result.h"
 
 #include <QSqlDatabase>
@@ -15,6 +16,15 @@
 namespace rapport::storage {
 
 class Database;
+
+/// How many single-use codes a round has, and how many of them are spent.
+struct InviteCounts
+{
+    int made = 0;
+    int spent = 0;
+
+    friend bool operator==(const InviteCounts&, const InviteCounts&) = default;
+};
 
 /// Pulse templates, rounds, their answers and action plans, and check-ins (docs/pulse.md). Each write is one
 /// transaction and announces Rows::Pulse (with the person, for a check-in).
@@ -55,6 +65,19 @@ public:
     /// Removes answers of a round (the undo of addResponses()).
     core::Status removeResponses(core::PulseRoundId round, const std::vector<core::PulseResponseId>& responses);
 
+    /// Makes `count` (1 to kMaxInvitesAtOnce) single-use codes for an anonymous round and returns
+    /// them as stored (core::inviteCode of the kernel's random bits). Nothing records who gets which.
+    core::Result<std::vector<std::string>> makeInvites(core::PulseRoundId round, int count);
+    core::Result<InviteCounts> inviteCounts(core::PulseRoundId round) const;
+    /// Takes back codes not yet spent (the undo of makeInvites); a spent one stays spent.
+    core::Status withdrawInvites(core::PulseRoundId round, const std::vector<std::string>& codes);
+    /// Puts back codes withdrawn (the redo of makeInvites), those the round still has left as they are.
+    core::Status restoreInvites(core::PulseRoundId round, const std::vector<std::string>& codes);
+    /// A browser's answers (core::answersFromForm): spends their code and adds the response
+    /// (core::responseOf, with a random id) in one transaction. False, with nothing written, when the
+    /// code is not an unspent code of the round: whether it never existed or was spent is not said.
+    core::Result<bool> answerWithCode(const core::PulseRound& round, const core::WebAnswers& answers, core::LocalDay today);
+
     /// Every action plan of every round, by id.
     core::Result<std::vector<core::PulseAction>> actions() const;
     /// Stores an action (id 0: a new one) of an existing round; returns its id.
@@ -71,6 +94,8 @@ private:
 
     Database& m_db;
 };
+
+inline constexpr int kMaxInvitesAtOnce = 1000;
 
 namespace rows {
 

@@ -414,6 +414,8 @@ const std::vector<Table>& tables()
          readOnesOf<&D::checkIns, rows::checkInsWhere>, restoreOnesOf<&D::checkIns, rows::insertCheckIn>},
         {"pulse_actions", Ownership::Private, Carried::OwnList, "pulseActions", {},
          readAllOf<&D::pulseActions, rows::pulseActionsWhere>, insertAll<&D::pulseActions, rows::insertPulseAction>},
+        // Live secrets of a round, not kept in a backup: a restored database takes no old code.
+        {"pulse_invites", Ownership::Private, Carried::NotData, nullptr, {}},
     };
     return all;
 }

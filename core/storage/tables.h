@@ -33,7 +33,7 @@ enum class Carried {
     WithParent, ///< stored with each row of another table's list (a tie with its person, a pulse
                 ///< question with its template): travels in that list
     Derived, ///< computed from other tables (contact summaries), rebuilt on restore; never exported
-    NotData, ///< bookkeeping (schema_info)
+    NotData, ///< bookkeeping (schema_info), drafts being typed, a round's single-use codes
 };
 
 /// A column that refers to a person, and what deleting the person does to its rows.

@@ -4,7 +4,8 @@
 
 Two kinds of figures:
 - in-process ones from Google Benchmark (tests/bench/*_bench.cpp, medians of 5 repetitions), named
-  after the benchmark with their unit: health_all_vp -> health_all_vp_ms;
+  after the benchmark with their unit: health_all_vp -> health_all_vp_ms; a counter that is a rate
+  or a 95th percentile is a figure of its own: pulse_http's answers_per_s -> pulse_http_answers_per_s;
 - whole-process ones: the app started with --screenshot on an empty and on the vp database, which
   paints its first frame and exits; the median wall time of repeated runs is startup_*_ms and the
   largest peak resident memory of those runs rss_*_mb.
@@ -69,6 +70,12 @@ def run_google_benchmark(extra):
             continue
         name = entry["run_name"].split("/")[0]
         results[name + "_ms"] = {"median": round(entry["real_time"] * UNIT_TO_MS[entry["time_unit"]], 3), "unit": "ms"}
+        # Counters that are figures of their own: a rate, a percentile.
+        for key, value in entry.items():
+            if key.endswith("_per_s"):
+                results[f"{name}_{key}"] = {"median": round(value, 1), "unit": "1/s"}
+            elif key.endswith("_p95_ms"):
+                results[f"{name}_{key}"] = {"median": round(value, 3), "unit": "ms"}
     return results
 
 

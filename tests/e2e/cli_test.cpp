@@ -3,10 +3,12 @@
 // The subcommand table (app/subcommands.h) is linked in to know what --help must list and which
 // commands only read, and to check that its entries agree; the behaviour is checked on the binary.
 #include "app/subcommands.h"
+#include "core/pulseweb.h"
 #include "core/storage/backupshelf.h"
 #include "core/storage/conversationrepository.h"
 #include "core/storage/database.h"
 #include "core/storage/peoplerepository.h"
+#include "core/storage/pulserepository.h"
 #include "tests/support/testsupport.h"
 
 #include <QFile>
@@ -26,6 +28,8 @@
 #include <QStandardPaths>
 
 #include <gtest/gtest.h>
+
+#include <csignal>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -48,6 +52,21 @@ protected:
     Outcome rapport(const QStringList& arguments, const QStringList& prefix = {}, const QString& home = {})
     {
         QProcess process;
+        process.setProcessEnvironment(environment(home));
+        if (prefix.isEmpty()) {
+            process.start(QStringLiteral(RAPPORT_BINARY), arguments);
+        } else {
+            process.start(prefix.front(), prefix.mid(1) + QStringList{QStringLiteral(RAPPORT_BINARY)} + arguments);
+        }
+        EXPECT_TRUE(process.waitForFinished(60'000)) << arguments.join(QLatin1Char(' ')).toStdString();
+        return Outcome{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                   QString::fromLocal8Bit(process.readAllStandardOutput()),
+                   QString::fromLocal8Bit(process.readAllStandardError())};
+    }
+
+    /// A home of the test's own, Berlin's time, no display.
+    QProcessEnvironment environment(const QString& home = {})
+    {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         const QString homeFolder = home.isEmpty() ? dir.path(QStringLiteral("home")) : home;
         env.insert(QStringLiteral("HOME"), homeFolder);
@@ -61,16 +80,7 @@ protected:
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        process.setProcessEnvironment(env);
-        if (prefix.isEmpty()) {
-            process.start(QStringLiteral(RAPPORT_BINARY), arguments);
-        } else {
-            process.start(prefix.front(), prefix.mid(1) + QStringList{QStringLiteral(RAPPORT_BINARY)} + arguments);
-        }
-        EXPECT_TRUE(process.waitForFinished(60'000)) << arguments.join(QLatin1Char(' ')).toStdString();
-        return Outcome{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromLocal8Bit(process.readAllStandardOutput()),
-                   QString::fromLocal8Bit(process.readAllStandardError())};
+        return env;
     }
 
     Outcome onDb(const QString& db, QStringList arguments) { return rapport(QStringList{QStringLiteral("--database"), db} + arguments); }
@@ -158,7 +168,8 @@ TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
                                  "report health|week|pulse [--at YYYY-MM-DD] [--format text|json] [--round ID]",
                                  "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]] [--by me|them]",
                                  "prep PERSON [--format text|json] [--pdf FILE] [--private]",
-                                 "pulse open|close [ID] [--team TEAM]… [--named] [--template NAME] [--threshold N] [--closes YYYY-MM-DD]"})
+                                 "pulse open|close|invites|serve [ID] [--team TEAM]… [--named] [--template NAME] [--threshold N] [--closes YYYY-MM-DD] "
+                                 "[--count N] [--listen ADDR:PORT]"})
         EXPECT_TRUE(help.out.contains(QStringLiteral("\n  ") + QString::fromUtf8(synopsis))) << synopsis;
     EXPECT_TRUE(help.out.contains(QStringLiteral("Exit codes: 0 success, 1 refused or failed, 2 usage error.")));
 }
@@ -720,7 +731,120 @@ TEST_F(Cli, PulseOpenPrintsTheNewRoundsIdAloneAndCloseEndsItToday)
                        2, "at least 3");
     expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close")}), 2, "needs the round's ID");
     expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close"), QStringLiteral("99")}), 1, "no such round");
-    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("pause"), QStringLiteral("9")}), 2, "use open or close");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("pause"), QStringLiteral("9")}), 2, "use open, close, invites or serve");
+}
+
+TEST_F(Cli, PulseInvitesPrintsSingleUseCodesOneALine)
+{
+    const QString db = path("invites.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team")}).exitCode, 0);
+    const Outcome opened = onDb(db, {QStringLiteral("pulse"), QStringLiteral("open"), QStringLiteral("--team"), QStringLiteral("Search")});
+    ASSERT_EQ(opened.exitCode, 0) << opened.err.toStdString();
+    const QString round = opened.out.trimmed();
+
+    const Outcome invited = onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--count"), QStringLiteral("12")});
+    ASSERT_EQ(invited.exitCode, 0) << invited.err.toStdString();
+    const QStringList codes = invited.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(codes.size(), 12);
+    for (const QString& code : codes) {
+        EXPECT_EQ(code.size(), 11) << code.toStdString();
+        EXPECT_TRUE(core::typedInviteCode(code.toStdString())) << code.toStdString();
+    }
+    EXPECT_EQ(QSet<QString>(codes.begin(), codes.end()).size(), 12) << "no code twice";
+    const Outcome more = onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--count"), QStringLiteral("3")});
+    EXPECT_EQ(more.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
+
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round}), 2, "needs --count N");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--count"), QStringLiteral("0")}), 2,
+                       "from 1 to 1000");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), QStringLiteral("99"), QStringLiteral("--count"), QStringLiteral("2")}),
+                       1, "no such round");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close"), round, QStringLiteral("--count"), QStringLiteral("2")}), 2,
+                       "--count goes with pulse invites");
+    ASSERT_EQ(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close"), round}).exitCode, 0);
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--count"), QStringLiteral("2")}), 1,
+                       "is not open");
+    const Outcome named = onDb(db, {QStringLiteral("pulse"), QStringLiteral("open"), QStringLiteral("--team"), QStringLiteral("Search"),
+                                    QStringLiteral("--named")});
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), named.out.trimmed(), QStringLiteral("--count"), QStringLiteral("2")}),
+                       1, "is named");
+}
+
+TEST_F(Cli, PulseServeTakesAnswersFromPythonsHttpClientUntilCtrlC)
+{
+    const QString db = path("serve.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team")}).exitCode, 0);
+    const QString round = onDb(db, {QStringLiteral("pulse"), QStringLiteral("open"), QStringLiteral("--team"), QStringLiteral("Search")}).out.trimmed();
+    const QStringList codes = onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--count"), QStringLiteral("2")})
+                                  .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(codes.size(), 2);
+
+    QProcess serving;
+    serving.setProcessEnvironment(environment());
+    serving.start(QStringLiteral(RAPPORT_BINARY), {QStringLiteral("--database"), db, QStringLiteral("pulse"), QStringLiteral("serve"), round,
+                                                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    ASSERT_TRUE(serving.waitForReadyRead(30'000)) << serving.readAllStandardError().toStdString();
+    const QString url = QString::fromUtf8(serving.readLine()).trimmed();
+    EXPECT_TRUE(url.startsWith(QStringLiteral("http://127.0.0.1:"))) << url.toStdString();
+    EXPECT_TRUE(url.endsWith(QLatin1Char('/'))) << "the URL alone on the first line";
+
+    QProcess client;
+    client.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(RAPPORT_SOURCE_DIR "/tests/e2e/answer_client.py"), url, codes[0], codes[1]});
+    ASSERT_TRUE(client.waitForFinished(90'000));
+    EXPECT_EQ(client.exitCode(), 0) << client.readAllStandardError().toStdString();
+
+    ::kill(static_cast<pid_t>(serving.processId()), SIGINT);
+    ASSERT_TRUE(serving.waitForFinished(30'000));
+    EXPECT_EQ(serving.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(serving.exitCode(), 0) << "Ctrl+C is a normal end";
+    EXPECT_TRUE(QString::fromLocal8Bit(serving.readAllStandardError()).contains(QStringLiteral("2 answers taken")));
+
+    {
+        auto stored = test::openDatabase(db);
+        ASSERT_TRUE(stored);
+        storage::PulseRepository pulse(*stored);
+        const core::PulseRoundId id{round.toLongLong()};
+        const auto answers = pulse.responsesOf(id).value();
+        ASSERT_EQ(answers.size(), 2u);
+        for (const auto& answer : answers) {
+            EXPECT_FALSE(answer.person);
+            EXPECT_FALSE(answer.day);
+        }
+        EXPECT_EQ(pulse.inviteCounts(id).value(), (storage::InviteCounts{2, 2}));
+    }
+    EXPECT_EQ(onDb(db, {QStringLiteral("check")}).exitCode, 0) << "the database is sound after the stop";
+
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("serve"), round, QStringLiteral("--listen"), QStringLiteral("nowhere")}), 2,
+                       "--listen nowhere");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("serve")}), 2, "needs the round's ID");
+    ASSERT_EQ(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close"), round}).exitCode, 0);
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("serve"), round}), 1, "not an open anonymous round");
+}
+
+TEST_F(Cli, PulseServeTakesAnAnswerFromHeadlessChromium)
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("chromium")).isEmpty())
+        GTEST_SKIP() << "Debian's chromium is not installed (.ci/run installs it); the browser test is skipped";
+    const QString db = path("chromium.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team")}).exitCode, 0);
+    const QString round = onDb(db, {QStringLiteral("pulse"), QStringLiteral("open"), QStringLiteral("--team"), QStringLiteral("Search")}).out.trimmed();
+    const QString code = onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--count"), QStringLiteral("1")}).out.trimmed();
+
+    QProcess serving;
+    serving.setProcessEnvironment(environment());
+    serving.start(QStringLiteral(RAPPORT_BINARY), {QStringLiteral("--database"), db, QStringLiteral("pulse"), QStringLiteral("serve"), round});
+    ASSERT_TRUE(serving.waitForReadyRead(30'000)) << serving.readAllStandardError().toStdString();
+    const QString url = QString::fromUtf8(serving.readLine()).trimmed();
+
+    QProcess browser;
+    browser.setProcessEnvironment(environment());
+    browser.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(RAPPORT_SOURCE_DIR "/tests/e2e/chromium_answer.py"), url, code});
+    ASSERT_TRUE(browser.waitForFinished(240'000));
+    EXPECT_EQ(browser.exitCode(), 0) << browser.readAllStandardError().toStdString();
+    ::kill(static_cast<pid_t>(serving.processId()), SIGTERM);
+    ASSERT_TRUE(serving.waitForFinished(30'000));
+    EXPECT_EQ(serving.exitCode(), 0);
+    EXPECT_TRUE(QString::fromLocal8Bit(serving.readAllStandardError()).contains(QStringLiteral("1 answer taken")));
 }
 
 TEST_F(Cli, LogWritesOneInteractionOrNothing)

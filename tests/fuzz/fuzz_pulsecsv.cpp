@@ -4,6 +4,8 @@
 // its scale or in a group the round does not have.
 #include "core/pulseimport.h"
 
+#include "tests/fuzz/fuzzround.h"
+
 #include <cstdlib>
 #include <string_view>
 
@@ -13,9 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto table = readCsv(std::string_view(reinterpret_cast<const char*>(data), size));
     if (!table)
         return 0;
-    PulseRound round;
-    round.id = PulseRoundId{1};
-    round.groups = {PulseGroup{TeamId{1}, "Platform", 8}, PulseGroup{TeamId{2}, "Search", 6}};
+    const PulseRound round = rapport::fuzz::twoTeamRound();
     const PulseTemplate asked = seenHeardTrusted();
     const PulseImport import = readPulseAnswers(table.value(), round, asked);
     for (const auto& response : import.responses) {

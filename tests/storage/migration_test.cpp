@@ -211,6 +211,22 @@ TEST(Migration, Schema12KeepsEveryConversationAOneOnOneAndStartsWithNoActions)
     EXPECT_TRUE(db->verify());
 }
 
+TEST(Migration, Schema13KeepsEveryRoundAndItsAnswersAndStartsWithNoCodes)
+{
+    test::TempDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("schema-v12.sqlite"));
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(storage::builtInMigrations().at(12).readableBy, 12) << "schema 12 serves no page and never reads a code";
+    storage::PulseRepository pulse(*db);
+    const auto rounds = pulse.rounds().value();
+    ASSERT_FALSE(rounds.empty()) << "the fixture must hold a round for this to mean anything";
+    EXPECT_FALSE(pulse.responsesOf(rounds.front().id).value().empty());
+    for (const auto& round : rounds)
+        EXPECT_EQ(pulse.inviteCounts(round.id).value(), storage::InviteCounts{});
+    EXPECT_TRUE(db->verify());
+}
+
 TEST(Migration, EverySchemaBelowTheCurrentOneHasAFixture)
 {
     // A new migration must come with the fixture of the schema it upgrades (tests/data/README.md).

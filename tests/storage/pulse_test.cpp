@@ -7,10 +7,12 @@
 #include "tests/support/testsupport.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 using namespace rapport;
 using namespace rapport::storage;
@@ -247,4 +249,67 @@ TEST_F(PulseStorage, ActionsBelongToTheirRoundAndGoWithIt)
     core::PulseAction orphan = whole;
     orphan.id = {};
     EXPECT_FALSE(pulse().saveAction(orphan)) << "no action without its round";
+}
+
+TEST_F(PulseStorage, InvitesAreDistinctCodesOfAnAnonymousRoundRecordingOnlyWhetherSpent)
+{
+    const auto id = pulse().open(round()).value();
+    const auto codes = pulse().makeInvites(id, 40);
+    ASSERT_TRUE(codes) << codes.error().toString();
+    ASSERT_EQ(codes.value().size(), 40u);
+    for (const std::string& code : codes.value())
+        EXPECT_EQ(core::typedInviteCode(code), code);
+    EXPECT_EQ(std::set<std::string>(codes.value().begin(), codes.value().end()).size(), 40u);
+    EXPECT_EQ(pulse().inviteCounts(id).value(), (InviteCounts{40, 0}));
+
+    QSqlQuery columns(db->connection());
+    ASSERT_TRUE(columns.exec(QStringLiteral("SELECT name FROM pragma_table_info('pulse_invites') ORDER BY cid")));
+    QStringList names;
+    while (columns.next())
+        names << columns.value(0).toString();
+    EXPECT_EQ(names, (QStringList{QStringLiteral("round_id"), QStringLiteral("code"), QStringLiteral("spent")}))
+        << "no person, no time: a code says nothing of who answered when";
+
+    EXPECT_FALSE(pulse().makeInvites(id, 0));
+    EXPECT_FALSE(pulse().makeInvites(id, kMaxInvitesAtOnce + 1));
+    EXPECT_FALSE(pulse().makeInvites(pulse().open(round(core::Anonymity::Named)).value(), 3)) << "codes are for anonymous rounds";
+    EXPECT_FALSE(pulse().makeInvites(core::PulseRoundId{999}, 3));
+}
+
+TEST_F(PulseStorage, ACodeAnswersOnceAndAWrongOrSpentOneWritesNothing)
+{
+    core::PulseRound asked = round();
+    asked.id = pulse().open(asked).value();
+    const std::string code = pulse().makeInvites(asked.id, 2).value().front();
+    const core::WebAnswers answers{code, 1, {{4, ""}, {std::nullopt, ""}, {2, "Rushed"}}, "Thanks"};
+    const core::LocalDay today = *core::parseDay("2026-11-05");
+
+    QSignalSpy announced(db.get(), &Database::changed);
+    ASSERT_EQ(pulse().answerWithCode(asked, answers, today).value(), true);
+    EXPECT_EQ(announced.count(), 1);
+    const auto stored = pulse().responsesOf(asked.id).value();
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored.front().group, 1u);
+    EXPECT_FALSE(stored.front().person);
+    EXPECT_FALSE(stored.front().day) << "an anonymous answer keeps no day";
+    EXPECT_EQ(stored.front().answers, answers.answers);
+    EXPECT_EQ(stored.front().comment, "Thanks");
+    EXPECT_EQ(pulse().inviteCounts(asked.id).value(), (InviteCounts{2, 1}));
+
+    EXPECT_EQ(pulse().answerWithCode(asked, answers, today).value(), false) << "spent";
+    core::WebAnswers guessed = answers;
+    guessed.code = "2222222222";
+    EXPECT_EQ(pulse().answerWithCode(asked, guessed, today).value(), false) << "never made";
+    core::PulseRound other = round();
+    other.id = pulse().open(other).value();
+    const std::string otherCode = pulse().makeInvites(other.id, 1).value().front();
+    guessed.code = otherCode;
+    EXPECT_EQ(pulse().answerWithCode(asked, guessed, today).value(), false) << "another round's code";
+    core::WebAnswers outside = answers;
+    outside.code = pulse().makeInvites(asked.id, 1).value().front();
+    outside.group = 2;
+    EXPECT_FALSE(pulse().answerWithCode(asked, outside, today)) << "a group the round does not have";
+    EXPECT_EQ(pulse().responsesOf(asked.id).value().size(), 1u);
+    EXPECT_EQ(pulse().inviteCounts(asked.id).value(), (InviteCounts{3, 1})) << "a refused answer spends nothing";
+    EXPECT_EQ(announced.count(), 4) << "the answer, another round opened, two batches of codes";
 }

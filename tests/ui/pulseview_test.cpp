@@ -5,6 +5,7 @@
 #include "core/storage/pulserepository.h"
 #include "tests/ui/mnemonics.h"
 #include "tests/ui/uitestfixture.h"
+#include "ui/collectanswers.h"
 #include "ui/emptystate.h"
 #include "ui/newrounddialog.h"
 #include "ui/personmodel.h"
@@ -23,15 +24,18 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QPlainTextEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScatterSeries>
 #include <QStackedWidget>
+#include <QTcpSocket>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUrl>
 
 using namespace rapport;
 
@@ -404,4 +408,78 @@ TEST_F(PulseViewTest, ARoundCanAskOneGroupOfPeoplePickedByHand)
     ASSERT_EQ(rounds.size(), 1u);
     ASSERT_EQ(rounds[0].groups.size(), 1u);
     EXPECT_EQ(rounds[0].groups[0], (core::PulseGroup{std::nullopt, "Leads", 6}));
+}
+
+namespace {
+
+// A browser's post, over a real socket to the answer server; the status it answered with.
+int postAnswer(const QString& url, const QByteArray& body)
+{
+    const QUrl parsed(url);
+    QTcpSocket socket;
+    socket.connectToHost(parsed.host(), static_cast<quint16>(parsed.port()));
+    if (!socket.waitForConnected(5000))
+        return 0;
+    socket.write("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray reply;
+    while (socket.waitForReadyRead(5000))
+        reply += socket.readAll();
+    return reply.startsWith("HTTP/1.1 ") ? reply.mid(9, 3).toInt() : 0;
+}
+
+} // namespace
+
+TEST_F(PulseViewTest, AnOpenAnonymousRoundIsCollectedInTheBrowserWithCodesMadeAsOneUndoStep)
+{
+    twoRounds();
+    database->followOtherWriters(); // as the app does: the server writes through a connection of its own
+    ui::PulseView& page = show();
+    EXPECT_TRUE(page.collectButton()->isEnabled()) << "November is open and anonymous";
+    page.showRound(september);
+    EXPECT_FALSE(page.collectButton()->isEnabled()) << "a closed round takes no answers";
+    page.showRound(november);
+
+    QString url;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<ui::CollectAnswersDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        EXPECT_EQ(test::mnemonicClashes(*dialog), "");
+        EXPECT_EQ(dialog->addressBox()->currentData().toString(), QStringLiteral("127.0.0.1")) << "this computer only, unless chosen";
+        EXPECT_FALSE(dialog->copyLinkButton()->isEnabled());
+        EXPECT_EQ(dialog->countBox()->value(), 17) << "one for each person the round asks";
+        dialog->portBox()->setValue(0); // any free port: the test must not need 8080
+        dialog->startButton()->click();
+        url = page.collection().url();
+        EXPECT_TRUE(url.startsWith(QStringLiteral("http://127.0.0.1:"))) << url.toStdString();
+        EXPECT_TRUE(dialog->statusLabel()->text().contains(url)) << dialog->statusLabel()->text().toStdString();
+        EXPECT_TRUE(dialog->copyLinkButton()->isEnabled());
+        EXPECT_FALSE(dialog->portBox()->isEnabled()) << "where it listens is fixed while it does";
+
+        dialog->countBox()->setValue(3);
+        dialog->makeButton()->click();
+        const QStringList codes = dialog->codesText()->toPlainText().split(QLatin1Char('\n'));
+        ASSERT_EQ(codes.size(), 3);
+        EXPECT_EQ(dialog->codesLabel()->text(), QStringLiteral("3 codes made, 0 used."));
+
+        EXPECT_EQ(postAnswer(url, "code=" + codes[0].toUtf8() + "&group=2&q1=5"), 303);
+        database->checkForOtherWriters(); // what the file watcher does in the app
+        EXPECT_EQ(dialog->codesLabel()->text(), QStringLiteral("3 codes made, 1 used."));
+        dialog->reject(); // closing leaves collection running
+    });
+    page.collectAnswers();
+    EXPECT_TRUE(page.collection().collecting());
+    EXPECT_TRUE(page.roundList()->topLevelItem(0)->text(2).endsWith(QStringLiteral("· collecting")));
+    EXPECT_EQ(page.roundList()->topLevelItem(0)->text(1), QStringLiteral("15 of 17")) << "the answer from the browser is counted";
+    EXPECT_EQ(page.currentRound(), november);
+
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Make 3 codes for “November”"));
+    undoStack.undo();
+    EXPECT_EQ(pulse().inviteCounts(november).value(), (storage::InviteCounts{1, 1})) << "the spent code stays spent";
+    undoStack.redo();
+    EXPECT_EQ(pulse().inviteCounts(november).value(), (storage::InviteCounts{3, 1})) << "the same codes, back";
+
+    page.collection().stop();
+    EXPECT_FALSE(page.roundList()->topLevelItem(0)->text(2).contains(QStringLiteral("collecting")));
+    EXPECT_EQ(postAnswer(url, "code=x"), 0) << "nothing listens any more";
 }

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/answerrequest.h"
+
+#include <boost/beast/http/error.hpp>
+
+#include <algorithm>
+
+namespace rapport::core {
+
+namespace http = boost::beast::http;
+
+void capParser(RequestParser& parser)
+{
+    parser.header_limit(kMaxRequestHeaderBytes);
+    parser.body_limit(kMaxRequestBodyBytes);
+}
+
+namespace {
+
+std::string lowered(std::string_view text)
+{
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+} // namespace
+
+AnswerRequest requestOf(const http::request<http::string_body>& message)
+{
+    AnswerRequest request;
+    request.method = std::string(message.method_string().data(), message.method_string().size());
+    request.target = std::string(message.target().data(), message.target().size());
+    const auto field = message[http::field::content_type];
+    const std::string_view type(field.data(), field.size());
+    request.contentType = lowered(type.substr(0, std::min(type.find(';'), type.size())));
+    while (!request.contentType.empty() && request.contentType.back() == ' ')
+        request.contentType.pop_back();
+    request.body = message.body();
+    request.keepAlive = message.keep_alive();
+    return request;
+}
+
+AnswerRoute routeOf(const AnswerRequest& request)
+{
+    // The path alone: a query ("/?utm=…", a browser's own) changes nothing.
+    const std::string_view path = std::string_view(request.target).substr(0, std::min(request.target.find('?'), request.target.size()));
+    const bool read = request.method == "GET" || request.method == "HEAD";
+    if (path == "/thanks")
+        return read ? AnswerRoute::Thanks : AnswerRoute::WrongMethod;
+    if (path != "/")
+        return AnswerRoute::NotFound;
+    if (read)
+        return AnswerRoute::Page;
+    if (request.method != "POST")
+        return AnswerRoute::WrongMethod;
+    return request.contentType == "application/x-www-form-urlencoded" ? AnswerRoute::Answer : AnswerRoute::WrongMediaType;
+}
+
+RequestFailure failureOf(const boost::system::error_code& error)
+{
+    if (error == http::error::header_limit)
+        return RequestFailure::HeaderTooLarge;
+    if (error == http::error::body_limit || error == http::error::buffer_overflow)
+        return RequestFailure::TooLarge;
+    if (error == http::error::need_more || error == http::error::partial_message || error == http::error::end_of_stream)
+        return RequestFailure::Incomplete;
+    return RequestFailure::Malformed;
+}
+
+std::variant<AnswerRequest, RequestFailure> readAnswerRequest(std::string_view bytes)
+{
+    RequestParser parser;
+    capParser(parser);
+    parser.eager(true);
+    while (!parser.is_done()) {
+        boost::system::error_code error;
+        const std::size_t used = parser.put(boost::asio::buffer(bytes.data(), bytes.size()), error);
+        bytes.remove_prefix(used);
+        if (error == http::error::need_more && used > 0)
+            continue;
+        if (error == http::error::need_more) // nothing more will come
+            parser.put_eof(error);
+        if (error)
+            return failureOf(error);
+        if (used == 0)
+            return RequestFailure::Incomplete;
+    }
+    return requestOf(parser.get());
+}
+
+} // namespace rapport::core
