@@ -386,12 +386,14 @@ void PulseView::fillRoundList()
                        : invited > 0  ? tr("%1 of %2").arg(total.tally.answers).arg(invited)
                                       : QString::number(total.tally.answers);
         }
-        QString status = round->isOpen(today)
-                             ? tr("open until %1").arg(wording::date(toQDate(round->closes), wording::DateStyle::Medium, wording::Year::Omitted))
-                             : round->opens > today ? tr("opens %1").arg(wording::date(toQDate(round->opens), wording::DateStyle::Medium))
-                                                    : tr("closed");
-        if (m_collection->round() == round->id)
-            status = tr("%1 · collecting").arg(status);
+        const QString until = wording::date(toQDate(round->closes), wording::DateStyle::Medium, wording::Year::Omitted);
+        QString status = tr("open until %1").arg(until);
+        if (round->opens > today)
+            status = tr("opens %1").arg(wording::date(toQDate(round->opens), wording::DateStyle::Medium));
+        else if (!round->isOpen(today))
+            status = tr("closed");
+        else if (m_collection->round() == round->id) // as short as "open", so that the names keep their room
+            status = tr("collecting until %1").arg(until);
         auto* item = new QTreeWidgetItem(m_rounds, {wording::pulseRoundName(*round), answered, status});
         item->setData(0, Qt::UserRole, QVariant::fromValue(round->id.value));
         if (const core::PulseTemplate* asked = core::templateOf(m_loaded->templates, *round))

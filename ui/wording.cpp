@@ -1010,9 +1010,14 @@ storage::AnswerPageWords answerPageWords()
     words.codeRefused = utf8(tr("This code cannot be used: check it, or ask for a new one. Your answers are still here."));
     words.tooMany = utf8(tr("Too many answers came from this address in the last minute. Wait a minute, then send again."));
     words.notSaved = utf8(tr("Your answers could not be saved just now. Send them again in a moment."));
+    words.roundName = [](const core::PulseRound& round) { return pulseRoundName(round).toStdString(); };
     words.problem = [](const core::Error& error) {
         QString said = wording::error(error);
-        if (error.where.size() > 1 && (error.where[0] == 'q' || error.where[0] == 'c'))
+        // "q2" or "c2": question 2's value or comment ("code" and "comment" are fields of their own).
+        const std::string_view where = error.where;
+        const bool question = where.size() > 1 && (where[0] == 'q' || where[0] == 'c') &&
+                              where.find_first_not_of("0123456789", 1) == std::string_view::npos;
+        if (question)
             return tr("Question %1: %2").arg(QString::fromStdString(error.where.substr(1)), said).toStdString();
         if (!said.isEmpty())
             said[0] = said[0].toUpper(); // a sentence of its own at the top of the page

@@ -19,10 +19,13 @@ constexpr std::string_view kStyle =
     ".problem{border:2px solid #d55e00;border-radius:8px;padding:.6rem .8rem;background:var(--card)}"
     "fieldset{background:var(--card);border:1px solid var(--line);border-radius:8px;margin:1rem 0;padding:.8rem 1rem 1rem}"
     "legend{font-weight:600;padding:0 .3rem}"
-    ".choices{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.3rem}"
-    ".choices label{flex:1 1 7.5rem;display:flex;gap:.45rem;align-items:center;border:1px solid var(--line);"
+    // Agreement reads as one ordered row on a wide screen and as a list on a phone; 0–10 as a grid.
+    ".choices{display:flex;gap:.4rem;margin-top:.3rem}"
+    ".choices label{flex:1 1 0;min-width:0;display:flex;gap:.45rem;align-items:center;border:1px solid var(--line);"
     "border-radius:6px;padding:.55rem .6rem;cursor:pointer}"
-    ".scale label{flex:1 0 2.4rem;justify-content:center;padding:.55rem .2rem}"
+    ".scale{display:grid;grid-template-columns:repeat(11,1fr)}"
+    ".scale label{justify-content:center;padding:.55rem .1rem}"
+    "@media(max-width:34rem){.choices{flex-direction:column}.scale{grid-template-columns:repeat(6,1fr)}}"
     ".choices label:has(input:checked){border-color:var(--accent);box-shadow:inset 0 0 0 1px var(--accent)}"
     ".ends{display:flex;justify-content:space-between;font-size:.85rem;margin-top:.2rem}"
     "label.field{display:block;font-weight:600;margin-top:1rem}"
@@ -96,11 +99,15 @@ void choice(Html& html, const std::string& name, int value, std::string_view lab
     html.raw(">").text(label).raw("</label>");
 }
 
-void comment(Html& html, const std::string& name, std::string_view label, std::string_view typed)
+// A comment field under its label; a question answered in words alone has its legend for a label.
+void comment(Html& html, const std::string& name, std::string_view label, std::string_view typed, bool labelShown = true)
 {
-    html.raw("<label class=\"field\" for=\"").text(name).raw("\">").text(label).raw("</label><textarea id=\"").text(name)
-        .raw("\" name=\"").text(name).raw("\" maxlength=\"").text(std::to_string(core::kMaxFormValueBytes / 4)).raw("\">")
-        .text(typed).raw("</textarea>");
+    if (labelShown)
+        html.raw("<label class=\"field\" for=\"").text(name).raw("\">").text(label).raw("</label>");
+    html.raw("<textarea id=\"").text(name).raw("\" name=\"").text(name).raw("\"");
+    if (!labelShown)
+        html.raw(" aria-label=\"").text(label).raw("\"");
+    html.raw(" maxlength=\"").text(std::to_string(core::kMaxFormValueBytes / 4)).raw("\">").text(typed).raw("</textarea>");
 }
 
 void question(Html& html, std::size_t index, const core::PulseQuestion& asked, const AnswerPageWords& words,
@@ -134,8 +141,10 @@ void question(Html& html, std::size_t index, const core::PulseQuestion& asked, c
     case core::Scale::Text:
         break;
     }
-    if (asked.scale == core::Scale::Text || asked.asksComment)
-        comment(html, note, asked.scale == core::Scale::Text ? std::string_view() : std::string_view(words.comment), typedValue(typed, note));
+    if (asked.scale == core::Scale::Text)
+        comment(html, note, asked.text, typedValue(typed, note), false);
+    else if (asked.asksComment)
+        comment(html, note, words.comment, typedValue(typed, note));
     html.raw("</fieldset>");
 }
 
@@ -152,7 +161,7 @@ std::string answerPage(const core::PulseRound& round, const core::PulseTemplate&
                        std::span<const core::FormField> typed, std::string_view problem)
 {
     Html html;
-    head(html, words, round.title);
+    head(html, words, words.roundName ? words.roundName(round) : round.title);
     html.raw("<p class=\"note\">").text(words.recorded).raw("</p>");
     if (!problem.empty())
         html.raw("<p class=\"problem\" role=\"alert\">").text(problem).raw("</p>");

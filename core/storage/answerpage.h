@@ -40,6 +40,8 @@ struct AnswerPageWords
     std::string codeRefused;  ///< a code that is wrong or spent, without saying which
     std::string tooMany;      ///< too many answers from one address in a minute
     std::string notSaved;     ///< the database refused the answer: try again
+    /// The round's name as the window says it ("December 2026" for a round without a title).
+    std::function<std::string(const core::PulseRound&)> roundName;
     /// A refused form's problem in words, naming its field ("Question 2: 7 is not on the 1–5 scale").
     std::function<std::string(const core::Error&)> problem;
 };

@@ -469,7 +469,7 @@ TEST_F(PulseViewTest, AnOpenAnonymousRoundIsCollectedInTheBrowserWithCodesMadeAs
     });
     page.collectAnswers();
     EXPECT_TRUE(page.collection().collecting());
-    EXPECT_TRUE(page.roundList()->topLevelItem(0)->text(2).endsWith(QStringLiteral("· collecting")));
+    EXPECT_TRUE(page.roundList()->topLevelItem(0)->text(2).startsWith(QStringLiteral("collecting until")));
     EXPECT_EQ(page.roundList()->topLevelItem(0)->text(1), QStringLiteral("15 of 17")) << "the answer from the browser is counted";
     EXPECT_EQ(page.currentRound(), november);
 

@@ -5,6 +5,7 @@
 #include "core/instant.h"
 #include "core/jsonformat.h"
 #include "tests/support/jsonupgrade.h"
+#include "core/storage/answerpage.h"
 #include "ui/wording.h"
 
 #include <gtest/gtest.h>
@@ -186,4 +187,17 @@ TEST(Wording, ASeriesSaysHowItRepeats)
               QStringLiteral("every 3 months on the last Friday at %1").arg(halfPastNine));
     EXPECT_EQ(ui::wording::repeats("FREQ=WEEKLY;BYDAY=TU,TH", tuesday), QStringLiteral("by its own rule, at %1").arg(ten));
     EXPECT_EQ(ui::wording::repeatsOrOnce(std::nullopt, tuesday), QStringLiteral("just once"));
+}
+
+TEST(Wording, TheAnswerPageNamesTheQuestionOfAProblemAndNothingElse)
+{
+    const storage::AnswerPageWords words = ui::wording::answerPageWords();
+    EXPECT_EQ(words.agreement.size(), 5u);
+    EXPECT_EQ(words.problem(core::Error{core::ErrorCode::WebNotOnScale, "q2", {"9", "1", "5"}}), "Question 2: 9 is not on the 1–5 scale");
+    EXPECT_EQ(words.problem(core::Error{core::ErrorCode::WebNoCode, "code"}), "Enter the code you were given: ten letters and digits");
+    EXPECT_EQ(words.problem(core::Error{core::ErrorCode::WebFormUnknownField, "comment2", {"comment2"}}),
+              "“comment2” is not a field of this page");
+    core::PulseRound untitled;
+    untitled.opens = *core::parseDay("2026-12-07");
+    EXPECT_EQ(words.roundName(untitled), "December 2026");
 }
