@@ -161,6 +161,10 @@ int serveRound(const Invocation& inv, const QString& idText)
     auto options = listenOptions(inv.option(QStringLiteral("listen")));
     if (!options)
         return fail(q(options.error().message), UsageError);
+    // Opened here first as every command opens it (checked, upgraded, refused when it is not
+    // Rapport's); the server's thread then opens its own connection.
+    if (auto database = openDatabase(inv, storage::Database::Access::ReadWrite); !database)
+        return fail(database.error());
     // Ctrl+C and a stop are waited for here, not delivered: the server's thread inherits the mask.
     sigset_t stopping;
     sigemptyset(&stopping);

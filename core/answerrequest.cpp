@@ -26,7 +26,7 @@ std::string lowered(std::string_view text)
 
 } // namespace
 
-AnswerRequest requestOf(const http::request<http::string_body>& message)
+AnswerRequest requestOf(http::request<http::string_body>&& message)
 {
     AnswerRequest request;
     request.method = std::string(message.method_string().data(), message.method_string().size());
@@ -36,7 +36,7 @@ AnswerRequest requestOf(const http::request<http::string_body>& message)
     request.contentType = lowered(type.substr(0, std::min(type.find(';'), type.size())));
     while (!request.contentType.empty() && request.contentType.back() == ' ')
         request.contentType.pop_back();
-    request.body = message.body();
+    request.body = std::move(message.body());
     request.keepAlive = message.keep_alive();
     return request;
 }
@@ -86,7 +86,7 @@ std::variant<AnswerRequest, RequestFailure> readAnswerRequest(std::string_view b
         if (used == 0)
             return RequestFailure::Incomplete;
     }
-    return requestOf(parser.get());
+    return requestOf(parser.release());
 }
 
 } // namespace rapport::core

@@ -34,7 +34,8 @@ struct AnswerRequest
     bool keepAlive = false;
 };
 
-AnswerRequest requestOf(const boost::beast::http::request<boost::beast::http::string_body>& message);
+/// The request a parser read, its body moved out of it.
+AnswerRequest requestOf(boost::beast::http::request<boost::beast::http::string_body>&& message);
 
 enum class AnswerRoute {
     Page,           ///< GET or HEAD of "/": the form

@@ -234,7 +234,9 @@ PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidg
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
 
-    m_collection = new AnswerCollection(m_context.database, [this] { return core::dayIn(m_clock(), m_people.zone()); }, this);
+    // The server's thread asks for today: give it copies, never this page.
+    m_collection = new AnswerCollection(
+        m_context.database, [clock = m_clock, zone = m_people.zone()] { return core::dayIn(clock(), zone); }, this);
     connect(m_collection, &AnswerCollection::changed, this, [this] { // the round list says which round is collecting
         const auto keep = currentRound();
         fillRoundList();
@@ -263,7 +265,10 @@ PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidg
     new PageRefresher(*this, page.feed, storage::Rows::Pulse, [this](const storage::ChangeSet&) { refresh(); });
 }
 
-PulseView::~PulseView() = default;
+PulseView::~PulseView()
+{
+    m_collection->stop(); // before any member goes: the server's thread may be answering a request
+}
 
 QWidget* PulseView::buildResults()
 {

@@ -78,14 +78,27 @@ core::Result<std::unordered_map<long long, std::vector<Child>>> childrenOf(const
     return children;
 }
 
+// 64 bits from the kernel's random source: ids and codes must not follow from those before them
+// (a generator seeded once would let anyone holding the file try every seed and recover the order).
+std::uint64_t kernelRandomBits()
+{
+    std::uint64_t bits = 0;
+    for (std::size_t got = 0; got < sizeof bits;) { // whole unless a signal interrupts it
+        const ssize_t n = getrandom(reinterpret_cast<char*>(&bits) + got, sizeof bits - got, 0);
+        if (n > 0)
+            got += static_cast<std::size_t>(n);
+    }
+    return bits;
+}
+
 // A new id for a response: random, so that ids do not count who answered when. Below 2^53, so
 // that every JSON reader keeps it exact.
 long long randomResponseId(const QSqlDatabase& db)
 {
-    static thread_local std::mt19937_64 generator{std::random_device{}()};
-    std::uniform_int_distribution<long long> pick(1, (1LL << 53) - 1);
     for (;;) {
-        const long long id = pick(generator);
+        const auto id = static_cast<long long>(kernelRandomBits() & ((1ULL << 53) - 1));
+        if (id == 0)
+            continue;
         Query taken(db, QStringLiteral("SELECT 1 FROM pulse_responses WHERE id = ?"));
         taken.bind(id);
         if (!taken.exec() || !taken.next())
@@ -645,15 +658,6 @@ core::Status PulseRepository::removeAction(core::PulseActionId id)
 
 namespace {
 
-// 64 bits from the kernel's random source: a code must not follow from the codes before it.
-core::Result<std::uint64_t> randomBits()
-{
-    std::uint64_t bits = 0;
-    if (getrandom(&bits, sizeof bits, 0) != static_cast<ssize_t>(sizeof bits))
-        return core::Error{"getrandom", "the system gave no random bits for a code"};
-    return bits;
-}
-
 core::Result<bool> isInvite(const QSqlDatabase& db, core::PulseRoundId round, const std::string& code, bool unspentOnly)
 {
     Query q(db, unspentOnly ? QStringLiteral("SELECT 1 FROM pulse_invites WHERE round_id = ? AND code = ? AND spent = 0")
@@ -681,10 +685,7 @@ core::Result<std::vector<std::string>> PulseRepository::makeInvites(core::PulseR
             if (!facts.value().anonymous)
                 return roundError(round, "codes are for anonymous rounds");
             while (made.size() < static_cast<std::size_t>(count)) {
-                auto bits = randomBits();
-                if (!bits)
-                    return bits.error();
-                const std::string code = core::inviteCode(bits.value());
+                const std::string code = core::inviteCode(kernelRandomBits());
                 auto taken = isInvite(db, round, code, false);
                 if (!taken)
                     return taken.error();

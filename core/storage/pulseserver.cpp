@@ -57,7 +57,10 @@ namespace {
 class Server : public std::enable_shared_from_this<Server>
 {
 public:
-    Server(net::io_context& io, PulseServer::Shared& shared) : m_io(io), m_shared(shared), m_acceptor(io), m_roundTimer(io) {}
+    Server(net::io_context& io, PulseServer::Shared& shared)
+        : m_io(io), m_shared(shared), m_acceptor(io), m_roundTimer(io), m_acceptRetry(io)
+    {
+    }
 
     core::Status open();
     void run()
@@ -71,8 +74,26 @@ public:
         m_io.stop();
     }
 
-    bool admit() { return m_connections < m_shared.options.maxConnections ? (++m_connections, true) : false; }
-    void leave() { --m_connections; }
+    // A connection counts against the server's cap and its address's share of it, so that one
+    // client cannot hold every connection.
+    bool admit(const std::string& address)
+    {
+        auto& fromThere = m_connectionsFrom[address];
+        if (m_connections >= m_shared.options.maxConnections || fromThere >= m_shared.options.maxConnectionsPerAddress) {
+            if (fromThere == 0)
+                m_connectionsFrom.erase(address);
+            return false;
+        }
+        ++m_connections;
+        ++fromThere;
+        return true;
+    }
+    void leave(const std::string& address)
+    {
+        --m_connections;
+        if (const auto it = m_connectionsFrom.find(address); it != m_connectionsFrom.end() && --it->second == 0)
+            m_connectionsFrom.erase(it);
+    }
     std::chrono::milliseconds deadline() const { return m_shared.options.deadline; }
     Response respond(const core::AnswerRequest& request, const std::string& address);
     Response refusal(http::status status, std::string_view message, bool keepAlive) const;
@@ -95,7 +116,9 @@ private:
     tcp::acceptor m_acceptor;
     net::steady_timer m_roundTimer;
     std::unique_ptr<Database> m_db;
+    net::steady_timer m_acceptRetry;
     std::size_t m_connections = 0;
+    std::map<std::string, std::size_t> m_connectionsFrom;
     std::map<std::string, std::deque<Clock::time_point>> m_answersFrom; ///< per address, the last minute's
 };
 
@@ -103,12 +126,11 @@ private:
 class Session : public std::enable_shared_from_this<Session>
 {
 public:
-    Session(tcp::socket socket, std::shared_ptr<Server> server) : m_stream(std::move(socket)), m_server(std::move(server))
+    Session(tcp::socket socket, std::shared_ptr<Server> server, std::string address)
+        : m_stream(std::move(socket)), m_server(std::move(server)), m_address(std::move(address))
     {
-        boost::system::error_code ignored;
-        m_address = m_stream.socket().remote_endpoint(ignored).address().to_string();
     }
-    ~Session() { m_server->leave(); }
+    ~Session() { m_server->leave(m_address); }
 
     void read()
     {
@@ -136,7 +158,7 @@ private:
             send(m_server->refusal(status, {}, false));
             return;
         }
-        send(m_server->respond(core::requestOf(m_parser->get()), m_address));
+        send(m_server->respond(core::requestOf(m_parser->release()), m_address));
     }
 
     void send(Response response)
@@ -185,7 +207,11 @@ private:
 
 core::Status Server::open()
 {
-    auto db = Database::open(m_shared.databasePath);
+    // The window or the command line opened (and checked, and upgraded) this file before: a second
+    // quick_check of a large database would keep the window waiting for start().
+    Database::Options options;
+    options.check = Database::Check::AfterOpening;
+    auto db = Database::open(m_shared.databasePath, options);
     if (!db)
         return db.error();
     m_db = std::move(db).value();
@@ -212,13 +238,37 @@ core::Status Server::open()
     return core::Done{};
 }
 
+// Who a client is, for its share of connections and answers: its IPv4 address, or the /64 network
+// of its IPv6 address (one host may hold a whole /64 and change address at will).
+std::string clientOf(const tcp::socket& socket)
+{
+    boost::system::error_code error;
+    const net::ip::address address = socket.remote_endpoint(error).address();
+    if (error)
+        return {};
+    if (!address.is_v6() || address.to_v6().is_v4_mapped())
+        return address.is_v6() ? address.to_v6().to_v4().to_string() : address.to_string();
+    auto bytes = address.to_v6().to_bytes();
+    std::fill(bytes.begin() + 8, bytes.end(), 0);
+    return net::ip::address_v6(bytes).to_string() + "/64";
+}
+
 void Server::accept()
 {
     m_acceptor.async_accept([self = shared_from_this()](boost::system::error_code error, tcp::socket socket) {
         if (error == net::error::operation_aborted)
             return;
-        if (!error && self->admit())
-            std::make_shared<Session>(std::move(socket), self)->read();
+        if (error) { // out of file descriptors, say: try again shortly instead of spinning
+            self->m_acceptRetry.expires_after(std::chrono::milliseconds{100});
+            self->m_acceptRetry.async_wait([self](boost::system::error_code waited) {
+                if (!waited)
+                    self->accept();
+            });
+            return;
+        }
+        std::string client = clientOf(socket);
+        if (self->admit(client))
+            std::make_shared<Session>(std::move(socket), self, std::move(client))->read();
         // Else the socket closes here: a flood of connections costs a closed socket each.
         self->accept();
     });
@@ -262,6 +312,10 @@ bool Server::mayAnswer(const std::string& address)
             it->second.pop_front();
         it = it->second.empty() ? m_answersFrom.erase(it) : std::next(it);
     }
+    // Bounded like everything else: past this many addresses in a minute, answers wait.
+    constexpr std::size_t kMostAddresses = 4096;
+    if (m_answersFrom.size() >= kMostAddresses && !m_answersFrom.contains(address))
+        return false;
     auto& recent = m_answersFrom[address];
     if (recent.size() >= static_cast<std::size_t>(m_shared.options.answersPerMinute))
         return false;

@@ -25,6 +25,7 @@ struct ServeOptions
     std::string address = "127.0.0.1"; ///< where to listen: loopback unless the user chose an address
     std::uint16_t port = 0;             ///< 0: any free port
     std::size_t maxConnections = 64;    ///< connections beyond these are closed as they come
+    std::size_t maxConnectionsPerAddress = 8; ///< an IPv4 address's, or an IPv6 /64's, share of them
     /// A request must arrive whole, and a response leave, within this: slow senders and idle
     /// kept-alive connections are dropped.
     std::chrono::milliseconds deadline{10'000};

@@ -21,7 +21,7 @@ MIGRATIONS = pathlib.Path(__file__).resolve().parents[2] / "resources" / "migrat
 
 
 def expand(sql):
-    return sql.replace("{{ID}}", "INTEGER PRIMARY KEY").replace("{{BIGINT}}", "INTEGER")
+    return sql.replace("{{ID}}", "INTEGER PRIMARY KEY").replace("{{BIGINT}}", "INTEGER").replace("{{WITHOUT_ROWID}}", " WITHOUT ROWID")
 
 
 def build_schema(target, version):

@@ -224,6 +224,9 @@ TEST(Migration, Schema13KeepsEveryRoundAndItsAnswersAndStartsWithNoCodes)
     EXPECT_FALSE(pulse.responsesOf(rounds.front().id).value().empty());
     for (const auto& round : rounds)
         EXPECT_EQ(pulse.inviteCounts(round.id).value(), storage::InviteCounts{});
+    QSqlQuery arrival(db->connection());
+    EXPECT_FALSE(arrival.exec(QStringLiteral("SELECT rowid FROM pulse_answers")))
+        << "the answers keep no rowid that counts them as they came";
     EXPECT_TRUE(db->verify());
 }
 

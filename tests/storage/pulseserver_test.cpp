@@ -338,3 +338,79 @@ TEST(AnswerPage, EscapesEveryTextAndAsksEachScaleItsWay)
     EXPECT_NE(html.find("name=\"c4\""), std::string::npos);
     EXPECT_EQ(html.find("name=\"c2\""), std::string::npos) << "no comment where the question asks none";
 }
+
+TEST_F(PulseServing, ASlowSenderIsDroppedAtTheDeadlineOfTheWholeRequestNotOfEachRead)
+{
+    ServeOptions options;
+    options.deadline = 300ms;
+    auto server = serve(options);
+    ASSERT_TRUE(server);
+    Client dribbling(portOf(*server));
+    const std::string request = kGet;
+    bool closed = false;
+    for (std::size_t i = 0; i < request.size() && !closed; ++i) { // a byte every 100 ms, never a pause of 300
+        dribbling.send(request.substr(i, 1));
+        std::this_thread::sleep_for(100ms);
+        closed = i > 8 && dribbling.closedByServer();
+    }
+    EXPECT_TRUE(closed) << "a request must arrive whole within the deadline";
+}
+
+TEST_F(PulseServing, OneAddressHoldsOnlyItsShareOfTheConnections)
+{
+    ServeOptions options;
+    options.maxConnectionsPerAddress = 2;
+    auto server = serve(options);
+    ASSERT_TRUE(server);
+    Client first(portOf(*server)), second(portOf(*server));
+    std::this_thread::sleep_for(100ms);
+    Client third(portOf(*server));
+    EXPECT_TRUE(third.closedByServer());
+    first.send(kGet);
+    EXPECT_EQ(statusOf(first.receive()), 200) << "those it holds still work";
+}
+
+TEST_F(PulseServing, AWrongAndASpentCodeGetTheSameAnswerAndHeadSendsNoBody)
+{
+    auto server = serve();
+    ASSERT_TRUE(server);
+    const std::uint16_t port = portOf(*server);
+    auto exchange = [&](const std::string& bytes) {
+        Client c(port);
+        c.send(bytes);
+        return c.receive();
+    };
+    ASSERT_EQ(statusOf(exchange(post(answerWith(codes[0])))), 303);
+    const std::string spent = exchange(post(answerWith(codes[0])));
+    const std::string wrong = exchange(post(answerWith("2222222222")));
+    EXPECT_EQ(statusOf(spent), 403);
+    // The pages differ only in the code typed, which they show again.
+    std::string spentPage = spent, wrongPage = wrong;
+    for (std::string* page : {&spentPage, &wrongPage})
+        for (const std::string& code : {codes[0], std::string("2222222222")})
+            for (auto at = page->find(code); at != std::string::npos; at = page->find(code))
+                page->replace(at, code.size(), "CODE");
+    EXPECT_EQ(spentPage, wrongPage) << "nothing says whether a code ever existed";
+
+    const std::string head = exchange("HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(statusOf(head), 200);
+    EXPECT_NE(head.find("Content-Length: "), std::string::npos);
+    EXPECT_EQ(head.substr(head.find("\r\n\r\n") + 4), "");
+}
+
+TEST_F(PulseServing, StopsAtOnceWithConnectionsStillOpen)
+{
+    auto server = serve();
+    ASSERT_TRUE(server);
+    std::vector<std::unique_ptr<Client>> open;
+    for (int i = 0; i < 5; ++i)
+        open.push_back(std::make_unique<Client>(portOf(*server)));
+    open.front()->send("GET / HTTP/1.1\r\nHost: x\r\n"); // and half a request
+    std::this_thread::sleep_for(50ms);
+    const auto before = std::chrono::steady_clock::now();
+    server->stop();
+    EXPECT_FALSE(server->running());
+    EXPECT_LT(std::chrono::steady_clock::now() - before, 2s) << "stopping waits for no client";
+    for (auto& client : open)
+        EXPECT_TRUE(client->closedByServer());
+}
