@@ -90,6 +90,14 @@ private:
     tcp::socket m_socket;
 };
 
+// One request on a connection of its own; the whole response.
+std::string roundTrip(std::uint16_t port, const std::string& bytes)
+{
+    Client client(port);
+    client.send(bytes);
+    return client.receive();
+}
+
 std::string post(std::string_view body)
 {
     return "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
@@ -197,23 +205,19 @@ TEST_F(PulseServing, RefusesWhatIsTooLargeMalformedOrNotAForm)
     auto server = serve();
     ASSERT_TRUE(server);
     const std::uint16_t port = portOf(*server);
-    auto exchange = [&](const std::string& bytes) {
-        Client c(port);
-        c.send(bytes);
-        return statusOf(c.receive());
-    };
+    auto status = [&](const std::string& bytes) { return statusOf(roundTrip(port, bytes)); };
     // A huge declared body is refused from its header, before any of it is sent.
-    EXPECT_EQ(exchange("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000000\r\n\r\n"),
+    EXPECT_EQ(status("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000000\r\n\r\n"),
               413);
-    EXPECT_EQ(exchange(post(std::string(70 * 1024, 'a'))), 413);
-    EXPECT_EQ(exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(20 * 1024, 'p') + "\r\n\r\n"), 431);
-    EXPECT_EQ(exchange("HELLO THERE\r\n\r\n"), 400);
-    EXPECT_EQ(exchange("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -4\r\n\r\n"), 400);
-    EXPECT_EQ(exchange("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nabc"), 415);
-    EXPECT_EQ(exchange("DELETE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 405);
-    EXPECT_EQ(exchange("GET /admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404);
-    EXPECT_EQ(exchange(post("code=%zz")), 400);
-    EXPECT_EQ(exchange(post("code=" + codes[0] + "&group=1&q1=4&evil=1")), 422);
+    EXPECT_EQ(status(post(std::string(70 * 1024, 'a'))), 413);
+    EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(20 * 1024, 'p') + "\r\n\r\n"), 431);
+    EXPECT_EQ(status("HELLO THERE\r\n\r\n"), 400);
+    EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -4\r\n\r\n"), 400);
+    EXPECT_EQ(status("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nabc"), 415);
+    EXPECT_EQ(status("DELETE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 405);
+    EXPECT_EQ(status("GET /admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404);
+    EXPECT_EQ(status(post("code=%zz")), 400);
+    EXPECT_EQ(status(post("code=" + codes[0] + "&group=1&q1=4&evil=1")), 422);
     EXPECT_TRUE(PulseRepository(*db).responsesOf(roundId).value().empty()) << "nothing invalid is stored";
     EXPECT_TRUE(server->running());
 }
@@ -261,18 +265,13 @@ TEST_F(PulseServing, LimitsAnswersPerAddressButNeverThePage)
     auto server = serve(options);
     ASSERT_TRUE(server);
     const std::uint16_t port = portOf(*server);
-    auto exchange = [&](const std::string& bytes) {
-        Client c(port);
-        c.send(bytes);
-        return c.receive();
-    };
-    EXPECT_EQ(statusOf(exchange(post(answerWith(codes[0])))), 303);
-    EXPECT_EQ(statusOf(exchange(post(answerWith("2222222222")))), 403);
-    const std::string limited = exchange(post(answerWith(codes[1])));
+    EXPECT_EQ(statusOf(roundTrip(port, post(answerWith(codes[0])))), 303);
+    EXPECT_EQ(statusOf(roundTrip(port, post(answerWith("2222222222")))), 403);
+    const std::string limited = roundTrip(port, post(answerWith(codes[1])));
     EXPECT_EQ(statusOf(limited), 429);
     EXPECT_NE(limited.find("Retry-After: 60"), std::string::npos);
     for (int i = 0; i < 50; ++i)
-        ASSERT_EQ(statusOf(exchange(kGet)), 200) << "fetch " << i;
+        ASSERT_EQ(statusOf(roundTrip(port, kGet)), 200) << "fetch " << i;
     EXPECT_EQ(PulseRepository(*db).inviteCounts(roundId).value().spent, 1) << "a limited answer spends no code";
 }
 
@@ -375,14 +374,9 @@ TEST_F(PulseServing, AWrongAndASpentCodeGetTheSameAnswerAndHeadSendsNoBody)
     auto server = serve();
     ASSERT_TRUE(server);
     const std::uint16_t port = portOf(*server);
-    auto exchange = [&](const std::string& bytes) {
-        Client c(port);
-        c.send(bytes);
-        return c.receive();
-    };
-    ASSERT_EQ(statusOf(exchange(post(answerWith(codes[0])))), 303);
-    const std::string spent = exchange(post(answerWith(codes[0])));
-    const std::string wrong = exchange(post(answerWith("2222222222")));
+    ASSERT_EQ(statusOf(roundTrip(port, post(answerWith(codes[0])))), 303);
+    const std::string spent = roundTrip(port, post(answerWith(codes[0])));
+    const std::string wrong = roundTrip(port, post(answerWith("2222222222")));
     EXPECT_EQ(statusOf(spent), 403);
     // The pages differ only in the code typed, which they show again.
     std::string spentPage = spent, wrongPage = wrong;
@@ -392,7 +386,7 @@ TEST_F(PulseServing, AWrongAndASpentCodeGetTheSameAnswerAndHeadSendsNoBody)
                 page->replace(at, code.size(), "CODE");
     EXPECT_EQ(spentPage, wrongPage) << "nothing says whether a code ever existed";
 
-    const std::string head = exchange("HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const std::string head = roundTrip(port, "HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     EXPECT_EQ(statusOf(head), 200);
     EXPECT_NE(head.find("Content-Length: "), std::string::npos);
     EXPECT_EQ(head.substr(head.find("\r\n\r\n") + 4), "");
