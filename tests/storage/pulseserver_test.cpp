@@ -17,6 +17,9 @@
 
 #include <thread>
 
+#include <sys/socket.h>
+#include <sys/time.h>
+
 using namespace rapport;
 using namespace rapport::storage;
 using namespace std::chrono_literals;
@@ -46,7 +49,13 @@ AnswerPageWords testWords()
 class Client
 {
 public:
-    explicit Client(std::uint16_t port) : m_socket(m_io) { m_socket.connect({net::ip::make_address("127.0.0.1"), port}); }
+    explicit Client(std::uint16_t port) : m_socket(m_io)
+    {
+        m_socket.connect({net::ip::make_address("127.0.0.1"), port});
+        // A server that fails to answer or close makes a test fail after this, never hang.
+        const timeval patience{5, 0};
+        setsockopt(m_socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+    }
 
     /// Writes what it can: a server that refuses a body from its header may stop reading it.
     void send(std::string_view bytes)
