@@ -100,33 +100,80 @@ int closeRound(const QString& idText, storage::Database& database, core::LocalDa
     return Success;
 }
 
-// `pulse invites ID --count N`: new codes, one a line, as a person types them.
+// `pulse invites ID --count N` (anonymous round): new codes, one a line, as a person types them.
+int makeAnonymousInvites(const Invocation& inv, storage::PulseRepository& pulse, const core::PulseRound& round)
+{
+    if (inv.isSet(QStringLiteral("for")))
+        return fail(QStringLiteral("round %1 is anonymous: its codes name no one (use --count N)").arg(round.id.value), UsageError);
+    if (!inv.isSet(QStringLiteral("count")))
+        return fail(QStringLiteral("pulse invites needs --count N for an anonymous round"), UsageError);
+    bool ok = false;
+    const QString countText = inv.option(QStringLiteral("count"));
+    const int count = countText.toInt(&ok);
+    if (!ok || count < 1 || count > storage::kMaxInvitesAtOnce)
+        return fail(QStringLiteral("--count %1: a whole number from 1 to %2").arg(countText).arg(storage::kMaxInvitesAtOnce), UsageError);
+    auto codes = pulse.makeInvites(round.id, count);
+    if (!codes)
+        return fail(codes.error());
+    for (const std::string& code : codes.value())
+        say(q(core::shownInviteCode(code)));
+    return Success;
+}
+
+// `pulse invites ID [--for PERSON]…` (named round): a code for each person named, else for everyone
+// in the round's teams, who has none yet; "CODE<tab>Name" a line.
+int makeNamedInvites(const Invocation& inv, storage::Database& database, storage::PulseRepository& pulse, const core::PulseRound& round)
+{
+    if (inv.isSet(QStringLiteral("count")))
+        return fail(QStringLiteral("round %1 is named: it has one code for each person (leave out --count; --for PERSON chooses whom)")
+                        .arg(round.id.value),
+                    UsageError);
+    auto people = storage::PeopleRepository(database).list(systemNow());
+    if (!people)
+        return fail(people.error());
+    std::vector<core::PersonId> chosen;
+    for (const QString& text : inv.optionValues(QStringLiteral("for"))) {
+        auto person = findPerson(people.value(), text);
+        if (!person)
+            return fail(QStringLiteral("--for %1: %2").arg(text, q(person.error().message)));
+        chosen.push_back(person.value()->id);
+    }
+    if (chosen.empty()) {
+        for (const auto& row : people.value())
+            if (std::any_of(round.groups.begin(), round.groups.end(), [&](const core::PulseGroup& g) { return g.team && g.team == row.person.team; }))
+                chosen.push_back(row.person.id);
+        if (chosen.empty())
+            return fail(QStringLiteral("round %1 asks no team with people in it: say whom with --for PERSON").arg(round.id.value));
+    }
+    auto made = pulse.makeNamedInvites(round.id, chosen);
+    if (!made)
+        return fail(made.error());
+    if (made.value().empty())
+        std::fprintf(stderr, "rapport: everyone named already has a code for round %lld; no new codes\n", round.id.value);
+    for (const core::PulseInvite& invite : made.value()) {
+        const auto row = std::find_if(people.value().begin(), people.value().end(),
+                                      [&](const storage::PersonRow& r) { return r.person.id == invite.person; });
+        say(q(core::shownInviteCode(invite.code)) + QLatin1Char('\t') + q(row->person.name));
+    }
+    return Success;
+}
+
 int makeInvites(const Invocation& inv, const QString& idText, storage::Database& database, core::LocalDay today)
 {
     bool ok = false;
     const long long id = idText.toLongLong(&ok);
     if (!ok || id <= 0)
         return fail(QStringLiteral("pulse invites %1: not a round id").arg(idText), UsageError);
-    const QString countText = inv.option(QStringLiteral("count"));
-    const int count = countText.toInt(&ok);
-    if (!ok || count < 1 || count > storage::kMaxInvitesAtOnce)
-        return fail(QStringLiteral("--count %1: a whole number from 1 to %2").arg(countText).arg(storage::kMaxInvitesAtOnce), UsageError);
     storage::PulseRepository pulse(database);
     auto round = pulse.round(core::PulseRoundId{id});
     if (!round)
         return fail(round.error());
     if (!round.value())
         return fail(QStringLiteral("pulse invites %1: no such round").arg(idText));
-    if (round.value()->anonymity != core::Anonymity::Anonymous)
-        return fail(QStringLiteral("round %1 is named: codes are for anonymous rounds").arg(id));
     if (!round.value()->isOpen(today))
         return fail(QStringLiteral("round %1 is not open: codes are for a round that takes answers").arg(id));
-    auto codes = pulse.makeInvites(round.value()->id, count);
-    if (!codes)
-        return fail(codes.error());
-    for (const std::string& code : codes.value())
-        say(q(core::shownInviteCode(code)));
-    return Success;
+    return round.value()->anonymity == core::Anonymity::Named ? makeNamedInvites(inv, database, pulse, *round.value())
+                                                               : makeAnonymousInvites(inv, pulse, *round.value());
 }
 
 // "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0" as an address and a port.
@@ -284,13 +331,13 @@ int runPulse(const Invocation& inv)
             return fail(QStringLiteral("pulse open takes no id; it prints the new round's"), UsageError);
         if (inv.optionValues(QStringLiteral("team")).isEmpty())
             return fail(QStringLiteral("pulse open needs --team TEAM (once for each team asked)"), UsageError);
-        for (const char* option : {"count", "listen"})
+        for (const char* option : {"count", "for", "listen"})
             if (inv.isSet(QLatin1String(option)))
                 return fail(QStringLiteral("--%1 does not go with pulse open").arg(QLatin1String(option)), UsageError);
     } else if (action == QStringLiteral("serve")) {
         if (id.isEmpty())
             return fail(QStringLiteral("pulse serve needs the round's ID"), UsageError);
-        for (const char* option : {"team", "named", "template", "threshold", "closes", "count"})
+        for (const char* option : {"team", "named", "template", "threshold", "closes", "count", "for"})
             if (inv.isSet(QLatin1String(option)))
                 return fail(QStringLiteral("--%1 does not go with pulse serve").arg(QLatin1String(option)), UsageError);
         return serveRound(inv, id);
@@ -300,10 +347,10 @@ int runPulse(const Invocation& inv)
         for (const char* option : {"team", "named", "template", "threshold", "closes"})
             if (inv.isSet(QLatin1String(option)))
                 return fail(QStringLiteral("--%1 goes with pulse open").arg(QLatin1String(option)), UsageError);
-        if (action == QStringLiteral("invites") && !inv.isSet(QStringLiteral("count")))
-            return fail(QStringLiteral("pulse invites needs --count N"), UsageError);
-        if (action == QStringLiteral("close") && inv.isSet(QStringLiteral("count")))
-            return fail(QStringLiteral("--count goes with pulse invites"), UsageError);
+        if (action == QStringLiteral("close"))
+            for (const char* option : {"count", "for"})
+                if (inv.isSet(QLatin1String(option)))
+                    return fail(QStringLiteral("--%1 goes with pulse invites").arg(QLatin1String(option)), UsageError);
         if (inv.isSet(QStringLiteral("listen")))
             return fail(QStringLiteral("--listen goes with pulse serve"), UsageError);
     } else {

@@ -4,6 +4,7 @@
 #include <boost/beast/http/error.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace rapport::core {
 
@@ -31,6 +32,8 @@ AnswerRequest requestOf(http::request<http::string_body>&& message)
     AnswerRequest request;
     request.method = std::string(message.method_string().data(), message.method_string().size());
     request.target = std::string(message.target().data(), message.target().size());
+    const auto host = message[http::field::host];
+    request.host = lowered(std::string_view(host.data(), host.size()));
     const auto field = message[http::field::content_type];
     const std::string_view type(field.data(), field.size());
     request.contentType = lowered(type.substr(0, std::min(type.find(';'), type.size())));
@@ -41,8 +44,64 @@ AnswerRequest requestOf(http::request<http::string_body>&& message)
     return request;
 }
 
-AnswerRoute routeOf(const AnswerRequest& request)
+namespace {
+
+bool isIpv4(std::string_view name)
 {
+    int parts = 0;
+    while (true) {
+        const std::size_t dot = std::min(name.find('.'), name.size());
+        const std::string_view part = name.substr(0, dot);
+        if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return false;
+        ++parts;
+        if (dot == name.size())
+            return parts == 4;
+        name.remove_prefix(dot + 1);
+    }
+}
+
+bool isIpv6(std::string_view name)
+{
+    return !name.empty() && name.find(':') != std::string_view::npos &&
+           std::all_of(name.begin(), name.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'; });
+}
+
+bool isPort(std::string_view text)
+{
+    return !text.empty() && text.size() <= 5 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+} // namespace
+
+bool hostIsOurs(std::string_view host, std::span<const std::string> ourNames)
+{
+    if (host.empty())
+        return true;
+    if (host.front() == '[') { // "[::1]:8080"
+        const std::size_t close = host.find(']');
+        if (close == std::string_view::npos)
+            return false;
+        const std::string_view rest = host.substr(close + 1);
+        return isIpv6(host.substr(1, close - 1)) && (rest.empty() || (rest.front() == ':' && isPort(rest.substr(1))));
+    }
+    std::string_view name = host;
+    if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
+        if (!isPort(host.substr(colon + 1)))
+            return false;
+        name = host.substr(0, colon);
+    }
+    if (!name.empty() && name.back() == '.') // "localhost." is localhost
+        name.remove_suffix(1);
+    if (isIpv4(name) || name == "localhost")
+        return true;
+    return std::any_of(ourNames.begin(), ourNames.end(), [&](const std::string& ours) { return !ours.empty() && lowered(ours) == name; });
+}
+
+AnswerRoute routeOf(const AnswerRequest& request, std::span<const std::string> ourNames)
+{
+    if (!hostIsOurs(request.host, ourNames))
+        return AnswerRoute::ForeignHost;
     // The path alone: a query ("/?utm=…", a browser's own) changes nothing.
     const std::string_view path = std::string_view(request.target).substr(0, std::min(request.target.find('?'), request.target.size()));
     const bool read = request.method == "GET" || request.method == "HEAD";

@@ -9,6 +9,7 @@
 #include <boost/beast/http/string_body.hpp>
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -29,6 +30,7 @@ struct AnswerRequest
 {
     std::string method;      ///< as sent: "GET", "POST"
     std::string target;      ///< the path with any query
+    std::string host;        ///< the Host header, lower case ("192.168.1.20:8080"); empty when not sent
     std::string contentType; ///< without parameters, lower case: "application/x-www-form-urlencoded"
     std::string body;
     bool keepAlive = false;
@@ -38,6 +40,7 @@ struct AnswerRequest
 AnswerRequest requestOf(boost::beast::http::request<boost::beast::http::string_body>&& message);
 
 enum class AnswerRoute {
+    ForeignHost,    ///< a Host the server does not go by (hostIsOurs): 421, whatever was asked
     Page,           ///< GET or HEAD of "/": the form
     Answer,         ///< POST of "/" with a form body
     Thanks,         ///< GET or HEAD of "/thanks", where an accepted answer is sent on
@@ -46,7 +49,13 @@ enum class AnswerRoute {
     WrongMediaType, ///< a POST whose body is not a form: 415
 };
 
-AnswerRoute routeOf(const AnswerRequest& request);
+/// Whether a Host header names this server the way its link does: an IP address, "localhost", or
+/// one of `ourNames` (the machine's own), with or without a port. Any other name came through
+/// someone else's DNS: a page of theirs, rebinding their name to this address, would otherwise
+/// read the round's words from a browser on the network. No Host at all (not a browser) passes.
+bool hostIsOurs(std::string_view host, std::span<const std::string> ourNames);
+
+AnswerRoute routeOf(const AnswerRequest& request, std::span<const std::string> ourNames = {});
 
 /// Why bytes are not a request.
 enum class RequestFailure {

@@ -49,6 +49,9 @@ struct Dataset
     std::vector<PulseResponse> pulseResponses; ///< with their answers
     std::vector<CheckIn> checkIns;
     std::vector<PulseAction> pulseActions;
+    /// Never in the JSON format (a restored database takes no old code): here only so that a
+    /// deleted person's snapshot keeps the code of a named round they hold.
+    std::vector<PulseInvite> pulseInvites;
 
     bool empty() const
     {
@@ -56,7 +59,7 @@ struct Dataset
                focusPicks.empty() && mapPins.empty() && series.empty() && meetings.empty() && details.empty() && dates.empty() &&
                actionItems.empty() && kindAppreciation.empty() && questions.empty() && conversations.empty() &&
                agendaPoints.empty() && askedQuestions.empty() && pulseTemplates.empty() && pulseRounds.empty() &&
-               pulseResponses.empty() && checkIns.empty() && pulseActions.empty();
+               pulseResponses.empty() && checkIns.empty() && pulseActions.empty() && pulseInvites.empty();
     }
     friend bool operator==(const Dataset&, const Dataset&) = default;
 };

@@ -206,6 +206,28 @@ struct PulseResponse
     friend bool operator==(const PulseResponse&, const PulseResponse&) = default;
 };
 
+/// A single-use code for answering a round in the browser (core/pulseweb.h). An anonymous round's
+/// name no one; each of a named round's belongs to the person it was made for, whose answer it gives.
+struct PulseInvite
+{
+    PulseRoundId round;
+    std::string code; ///< as stored (core::typedInviteCode)
+    std::optional<PersonId> person;
+    bool spent = false;
+
+    friend bool operator==(const PulseInvite&, const PulseInvite&) = default;
+};
+
+/// A person's answer to a named round, with the round and what it asked: how their page shows it.
+struct NamedPulseAnswer
+{
+    PulseRound round;
+    PulseTemplate asked;
+    PulseResponse response;
+
+    friend bool operator==(const NamedPulseAnswer&, const NamedPulseAnswer&) = default;
+};
+
 /// Comments as a report may show them: per group, then all of them together; each list sorted, so
 /// that their order says nothing of who wrote first. A hidden list is empty.
 struct Comments

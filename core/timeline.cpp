@@ -47,6 +47,11 @@ std::vector<TimelineEntry> timelineOf(const PersonHistory& history, LocalDay tod
         add(TimelineKind::CheckIn, TimelineMoment::Happened, history.checkIns[i].at, false, i);
     for (std::size_t i = 0; i < history.stayInterviews.size(); ++i)
         add(TimelineKind::StayInterview, TimelineMoment::Happened, history.stayInterviews[i].at, false, i);
+    // An answer keeps its day alone (one restored without a day: the round's first).
+    for (std::size_t i = 0; i < history.pulseAnswers.size(); ++i) {
+        const auto& answer = history.pulseAnswers[i];
+        add(TimelineKind::PulseAnswer, TimelineMoment::Happened, startOf(answer.response.day.value_or(answer.round.opens), zone), true, i);
+    }
     const LocalDay yearAgo{sys_days{today} - days{365}};
     for (std::size_t i = 0; i < history.dates.size(); ++i)
         if (const auto last = previousOccurrence(history.dates[i], today); last && yearAgo < *last)

@@ -29,18 +29,19 @@ struct PersonHistory
     std::vector<ActionItem> actionItems;   ///< sortActionItems order
     std::vector<CheckIn> checkIns;         ///< oldest first: seen, heard, trusted, asked by name
     std::vector<Conversation> stayInterviews; ///< oldest first
+    std::vector<NamedPulseAnswer> pulseAnswers; ///< their answers to named pulse rounds, oldest first
 };
 
 /// What a timeline entry is. Filtering by kind groups contacts, one-on-ones, focus, and so on.
-enum class TimelineKind { Contact, OneOnOne, Focus, Detail, Date, ActionItem, CheckIn, StayInterview };
+enum class TimelineKind { Contact, OneOnOne, Focus, Detail, Date, ActionItem, CheckIn, StayInterview, PulseAnswer };
 
-inline constexpr std::array kAllTimelineKinds{TimelineKind::Contact, TimelineKind::OneOnOne, TimelineKind::Focus,
-                                              TimelineKind::Detail,  TimelineKind::Date,     TimelineKind::ActionItem,
-                                              TimelineKind::CheckIn, TimelineKind::StayInterview};
+inline constexpr std::array kAllTimelineKinds{TimelineKind::Contact,       TimelineKind::OneOnOne,   TimelineKind::Focus,
+                                              TimelineKind::Detail,        TimelineKind::Date,       TimelineKind::ActionItem,
+                                              TimelineKind::CheckIn,       TimelineKind::StayInterview, TimelineKind::PulseAnswer};
 
 /// Which moment of its source an entry marks.
 enum class TimelineMoment {
-    Happened, ///< a contact, a one-on-one held, a focus week, a detail learnt, a date that came round
+    Happened, ///< a contact, a one-on-one held, a focus week, a detail learnt, a date that came round, a round answered
     Skipped,  ///< a one-on-one skipped
     Promised, ///< an action item written down
     Done,     ///< an action item done

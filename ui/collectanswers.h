@@ -17,8 +17,13 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QTreeWidget;
 
 namespace rapport::ui {
+
+class PersonModel;
+class PersonPicker;
+class PulseQueries;
 
 /// Collecting one round's answers in the browser while the Pulse area lives: the answer server
 /// (storage::PulseServer, on its own thread) and what it has taken. It stops when told, when the
@@ -54,13 +59,16 @@ private:
 };
 
 /// Where a round's answer page is served and the codes handed out: the address (this computer
-/// only, or one of its network addresses), the port, Start / Stop, the link to copy, how many codes
-/// are made and used, and new codes to copy. Closing it leaves collection running.
+/// only, or one of its network addresses), the port, Start / Stop, the link to copy, and the codes.
+/// An anonymous round's are made by the number and shown once, whose no one knows; a named round's
+/// one for each person asked (or picked), listed with whose each is and whether they answered.
+/// Closing it leaves collection running.
 class CollectAnswersDialog : public QDialog
 {
     Q_OBJECT
 public:
-    CollectAnswersDialog(const CommandContext& context, AnswerCollection& collection, core::PulseRound round, QWidget* parent = nullptr);
+    CollectAnswersDialog(const CommandContext& context, const PulseQueries& queries, PersonModel& people, AnswerCollection& collection,
+                         core::PulseRound round, QWidget* parent = nullptr);
 
     QComboBox* addressBox() const { return m_address; }
     QSpinBox* portBox() const { return m_port; }
@@ -68,22 +76,40 @@ public:
     QLabel* statusLabel() const { return m_status; }
     QPushButton* copyLinkButton() const { return m_copyLink; }
     QLabel* codesLabel() const { return m_codesSaid; }
-    QSpinBox* countBox() const { return m_count; }
     QPushButton* makeButton() const { return m_make; }
-    QPlainTextEdit* codesText() const { return m_codes; }
     QPushButton* copyCodesButton() const { return m_copyCodes; }
+    /// An anonymous round's: how many to make, and the codes just made.
+    QSpinBox* countBox() const { return m_count; }
+    QPlainTextEdit* codesText() const { return m_codes; }
+    /// A named round's: who else to make a code for, and everyone's codes.
+    PersonPicker* personPicker() const { return m_person; }
+    QPushButton* addPersonButton() const { return m_addPerson; }
+    QTreeWidget* inviteList() const { return m_invites; }
 
     /// Starts or stops, as the Start button does.
     void toggle();
-    /// Makes the codes the count box says (one undo step) and shows them.
+    /// Makes codes as the Make button does: the count box's number (anonymous), or one for each
+    /// person the round asks who has none (named). One undo step.
     void makeCodes();
+    /// A named round: makes a code for the person picked.
+    void addPerson();
     /// Says again how collection stands and how many codes are made and used.
     void showState();
 
 private:
     bool servesThisRound() const;
+    bool named() const { return m_round.anonymity == core::Anonymity::Named; }
+    QWidget* anonymousCodes(QWidget* parent);
+    QWidget* namedCodes(QWidget* parent);
+    /// Those the round asks now: everyone in its teams (a hand-picked group's are not kept).
+    std::vector<core::PersonId> askedPeople() const;
+    void makeNamed(std::vector<core::PersonId> people);
+    void listNamedInvites();
+    QString codesToCopy() const;
 
     CommandContext m_context;
+    const PulseQueries& m_queries;
+    PersonModel& m_people;
     AnswerCollection& m_collection;
     core::PulseRound m_round;
     QComboBox* m_address = nullptr;
@@ -92,10 +118,13 @@ private:
     QLabel* m_status = nullptr;
     QPushButton* m_copyLink = nullptr;
     QLabel* m_codesSaid = nullptr;
-    QSpinBox* m_count = nullptr;
     QPushButton* m_make = nullptr;
-    QPlainTextEdit* m_codes = nullptr;
     QPushButton* m_copyCodes = nullptr;
+    QSpinBox* m_count = nullptr;
+    QPlainTextEdit* m_codes = nullptr;
+    PersonPicker* m_person = nullptr;
+    QPushButton* m_addPerson = nullptr;
+    QTreeWidget* m_invites = nullptr;
 };
 
 } // namespace rapport::ui

@@ -183,7 +183,11 @@ std::optional<int> importPulseAnswers(const CommandContext& context, core::Pulse
                                       std::vector<core::PulseResponse> responses, const QString& label);
 /// Makes `count` single-use codes for answering an anonymous round in the browser ("Make 12 codes for
 /// “November”"); undo takes back those not yet spent. Returns them, empty on failure (reported).
-std::vector<std::string> makeInvites(const CommandContext& context, const core::PulseRound& round, int count);
+std::vector<core::PulseInvite> makeInvites(const CommandContext& context, const core::PulseRound& round, int count);
+/// Makes a code for each of `people` who has none for the named round yet, as one undo step. Returns
+/// those made (empty when everyone had one, or on failure, reported).
+std::vector<core::PulseInvite> makeNamedInvites(const CommandContext& context, const core::PulseRound& round,
+                                                std::vector<core::PersonId> people);
 /// Saves a check-in — a new one when `before` is none, else the change from `before` — as one undo
 /// step labelled `label`. Returns its id (invalid on failure, reported).
 core::CheckInId saveCheckIn(const CommandContext& context, const std::optional<core::CheckIn>& before, const core::CheckIn& after,

@@ -204,6 +204,7 @@ QWidget* PersonView::buildTimeline()
     m_filter->addItem(tr("Action items"), static_cast<int>(core::TimelineKind::ActionItem));
     m_filter->addItem(tr("Check-ins"), static_cast<int>(core::TimelineKind::CheckIn));
     m_filter->addItem(tr("Stay interviews"), static_cast<int>(core::TimelineKind::StayInterview));
+    m_filter->addItem(tr("Pulse answers"), static_cast<int>(core::TimelineKind::PulseAnswer));
     m_timeline = new TimelineModel(this);
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         const int kind = m_filter->currentData().toInt();

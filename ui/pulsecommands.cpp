@@ -86,35 +86,54 @@ private:
     std::vector<core::PulseResponseId> m_added;
 };
 
-// Makes single-use codes; undo takes back those not yet spent, redo puts the same codes back (they
-// may already be on paper).
+// Makes single-use codes: `count` for an anonymous round, one for each of `people` who has none
+// for a named one. Undo takes back those not yet spent, redo puts the same codes back (they may
+// already be on paper).
 class MakeInvitesCommand final : public StoredCommand
 {
 public:
-    MakeInvitesCommand(const CommandContext& context, const core::PulseRound& round, int count)
-        : StoredCommand(context, commandText("Make %n codes for “%1”", count).arg(wording::pulseRoundName(round))), m_round(round.id),
-          m_count(count)
+    MakeInvitesCommand(const CommandContext& context, const core::PulseRound& round, int count, std::vector<core::PersonId> people)
+        : StoredCommand(context, (people.empty() ? wording::plural(count, commandText("Make a code for “%1”"), commandText("Make %n codes for “%1”"))
+                                                 : wording::plural(static_cast<int>(people.size()), commandText("Make a code for one person for “%1”"),
+                                                                   commandText("Make codes for %n people for “%1”")))
+                                    .arg(wording::pulseRoundName(round))),
+          m_round(round.id), m_count(count), m_people(std::move(people))
     {
     }
-    const std::vector<std::string>& codes() const { return m_codes; }
+    const std::vector<core::PulseInvite>& made() const { return m_made; }
 
 protected:
     core::Status apply() override
     {
-        if (!m_codes.empty())
-            return pulse().restoreInvites(m_round, m_codes);
+        if (!m_made.empty())
+            return pulse().restoreInvites(m_made);
+        if (!m_people.empty()) {
+            auto made = pulse().makeNamedInvites(m_round, m_people);
+            if (!made)
+                return made.error();
+            m_made = std::move(made.value());
+            return core::Done{};
+        }
         auto made = pulse().makeInvites(m_round, m_count);
         if (!made)
             return made.error();
-        m_codes = std::move(made.value());
+        for (std::string& code : made.value())
+            m_made.push_back(core::PulseInvite{m_round, std::move(code), std::nullopt, false});
         return core::Done{};
     }
-    core::Status revert() override { return pulse().withdrawInvites(m_round, m_codes); }
+    core::Status revert() override
+    {
+        std::vector<std::string> codes;
+        for (const auto& invite : m_made)
+            codes.push_back(invite.code);
+        return pulse().withdrawInvites(m_round, codes);
+    }
 
 private:
     core::PulseRoundId m_round;
     int m_count;
-    std::vector<std::string> m_codes;
+    std::vector<core::PersonId> m_people;
+    std::vector<core::PulseInvite> m_made;
 };
 
 struct CheckInRows
@@ -153,10 +172,20 @@ std::optional<int> importPulseAnswers(const CommandContext& context, core::Pulse
                        [](const ImportAnswersCommand& c) { return c.added(); });
 }
 
-std::vector<std::string> makeInvites(const CommandContext& context, const core::PulseRound& round, int count)
+std::vector<core::PulseInvite> makeInvites(const CommandContext& context, const core::PulseRound& round, int count)
 {
-    return pushAndRead(context, new MakeInvitesCommand(context, round, count), [](const MakeInvitesCommand& c) { return c.codes(); })
-        .value_or(std::vector<std::string>{});
+    return pushAndRead(context, new MakeInvitesCommand(context, round, count, {}), [](const MakeInvitesCommand& c) { return c.made(); })
+        .value_or(std::vector<core::PulseInvite>{});
+}
+
+std::vector<core::PulseInvite> makeNamedInvites(const CommandContext& context, const core::PulseRound& round,
+                                                std::vector<core::PersonId> people)
+{
+    if (people.empty())
+        return {};
+    return pushAndRead(context, new MakeInvitesCommand(context, round, 0, std::move(people)),
+                       [](const MakeInvitesCommand& c) { return c.made(); })
+        .value_or(std::vector<core::PulseInvite>{});
 }
 
 core::CheckInId saveCheckIn(const CommandContext& context, const std::optional<core::CheckIn>& before, const core::CheckIn& after,

@@ -208,7 +208,7 @@ PulseView::PulseView(const PageContext& page, const PulseQueries& queries, QWidg
     m_import = new QPushButton(tr("&Import answers…"), side);
     m_import->setToolTip(tr("A Google Forms or Microsoft Forms export (CSV) of this round's answers"));
     m_collect = new QPushButton(tr("Collect in &browser…"), side);
-    m_collect->setToolTip(tr("Serves this round's answer page on your network, with single-use codes (open anonymous rounds)"));
+    m_collect->setToolTip(tr("Serves this round's answer page on your network, with single-use codes (open rounds)"));
     buttons->addWidget(m_new, 0, 0);
     buttons->addWidget(m_close, 0, 1);
     buttons->addWidget(m_import, 1, 0);
@@ -463,7 +463,7 @@ void PulseView::showSelected()
     const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
     m_close->setEnabled(round && round->isOpen(today));
     m_import->setEnabled(round != nullptr); // answers are read whenever they come, a late export too
-    m_collect->setEnabled(round && round->isOpen(today) && round->anonymity == core::Anonymity::Anonymous);
+    m_collect->setEnabled(round && round->isOpen(today));
     {
         const QSignalBlocker quiet(m_group);
         const int keep = m_group->currentIndex();
@@ -968,7 +968,7 @@ void PulseView::collectAnswers()
     const core::PulseRound* round = selectedRound();
     if (!round || !m_collect->isEnabled())
         return;
-    CollectAnswersDialog dialog(m_context, *m_collection, *round, this);
+    CollectAnswersDialog dialog(m_context, m_queries, m_people, *m_collection, *round, this);
     dialog.exec();
 }
 

@@ -236,4 +236,14 @@ core::Result<std::vector<core::PulseAction>> DatabaseQueries::pulseActions() con
     return storage::PulseRepository(m_database).actions();
 }
 
+core::Result<storage::InviteCounts> DatabaseQueries::pulseInviteCounts(core::PulseRoundId round) const
+{
+    return storage::PulseRepository(m_database).inviteCounts(round);
+}
+
+core::Result<std::vector<core::PulseInvite>> DatabaseQueries::pulseNamedInvites(core::PulseRoundId round) const
+{
+    return storage::PulseRepository(m_database).namedInvites(round);
+}
+
 } // namespace rapport::ui

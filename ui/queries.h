@@ -19,6 +19,7 @@
 #include "core/storage/conversationrepository.h"
 #include "core/storage/meetingrepository.h"
 #include "core/storage/peoplerepository.h"
+#include "core/storage/pulserepository.h"
 
 #include <QStringList>
 
@@ -194,6 +195,10 @@ public:
     virtual core::Result<int> pulseKnownKeys(core::PulseRoundId round, const std::vector<std::string>& keys) const = 0;
     /// Every action planned after a round, by id.
     virtual core::Result<std::vector<core::PulseAction>> pulseActions() const = 0;
+    /// How many single-use codes a round has, and how many are spent.
+    virtual core::Result<storage::InviteCounts> pulseInviteCounts(core::PulseRoundId round) const = 0;
+    /// A named round's codes, by person (storage::PulseRepository::namedInvites).
+    virtual core::Result<std::vector<core::PulseInvite>> pulseNamedInvites(core::PulseRoundId round) const = 0;
 };
 
 /// Every area's queries, answered from the open database.
@@ -250,6 +255,8 @@ public:
                                                              std::span<const core::PulseTemplate> templates) const override;
     core::Result<int> pulseKnownKeys(core::PulseRoundId round, const std::vector<std::string>& keys) const override;
     core::Result<std::vector<core::PulseAction>> pulseActions() const override;
+    core::Result<storage::InviteCounts> pulseInviteCounts(core::PulseRoundId round) const override;
+    core::Result<std::vector<core::PulseInvite>> pulseNamedInvites(core::PulseRoundId round) const override;
     core::Result<std::vector<storage::LastStayInterview>> lastStayInterviews() const override;
 
 private:

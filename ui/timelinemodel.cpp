@@ -162,6 +162,11 @@ QString TimelineModel::line(const core::TimelineEntry& entry) const
         return joined({when, tr("Check-in"), firstLine(wording::checkInSaid(m_history.checkIns[entry.index]).toStdString())});
     case core::TimelineKind::StayInterview: // private: what was said is in its window only
         return joined({when, tr("Stay interview")});
+    case core::TimelineKind::PulseAnswer: {
+        const auto& answer = m_history.pulseAnswers[entry.index];
+        return joined({when, tr("Answered the pulse round “%1”").arg(wording::pulseRoundName(answer.round)),
+                       firstLine(wording::pulseAnswerSaid(answer).join(QStringLiteral(" · ")).toStdString())});
+    }
     }
     return when;
 }
@@ -186,6 +191,12 @@ QString TimelineModel::fullText(const core::TimelineEntry& entry) const
         return wording::checkInSaid(m_history.checkIns[entry.index]);
     case core::TimelineKind::StayInterview:
         return tr("Stay interview: Enter opens what they said");
+    case core::TimelineKind::PulseAnswer: {
+        const auto& answer = m_history.pulseAnswers[entry.index];
+        return (QStringList{tr("Their answers to the named pulse round “%1”").arg(wording::pulseRoundName(answer.round))} +
+                wording::pulseAnswerSaid(answer))
+            .join(QLatin1Char('\n'));
+    }
     case core::TimelineKind::Date:
         break;
     }

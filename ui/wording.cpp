@@ -922,6 +922,25 @@ QString pulseRoundName(const core::PulseRound& round)
     return QLocale().toString(toQDate(round.opens), QStringLiteral("MMMM yyyy"));
 }
 
+QStringList pulseAnswerSaid(const core::NamedPulseAnswer& answer)
+{
+    QStringList lines;
+    const auto& questions = answer.asked.questions;
+    for (std::size_t i = 0; i < questions.size() && i < answer.response.answers.size(); ++i) {
+        const core::PulseAnswer& said = answer.response.answers[i];
+        const QString comment = QString::fromStdString(said.comment).simplified();
+        if (!said.value && comment.isEmpty())
+            continue;
+        const QString question = QString::fromStdString(questions[i].text);
+        const QString value = said.value ? scaleValueName(questions[i].scale, *said.value) : QString();
+        const QString what = value.isEmpty() ? comment : comment.isEmpty() ? value : tr("%1 — %2").arg(value, comment);
+        lines << tr("“%1” %2").arg(question, what);
+    }
+    if (const QString general = QString::fromStdString(answer.response.comment).simplified(); !general.isEmpty())
+        lines << general;
+    return lines;
+}
+
 QString actionStatusName(core::ActionStatus status)
 {
     switch (status) {
@@ -986,6 +1005,8 @@ storage::AnswerPageWords answerPageWords()
     words.language = utf8(QLocale().name().section(QLatin1Char('_'), 0, 0));
     words.recorded = utf8(tr("Your answers are anonymous: Rapport keeps them with no name, no time and no address, "
                              "and notes only that your code was used."));
+    words.recordedNamed = utf8(tr("This round is not anonymous: your code was made for you, and Rapport keeps your answers "
+                                  "under your name with the day you send them, but no time and no address."));
     words.code = utf8(tr("Your code"));
     words.codeHint = utf8(tr("The ten letters and digits you were given, with or without the dash. Each code answers once."));
     words.group = utf8(tr("Your team"));
@@ -1006,6 +1027,7 @@ storage::AnswerPageWords answerPageWords()
     words.closed = utf8(tr("It no longer takes answers. Thank you for wanting to answer."));
     words.refusedTitle = utf8(tr("This page cannot help with that"));
     words.notFound = utf8(tr("There is nothing here. The answer page is at the address you were given, ending in a slash."));
+    words.wrongAddress = utf8(tr("This page answers only at the address you were given. Open that address and answer there."));
     words.cannotTake = utf8(tr("The page cannot take that request. Open the address you were given and answer there."));
     words.codeRefused = utf8(tr("This code cannot be used: check it, or ask for a new one. Your answers are still here."));
     words.tooMany = utf8(tr("Too many answers came from this address in the last minute. Wait a minute, then send again."));

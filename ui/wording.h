@@ -191,6 +191,9 @@ QString listeningTrend(const core::ListeningTrend& trend);
 QString checkInSaid(const core::CheckIn& checkIn);
 /// What a pulse round is called: its title, else the month it opened ("December 2026").
 QString pulseRoundName(const core::PulseRound& round);
+/// What a person said in a named round, one line per question answered ("“I feel seen.” Agree —
+/// their comment"), then their general comment; a question skipped is left out.
+QStringList pulseAnswerSaid(const core::NamedPulseAnswer& answer);
 /// Planned, Doing, Done.
 QString actionStatusName(core::ActionStatus status);
 /// How far an action after a round got: "Done on Nov 28", "Doing · due Dec 20", "Planned · 3 days

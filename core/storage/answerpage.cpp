@@ -162,7 +162,7 @@ std::string answerPage(const core::PulseRound& round, const core::PulseTemplate&
 {
     Html html;
     head(html, words, words.roundName ? words.roundName(round) : round.title);
-    html.raw("<p class=\"note\">").text(words.recorded).raw("</p>");
+    html.raw("<p class=\"note\">").text(round.anonymity == core::Anonymity::Named ? words.recordedNamed : words.recorded).raw("</p>");
     if (!problem.empty())
         html.raw("<p class=\"problem\" role=\"alert\">").text(problem).raw("</p>");
     html.raw("<form method=\"post\" action=\"/\" accept-charset=\"utf-8\">");

@@ -20,7 +20,8 @@ namespace rapport::storage {
 struct AnswerPageWords
 {
     std::string language = "en"; ///< the pages' lang attribute
-    std::string recorded;        ///< the one sentence of what is and is not recorded
+    std::string recorded;        ///< the one sentence of what is and is not recorded (an anonymous round)
+    std::string recordedNamed;   ///< the same for a named round, whose answers are the person's
     std::string code;            ///< the code field's label
     std::string codeHint;        ///< below it: where the code comes from
     std::string group;           ///< the group choice's label
@@ -36,6 +37,7 @@ struct AnswerPageWords
     std::string closedTitle, closed;
     std::string refusedTitle; ///< a request the page cannot take (404, 405, 413, 429…)
     std::string notFound;     ///< a path that is not the page's
+    std::string wrongAddress; ///< a Host that is not this computer's address or name
     std::string cannotTake;   ///< a request of a kind the page does not take (a method, a media type, too large)
     std::string codeRefused;  ///< a code that is wrong or spent, without saying which
     std::string tooMany;      ///< too many answers from one address in a minute

@@ -187,6 +187,40 @@ core::Result<PersonalRecord> PersonalRepository::of(core::PersonId person) const
     return record;
 }
 
+namespace {
+
+// `person`'s answers to named rounds, each with its round and template, oldest first.
+core::Result<std::vector<core::NamedPulseAnswer>> namedPulseAnswersOf(const QSqlDatabase& db, core::PersonId person)
+{
+    auto responses = rows::pulseResponsesWhere(db, QStringLiteral("WHERE person_id = ?"), {person.value});
+    if (!responses)
+        return responses.error();
+    if (responses.value().empty())
+        return std::vector<core::NamedPulseAnswer>{};
+    auto rounds = rows::pulseRoundsWhere(db, QStringLiteral("WHERE id IN (SELECT round_id FROM pulse_responses WHERE person_id = ?)"),
+                                         {person.value});
+    auto templates = rows::pulseTemplatesWhere(
+        db, QStringLiteral("WHERE id IN (SELECT template_id FROM pulse_rounds WHERE id IN "
+                           "(SELECT round_id FROM pulse_responses WHERE person_id = ?))"),
+        {person.value});
+    if (!rounds || !templates)
+        return !rounds ? rounds.error() : templates.error();
+    std::vector<core::NamedPulseAnswer> answers;
+    for (auto& response : responses.value()) {
+        const auto round = std::find_if(rounds.value().begin(), rounds.value().end(),
+                                        [&](const core::PulseRound& r) { return r.id == response.round; });
+        const core::PulseTemplate* asked = round == rounds.value().end() ? nullptr : core::templateOf(templates.value(), *round);
+        if (asked)
+            answers.push_back(core::NamedPulseAnswer{*round, *asked, std::move(response)});
+    }
+    std::stable_sort(answers.begin(), answers.end(), [](const core::NamedPulseAnswer& a, const core::NamedPulseAnswer& b) {
+        return a.response.day.value_or(a.round.opens) < b.response.day.value_or(b.round.opens);
+    });
+    return answers;
+}
+
+} // namespace
+
 core::Result<core::PersonHistory> PersonalRepository::history(core::PersonId person) const
 {
     const QSqlDatabase db = m_db.connection();
@@ -225,6 +259,10 @@ core::Result<core::PersonHistory> PersonalRepository::history(core::PersonId per
     if (!stay)
         return stay.error();
     history.stayInterviews = std::move(stay.value());
+    auto answers = namedPulseAnswersOf(db, person);
+    if (!answers)
+        return answers.error();
+    history.pulseAnswers = std::move(answers.value());
     return history;
 }
 

@@ -411,6 +411,27 @@ core::Status insertCheckIn(const QSqlDatabase& db, const core::CheckIn& checkIn)
     return rows::statusOf(writeCheckIn(db, checkIn));
 }
 
+core::Result<std::vector<core::PulseInvite>> pulseInvitesWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values)
+{
+    return select<core::PulseInvite>(
+        db, QStringLiteral("SELECT round_id, code, person_id, spent FROM pulse_invites %1 ORDER BY round_id, person_id, code").arg(where),
+        values, [](const Query& q) {
+            core::PulseInvite invite;
+            invite.round = core::PulseRoundId{q.value(0).toLongLong()};
+            invite.code = q.text(1);
+            if (!q.value(2).isNull())
+                invite.person = core::PersonId{q.value(2).toLongLong()};
+            invite.spent = q.value(3).toInt() != 0;
+            return invite;
+        });
+}
+
+core::Status insertPulseInvite(const QSqlDatabase& db, const core::PulseInvite& invite)
+{
+    return runWith(db, QStringLiteral("INSERT INTO pulse_invites (round_id, code, person_id, spent) VALUES (?, ?, ?, ?)"),
+                   {invite.round.value, QString::fromStdString(invite.code), rows::optionalId(invite.person), invite.spent ? 1 : 0});
+}
+
 core::Status seedPulseTemplates(const QSqlDatabase& db)
 {
     return rows::statusOf(writeTemplate(db, core::seenHeardTrusted()));
@@ -658,14 +679,55 @@ core::Status PulseRepository::removeAction(core::PulseActionId id)
 
 namespace {
 
-core::Result<bool> isInvite(const QSqlDatabase& db, core::PulseRoundId round, const std::string& code, bool unspentOnly)
+core::Result<bool> isInvite(const QSqlDatabase& db, core::PulseRoundId round, const std::string& code)
 {
-    Query q(db, unspentOnly ? QStringLiteral("SELECT 1 FROM pulse_invites WHERE round_id = ? AND code = ? AND spent = 0")
-                            : QStringLiteral("SELECT 1 FROM pulse_invites WHERE round_id = ? AND code = ?"));
+    Query q(db, QStringLiteral("SELECT 1 FROM pulse_invites WHERE round_id = ? AND code = ?"));
     q.bind(round.value).bindText(code);
     if (!q.exec())
         return q.error();
     return q.next();
+}
+
+// A code the round does not have yet.
+core::Result<std::string> freshCode(const QSqlDatabase& db, core::PulseRoundId round)
+{
+    for (;;) {
+        std::string code = core::inviteCode(kernelRandomBits());
+        auto taken = isInvite(db, round, code);
+        if (!taken)
+            return taken.error();
+        if (!taken.value()) // taken: one in 10^14 per code the round has
+            return code;
+    }
+}
+
+core::Result<bool> hasNamedInvite(const QSqlDatabase& db, core::PulseRoundId round, core::PersonId person)
+{
+    Query q(db, QStringLiteral("SELECT 1 FROM pulse_invites WHERE round_id = ? AND person_id = ?"));
+    q.bind(round.value).bind(person.value);
+    if (!q.exec())
+        return q.error();
+    return q.next();
+}
+
+// An unspent code of a round, and whose it is (no one's in an anonymous round).
+struct UnspentCode
+{
+    std::optional<core::PersonId> person;
+};
+
+core::Result<std::optional<UnspentCode>> unspentCode(const QSqlDatabase& db, core::PulseRoundId round, const std::string& code)
+{
+    Query q(db, QStringLiteral("SELECT person_id FROM pulse_invites WHERE round_id = ? AND code = ? AND spent = 0"));
+    q.bind(round.value).bindText(code);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return std::optional<UnspentCode>{};
+    UnspentCode found;
+    if (!q.value(0).isNull())
+        found.person = core::PersonId{q.value(0).toLongLong()};
+    return std::optional(found);
 }
 
 } // namespace
@@ -683,23 +745,57 @@ core::Result<std::vector<std::string>> PulseRepository::makeInvites(core::PulseR
             if (!facts)
                 return facts.error();
             if (!facts.value().anonymous)
-                return roundError(round, "codes are for anonymous rounds");
+                return roundError(round, "a named round's codes are made for each person");
             while (made.size() < static_cast<std::size_t>(count)) {
-                const std::string code = core::inviteCode(kernelRandomBits());
-                auto taken = isInvite(db, round, code, false);
-                if (!taken)
-                    return taken.error();
-                if (taken.value())
-                    continue; // one in 10^14 per code the round has
-                if (auto added = runWith(db, QStringLiteral("INSERT INTO pulse_invites (round_id, code) VALUES (?, ?)"),
-                                         {round.value, QString::fromStdString(code)});
-                    !added)
+                auto code = freshCode(db, round);
+                if (!code)
+                    return code.error();
+                if (auto added = rows::insertPulseInvite(db, core::PulseInvite{round, code.value(), std::nullopt, false}); !added)
                     return added.error();
-                made.push_back(code);
+                made.push_back(std::move(code).value());
             }
             return made;
         },
         [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Result<std::vector<core::PulseInvite>> PulseRepository::makeNamedInvites(core::PulseRoundId round,
+                                                                                 std::span<const core::PersonId> people)
+{
+    if (people.size() > static_cast<std::size_t>(kMaxInvitesAtOnce))
+        return roundError(round, "at most " + std::to_string(kMaxInvitesAtOnce) + " codes at a time");
+    const QSqlDatabase db = m_db.connection();
+    std::vector<core::PulseInvite> made;
+    return writeTransaction(
+        db, m_db.dialect(),
+        [&]() -> core::Result<std::vector<core::PulseInvite>> {
+            auto facts = roundFacts(db, round);
+            if (!facts)
+                return facts.error();
+            if (facts.value().anonymous)
+                return roundError(round, "an anonymous round's codes name no one");
+            for (const core::PersonId person : people) {
+                auto has = hasNamedInvite(db, round, person);
+                if (!has)
+                    return has.error();
+                if (has.value())
+                    continue; // a person named twice gets one code too
+                auto code = freshCode(db, round);
+                if (!code)
+                    return code.error();
+                core::PulseInvite invite{round, std::move(code).value(), person, false};
+                if (auto added = rows::insertPulseInvite(db, invite); !added)
+                    return added.error();
+                made.push_back(std::move(invite));
+            }
+            return made;
+        },
+        [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
+}
+
+core::Result<std::vector<core::PulseInvite>> PulseRepository::namedInvites(core::PulseRoundId round) const
+{
+    return rows::pulseInvitesWhere(m_db.connection(), QStringLiteral("WHERE round_id = ? AND person_id IS NOT NULL"), {round.value});
 }
 
 core::Result<InviteCounts> PulseRepository::inviteCounts(core::PulseRoundId round) const
@@ -729,21 +825,22 @@ core::Status PulseRepository::withdrawInvites(core::PulseRoundId round, const st
         [&] { m_db.announce(ChangeSet::of(Rows::Pulse)); });
 }
 
-core::Status PulseRepository::restoreInvites(core::PulseRoundId round, const std::vector<std::string>& codes)
+core::Status PulseRepository::restoreInvites(std::span<const core::PulseInvite> invites)
 {
     const QSqlDatabase db = m_db.connection();
     return writeTransaction(
         db, m_db.dialect(),
         [&]() -> core::Status {
-            for (const std::string& code : codes) {
-                auto known = isInvite(db, round, code, false);
+            for (const core::PulseInvite& invite : invites) {
+                auto known = isInvite(db, invite.round, invite.code);
                 if (!known)
                     return known.error();
-                if (known.value())
+                auto hasOne = invite.person ? hasNamedInvite(db, invite.round, *invite.person) : core::Result<bool>(false);
+                if (!hasOne)
+                    return hasOne.error();
+                if (known.value() || hasOne.value())
                     continue;
-                if (auto added = runWith(db, QStringLiteral("INSERT INTO pulse_invites (round_id, code) VALUES (?, ?)"),
-                                         {round.value, QString::fromStdString(code)});
-                    !added)
+                if (auto added = rows::insertPulseInvite(db, core::PulseInvite{invite.round, invite.code, invite.person, false}); !added)
                     return added.error();
             }
             return core::Done{};
@@ -761,16 +858,19 @@ core::Result<bool> PulseRepository::answerWithCode(const core::PulseRound& round
             auto facts = roundFacts(db, round.id);
             if (!facts)
                 return facts.error();
-            if (!facts.value().anonymous || answers.group >= facts.value().groups)
+            const bool anonymous = round.anonymity == core::Anonymity::Anonymous;
+            if (facts.value().anonymous != anonymous || answers.group >= facts.value().groups)
                 return roundError(round.id, "the answers do not fit the round");
-            auto unspent = isInvite(db, round.id, answers.code, true);
-            if (!unspent || !unspent.value())
-                return unspent;
+            auto invite = unspentCode(db, round.id, answers.code);
+            if (!invite)
+                return invite.error();
+            if (!invite.value() || (!anonymous && !invite.value()->person))
+                return false;
             if (auto spent = runWith(db, QStringLiteral("UPDATE pulse_invites SET spent = 1 WHERE round_id = ? AND code = ?"),
                                      {round.id.value, QString::fromStdString(answers.code)});
                 !spent)
                 return spent.error();
-            if (auto written = writeResponse(db, core::responseOf(answers, round, std::nullopt, today)); !written)
+            if (auto written = writeResponse(db, core::responseOf(answers, round, invite.value()->person, today)); !written)
                 return written.error();
             return stored = true;
         },

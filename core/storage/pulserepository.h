@@ -68,14 +68,22 @@ public:
     /// Makes `count` (1 to kMaxInvitesAtOnce) single-use codes for an anonymous round and returns
     /// them as stored (core::inviteCode of the kernel's random bits). Nothing records who gets which.
     core::Result<std::vector<std::string>> makeInvites(core::PulseRoundId round, int count);
+    /// Makes a code for each of `people` who has none for the named round `round` yet (one each:
+    /// a second would be a second answer), and returns those made, in the order of `people`.
+    core::Result<std::vector<core::PulseInvite>> makeNamedInvites(core::PulseRoundId round, std::span<const core::PersonId> people);
+    /// A named round's codes, whose each is and whether it is spent, by person. (An anonymous round's
+    /// are never read back: they were shown once, when made.)
+    core::Result<std::vector<core::PulseInvite>> namedInvites(core::PulseRoundId round) const;
     core::Result<InviteCounts> inviteCounts(core::PulseRoundId round) const;
-    /// Takes back codes not yet spent (the undo of makeInvites); a spent one stays spent.
+    /// Takes back codes not yet spent (the undo of making them); a spent one stays spent.
     core::Status withdrawInvites(core::PulseRoundId round, const std::vector<std::string>& codes);
-    /// Puts back codes withdrawn (the redo of makeInvites), those the round still has left as they are.
-    core::Status restoreInvites(core::PulseRoundId round, const std::vector<std::string>& codes);
+    /// Puts back codes withdrawn (the redo of making them), unspent and for the same person; those the
+    /// round still has are left as they are.
+    core::Status restoreInvites(std::span<const core::PulseInvite> invites);
     /// A browser's answers (core::answersFromForm): spends their code and adds the response
-    /// (core::responseOf, with a random id) in one transaction. False, with nothing written, when the
-    /// code is not an unspent code of the round: whether it never existed or was spent is not said.
+    /// (core::responseOf, with a random id; a named round's is the person's whose code it was) in one
+    /// transaction. False, with nothing written, when the code is not an unspent code of the round:
+    /// whether it never existed or was spent is not said.
     core::Result<bool> answerWithCode(const core::PulseRound& round, const core::WebAnswers& answers, core::LocalDay today);
 
     /// Every action plan of every round, by id.
@@ -113,6 +121,9 @@ core::Status insertPulseTemplate(const QSqlDatabase& db, const core::PulseTempla
 core::Status insertPulseRound(const QSqlDatabase& db, const core::PulseRound& round);
 core::Status insertPulseResponse(const QSqlDatabase& db, const core::PulseResponse& response);
 core::Status insertCheckIn(const QSqlDatabase& db, const core::CheckIn& checkIn);
+/// A round's codes (a deleted person's snapshot reads and restores those of named rounds).
+core::Result<std::vector<core::PulseInvite>> pulseInvitesWhere(const QSqlDatabase& db, const QString& where, const QVariantList& values);
+core::Status insertPulseInvite(const QSqlDatabase& db, const core::PulseInvite& invite);
 core::Status insertPulseAction(const QSqlDatabase& db, const core::PulseAction& action);
 /// Migration 11: the default template, core::seenHeardTrusted().
 core::Status seedPulseTemplates(const QSqlDatabase& db);

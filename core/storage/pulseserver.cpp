@@ -23,6 +23,8 @@
 #include <mutex>
 #include <thread>
 
+#include <unistd.h>
+
 namespace rapport::storage {
 
 namespace net = boost::asio;
@@ -41,6 +43,7 @@ struct PulseServer::Shared
     AnswerPageWords words;
     ServeOptions options;
     Today today;
+    std::vector<std::string> ourNames; ///< the machine's names a Host may give besides an address
 
     std::atomic<int> pages{0}, accepted{0}, refused{0};
     std::atomic<bool> running{false};
@@ -217,7 +220,7 @@ core::Status Server::open()
     m_db = std::move(db).value();
     if (!openRound())
         return core::Error{"pulse round " + std::to_string(m_shared.roundId.value),
-                           "not an open anonymous round: only those are answered in a browser"};
+                           "not an open round: only those take answers"};
     boost::system::error_code error;
     const auto address = net::ip::make_address(m_shared.options.address, error);
     if (error)
@@ -296,7 +299,7 @@ std::optional<Server::Round> Server::openRound()
         return std::nullopt;
     const core::PulseRound& found = *round.value();
     const core::PulseTemplate* asked = core::templateOf(templates.value(), found);
-    if (!asked || found.anonymity != core::Anonymity::Anonymous || !found.isOpen(m_shared.today()))
+    if (!asked || !found.isOpen(m_shared.today()))
         return std::nullopt;
     return Round{found, *asked};
 }
@@ -351,7 +354,10 @@ Response Server::respond(const core::AnswerRequest& request, const std::string& 
     const AnswerPageWords& words = m_shared.words;
     const bool keep = request.keepAlive;
     Response response;
-    switch (core::routeOf(request)) {
+    switch (core::routeOf(request, m_shared.ourNames)) {
+    case core::AnswerRoute::ForeignHost:
+        response = refusal(http::status::misdirected_request, words.wrongAddress, false);
+        break;
     case core::AnswerRoute::Page:
         if (auto round = openRound()) {
             ++m_shared.pages;
@@ -452,6 +458,20 @@ void serve(PulseServer::Shared& shared, std::promise<core::Status>& started)
 
 PulseServer::PulseServer(std::shared_ptr<Shared> shared) : m_shared(std::move(shared)) {}
 
+namespace {
+
+// This computer's name as a Host header may give it ("mylaptop", "mylaptop.local" through mDNS).
+std::vector<std::string> machineNames()
+{
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0 || name[0] == '\0')
+        return {};
+    const std::string host(name);
+    return {host, host + ".local"};
+}
+
+} // namespace
+
 core::Result<std::unique_ptr<PulseServer>> PulseServer::start(const QString& databasePath, core::PulseRoundId round,
                                                               AnswerPageWords words, ServeOptions options, Today today)
 {
@@ -461,6 +481,7 @@ core::Result<std::unique_ptr<PulseServer>> PulseServer::start(const QString& dat
     shared->words = std::move(words);
     shared->options = std::move(options);
     shared->today = std::move(today);
+    shared->ourNames = machineNames();
     std::promise<core::Status> started;
     auto outcome = started.get_future();
     shared->thread = std::thread([raw = shared.get(), started = std::move(started)]() mutable { serve(*raw, started); });

@@ -41,7 +41,7 @@ struct ServeCounts
     int refused = 0;  ///< forms refused (a wrong or spent code, a value off the scale, too many)
 };
 
-/// Serves one anonymous round from start() until stop(), destruction, or the round no longer open.
+/// Serves one round from start() until stop(), destruction, or the round no longer open.
 class PulseServer
 {
 public:
@@ -49,7 +49,7 @@ public:
 
     /// Opens the database at `databasePath` on the server's thread, binds `options.address:port`
     /// and starts serving. An error when the address cannot be bound, or the round is not an open
-    /// anonymous round of that database.
+    /// round of that database.
     static core::Result<std::unique_ptr<PulseServer>> start(const QString& databasePath, core::PulseRoundId round,
                                                             AnswerPageWords words, ServeOptions options, Today today);
     ~PulseServer();

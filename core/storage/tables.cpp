@@ -414,8 +414,10 @@ const std::vector<Table>& tables()
          readOnesOf<&D::checkIns, rows::checkInsWhere>, restoreOnesOf<&D::checkIns, rows::insertCheckIn>},
         {"pulse_actions", Ownership::Private, Carried::OwnList, "pulseActions", {},
          readAllOf<&D::pulseActions, rows::pulseActionsWhere>, insertAll<&D::pulseActions, rows::insertPulseAction>},
-        // Live secrets of a round, not kept in a backup: a restored database takes no old code.
-        {"pulse_invites", Ownership::Private, Carried::NotData, nullptr, {}},
+        // Live secrets of a round, not kept in a backup: a restored database takes no old code. A
+        // deleted person's named codes come back with them.
+        {"pulse_invites", Ownership::Private, Carried::NotData, nullptr, {{"person_id", OnDelete::Cascade}}, nullptr, nullptr,
+         readOnesOf<&D::pulseInvites, rows::pulseInvitesWhere>, restoreOnesOf<&D::pulseInvites, rows::insertPulseInvite>},
     };
     return all;
 }

@@ -47,7 +47,7 @@ int roundTrip(std::uint16_t port, const std::string& request)
 std::string answerRequest(const std::string& code)
 {
     const std::string body = "code=" + code + "&group=1&q1=4&q2=5&q3=3&c3=Thanks+for+asking&comment=More+focus+time";
-    return "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+    return "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
            std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
@@ -88,7 +88,7 @@ void pulse_http(benchmark::State& state)
     std::thread fetching([&] {
         while (loading) {
             const auto start = std::chrono::steady_clock::now();
-            if (roundTrip(port, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") == 200)
+            if (roundTrip(port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") == 200)
                 pageMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
         }
     });

@@ -10,7 +10,7 @@ namespace {
 
 AnswerRequest request(const char* method, const char* target, const char* type = "")
 {
-    return AnswerRequest{method, target, type, "", true};
+    return AnswerRequest{method, target, "", type, "", true};
 }
 
 } // namespace
@@ -68,4 +68,22 @@ TEST(AnswerRequest, RoutesThePageTheAnswerAndTheThanksOnly)
     EXPECT_EQ(routeOf(request("GET", "/../etc/passwd")), AnswerRoute::NotFound);
     EXPECT_EQ(routeOf(request("GET", "//")), AnswerRoute::NotFound);
     EXPECT_EQ(routeOf(request("GET", "*")), AnswerRoute::NotFound);
+}
+
+TEST(AnswerRequest, OnlyAnAddressLocalhostOrTheMachinesOwnNameIsTakenAsHost)
+{
+    const std::vector<std::string> ours{"mylaptop", "mylaptop.local"};
+    for (const char* host : {"", "127.0.0.1", "192.168.1.20:8080", "[::1]:8080", "[fe80::1]", "localhost", "localhost:80",
+                             "localhost.", "mylaptop:8080", "mylaptop.local"})
+        EXPECT_TRUE(hostIsOurs(host, ours)) << host;
+    for (const char* host : {"evil.example", "evil.example:8080", "127.0.0.1.nip.io", "mylaptop.evil.example", "[::1", "[::1]x",
+                             "192.168.1.20:http", "1.2.3", "1.2.3.4.5", "[evil]:80", "localhost:99999x"})
+        EXPECT_FALSE(hostIsOurs(host, ours)) << host;
+
+    auto fetched = readAnswerRequest("GET / HTTP/1.1\r\nHost: Rebound.Example:8080\r\n\r\n");
+    ASSERT_TRUE(std::holds_alternative<AnswerRequest>(fetched));
+    EXPECT_EQ(std::get<AnswerRequest>(fetched).host, "rebound.example:8080");
+    EXPECT_EQ(routeOf(std::get<AnswerRequest>(fetched), ours), AnswerRoute::ForeignHost) << "before anything else is read";
+    auto direct = readAnswerRequest("GET / HTTP/1.1\r\nHost: 10.0.0.7:8080\r\n\r\n");
+    EXPECT_EQ(routeOf(std::get<AnswerRequest>(direct), ours), AnswerRoute::Page);
 }

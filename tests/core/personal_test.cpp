@@ -217,3 +217,31 @@ TEST(Timeline, NewestFirstWithEveryKindOnce)
                                                   {K::Date, M::Happened}}));   // Dec 24, 2025: within the last year
     EXPECT_EQ(timeline[4].index, 0u) << "the entry names its date";
 }
+
+TEST(Timeline, ANamedRoundsAnswerIsOnItsDayAndOneWithoutADayOnTheRoundsFirst)
+{
+    PersonHistory h;
+    NamedPulseAnswer sent;
+    sent.round.opens = ymd(2026, 11, 2);
+    sent.response.day = ymd(2026, 11, 5);
+    NamedPulseAnswer restored; // a JSON restore may bring a named answer without its day
+    restored.round.opens = ymd(2026, 10, 1);
+    NamedPulseAnswer ahead; // a clock set back: not on the timeline yet
+    ahead.round.opens = ymd(2026, 12, 1);
+    ahead.response.day = ymd(2026, 12, 9);
+    h.pulseAnswers = {restored, sent, ahead};
+    Interaction call;
+    call.kind = InteractionKind::Call;
+    call.at = at("2026-11-05T15:00");
+    h.interactions = {call};
+
+    const auto timeline = timelineOf(h, ymd(2026, 12, 6), kBerlin);
+    ASSERT_EQ(timeline.size(), 3u);
+    EXPECT_EQ(timeline[0].kind, TimelineKind::Contact) << "a timed entry before the day's answer";
+    EXPECT_EQ(timeline[1].kind, TimelineKind::PulseAnswer);
+    EXPECT_TRUE(timeline[1].allDay) << "an answer keeps its day, never a time";
+    EXPECT_EQ(timeline[1].index, 1u);
+    EXPECT_EQ(dayIn(timeline[1].at, kBerlin), ymd(2026, 11, 5));
+    EXPECT_EQ(timeline[2].index, 0u);
+    EXPECT_EQ(dayIn(timeline[2].at, kBerlin), ymd(2026, 10, 1));
+}

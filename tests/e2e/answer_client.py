@@ -98,11 +98,11 @@ def main():
     r, _ = post(url, answer, content_type="text/plain")
     expect("not a form", r.status, 415)
 
-    expect("huge declared length", raw(url, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+    expect("huge declared length", raw(url, b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                                             b"Content-Length: 99999999999\r\n\r\n"), 413)
-    expect("body past the cap", raw(url, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+    expect("body past the cap", raw(url, b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                                          b"Content-Length: 70000\r\n\r\n" + b"a" * 70000), 413)
-    expect("header past the cap", raw(url, b"GET / HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"p" * 20000 + b"\r\n\r\n"), 431)
+    expect("header past the cap", raw(url, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + b"p" * 20000 + b"\r\n\r\n"), 431)
     expect("malformed request", raw(url, b"GARBAGE\r\n\r\n"), 400)
 
     for i in range(100):  # the page is never rate-limited

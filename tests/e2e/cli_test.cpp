@@ -169,7 +169,7 @@ TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
                                  "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]] [--by me|them]",
                                  "prep PERSON [--format text|json] [--pdf FILE] [--private]",
                                  "pulse open|close|invites|serve [ID] [--team TEAM]… [--named] [--template NAME] [--threshold N] [--closes YYYY-MM-DD] "
-                                 "[--count N] [--listen ADDR:PORT]"})
+                                 "[--count N] [--for PERSON]… [--listen ADDR:PORT]"})
         EXPECT_TRUE(help.out.contains(QStringLiteral("\n  ") + QString::fromUtf8(synopsis))) << synopsis;
     EXPECT_TRUE(help.out.contains(QStringLiteral("Exit codes: 0 success, 1 refused or failed, 2 usage error.")));
 }
@@ -754,20 +754,72 @@ TEST_F(Cli, PulseInvitesPrintsSingleUseCodesOneALine)
     const Outcome more = onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--count"), QStringLiteral("3")});
     EXPECT_EQ(more.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
 
-    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round}), 2, "needs --count N");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round}), 2, "needs --count N for an anonymous round");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--for"), QStringLiteral("1")}), 2,
+                       "its codes name no one");
     expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--count"), QStringLiteral("0")}), 2,
                        "from 1 to 1000");
     expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), QStringLiteral("99"), QStringLiteral("--count"), QStringLiteral("2")}),
                        1, "no such round");
     expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close"), round, QStringLiteral("--count"), QStringLiteral("2")}), 2,
                        "--count goes with pulse invites");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close"), round, QStringLiteral("--for"), QStringLiteral("1")}), 2,
+                       "--for goes with pulse invites");
     ASSERT_EQ(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close"), round}).exitCode, 0);
     expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--count"), QStringLiteral("2")}), 1,
                        "is not open");
-    const Outcome named = onDb(db, {QStringLiteral("pulse"), QStringLiteral("open"), QStringLiteral("--team"), QStringLiteral("Search"),
-                                    QStringLiteral("--named")});
-    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), named.out.trimmed(), QStringLiteral("--count"), QStringLiteral("2")}),
-                       1, "is named");
+}
+
+TEST_F(Cli, PulseInvitesOfANamedRoundGiveEachPersonOneCodeBesideTheirName)
+{
+    const QString db = path("named.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team")}).exitCode, 0);
+    const QString round = onDb(db, {QStringLiteral("pulse"), QStringLiteral("open"), QStringLiteral("--team"), QStringLiteral("Search"),
+                                    QStringLiteral("--named")})
+                              .out.trimmed();
+    auto stored = test::openDatabase(db);
+    ASSERT_TRUE(stored);
+    QStringList searchPeople;
+    std::optional<core::Person> outsider;
+    const auto people = storage::PeopleRepository(*stored).list(core::Instant{});
+    ASSERT_TRUE(people);
+    for (const auto& row : people.value()) {
+        if (row.teamName == QLatin1String("Search"))
+            searchPeople << QString::fromStdString(row.person.name);
+        else
+            outsider = row.person;
+    }
+    ASSERT_FALSE(searchPeople.isEmpty());
+    ASSERT_TRUE(outsider);
+
+    const Outcome invited = onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round});
+    ASSERT_EQ(invited.exitCode, 0) << invited.err.toStdString();
+    const QStringList lines = invited.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), searchPeople.size()) << "one for each person in the round's team";
+    QStringList named;
+    for (const QString& line : lines) {
+        const QStringList parts = line.split(QLatin1Char('\t'));
+        ASSERT_EQ(parts.size(), 2) << line.toStdString();
+        EXPECT_TRUE(core::typedInviteCode(parts[0].toStdString())) << line.toStdString();
+        named << parts[1];
+    }
+    named.sort();
+    searchPeople.sort();
+    EXPECT_EQ(named, searchPeople);
+
+    const Outcome again = onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round});
+    EXPECT_EQ(again.exitCode, 0);
+    EXPECT_EQ(again.out, QString()) << "no one gets a second code";
+    EXPECT_TRUE(again.err.contains(QStringLiteral("already has a code"))) << again.err.toStdString();
+    const Outcome other = onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--for"),
+                                    QString::number(outsider->id.value)});
+    ASSERT_EQ(other.exitCode, 0) << other.err.toStdString();
+    EXPECT_TRUE(other.out.endsWith(QLatin1Char('\t') + QString::fromStdString(outsider->name) + QLatin1Char('\n')))
+        << "anyone may be added by --for: " << other.out.toStdString();
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--count"), QStringLiteral("2")}), 2,
+                       "is named");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("invites"), round, QStringLiteral("--for"), QStringLiteral("Nobody Here")}),
+                       1, "--for Nobody Here: no person by this name");
 }
 
 TEST_F(Cli, PulseServeTakesAnswersFromPythonsHttpClientUntilCtrlC)
@@ -818,7 +870,7 @@ TEST_F(Cli, PulseServeTakesAnswersFromPythonsHttpClientUntilCtrlC)
                        "--listen nowhere");
     expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("serve")}), 2, "needs the round's ID");
     ASSERT_EQ(onDb(db, {QStringLiteral("pulse"), QStringLiteral("close"), round}).exitCode, 0);
-    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("serve"), round}), 1, "not an open anonymous round");
+    expectOneLineError(onDb(db, {QStringLiteral("pulse"), QStringLiteral("serve"), round}), 1, "not an open round");
 }
 
 TEST_F(Cli, PulseServeTakesAnAnswerFromHeadlessChromium)

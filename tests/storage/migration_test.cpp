@@ -230,6 +230,33 @@ TEST(Migration, Schema13KeepsEveryRoundAndItsAnswersAndStartsWithNoCodes)
     EXPECT_TRUE(db->verify());
 }
 
+TEST(Migration, Schema14KeepsEveryCodeAnonymousAndGivesANamedRoundOneCodePerPerson)
+{
+    test::TempDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("schema-v13.sqlite"));
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(storage::builtInMigrations().at(13).readableBy, 13) << "schema 13 never reads whose a code is";
+    storage::PulseRepository pulse(*db);
+    const auto rounds = pulse.rounds().value();
+    const auto withCodes = std::find_if(rounds.begin(), rounds.end(),
+                                        [&](const core::PulseRound& r) { return pulse.inviteCounts(r.id).value().made > 0; });
+    ASSERT_NE(withCodes, rounds.end()) << "the fixture must hold codes for this to mean anything";
+    EXPECT_EQ(pulse.inviteCounts(withCodes->id).value(), (storage::InviteCounts{3, 1})) << "every code kept, spent or not";
+    EXPECT_TRUE(pulse.namedInvites(withCodes->id).value().empty()) << "an anonymous round's codes still name no one";
+
+    core::PulseRound named = *withCodes;
+    named.id = {};
+    named.anonymity = core::Anonymity::Named;
+    named.id = pulse.open(named).value();
+    const auto people = storage::PeopleRepository(*db).list(core::Instant{}).value();
+    ASSERT_FALSE(people.empty());
+    const std::vector<core::PersonId> asked{people.front().person.id};
+    EXPECT_EQ(pulse.makeNamedInvites(named.id, asked).value().size(), 1u);
+    EXPECT_TRUE(pulse.makeNamedInvites(named.id, asked).value().empty());
+    EXPECT_TRUE(db->verify());
+}
+
 TEST(Migration, EverySchemaBelowTheCurrentOneHasAFixture)
 {
     // A new migration must come with the fixture of the schema it upgrades (tests/data/README.md).

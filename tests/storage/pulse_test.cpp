@@ -267,12 +267,16 @@ TEST_F(PulseStorage, InvitesAreDistinctCodesOfAnAnonymousRoundRecordingOnlyWheth
     QStringList names;
     while (columns.next())
         names << columns.value(0).toString();
-    EXPECT_EQ(names, (QStringList{QStringLiteral("round_id"), QStringLiteral("code"), QStringLiteral("spent")}))
-        << "no person, no time: a code says nothing of who answered when";
+    EXPECT_EQ(names, (QStringList{QStringLiteral("round_id"), QStringLiteral("code"), QStringLiteral("spent"), QStringLiteral("person_id")}))
+        << "no time: a code says nothing of when it was used";
+    QSqlQuery named(db->connection());
+    ASSERT_TRUE(named.exec(QStringLiteral("SELECT COUNT(*) FROM pulse_invites WHERE person_id IS NOT NULL")) && named.next());
+    EXPECT_EQ(named.value(0).toInt(), 0) << "an anonymous round's codes name no one";
+    EXPECT_TRUE(pulse().namedInvites(id).value().empty());
 
     EXPECT_FALSE(pulse().makeInvites(id, 0));
     EXPECT_FALSE(pulse().makeInvites(id, kMaxInvitesAtOnce + 1));
-    EXPECT_FALSE(pulse().makeInvites(pulse().open(round(core::Anonymity::Named)).value(), 3)) << "codes are for anonymous rounds";
+    EXPECT_FALSE(pulse().makeInvites(pulse().open(round(core::Anonymity::Named)).value(), 3)) << "a named round's are made per person";
     EXPECT_FALSE(pulse().makeInvites(core::PulseRoundId{999}, 3));
 }
 
@@ -312,4 +316,53 @@ TEST_F(PulseStorage, ACodeAnswersOnceAndAWrongOrSpentOneWritesNothing)
     EXPECT_EQ(pulse().responsesOf(asked.id).value().size(), 1u);
     EXPECT_EQ(pulse().inviteCounts(asked.id).value(), (InviteCounts{3, 1})) << "a refused answer spends nothing";
     EXPECT_EQ(announced.count(), 4) << "the answer, another round opened, two batches of codes";
+}
+
+TEST_F(PulseStorage, ANamedRoundHasOneCodePerPersonAndTheirAnswerIsTheirs)
+{
+    PeopleRepository people(*db);
+    auto add = [&](const char* name) {
+        PersonDraft draft;
+        draft.person.name = name;
+        draft.person.tie = core::defaultTie(core::RelationshipKind::DirectReport);
+        return people.add({draft}).value().front();
+    };
+    const core::PersonId dana = add("Dana Levi"), omar = add("Omar Haddad");
+    core::PulseRound asked = round(core::Anonymity::Named);
+    asked.id = pulse().open(asked).value();
+
+    const std::vector<core::PersonId> both{dana, omar, dana};
+    const auto made = pulse().makeNamedInvites(asked.id, both);
+    ASSERT_TRUE(made) << made.error().toString();
+    ASSERT_EQ(made.value().size(), 2u) << "a person named twice gets one code";
+    EXPECT_EQ(made.value()[0].person, dana);
+    EXPECT_EQ(made.value()[1].person, omar);
+    EXPECT_NE(made.value()[0].code, made.value()[1].code);
+    EXPECT_EQ(pulse().namedInvites(asked.id).value(), made.value());
+    EXPECT_TRUE(pulse().makeNamedInvites(asked.id, both).value().empty()) << "a second code would be a second answer";
+    EXPECT_FALSE(pulse().makeNamedInvites(pulse().open(round()).value(), both)) << "an anonymous round's codes name no one";
+
+    const core::LocalDay today = *core::parseDay("2026-11-05");
+    const core::WebAnswers answers{made.value()[1].code, 0, {{5, ""}, {4, "Mostly"}, {std::nullopt, ""}}, ""};
+    ASSERT_EQ(pulse().answerWithCode(asked, answers, today).value(), true);
+    const auto stored = pulse().responsesOf(asked.id).value();
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored.front().person, omar) << "the answer is the person's whose code it was";
+    EXPECT_EQ(stored.front().day, today);
+    EXPECT_EQ(pulse().answerWithCode(asked, answers, today).value(), false) << "a person answers once";
+    EXPECT_TRUE(pulse().namedInvites(asked.id).value()[1].spent);
+    EXPECT_EQ(pulse().inviteCounts(asked.id).value(), (InviteCounts{2, 1}));
+
+    // Undo and redo of making them: the unspent code goes and comes back, still Dana's.
+    ASSERT_TRUE(pulse().withdrawInvites(asked.id, {made.value()[0].code, made.value()[1].code}));
+    EXPECT_EQ(pulse().namedInvites(asked.id).value().size(), 1u) << "a spent code stays";
+    ASSERT_TRUE(pulse().restoreInvites(made.value()));
+    EXPECT_EQ(pulse().namedInvites(asked.id).value()[0], made.value()[0]);
+
+    // Deleting Dana takes her code; undoing it brings the same code back.
+    auto removed = people.remove({dana});
+    ASSERT_TRUE(removed);
+    EXPECT_EQ(pulse().namedInvites(asked.id).value().size(), 1u);
+    ASSERT_TRUE(people.restore(removed.value()));
+    EXPECT_EQ(pulse().namedInvites(asked.id).value()[0], made.value()[0]);
 }

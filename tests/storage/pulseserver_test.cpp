@@ -3,6 +3,7 @@
 // be tried in milliseconds: slow senders, idle and surplus connections, floods of answers, bodies
 // and headers past the caps, a round that closes while it serves.
 #include "core/storage/database.h"
+#include "core/storage/peoplerepository.h"
 #include "core/storage/pulserepository.h"
 #include "core/storage/pulseserver.h"
 #include "tests/support/testsupport.h"
@@ -109,11 +110,11 @@ std::string roundTrip(std::uint16_t port, const std::string& bytes)
 
 std::string post(std::string_view body)
 {
-    return "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+    return "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
            std::to_string(body.size()) + "\r\n\r\n" + std::string(body);
 }
 
-const std::string kGet = "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+const std::string kGet = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
 
 int statusOf(const std::string& response)
 {
@@ -216,15 +217,15 @@ TEST_F(PulseServing, RefusesWhatIsTooLargeMalformedOrNotAForm)
     const std::uint16_t port = portOf(*server);
     auto status = [&](const std::string& bytes) { return statusOf(roundTrip(port, bytes)); };
     // A huge declared body is refused from its header, before any of it is sent.
-    EXPECT_EQ(status("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000000\r\n\r\n"),
+    EXPECT_EQ(status("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000000\r\n\r\n"),
               413);
     EXPECT_EQ(status(post(std::string(70 * 1024, 'a'))), 413);
-    EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(20 * 1024, 'p') + "\r\n\r\n"), 431);
+    EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + std::string(20 * 1024, 'p') + "\r\n\r\n"), 431);
     EXPECT_EQ(status("HELLO THERE\r\n\r\n"), 400);
-    EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -4\r\n\r\n"), 400);
-    EXPECT_EQ(status("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nabc"), 415);
-    EXPECT_EQ(status("DELETE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 405);
-    EXPECT_EQ(status("GET /admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 404);
+    EXPECT_EQ(status("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -4\r\n\r\n"), 400);
+    EXPECT_EQ(status("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nabc"), 415);
+    EXPECT_EQ(status("DELETE / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"), 405);
+    EXPECT_EQ(status("GET /admin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"), 404);
     EXPECT_EQ(status(post("code=%zz")), 400);
     EXPECT_EQ(status(post("code=" + codes[0] + "&group=1&q1=4&evil=1")), 422);
     EXPECT_TRUE(PulseRepository(*db).responsesOf(roundId).value().empty()) << "nothing invalid is stored";
@@ -238,7 +239,7 @@ TEST_F(PulseServing, DropsSlowSendersAndIdleConnections)
     auto server = serve(options);
     ASSERT_TRUE(server);
     Client slow(portOf(*server));
-    slow.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab"); // and then nothing more
+    slow.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\nab"); // and then nothing more
     Client idle(portOf(*server));
     std::this_thread::sleep_for(600ms);
     EXPECT_TRUE(slow.closedByServer());
@@ -297,14 +298,10 @@ TEST_F(PulseServing, StopsWhenTheRoundCloses)
     server->stop(); // and stopping again is harmless
 }
 
-TEST_F(PulseServing, ServesOnlyAnOpenAnonymousRoundOnAnAddressItCanBind)
+TEST_F(PulseServing, ServesOnlyAnOpenRoundOnAnAddressItCanBind)
 {
-    core::PulseRound named = PulseRepository(*db).round(roundId).value().value();
-    named.id = {};
-    named.anonymity = core::Anonymity::Named;
-    const auto namedId = PulseRepository(*db).open(named).value();
-    EXPECT_FALSE(PulseServer::start(path, namedId, testWords(), {}, [] { return kToday; }));
     EXPECT_FALSE(PulseServer::start(path, roundId, testWords(), {}, [] { return *core::parseDay("2026-12-01"); })) << "past its last day";
+    EXPECT_FALSE(PulseServer::start(path, core::PulseRoundId{999}, testWords(), {}, [] { return kToday; })) << "no such round";
     ServeOptions bad;
     bad.address = "not-an-address";
     EXPECT_FALSE(PulseServer::start(path, roundId, testWords(), bad, [] { return kToday; }));
@@ -313,6 +310,38 @@ TEST_F(PulseServing, ServesOnlyAnOpenAnonymousRoundOnAnAddressItCanBind)
     ServeOptions taken;
     taken.port = portOf(*first);
     EXPECT_FALSE(PulseServer::start(path, roundId, testWords(), taken, [] { return kToday; })) << "the port is in use";
+}
+
+TEST_F(PulseServing, ANamedRoundsPageSaysSoAndEachAnswerIsThePersonsWhoseCodeItWas)
+{
+    core::PulseRound named = PulseRepository(*db).round(roundId).value().value();
+    named.id = {};
+    named.anonymity = core::Anonymity::Named;
+    named.id = PulseRepository(*db).open(named).value();
+    PersonDraft draft;
+    draft.person.name = "Dana Levi";
+    draft.person.tie = core::defaultTie(core::RelationshipKind::DirectReport);
+    const core::PersonId dana = PeopleRepository(*db).add({draft}).value().front();
+    const std::vector<core::PersonId> invited{dana};
+    const std::string code = PulseRepository(*db).makeNamedInvites(named.id, invited).value().front().code;
+
+    AnswerPageWords words = testWords();
+    words.recordedNamed = "Kept under your name.";
+    auto server = PulseServer::start(path, named.id, words, {}, [] { return kToday; });
+    ASSERT_TRUE(server) << server.error().toString();
+    const std::uint16_t port = portOf(*server.value());
+    const std::string page = roundTrip(port, kGet);
+    EXPECT_NE(page.find("Kept under your name."), std::string::npos) << "the page says the answer is not anonymous";
+    EXPECT_EQ(page.find("Anonymous."), std::string::npos);
+
+    EXPECT_EQ(statusOf(roundTrip(port, post(answerWith(codes.front())))), 403) << "an anonymous round's code answers no other round";
+    EXPECT_EQ(statusOf(roundTrip(port, post(answerWith(code)))), 303);
+    EXPECT_EQ(statusOf(roundTrip(port, post(answerWith(code)))), 403) << "a person answers once";
+    server.value()->stop();
+    const auto stored = PulseRepository(*db).responsesOf(named.id).value();
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored.front().person, dana);
+    EXPECT_EQ(stored.front().day, kToday);
 }
 
 TEST(AnswerPage, EscapesEveryTextAndAsksEachScaleItsWay)
@@ -378,6 +407,23 @@ TEST_F(PulseServing, OneAddressHoldsOnlyItsShareOfTheConnections)
     EXPECT_EQ(statusOf(first.receive()), 200) << "those it holds still work";
 }
 
+TEST_F(PulseServing, RefusesAHostNameThatIsNotThisComputersSoARebindingPageReadsNothing)
+{
+    auto server = serve();
+    ASSERT_TRUE(server);
+    const std::uint16_t port = portOf(*server);
+    const std::string rebound = roundTrip(port, "GET / HTTP/1.1\r\nHost: rebound.example:8080\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(statusOf(rebound), 421);
+    EXPECT_EQ(rebound.find("November"), std::string::npos) << "not even the round's name";
+    const std::string posted = roundTrip(port, "POST / HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n"
+                                               "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                                                   std::to_string(answerWith(codes[0]).size()) + "\r\n\r\n" + answerWith(codes[0]));
+    EXPECT_EQ(statusOf(posted), 421);
+    EXPECT_EQ(PulseRepository(*db).inviteCounts(roundId).value().spent, 0) << "nothing taken through a foreign name";
+    EXPECT_EQ(statusOf(roundTrip(port, "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\nConnection: close\r\n\r\n")), 200);
+    EXPECT_EQ(statusOf(roundTrip(port, "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")), 200);
+}
+
 TEST_F(PulseServing, AWrongAndASpentCodeGetTheSameAnswerAndHeadSendsNoBody)
 {
     auto server = serve();
@@ -395,7 +441,7 @@ TEST_F(PulseServing, AWrongAndASpentCodeGetTheSameAnswerAndHeadSendsNoBody)
                 page->replace(at, code.size(), "CODE");
     EXPECT_EQ(spentPage, wrongPage) << "nothing says whether a code ever existed";
 
-    const std::string head = roundTrip(port, "HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const std::string head = roundTrip(port, "HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     EXPECT_EQ(statusOf(head), 200);
     EXPECT_NE(head.find("Content-Length: "), std::string::npos);
     EXPECT_EQ(head.substr(head.find("\r\n\r\n") + 4), "");
@@ -408,7 +454,7 @@ TEST_F(PulseServing, StopsAtOnceWithConnectionsStillOpen)
     std::vector<std::unique_ptr<Client>> open;
     for (int i = 0; i < 5; ++i)
         open.push_back(std::make_unique<Client>(portOf(*server)));
-    open.front()->send("GET / HTTP/1.1\r\nHost: x\r\n"); // and half a request
+    open.front()->send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"); // and half a request
     std::this_thread::sleep_for(50ms);
     const auto before = std::chrono::steady_clock::now();
     server->stop();

@@ -11,9 +11,14 @@
 #include "ui/personmodel.h"
 #include "ui/pulseactiondialog.h"
 #include "ui/pulseimportdialog.h"
+#include "ui/personview.h"
 #include "ui/pulseview.h"
+#include "ui/timelinemodel.h"
+#include "ui/personpicker.h"
+#include "core/storage/teamrepository.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QFile>
 #include <QSettings>
 #include <QSpinBox>
@@ -420,7 +425,7 @@ int postAnswer(const QString& url, const QByteArray& body)
     socket.connectToHost(parsed.host(), static_cast<quint16>(parsed.port()));
     if (!socket.waitForConnected(5000))
         return 0;
-    socket.write("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+    socket.write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
     QByteArray reply;
     while (socket.waitForReadyRead(5000))
@@ -482,4 +487,89 @@ TEST_F(PulseViewTest, AnOpenAnonymousRoundIsCollectedInTheBrowserWithCodesMadeAs
     page.collection().stop();
     EXPECT_FALSE(page.roundList()->topLevelItem(0)->text(2).contains(QStringLiteral("collecting")));
     EXPECT_EQ(postAnswer(url, "code=x"), 0) << "nothing listens any more";
+}
+
+// A named round: a code for each person of its teams (and anyone added), listed with whose each
+// is; the answer is the person's, on their page's timeline.
+TEST_F(PulseViewTest, ANamedRoundGivesEachPersonTheirOwnCodeAndTheAnswerShowsOnTheirPage)
+{
+    database->followOtherWriters();
+    const auto teams = storage::TeamRepository(*database).list().value();
+    auto teamNamed = [&](const char* name) {
+        return std::find_if(teams.begin(), teams.end(), [&](const core::Team& t) { return t.name == name; })->id;
+    };
+    core::PulseRound round;
+    round.templateId = pulse().templates().value().front().id;
+    round.title = "Named";
+    round.anonymity = core::Anonymity::Named;
+    round.opens = core::dayIn(now, core::Zone{"Europe/Berlin"});
+    round.closes = core::LocalDay{std::chrono::sys_days{round.opens} + std::chrono::days{13}};
+    round.groups = {core::PulseGroup{teamNamed("Search"), "Search", 6}, core::PulseGroup{teamNamed("Design"), "Design", 3}};
+    const core::PulseRoundId named = pulse().open(round).value();
+    ui::PulseView& page = show();
+    page.showRound(named);
+    ASSERT_TRUE(page.collectButton()->isEnabled()) << "a named round is collected too";
+
+    QString url;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<ui::CollectAnswersDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        EXPECT_EQ(test::mnemonicClashes(*dialog), "");
+        ASSERT_NE(dialog->inviteList(), nullptr);
+        EXPECT_EQ(dialog->countBox(), nullptr) << "a named round's codes are not made by the number";
+        EXPECT_EQ(dialog->makeButton()->text(), QStringLiteral("&Make codes for everyone in Search, Design"));
+        dialog->makeButton()->click();
+        ASSERT_EQ(dialog->inviteList()->topLevelItemCount(), 9);
+        EXPECT_EQ(dialog->inviteList()->topLevelItem(0)->text(0), QStringLiteral("Design 0")) << "by name";
+        EXPECT_EQ(dialog->codesLabel()->text(), QStringLiteral("9 people have a code, 0 answered."));
+
+        dialog->personPicker()->setPerson(storage::PeopleRepository(*database).list(now).value().front().person.id); // Platform 0
+        dialog->addPersonButton()->click();
+        ASSERT_EQ(dialog->inviteList()->topLevelItemCount(), 10);
+        dialog->makeButton()->click();
+        EXPECT_EQ(dialog->inviteList()->topLevelItemCount(), 10) << "no second code for anyone";
+        EXPECT_TRUE(dialog->codesLabel()->text().startsWith(QStringLiteral("Everyone named here already has a code")));
+
+        dialog->portBox()->setValue(0);
+        dialog->startButton()->click();
+        url = page.collection().url();
+        const auto search0 = dialog->inviteList()->findItems(QStringLiteral("Search 0"), Qt::MatchExactly);
+        ASSERT_EQ(search0.size(), 1);
+        EXPECT_EQ(postAnswer(url, "code=" + search0[0]->text(1).toUtf8() + "&group=1&q1=4&c1=Mostly"), 303);
+        database->checkForOtherWriters();
+        const auto answered = dialog->inviteList()->findItems(QStringLiteral("Search 0"), Qt::MatchExactly);
+        ASSERT_EQ(answered.size(), 1);
+        EXPECT_EQ(answered[0]->text(2), QStringLiteral("Answered"));
+        EXPECT_EQ(dialog->codesLabel()->text(), QStringLiteral("10 people have a code, 1 answered."));
+        dialog->copyCodesButton()->click();
+        const QStringList copied = QApplication::clipboard()->text().split(QLatin1Char('\n'));
+        EXPECT_EQ(copied.size(), 9) << "the codes still to hand out, each beside its person";
+        EXPECT_TRUE(copied.front().startsWith(QStringLiteral("Design 0\t"))) << copied.front().toStdString();
+        page.collection().stop();
+        dialog->reject();
+    });
+    page.collectAnswers();
+    EXPECT_EQ(undoStack.undoText(), QStringLiteral("Make a code for one person for “Named”"));
+    undoStack.undo();
+    undoStack.undo();
+    EXPECT_EQ(pulse().inviteCounts(named).value(), (storage::InviteCounts{1, 1})) << "only the spent code stays";
+    undoStack.redo();
+    EXPECT_EQ(pulse().namedInvites(named).value().size(), 9u);
+
+    // The answer is on Search 0's page, as theirs.
+    const auto people = storage::PeopleRepository(*database).list(now).value();
+    const auto search0 = std::find_if(people.begin(), people.end(), [](const storage::PersonRow& r) { return r.person.name == "Search 0"; });
+    ASSERT_NE(search0, people.end());
+    ui::PersonView person(pageContext(*model), queries());
+    person.resize(1280, 800);
+    person.showPerson(search0->person.id);
+    person.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&person));
+    QStringList lines;
+    for (int row = 0; row < person.timeline()->rowCount(); ++row)
+        if (person.timeline()->index(row).data(ui::TimelineModel::KindRole).toInt() == static_cast<int>(core::TimelineKind::PulseAnswer))
+            lines << person.timeline()->index(row).data().toString();
+    ASSERT_EQ(lines.size(), 1);
+    EXPECT_TRUE(lines[0].contains(QStringLiteral("Answered the pulse round “Named” · “I feel seen.” Agree — Mostly"))) << lines[0].toStdString();
+    EXPECT_GE(person.timelineFilter()->findData(static_cast<int>(core::TimelineKind::PulseAnswer)), 0) << "a filter for them";
 }
