@@ -83,7 +83,9 @@ bool hostIsOurs(std::string_view host, std::span<const std::string> ourNames)
         if (close == std::string_view::npos)
             return false;
         const std::string_view rest = host.substr(close + 1);
-        return isIpv6(host.substr(1, close - 1)) && (rest.empty() || (rest.front() == ':' && isPort(rest.substr(1))));
+        std::string_view address = host.substr(1, close - 1);
+        address = address.substr(0, std::min(address.find('%'), address.size())); // a zone ("%25eth0") names an interface
+        return isIpv6(address) && (rest.empty() || (rest.front() == ':' && isPort(rest.substr(1))));
     }
     std::string_view name = host;
     if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {

@@ -168,6 +168,10 @@ CollectAnswersDialog::CollectAnswersDialog(const CommandContext& context, const 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Enter in the name field adds the person; it must not also press a button (Start would stop
+    // collecting), so no button here is pressed by Enter.
+    for (QPushButton* button : findChildren<QPushButton*>())
+        button->setAutoDefault(false);
     connect(m_start, &QPushButton::clicked, this, &CollectAnswersDialog::toggle);
     connect(m_make, &QPushButton::clicked, this, &CollectAnswersDialog::makeCodes);
     connect(m_copyLink, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_collection.url()); });
@@ -276,7 +280,10 @@ std::vector<core::PersonId> CollectAnswersDialog::askedPeople() const
 void CollectAnswersDialog::makeCodes()
 {
     if (named()) {
-        makeNamed(askedPeople());
+        if (std::vector<core::PersonId> asked = askedPeople(); !asked.empty())
+            makeNamed(std::move(asked));
+        else
+            m_codesSaid->setText(tr("No one is in the round's teams yet: add each person under “Or another person”."));
         return;
     }
     const std::vector<core::PulseInvite> made = commands::makeInvites(m_context, m_round, m_count->value());

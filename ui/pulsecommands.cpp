@@ -105,20 +105,22 @@ public:
 protected:
     core::Status apply() override
     {
-        if (!m_made.empty())
+        if (std::exchange(m_madeOnce, true))
             return pulse().restoreInvites(m_made);
-        if (!m_people.empty()) {
-            auto made = pulse().makeNamedInvites(m_round, m_people);
+        if (m_people.empty()) {
+            auto made = pulse().makeInvites(m_round, m_count);
             if (!made)
                 return made.error();
-            m_made = std::move(made.value());
+            for (std::string& code : made.value())
+                m_made.push_back(core::PulseInvite{m_round, std::move(code), std::nullopt, false});
             return core::Done{};
         }
-        auto made = pulse().makeInvites(m_round, m_count);
+        auto made = pulse().makeNamedInvites(m_round, m_people);
         if (!made)
             return made.error();
-        for (std::string& code : made.value())
-            m_made.push_back(core::PulseInvite{m_round, std::move(code), std::nullopt, false});
+        m_made = std::move(made.value());
+        if (m_made.empty()) // everyone had a code already (another window made them): no step to undo
+            setObsolete(true);
         return core::Done{};
     }
     core::Status revert() override
@@ -134,6 +136,7 @@ private:
     int m_count;
     std::vector<core::PersonId> m_people;
     std::vector<core::PulseInvite> m_made;
+    bool m_madeOnce = false;
 };
 
 struct CheckInRows

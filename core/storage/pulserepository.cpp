@@ -710,24 +710,40 @@ core::Result<bool> hasNamedInvite(const QSqlDatabase& db, core::PulseRoundId rou
     return q.next();
 }
 
-// An unspent code of a round, and whose it is (no one's in an anonymous round).
-struct UnspentCode
+// Spends `code` of the round if it is there unspent, in one statement (two servers on one
+// PostgreSQL database cannot both spend it): whose it was (no one's in an anonymous round), or
+// none when it is not an unspent code of the round.
+struct SpentCode
 {
     std::optional<core::PersonId> person;
 };
 
-core::Result<std::optional<UnspentCode>> unspentCode(const QSqlDatabase& db, core::PulseRoundId round, const std::string& code)
+core::Result<std::optional<SpentCode>> spendCode(const QSqlDatabase& db, core::PulseRoundId round, const std::string& code)
 {
-    Query q(db, QStringLiteral("SELECT person_id FROM pulse_invites WHERE round_id = ? AND code = ? AND spent = 0"));
+    Query q(db, QStringLiteral("UPDATE pulse_invites SET spent = 1 WHERE round_id = ? AND code = ? AND spent = 0 RETURNING person_id"));
     q.bind(round.value).bindText(code);
     if (!q.exec())
         return q.error();
     if (!q.next())
-        return std::optional<UnspentCode>{};
-    UnspentCode found;
+        return std::optional<SpentCode>{};
+    SpentCode spent;
     if (!q.value(0).isNull())
-        found.person = core::PersonId{q.value(0).toLongLong()};
-    return std::optional(found);
+        spent.person = core::PersonId{q.value(0).toLongLong()};
+    return std::optional(spent);
+}
+
+// Whether the person and the round a code was made for are still there (a redo after another
+// window deleted one of them puts back the others' codes).
+core::Result<bool> inviteFits(const QSqlDatabase& db, const core::PulseInvite& invite)
+{
+    Query q(db, invite.person ? QStringLiteral("SELECT 1 FROM pulse_rounds r, people p WHERE r.id = ? AND p.id = ?")
+                              : QStringLiteral("SELECT 1 FROM pulse_rounds WHERE id = ?"));
+    q.bind(invite.round.value);
+    if (invite.person)
+        q.bind(invite.person->value);
+    if (!q.exec())
+        return q.error();
+    return q.next();
 }
 
 } // namespace
@@ -836,9 +852,10 @@ core::Status PulseRepository::restoreInvites(std::span<const core::PulseInvite> 
                 if (!known)
                     return known.error();
                 auto hasOne = invite.person ? hasNamedInvite(db, invite.round, *invite.person) : core::Result<bool>(false);
-                if (!hasOne)
-                    return hasOne.error();
-                if (known.value() || hasOne.value())
+                auto fits = inviteFits(db, invite);
+                if (!hasOne || !fits)
+                    return !hasOne ? hasOne.error() : fits.error();
+                if (known.value() || hasOne.value() || !fits.value())
                     continue;
                 if (auto added = rows::insertPulseInvite(db, core::PulseInvite{invite.round, invite.code, invite.person, false}); !added)
                     return added.error();
@@ -861,16 +878,14 @@ core::Result<bool> PulseRepository::answerWithCode(const core::PulseRound& round
             const bool anonymous = round.anonymity == core::Anonymity::Anonymous;
             if (facts.value().anonymous != anonymous || answers.group >= facts.value().groups)
                 return roundError(round.id, "the answers do not fit the round");
-            auto invite = unspentCode(db, round.id, answers.code);
-            if (!invite)
-                return invite.error();
-            if (!invite.value() || (!anonymous && !invite.value()->person))
-                return false;
-            if (auto spent = runWith(db, QStringLiteral("UPDATE pulse_invites SET spent = 1 WHERE round_id = ? AND code = ?"),
-                                     {round.id.value, QString::fromStdString(answers.code)});
-                !spent)
+            auto spent = spendCode(db, round.id, answers.code);
+            if (!spent)
                 return spent.error();
-            if (auto written = writeResponse(db, core::responseOf(answers, round, invite.value()->person, today)); !written)
+            if (!spent.value())
+                return false;
+            if (!anonymous && !spent.value()->person) // never made so: a named round's codes are each someone's
+                return roundError(round.id, "a named round's code that names no one");
+            if (auto written = writeResponse(db, core::responseOf(answers, round, spent.value()->person, today)); !written)
                 return written.error();
             return stored = true;
         },

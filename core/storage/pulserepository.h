@@ -78,7 +78,7 @@ public:
     /// Takes back codes not yet spent (the undo of making them); a spent one stays spent.
     core::Status withdrawInvites(core::PulseRoundId round, const std::vector<std::string>& codes);
     /// Puts back codes withdrawn (the redo of making them), unspent and for the same person; those the
-    /// round still has are left as they are.
+    /// round still has, and those whose person or round is gone, are left out.
     core::Status restoreInvites(std::span<const core::PulseInvite> invites);
     /// A browser's answers (core::answersFromForm): spends their code and adds the response
     /// (core::responseOf, with a random id; a named round's is the person's whose code it was) in one

@@ -236,7 +236,12 @@ core::Status Server::open()
     if (error)
         return core::Error{m_shared.options.address + ":" + std::to_string(m_shared.options.port), error.message()};
     const tcp::endpoint bound = m_acceptor.local_endpoint();
-    const std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
+    std::string host = bound.address().to_string();
+    if (bound.address().is_v6()) { // "[fe80::1%25eth0]": a zone's % is written %25 in a URL (RFC 6874)
+        if (const auto zone = host.find('%'); zone != std::string::npos)
+            host.insert(zone + 1, "25");
+        host = "[" + host + "]";
+    }
     m_shared.url = "http://" + host + ":" + std::to_string(bound.port()) + "/";
     return core::Done{};
 }
@@ -460,14 +465,16 @@ PulseServer::PulseServer(std::shared_ptr<Shared> shared) : m_shared(std::move(sh
 
 namespace {
 
-// This computer's name as a Host header may give it ("mylaptop", "mylaptop.local" through mDNS).
+// This computer's names as a Host header may give them: its host name, and its first label alone
+// and with ".local" (mDNS): "mylaptop.corp.example", "mylaptop", "mylaptop.local".
 std::vector<std::string> machineNames()
 {
     char name[256] = {};
     if (gethostname(name, sizeof name - 1) != 0 || name[0] == '\0')
         return {};
     const std::string host(name);
-    return {host, host + ".local"};
+    const std::string label = host.substr(0, host.find('.'));
+    return {host, label, label + ".local"};
 }
 
 } // namespace

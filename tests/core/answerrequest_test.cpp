@@ -73,11 +73,11 @@ TEST(AnswerRequest, RoutesThePageTheAnswerAndTheThanksOnly)
 TEST(AnswerRequest, OnlyAnAddressLocalhostOrTheMachinesOwnNameIsTakenAsHost)
 {
     const std::vector<std::string> ours{"mylaptop", "mylaptop.local"};
-    for (const char* host : {"", "127.0.0.1", "192.168.1.20:8080", "[::1]:8080", "[fe80::1]", "localhost", "localhost:80",
+    for (const char* host : {"", "127.0.0.1", "192.168.1.20:8080", "[::1]:8080", "[fe80::1]", "[fe80::1%25eth0]:8080", "localhost", "localhost:80",
                              "localhost.", "mylaptop:8080", "mylaptop.local"})
         EXPECT_TRUE(hostIsOurs(host, ours)) << host;
     for (const char* host : {"evil.example", "evil.example:8080", "127.0.0.1.nip.io", "mylaptop.evil.example", "[::1", "[::1]x",
-                             "192.168.1.20:http", "1.2.3", "1.2.3.4.5", "[evil]:80", "localhost:99999x"})
+                             "192.168.1.20:http", "1.2.3", "1.2.3.4.5", "[evil]:80", "[evil%25eth0]", "localhost:99999x"})
         EXPECT_FALSE(hostIsOurs(host, ours)) << host;
 
     auto fetched = readAnswerRequest("GET / HTTP/1.1\r\nHost: Rebound.Example:8080\r\n\r\n");
