@@ -19,7 +19,7 @@ constexpr TokenTable<HealthState, 6> kStateTokens{{{
     {HealthState::Unplanned, "unplanned"},
 }}};
 
-constexpr TokenTable<ReasonCode, 14> kReasonTokens{{{
+constexpr TokenTable<ReasonCode, 16> kReasonTokens{{{
     {ReasonCode::NeverContacted, "never-contacted"},
     {ReasonCode::NoContactFor, "no-contact-for"},
     {ReasonCode::RhythmKept, "rhythm-kept"},
@@ -34,6 +34,8 @@ constexpr TokenTable<ReasonCode, 14> kReasonTokens{{{
     {ReasonCode::NewTie, "new"},
     {ReasonCode::NoAppreciation, "no-appreciation"},
     {ReasonCode::SaidNotFelt, "said-not-felt"},
+    {ReasonCode::RuptureNotOwned, "rupture-not-owned"},
+    {ReasonCode::RuptureOpen, "rupture-open"},
 }}};
 
 // Component weights of the score; they add up to 1.
@@ -292,6 +294,26 @@ std::optional<Reason> checkInReason(const ContactSummary& summary, Instant at, c
     return Reason{ReasonCode::SaidNotFelt, static_cast<int>(*lowest), localDaysBetween(summary.lastCheckIn->at, at, zone)};
 }
 
+// An open rupture: until it is owned, the tie is at best drifting (repair comes before rhythm).
+void applyRupture(HealthReport& report, const ContactSummary& summary, Instant at, const Zone& zone)
+{
+    if (!summary.openRupture || at < summary.openRupture->noticed)
+        return;
+    const ContactSummary::OpenRupture& open = *summary.openRupture;
+    if (open.owned) {
+        report.reasons.insert(report.reasons.begin(), Reason{ReasonCode::RuptureOpen, localDaysBetween(open.noticed, at, zone)});
+        return;
+    }
+    const auto hours = std::chrono::duration_cast<std::chrono::hours>(at - open.noticed).count();
+    report.reasons.insert(report.reasons.begin(), Reason{ReasonCode::RuptureNotOwned, static_cast<int>(hours)});
+    constexpr int kCappedScore = 49; // the top of drifting
+    if (!report.score) // new or unplanned: nothing to hold down
+        return;
+    report.score = std::min(*report.score, kCappedScore);
+    if (report.state < HealthState::Drifting) // never lifts a neglected tie
+        report.state = HealthState::Drifting;
+}
+
 } // namespace
 
 HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone,
@@ -303,6 +325,7 @@ HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant
             report.reasons.push_back(*reason);
     if (auto said = checkInReason(summary, at, zone))
         report.reasons.insert(report.reasons.begin(), *said);
+    applyRupture(report, summary, at, zone);
     return report;
 }
 

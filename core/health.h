@@ -40,6 +40,8 @@ enum class ReasonCode {
     NewTie,          ///< added, no contact yet; a = days until the first contact is due
     NoAppreciation,  ///< a = days since the last appreciation (-1: none logged yet), b = appreciation expected every b days
     SaidNotFelt,     ///< a = the statement (0 seen, 1 heard, 2 trusted) they disagreed with at their last check-in, b = days ago
+    RuptureNotOwned, ///< a = hours since a rupture with them was noticed, not yet owned: the state is at best drifting
+    RuptureOpen,     ///< a = days since a rupture with them, owned, was noticed: it is being repaired
 };
 
 std::string_view token(ReasonCode code);
@@ -99,6 +101,16 @@ struct ContactSummary
     int skippedInARow = 0;                     ///< one-on-ones skipped since the last one that kept the rhythm
     std::optional<Instant> lastAppreciation;   ///< the newest contact that counts as appreciation
     std::optional<CheckInSaid> lastCheckIn;    ///< the newest check-in of the trailing 90 days
+    /// The oldest open rupture with them (core/repair.h), when it was noticed and whether it is owned:
+    /// an unowned one is preferred over an older owned one.
+    struct OpenRupture
+    {
+        Instant noticed{};
+        bool owned = false;
+
+        friend bool operator==(const OpenRupture&, const OpenRupture&) = default;
+    };
+    std::optional<OpenRupture> openRupture;
 };
 
 /// Whether a contact of `kind` is appreciation given (core/personal.h: appreciationDays). The
@@ -145,7 +157,8 @@ ContactSummary summarize(const Tie& tie, std::span<const Interaction> history, I
 /// last contact (see docs/health.md). When `appreciateWithinDays` is given (its kind expects
 /// appreciation that often) and longer has passed since the last appreciation, or since the tie
 /// began when there was none, the report gains NoAppreciation: a reason, not a penalty (the score
-/// measures contact).
+/// measures contact). An open rupture not yet owned is the first reason and holds the state at
+/// drifting at best (the score at most 49) until it is owned; an owned one still open is a reason.
 HealthReport assessHealth(const Tie& tie, const ContactSummary& summary, Instant at, const Zone& zone,
                           std::optional<int> appreciateWithinDays = std::nullopt);
 

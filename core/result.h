@@ -124,6 +124,13 @@ enum class ErrorCode {
     WebNoSuchGroup,      ///< {what was sent}: no group chosen, or one the round does not ask
     WebNotOnScale,       ///< {the value, the scale's lowest, its highest}
     WebNothingAnswered,  ///< no value and no comment at all
+
+    // A rupture's path (core/repair.h). `where` is the rupture's id (the UI words it "rupture 7").
+    RuptureEnded,          ///< {the stage it ended at: "repaired" or "closed"}: nothing comes after
+    RuptureStepNotNext,    ///< {the stage it is at, the stage asked}: that stage is not later on the path
+    RuptureStepBeforeLast, ///< a step dated before the step before it
+    RuptureCloseNeedsWhy,  ///< closing it without repair needs a reason
+    RuptureStepInFuture,   ///< a step dated after now
 };
 
 /// Why an operation failed: where (a file position, a JSON path, a field) and what. Core sets a

@@ -65,6 +65,12 @@ QString placeOf(const core::Error& error)
     case C::PulseColumnUnmapped:
     case C::PulseQuestionTwice:
         return trError("column “%1”").arg(valueOf(error, 0));
+    case C::RuptureEnded:
+    case C::RuptureStepNotNext:
+    case C::RuptureStepBeforeLast:
+    case C::RuptureCloseNeedsWhy:
+    case C::RuptureStepInFuture:
+        return trError("rupture %1").arg(QString::fromStdString(error.where));
     default:
         return QString::fromStdString(error.where);
     }
@@ -400,6 +406,12 @@ QString reason(const core::Reason& r)
                                         : plural(r.b / 7, tr("%n week ago"), tr("%n weeks ago"));
         return tr("said they do not feel %1, %2").arg(what, when);
     }
+    case C::RuptureNotOwned:
+        return r.a < 48 ? plural(r.a, tr("a rupture not owned yet (noticed %n hour ago): own it today"),
+                                 tr("a rupture not owned yet (noticed %n hours ago): own it today"))
+                        : plural(r.a / 24, tr("a rupture not owned yet (noticed %n day ago): own it today"),
+                                 tr("a rupture not owned yet (noticed %n days ago): own it today"));
+    case C::RuptureOpen: return plural(r.a, tr("repairing a rupture (noticed %n day ago)"), tr("repairing a rupture (noticed %n days ago)"));
     }
     return {};
 }
@@ -571,6 +583,13 @@ QString error(const core::Error& e)
     case C::WebNoSuchGroup: return trError("choose your team");
     case C::WebNotOnScale: return trError("%1 is not on the %2–%3 scale").arg(v(0), v(1), v(2));
     case C::WebNothingAnswered: return trError("answer at least one question, or write a comment");
+    case C::RuptureEnded: return trError("it is already %1: nothing comes after").arg(v(0));
+    case C::RuptureStepNotNext:
+        return trError("it is already %1, so %2 cannot follow: the path goes noticed, owned, apologised, rebuilding, repaired")
+            .arg(v(0), v(1));
+    case C::RuptureStepBeforeLast: return trError("a step cannot be dated before the step before it");
+    case C::RuptureCloseNeedsWhy: return trError("say why it closes without a repair");
+    case C::RuptureStepInFuture: return trError("a step cannot be dated in the future");
     case C::LinkToSelf: return trError("a person cannot be linked to themselves");
     case C::LinkExists:
         switch (core::linkTypeFromToken(e.values.empty() ? std::string() : e.values.front()).value_or(core::LinkType::WorksWith)) {
@@ -619,6 +638,46 @@ QString detailTopicName(core::DetailTopic topic)
     case T::ProudOf: return tr("Proud of");
     case T::Drains: return tr("What drains them");
     case T::NeverForget: return tr("Never forget");
+    }
+    return {};
+}
+
+QString repairStageName(core::RepairStage stage)
+{
+    using S = core::RepairStage;
+    switch (stage) {
+    case S::Noticed: return tr("Noticed");
+    case S::Owned: return tr("Owned it");
+    case S::Apologised: return tr("Apologised");
+    case S::Rebuilding: return tr("Rebuilding trust");
+    case S::Repaired: return tr("Repaired");
+    case S::Closed: return tr("Closed without repair");
+    }
+    return {};
+}
+
+QString severityName(core::Severity severity)
+{
+    switch (severity) {
+    case core::Severity::Minor: return tr("Minor");
+    case core::Severity::Real: return tr("Real");
+    case core::Severity::Serious: return tr("Serious");
+    }
+    return {};
+}
+
+QString ruptureKindName(core::RuptureKind kind)
+{
+    using K = core::RuptureKind;
+    switch (kind) {
+    case K::MissedCommitment: return tr("I missed a commitment");
+    case K::SpokeHarshly: return tr("I spoke harshly");
+    case K::LeftOut: return tr("I left them out");
+    case K::Dismissed: return tr("I dismissed their idea or concern");
+    case K::DecidedWithout: return tr("I decided without them");
+    case K::TookCredit: return tr("I took credit that was theirs");
+    case K::BrokeConfidence: return tr("I broke a confidence");
+    case K::Other: return tr("Something else");
     }
     return {};
 }

@@ -14,6 +14,7 @@
 #include "core/interaction.h"
 #include "core/person.h"
 #include "core/relationship.h"
+#include "core/repair.h"
 #include "core/result.h"
 #include "core/schedule.h"
 #include "core/validation.h"
@@ -115,6 +116,11 @@ QString daysLate(int n);
 QString importanceDots(int importance);
 /// "Family and names", "Interests", … "Never forget": a thing to remember's topic.
 QString detailTopicName(core::DetailTopic topic);
+/// "Owned it", "Rebuilding trust", "Closed without repair".
+QString repairStageName(core::RepairStage stage);
+QString severityName(core::Severity severity);
+/// The manager's part in their own words: "I missed a commitment", "I left them out".
+QString ruptureKindName(core::RuptureKind kind);
 /// "Birthday", "Work anniversary", or a custom date's own name.
 QString importantDateName(const core::ImportantDate& date);
 QString dateKindName(core::DateKind kind);

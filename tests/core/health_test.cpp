@@ -350,3 +350,30 @@ TEST(Health, ACheckInThatDisagreedIsTheFirstReasonAndMovesNoScore)
     summary.lastCheckIn->said = {3, 4, std::nullopt};
     EXPECT_EQ(assessHealth(tie, summary, at("2026-12-01"), kBerlin), before) << "neither agreeing nor disagreeing says nothing";
 }
+
+TEST(Health, ARuptureNotOwnedHoldsTheTieAtDriftingUntilItIsOwned)
+{
+    const Tie tie = weeklyOneOnOne();
+    const auto history = weeklyHistory(12);
+    ContactSummary summary = summarize(tie, history, at("2026-12-01"));
+    const HealthReport before = assessHealth(tie, summary, at("2026-12-01"), kBerlin);
+    ASSERT_EQ(before.state, HealthState::Strong) << "a kept rhythm, for the cap to mean something";
+
+    summary.openRupture = ContactSummary::OpenRupture{at("2026-11-29T09:00"), false};
+    const HealthReport unowned = assessHealth(tie, summary, at("2026-12-01T09:00"), kBerlin);
+    EXPECT_EQ(unowned.reasons.front(), (Reason{ReasonCode::RuptureNotOwned, 48}));
+    EXPECT_EQ(unowned.score, 49);
+    EXPECT_EQ(unowned.state, HealthState::Drifting);
+
+    summary.openRupture->owned = true;
+    const HealthReport owned = assessHealth(tie, summary, at("2026-12-01T09:00"), kBerlin);
+    EXPECT_EQ(owned.reasons.front(), (Reason{ReasonCode::RuptureOpen, 2}));
+    EXPECT_EQ(owned.score, before.score) << "owned: a reason, no longer a cap";
+    EXPECT_EQ(owned.state, HealthState::Strong);
+
+    summary.openRupture->owned = false;
+    summary.lastCheckIn = CheckInSaid{at("2026-11-30T10:00"), {2, 4, 4}};
+    EXPECT_EQ(assessHealth(tie, summary, at("2026-12-01T09:00"), kBerlin).reasons.front().code, ReasonCode::RuptureNotOwned)
+        << "owning it comes first";
+    EXPECT_EQ(token(ReasonCode::RuptureNotOwned), "rupture-not-owned");
+}
