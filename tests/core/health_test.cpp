@@ -2,21 +2,16 @@
 // Health rules on hand-built histories. Times are in Europe/Berlin.
 #include "core/health.h"
 
+#include "tests/core/berlin.h"
+
 #include <gtest/gtest.h>
 
 using namespace rapport::core;
 using namespace std::chrono;
+using rapport::test::at;
+using rapport::test::kBerlin;
 
 namespace {
-
-const Zone kBerlin{"Europe/Berlin"};
-
-Instant at(const char* local)
-{
-    auto parsed = parseUserTime(local, kBerlin);
-    EXPECT_TRUE(parsed) << local;
-    return parsed ? parsed.value() : Instant{};
-}
 
 Interaction contact(const char* when, InteractionKind kind = InteractionKind::OneOnOne, std::optional<int> quality = 4,
                     Initiator who = Initiator::Them)

@@ -6,25 +6,20 @@
 #include "core/personal.h"
 #include "core/timeline.h"
 
+#include "tests/core/berlin.h"
+
 #include <gtest/gtest.h>
 
 using namespace rapport::core;
 using namespace std::chrono;
+using rapport::test::at;
+using rapport::test::kBerlin;
 
 namespace {
-
-const Zone kBerlin{"Europe/Berlin"};
 
 LocalDay ymd(int y, unsigned m, unsigned d)
 {
     return LocalDay{year{y}, month{m}, std::chrono::day{d}};
-}
-
-Instant at(const char* local)
-{
-    auto parsed = parseUserTime(local, kBerlin);
-    EXPECT_TRUE(parsed) << local;
-    return parsed ? parsed.value() : Instant{};
 }
 
 ImportantDate birthday(unsigned m, unsigned d, std::optional<int> y = std::nullopt, long long id = 1)

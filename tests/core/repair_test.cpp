@@ -3,21 +3,16 @@
 // its timings against the targets, the trust check-ins after a repair, and the Repairs list's order.
 #include "core/repair.h"
 
+#include "tests/core/berlin.h"
+
 #include <gtest/gtest.h>
 
 using namespace rapport::core;
 using namespace std::chrono;
+using rapport::test::at;
+using rapport::test::kBerlin;
 
 namespace {
-
-const Zone kBerlin{"Europe/Berlin"};
-
-Instant at(const char* local)
-{
-    auto parsed = parseUserTime(local, kBerlin);
-    EXPECT_TRUE(parsed) << local;
-    return parsed ? parsed.value() : Instant{};
-}
 
 Rupture noticedAt(const char* local)
 {
