@@ -9,6 +9,7 @@
 #include "core/person.h"
 #include "core/personal.h"
 #include "core/pulse.h"
+#include "core/repair.h"
 
 #include <vector>
 
@@ -49,6 +50,8 @@ struct Dataset
     std::vector<PulseResponse> pulseResponses; ///< with their answers
     std::vector<CheckIn> checkIns;
     std::vector<PulseAction> pulseActions;
+    std::vector<Rupture> ruptures; ///< with their people, steps and plan
+    RepairTargets repairTargets;
     /// Never in the JSON format (a restored database takes no old code): here only so that a
     /// deleted person's snapshot keeps the code of a named round they hold.
     std::vector<PulseInvite> pulseInvites;
@@ -59,7 +62,7 @@ struct Dataset
                focusPicks.empty() && mapPins.empty() && series.empty() && meetings.empty() && details.empty() && dates.empty() &&
                actionItems.empty() && kindAppreciation.empty() && questions.empty() && conversations.empty() &&
                agendaPoints.empty() && askedQuestions.empty() && pulseTemplates.empty() && pulseRounds.empty() &&
-               pulseResponses.empty() && checkIns.empty() && pulseActions.empty() && pulseInvites.empty();
+               pulseResponses.empty() && checkIns.empty() && pulseActions.empty() && pulseInvites.empty() && ruptures.empty();
     }
     friend bool operator==(const Dataset&, const Dataset&) = default;
 };

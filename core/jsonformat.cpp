@@ -232,6 +232,23 @@ Json checkInJson(const CheckIn& c)
                 {"note", c.note}};
 }
 
+Json ruptureJson(const Rupture& r)
+{
+    Json people = Json::array();
+    for (const PersonId person : r.people)
+        people.push_back(person.value);
+    Json steps = Json::array();
+    for (const auto& step : r.steps)
+        steps.push_back(Json{{"stage", token(step.stage)}, {"at", formatUtc(step.at)}, {"note", step.note}});
+    Json plan = Json::array();
+    for (const auto& step : r.plan)
+        plan.push_back(Json{{"what", step.what}, {"due", optionalDay(step.due)}, {"done", optionalDay(step.done)}});
+    return Json{{"id", r.id.value},          {"people", std::move(people)},      {"happened", formatUtc(r.happened)},
+                {"kind", token(r.kind)},     {"severity", token(r.severity)},    {"what", r.what},
+                {"myPart", r.myPart},        {"theirExperience", r.theirExperience}, {"private", r.isPrivate},
+                {"steps", std::move(steps)}, {"plan", std::move(plan)}};
+}
+
 Json pulseActionJson(const PulseAction& a)
 {
     const auto position = [](const std::optional<std::size_t>& p) { return p ? Json(*p) : Json(nullptr); };
@@ -759,6 +776,34 @@ CheckIn readCheckIn(const Node& node)
     return c;
 }
 
+Rupture readRupture(const Node& node)
+{
+    Rupture r;
+    r.id = readId<RuptureId>(node.field("id"));
+    node.forEach("people", [&](const Node& person) { r.people.push_back(readId<PersonId>(person)); });
+    r.happened = node.field("happened").instant();
+    r.kind = node.field("kind").token<RuptureKind>(ruptureKindFromToken);
+    r.severity = node.field("severity").token<Severity>(severityFromToken);
+    r.what = node.field("what").string();
+    r.myPart = node.field("myPart").string();
+    r.theirExperience = node.field("theirExperience").string();
+    r.isPrivate = node.field("private").boolean();
+    node.forEach("steps", [&](const Node& step) {
+        r.steps.push_back(RepairStep{step.field("stage").token<RepairStage>(repairStageFromToken), step.field("at").instant(),
+                                     step.field("note").string()});
+    });
+    node.forEach("plan", [&](const Node& step) {
+        PlanStep p;
+        p.what = step.field("what").string();
+        if (const Node due = step.field("due"); !due.isNull())
+            p.due = due.day();
+        if (const Node done = step.field("done"); !done.isNull())
+            p.done = done.day();
+        r.plan.push_back(std::move(p));
+    });
+    return r;
+}
+
 PulseAction readPulseAction(const Node& node)
 {
     PulseAction a;
@@ -932,6 +977,30 @@ void checkPulse(const Dataset& data)
         }
     }
     checkPulseActions(data, rounds, templates);
+}
+
+// Ruptures name people of the file, say what happened, and walk their path in order.
+void checkRuptures(const Dataset& data)
+{
+    requireAscendingIds(data.ruptures, "ruptures");
+    const auto people = idsOf(data.people);
+    for (std::size_t i = 0; i < data.ruptures.size(); ++i) {
+        const Rupture& r = data.ruptures[i];
+        const std::string where = "ruptures[" + std::to_string(i) + "]";
+        for (std::size_t p = 0; p < r.people.size(); ++p)
+            if (!people.count(r.people[p]))
+                refuse(ErrorCode::JsonNoSuchPerson, where + ".people[" + std::to_string(p) + "]", {std::to_string(r.people[p].value)});
+        if (!validate(r, Instant::max()).empty())
+            refuse(ErrorCode::JsonInvalidText, where + ".what");
+        for (std::size_t s = 0; s < r.steps.size(); ++s) {
+            const bool first = s == 0;
+            const bool inOrder = first ? r.steps[s].stage == RepairStage::Noticed
+                                       : r.steps[s - 1].stage != RepairStage::Closed && r.steps[s - 1].stage != RepairStage::Repaired &&
+                                             r.steps[s - 1].stage < r.steps[s].stage && !(r.steps[s - 1].at > r.steps[s].at);
+            if (!inOrder || (r.steps[s].stage == RepairStage::Closed && r.steps[s].note.find_first_not_of(" \t\r\n") == std::string::npos))
+                refuse(ErrorCode::JsonRupturePathOutOfOrder, where + ".steps[" + std::to_string(s) + "]");
+        }
+    }
 }
 
 void checkUniqueTeamNames(const Dataset& data)
@@ -1136,6 +1205,12 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
     }
     if (formatVersion >= 9)
         root.forEach("pulseActions", [&](const Node& node) { data.pulseActions.push_back(readPulseAction(node)); });
+    if (formatVersion >= 10) {
+        root.forEach("ruptures", [&](const Node& node) { data.ruptures.push_back(readRupture(node)); });
+        const Node targets = root.field("repairTargets");
+        data.repairTargets.ownWithinHours = static_cast<int>(targets.field("ownWithinHours").integer(1, kMaxOwnWithinHours));
+        data.repairTargets.repairWithinDays = static_cast<int>(targets.field("repairWithinDays").integer(1, kMaxRepairWithinDays));
+    }
 
     requireAscendingIds(data.teams, "teams");
     requireAscendingIds(data.people, "people");
@@ -1152,6 +1227,7 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
     checkPersonal(data);
     checkConversations(data);
     checkPulse(data);
+    checkRuptures(data);
     if (formatVersion < 5)
         upgradeToVersion5(data, upgrade);
     return data;
@@ -1238,6 +1314,9 @@ std::string toJson(const Dataset& dataset)
     root["pulseResponses"] = listJson(dataset.pulseResponses, pulseResponseJson);
     root["checkIns"] = listJson(dataset.checkIns, checkInJson);
     root["pulseActions"] = listJson(dataset.pulseActions, pulseActionJson);
+    root["ruptures"] = listJson(dataset.ruptures, ruptureJson);
+    root["repairTargets"] = Json{{"ownWithinHours", dataset.repairTargets.ownWithinHours},
+                                 {"repairWithinDays", dataset.repairTargets.repairWithinDays}};
     // Invalid UTF-8 cannot reach here (validated on the way in), but never throw from a writer.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

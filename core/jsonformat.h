@@ -17,8 +17,9 @@ namespace rapport::core {
 /// important dates, action items and the appreciation expected per kind; version 7 one-on-one
 /// notes, agenda points, the question bank and the questions asked, and the one-on-one an action
 /// item was promised in; version 8 pulse templates, rounds and their answers, and check-ins;
-/// version 9 action plans after a round, stay interviews and what was answered to each question).
-inline constexpr int kJsonFormatVersion = 9;
+/// version 9 action plans after a round, stay interviews and what was answered to each question;
+/// version 10 ruptures and the repair targets).
+inline constexpr int kJsonFormatVersion = 10;
 
 /// What a file older than version 5 does not say, filled in as migration 7 fills a database: a
 /// person was added on the local day of their first contact, or `today` when never contacted; a

@@ -71,6 +71,7 @@ enum class ErrorCode {
     JsonNoSuchPulseGroup,       ///< {the group's index}: the round has no such group
     JsonNamedAnonymousAnswer,   ///< an answer to an anonymous round names someone
     JsonAnswersNotQuestions,    ///< {the questions asked, the answers given}: the counts differ
+    JsonRupturePathOutOfOrder,  ///< a rupture's steps do not start noticed, go forward on the path, or keep their dates in order
 
     // Times typed by the user (core::parseUserTime). `where` is the text.
     BadDate, ///< not "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"

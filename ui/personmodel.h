@@ -19,7 +19,8 @@ namespace rapport::ui {
 /// The rows a person's health is computed from: their tie, their contacts, skipped one-on-ones.
 /// A page built on health follows these (ui/changefeed.h).
 inline constexpr storage::RowKinds kHealthInputs =
-    storage::Rows::People | storage::Rows::Interactions | storage::Rows::Meetings | storage::Rows::Pulse; // pulse: check-ins
+    storage::Rows::People | storage::Rows::Interactions | storage::Rows::Meetings | storage::Rows::Pulse | // pulse: check-ins
+    storage::Rows::Repairs; // an open rupture holds a tie down
 
 /// Everyone in the database, one row per person, with each tie's health as of now. The change feed
 /// (ui/changefeed.h) brings it up to date before any page hears of a change. Never writes: edits go

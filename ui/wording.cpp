@@ -545,6 +545,9 @@ QString error(const core::Error& e)
     case C::JsonNoSuchPulseGroup: return trError("the round has no group %1").arg(v(0));
     case C::JsonNamedAnonymousAnswer: return trError("an answer to an anonymous round names someone");
     case C::JsonAnswersNotQuestions: return trError("%2 answers to %1 questions").arg(v(0), v(1));
+    case C::JsonRupturePathOutOfOrder:
+        return trError("the steps must start with noticed and go forward (owned, apologised, rebuilding, repaired, or closed), "
+                       "each dated no earlier than the one before");
     case C::BadDate: return trError("not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM");
     case C::BadTime: return trError("not a time of day; use HH:MM from 00:00 to 23:59");
     case C::TimeInFuture: return trError("is in the future: only what happened can be logged");

@@ -281,6 +281,35 @@ public:
         return core::Done{};
     }
 
+    // Each person's oldest open rupture at :at (core::ContactSummary::openRupture): one not yet owned
+    // before an older owned one. Steps after :at have not happened yet.
+    core::Status readRuptures()
+    {
+        Query q(m_db, QStringLiteral(
+                          "SELECT rp.person_id, COALESCE((SELECT MIN(s.at_utc) FROM rupture_steps s WHERE s.rupture_id = r.id), r.happened_utc), "
+                          "EXISTS (SELECT 1 FROM rupture_steps s WHERE s.rupture_id = r.id AND s.at_utc <= :at "
+                          "AND s.stage IN ('owned', 'apologised', 'rebuilding', 'repaired')) "
+                          "FROM ruptures r JOIN rupture_people rp ON rp.rupture_id = r.id "
+                          "WHERE NOT EXISTS (SELECT 1 FROM rupture_steps s WHERE s.rupture_id = r.id AND s.at_utc <= :at "
+                          "AND s.stage IN ('repaired', 'closed'))%1")
+                          .arg(m_only ? QStringLiteral(" AND rp.person_id = :person") : QString()));
+        bind(q);
+        if (!q.exec())
+            return q.error();
+        while (q.next()) {
+            const auto found = m_result.find(core::PersonId{q.value(0).toLongLong()});
+            const core::Instant noticed = core::fromUnixSeconds(q.value(1).toLongLong());
+            if (found == m_result.end() || m_at < core::toUnixSeconds(noticed))
+                continue;
+            const core::ContactSummary::OpenRupture open{noticed, q.value(2).toBool()};
+            auto& kept = found->second.openRupture;
+            const bool comesFirst = !kept || (open.owned != kept->owned ? !open.owned : open.noticed < kept->noticed);
+            if (comesFirst)
+                kept = open;
+        }
+        return core::Done{};
+    }
+
     std::unordered_map<core::PersonId, core::ContactSummary> take() { return std::move(m_result); }
 
 private:
@@ -318,6 +347,8 @@ core::Result<std::unordered_map<core::PersonId, core::ContactSummary>> ContactRe
         if (auto done = reader.readComputedRecent(); !done)
             return done.error();
     }
+    if (auto done = reader.readRuptures(); !done)
+        return done.error();
     if (auto done = reader.readCheckIns(); !done)
         return done.error();
     return reader.take();

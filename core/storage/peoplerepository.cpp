@@ -22,9 +22,10 @@ core::Status validated(const core::Person& person)
 }
 
 // What deleting a person touches besides their row: links, contacts, the pin and their calendar go
-// with them (ON DELETE CASCADE); focus picks keep their week but lose the person (SET NULL).
-constexpr RowKinds kPersonBelongings =
-    RowKinds(Rows::People) | Rows::Links | Rows::Interactions | Rows::MapPins | Rows::Meetings | Rows::Focus;
+// with them (ON DELETE CASCADE), as do their check-ins, named answers and codes, and their place in
+// ruptures; focus picks keep their week but lose the person (SET NULL).
+constexpr RowKinds kPersonBelongings = RowKinds(Rows::People) | Rows::Links | Rows::Interactions | Rows::MapPins | Rows::Meetings |
+                                      Rows::Focus | Rows::Pulse | Rows::Repairs;
 
 // Inserts one draft with its team inside the caller's transaction.
 core::Result<core::PersonId> insertDraft(const QSqlDatabase& db, const PersonDraft& draft)

@@ -7,6 +7,7 @@
 #include "core/storage/kindcadencerepository.h"
 #include "core/storage/personalrepository.h"
 #include "core/storage/pulserepository.h"
+#include "core/storage/repairrepository.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
 
@@ -297,6 +298,54 @@ core::Status restoreOnesOf(const QSqlDatabase& db, core::PersonId, const core::D
     return insertAll<Field, Insert>(db, from);
 }
 
+// --- ruptures: a person deleted leaves the ruptures they shared; the undo puts them back in them
+core::Status insertRuptureRow(const QSqlDatabase& db, const core::Rupture& rupture)
+{
+    return rows::statusOf(rows::insertRupture(db, rupture));
+}
+
+core::Status readRupturesOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    return take(rows::rupturesWhere(db, QStringLiteral("WHERE id IN (SELECT rupture_id FROM rupture_people WHERE person_id = ?)"),
+                                    {person.value}),
+                into.ruptures);
+}
+
+core::Status restoreRupturesOf(const QSqlDatabase& db, core::PersonId person, const core::Dataset& from)
+{
+    for (const auto& rupture : from.ruptures) {
+        Query still(db, QStringLiteral("SELECT 1 FROM ruptures WHERE id = ?"));
+        still.bind(rupture.id.value);
+        if (!still.exec())
+            return still.error();
+        if (!still.next()) { // gone since: back whole, with whoever of its people is here
+            if (auto added = insertRuptureRow(db, rupture); !added)
+                return added;
+            continue;
+        }
+        Query link(db, QStringLiteral("INSERT INTO rupture_people (rupture_id, person_id) SELECT CAST(? AS BIGINT), CAST(? AS BIGINT) WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM rupture_people WHERE rupture_id = ? AND person_id = ?)"));
+        link.bind(rupture.id.value).bind(person.value).bind(rupture.id.value).bind(person.value);
+        if (!link.exec())
+            return link.error();
+    }
+    return core::Done{};
+}
+
+core::Status readRepairTargets(Database& db, core::Dataset& data)
+{
+    auto targets = rows::repairTargets(db.connection());
+    if (!targets)
+        return targets.error();
+    data.repairTargets = targets.value();
+    return core::Done{};
+}
+
+core::Status writeRepairTargets(const QSqlDatabase& db, const core::Dataset& data)
+{
+    return rows::writeRepairTargets(db, data.repairTargets);
+}
+
 core::Status readKindAppreciation(Database& db, core::Dataset& data)
 {
     return take(rows::kindAppreciation(db.connection()), data.kindAppreciation);
@@ -418,6 +467,13 @@ const std::vector<Table>& tables()
         // deleted person's named codes come back with them.
         {"pulse_invites", Ownership::Private, Carried::NotData, nullptr, {{"person_id", OnDelete::Cascade}}, nullptr, nullptr,
          readOnesOf<&D::pulseInvites, rows::pulseInvitesWhere>, restoreOnesOf<&D::pulseInvites, rows::insertPulseInvite>},
+        {"ruptures", Ownership::Private, Carried::OwnList, "ruptures", {}, readAllOf<&D::ruptures, rows::rupturesWhere>,
+         insertAll<&D::ruptures, insertRuptureRow>, readRupturesOf, restoreRupturesOf},
+        {"rupture_people", Ownership::Private, Carried::WithParent, "ruptures", {{"person_id", OnDelete::Cascade}}},
+        {"rupture_steps", Ownership::Private, Carried::WithParent, "ruptures", {}},
+        {"repair_plan_steps", Ownership::Private, Carried::WithParent, "ruptures", {}},
+        {"repair_targets", Ownership::Private, Carried::OwnList, "repairTargets", {}, readRepairTargets, writeRepairTargets, nullptr,
+         nullptr, StartsFilled::Yes},
     };
     return all;
 }

@@ -60,7 +60,8 @@ TEST(JsonFormat, OutputIsStableAndVersioned)
                                  "  \"dates\": [],\n  \"actionItems\": [],\n  \"kindAppreciation\": [],\n  \"questions\": [],\n"
                                  "  \"conversations\": [],\n  \"agendaPoints\": [],\n  \"askedQuestions\": [],\n"
                                  "  \"pulseTemplates\": [],\n  \"pulseRounds\": [],\n  \"pulseResponses\": [],\n  \"checkIns\": [],\n"
-                                 "  \"pulseActions\": []\n}\n");
+                                 "  \"pulseActions\": [],\n  \"ruptures\": [],\n"
+                                 "  \"repairTargets\": {\n    \"ownWithinHours\": 48,\n    \"repairWithinDays\": 30\n  }\n}\n");
 }
 
 TEST(JsonFormat, AcceptsTheMinimalDocument)
@@ -236,7 +237,8 @@ TEST(JsonFormat, PreferredDaysAndHoursRoundTripAndBadOnesAreRefused)
         doc.pop_back(); // the closing brace: a current document has every list
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": [], "dates": [], )"
                      R"("actionItems": [], "kindAppreciation": [], "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": [], )"
-                     R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": []})";
+                     R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": [], "ruptures": [], )"
+                     R"("repairTargets": {"ownWithinHours": 48, "repairWithinDays": 30}})";
     };
     auto parsed = parseJson(person(cadence), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
@@ -309,7 +311,8 @@ TEST(JsonFormat, ThingsToRememberDatesAndActionItemsRoundTripAndBadOnesAreRefuse
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": )" + details +
                R"(, "dates": )" + dates + R"(, "actionItems": )" + items + R"(, "kindAppreciation": )" + appreciation +
                R"(, "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": [], )"
-               R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": []})";
+               R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": [], "ruptures": [], )"
+                     R"("repairTargets": {"ownWithinHours": 48, "repairWithinDays": 30}})";
     };
     const std::string detail = R"([{"id": 1, "person": 4, "topic": "never-forget", "text": "Allergic to nuts", "learnt": "2026-11-02"}])";
     const std::string date = R"([{"id": 3, "person": 4, "kind": "birthday", "label": "", "month": 2, "day": 29, "year": null}])";
@@ -366,7 +369,8 @@ TEST(JsonFormat, OneOnOneNotesRoundTripAndBrokenReferencesAreRefused)
                      R"("dates": [], "actionItems": [], "kindAppreciation": [], )"
                      R"("questions": [{"id": 5, "theme": "growth", "text": "What would you like to learn next?"}], "conversations": )" +
                conversations + R"(, "agendaPoints": )" + points + R"(, "askedQuestions": )" + asked +
-               R"(, "pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": []})";
+               R"(, "pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": [], "ruptures": [], )"
+                     R"("repairTargets": {"ownWithinHours": 48, "repairWithinDays": 30}})";
     };
     const std::string conversation =
         R"([{"id": 9, "person": 4, "at": "2026-11-20T09:00:00Z", "meeting": {"uid": "abc@rapport", "occurrence": "2026-11-20T10:00"}, )"
@@ -517,4 +521,38 @@ TEST(JsonFormat, AStayInterviewKeepsItsPurposeAndAnswersAndAnUnknownPurposeIsRef
     std::string json = toJson(data);
     json.replace(json.find(R"("purpose": "stay-interview")"), 27, R"("purpose": "chat")");
     EXPECT_EQ(refusal(json).where, "conversations[" + std::to_string(data.conversations.size() - 1) + "].purpose");
+}
+
+TEST(JsonFormat, RupturesRoundTripAndAPathOutOfOrderIsRefused)
+{
+    Dataset data;
+    data.people.push_back(Person{PersonId{4}, "Ana Lopez", "", std::nullopt, "", defaultTie(RelationshipKind::Peer)});
+    data.people.back().tie.added = *parseDay("2026-10-01");
+    const Instant noticed = *parseUtc("2026-11-10T09:00:00Z");
+    Rupture r = loggedRupture({PersonId{4}}, noticed, "Took the credit for her analysis", Severity::Serious, noticed);
+    r.id = RuptureId{1};
+    r.kind = RuptureKind::TookCredit;
+    r.myPart = "I presented it as mine";
+    r.theirExperience = "Invisible";
+    r = withStep(r, RepairStage::Apologised, noticed + std::chrono::hours{30}, "Said it to her and to the team");
+    r.plan = {PlanStep{"Name her work in the next review", *parseDay("2026-11-20"), *parseDay("2026-11-20")}};
+    data.ruptures = {r};
+    data.repairTargets = RepairTargets{12, 14};
+    auto parsed = parseJson(toJson(data), rapport::test::jsonUpgrade());
+    ASSERT_TRUE(parsed) << parsed.error().toString();
+    EXPECT_EQ(parsed.value().ruptures, data.ruptures);
+    EXPECT_EQ(parsed.value().repairTargets, data.repairTargets);
+
+    Dataset backwards = data;
+    backwards.ruptures[0].steps.push_back(RepairStep{RepairStage::Owned, noticed + std::chrono::hours{40}, ""});
+    auto refused = parseJson(toJson(backwards), rapport::test::jsonUpgrade());
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::JsonRupturePathOutOfOrder);
+    EXPECT_EQ(refused.error().where, "ruptures[0].steps[2]");
+    Dataset stranger = data;
+    stranger.ruptures[0].people = {PersonId{9}};
+    EXPECT_EQ(parseJson(toJson(stranger), rapport::test::jsonUpgrade()).error().code, ErrorCode::JsonNoSuchPerson);
+    Dataset closedSilently = data;
+    closedSilently.ruptures[0].steps[1] = RepairStep{RepairStage::Closed, noticed + std::chrono::hours{30}, " "};
+    EXPECT_EQ(parseJson(toJson(closedSilently), rapport::test::jsonUpgrade()).error().code, ErrorCode::JsonRupturePathOutOfOrder);
 }

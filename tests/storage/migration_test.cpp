@@ -11,6 +11,7 @@
 #include "core/storage/peoplerepository.h"
 #include "core/storage/personalrepository.h"
 #include "core/storage/pulserepository.h"
+#include "core/storage/repairrepository.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
@@ -254,6 +255,30 @@ TEST(Migration, Schema14KeepsEveryCodeAnonymousAndGivesANamedRoundOneCodePerPers
     const std::vector<core::PersonId> asked{people.front().person.id};
     EXPECT_EQ(pulse.makeNamedInvites(named.id, asked).value().size(), 1u);
     EXPECT_TRUE(pulse.makeNamedInvites(named.id, asked).value().empty());
+    EXPECT_TRUE(db->verify());
+}
+
+TEST(Migration, Schema15StartsWithNoRupturesTheDefaultTargetsAndKeepsTheNamedCodes)
+{
+    test::TempDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("schema-v14.sqlite"));
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(storage::builtInMigrations().at(14).readableBy, 15) << "schema 14 would drop ruptures from its export and its undo";
+    storage::RepairRepository repairs(*db);
+    EXPECT_TRUE(repairs.ruptures().value().empty());
+    EXPECT_EQ(repairs.targets().value(), core::RepairTargets{});
+    storage::PulseRepository pulse(*db);
+    int named = 0;
+    const auto rounds = pulse.rounds();
+    ASSERT_TRUE(rounds);
+    for (const auto& round : rounds.value())
+        named += static_cast<int>(pulse.namedInvites(round.id).value().size());
+    EXPECT_EQ(named, 5) << "the fixture's named round keeps a code for each of its five people";
+    const auto people = storage::PeopleRepository(*db).list(core::Instant{}).value();
+    ASSERT_FALSE(people.empty());
+    const core::Instant now = *core::parseUtc("2026-12-01T10:00:00Z");
+    EXPECT_TRUE(repairs.save(core::loggedRupture({people.front().person.id}, now, "Missed the 1:1", core::Severity::Minor, now), now));
     EXPECT_TRUE(db->verify());
 }
 

@@ -84,6 +84,32 @@ void addPulseRows(core::Dataset& data)
     }
 }
 
+// A rupture with everyone (the whole team in a meeting) and one with each person, every one with
+// its path begun and a plan; targets other than the defaults.
+void addRepairRows(core::Dataset& data)
+{
+    const core::Instant noticed = *core::parseUtc("2026-11-10T09:00:00Z");
+    core::Rupture shared = core::loggedRupture({}, noticed - std::chrono::hours{3}, "Cut the retro short", core::Severity::Real, noticed);
+    shared.id = core::RuptureId{1};
+    for (const auto& person : data.people)
+        shared.people.push_back(person.id);
+    shared.kind = core::RuptureKind::Dismissed;
+    shared.myPart = "I was tired and it showed";
+    shared = core::withStep(shared, core::RepairStage::Owned, noticed + std::chrono::hours{20}, "Said so in stand-up");
+    shared.plan = {core::PlanStep{"Give the retro its full hour", *core::parseDay("2026-11-20"), std::nullopt}};
+    data.ruptures.push_back(shared);
+    long long id = 2;
+    for (const auto& person : data.people) {
+        core::Rupture own = core::loggedRupture({person.id}, noticed, "Missed our one-on-one", core::Severity::Minor, noticed);
+        own.id = core::RuptureId{id++};
+        own.kind = core::RuptureKind::MissedCommitment;
+        own.isPrivate = false;
+        own = core::withStep(own, core::RepairStage::Closed, noticed + std::chrono::hours{1}, "Rescheduled the same day");
+        data.ruptures.push_back(own);
+    }
+    data.repairTargets = core::RepairTargets{24, 21};
+}
+
 // The team sample, with at least one row in every list (a pin and a kind's rhythm besides).
 core::Dataset everyKindOfRow()
 {
@@ -101,6 +127,8 @@ core::Dataset everyKindOfRow()
         data.kindAppreciation.push_back(core::KindAppreciation{core::RelationshipKind::Mentee, 90});
     if (data.pulseRounds.empty())
         addPulseRows(data);
+    if (data.ruptures.empty())
+        addRepairRows(data);
     return data;
 }
 
