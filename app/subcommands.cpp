@@ -7,6 +7,7 @@
 #include "app/planning.h"
 #include "app/prep.h"
 #include "app/pulse.h"
+#include "app/repairs.h"
 #include "app/reports.h"
 #include "app/search.h"
 
@@ -84,6 +85,17 @@ const QList<Subcommand>& subcommands()
                   QStringLiteral("alone on the first line")},
          .writes = true,
          .run = runPulse},
+        {.name = QStringLiteral("rupture"),
+         .arguments = {QStringLiteral("log|step"), QStringLiteral("PERSON|ID")},
+         .optionalArguments = {QStringLiteral("STEP")},
+         .options = {{.name = QStringLiteral("what"), .value = QStringLiteral("TEXT")},
+                     {.name = QStringLiteral("severity"), .value = QStringLiteral("minor|real|serious")},
+                     {.name = QStringLiteral("at"), .value = QStringLiteral("YYYY-MM-DD[THH:MM]")}},
+         .help = {QStringLiteral("log PERSON --what TEXT: a rupture with them (severity real unless --severity;"),
+                  QStringLiteral("--at when it happened and was noticed); prints its id alone; step ID STEP: moves it"),
+                  QStringLiteral("along the path owned, apologised, rebuilding, repaired (forward only; --at when)")},
+         .writes = true,
+         .run = runRupture},
         {.name = QStringLiteral("add"),
          .arguments = {QStringLiteral("NAME")},
          .options = {{.name = QStringLiteral("kind"),

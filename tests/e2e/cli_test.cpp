@@ -9,6 +9,7 @@
 #include "core/storage/database.h"
 #include "core/storage/peoplerepository.h"
 #include "core/storage/pulserepository.h"
+#include "core/storage/repairrepository.h"
 #include "tests/support/testsupport.h"
 
 #include <QFile>
@@ -1380,4 +1381,60 @@ TEST_F(Cli, ImportPulseReadsAFormExportOnceAllOrNothing)
     expectOneLineError(onDb(db, {QStringLiteral("import"), QStringLiteral("ics"), file, QStringLiteral("--round"), QStringLiteral("9")}), 2,
                        "--round goes with import pulse");
     expectOneLineError(onDb(db, import + QStringList{QStringLiteral("--mapping"), path("none.json")}), 1, "none.json");
+}
+
+TEST_F(Cli, RuptureLogPrintsItsIdAndStepMovesItForwardOnly)
+{
+    const QString db = path("rupture.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("add"), QStringLiteral("Dana Levi"), QStringLiteral("--kind"), QStringLiteral("direct-report")}).exitCode, 0);
+    const Outcome logged = onDb(db, {QStringLiteral("rupture"), QStringLiteral("log"), QStringLiteral("Dana"), QStringLiteral("--what"),
+                                     QStringLiteral("Cut her off in planning"), QStringLiteral("--severity"), QStringLiteral("serious")});
+    ASSERT_EQ(logged.exitCode, 0) << logged.err.toStdString();
+    const QString id = logged.out.trimmed();
+    EXPECT_EQ(logged.out, id + QLatin1Char('\n')) << "the id alone";
+
+    const Outcome owned = onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), id, QStringLiteral("owned")});
+    ASSERT_EQ(owned.exitCode, 0) << owned.err.toStdString();
+    EXPECT_TRUE(owned.out.startsWith(QStringLiteral("Rupture %1: owned it, ").arg(id))) << owned.out.toStdString();
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), id, QStringLiteral("owned")}), 1,
+                       "it is already owned, so owned cannot follow");
+    ASSERT_EQ(onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), id, QStringLiteral("repaired")}).exitCode, 0)
+        << "the steps between may go unlogged";
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), id, QStringLiteral("rebuilding")}), 1,
+                       "it is already repaired: nothing comes after");
+
+    {
+        auto stored = test::openDatabase(db);
+        ASSERT_TRUE(stored);
+        const auto ruptures = storage::RepairRepository(*stored).ruptures().value();
+        ASSERT_EQ(ruptures.size(), 1u);
+        EXPECT_EQ(ruptures[0].severity, core::Severity::Serious);
+        EXPECT_EQ(ruptures[0].stage(), core::RepairStage::Repaired);
+        EXPECT_EQ(ruptures[0].steps.size(), 3u);
+    }
+    const QString late = onDb(db, {QStringLiteral("rupture"), QStringLiteral("log"), QStringLiteral("Dana"), QStringLiteral("--what"),
+                                   QStringLiteral("Missed her demo"), QStringLiteral("--at"), QStringLiteral("2026-11-02T09:00")})
+                             .out.trimmed();
+    const Outcome backfilled = onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), late, QStringLiteral("apologised"),
+                                         QStringLiteral("--at"), QStringLiteral("2026-11-03T11:30")});
+    ASSERT_EQ(backfilled.exitCode, 0) << "logged afterwards, its steps at their own times: " << backfilled.err.toStdString();
+    EXPECT_TRUE(backfilled.out.contains(QStringLiteral("26.5 hours"))) << backfilled.out.toStdString();
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), late, QStringLiteral("repaired"), QStringLiteral("--at"),
+                                 QStringLiteral("2026-11-03T10:00")}),
+                       1, "before the step before it");
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("log"), QStringLiteral("Dana")}), 2, "needs --what TEXT");
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("log"), QStringLiteral("Dana"), QStringLiteral("--what"),
+                                 QStringLiteral("x"), QStringLiteral("--severity"), QStringLiteral("huge")}),
+                       2, "--severity huge: use minor, real or serious");
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("log"), QStringLiteral("Nobody"), QStringLiteral("--what"),
+                                 QStringLiteral("x")}),
+                       1, "Nobody");
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("log"), QStringLiteral("Dana"), QStringLiteral("--what"),
+                                 QStringLiteral("x"), QStringLiteral("--at"), QStringLiteral("2999-01-01")}),
+                       1, "--at 2999-01-01");
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), id, QStringLiteral("noticed")}), 2,
+                       "owned|apologised|rebuilding|repaired");
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), QStringLiteral("99"), QStringLiteral("owned")}), 1,
+                       "no such rupture");
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("mend"), id}), 2, "use log or step");
 }
