@@ -137,22 +137,12 @@ core::Result<core::QuestionId> writeQuestion(const QSqlDatabase& db, const core:
     return rows::savedId(q, question.id);
 }
 
-core::Status removeWhere(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
-{
-    Query q(db, sql);
-    for (const auto& value : values)
-        q.bind(value);
-    if (!q.exec())
-        return q.error();
-    return core::Done{};
-}
-
 // Removes rows of `table` by id, each only when it belongs to `person`.
 template <class IdType>
 core::Status removeOfPerson(const QSqlDatabase& db, const QString& table, const std::vector<IdType>& ids, core::PersonId person)
 {
     for (const auto id : ids)
-        if (auto done = removeWhere(db, QStringLiteral("DELETE FROM %1 WHERE id = ? AND person_id = ?").arg(table),
+        if (auto done = runWith(db, QStringLiteral("DELETE FROM %1 WHERE id = ? AND person_id = ?").arg(table),
                                     {id.value, person.value});
             !done)
             return done;
@@ -173,7 +163,7 @@ core::Status writeAll(const QSqlDatabase& db, const ConversationWrite& change, C
         return conversation.error();
     written.conversation = conversation.value();
     const qint64 id = written.conversation.value;
-    if (auto cleared = removeWhere(db, QStringLiteral("DELETE FROM asked_questions WHERE conversation_id = ?"), {id}); !cleared)
+    if (auto cleared = runWith(db, QStringLiteral("DELETE FROM asked_questions WHERE conversation_id = ?"), {id}); !cleared)
         return cleared;
     for (auto asked : change.asked) {
         asked.conversation = written.conversation;
@@ -370,7 +360,7 @@ core::Status ConversationRepository::remove(core::ConversationId id, core::Perso
                 return done;
             if (auto done = removeOfPerson(db, QStringLiteral("action_items"), actionItems, person); !done)
                 return done;
-            return removeWhere(db, QStringLiteral("DELETE FROM conversations WHERE id = ? AND person_id = ?"),
+            return runWith(db, QStringLiteral("DELETE FROM conversations WHERE id = ? AND person_id = ?"),
                                {id.value, person.value});
         },
         [&] {
@@ -401,7 +391,7 @@ core::Status QuestionRepository::remove(core::QuestionId id)
 {
     const QSqlDatabase db = m_db.connection();
     return writeTransaction(db, m_db.dialect(),
-                            [&] { return removeWhere(db, QStringLiteral("DELETE FROM questions WHERE id = ?"), {id.value}); },
+                            [&] { return runWith(db, QStringLiteral("DELETE FROM questions WHERE id = ?"), {id.value}); },
                             [&] { m_db.announce(ChangeSet::of(Rows::Questions)); });
 }
 
@@ -437,7 +427,7 @@ core::Status DraftRepository::remove(const std::string& key)
 {
     const QSqlDatabase db = m_db.connection();
     return writeTransaction(db, m_db.dialect(),
-                            [&] { return removeWhere(db, QStringLiteral("DELETE FROM drafts WHERE draft_key = ?"), {qs(key)}); },
+                            [&] { return runWith(db, QStringLiteral("DELETE FROM drafts WHERE draft_key = ?"), {qs(key)}); },
                             [] {});
 }
 

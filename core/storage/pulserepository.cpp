@@ -54,14 +54,6 @@ core::Status run(Query& q)
     return q.exec() ? core::Status(core::Done{}) : core::Status(q.error());
 }
 
-core::Status runWith(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
-{
-    Query q(db, sql);
-    for (const auto& value : values)
-        q.bind(value);
-    return run(q);
-}
-
 // Children of the parents `where` selects (bound twice over when it has values), grouped by parent.
 template <class Child, class Read>
 core::Result<std::unordered_map<long long, std::vector<Child>>> childrenOf(const QSqlDatabase& db, const QString& sql,

@@ -14,16 +14,6 @@ const QStringList kRuptureColumns{QStringLiteral("id"),   QStringLiteral("happen
                                   QStringLiteral("severity"), QStringLiteral("what"),     QStringLiteral("my_part"),
                                   QStringLiteral("their_experience"), QStringLiteral("private")};
 
-core::Status runWith(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
-{
-    Query q(db, sql);
-    for (const auto& value : values)
-        q.bind(value);
-    if (!q.exec())
-        return q.error();
-    return core::Done{};
-}
-
 // The rows of a child table for the ruptures `where` selects, by rupture id, in position order.
 template <class Read>
 core::Status readChildren(const QSqlDatabase& db, const QString& sql, const QString& where, const QVariantList& values,

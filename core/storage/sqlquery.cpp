@@ -294,6 +294,16 @@ core::Status execute(const QSqlDatabase& db, const QString& sql)
     return core::Done{};
 }
 
+core::Status runWith(const QSqlDatabase& db, const QString& sql, const QVariantList& values)
+{
+    Query q(db, sql);
+    for (const auto& value : values)
+        q.bind(value);
+    if (!q.exec())
+        return q.error();
+    return core::Done{};
+}
+
 Transaction::Transaction(QSqlDatabase db, const Dialect& dialect) : m_db(std::move(db))
 {
     const auto begun = execute(m_db, dialect.beginWrite());

@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+#include <QVariantList>
 
 #include <memory>
 #include <string>
@@ -58,6 +59,8 @@ private:
 
 /// Runs a statement without parameters; for pragmas, DDL and transaction control.
 core::Status execute(const QSqlDatabase& db, const QString& sql);
+/// Prepares `sql`, binds `values` to its placeholders in order and runs it; for writes that read nothing back.
+core::Status runWith(const QSqlDatabase& db, const QString& sql, const QVariantList& values);
 
 /// An RAII write transaction: rolls back unless commit() succeeded.
 class Transaction
