@@ -140,7 +140,7 @@ int makeNamedInvites(const Invocation& inv, storage::Database& database, storage
     }
     if (chosen.empty()) {
         for (const auto& row : people.value())
-            if (std::any_of(round.groups.begin(), round.groups.end(), [&](const core::PulseGroup& g) { return g.team && g.team == row.person.team; }))
+            if (core::asksTeam(round, row.person.team))
                 chosen.push_back(row.person.id);
         if (chosen.empty())
             return fail(QStringLiteral("round %1 asks no team with people in it: say whom with --for PERSON").arg(round.id.value));

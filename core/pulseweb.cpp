@@ -202,6 +202,11 @@ Result<WebAnswers> answersFromForm(std::span<const FormField> form, const PulseR
     return std::move(reading.answers);
 }
 
+bool asksTeam(const PulseRound& round, std::optional<TeamId> team)
+{
+    return team && std::any_of(round.groups.begin(), round.groups.end(), [&](const PulseGroup& g) { return g.team == team; });
+}
+
 PulseResponse responseOf(const WebAnswers& answers, const PulseRound& round, std::optional<PersonId> person, LocalDay today)
 {
     PulseResponse response;

@@ -70,6 +70,10 @@ struct WebAnswers
 /// `where` is the field ("q2", "code") so that the page can say which.
 Result<WebAnswers> answersFromForm(std::span<const FormField> form, const PulseRound& round, const PulseTemplate& asked);
 
+/// Whether someone in `team` is among those a named round gives a code to by default: the people of
+/// its teams (a hand-picked group is not kept by name, so its people are added one by one).
+bool asksTeam(const PulseRound& round, std::optional<TeamId> team);
+
 /// The response a form's answers become. An anonymous round's names no one and keeps no day;
 /// a named round's is `person`'s, on `today`.
 PulseResponse responseOf(const WebAnswers& answers, const PulseRound& round, std::optional<PersonId> person, LocalDay today);

@@ -269,9 +269,7 @@ std::vector<core::PersonId> CollectAnswersDialog::askedPeople() const
     std::vector<core::PersonId> asked;
     for (int row = 0; row < m_people.rowCount(); ++row) {
         const core::Person& person = m_people.rowAt(row).person;
-        const bool inATeamAsked = std::any_of(m_round.groups.begin(), m_round.groups.end(),
-                                              [&](const core::PulseGroup& g) { return g.team && g.team == person.team; });
-        if (inATeamAsked)
+        if (core::asksTeam(m_round, person.team))
             asked.push_back(person.id);
     }
     return asked;
