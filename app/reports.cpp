@@ -5,6 +5,7 @@
 #include "app/cliutil.h"
 #include "app/environment.h"
 #include "app/pulsereport.h"
+#include "app/repairs.h"
 #include "core/audit.h"
 #include "core/contactlog.h"
 #include "core/storage/database.h"
@@ -189,8 +190,9 @@ core::Result<core::Instant> instantOf(const Invocation& inv, const core::Zone& z
 int runReport(const Invocation& inv)
 {
     const QString what = inv.command.at(1);
-    if (what != QStringLiteral("health") && what != QStringLiteral("week") && what != QStringLiteral("pulse"))
-        return fail(QStringLiteral("unknown report \"%1\"; use health, week or pulse").arg(what), UsageError);
+    if (what != QStringLiteral("health") && what != QStringLiteral("week") && what != QStringLiteral("pulse") &&
+        what != QStringLiteral("repairs"))
+        return fail(QStringLiteral("unknown report \"%1\"; use health, week, pulse or repairs").arg(what), UsageError);
     const QString format = inv.option(QStringLiteral("format"));
     if (!format.isEmpty() && format != QStringLiteral("text") && format != QStringLiteral("json"))
         return fail(QStringLiteral("--format must be text or json, not \"%1\"").arg(format), UsageError);
@@ -215,6 +217,8 @@ int runReport(const Invocation& inv)
     if (!s)
         return fail(s.error());
     const bool json = format == QStringLiteral("json");
+    if (what == QStringLiteral("repairs"))
+        return reportRepairs(*database.value(), at.value(), zone, json);
     if (what == QStringLiteral("health"))
         return reportHealth(s.value(), json);
     return reportWeek(*database.value(), s.value(), at.value(), zone, json);

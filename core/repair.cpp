@@ -173,6 +173,68 @@ std::optional<double> medianHours(std::vector<double> hours)
     return hours.size() % 2 == 1 ? hours[middle] : (hours[middle - 1] + hours[middle]) / 2.0;
 }
 
+std::vector<RepairMonth> repairMonths(std::span<const Rupture> ruptures, LocalDay today, int months, const Zone& zone)
+{
+    using std::chrono::year_month;
+    const year_month last{today.year(), today.month()};
+    const year_month first = last - std::chrono::months{std::max(months, 1) - 1};
+    auto slot = [&](Instant at) -> std::optional<std::size_t> {
+        const LocalDay day = dayIn(at, zone);
+        const year_month ym{day.year(), day.month()};
+        if (ym < first || last < ym)
+            return std::nullopt;
+        return static_cast<std::size_t>((ym.year() - first.year()).count() * 12 +
+                                        (static_cast<int>(static_cast<unsigned>(ym.month())) -
+                                         static_cast<int>(static_cast<unsigned>(first.month()))));
+    };
+    const auto count = static_cast<std::size_t>(std::max(months, 1));
+    std::vector<std::vector<double>> own(count);
+    std::vector<std::vector<double>> repair(count);
+    std::vector<RepairMonth> out(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const year_month ym = first + std::chrono::months{static_cast<int>(i)};
+        out[i].month = LocalDay{ym / std::chrono::day{1}};
+    }
+    for (const Rupture& rupture : ruptures) {
+        if (const auto i = slot(rupture.noticed()))
+            ++out[*i].noticed;
+        if (const auto owned = rupture.owned())
+            if (const auto i = slot(*owned))
+                own[*i].push_back(*hoursToOwn(rupture));
+        if (const auto repaired = rupture.repaired())
+            if (const auto i = slot(*repaired))
+                repair[*i].push_back(*hoursToRepair(rupture));
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        out[i].medianHoursToOwn = medianHours(std::move(own[i]));
+        out[i].medianHoursToRepair = medianHours(std::move(repair[i]));
+    }
+    return out;
+}
+
+std::vector<std::pair<RuptureKind, int>> recurringKinds(std::span<const Rupture> ruptures, Instant since)
+{
+    std::vector<std::pair<RuptureKind, int>> counts;
+    for (const RuptureKind kind : kAllRuptureKinds)
+        counts.emplace_back(kind, 0);
+    for (const Rupture& rupture : ruptures)
+        if (since <= rupture.noticed())
+            ++counts[static_cast<std::size_t>(rupture.kind)].second;
+    std::erase_if(counts, [](const auto& kind) { return kind.second == 0; });
+    std::stable_sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return counts;
+}
+
+bool afterRepair(std::span<const Rupture> ruptures, Instant now)
+{
+    return std::any_of(ruptures.begin(), ruptures.end(), [&](const Rupture& rupture) {
+        if (rupture.isOpen())
+            return rupture.owned().has_value();
+        const auto repaired = rupture.repaired();
+        return repaired && *repaired <= now && now - *repaired <= std::chrono::days{kAfterRepairDays};
+    });
+}
+
 std::vector<ValidationIssue> validate(const Rupture& rupture, Instant now)
 {
     std::vector<ValidationIssue> issues;

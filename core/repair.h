@@ -138,6 +138,33 @@ void sortRuptures(std::vector<Rupture>& ruptures, const RepairTargets& targets, 
 /// The median of `hours`; none when empty.
 std::optional<double> medianHours(std::vector<double> hours);
 
+/// How fast ruptures were owned and repaired in one month: the medians of those owned (repaired)
+/// that month, in hours; how many were noticed in it.
+struct RepairMonth
+{
+    LocalDay month; ///< its first day
+    std::optional<double> medianHoursToOwn;
+    std::optional<double> medianHoursToRepair;
+    int noticed = 0;
+
+    friend bool operator==(const RepairMonth&, const RepairMonth&) = default;
+};
+
+/// The last `months` months up to the one holding `today`, oldest first, every month present
+/// (a month without ruptures has no medians). A rupture counts in the month it was owned, and in
+/// the month it was repaired, so a slow repair shows when it finally happened.
+std::vector<RepairMonth> repairMonths(std::span<const Rupture> ruptures, LocalDay today, int months, const Zone& zone);
+
+/// What kinds of rupture recur: how many of each were noticed since `since`, most first (then in
+/// the order of kAllRuptureKinds); kinds with none are left out.
+std::vector<std::pair<RuptureKind, int>> recurringKinds(std::span<const Rupture> ruptures, Instant since);
+
+/// Whether a talk with someone is "after a rupture": one of `ruptures` (theirs) is being repaired
+/// — owned and still open — or was repaired within the last `days` days (the bank's "after a
+/// rupture" questions, the trust check-ins).
+inline constexpr int kAfterRepairDays = 90;
+bool afterRepair(std::span<const Rupture> ruptures, Instant now);
+
 /// Everything wrong with a rupture logged or changed at `now`; empty when it can be stored.
 std::vector<ValidationIssue> validate(const Rupture& rupture, Instant now);
 std::vector<ValidationIssue> validate(const RepairTargets& targets);

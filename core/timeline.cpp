@@ -52,6 +52,12 @@ std::vector<TimelineEntry> timelineOf(const PersonHistory& history, LocalDay tod
         const auto& answer = history.pulseAnswers[i];
         add(TimelineKind::PulseAnswer, TimelineMoment::Happened, startOf(answer.response.day.value_or(answer.round.opens), zone), true, i);
     }
+    for (std::size_t i = 0; i < history.ruptures.size(); ++i) {
+        const auto& rupture = history.ruptures[i];
+        add(TimelineKind::Rupture, TimelineMoment::Happened, rupture.noticed(), false, i);
+        if (!rupture.isOpen())
+            add(TimelineKind::Rupture, TimelineMoment::Done, rupture.steps.back().at, false, i);
+    }
     const LocalDay yearAgo{sys_days{today} - days{365}};
     for (std::size_t i = 0; i < history.dates.size(); ++i)
         if (const auto last = previousOccurrence(history.dates[i], today); last && yearAgo < *last)

@@ -11,6 +11,7 @@
 #include "core/meeting.h"
 #include "core/personal.h"
 #include "core/pulse.h"
+#include "core/repair.h"
 
 #include <array>
 #include <vector>
@@ -30,21 +31,23 @@ struct PersonHistory
     std::vector<CheckIn> checkIns;         ///< oldest first: seen, heard, trusted, asked by name
     std::vector<Conversation> stayInterviews; ///< oldest first
     std::vector<NamedPulseAnswer> pulseAnswers; ///< their answers to named pulse rounds, oldest first
+    std::vector<Rupture> ruptures;              ///< ruptures with them (and maybe others), by id
 };
 
 /// What a timeline entry is. Filtering by kind groups contacts, one-on-ones, focus, and so on.
-enum class TimelineKind { Contact, OneOnOne, Focus, Detail, Date, ActionItem, CheckIn, StayInterview, PulseAnswer };
+enum class TimelineKind { Contact, OneOnOne, Focus, Detail, Date, ActionItem, CheckIn, StayInterview, PulseAnswer, Rupture };
 
-inline constexpr std::array kAllTimelineKinds{TimelineKind::Contact,       TimelineKind::OneOnOne,   TimelineKind::Focus,
-                                              TimelineKind::Detail,        TimelineKind::Date,       TimelineKind::ActionItem,
-                                              TimelineKind::CheckIn,       TimelineKind::StayInterview, TimelineKind::PulseAnswer};
+inline constexpr std::array kAllTimelineKinds{TimelineKind::Contact,       TimelineKind::OneOnOne,      TimelineKind::Focus,
+                                              TimelineKind::Detail,        TimelineKind::Date,          TimelineKind::ActionItem,
+                                              TimelineKind::CheckIn,       TimelineKind::StayInterview, TimelineKind::PulseAnswer,
+                                              TimelineKind::Rupture};
 
 /// Which moment of its source an entry marks.
 enum class TimelineMoment {
-    Happened, ///< a contact, a one-on-one held, a focus week, a detail learnt, a date that came round, a round answered
+    Happened, ///< a contact, a one-on-one held, a focus week, a detail learnt, a date that came round, a round answered, a rupture noticed
     Skipped,  ///< a one-on-one skipped
     Promised, ///< an action item written down
-    Done,     ///< an action item done
+    Done,     ///< an action item done, a rupture repaired or closed
 };
 
 struct TimelineEntry

@@ -9,6 +9,7 @@
 #include "ui/personview.h"
 #include "ui/pulseview.h"
 #include "ui/queries.h"
+#include "ui/repairsview.h"
 #include "ui/weekview.h"
 
 #include <QCoreApplication>
@@ -61,6 +62,7 @@ const std::vector<Area>& areas()
         {"calendar", QT_TRANSLATE_NOOP("rapport::Areas", "Calendar"), {QStringLiteral("calendar")}, buildPage<CalendarView>},
         {"health", QT_TRANSLATE_NOOP("rapport::Areas", "Health"), {QStringLiteral("health"), QStringLiteral("audit")}, buildHealth},
         {"pulse", QT_TRANSLATE_NOOP("rapport::Areas", "Pulse"), {QStringLiteral("pulse")}, buildPage<PulseView>},
+        {"repairs", QT_TRANSLATE_NOOP("rapport::Areas", "Repairs"), {QStringLiteral("repairs")}, buildPage<RepairsView>},
         {"person", QT_TRANSLATE_NOOP("rapport::Areas", "Person"), {QStringLiteral("person")}, buildPage<PersonView>, false},
     };
     return all;

@@ -12,6 +12,7 @@
 #include "core/icalendar.h"
 #include "core/meeting.h"
 #include "core/pulse.h"
+#include "core/repair.h"
 #include "core/series.h"
 #include "core/storage/conversationrepository.h"
 #include "core/storage/peoplerepository.h"
@@ -200,6 +201,19 @@ core::PulseActionId savePulseAction(const CommandContext& context, const std::op
                                     const core::PulseAction& after, const QString& label);
 /// Removes an action (as read); undo puts the same action back.
 bool removePulseAction(const CommandContext& context, const core::PulseAction& action, const QString& label);
+
+// --- Ruptures and their repair (ui/repaircommands.cpp)
+
+/// Saves a rupture whole — a new one when `before` is none ("Log a rupture with Ana Lopez"), else
+/// the change from `before` (a step taken, the plan or the story edited) — as one undo step labelled
+/// `label`; undo removes the new one or writes `before` back, redo keeps the id. `now` is when the
+/// user saved (no step may be later). Returns its id; invalid (reported, nothing pushed) on failure.
+core::RuptureId saveRupture(const CommandContext& context, const std::optional<core::Rupture>& before, const core::Rupture& after,
+                            const QString& label, core::Instant now);
+/// Removes a rupture (as read); undo puts the same one back with its id.
+bool removeRupture(const CommandContext& context, const core::Rupture& rupture, const QString& label);
+/// Changes the targets to own and repair within; undo restores `before`.
+bool setRepairTargets(const CommandContext& context, const core::RepairTargets& before, const core::RepairTargets& after);
 
 } // namespace commands
 } // namespace rapport::ui

@@ -18,6 +18,8 @@
 #include "ui/queries.h"
 #include "ui/questionbankdialog.h"
 #include "ui/quicklogdialog.h"
+#include "ui/repairsview.h"
+#include "ui/rupturedialog.h"
 #include "ui/searchdialog.h"
 #include "ui/springloading.h"
 #include "ui/statusline.h"
@@ -199,6 +201,9 @@ void MainWindow::buildMenus()
     QAction* log = edit->addAction(tr("&Log a contact…"), this, [this] { quickLog(); });
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     log->setShortcutContext(Qt::ApplicationShortcut);
+    QAction* rupture = edit->addAction(tr("Log a &rupture…"), this, [this] { logRupture(std::nullopt); });
+    rupture->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    rupture->setShortcutContext(Qt::ApplicationShortcut);
     // Offered by Ctrl+K only: the calendar's own button elsewhere.
     auto* plan = new QAction(tr("Plan my week…"), this);
     connect(plan, &QAction::triggered, this, [this] {
@@ -214,7 +219,7 @@ void MainWindow::buildMenus()
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + indexOf(&area))));
         m_switcherActions << action;
     }
-    m_switcherActions << newPerson << log << plan << find << questions << rhythms << hours;
+    m_switcherActions << newPerson << log << rupture << plan << find << questions << rhythms << hours;
     for (QAction* action : file->actions())
         if (!action->isSeparator() && action != quit) // quitting by a stray Enter would be rude
             m_switcherActions << action;
@@ -339,6 +344,28 @@ void MainWindow::showPulseActions(core::PulseRoundId round)
 {
     showView(QStringLiteral("pulse"));
     page<PulseView>()->showActionsOf(round);
+}
+
+void MainWindow::logRupture(std::optional<core::PersonId> person)
+{
+    if (m_people->rowCount() == 0) {
+        statusBar()->showMessage(tr("Add someone first: a rupture is logged with a person."), 5000);
+        return;
+    }
+    if (const auto selected = page<PeopleView>()->selectedPeople();
+        !person && selected.size() == 1 && currentArea() == QStringLiteral("people") && m_central->currentWidget() == m_areasPage)
+        person = selected.front();
+    if (!person && currentArea() == QStringLiteral("person") && m_central->currentWidget() == m_areasPage)
+        person = page<PersonView>()->person();
+    if (const QString done = RuptureDialog::ask(m_commands, *m_people, person, m_context.clock, this); !done.isEmpty())
+        statusBar()->showMessage(done, 8000);
+}
+
+void MainWindow::showRupture(core::RuptureId rupture)
+{
+    showView(QStringLiteral("repairs"));
+    page<RepairsView>()->refresh();
+    page<RepairsView>()->showRupture(rupture);
 }
 
 void MainWindow::quickLog(std::optional<core::PersonId> person, core::InteractionKind kind)

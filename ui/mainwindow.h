@@ -88,6 +88,8 @@ public:
     void prepSheet(core::PersonId person, std::optional<core::Meeting> meeting) override;
     void stayInterview(core::PersonId person, std::optional<core::ConversationId> shown) override;
     void showPulseActions(core::PulseRoundId round) override;
+    void logRupture(std::optional<core::PersonId> person) override;
+    void showRupture(core::RuptureId rupture) override;
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override;
     void openNotes(const NotesFor& oneOnOne) override;
 

@@ -246,6 +246,21 @@ QColor textOn(const QColor& fill)
 
 } // namespace
 
+namespace {
+
+PersonNode::Rupture ruptureOf(const core::HealthReport& health)
+{
+    for (const auto& reason : health.reasons) {
+        if (reason.code == core::ReasonCode::RuptureNotOwned)
+            return PersonNode::Rupture::NotOwned;
+        if (reason.code == core::ReasonCode::RuptureOpen)
+            return PersonNode::Rupture::Repairing;
+    }
+    return PersonNode::Rupture::None;
+}
+
+} // namespace
+
 PersonNode::PersonNode(const MapPerson& person, bool pinned)
     : m_person(person.person.id), m_state(person.health.health.state), m_radius(core::nodeRadius(person.person.tie.importance)),
       m_name(QString::fromStdString(person.person.name)), m_initials(initialsOf(m_name)), m_pinned(pinned)
@@ -257,6 +272,7 @@ PersonNode::PersonNode(const MapPerson& person, bool pinned)
     m_bounds = QRectF(-half, -m_radius - 4, 2 * half, 2 * m_radius + 8 + kLabelSize * 1.6);
     setToolTip(person.tooltip);
     setAcceptHoverEvents(false);
+    m_rupture = ruptureOf(person.health.health);
 }
 
 void PersonNode::setNaming(Naming naming)
@@ -270,6 +286,7 @@ void PersonNode::setNaming(Naming naming)
 void PersonNode::setHealth(const MapPerson& person)
 {
     m_state = person.health.health.state;
+    m_rupture = ruptureOf(person.health.health);
     setToolTip(person.tooltip);
     update();
 }
@@ -334,6 +351,19 @@ void PersonNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     if (m_marked) {
         painter->setPen(QPen(palette.color(QPalette::Text), 1.5 / std::max<qreal>(lod, 0.5), Qt::DashLine));
         painter->drawEllipse(QPointF(0, 0), m_radius + 6, m_radius + 6);
+    }
+    if (m_rupture != Rupture::None) {
+        // Orange on any health colour, with a rim of the base colour so it reads on every fill.
+        const qreal size = std::max<qreal>(m_radius * 0.35, 3.0);
+        const QPointF at(m_radius * 0.75, -m_radius * 0.75);
+        QPolygonF diamond{at + QPointF(0, -size), at + QPointF(size, 0), at + QPointF(0, size), at + QPointF(-size, 0)};
+        const QColor alert(0xD5, 0x5E, 0x00);
+        QPen rim(m_rupture == Rupture::NotOwned ? palette.color(QPalette::Base) : alert, 1.5);
+        rim.setCosmetic(true);
+        painter->setPen(rim);
+        painter->setBrush(m_rupture == Rupture::NotOwned ? QBrush(alert) : QBrush(palette.color(QPalette::Base)));
+        painter->drawPolygon(diamond);
+        painter->setBrush(Qt::NoBrush);
     }
     if (m_pinned && lod >= 1.0) {
         painter->setBrush(palette.color(QPalette::Text));

@@ -73,6 +73,10 @@ public:
     /// A dashed ring around the node: it is one of the people the map is pointing out.
     void setMarked(bool on);
     bool isMarked() const { return m_marked; }
+    /// An open rupture with them, from their health reasons: a small diamond on the disc's shoulder,
+    /// filled while it is not owned, an outline while it is being repaired.
+    enum class Rupture { None, NotOwned, Repairing };
+    Rupture rupture() const { return m_rupture; }
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -96,6 +100,7 @@ private:
     QString m_initials;
     QRectF m_bounds;
     Naming m_naming = Naming::ByZoom;
+    Rupture m_rupture = Rupture::None;
     bool m_pinned;
     bool m_highlighted = false;
     bool m_linkTarget = false;

@@ -6,6 +6,7 @@
 #include "core/interaction.h"
 #include "core/meeting.h"
 #include "core/pulse.h"
+#include "core/repair.h"
 
 #include <QObject>
 
@@ -54,6 +55,10 @@ public:
     virtual void stayInterview(core::PersonId person, std::optional<core::ConversationId> shown) = 0;
     /// The Pulse area on `round`, at its actions.
     virtual void showPulseActions(core::PulseRoundId round) = 0;
+    /// Ctrl+Shift+R: logs a rupture (ui/rupturedialog.h), with `person` filled in when given.
+    virtual void logRupture(std::optional<core::PersonId> person) = 0;
+    /// The Repairs area on one rupture.
+    virtual void showRupture(core::RuptureId rupture) = 0;
 };
 
 /// The one selected person, shared by every area: select someone in People and the map shows them.

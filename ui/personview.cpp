@@ -122,6 +122,18 @@ QWidget* PersonView::buildHeader()
     m_checkInButton = new QPushButton(tr("Check-in…"), header);
     m_checkInButton->setToolTip(tr("Ask them: do you feel seen, heard, trusted? Write down what they say"));
     connect(m_checkInButton, &QPushButton::clicked, this, &PersonView::recordCheckIn);
+    m_repair = new QLabel(header);
+    m_repair->setWordWrap(true);
+    m_repair->setTextFormat(Qt::RichText);
+    connect(m_repair, &QLabel::linkActivated, this, [this](const QString& link) {
+        m_page.navigator.showRupture(core::RuptureId{link.toLongLong()});
+    });
+    m_repairButton = new QPushButton(tr("Log a r&upture…"), header);
+    m_repairButton->setToolTip(tr("A misstep with them: log it to own it fast (Ctrl+Shift+R)"));
+    connect(m_repairButton, &QPushButton::clicked, this, [this] {
+        if (m_person)
+            m_page.navigator.logRupture(m_person);
+    });
     m_stay = new QLabel(header);
     m_stay->setWordWrap(true);
     m_stayButton = new QPushButton(tr("Stay interview…"), header);
@@ -178,6 +190,10 @@ QWidget* PersonView::buildHeader()
     checkInRow->addWidget(m_checkIn, 1);
     checkInRow->addWidget(m_checkInButton, 0, Qt::AlignTop);
     layout->addLayout(checkInRow);
+    auto* repairRow = new QHBoxLayout;
+    repairRow->addWidget(m_repair, 1);
+    repairRow->addWidget(m_repairButton, 0, Qt::AlignTop);
+    layout->addLayout(repairRow);
     auto* stayRow = new QHBoxLayout;
     stayRow->addWidget(m_stay, 1);
     stayRow->addWidget(m_stayButton, 0, Qt::AlignTop);
@@ -205,6 +221,7 @@ QWidget* PersonView::buildTimeline()
     m_filter->addItem(tr("Check-ins"), static_cast<int>(core::TimelineKind::CheckIn));
     m_filter->addItem(tr("Stay interviews"), static_cast<int>(core::TimelineKind::StayInterview));
     m_filter->addItem(tr("Pulse answers"), static_cast<int>(core::TimelineKind::PulseAnswer));
+    m_filter->addItem(tr("Ruptures"), static_cast<int>(core::TimelineKind::Rupture));
     m_timeline = new TimelineModel(this);
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         const int kind = m_filter->currentData().toInt();
@@ -224,6 +241,8 @@ QWidget* PersonView::buildTimeline()
     connect(m_timelineView, &QListView::activated, this, [this](const QModelIndex& index) {
         if (const auto stay = m_timeline->stayInterviewAt(index.row()); stay && m_person)
             m_page.navigator.stayInterview(*m_person, stay);
+        else if (const auto rupture = m_timeline->ruptureAt(index.row()))
+            m_page.navigator.showRupture(*rupture);
         else if (!openNotesAt(index.row()))
             changeCheckInAt(index.row());
     });
@@ -311,6 +330,7 @@ void PersonView::refresh()
         m_checkIn->setText(tr("Last check-in, %1: %2")
                                .arg(wording::relativeTime(checkIns.value().back().at, now).toLower(),
                                     wording::checkInSaid(checkIns.value().back())));
+    showRepair(history.value().ruptures, now);
     showStayInterview(notes ? notes.value().conversations : std::vector<core::Conversation>{}, stored.person.tie, today);
     showSeries(history.value(), today);
     m_remember->show(subject, history.value().details);
@@ -322,6 +342,33 @@ void PersonView::refresh()
                                  ? tr("Nothing has happened with %1 yet. Log a contact, or plan a one-on-one.").arg(subject.name)
                                  : tr("Nothing of this kind yet."));
     showTimelineOrItsNote();
+}
+
+// Their oldest open rupture, where it stands, linked to Repairs; nothing when none is open.
+void PersonView::showRepair(const std::vector<core::Rupture>& ruptures, core::Instant now)
+{
+    const core::Rupture* open = nullptr;
+    int more = 0;
+    for (const auto& rupture : ruptures) {
+        if (!rupture.isOpen())
+            continue;
+        if (open)
+            ++more;
+        else
+            open = &rupture;
+    }
+    m_repair->setVisible(open != nullptr);
+    if (!open)
+        return;
+    const QString noticed = wording::relativeTime(open->noticed(), now).toLower();
+    QString said = open->owned() ? tr("Repairing a rupture (%1, noticed %2): <a href=\"%3\">%4</a>")
+                                       .arg(wording::repairStageName(open->stage()).toLower(), noticed)
+                                 : tr("<b>A rupture not owned yet</b> (noticed %1): <a href=\"%3\">%4</a> — own it today.")
+                                       .arg(noticed);
+    said = said.arg(open->id.value).arg(QString::fromStdString(open->what).toHtmlEscaped());
+    if (more > 0)
+        said += QLatin1Char(' ') + wording::plural(more, tr("And one more open."), tr("And %n more open."));
+    m_repair->setText(said);
 }
 
 // When their last stay interview was, and for a direct report when the next is due.

@@ -52,6 +52,9 @@ public:
     /// When their last stay interview was and when the next is due (direct reports), with Stay interview….
     QLabel* stayLabel() const { return m_stay; }
     QPushButton* stayButton() const { return m_stayButton; }
+    /// Their open rupture (a link to it in Repairs), hidden when none is open, and Log a rupture….
+    QLabel* repairLabel() const { return m_repair; }
+    QPushButton* repairButton() const { return m_repairButton; }
     /// Asks them the three questions (CheckInDialog) and saves what they said as one undo step.
     void recordCheckIn();
     /// Changes the check-in at a row of the timeline (CheckInDialog); false when the row holds none.
@@ -82,6 +85,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void showRepair(const std::vector<core::Rupture>& ruptures, core::Instant now);
     void showStayInterview(const std::vector<core::Conversation>& conversations, const core::Tie& tie, core::LocalDay today);
     QWidget* buildHeader();
     void showSeries(const core::PersonHistory& history, core::LocalDay today);
@@ -101,6 +105,8 @@ private:
     QLabel* m_listening = nullptr;
     QLabel* m_checkIn = nullptr;
     QPushButton* m_checkInButton = nullptr;
+    QLabel* m_repair = nullptr;
+    QPushButton* m_repairButton = nullptr;
     QLabel* m_stay = nullptr;
     QPushButton* m_stayButton = nullptr;
     QPushButton* m_prep = nullptr;

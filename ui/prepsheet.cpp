@@ -54,6 +54,33 @@ QString isoDay(core::LocalDay day)
     return q(core::formatDay(day));
 }
 
+// Open ruptures (those not owned first) and repairs of the last 90 days with their trust check-ins.
+QList<PrepLine> repairLines(const std::vector<core::Rupture>& ruptures, bool withPrivate, core::Instant now, const core::Zone& zone)
+{
+    QList<PrepLine> open;
+    QList<PrepLine> owned;
+    QList<PrepLine> repaired;
+    for (const core::Rupture& rupture : ruptures) {
+        const QString what = rupture.isPrivate && !withPrivate ? wording::prepPrivateRupture()
+                                                               : trimmedForSheet(q(rupture.what), kLineLength);
+        const core::LocalDay noticed = core::dayIn(rupture.noticed(), zone);
+        if (rupture.isOpen()) {
+            PrepLine line{what, isoDay(noticed), wording::repairStageName(rupture.stage()), !rupture.owned()};
+            if (!rupture.owned())
+                line.note = wording::prepOwnItNow();
+            (rupture.owned() ? owned : open) << line;
+            continue;
+        }
+        const auto at = rupture.repaired();
+        if (!at || now < *at || now - *at > std::chrono::days{core::kAfterRepairDays})
+            continue;
+        const auto checkIns = core::trustCheckInDays(rupture, zone);
+        repaired << PrepLine{what, isoDay(core::dayIn(*at, zone)),
+                             wording::prepTrustCheckIns(toQDate(checkIns[0]), toQDate(checkIns[1])), false};
+    }
+    return open + owned + repaired;
+}
+
 int daysBetween(core::LocalDay from, core::LocalDay to)
 {
     return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());
@@ -233,7 +260,8 @@ core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::Person
 
     // Questions: three of the bank not asked of them lately, for what is going on with them.
     const int held = core::oneOnOnesHeld(history.value().interactions, now);
-    const core::QuestionSituation situation = core::situationOf(tie.health.state, who.tie.added, held, today);
+    core::QuestionSituation situation = core::situationOf(tie.health.state, who.tie.added, held, today);
+    situation.afterRepair = core::afterRepair(history.value().ruptures, now);
     for (const auto& suggested : core::suggestQuestions(bank.value(), asked.value(), situation, today))
         sheet.questions << PrepQuestion{q(suggested.question.text), q(core::token(suggested.question.theme))};
 
@@ -259,6 +287,8 @@ core::Result<PrepSheet> gatherPrepSheet(const PrepQueries& queries, core::Person
         sheet.kindnessNote = wording::kindnessNudge(appreciationDue);
 
     // What they said at their last check-ins, newest first.
+    sheet.repairs = repairLines(history.value().ruptures, options.includePrivateNotes, now, zone);
+
     auto checkIns = queries.checkInsOf(person);
     if (!checkIns)
         return checkIns.error();
@@ -349,6 +379,10 @@ QString prepSheetText(const PrepSheet& sheet)
     if (!sheet.kindnessNote.isEmpty())
         out << QStringLiteral("  ") + sheet.kindnessNote;
     out << QString();
+    if (!sheet.repairs.isEmpty()) {
+        textSection(out, PrepHeading::Repairs, sheet.repairs);
+        out << QString();
+    }
     out << wording::prepHeading(PrepHeading::CheckIns);
     for (const auto& line : sheet.checkIns)
         out << QStringLiteral("  - %1 — %2").arg(line.text, line.note);
@@ -418,6 +452,12 @@ QJsonObject prepSheetJson(const PrepSheet& sheet)
     QJsonArray checkIns;
     for (const auto& line : sheet.checkIns)
         checkIns.append(QJsonObject{{QStringLiteral("day"), line.day}, {QStringLiteral("text"), line.text}});
+    QJsonArray repairs;
+    for (const auto& line : sheet.repairs)
+        repairs.append(QJsonObject{{QStringLiteral("day"), line.day},
+                                   {QStringLiteral("text"), line.text},
+                                   {QStringLiteral("standing"), line.note},
+                                   {QStringLiteral("ownItNow"), line.attention}});
     return QJsonObject{
         {QStringLiteral("person"), QJsonObject{{QStringLiteral("id"), sheet.personId},
                                                {QStringLiteral("name"), sheet.person},
@@ -445,6 +485,7 @@ QJsonObject prepSheetJson(const PrepSheet& sheet)
         {QStringLiteral("kindness"), QJsonObject{{QStringLiteral("recent"), kindness},
                                                  {QStringLiteral("note"), orNull(sheet.kindnessNote)}}},
         {QStringLiteral("checkIns"), checkIns},
+        {QStringLiteral("repairs"), repairs},
         {QStringLiteral("privateNotesIncluded"), sheet.includesPrivateNotes},
     };
 }
@@ -578,7 +619,8 @@ QString prepSheetHtml(const PrepSheet& sheet, double scale)
         html += QStringLiteral("<p style=\"margin-top:2px; margin-bottom:0\">%1</p>")
                     .arg(esc(sheet.kindnessNote));
     html += heading(type, PrepHeading::CheckIns) + list(type, sheet.checkIns, PrepHeading::CheckIns);
-    // Seam: open repairs take their place here once that area exists.
+    if (!sheet.repairs.isEmpty())
+        html += heading(type, PrepHeading::Repairs) + list(type, sheet.repairs, PrepHeading::Repairs);
     html += QStringLiteral("</td></tr></table></body></html>");
     return html;
 }

@@ -92,6 +92,9 @@ struct PrepSheet
     QList<PrepLine> kindness; ///< appreciation, help and celebrations of the last 90 days, newest first
     QString kindnessNote;     ///< a warm word when appreciation is due, or when there was none lately
     QList<PrepLine> checkIns; ///< their last check-ins, newest first: what they said
+    /// Open ruptures with them (not owned first: attention) and those repaired in the last 90 days
+    /// with their trust check-ins; a private one says what happened only with private notes.
+    QList<PrepLine> repairs;
 
     bool includesPrivateNotes = false;
 

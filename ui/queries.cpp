@@ -9,6 +9,7 @@
 #include "core/storage/mappinrepository.h"
 #include "core/storage/personalrepository.h"
 #include "core/storage/pulserepository.h"
+#include "core/storage/repairrepository.h"
 #include "core/storage/teamrepository.h"
 
 #include <algorithm>
@@ -244,6 +245,16 @@ core::Result<storage::InviteCounts> DatabaseQueries::pulseInviteCounts(core::Pul
 core::Result<std::vector<core::PulseInvite>> DatabaseQueries::pulseNamedInvites(core::PulseRoundId round) const
 {
     return storage::PulseRepository(m_database).namedInvites(round);
+}
+
+core::Result<std::vector<core::Rupture>> DatabaseQueries::ruptures() const
+{
+    return storage::RepairRepository(m_database).ruptures();
+}
+
+core::Result<core::RepairTargets> DatabaseQueries::repairTargets() const
+{
+    return storage::RepairRepository(m_database).targets();
 }
 
 } // namespace rapport::ui

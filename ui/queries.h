@@ -11,6 +11,7 @@
 #include "core/meeting.h"
 #include "core/person.h"
 #include "core/pulse.h"
+#include "core/repair.h"
 #include "core/relationship.h"
 #include "core/timeline.h"
 #include "core/result.h"
@@ -63,6 +64,9 @@ public:
     virtual core::Result<std::vector<core::PulseAction>> pulseActions() const = 0;
     virtual core::Result<std::vector<core::PulseRound>> pulseRounds() const = 0;
     virtual core::Result<std::vector<storage::LastStayInterview>> lastStayInterviews() const = 0;
+    /// Every rupture (the open ones are owed this week) and the targets they are held to.
+    virtual core::Result<std::vector<core::Rupture>> ruptures() const = 0;
+    virtual core::Result<core::RepairTargets> repairTargets() const = 0;
 };
 
 /// One person's links to others (the links editor of the person page).
@@ -201,6 +205,15 @@ public:
     virtual core::Result<std::vector<core::PulseInvite>> pulseNamedInvites(core::PulseRoundId round) const = 0;
 };
 
+/// The Repairs area: every rupture with its path and plan, by id, and the targets.
+class RepairQueries
+{
+public:
+    virtual ~RepairQueries() = default;
+    virtual core::Result<std::vector<core::Rupture>> ruptures() const = 0;
+    virtual core::Result<core::RepairTargets> repairTargets() const = 0;
+};
+
 /// Every area's queries, answered from the open database.
 class DatabaseQueries final : public PeopleQueries,
                               public FocusQueries,
@@ -210,6 +223,7 @@ class DatabaseQueries final : public PeopleQueries,
                               public SearchQueries,
                               public PrepQueries,
                               public PulseQueries,
+                              public RepairQueries,
                               public DraftStore
 {
 public:
@@ -258,6 +272,8 @@ public:
     core::Result<storage::InviteCounts> pulseInviteCounts(core::PulseRoundId round) const override;
     core::Result<std::vector<core::PulseInvite>> pulseNamedInvites(core::PulseRoundId round) const override;
     core::Result<std::vector<storage::LastStayInterview>> lastStayInterviews() const override;
+    core::Result<std::vector<core::Rupture>> ruptures() const override;
+    core::Result<core::RepairTargets> repairTargets() const override;
 
 private:
     storage::Database& m_database;

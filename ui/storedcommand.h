@@ -14,6 +14,7 @@
 #include "core/storage/meetingrepository.h"
 #include "core/storage/personalrepository.h"
 #include "core/storage/pulserepository.h"
+#include "core/storage/repairrepository.h"
 #include "ui/commands.h"
 #include "ui/feedback.h"
 #include "ui/wording.h"
@@ -69,6 +70,7 @@ protected:
     storage::LinkRepository links() { return storage::LinkRepository(m_database); }
     storage::ConversationRepository conversations() { return storage::ConversationRepository(m_database); }
     storage::PulseRepository pulse() { return storage::PulseRepository(m_database); }
+    storage::RepairRepository repairs() { return storage::RepairRepository(m_database); }
     storage::Database& database() { return m_database; }
 
 private:

@@ -97,6 +97,16 @@ std::optional<core::ConversationId> TimelineModel::stayInterviewAt(int row) cons
     return m_history.stayInterviews[entry.index].id;
 }
 
+std::optional<core::RuptureId> TimelineModel::ruptureAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return std::nullopt;
+    const core::TimelineEntry& entry = m_all[m_shown[static_cast<std::size_t>(row)]];
+    if (entry.kind != core::TimelineKind::Rupture)
+        return std::nullopt;
+    return m_history.ruptures[entry.index].id;
+}
+
 int TimelineModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_shown.size());
@@ -167,6 +177,13 @@ QString TimelineModel::line(const core::TimelineEntry& entry) const
         return joined({when, tr("Answered the pulse round “%1”").arg(wording::pulseRoundName(answer.round)),
                        firstLine(wording::pulseAnswerSaid(answer).join(QStringLiteral(" · ")).toStdString())});
     }
+    case core::TimelineKind::Rupture: {
+        const auto& rupture = m_history.ruptures[entry.index];
+        if (entry.moment == core::TimelineMoment::Done)
+            return joined({when, wording::repairStageName(rupture.stage()), firstLine(rupture.what)});
+        return joined({when, tr("Rupture (%1)").arg(wording::severityName(rupture.severity).toLower()), firstLine(rupture.what),
+                       rupture.isOpen() ? tr("now: %1").arg(wording::repairStageName(rupture.stage()).toLower()) : QString()});
+    }
     }
     return when;
 }
@@ -197,6 +214,8 @@ QString TimelineModel::fullText(const core::TimelineEntry& entry) const
                 wording::pulseAnswerSaid(answer))
             .join(QLatin1Char('\n'));
     }
+    case core::TimelineKind::Rupture:
+        return tr("%1\nEnter opens it in Repairs").arg(toQ(m_history.ruptures[entry.index].what));
     case core::TimelineKind::Date:
         break;
     }

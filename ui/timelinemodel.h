@@ -32,6 +32,8 @@ public:
     std::optional<core::CheckIn> checkInAt(int row) const;
     /// The stay interview at `row`, which can be opened; none for any other entry.
     std::optional<core::ConversationId> stayInterviewAt(int row) const;
+    /// The rupture an entry of row `row` is about; none for other entries.
+    std::optional<core::RuptureId> ruptureAt(int row) const;
     /// Entries of every kind, before filtering.
     int totalCount() const { return static_cast<int>(m_all.size()); }
 

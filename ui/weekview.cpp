@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDate>
 #include <QDragEnterEvent>
+#include <QLocale>
 #include <QDropEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -328,13 +329,14 @@ QWidget* WeekView::buildDatesSection()
 QWidget* WeekView::buildAlsoDueSection()
 {
     m_alsoDue = listSection(m_alsoDueSection, tr("Promised and due"),
-                            tr("Enter or double-click opens the round's actions, or the stay interview"));
+                            tr("Enter or double-click opens the rupture in Repairs, the round's actions, or the stay interview"));
     connect(m_alsoDue, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         const qlonglong id = item->data(kAlsoDueIdRole).toLongLong();
-        if (static_cast<AlsoDue>(item->data(kAlsoDueKindRole).toInt()) == AlsoDue::PulseAction)
-            m_navigator.showPulseActions(core::PulseRoundId{id});
-        else
-            m_navigator.stayInterview(core::PersonId{id}, std::nullopt);
+        switch (static_cast<AlsoDue>(item->data(kAlsoDueKindRole).toInt())) {
+        case AlsoDue::PulseAction: m_navigator.showPulseActions(core::PulseRoundId{id}); break;
+        case AlsoDue::StayInterview: m_navigator.stayInterview(core::PersonId{id}, std::nullopt); break;
+        case AlsoDue::Rupture: m_navigator.showRupture(core::RuptureId{id}); break;
+        }
     });
     return m_alsoDueSection;
 }
@@ -448,10 +450,50 @@ void WeekView::showAlsoDue()
 {
     m_alsoDue->clear();
     const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
+    showOpenRuptures();
     showOverdueActions(today);
     showStayInterviewsDue(today);
     m_alsoDue->setFixedHeight(m_alsoDue->sizeHintForRow(0) * std::clamp(m_alsoDue->count(), 1, 8) + 2 * m_alsoDue->frameWidth());
     m_alsoDueSection->setVisible(m_alsoDue->count() > 0);
+}
+
+// Open ruptures, in the Repairs order: those not owned first ("own it today"), then those being
+// repaired. A rupture is a promise to oneself as much as an action after a round.
+void WeekView::showOpenRuptures()
+{
+    auto ruptures = m_queries.ruptures();
+    auto targets = m_queries.repairTargets();
+    if (!ruptures || !targets) {
+        m_context.feedback.error(tr("Could not read the ruptures"), wording::errorWithPlace(!ruptures ? ruptures.error() : targets.error()));
+        return;
+    }
+    const core::Instant now = m_clock();
+    std::vector<core::Rupture> open;
+    for (auto& rupture : ruptures.value())
+        if (rupture.isOpen())
+            open.push_back(std::move(rupture));
+    core::sortRuptures(open, targets.value(), now);
+    std::stable_partition(open.begin(), open.end(), [](const core::Rupture& r) { return !r.owned(); });
+    for (const core::Rupture& rupture : open) {
+        QStringList names;
+        for (const core::PersonId person : rupture.people)
+            if (const int row = m_people.rowOf(person); row >= 0)
+                names << q(m_people.rowAt(row).person.name);
+        if (names.isEmpty())
+            continue;
+        const QString who = QLocale().createSeparatedList(names);
+        const QString text = rupture.owned()
+                                 ? tr("Repairing with %1: “%2” · %3").arg(who, q(rupture.what), wording::repairStageName(rupture.stage()).toLower())
+                                 : tr("Own it today: the rupture with %1, “%2”").arg(who, q(rupture.what));
+        auto* item = new QListWidgetItem(text, m_alsoDue);
+        if (!rupture.owned()) {
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
+        item->setData(kAlsoDueKindRole, static_cast<int>(AlsoDue::Rupture));
+        item->setData(kAlsoDueIdRole, static_cast<qlonglong>(rupture.id.value));
+    }
 }
 
 // Actions promised after a pulse round whose day has passed, the latest first.

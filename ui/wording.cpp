@@ -669,6 +669,15 @@ QString severityName(core::Severity severity)
     return {};
 }
 
+QString repairTime(double hours)
+{
+    if (hours < 1.0)
+        return tr("under an hour");
+    if (hours < 48.0)
+        return plural(static_cast<int>(std::lround(hours)), tr("%n hour"), tr("%n hours"));
+    return plural(static_cast<int>(std::lround(hours / 24.0)), tr("%n day"), tr("%n days"));
+}
+
 QString ruptureKindName(core::RuptureKind kind)
 {
     using K = core::RuptureKind;
@@ -752,8 +761,25 @@ QString prepHeading(PrepHeading heading)
     case H::Kindness: return tr("Recent kindness");
     case H::PrivateNotes: return tr("Private");
     case H::CheckIns: return tr("Check-ins");
+    case H::Repairs: return tr("Repairs");
     }
     return {};
+}
+
+QString prepPrivateRupture()
+{
+    return tr("A rupture (private)");
+}
+
+QString prepOwnItNow()
+{
+    return tr("not owned yet: own it first thing");
+}
+
+QString prepTrustCheckIns(const QDate& first, const QDate& second)
+{
+    return tr("repaired; check in on trust about %1 and %2")
+        .arg(date(first, DateStyle::Medium, Year::Omitted), date(second, DateStyle::Medium, Year::Omitted));
 }
 
 QString prepEmpty(PrepHeading heading)

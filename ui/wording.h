@@ -119,6 +119,8 @@ QString detailTopicName(core::DetailTopic topic);
 /// "Owned it", "Rebuilding trust", "Closed without repair".
 QString repairStageName(core::RepairStage stage);
 QString severityName(core::Severity severity);
+/// How long owning or repairing took: "under an hour", "5 hours", "3 days" (from 48 hours on).
+QString repairTime(double hours);
 /// The manager's part in their own words: "I missed a commitment", "I left them out".
 QString ruptureKindName(core::RuptureKind kind);
 /// "Birthday", "Work anniversary", or a custom date's own name.
@@ -149,8 +151,14 @@ enum class PrepHeading {
     Kindness,     ///< "Recent kindness"
     PrivateNotes, ///< "Private"
     CheckIns,     ///< "Check-ins": seen, heard, trusted
+    Repairs,      ///< "Repairs": open ruptures and recent repairs
 };
 QString prepHeading(PrepHeading heading);
+/// The prep sheet's repairs: a private rupture without private notes, a rupture not owned yet,
+/// and the trust check-ins after a repair ("check in on trust about Dec 8 and Dec 29").
+QString prepPrivateRupture();
+QString prepOwnItNow();
+QString prepTrustCheckIns(const QDate& first, const QDate& second);
 /// What the sheet says of an empty section: "Nothing open.", "Nothing written yet.", …
 QString prepEmpty(PrepHeading heading);
 /// "The first contact is due Tuesday, January 5, 2027." (a new tie's one reason, in words).

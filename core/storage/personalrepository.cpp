@@ -5,6 +5,7 @@
 #include "core/storage/database.h"
 #include "core/storage/focusrepository.h"
 #include "core/storage/pulserepository.h"
+#include "core/storage/repairrepository.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
 
@@ -263,6 +264,11 @@ core::Result<core::PersonHistory> PersonalRepository::history(core::PersonId per
     if (!answers)
         return answers.error();
     history.pulseAnswers = std::move(answers.value());
+    auto ruptures = rows::rupturesWhere(db, QStringLiteral("WHERE id IN (SELECT rupture_id FROM rupture_people WHERE person_id = ?)"),
+                                        {person.value});
+    if (!ruptures)
+        return ruptures.error();
+    history.ruptures = std::move(ruptures.value());
     return history;
 }
 

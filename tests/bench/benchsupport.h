@@ -45,6 +45,8 @@ public:
     void prepSheet(core::PersonId, std::optional<core::Meeting>) override {}
     void stayInterview(core::PersonId, std::optional<core::ConversationId>) override {}
     void showPulseActions(core::PulseRoundId) override {}
+    void logRupture(std::optional<core::PersonId>) override {}
+    void showRupture(core::RuptureId) override {}
     std::optional<core::Interaction> askHowItWent(const core::Meeting&) override { return std::nullopt; }
 };
 

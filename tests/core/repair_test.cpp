@@ -159,3 +159,62 @@ TEST(Repair, TokensRoundTrip)
         EXPECT_EQ(repairStageFromToken(token(stage)), stage);
     EXPECT_EQ(severityFromToken("huge"), std::nullopt);
 }
+
+TEST(Repair, MonthsGiveTheMedianHoursOwnedAndRepairedInEachMonthAndEveryMonthIsThere)
+{
+    Rupture quick = noticedAt("2026-10-05T10:00");
+    quick = withStep(quick, RepairStage::Owned, at("2026-10-05T14:00"), "");   // 4 h
+    quick = withStep(quick, RepairStage::Repaired, at("2026-11-04T10:00"), ""); // 721 h (summer time ended), in November
+    Rupture slow = noticedAt("2026-10-10T10:00");
+    slow = withStep(slow, RepairStage::Apologised, at("2026-10-12T10:00"), ""); // owned by the apology: 48 h
+    Rupture third = noticedAt("2026-10-20T10:00");
+    third = withStep(third, RepairStage::Owned, at("2026-10-20T20:00"), ""); // 10 h
+    const Rupture old = noticedAt("2026-01-03T10:00");                      // before the window
+
+    const std::vector<Rupture> all{quick, slow, third, old};
+    const auto months = repairMonths(all, LocalDay{2026y / December / 6}, 3, kBerlin);
+    ASSERT_EQ(months.size(), 3U);
+    EXPECT_EQ(months[0].month, LocalDay{2026y / October / 1});
+    EXPECT_EQ(months[0].noticed, 3);
+    EXPECT_EQ(months[0].medianHoursToOwn, 10.0) << "4, 10 and 48 hours";
+    EXPECT_FALSE(months[0].medianHoursToRepair);
+    EXPECT_EQ(months[1].month, LocalDay{2026y / November / 1});
+    EXPECT_EQ(months[1].medianHoursToRepair, 721.0) << "a repair counts in the month it happened";
+    EXPECT_EQ(months[1].noticed, 0);
+    EXPECT_EQ(months[2].month, LocalDay{2026y / December / 1});
+    EXPECT_FALSE(months[2].medianHoursToOwn) << "a quiet month is there, without medians";
+
+    const auto acrossYears = repairMonths(all, LocalDay{2027y / January / 15}, 14, kBerlin);
+    ASSERT_EQ(acrossYears.size(), 14U);
+    EXPECT_EQ(acrossYears.front().month, LocalDay{2025y / December / 1});
+    EXPECT_EQ(acrossYears[1].noticed, 1) << "January 2026";
+}
+
+TEST(Repair, RecurringKindsCountTheRecentOnesMostFirst)
+{
+    std::vector<Rupture> all(4, noticedAt("2026-11-10T10:00"));
+    all[0].kind = RuptureKind::LeftOut;
+    all[1].kind = RuptureKind::MissedCommitment;
+    all[2].kind = RuptureKind::MissedCommitment;
+    all[3].kind = RuptureKind::SpokeHarshly;
+    all[3].steps.front().at = at("2026-01-10T10:00"); // noticed long ago
+    const auto kinds = recurringKinds(all, at("2026-06-01T00:00"));
+    ASSERT_EQ(kinds.size(), 2U);
+    EXPECT_EQ(kinds[0], std::pair(RuptureKind::MissedCommitment, 2));
+    EXPECT_EQ(kinds[1], std::pair(RuptureKind::LeftOut, 1));
+}
+
+TEST(Repair, ATalkIsAfterARuptureWhileItIsOwnedAndOpenAndFor90DaysAfterTheRepair)
+{
+    const Instant now = at("2026-12-06T18:00");
+    Rupture r = noticedAt("2026-08-01T10:00");
+    EXPECT_FALSE(afterRepair(std::vector{r}, now)) << "not owned yet: own it first, questions come after";
+    r = withStep(r, RepairStage::Owned, at("2026-08-02T10:00"), "");
+    EXPECT_TRUE(afterRepair(std::vector{r}, now));
+    Rupture repaired = withStep(r, RepairStage::Repaired, at("2026-09-10T10:00"), "");
+    EXPECT_TRUE(afterRepair(std::vector{repaired}, now)) << "87 days ago";
+    repaired.steps.back().at = at("2026-09-01T10:00");
+    EXPECT_FALSE(afterRepair(std::vector{repaired}, now)) << "96 days ago";
+    const Rupture closed = withStep(r, RepairStage::Closed, at("2026-12-01T10:00"), "They left the team");
+    EXPECT_FALSE(afterRepair(std::vector{closed}, now)) << "closed without repair is no repair";
+}

@@ -166,7 +166,7 @@ TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
     // The synopses spelled out, so that a table that lost a format or an option fails here too.
     for (const char* synopsis : {"demo --scale small|team|director|vp [--seed N] [--today YYYY-MM-DD]", "check", "backup FILE",
                                  "export json|ics FILE", "import json|ics|pulse FILE [--dry-run] [--round ID] [--mapping FILE]",
-                                 "report health|week|pulse [--at YYYY-MM-DD] [--format text|json] [--round ID]",
+                                 "report health|week|pulse|repairs [--at YYYY-MM-DD] [--format text|json] [--round ID]",
                                  "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]] [--by me|them]",
                                  "prep PERSON [--format text|json] [--pdf FILE] [--private]",
                                  "pulse open|close|invites|serve [ID] [--team TEAM]… [--named] [--template NAME] [--threshold N] [--closes YYYY-MM-DD] "
@@ -533,7 +533,7 @@ TEST_F(Cli, ScreenshotRendersEveryViewOffscreen)
 {
     const QString db = path("shots.sqlite");
     ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}).exitCode, 0);
-    for (const char* view : {"week", "people", "audit", "map", "calendar", "health", "pulse"}) {
+    for (const char* view : {"week", "people", "audit", "map", "calendar", "health", "pulse", "repairs"}) {
         SCOPED_TRACE(view);
         const QString file = path("shot.png");
         QFile::remove(file);
@@ -562,11 +562,11 @@ TEST_F(Cli, ScreenshotRendersEveryViewOffscreen)
                                  QStringLiteral("--person"), QStringLiteral("999")}),
                        1, "no person with this id");
     // An area not built yet is no view: a usage error naming those that exist, before any file is made.
-    for (const char* unbuilt : {"repairs", "team"}) {
+    for (const char* unbuilt : {"team"}) {
         const Outcome run = onDb(path("none.sqlite"), {QStringLiteral("--screenshot"), path("none.png"), QStringLiteral("--view"),
                                                        QLatin1String(unbuilt)});
         EXPECT_EQ(run.exitCode, 2) << unbuilt;
-        EXPECT_TRUE(run.err.contains(QStringLiteral("week, people, map, calendar, health, audit, pulse, person"))) << run.err.toStdString();
+        EXPECT_TRUE(run.err.contains(QStringLiteral("week, people, map, calendar, health, audit, pulse, repairs, person"))) << run.err.toStdString();
         EXPECT_FALSE(QFile::exists(path("none.sqlite")));
     }
     // A first start on a new database shows the welcome page.
@@ -1436,5 +1436,62 @@ TEST_F(Cli, RuptureLogPrintsItsIdAndStepMovesItForwardOnly)
                        "owned|apologised|rebuilding|repaired");
     expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), QStringLiteral("99"), QStringLiteral("owned")}), 1,
                        "no such rupture");
-    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("mend"), id}), 2, "use log or step");
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("mend"), id}), 2, "use log, step or close");
+}
+
+TEST_F(Cli, RuptureCloseAsksWhyAndReportRepairsGivesAgesAndHoursToOwnAndRepair)
+{
+    const QString db = path("repairs.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("add"), QStringLiteral("Dana Levi"), QStringLiteral("--kind"), QStringLiteral("direct-report")}).exitCode, 0);
+    ASSERT_EQ(onDb(db, {QStringLiteral("add"), QStringLiteral("Sam Ode"), QStringLiteral("--kind"), QStringLiteral("peer")}).exitCode, 0);
+    auto log = [&](const char* who, const char* what, const char* at) {
+        return onDb(db, {QStringLiteral("rupture"), QStringLiteral("log"), QLatin1String(who), QStringLiteral("--what"), QLatin1String(what),
+                         QStringLiteral("--at"), QLatin1String(at)})
+            .out.trimmed();
+    };
+    const QString repaired = log("Dana", "Missed her demo", "2026-11-02T09:00");
+    ASSERT_EQ(onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), repaired, QStringLiteral("owned"), QStringLiteral("--at"),
+                        QStringLiteral("2026-11-02T14:00")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), repaired, QStringLiteral("repaired"), QStringLiteral("--at"),
+                        QStringLiteral("2026-11-12T09:00")})
+                  .exitCode,
+              0);
+    const QString open = log("Sam", "Took credit for his fix", "2026-11-20T10:00");
+    const QString closed = log("Sam", "Skipped his review", "2026-11-21T10:00");
+    expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("close"), closed}), 2, "needs --why TEXT");
+    const Outcome closing = onDb(db, {QStringLiteral("rupture"), QStringLiteral("close"), closed, QStringLiteral("--why"),
+                                      QStringLiteral("He left the company"), QStringLiteral("--at"), QStringLiteral("2026-11-22T10:00")});
+    ASSERT_EQ(closing.exitCode, 0) << closing.err.toStdString();
+    EXPECT_TRUE(closing.out.contains(QStringLiteral("closed without repair, 24.0 hours"))) << closing.out.toStdString();
+
+    const Outcome report = onDb(db, {QStringLiteral("report"), QStringLiteral("repairs"), QStringLiteral("--format"), QStringLiteral("json"),
+                                     QStringLiteral("--at"), QStringLiteral("2026-12-01")});
+    ASSERT_EQ(report.exitCode, 0) << report.err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(report.out.toUtf8()).object();
+    const QJsonArray opened = o[QStringLiteral("open")].toArray();
+    const QJsonArray ended = o[QStringLiteral("ended")].toArray();
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_EQ(opened[0][QStringLiteral("id")].toInteger(), open.toLongLong());
+    EXPECT_TRUE(opened[0][QStringLiteral("hoursToOwn")].isNull()) << "not owned yet";
+    EXPECT_TRUE(opened[0][QStringLiteral("ownOverdue")].toBool()) << "11 days and not owned";
+    EXPECT_GT(opened[0][QStringLiteral("ageDays")].toDouble(), 10.0);
+    ASSERT_EQ(ended.size(), 2);
+    QJsonObject dana;
+    for (const auto& e : ended)
+        if (e[QStringLiteral("id")].toInteger() == repaired.toLongLong())
+            dana = e.toObject();
+    EXPECT_EQ(dana[QStringLiteral("hoursToOwn")].toDouble(), 5.0);
+    EXPECT_EQ(dana[QStringLiteral("hoursToRepair")].toDouble(), 240.0);
+    EXPECT_EQ(dana[QStringLiteral("people")].toArray()[0][QStringLiteral("name")].toString(), QStringLiteral("Dana Levi"));
+
+    const Outcome text = onDb(db, {QStringLiteral("report"), QStringLiteral("repairs"), QStringLiteral("--at"), QStringLiteral("2026-12-01")});
+    ASSERT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral("NOT OWNED: own it today"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("repaired in 240.0 h")));
+    const Outcome later = onDb(db, {QStringLiteral("report"), QStringLiteral("repairs"), QStringLiteral("--format"), QStringLiteral("json"),
+                                    QStringLiteral("--at"), QStringLiteral("2027-03-01")});
+    EXPECT_EQ(QJsonDocument::fromJson(later.out.toUtf8()).object()[QStringLiteral("ended")].toArray().size(), 0)
+        << "ended more than 90 days before";
 }

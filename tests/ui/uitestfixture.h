@@ -46,6 +46,8 @@ public:
         stayInterviewsShown.push_back(shown);
     }
     void showPulseActions(core::PulseRoundId round) override { pulseActionsShown.push_back(round); }
+    void logRupture(std::optional<core::PersonId> person) override { rupturesAsked.push_back(person); }
+    void showRupture(core::RuptureId rupture) override { rupturesShown.push_back(rupture); }
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override
     {
         askedAbout.push_back(meeting);
@@ -54,6 +56,8 @@ public:
 
     std::vector<core::PersonId> opened, focused, edited, planned, stayInterviews;
     std::vector<core::PulseRoundId> pulseActionsShown;
+    std::vector<std::optional<core::PersonId>> rupturesAsked;
+    std::vector<core::RuptureId> rupturesShown;
     std::vector<std::optional<core::ConversationId>> stayInterviewsShown;
     std::vector<std::pair<std::optional<core::PersonId>, core::InteractionKind>> logged;
     std::vector<core::HealthState> statesShown;
