@@ -4,6 +4,7 @@
 #include "core/focus.h"
 #include "core/pulse.h"
 #include "core/questions.h"
+#include "core/repair.h"
 
 #include "core/tokens.h"
 
@@ -927,6 +928,100 @@ void addStayInterviews(Dataset& data, const DemoOptions& options)
     }
 }
 
+// What a manager writes when logging a rupture, by kind (in kAllRuptureKinds order, Other last).
+struct RuptureStory
+{
+    RuptureKind kind;
+    std::string_view what;
+    std::string_view myPart;
+    std::string_view theirs;
+};
+
+constexpr std::array kRuptureStories{
+    RuptureStory{RuptureKind::MissedCommitment, "Missed the review I promised to join", "I double-booked and did not tell them",
+                 "That their work is not worth my time"},
+    RuptureStory{RuptureKind::SpokeHarshly, "Snapped at them in standup", "I was stressed about the release and took it out on them",
+                 "Embarrassed in front of the team"},
+    RuptureStory{RuptureKind::LeftOut, "Left them off the planning invite", "I forgot to add them", "Sidelined on their own project"},
+    RuptureStory{RuptureKind::Dismissed, "Brushed off their concern about the deadline", "I wanted to keep the meeting short",
+                 "Not heard"},
+    RuptureStory{RuptureKind::DecidedWithout, "Changed their priorities without asking", "I decided in a hurry with my boss",
+                 "That their view did not count"},
+    RuptureStory{RuptureKind::TookCredit, "Presented their idea as the team's without naming them", "I did not name who had the idea",
+                 "Invisible"},
+    RuptureStory{RuptureKind::BrokeConfidence, "Mentioned their family news before they did", "I repeated what was told in confidence",
+                 "That I cannot be trusted with what matters"},
+    RuptureStory{RuptureKind::Other, "Cut them off twice in the design review", "I was sure I knew where they were going",
+                 "Talked over"},
+};
+
+constexpr std::array kPlanSteps{std::string_view{"Ask for their view first in the next planning"},
+                                std::string_view{"Name their contribution in the team update"},
+                                std::string_view{"Block the time for their reviews and keep it"},
+                                std::string_view{"Check in after a week: how is it landing?"}};
+
+constexpr std::array kClosedWhy{std::string_view{"They moved to another company"}, std::string_view{"It was not mine to repair, we agreed"}};
+
+// A few ruptures at every scale, in every state: one just noticed, one being rebuilt with a plan,
+// repaired ones across the last months (for the charts), one closed without repair.
+void addRuptures(Dataset& data, const DemoOptions& options)
+{
+    using namespace std::chrono;
+    Random random(options.seed * 0x9E3779B97F4A7C15ull + 41);
+    std::vector<PersonId> close;
+    for (const auto& person : data.people)
+        if (!person.tie.paused && (isClose(person.tie.kind) || person.tie.kind == RelationshipKind::Peer))
+            close.push_back(person.id);
+    if (close.empty())
+        return;
+    const int count = std::max(4, static_cast<int>(data.people.size()) / 20);
+    const sys_days anchor{options.anchorDay};
+    auto at = [&](int daysAgo, int hour) { return atLocal(LocalDay{anchor - days{daysAgo}}, hours{hour}, options.zone); };
+    const int firstStory = random.between(0, static_cast<int>(kRuptureStories.size()) - 1);
+    for (int i = 0; i < count; ++i) {
+        // Every kind in turn (3 is prime to 8), so that a few ruptures are a few different stories.
+        const RuptureStory& story = kRuptureStories[static_cast<std::size_t>(firstStory + 3 * i) % kRuptureStories.size()];
+        const PersonId person = close[static_cast<std::size_t>(random.between(0, static_cast<int>(close.size()) - 1))];
+        const int state = i % 6;
+        // The newest first: just noticed, then being rebuilt; the rest are spread over the months.
+        const int noticedAgo = state == 0 ? 1 : state == 1 ? random.between(4, 9) : random.between(12, 330);
+        const Instant noticed = at(noticedAgo, random.between(9, 16));
+        Rupture r = loggedRupture({person}, noticed, std::string(story.what), kAllSeverities[static_cast<std::size_t>(random.between(0, 2))],
+                                  noticed);
+        r.id = RuptureId{static_cast<long long>(data.ruptures.size() + 1)};
+        r.kind = story.kind;
+        r.myPart = std::string(story.myPart);
+        r.theirExperience = std::string(story.theirs);
+        r.isPrivate = random.chance(0.8);
+        if (state != 0) {
+            const Instant owned = noticed + hours{random.between(2, state == 3 ? 90 : 40)};
+            r = withStep(r, random.chance(0.5) ? RepairStage::Owned : RepairStage::Apologised, owned, {});
+            if (state == 4) {
+                r = withStep(r, RepairStage::Closed, owned + days{random.between(3, 10)}, std::string(random.pick(kClosedWhy)));
+            } else {
+                const Instant rebuilding = owned + days{1};
+                r = withStep(r, RepairStage::Rebuilding, rebuilding, {});
+                const LocalDay started = dayIn(rebuilding, options.zone);
+                for (int step = 0; step < 2; ++step) {
+                    PlanStep plan{std::string(kPlanSteps[static_cast<std::size_t>((i + step) % kPlanSteps.size())]),
+                                  LocalDay{sys_days{started} + days{7 * (step + 1)}}, std::nullopt};
+                    const LocalDay done{sys_days{started} + days{4 + 7 * step}};
+                    if ((state != 1 || step == 0) && sys_days{done} < anchor)
+                        plan.done = done;
+                    r.plan.push_back(std::move(plan));
+                }
+                if (state != 1)
+                    r = withStep(r, RepairStage::Repaired, noticed + days{random.between(6, 45)}, {});
+            }
+        }
+        // A step dated on the anchor day or later has not happened yet (the demo may be made early
+        // on that day): a repair still to come stays in rebuilding.
+        while (r.steps.size() > 1 && at(0, 0) <= r.steps.back().at)
+            r.steps.pop_back();
+        data.ruptures.push_back(std::move(r));
+    }
+}
+
 } // namespace
 
 std::string_view token(DemoScale scale)
@@ -998,6 +1093,7 @@ Dataset generateDemo(const DemoOptions& options)
     addPulse(data, options);
     addPulseActions(data, options);
     addStayInterviews(data, options);
+    addRuptures(data, options);
     return data;
 }
 

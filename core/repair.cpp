@@ -160,6 +160,8 @@ void sortRuptures(std::vector<Rupture>& ruptures, const RepairTargets& targets, 
         const bool aLate = ownOverdue(a, targets, now), bLate = ownOverdue(b, targets, now);
         if (aLate != bLate)
             return aLate;
+        if (a.owned().has_value() != b.owned().has_value()) // owning is the step that cannot wait
+            return !a.owned();
         return a.noticed() < b.noticed();
     });
 }

@@ -131,8 +131,8 @@ bool repairOverdue(const Rupture& rupture, const RepairTargets& targets, Instant
 inline constexpr std::array kTrustCheckInDays{7, 28};
 std::vector<LocalDay> trustCheckInDays(const Rupture& rupture, const Zone& zone);
 
-/// The order of the Repairs list: open ones first (overdue to own first, then the oldest noticed),
-/// then the closed ones, newest first.
+/// The order of the Repairs list and of This week: open ones first (overdue to own first, then
+/// the others not owned yet, then the oldest noticed), then the ended ones, newest first.
 void sortRuptures(std::vector<Rupture>& ruptures, const RepairTargets& targets, Instant now);
 
 /// The median of `hours`; none when empty.

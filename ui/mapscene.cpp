@@ -268,8 +268,10 @@ PersonNode::PersonNode(const MapPerson& person, bool pinned)
     setFlags(ItemIsSelectable | ItemIsMovable | ItemIsFocusable | ItemSendsGeometryChanges);
     // The name label below the disc widens the bounds; measured once (the scene asks often).
     const qreal nameHalf = QFontMetricsF(labelFont()).horizontalAdvance(m_name) / 2 + 2;
-    const qreal half = std::max(m_radius + 4, nameHalf);
-    m_bounds = QRectF(-half, -m_radius - 4, 2 * half, 2 * m_radius + 8 + kLabelSize * 1.6);
+    const qreal half = std::max(m_radius * 1.4 + 5.5, nameHalf);
+    // Above: room for the rupture mark on the disc's shoulder (paint()).
+    const qreal top = std::max(m_radius + 4, m_radius * 1.4 + 5.5);
+    m_bounds = QRectF(-half, -top, 2 * half, top + m_radius + 4 + kLabelSize * 1.6);
     setToolTip(person.tooltip);
     setAcceptHoverEvents(false);
     m_rupture = ruptureOf(person.health.health);
@@ -354,8 +356,8 @@ void PersonNode::paint(QPainter* painter, const QStyleOptionGraphicsItem* option
     }
     if (m_rupture != Rupture::None) {
         // Orange on any health colour, with a rim of the base colour so it reads on every fill.
-        const qreal size = std::max<qreal>(m_radius * 0.35, 3.0);
-        const QPointF at(m_radius * 0.75, -m_radius * 0.75);
+        const qreal size = std::max<qreal>(m_radius * 0.6, 5.5);
+        const QPointF at(m_radius * 0.8, -m_radius * 0.8);
         QPolygonF diamond{at + QPointF(0, -size), at + QPointF(size, 0), at + QPointF(0, size), at + QPointF(-size, 0)};
         const QColor alert(0xD5, 0x5E, 0x00);
         QPen rim(m_rupture == Rupture::NotOwned ? palette.color(QPalette::Base) : alert, 1.5);

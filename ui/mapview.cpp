@@ -398,7 +398,7 @@ QWidget* MapView::buildLegend()
         states << QStringLiteral("<span style=\"color:%1\">\u25CF</span>&nbsp;%2").arg(stateColor(state).name(), wording::stateName(state));
     auto* key = new QLabel(states.join(QStringLiteral(" &nbsp; ")) +
                                tr(" &nbsp;·&nbsp; size: importance · thick line to you: recent, healthy contact · "
-                                  "dashed: links between people · dot: pinned · Shift+drag onto someone: link the two"),
+                                  "dashed: links between people · dot: pinned · <span style=\"color:#D55E00\">\u25C6</span>&nbsp;a rupture to repair · Shift+drag onto someone: link the two"),
                            legend);
     key->setTextFormat(Qt::RichText);
     key->setWordWrap(true);

@@ -183,20 +183,20 @@ QWidget* PersonView::buildHeader()
     // The prep sheet beside the next one-on-one it prepares.
     auto* rhythmRow = new QHBoxLayout;
     rhythmRow->addWidget(m_rhythm, 1);
-    rhythmRow->addWidget(m_prep, 0, Qt::AlignTop);
+    rhythmRow->addWidget(m_prep, 0, Qt::AlignTop | Qt::AlignRight);
     layout->addLayout(rhythmRow);
     layout->addWidget(m_listening);
     auto* checkInRow = new QHBoxLayout;
     checkInRow->addWidget(m_checkIn, 1);
-    checkInRow->addWidget(m_checkInButton, 0, Qt::AlignTop);
+    checkInRow->addWidget(m_checkInButton, 0, Qt::AlignTop | Qt::AlignRight);
     layout->addLayout(checkInRow);
     auto* repairRow = new QHBoxLayout;
     repairRow->addWidget(m_repair, 1);
-    repairRow->addWidget(m_repairButton, 0, Qt::AlignTop);
+    repairRow->addWidget(m_repairButton, 0, Qt::AlignTop | Qt::AlignRight);
     layout->addLayout(repairRow);
     auto* stayRow = new QHBoxLayout;
     stayRow->addWidget(m_stay, 1);
-    stayRow->addWidget(m_stayButton, 0, Qt::AlignTop);
+    stayRow->addWidget(m_stayButton, 0, Qt::AlignTop | Qt::AlignRight);
     layout->addLayout(stayRow);
     m_series = new QWidget(header);
     auto* seriesLayout = new QVBoxLayout(m_series);

@@ -23,6 +23,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -219,9 +220,9 @@ RepairsView::RepairsView(const PageContext& page, const RepairQueries& queries, 
     splitter->addWidget(buildList());
     splitter->addWidget(buildDetail());
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({560, 720});
+    splitter->setSizes({460, 820});
     m_tabs->addTab(splitter, tr("&Ruptures"));
-    m_tabs->addTab(buildPatterns(), tr("P&atterns"));
+    m_tabs->addTab(buildPatterns(), tr("Patter&ns"));
     contentLayout->addWidget(m_tabs, 1);
     m_pages->addWidget(content);
 
@@ -266,7 +267,7 @@ QWidget* RepairsView::buildDetail()
     auto* edit = new QPushButton(tr("&Edit…"), detail);
     auto* remove = new QPushButton(tr("&Delete"), detail);
     remove->setToolTip(tr("Removes it with its path and plan; Undo brings it back"));
-    auto* open = new QPushButton(tr("Open &person"), detail);
+    auto* open = new QPushButton(tr("Open their pa&ge"), detail);
     storyButtons->addWidget(edit);
     storyButtons->addWidget(remove);
     storyButtons->addWidget(open);
@@ -274,15 +275,17 @@ QWidget* RepairsView::buildDetail()
 
     m_path = paragraph(QString(), detail);
     m_path->setTextFormat(Qt::RichText);
-    auto* steps = new QHBoxLayout;
+    // Three a row, so that the detail fits beside the list in a window of 960 pixels.
+    auto* steps = new QGridLayout;
     for (const core::RepairStage stage : kStepStages) {
         auto* button = new QPushButton(stepButtonText(stage), detail);
         button->setToolTip(stepButtonTip(stage));
         connect(button, &QPushButton::clicked, this, [this, stage] { askForStep(stage); });
-        steps->addWidget(button);
+        const int index = static_cast<int>(m_stepButtons.size());
+        steps->addWidget(button, index / 3, index % 3);
         m_stepButtons.push_back(button);
     }
-    steps->addStretch();
+    steps->setColumnStretch(3, 1);
 
     m_plan = new QTreeWidget(detail);
     m_plan->setHeaderLabels({tr("Step of the plan"), tr("Due")});
@@ -293,7 +296,7 @@ QWidget* RepairsView::buildDetail()
     m_plan->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_plan->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_plan->setMinimumHeight(m_plan->fontMetrics().height() * 5);
-    m_plan->setMaximumHeight(m_plan->fontMetrics().height() * 12);
+    m_plan->setMaximumHeight(m_plan->fontMetrics().height() * 9);
     m_plan->setToolTip(tr("Tick a step when it is done"));
     connect(m_plan, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item, int column) {
         if (column == 0)
@@ -307,12 +310,14 @@ QWidget* RepairsView::buildDetail()
     m_planDue->setCalendarPopup(true);
     m_planDue->setDisplayFormat(wording::dateFormat(wording::DateStyle::Medium));
     m_planDue->setAccessibleName(tr("Due"));
-    auto* add = new QPushButton(tr("A&dd step"), detail);
-    m_removePlanStep = new QPushButton(tr("Re&move step"), detail);
+    auto* add = new QPushButton(tr("Add a &step"), detail);
+    m_removePlanStep = new QPushButton(tr("Re&move the step chosen"), detail);
     addRow->addWidget(m_planWhat, 1);
     addRow->addWidget(m_planDue);
     addRow->addWidget(add);
-    addRow->addWidget(m_removePlanStep);
+    auto* removeRow = new QHBoxLayout;
+    removeRow->addWidget(m_removePlanStep);
+    removeRow->addStretch();
     connect(m_planWhat, &QLineEdit::returnPressed, add, &QPushButton::click);
     connect(add, &QPushButton::clicked, this, [this] {
         if (addPlanStep(m_planWhat->text(), toDay(m_planDue->date())))
@@ -321,7 +326,7 @@ QWidget* RepairsView::buildDetail()
     connect(m_removePlanStep, &QPushButton::clicked, this, [this] { removePlanStep(m_plan->indexOfTopLevelItem(m_plan->currentItem())); });
 
     m_checkIns = paragraph(QString(), detail);
-    m_planCheckIn = new QPushButton(tr("Plan a &one-on-one"), detail);
+    m_planCheckIn = new QPushButton(tr("Plan a one-on-one to c&heck in"), detail);
     m_planCheckIn->setToolTip(tr("At the first free time, with the questions of “After a rupture” on its prep sheet"));
     auto* checkInRow = new QHBoxLayout;
     checkInRow->addWidget(m_checkIns, 1);
@@ -337,6 +342,7 @@ QWidget* RepairsView::buildDetail()
     layout->addWidget(heading(tr("The plan to rebuild trust"), 1.1, detail));
     layout->addWidget(m_plan);
     layout->addLayout(addRow);
+    layout->addLayout(removeRow);
     layout->addLayout(checkInRow);
     layout->addStretch();
     auto* scrolled = new QWidget;
@@ -552,7 +558,7 @@ void RepairsView::drawPatterns()
     std::vector<std::optional<double>> own;
     std::vector<std::optional<double>> repair;
     for (const auto& month : months) {
-        labels << QLocale().toString(toQDate(month.month), wording::monthFormat());
+        labels << QLocale().toString(toQDate(month.month), QStringLiteral("MMM yy")); // twelve fit side by side
         own.push_back(month.medianHoursToOwn);
         repair.push_back(month.medianHoursToRepair ? std::optional(*month.medianHoursToRepair / 24.0) : std::nullopt);
     }

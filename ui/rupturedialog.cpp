@@ -32,11 +32,11 @@ RuptureDialog::RuptureDialog(PersonModel& people, core::Instant now, QWidget* pa
     auto* peopleBox = new QWidget(this);
     m_peopleRows = new QVBoxLayout(peopleBox);
     m_peopleRows->setContentsMargins(0, 0, 0, 0);
+    addPersonField(); // first: the focus starts in it, and Tab goes from it to the button
     m_addPerson = new QPushButton(tr("+ &Another person"), peopleBox);
     m_addPerson->setAutoDefault(false);
     m_addPerson->setToolTip(tr("When it touched more than one person"));
     m_peopleRows->addWidget(m_addPerson, 0, Qt::AlignLeft);
-    addPersonField();
     connect(m_addPerson, &QPushButton::clicked, this, [this] { addPersonField()->setFocus(); });
 
     m_what = new QLineEdit(this);
@@ -92,6 +92,7 @@ RuptureDialog::RuptureDialog(PersonModel& people, core::Instant now, QWidget* pa
     setMinimumWidth(fontMetrics().averageCharWidth() * 72);
     connect(m_what, &QLineEdit::textChanged, this, &RuptureDialog::updateState);
     updateState();
+    m_people.front()->setFocus();
 }
 
 PersonPicker* RuptureDialog::addPersonField()
@@ -99,6 +100,10 @@ PersonPicker* RuptureDialog::addPersonField()
     auto* picker = new PersonPicker(m_model, this);
     picker->setAccessibleName(m_people.empty() ? tr("Person") : tr("Another person"));
     m_peopleRows->insertWidget(static_cast<int>(m_people.size()), picker);
+    if (!m_people.empty()) { // Tab: the names in order, then + Another person
+        setTabOrder(m_people.back(), picker);
+        setTabOrder(picker, m_addPerson);
+    }
     m_people.push_back(picker);
     connect(picker, &PersonPicker::personChanged, this, &RuptureDialog::updateState);
     // While the list of matching names is open it takes Enter to itself; with nothing picked in it

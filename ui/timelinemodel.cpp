@@ -182,7 +182,9 @@ QString TimelineModel::line(const core::TimelineEntry& entry) const
         if (entry.moment == core::TimelineMoment::Done)
             return joined({when, wording::repairStageName(rupture.stage()), firstLine(rupture.what)});
         return joined({when, tr("Rupture (%1)").arg(wording::severityName(rupture.severity).toLower()), firstLine(rupture.what),
-                       rupture.isOpen() ? tr("now: %1").arg(wording::repairStageName(rupture.stage()).toLower()) : QString()});
+                       !rupture.isOpen() ? QString()
+                       : rupture.owned() ? tr("now: %1").arg(wording::repairStageName(rupture.stage()).toLower())
+                                         : tr("not owned yet")});
     }
     }
     return when;

@@ -458,7 +458,7 @@ void WeekView::showAlsoDue()
 }
 
 // Open ruptures, in the Repairs order: those not owned first ("own it today"), then those being
-// repaired. A rupture is a promise to oneself as much as an action after a round.
+// repaired.
 void WeekView::showOpenRuptures()
 {
     auto ruptures = m_queries.ruptures();
@@ -472,8 +472,7 @@ void WeekView::showOpenRuptures()
     for (auto& rupture : ruptures.value())
         if (rupture.isOpen())
             open.push_back(std::move(rupture));
-    core::sortRuptures(open, targets.value(), now);
-    std::stable_partition(open.begin(), open.end(), [](const core::Rupture& r) { return !r.owned(); });
+    core::sortRuptures(open, targets.value(), now); // those not owned first
     for (const core::Rupture& rupture : open) {
         QStringList names;
         for (const core::PersonId person : rupture.people)

@@ -47,6 +47,7 @@ BUDGETS = {
     "search_vp_ms": ("max", None, 30.0),
     "pulse_aggregate_vp_ms": ("max", None, 10.0),
     "pulse_page_vp_ms": ("max", None, 100.0),
+    "repairs_page_vp_ms": ("max", None, 50.0),
     "prep_pdf_ms": ("max", None, 300.0),
 }
 

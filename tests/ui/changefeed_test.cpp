@@ -5,6 +5,7 @@
 #include "core/icalendar.h"
 #include "core/storage/linkrepository.h"
 #include "core/storage/meetingrepository.h"
+#include "core/storage/repairrepository.h"
 #include "tests/ui/uitestfixture.h"
 #include "ui/auditview.h"
 #include "ui/calendarview.h"
@@ -21,6 +22,7 @@
 #include "ui/personsections.h"
 #include "ui/personview.h"
 #include "ui/pulseview.h"
+#include "ui/repairsview.h"
 #include "ui/stayinterviewdialog.h"
 #include "ui/timelinemodel.h"
 #include "ui/weekgrid.h"
@@ -131,7 +133,7 @@ QString mapText(ui::MainWindow& window, core::PersonId selected)
     map->selectPerson(selected);
     QStringList nodes;
     for (const auto* node : map->scene()->nodes())
-        nodes << QStringLiteral("%1:%2").arg(node->person().value).arg(static_cast<int>(node->state()));
+        nodes << QStringLiteral("%1:%2:%3").arg(node->person().value).arg(static_cast<int>(node->state())).arg(static_cast<int>(node->rupture()));
     nodes.sort();
     return nodes.join(QLatin1Char(',')) + QLatin1Char('\n') + labelsIn(*map->sidePanel());
 }
@@ -174,6 +176,15 @@ QString pulseText(ui::MainWindow& window)
            pulse->youSaidLabel()->text();
 }
 
+QString repairsText(ui::MainWindow& window)
+{
+    ui::RepairsView* repairs = window.page<ui::RepairsView>();
+    return QStringList{treeText(*repairs->ruptureList()), repairs->targetsLabel()->text(), repairs->titleLabel()->text(),
+                       repairs->storyLabel()->text(), repairs->timingLabel()->text(), repairs->pathLabel()->text(),
+                       treeText(*repairs->planList()), repairs->checkInsLabel()->text(), repairs->recurringLabel()->text()}
+        .join(QLatin1Char('\n'));
+}
+
 struct Page
 {
     const char* view; // the --view name
@@ -189,6 +200,7 @@ const Page kPages[] = {
     {"audit", [](ui::MainWindow& w, core::PersonId) { return auditText(w); }},
     {"person", personText},
     {"pulse", [](ui::MainWindow& w, core::PersonId) { return pulseText(w); }},
+    {"repairs", [](ui::MainWindow& w, core::PersonId) { return repairsText(w); }},
 };
 
 const Page& pageNamed(const std::string& name)
@@ -451,6 +463,19 @@ protected:
                         ASSERT_TRUE(stay.save());
                     },
                     [this] { undoStack.undo(); }};
+        if (name == "rupture") // logged, owned, then the owning undone
+            return {[this] {
+                        const core::Rupture logged = core::loggedRupture({gabriel}, clock, "Cut him off in planning", core::Severity::Real, clock);
+                        ASSERT_TRUE(ui::commands::saveRupture(windowCommands(), std::nullopt, logged, QStringLiteral("Log"), clock).isValid());
+                    },
+                    [this] {
+                        const auto stored = storage::RepairRepository(*database).ruptures().value().front();
+                        ASSERT_TRUE(ui::commands::saveRupture(windowCommands(), stored,
+                                                              core::withStep(stored, core::RepairStage::Owned, clock, "Told him"),
+                                                              QStringLiteral("Own"), clock)
+                                        .isValid());
+                    },
+                    [this] { undoStack.undo(); }};
         ADD_FAILURE() << "no write path " << name;
         return {};
     }
@@ -480,6 +505,10 @@ bool mustChange(const std::string& path, const std::string& page)
 {
     if (page == "pulse") // only the pulse's own writes move it
         return path == "pulse";
+    if (page == "repairs")
+        return path == "rupture";
+    if (path == "rupture") // "own it today" on the week, his page and People's tooltip, the mark on the map
+        return page == "week" || page == "person" || page == "people" || page == "map";
     if (path == "quick-log" || path == "calendar-held" || path == "delete-undo-redo" || path == "reconcile")
         return true;
     if (path == "person-editor")
@@ -553,9 +582,9 @@ INSTANTIATE_TEST_SUITE_P(EveryPageEveryWrite, ChangeFeedTest,
                          ::testing::Combine(::testing::Values("quick-log", "person-editor", "delete-undo-redo", "calendar-drop",
                                                               "calendar-move", "calendar-held", "calendar-skipped", "ics-import",
                                                               "focus-commit", "person-notes", "links", "reconcile", "notes",
-                                                              "check-in", "pulse", "stay-interview"),
+                                                              "check-in", "pulse", "stay-interview", "rupture"),
                                             ::testing::Values("week", "people", "map", "calendar", "health", "audit", "person",
-                                                              "pulse")),
+                                                              "pulse", "repairs")),
                          paramName);
 
 // Another process writes to the file the app has open (the command line, a second window): every
@@ -596,7 +625,8 @@ TEST_F(OtherProcessTest, ACommandLineLogReachesEveryPageWithinASecond)
         ASSERT_TRUE(window->showView(QLatin1String(page.view)));
         const QString after = shown(page);
         EXPECT_EQ(after.toStdString(), truth(page).toStdString()) << page.view;
-        if (std::string(page.view) != "calendar" && std::string(page.view) != "pulse") { // a contact is no meeting nor answer
+        if (std::string(page.view) != "calendar" && std::string(page.view) != "pulse" &&
+            std::string(page.view) != "repairs") { // a contact is no meeting, answer nor rupture
             EXPECT_NE(after.toStdString(), before[page.view].toStdString()) << page.view << " shows the contact";
         }
     }

@@ -80,6 +80,7 @@ TEST_F(RepairsTest, LoggingARuptureTakesAPersonAndASentenceThenEnterAndItIsOneUn
     {
         ui::RuptureDialog dialog(*model, now);
         EXPECT_EQ(test::mnemonicClashes(dialog), "");
+        EXPECT_EQ(dialog.focusWidget(), dialog.personFields().front()) << "typing a name is the first thing";
         EXPECT_FALSE(dialog.saveButton()->isEnabled()) << "nobody named, nothing said";
         dialog.personFields().front()->setEditText(QStringLiteral("Ana Lopez"));
         EXPECT_FALSE(dialog.saveButton()->isEnabled()) << "what happened is asked";
@@ -148,6 +149,7 @@ TEST_F(RepairsTest, TheRepairsAreaMovesARuptureAlongItsPathAndPlanOneUndoStepEac
     ASSERT_EQ(view->ruptureList()->topLevelItemCount(), 1) << "follows the change";
     EXPECT_TRUE(view->ruptureList()->topLevelItem(0)->text(2).startsWith(QStringLiteral("Own it today"))) << "overdue";
     EXPECT_EQ(view->currentRupture(), id);
+    EXPECT_EQ(test::mnemonicClashes(*view), "") << "with a rupture shown";
     EXPECT_TRUE(view->timingLabel()->text().contains(QStringLiteral("own it today"))) << view->timingLabel()->text().toStdString();
     for (const auto stage : {core::RepairStage::Owned, core::RepairStage::Repaired, core::RepairStage::Closed})
         EXPECT_TRUE(view->stepButtons()[static_cast<std::size_t>(stepButton(stage))]->isEnabled());
