@@ -6,6 +6,7 @@
 #include "app/environment.h"
 #include "app/pulsereport.h"
 #include "app/repairs.h"
+#include "app/teams.h"
 #include "core/audit.h"
 #include "core/contactlog.h"
 #include "core/storage/database.h"
@@ -191,8 +192,12 @@ int runReport(const Invocation& inv)
 {
     const QString what = inv.command.at(1);
     if (what != QStringLiteral("health") && what != QStringLiteral("week") && what != QStringLiteral("pulse") &&
-        what != QStringLiteral("repairs"))
-        return fail(QStringLiteral("unknown report \"%1\"; use health, week, pulse or repairs").arg(what), UsageError);
+        what != QStringLiteral("repairs") && what != QStringLiteral("team"))
+        return fail(QStringLiteral("unknown report \"%1\"; use health, week, pulse, repairs or team").arg(what), UsageError);
+    if ((what == QStringLiteral("team")) != (inv.command.size() == 3))
+        return fail(what == QStringLiteral("team") ? QStringLiteral("report team needs the team: report team TEAM")
+                                                   : QStringLiteral("report %1 takes no other argument").arg(what),
+                    UsageError);
     const QString format = inv.option(QStringLiteral("format"));
     if (!format.isEmpty() && format != QStringLiteral("text") && format != QStringLiteral("json"))
         return fail(QStringLiteral("--format must be text or json, not \"%1\"").arg(format), UsageError);
@@ -219,6 +224,8 @@ int runReport(const Invocation& inv)
     const bool json = format == QStringLiteral("json");
     if (what == QStringLiteral("repairs"))
         return reportRepairs(*database.value(), at.value(), zone, json);
+    if (what == QStringLiteral("team"))
+        return reportTeam(inv, *database.value(), at.value(), zone, json);
     if (what == QStringLiteral("health"))
         return reportHealth(s.value(), json);
     return reportWeek(*database.value(), s.value(), at.value(), zone, json);

@@ -10,6 +10,7 @@
 #include "core/personal.h"
 #include "core/pulse.h"
 #include "core/repair.h"
+#include "core/team.h"
 
 #include <vector>
 
@@ -52,6 +53,11 @@ struct Dataset
     std::vector<PulseAction> pulseActions;
     std::vector<Rupture> ruptures; ///< with their people, steps and plan
     RepairTargets repairTargets;
+    std::vector<PeerContact> peerContacts;
+    std::vector<Recognition> recognitions;
+    std::vector<Win> wins;
+    std::vector<Norm> norms;              ///< by id (each team's in its own order by position)
+    std::vector<NormReview> normReviews;
     /// Never in the JSON format (a restored database takes no old code): here only so that a
     /// deleted person's snapshot keeps the code of a named round they hold.
     std::vector<PulseInvite> pulseInvites;
@@ -62,7 +68,8 @@ struct Dataset
                focusPicks.empty() && mapPins.empty() && series.empty() && meetings.empty() && details.empty() && dates.empty() &&
                actionItems.empty() && kindAppreciation.empty() && questions.empty() && conversations.empty() &&
                agendaPoints.empty() && askedQuestions.empty() && pulseTemplates.empty() && pulseRounds.empty() &&
-               pulseResponses.empty() && checkIns.empty() && pulseActions.empty() && pulseInvites.empty() && ruptures.empty();
+               pulseResponses.empty() && checkIns.empty() && pulseActions.empty() && pulseInvites.empty() && ruptures.empty() &&
+               peerContacts.empty() && recognitions.empty() && wins.empty() && norms.empty() && normReviews.empty();
     }
     friend bool operator==(const Dataset&, const Dataset&) = default;
 };

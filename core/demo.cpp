@@ -5,6 +5,7 @@
 #include "core/pulse.h"
 #include "core/questions.h"
 #include "core/repair.h"
+#include "core/team.h"
 
 #include "core/tokens.h"
 
@@ -1022,6 +1023,86 @@ void addRuptures(Dataset& data, const DemoOptions& options)
     }
 }
 
+constexpr std::array kPeerNotes{std::string_view{"Paired on the flaky test"}, std::string_view{"Lunch together"},
+                                 std::string_view{"Reviewed each other's design"}, std::string_view{"Debugged the release together"},
+                                 std::string_view{""}};
+constexpr std::array kRecognitionFor{std::string_view{"Stayed calm through the outage and kept everyone informed"},
+                                     std::string_view{"Mentored the new joiner through their first release"},
+                                     std::string_view{"A clear, honest write-up of what went wrong"},
+                                     std::string_view{"Spotted the security issue before launch"},
+                                     std::string_view{"Made the planning meeting work for the remote half"}};
+constexpr std::array kValues{std::string_view{"ownership"}, std::string_view{"candour"}, std::string_view{"care"}, std::string_view{""}};
+constexpr std::array kWins{std::string_view{"Shipped the new onboarding flow"}, std::string_view{"Zero pages for a whole month"},
+                           std::string_view{"Closed the biggest customer of the quarter"}, std::string_view{"Cut build times in half"}};
+constexpr std::array kCelebrations{std::string_view{"Cake and a shout-out at the all-hands"}, std::string_view{"Team lunch"},
+                                   std::string_view{"A thank-you note from me to each of them"}};
+
+// Per team: contacts between members over the last half year (the last member left out, so the
+// matrix has someone isolated), recognition by me and by peers, wins (the newest not celebrated
+// yet), the default norms kept by the first team, and a review each quarter.
+void addTeamNorms(Dataset& data, const DemoOptions& options)
+{
+    using namespace std::chrono;
+    Random random(options.seed * 0xD6E8FEB86659FD93ull + 53);
+    const sys_days anchor{options.anchorDay};
+    auto dayAgo = [&](int n) { return LocalDay{anchor - days{n}}; };
+    auto nextId = [](const auto& list) { return list.empty() ? 1LL : list.back().id.value + 1; };
+    for (const Team& team : data.teams) {
+        std::vector<PersonId> members;
+        for (const auto& person : data.people)
+            if (person.team == team.id)
+                members.push_back(person.id);
+        if (members.size() < 2)
+            continue;
+        const int size = static_cast<int>(members.size());
+        // The last member is new and knows no one yet.
+        const int reach = std::max(2, size - 1);
+        for (int i = 0; i < size + size / 2; ++i) {
+            const int a = random.between(0, reach - 1);
+            const int b = (a + random.between(1, reach - 1)) % reach;
+            data.peerContacts.push_back(PeerContact{PeerContactId{nextId(data.peerContacts)}, members[static_cast<std::size_t>(a)],
+                                                    members[static_cast<std::size_t>(b)],
+                                                    atLocal(dayAgo(random.between(1, 170)), hours{random.between(10, 16)}, options.zone),
+                                                    random.chance(0.2), std::string(random.pick(kPeerNotes))});
+        }
+        // Recognition I gave is an appreciation contact I logged: each of those with a member in the
+        // last five months becomes one, saying what for.
+        for (const Interaction& contact : data.interactions) {
+            if (contact.kind != InteractionKind::Appreciation || contact.at < atLocal(dayAgo(150), hours{0}, options.zone) ||
+                std::find(members.begin(), members.end(), contact.person) == members.end() || !random.chance(0.6))
+                continue;
+            data.recognitions.push_back(Recognition{RecognitionId{nextId(data.recognitions)}, std::nullopt, contact.person,
+                                                    dayIn(contact.at, options.zone), std::string(random.pick(kRecognitionFor)),
+                                                    std::string(random.pick(kValues)), contact.id});
+        }
+        for (int i = 0; i < std::max(2, size / 2); ++i) { // peer to peer
+            const auto from = static_cast<std::size_t>(random.between(0, size - 1));
+            const auto to = (from + static_cast<std::size_t>(random.between(1, size - 1))) % members.size();
+            data.recognitions.push_back(Recognition{RecognitionId{nextId(data.recognitions)}, members[from], members[to],
+                                                    dayAgo(random.between(1, 150)), std::string(random.pick(kRecognitionFor)),
+                                                    std::string(random.pick(kValues)), std::nullopt});
+        }
+        for (int i = 0; i < 3; ++i) {
+            Win w{WinId{nextId(data.wins)}, team.id, dayAgo(20 + 40 * (2 - i) + random.between(0, 10)),
+                  std::string(kWins[static_cast<std::size_t>(i + random.between(0, 1)) % kWins.size()]), std::nullopt, ""};
+            if (i < 2) {
+                w.celebrated = LocalDay{sys_days{w.day} + days{random.between(1, 6)}};
+                w.how = std::string(random.pick(kCelebrations));
+            }
+            data.wins.push_back(std::move(w));
+        }
+        if (&team == &data.teams.front()) {
+            int position = 0;
+            for (std::string& text : defaultNorms())
+                data.norms.push_back(Norm{NormId{nextId(data.norms)}, team.id, position++, std::move(text)});
+        }
+        for (int quarter = 3; quarter >= 0; --quarter)
+            data.normReviews.push_back(NormReview{NormReviewId{nextId(data.normReviews)}, team.id, dayAgo(20 + 91 * quarter),
+                                                  std::clamp(3 + random.between(-1, 1) + (quarter == 0 ? 1 : 0), 1, 5),
+                                                  quarter == 0 ? "Better at saying I don't know; meetings still favour the loud" : ""});
+    }
+}
+
 } // namespace
 
 std::string_view token(DemoScale scale)
@@ -1094,6 +1175,7 @@ Dataset generateDemo(const DemoOptions& options)
     addPulseActions(data, options);
     addStayInterviews(data, options);
     addRuptures(data, options);
+    addTeamNorms(data, options);
     return data;
 }
 

@@ -249,6 +249,38 @@ Json ruptureJson(const Rupture& r)
                 {"steps", std::move(steps)}, {"plan", std::move(plan)}};
 }
 
+Json peerContactJson(const PeerContact& c)
+{
+    return Json{{"id", c.id.value}, {"a", c.a.value}, {"b", c.b.value}, {"at", formatUtc(c.at)}, {"pairing", c.pairing}, {"note", c.note}};
+}
+
+Json recognitionJson(const Recognition& r)
+{
+    return Json{{"id", r.id.value},
+                {"from", r.from ? Json(r.from->value) : Json(nullptr)},
+                {"to", r.to.value},
+                {"day", formatDay(r.day)},
+                {"what", r.what},
+                {"value", r.value},
+                {"contact", r.contact ? Json(r.contact->value) : Json(nullptr)}};
+}
+
+Json winJson(const Win& w)
+{
+    return Json{{"id", w.id.value},    {"team", w.team.value}, {"day", formatDay(w.day)}, {"what", w.what},
+                {"celebrated", optionalDay(w.celebrated)}, {"how", w.how}};
+}
+
+Json normJson(const Norm& n)
+{
+    return Json{{"id", n.id.value}, {"team", n.team.value}, {"position", n.position}, {"text", n.text}};
+}
+
+Json normReviewJson(const NormReview& r)
+{
+    return Json{{"id", r.id.value}, {"team", r.team.value}, {"day", formatDay(r.day)}, {"rating", r.rating}, {"notes", r.notes}};
+}
+
 Json pulseActionJson(const PulseAction& a)
 {
     const auto position = [](const std::optional<std::size_t>& p) { return p ? Json(*p) : Json(nullptr); };
@@ -804,6 +836,52 @@ Rupture readRupture(const Node& node)
     return r;
 }
 
+PeerContact readPeerContact(const Node& node)
+{
+    return PeerContact{readId<PeerContactId>(node.field("id")), readId<PersonId>(node.field("a")), readId<PersonId>(node.field("b")),
+                       node.field("at").instant(), node.field("pairing").boolean(), node.field("note").string()};
+}
+
+Recognition readRecognition(const Node& node)
+{
+    Recognition r;
+    r.id = readId<RecognitionId>(node.field("id"));
+    if (const Node from = node.field("from"); !from.isNull())
+        r.from = readId<PersonId>(from);
+    r.to = readId<PersonId>(node.field("to"));
+    r.day = node.field("day").day();
+    r.what = node.field("what").string();
+    r.value = node.field("value").string();
+    if (const Node contact = node.field("contact"); !contact.isNull())
+        r.contact = readId<InteractionId>(contact);
+    return r;
+}
+
+Win readWin(const Node& node)
+{
+    Win w;
+    w.id = readId<WinId>(node.field("id"));
+    w.team = readId<TeamId>(node.field("team"));
+    w.day = node.field("day").day();
+    w.what = node.field("what").string();
+    if (const Node celebrated = node.field("celebrated"); !celebrated.isNull())
+        w.celebrated = celebrated.day();
+    w.how = node.field("how").string();
+    return w;
+}
+
+Norm readNorm(const Node& node)
+{
+    return Norm{readId<NormId>(node.field("id")), readId<TeamId>(node.field("team")),
+                static_cast<int>(node.field("position").integer(0, 1'000'000)), node.field("text").string()};
+}
+
+NormReview readNormReview(const Node& node)
+{
+    return NormReview{readId<NormReviewId>(node.field("id")), readId<TeamId>(node.field("team")), node.field("day").day(),
+                      static_cast<int>(node.field("rating").integer(kMinNormRating, kMaxNormRating)), node.field("notes").string()};
+}
+
 PulseAction readPulseAction(const Node& node)
 {
     PulseAction a;
@@ -1000,6 +1078,58 @@ void checkRuptures(const Dataset& data)
             if (!inOrder || (r.steps[s].stage == RepairStage::Closed && r.steps[s].note.find_first_not_of(" \t\r\n") == std::string::npos))
                 refuse(ErrorCode::JsonRupturePathOutOfOrder, where + ".steps[" + std::to_string(s) + "]");
         }
+    }
+}
+
+// Peer contacts and recognition join people of the file; wins, norms and reviews belong to its
+// teams; a recognition I gave names an appreciation contact of the file, with the one recognised.
+void checkTeamNorms(const Dataset& data)
+{
+    const LocalDay farFuture{std::chrono::year{9999} / std::chrono::December / 31}; // no day of the file is "ahead"
+    const auto people = idsOf(data.people);
+    const auto teams = idsOf(data.teams);
+    const auto contacts = idsOf(data.interactions);
+    auto person = [&](PersonId id, const std::string& where) {
+        if (!people.count(id))
+            refuse(ErrorCode::JsonNoSuchPerson, where, {std::to_string(id.value)});
+    };
+    auto team = [&](TeamId id, const std::string& where) {
+        if (!teams.count(id))
+            refuse(ErrorCode::JsonNoSuchTeam, where, {std::to_string(id.value)});
+    };
+    requireAscendingIds(data.peerContacts, "peerContacts");
+    for (std::size_t i = 0; i < data.peerContacts.size(); ++i) {
+        const std::string where = "peerContacts[" + std::to_string(i) + "]";
+        person(data.peerContacts[i].a, where + ".a");
+        person(data.peerContacts[i].b, where + ".b");
+        if (!validate(data.peerContacts[i], Instant::max()).empty())
+            refuse(ErrorCode::JsonInvalidText, where);
+    }
+    requireAscendingIds(data.recognitions, "recognitions");
+    for (std::size_t i = 0; i < data.recognitions.size(); ++i) {
+        const Recognition& r = data.recognitions[i];
+        const std::string where = "recognitions[" + std::to_string(i) + "]";
+        if (r.from)
+            person(*r.from, where + ".from");
+        person(r.to, where + ".to");
+        checkReference(r.contact, contacts, ErrorCode::JsonNoSuchContact, where + ".contact");
+        if (!validate(r, farFuture).empty())
+            refuse(ErrorCode::JsonInvalidText, where + ".what");
+    }
+    requireAscendingIds(data.wins, "wins");
+    for (std::size_t i = 0; i < data.wins.size(); ++i) {
+        team(data.wins[i].team, "wins[" + std::to_string(i) + "].team");
+        if (!validate(data.wins[i], farFuture).empty())
+            refuse(ErrorCode::JsonInvalidText, "wins[" + std::to_string(i) + "].what");
+    }
+    requireAscendingIds(data.norms, "norms");
+    for (std::size_t i = 0; i < data.norms.size(); ++i)
+        team(data.norms[i].team, "norms[" + std::to_string(i) + "].team");
+    requireAscendingIds(data.normReviews, "normReviews");
+    for (std::size_t i = 0; i < data.normReviews.size(); ++i) {
+        team(data.normReviews[i].team, "normReviews[" + std::to_string(i) + "].team");
+        if (!validate(data.normReviews[i], farFuture).empty())
+            refuse(ErrorCode::JsonInvalidText, "normReviews[" + std::to_string(i) + "].notes");
     }
 }
 
@@ -1211,6 +1341,13 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
         data.repairTargets.ownWithinHours = static_cast<int>(targets.field("ownWithinHours").integer(1, kMaxOwnWithinHours));
         data.repairTargets.repairWithinDays = static_cast<int>(targets.field("repairWithinDays").integer(1, kMaxRepairWithinDays));
     }
+    if (formatVersion >= 11) {
+        root.forEach("peerContacts", [&](const Node& node) { data.peerContacts.push_back(readPeerContact(node)); });
+        root.forEach("recognitions", [&](const Node& node) { data.recognitions.push_back(readRecognition(node)); });
+        root.forEach("wins", [&](const Node& node) { data.wins.push_back(readWin(node)); });
+        root.forEach("norms", [&](const Node& node) { data.norms.push_back(readNorm(node)); });
+        root.forEach("normReviews", [&](const Node& node) { data.normReviews.push_back(readNormReview(node)); });
+    }
 
     requireAscendingIds(data.teams, "teams");
     requireAscendingIds(data.people, "people");
@@ -1228,6 +1365,7 @@ Dataset readDataset(const Json& document, const JsonUpgrade& upgrade)
     checkConversations(data);
     checkPulse(data);
     checkRuptures(data);
+    checkTeamNorms(data);
     if (formatVersion < 5)
         upgradeToVersion5(data, upgrade);
     return data;
@@ -1317,6 +1455,11 @@ std::string toJson(const Dataset& dataset)
     root["ruptures"] = listJson(dataset.ruptures, ruptureJson);
     root["repairTargets"] = Json{{"ownWithinHours", dataset.repairTargets.ownWithinHours},
                                  {"repairWithinDays", dataset.repairTargets.repairWithinDays}};
+    root["peerContacts"] = listJson(dataset.peerContacts, peerContactJson);
+    root["recognitions"] = listJson(dataset.recognitions, recognitionJson);
+    root["wins"] = listJson(dataset.wins, winJson);
+    root["norms"] = listJson(dataset.norms, normJson);
+    root["normReviews"] = listJson(dataset.normReviews, normReviewJson);
     // Invalid UTF-8 cannot reach here (validated on the way in), but never throw from a writer.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

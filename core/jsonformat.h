@@ -19,7 +19,7 @@ namespace rapport::core {
 /// item was promised in; version 8 pulse templates, rounds and their answers, and check-ins;
 /// version 9 action plans after a round, stay interviews and what was answered to each question;
 /// version 10 ruptures and the repair targets).
-inline constexpr int kJsonFormatVersion = 10;
+inline constexpr int kJsonFormatVersion = 11;
 
 /// What a file older than version 5 does not say, filled in as migration 7 fills a database: a
 /// person was added on the local day of their first contact, or `today` when never contacted; a

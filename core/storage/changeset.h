@@ -26,6 +26,7 @@ enum class Rows : std::uint32_t {
     Questions = 1u << 10,   ///< the question bank
     Pulse = 1u << 11,       ///< pulse templates, rounds, their answers, and check-ins
     Repairs = 1u << 12,     ///< ruptures, their paths and plans, and the repair targets
+    TeamNorms = 1u << 13,   ///< peer contacts, recognition, wins, team norms and their reviews
 };
 
 /// A set of Rows kinds.
@@ -34,7 +35,7 @@ class RowKinds
 public:
     constexpr RowKinds() = default;
     constexpr RowKinds(Rows one) : m_bits(static_cast<std::uint32_t>(one)) {}
-    static constexpr RowKinds all() { return fromBits((1u << 13) - 1); }
+    static constexpr RowKinds all() { return fromBits((1u << 14) - 1); }
 
     constexpr RowKinds operator|(RowKinds other) const { return fromBits(m_bits | other.m_bits); }
     constexpr RowKinds& operator|=(RowKinds other) { m_bits |= other.m_bits; return *this; }

@@ -25,7 +25,7 @@ core::Status validated(const core::Person& person)
 // with them (ON DELETE CASCADE), as do their check-ins, named answers and codes, and their place in
 // ruptures; focus picks keep their week but lose the person (SET NULL).
 constexpr RowKinds kPersonBelongings = RowKinds(Rows::People) | Rows::Links | Rows::Interactions | Rows::MapPins | Rows::Meetings |
-                                      Rows::Focus | Rows::Pulse | Rows::Repairs;
+                                      Rows::Focus | Rows::Pulse | Rows::Repairs | Rows::TeamNorms;
 
 // Inserts one draft with its team inside the caller's transaction.
 core::Result<core::PersonId> insertDraft(const QSqlDatabase& db, const PersonDraft& draft)

@@ -8,6 +8,7 @@
 #include "core/storage/personalrepository.h"
 #include "core/storage/pulserepository.h"
 #include "core/storage/repairrepository.h"
+#include "core/storage/teamnormsrepository.h"
 #include "core/storage/rows.h"
 #include "core/storage/sqlquery.h"
 
@@ -332,6 +333,52 @@ core::Status restoreRupturesOf(const QSqlDatabase& db, core::PersonId person, co
     return core::Done{};
 }
 
+// --- team norms: peer contacts and recognition join two people; wins, norms and reviews a team
+template <auto Insert, class Row>
+core::Status insertRow(const QSqlDatabase& db, const Row& row)
+{
+    return rows::statusOf(Insert(db, row));
+}
+
+// Rows joining two people deleted in one step and brought back together go in once.
+template <class Row, class Insert>
+core::Status insertMissing(const QSqlDatabase& db, const QString& table, const std::vector<Row>& list, Insert insert)
+{
+    for (const auto& row : list) {
+        Query exists(db, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table));
+        exists.bind(row.id.value);
+        if (!exists.exec())
+            return exists.error();
+        if (exists.next())
+            continue;
+        if (auto added = insert(db, row); !added)
+            return added.error();
+    }
+    return core::Done{};
+}
+
+core::Status readPeerContactsOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    return take(rows::peerContactsWhere(db, QStringLiteral("WHERE person_a = ? OR person_b = ?"), {person.value, person.value}),
+                into.peerContacts);
+}
+
+core::Status restorePeerContactsOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)
+{
+    return insertMissing(db, QStringLiteral("peer_contacts"), from.peerContacts, rows::insertPeerContact);
+}
+
+core::Status readRecognitionsOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)
+{
+    return take(rows::recognitionsWhere(db, QStringLiteral("WHERE from_person = ? OR to_person = ?"), {person.value, person.value}),
+                into.recognitions);
+}
+
+core::Status restoreRecognitionsOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)
+{
+    return insertMissing(db, QStringLiteral("recognitions"), from.recognitions, rows::insertRecognition);
+}
+
 core::Status readRepairTargets(Database& db, core::Dataset& data)
 {
     auto targets = rows::repairTargets(db.connection());
@@ -474,6 +521,18 @@ const std::vector<Table>& tables()
         {"repair_plan_steps", Ownership::Private, Carried::WithParent, "ruptures", {}},
         {"repair_targets", Ownership::Private, Carried::OwnList, "repairTargets", {}, readRepairTargets, writeRepairTargets, nullptr,
          nullptr, StartsFilled::Yes},
+        {"peer_contacts", Ownership::Private, Carried::OwnList, "peerContacts",
+         {{"person_a", OnDelete::Cascade}, {"person_b", OnDelete::Cascade}}, readAllOf<&D::peerContacts, rows::peerContactsWhere>,
+         insertAll<&D::peerContacts, insertRow<rows::insertPeerContact, core::PeerContact>>, readPeerContactsOf, restorePeerContactsOf},
+        {"recognitions", Ownership::Private, Carried::OwnList, "recognitions",
+         {{"from_person", OnDelete::Cascade}, {"to_person", OnDelete::Cascade}}, readAllOf<&D::recognitions, rows::recognitionsWhere>,
+         insertAll<&D::recognitions, insertRow<rows::insertRecognition, core::Recognition>>, readRecognitionsOf, restoreRecognitionsOf},
+        {"wins", Ownership::Private, Carried::OwnList, "wins", {}, readAllOf<&D::wins, rows::winsWhere>,
+         insertAll<&D::wins, insertRow<rows::insertWin, core::Win>>},
+        {"team_norms", Ownership::Private, Carried::OwnList, "norms", {}, readAllOf<&D::norms, rows::normsWhere>,
+         insertAll<&D::norms, insertRow<rows::insertNorm, core::Norm>>},
+        {"norm_reviews", Ownership::Private, Carried::OwnList, "normReviews", {}, readAllOf<&D::normReviews, rows::normReviewsWhere>,
+         insertAll<&D::normReviews, insertRow<rows::insertNormReview, core::NormReview>>},
     };
     return all;
 }

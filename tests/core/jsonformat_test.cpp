@@ -19,6 +19,10 @@ Dataset sample()
     return generateDemo(options);
 }
 
+// The lists a current document ends with, after the ruptures: the repair targets and the team norms.
+const std::string kLastLists = R"("repairTargets": {"ownWithinHours": 48, "repairWithinDays": 30}, "peerContacts": [], "recognitions": [], )"
+                               R"("wins": [], "norms": [], "normReviews": []})";
+
 // A minimal valid document with one person, to break one piece at a time.
 std::string document(const std::string& people, const std::string& version = "1", const std::string& interactions = "[]")
 {
@@ -61,7 +65,8 @@ TEST(JsonFormat, OutputIsStableAndVersioned)
                                  "  \"conversations\": [],\n  \"agendaPoints\": [],\n  \"askedQuestions\": [],\n"
                                  "  \"pulseTemplates\": [],\n  \"pulseRounds\": [],\n  \"pulseResponses\": [],\n  \"checkIns\": [],\n"
                                  "  \"pulseActions\": [],\n  \"ruptures\": [],\n"
-                                 "  \"repairTargets\": {\n    \"ownWithinHours\": 48,\n    \"repairWithinDays\": 30\n  }\n}\n");
+                                 "  \"repairTargets\": {\n    \"ownWithinHours\": 48,\n    \"repairWithinDays\": 30\n  },\n"
+                                 "  \"peerContacts\": [],\n  \"recognitions\": [],\n  \"wins\": [],\n  \"norms\": [],\n  \"normReviews\": []\n}\n");
 }
 
 TEST(JsonFormat, AcceptsTheMinimalDocument)
@@ -237,8 +242,8 @@ TEST(JsonFormat, PreferredDaysAndHoursRoundTripAndBadOnesAreRefused)
         doc.pop_back(); // the closing brace: a current document has every list
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": [], "dates": [], )"
                      R"("actionItems": [], "kindAppreciation": [], "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": [], )"
-                     R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": [], "ruptures": [], )"
-                     R"("repairTargets": {"ownWithinHours": 48, "repairWithinDays": 30}})";
+                     R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": [], "ruptures": [], )" +
+                     kLastLists;
     };
     auto parsed = parseJson(person(cadence), rapport::test::jsonUpgrade());
     ASSERT_TRUE(parsed) << parsed.error().toString();
@@ -311,8 +316,8 @@ TEST(JsonFormat, ThingsToRememberDatesAndActionItemsRoundTripAndBadOnesAreRefuse
         return doc + R"(, "kindCadences": [], "focusPicks": [], "mapPins": [], "series": [], "meetings": [], "details": )" + details +
                R"(, "dates": )" + dates + R"(, "actionItems": )" + items + R"(, "kindAppreciation": )" + appreciation +
                R"(, "questions": [], "conversations": [], "agendaPoints": [], "askedQuestions": [], )"
-               R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": [], "ruptures": [], )"
-                     R"("repairTargets": {"ownWithinHours": 48, "repairWithinDays": 30}})";
+               R"("pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": [], "ruptures": [], )" +
+                     kLastLists;
     };
     const std::string detail = R"([{"id": 1, "person": 4, "topic": "never-forget", "text": "Allergic to nuts", "learnt": "2026-11-02"}])";
     const std::string date = R"([{"id": 3, "person": 4, "kind": "birthday", "label": "", "month": 2, "day": 29, "year": null}])";
@@ -369,8 +374,8 @@ TEST(JsonFormat, OneOnOneNotesRoundTripAndBrokenReferencesAreRefused)
                      R"("dates": [], "actionItems": [], "kindAppreciation": [], )"
                      R"("questions": [{"id": 5, "theme": "growth", "text": "What would you like to learn next?"}], "conversations": )" +
                conversations + R"(, "agendaPoints": )" + points + R"(, "askedQuestions": )" + asked +
-               R"(, "pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": [], "ruptures": [], )"
-                     R"("repairTargets": {"ownWithinHours": 48, "repairWithinDays": 30}})";
+               R"(, "pulseTemplates": [], "pulseRounds": [], "pulseResponses": [], "checkIns": [], "pulseActions": [], "ruptures": [], )" +
+                     kLastLists;
     };
     const std::string conversation =
         R"([{"id": 9, "person": 4, "at": "2026-11-20T09:00:00Z", "meeting": {"uid": "abc@rapport", "occurrence": "2026-11-20T10:00"}, )"

@@ -202,11 +202,11 @@ TEST(CorePurity, CoreOutsideStorageWritesNoEnglish)
 {
     int checked = 0;
     for (const fs::path& source : coreSources()) {
-        // The sample dataset's names, notes and titles, and the question bank and pulse templates a
-        // new database starts with, are data a user's own would replace or edit, not messages; the
-        // words form tools write in their exports are matched, never shown.
+        // The sample dataset's names, notes and titles, and the question bank, pulse templates and
+        // team norms a new database starts with, are data a user's own would replace or edit, not
+        // messages; the words form tools write in their exports are matched, never shown.
         if (source.filename() == "demo.cpp" || source.filename() == "questions.cpp" || source.filename() == "pulsetemplates.cpp" ||
-            source.filename() == "formtools.cpp")
+            source.filename() == "teamdefaults.cpp" || source.filename() == "formtools.cpp")
             continue;
         const Scanned scanned = scan(contents(source));
         for (const std::string& literal : scanned.literals)

@@ -166,7 +166,7 @@ TEST_F(Cli, HelpListsEveryDeclaredCommandAndTheExitCodes)
     // The synopses spelled out, so that a table that lost a format or an option fails here too.
     for (const char* synopsis : {"demo --scale small|team|director|vp [--seed N] [--today YYYY-MM-DD]", "check", "backup FILE",
                                  "export json|ics FILE", "import json|ics|pulse FILE [--dry-run] [--round ID] [--mapping FILE]",
-                                 "report health|week|pulse|repairs [--at YYYY-MM-DD] [--format text|json] [--round ID]",
+                                 "report health|week|pulse|repairs|team [TEAM] [--at YYYY-MM-DD] [--format text|json] [--round ID]",
                                  "log PERSON KIND [--note TEXT] [--at YYYY-MM-DD[THH:MM]] [--by me|them]",
                                  "prep PERSON [--format text|json] [--pdf FILE] [--private]",
                                  "pulse open|close|invites|serve [ID] [--team TEAM]… [--named] [--template NAME] [--threshold N] [--closes YYYY-MM-DD] "
@@ -1437,6 +1437,36 @@ TEST_F(Cli, RuptureLogPrintsItsIdAndStepMovesItForwardOnly)
     expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("step"), QStringLiteral("99"), QStringLiteral("owned")}), 1,
                        "no such rupture");
     expectOneLineError(onDb(db, {QStringLiteral("rupture"), QStringLiteral("mend"), id}), 2, "use log, step or close");
+}
+
+TEST_F(Cli, ReportTeamGivesConnectionsRecognitionNormsAndRefusesAnUnknownTeam)
+{
+    const QString db = path("team.sqlite");
+    ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("team"), QStringLiteral("--seed"), QStringLiteral("7"),
+                        QStringLiteral("--today"), QStringLiteral("2026-11-29")})
+                  .exitCode,
+              0);
+    const Outcome report = onDb(db, {QStringLiteral("report"), QStringLiteral("team"), QStringLiteral("growth"), QStringLiteral("--format"),
+                                     QStringLiteral("json"), QStringLiteral("--at"), QStringLiteral("2026-11-29")});
+    ASSERT_EQ(report.exitCode, 0) << report.err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(report.out.toUtf8()).object();
+    EXPECT_EQ(o[QStringLiteral("team")].toString(), QStringLiteral("Growth")) << "found whatever the case";
+    const QJsonArray members = o[QStringLiteral("members")].toArray();
+    ASSERT_GE(members.size(), 2);
+    EXPECT_EQ(o[QStringLiteral("matrix")].toArray().size(), members.size()) << "a row per member";
+    EXPECT_GT(o[QStringLiteral("density")].toDouble(), 0.0);
+    EXPECT_LE(o[QStringLiteral("density")].toDouble(), 1.0);
+    EXPECT_TRUE(o[QStringLiteral("normsRating")].isDouble()) << "the demo reviews its norms each quarter";
+    EXPECT_TRUE(o.contains(QStringLiteral("pulse")));
+    EXPECT_TRUE(members[0].toObject().contains(QStringLiteral("lastRecognised")));
+    EXPECT_FALSE(o[QStringLiteral("uncelebratedWins")].toArray().isEmpty()) << "the demo's newest win waits for its celebration";
+
+    const Outcome text = onDb(db, {QStringLiteral("report"), QStringLiteral("team"), QStringLiteral("Growth")});
+    ASSERT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.startsWith(QStringLiteral("Team Growth"))) << text.out.toStdString();
+    expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("team"), QStringLiteral("Nowhere")}), 1, "no such team; the teams are");
+    expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("team")}), 2, "report team needs the team");
+    expectOneLineError(onDb(db, {QStringLiteral("report"), QStringLiteral("health"), QStringLiteral("Growth")}), 2, "takes no other argument");
 }
 
 TEST_F(Cli, RuptureCloseAsksWhyAndReportRepairsGivesAgesAndHoursToOwnAndRepair)

@@ -12,6 +12,7 @@
 #include "core/storage/personalrepository.h"
 #include "core/storage/pulserepository.h"
 #include "core/storage/repairrepository.h"
+#include "core/storage/teamnormsrepository.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
@@ -279,6 +280,25 @@ TEST(Migration, Schema15StartsWithNoRupturesTheDefaultTargetsAndKeepsTheNamedCod
     ASSERT_FALSE(people.empty());
     const core::Instant now = *core::parseUtc("2026-12-01T10:00:00Z");
     EXPECT_TRUE(repairs.save(core::loggedRupture({people.front().person.id}, now, "Missed the 1:1", core::Severity::Minor, now), now));
+    EXPECT_TRUE(db->verify());
+}
+
+TEST(Migration, Schema16KeepsTheRupturesAndStartsWithNoTeamNorms)
+{
+    test::TempDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("schema-v15.sqlite"));
+    auto db = test::openDatabase(path);
+    ASSERT_TRUE(db);
+    EXPECT_EQ(storage::builtInMigrations().at(15).readableBy, 16) << "schema 15 would drop peer contacts and recognition from its export";
+    EXPECT_EQ(storage::RepairRepository(*db).ruptures().value().size(), 4U) << "the fixture's ruptures, in every state";
+    storage::TeamNormsRepository norms(*db);
+    EXPECT_TRUE(norms.peerContacts().value().empty());
+    EXPECT_TRUE(norms.recognitions().value().empty());
+    EXPECT_TRUE(norms.wins().value().empty());
+    const auto people = storage::PeopleRepository(*db).list(core::Instant{}).value();
+    ASSERT_GE(people.size(), 2U);
+    const core::Instant now = *core::parseUtc("2026-12-01T10:00:00Z");
+    EXPECT_TRUE(norms.savePeerContact(core::PeerContact{{}, people[0].person.id, people[1].person.id, now, true, ""}, now));
     EXPECT_TRUE(db->verify());
 }
 
