@@ -154,6 +154,8 @@ int runWindow(const Invocation& inv, int argc, char** argv)
         window.openPerson(person.value()->id);
     } else if (screenshot) {
         window.showView(inv.view);
+        if (!inv.team.isEmpty() && !window.showTeam(inv.team))
+            return printLine(stderr, QStringLiteral("rapport: --team %1: no such team").arg(inv.team), Refused);
     }
     if (screenshot) {
         window.resize(inv.size);

@@ -33,6 +33,9 @@ const QList<AppOption>& appOptions()
         {{QStringLiteral("person")},
          QStringLiteral("PERSON"),
          QStringLiteral("with --view person: whose page (an id or a unique name)")},
+        {{QStringLiteral("team")},
+         QStringLiteral("TEAM"),
+         QStringLiteral("with --view team: which team (its name, in any case; the first by default)")},
         {{QStringLiteral("size")},
          QStringLiteral("WxH"),
          QStringLiteral("with --screenshot: the window size (default 1280x800)")},
@@ -56,13 +59,16 @@ bool isAppOption(const QString& name)
 QList<QCommandLineOption> parserOptions()
 {
     QList<QCommandLineOption> options;
-    for (const AppOption& option : appOptions())
-        options.append(QCommandLineOption(option.names, option.help, option.value));
     QStringList seen;
+    for (const AppOption& option : appOptions()) {
+        options.append(QCommandLineOption(option.names, option.help, option.value));
+        seen.append(option.names);
+    }
     for (const Subcommand& command : subcommands()) {
         for (const SubcommandOption& option : command.options) {
             if (seen.contains(option.name))
-                continue; // an option means the same for every command that takes it (--at, --format)
+                continue; // an option means the same for every command that takes it (--at, --format);
+                          // --team names a team for pulse open as for the window's team view
             seen.append(option.name);
             options.append(QCommandLineOption(option.name, QString(), option.value));
         }
@@ -94,9 +100,12 @@ ParsedInvocation windowInvocation(const QCommandLineParser& parser, Invocation i
     if (parser.isSet(QStringLiteral("screenshot"))) {
         inv.mode = Invocation::Mode::Screenshot;
         inv.screenshotFile = parser.value(QStringLiteral("screenshot"));
-    } else if (parser.isSet(QStringLiteral("view")) || parser.isSet(QStringLiteral("size")) || parser.isSet(QStringLiteral("person"))) {
-        return usageError(QStringLiteral("--view, --person and --size go with --screenshot"));
+    } else if (parser.isSet(QStringLiteral("view")) || parser.isSet(QStringLiteral("size")) || parser.isSet(QStringLiteral("person")) ||
+               parser.isSet(QStringLiteral("team"))) {
+        return usageError(QStringLiteral("--view, --person, --team and --size go with --screenshot"));
     }
+    if (parser.isSet(QStringLiteral("team")) && parser.value(QStringLiteral("view")) != QStringLiteral("team"))
+        return usageError(QStringLiteral("--team goes with --view team"));
     const bool personView = parser.value(QStringLiteral("view")) == QStringLiteral("person");
     if (personView != parser.isSet(QStringLiteral("person")))
         return usageError(personView ? QStringLiteral("--view person needs --person PERSON")
@@ -126,9 +135,10 @@ ParsedInvocation commandInvocation(const QCommandLineParser& parser, Invocation 
         if (parser.isSet(QLatin1String(windowOnly)))
             return usageError(QStringLiteral("--screenshot, --view and --size cannot go with a command"));
     for (const QString& option : parser.optionNames()) {
-        if (isAppOption(option))
+        const bool declared = declaredOption(*command, option) != nullptr;
+        if (!declared && isAppOption(option) && option != QStringLiteral("team"))
             continue;
-        if (!declaredOption(*command, option))
+        if (!declared)
             return usageError(QStringLiteral("--%1 does not apply to %2").arg(option, name));
         inv.options.insert(option, parser.value(option));
         inv.optionLists.insert(option, parser.values(option));
@@ -198,6 +208,7 @@ ParsedInvocation parseInvocation(const QStringList& arguments)
         return usageError(QStringLiteral("--database needs a file path"));
     inv.view = parser.value(QStringLiteral("view"));
     inv.person = parser.value(QStringLiteral("person"));
+    inv.team = parser.value(QStringLiteral("team"));
     if (parser.isSet(QStringLiteral("size"))) {
         static const QRegularExpression shape(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
         const auto match = shape.match(parser.value(QStringLiteral("size")));

@@ -19,6 +19,7 @@ struct Invocation
     QString screenshotFile;
     QString view;              ///< empty: whatever the window shows first
     QString person;            ///< with the view "person": whose page (an id or a unique name)
+    QString team;              ///< with the view "team": which team (a name); the first when empty
     QSize size{1280, 800};
     QStringList command;       ///< the subcommand and its positional arguments
     /// The subcommand's options that were given, by name without the dashes (a flag's value is empty).

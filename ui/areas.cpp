@@ -10,6 +10,7 @@
 #include "ui/pulseview.h"
 #include "ui/queries.h"
 #include "ui/repairsview.h"
+#include "ui/teamview.h"
 #include "ui/weekview.h"
 
 #include <QCoreApplication>
@@ -63,6 +64,7 @@ const std::vector<Area>& areas()
         {"health", QT_TRANSLATE_NOOP("rapport::Areas", "Health"), {QStringLiteral("health"), QStringLiteral("audit")}, buildHealth},
         {"pulse", QT_TRANSLATE_NOOP("rapport::Areas", "Pulse"), {QStringLiteral("pulse")}, buildPage<PulseView>},
         {"repairs", QT_TRANSLATE_NOOP("rapport::Areas", "Repairs"), {QStringLiteral("repairs")}, buildPage<RepairsView>},
+        {"team", QT_TRANSLATE_NOOP("rapport::Areas", "Teams"), {QStringLiteral("team")}, buildPage<TeamView>},
         {"person", QT_TRANSLATE_NOOP("rapport::Areas", "Person"), {QStringLiteral("person")}, buildPage<PersonView>, false},
     };
     return all;

@@ -13,6 +13,7 @@
 #include "core/meeting.h"
 #include "core/pulse.h"
 #include "core/repair.h"
+#include "core/team.h"
 #include "core/series.h"
 #include "core/storage/conversationrepository.h"
 #include "core/storage/peoplerepository.h"
@@ -214,6 +215,27 @@ core::RuptureId saveRupture(const CommandContext& context, const std::optional<c
 bool removeRupture(const CommandContext& context, const core::Rupture& rupture, const QString& label);
 /// Changes the targets to own and repair within; undo restores `before`.
 bool setRepairTargets(const CommandContext& context, const core::RepairTargets& before, const core::RepairTargets& after);
+
+// --- Team norms (ui/teamcommands.cpp)
+
+/// Logs a contact between two people (a pairing made, when `contact.pairing`) as one step; undo
+/// removes it, redo brings it back under its id. Refused (reported) when it is ahead of `now`.
+core::PeerContactId logPeerContact(const CommandContext& context, const core::PeerContact& contact, const QString& label, core::Instant now);
+bool removePeerContact(const CommandContext& context, const core::PeerContact& contact, const QString& label);
+/// Records recognition as one step. Mine (`from` none) is an appreciation contact with them too,
+/// logged at `at` with what it was for; undo takes both back, redo puts both back under their ids.
+core::RecognitionId recognise(const CommandContext& context, const core::Recognition& recognition, core::Instant at, const QString& label,
+                              core::Instant now, const core::Zone& zone);
+/// Removes recognition (as read) and the contact logged with it; undo puts both back.
+bool removeRecognition(const CommandContext& context, const core::Recognition& recognition, const QString& label);
+/// Saves a win (a new one when `before` is none, or celebrated, or edited) as one step.
+core::WinId saveWin(const CommandContext& context, const std::optional<core::Win>& before, const core::Win& after, const QString& label,
+                    core::LocalDay today);
+bool removeWin(const CommandContext& context, const core::Win& win, const QString& label);
+/// Replaces a team's norms with `after`, in order; undo puts `before` back.
+bool setNorms(const CommandContext& context, core::TeamId team, const std::vector<std::string>& before, const std::vector<std::string>& after);
+/// Records a review of a team's norms; undo removes it.
+core::NormReviewId reviewNorms(const CommandContext& context, const core::NormReview& review, const QString& label, core::LocalDay today);
 
 } // namespace commands
 } // namespace rapport::ui

@@ -20,6 +20,7 @@
 #include "ui/quicklogdialog.h"
 #include "ui/repairsview.h"
 #include "ui/rupturedialog.h"
+#include "ui/teamview.h"
 #include "ui/searchdialog.h"
 #include "ui/springloading.h"
 #include "ui/statusline.h"
@@ -366,6 +367,18 @@ void MainWindow::showRupture(core::RuptureId rupture)
     showView(QStringLiteral("repairs"));
     page<RepairsView>()->refresh();
     page<RepairsView>()->showRupture(rupture);
+}
+
+void MainWindow::showTeamWins(core::TeamId team)
+{
+    showView(QStringLiteral("team"));
+    page<TeamView>()->showTeamWins(team);
+}
+
+bool MainWindow::showTeam(const QString& name)
+{
+    showView(QStringLiteral("team"));
+    return page<TeamView>()->showTeam(name);
 }
 
 void MainWindow::quickLog(std::optional<core::PersonId> person, core::InteractionKind kind)

@@ -90,6 +90,9 @@ public:
     void showPulseActions(core::PulseRoundId round) override;
     void logRupture(std::optional<core::PersonId> person) override;
     void showRupture(core::RuptureId rupture) override;
+    void showTeamWins(core::TeamId team) override;
+    /// The Teams area on the team named `name` (any case); false when there is none.
+    bool showTeam(const QString& name);
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override;
     void openNotes(const NotesFor& oneOnOne) override;
 

@@ -59,6 +59,8 @@ public:
     virtual void logRupture(std::optional<core::PersonId> person) = 0;
     /// The Repairs area on one rupture.
     virtual void showRupture(core::RuptureId rupture) = 0;
+    /// The Teams area on a team's wins.
+    virtual void showTeamWins(core::TeamId team) = 0;
 };
 
 /// The one selected person, shared by every area: select someone in People and the map shows them.

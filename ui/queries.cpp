@@ -10,6 +10,7 @@
 #include "core/storage/personalrepository.h"
 #include "core/storage/pulserepository.h"
 #include "core/storage/repairrepository.h"
+#include "core/storage/teamnormsrepository.h"
 #include "core/storage/teamrepository.h"
 
 #include <algorithm>
@@ -255,6 +256,36 @@ core::Result<std::vector<core::Rupture>> DatabaseQueries::ruptures() const
 core::Result<core::RepairTargets> DatabaseQueries::repairTargets() const
 {
     return storage::RepairRepository(m_database).targets();
+}
+
+core::Result<std::vector<core::Team>> DatabaseQueries::teams() const
+{
+    return storage::TeamRepository(m_database).list();
+}
+
+core::Result<std::vector<core::PeerContact>> DatabaseQueries::peerContacts() const
+{
+    return storage::TeamNormsRepository(m_database).peerContacts();
+}
+
+core::Result<std::vector<core::Recognition>> DatabaseQueries::recognitions() const
+{
+    return storage::TeamNormsRepository(m_database).recognitions();
+}
+
+core::Result<std::vector<core::Win>> DatabaseQueries::wins() const
+{
+    return storage::TeamNormsRepository(m_database).wins();
+}
+
+core::Result<std::vector<core::Norm>> DatabaseQueries::norms(core::TeamId team) const
+{
+    return storage::TeamNormsRepository(m_database).norms(team);
+}
+
+core::Result<std::vector<core::NormReview>> DatabaseQueries::normReviews() const
+{
+    return storage::TeamNormsRepository(m_database).normReviews();
 }
 
 } // namespace rapport::ui

@@ -12,6 +12,7 @@
 #include "core/person.h"
 #include "core/pulse.h"
 #include "core/repair.h"
+#include "core/team.h"
 #include "core/relationship.h"
 #include "core/timeline.h"
 #include "core/result.h"
@@ -67,6 +68,9 @@ public:
     /// Every rupture (the open ones are owed this week) and the targets they are held to.
     virtual core::Result<std::vector<core::Rupture>> ruptures() const = 0;
     virtual core::Result<core::RepairTargets> repairTargets() const = 0;
+    /// Every team's wins (those not celebrated are owed a celebration), and the teams' names.
+    virtual core::Result<std::vector<core::Win>> wins() const = 0;
+    virtual core::Result<std::vector<core::Team>> teams() const = 0;
 };
 
 /// One person's links to others (the links editor of the person page).
@@ -214,6 +218,23 @@ public:
     virtual core::Result<core::RepairTargets> repairTargets() const = 0;
 };
 
+/// A team's page: the teams, the links and peer contacts between people, recognition, wins, the
+/// team's norms and every review, ruptures (open ones with members), and the team's pulse.
+class TeamQueries
+{
+public:
+    virtual ~TeamQueries() = default;
+    virtual core::Result<std::vector<core::Team>> teams() const = 0;
+    virtual core::Result<std::vector<core::PersonLink>> links() const = 0;
+    virtual core::Result<std::vector<core::PeerContact>> peerContacts() const = 0;
+    virtual core::Result<std::vector<core::Recognition>> recognitions() const = 0;
+    virtual core::Result<std::vector<core::Win>> wins() const = 0;
+    virtual core::Result<std::vector<core::Norm>> norms(core::TeamId team) const = 0;
+    virtual core::Result<std::vector<core::NormReview>> normReviews() const = 0;
+    virtual core::Result<std::vector<core::Rupture>> ruptures() const = 0;
+    virtual core::Result<std::vector<core::TeamPulsePoint>> teamPulse(const std::string& team) const = 0;
+};
+
 /// Every area's queries, answered from the open database.
 class DatabaseQueries final : public PeopleQueries,
                               public FocusQueries,
@@ -224,6 +245,7 @@ class DatabaseQueries final : public PeopleQueries,
                               public PrepQueries,
                               public PulseQueries,
                               public RepairQueries,
+                              public TeamQueries,
                               public DraftStore
 {
 public:
@@ -274,6 +296,12 @@ public:
     core::Result<std::vector<storage::LastStayInterview>> lastStayInterviews() const override;
     core::Result<std::vector<core::Rupture>> ruptures() const override;
     core::Result<core::RepairTargets> repairTargets() const override;
+    core::Result<std::vector<core::Team>> teams() const override;
+    core::Result<std::vector<core::PeerContact>> peerContacts() const override;
+    core::Result<std::vector<core::Recognition>> recognitions() const override;
+    core::Result<std::vector<core::Win>> wins() const override;
+    core::Result<std::vector<core::Norm>> norms(core::TeamId team) const override;
+    core::Result<std::vector<core::NormReview>> normReviews() const override;
 
 private:
     storage::Database& m_database;

@@ -15,6 +15,7 @@
 #include "core/storage/personalrepository.h"
 #include "core/storage/pulserepository.h"
 #include "core/storage/repairrepository.h"
+#include "core/storage/teamnormsrepository.h"
 #include "ui/commands.h"
 #include "ui/feedback.h"
 #include "ui/wording.h"
@@ -71,6 +72,7 @@ protected:
     storage::ConversationRepository conversations() { return storage::ConversationRepository(m_database); }
     storage::PulseRepository pulse() { return storage::PulseRepository(m_database); }
     storage::RepairRepository repairs() { return storage::RepairRepository(m_database); }
+    storage::TeamNormsRepository teamNorms() { return storage::TeamNormsRepository(m_database); }
     storage::Database& database() { return m_database; }
 
 private:

@@ -132,7 +132,7 @@ WeekView::WeekView(const PageContext& page, const FocusQueries& queries, QWidget
 
     auto* refresher = new PageRefresher(*this, page.feed,
                                         kHealthInputs | storage::Rows::Focus | storage::Rows::Personal | storage::Rows::Pulse |
-                                            storage::Rows::Conversations,
+                                            storage::Rows::Conversations | storage::Rows::TeamNorms,
                                         [this](const storage::ChangeSet& changes) {
                                             m_heard = changes; // what showUnmarked() may skip reading again
                                             refresh();
@@ -329,13 +329,14 @@ QWidget* WeekView::buildDatesSection()
 QWidget* WeekView::buildAlsoDueSection()
 {
     m_alsoDue = listSection(m_alsoDueSection, tr("Promised and due"),
-                            tr("Enter or double-click opens the rupture in Repairs, the round's actions, or the stay interview"));
+                            tr("Enter or double-click opens the rupture in Repairs, the team's wins, the round's actions, or the stay interview"));
     connect(m_alsoDue, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         const qlonglong id = item->data(kAlsoDueIdRole).toLongLong();
         switch (static_cast<AlsoDue>(item->data(kAlsoDueKindRole).toInt())) {
         case AlsoDue::PulseAction: m_navigator.showPulseActions(core::PulseRoundId{id}); break;
         case AlsoDue::StayInterview: m_navigator.stayInterview(core::PersonId{id}, std::nullopt); break;
         case AlsoDue::Rupture: m_navigator.showRupture(core::RuptureId{id}); break;
+        case AlsoDue::Win: m_navigator.showTeamWins(core::TeamId{id}); break;
         }
     });
     return m_alsoDueSection;
@@ -451,6 +452,7 @@ void WeekView::showAlsoDue()
     m_alsoDue->clear();
     const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
     showOpenRuptures();
+    showUncelebratedWins();
     showOverdueActions(today);
     showStayInterviewsDue(today);
     m_alsoDue->setFixedHeight(m_alsoDue->sizeHintForRow(0) * std::clamp(m_alsoDue->count(), 1, 8) + 2 * m_alsoDue->frameWidth());
@@ -492,6 +494,30 @@ void WeekView::showOpenRuptures()
         }
         item->setData(kAlsoDueKindRole, static_cast<int>(AlsoDue::Rupture));
         item->setData(kAlsoDueIdRole, static_cast<qlonglong>(rupture.id.value));
+    }
+}
+
+// Wins of the last 60 days nobody celebrated yet, oldest first: a win is worth a moment together.
+void WeekView::showUncelebratedWins()
+{
+    auto wins = m_queries.wins();
+    auto teams = m_queries.teams();
+    if (!wins || !teams) {
+        m_context.feedback.error(tr("Could not read the team's wins"), wording::errorWithPlace(!wins ? wins.error() : teams.error()));
+        return;
+    }
+    const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
+    for (const core::Win& win : wins.value()) {
+        const auto age = (std::chrono::sys_days{today} - std::chrono::sys_days{win.day}).count();
+        if (win.celebrated || age > 60 || age < 0)
+            continue;
+        const auto team = std::find_if(teams.value().begin(), teams.value().end(), [&](const core::Team& t) { return t.id == win.team; });
+        auto* item = new QListWidgetItem(tr("Celebrate “%1” with %2 · %3")
+                                             .arg(q(win.what), team == teams.value().end() ? tr("the team") : q(team->name),
+                                                  wording::date(toQDate(win.day), wording::DateStyle::Medium)),
+                                         m_alsoDue);
+        item->setData(kAlsoDueKindRole, static_cast<int>(AlsoDue::Win));
+        item->setData(kAlsoDueIdRole, static_cast<qlonglong>(win.team.value));
     }
 }
 

@@ -67,7 +67,7 @@ public:
     /// due within the week. Enter opens the action's round, or the stay interview.
     QListWidget* alsoDueList() const { return m_alsoDue; }
     /// An item of alsoDueList(): which kind, and the round's or the person's id.
-    enum class AlsoDue { PulseAction, StayInterview, Rupture };
+    enum class AlsoDue { PulseAction, StayInterview, Rupture, Win };
     static constexpr int kAlsoDueKindRole = Qt::UserRole;
     static constexpr int kAlsoDueIdRole = Qt::UserRole + 1;
     static constexpr int kDatesAhead = 14;
@@ -90,6 +90,7 @@ private:
     void showDates();
     void showAlsoDue();
     void showOpenRuptures();
+    void showUncelebratedWins();
     void showOverdueActions(core::LocalDay today);
     void showStayInterviewsDue(core::LocalDay today);
     void showFocus();

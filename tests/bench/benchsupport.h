@@ -47,6 +47,7 @@ public:
     void showPulseActions(core::PulseRoundId) override {}
     void logRupture(std::optional<core::PersonId>) override {}
     void showRupture(core::RuptureId) override {}
+    void showTeamWins(core::TeamId) override {}
     std::optional<core::Interaction> askHowItWent(const core::Meeting&) override { return std::nullopt; }
 };
 

@@ -48,6 +48,7 @@ BUDGETS = {
     "pulse_aggregate_vp_ms": ("max", None, 10.0),
     "pulse_page_vp_ms": ("max", None, 100.0),
     "repairs_page_vp_ms": ("max", None, 50.0),
+    "team_matrix_vp_ms": ("max", None, 20.0),
     "prep_pdf_ms": ("max", None, 300.0),
 }
 

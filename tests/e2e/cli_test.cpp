@@ -533,7 +533,7 @@ TEST_F(Cli, ScreenshotRendersEveryViewOffscreen)
 {
     const QString db = path("shots.sqlite");
     ASSERT_EQ(onDb(db, {QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("small")}).exitCode, 0);
-    for (const char* view : {"week", "people", "audit", "map", "calendar", "health", "pulse", "repairs"}) {
+    for (const char* view : {"week", "people", "audit", "map", "calendar", "health", "pulse", "repairs", "team"}) {
         SCOPED_TRACE(view);
         const QString file = path("shot.png");
         QFile::remove(file);
@@ -562,11 +562,11 @@ TEST_F(Cli, ScreenshotRendersEveryViewOffscreen)
                                  QStringLiteral("--person"), QStringLiteral("999")}),
                        1, "no person with this id");
     // An area not built yet is no view: a usage error naming those that exist, before any file is made.
-    for (const char* unbuilt : {"team"}) {
+    for (const char* unbuilt : {"garden"}) {
         const Outcome run = onDb(path("none.sqlite"), {QStringLiteral("--screenshot"), path("none.png"), QStringLiteral("--view"),
                                                        QLatin1String(unbuilt)});
         EXPECT_EQ(run.exitCode, 2) << unbuilt;
-        EXPECT_TRUE(run.err.contains(QStringLiteral("week, people, map, calendar, health, audit, pulse, repairs, person"))) << run.err.toStdString();
+        EXPECT_TRUE(run.err.contains(QStringLiteral("week, people, map, calendar, health, audit, pulse, repairs, team, person"))) << run.err.toStdString();
         EXPECT_FALSE(QFile::exists(path("none.sqlite")));
     }
     // A first start on a new database shows the welcome page.

@@ -107,14 +107,14 @@ TEST_F(MainWindowTest, EveryViewNameOpensItsPageAndAreasNotBuiltAppearNowhere)
     auto window = makeWindow();
     EXPECT_EQ(ui::viewNames(), (QStringList{QStringLiteral("week"), QStringLiteral("people"), QStringLiteral("map"), QStringLiteral("calendar"),
                                             QStringLiteral("health"), QStringLiteral("audit"), QStringLiteral("pulse"),
-                                            QStringLiteral("repairs"), QStringLiteral("person")}));
+                                            QStringLiteral("repairs"), QStringLiteral("team"), QStringLiteral("person")}));
     for (const QString& name : ui::viewNames()) {
         ASSERT_TRUE(window->showView(name)) << name.toStdString();
         EXPECT_EQ(window->currentArea(), QLatin1String(ui::areaForView(name)->id));
     }
     ASSERT_TRUE(window->showView(QStringLiteral("audit")));
     EXPECT_TRUE(window->page<ui::AuditView>()->isVisible()) << "audit is a part of Health";
-    for (const char* unbuilt : {"team", "garden"})
+    for (const char* unbuilt : {"teams", "garden"})
         EXPECT_FALSE(window->showView(QLatin1String(unbuilt))) << unbuilt;
     auto* sidebar = window->findChild<QListWidget*>(QStringLiteral("sidebar"));
     ASSERT_NE(sidebar, nullptr);
@@ -122,8 +122,10 @@ TEST_F(MainWindowTest, EveryViewNameOpensItsPageAndAreasNotBuiltAppearNowhere)
     for (int row = 0; row < sidebar->count(); ++row)
         entries << sidebar->item(row)->text();
     EXPECT_EQ(entries, (QStringList{QStringLiteral("This week"), QStringLiteral("People"), QStringLiteral("Map"), QStringLiteral("Calendar"),
-                                    QStringLiteral("Health"), QStringLiteral("Pulse"), QStringLiteral("Repairs")}));
-    EXPECT_TRUE(window->findChildren<ui::EmptyState*>().size() <= 3u) << "no placeholder pages; People's, Pulse's and Repairs' own empty states only";
+                                    QStringLiteral("Health"), QStringLiteral("Pulse"), QStringLiteral("Repairs"),
+                                    QStringLiteral("Teams")}));
+    EXPECT_TRUE(window->findChildren<ui::EmptyState*>().size() <= 4u)
+        << "no placeholder pages; People's, Pulse's, Repairs' and Teams' own empty states only";
 }
 
 TEST_F(MainWindowTest, EveryAltLetterOfEveryViewDoesOneThing)
@@ -256,7 +258,7 @@ TEST_F(MainWindowTest, OpeningSomeoneShowsTheirPageAndBackReturns)
     EXPECT_EQ(window->page<ui::PersonView>()->person(), std::optional(ben));
     EXPECT_EQ(window->page<ui::PersonView>()->nameLabel()->text(), QStringLiteral("Ben Kim"));
     auto* sidebar = window->findChild<QListWidget*>(QStringLiteral("sidebar"));
-    EXPECT_EQ(sidebar->count(), 7) << "the person page is opened on someone, not from the sidebar";
+    EXPECT_EQ(sidebar->count(), 8) << "the person page is opened on someone, not from the sidebar";
     EXPECT_TRUE(sidebar->selectedItems().isEmpty()) << "no sidebar entry is this page";
     // Edit… opens the editor over the page; Back returns to the map.
     window->editPerson(ben);

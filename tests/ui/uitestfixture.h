@@ -48,6 +48,7 @@ public:
     void showPulseActions(core::PulseRoundId round) override { pulseActionsShown.push_back(round); }
     void logRupture(std::optional<core::PersonId> person) override { rupturesAsked.push_back(person); }
     void showRupture(core::RuptureId rupture) override { rupturesShown.push_back(rupture); }
+    void showTeamWins(core::TeamId team) override { teamWinsShown.push_back(team); }
     std::optional<core::Interaction> askHowItWent(const core::Meeting& meeting) override
     {
         askedAbout.push_back(meeting);
@@ -58,6 +59,7 @@ public:
     std::vector<core::PulseRoundId> pulseActionsShown;
     std::vector<std::optional<core::PersonId>> rupturesAsked;
     std::vector<core::RuptureId> rupturesShown;
+    std::vector<core::TeamId> teamWinsShown;
     std::vector<std::optional<core::ConversationId>> stayInterviewsShown;
     std::vector<std::pair<std::optional<core::PersonId>, core::InteractionKind>> logged;
     std::vector<core::HealthState> statesShown;
