@@ -139,7 +139,8 @@ int reportTeam(const Invocation& inv, storage::Database& database, core::Instant
             {QStringLiteral("normsReviewed"), dayOrNull(health.lastReview ? std::optional(health.lastReview->day) : std::nullopt)},
             {QStringLiteral("normsReviewDue"), q(core::formatDay(health.reviewDue))},
             {QStringLiteral("openRuptures"), health.openRuptures},
-            {QStringLiteral("pulse"), shareOrNull(health.pulse)},
+            {QStringLiteral("pulse"), shareOrNull(health.pulse ? health.pulse->favourable : std::nullopt)},
+            {QStringLiteral("pulseRoundOpened"), dayOrNull(health.pulse ? std::optional(health.pulse->opens) : std::nullopt)},
             {QStringLiteral("uncelebratedWins"), uncelebrated}});
     }
     say(QStringLiteral("Team %1 · %2 members").arg(q(team->name)).arg(members.size()));
@@ -155,7 +156,10 @@ int reportTeam(const Invocation& inv, storage::Database& database, core::Instant
                                 .arg(health.lastReview->rating)
                                 .arg(q(core::formatDay(health.lastReview->day)), q(core::formatDay(health.reviewDue)))
                           : QStringLiteral("Norms not reviewed yet: a review is due now"));
-    say(QStringLiteral("Open ruptures: %1 · latest pulse: %2 favourable").arg(health.openRuptures).arg(percent(health.pulse)));
+    say(health.pulse ? QStringLiteral("Open ruptures: %1 · latest pulse shown: %2 favourable (round of %3)")
+                           .arg(health.openRuptures)
+                           .arg(percent(health.pulse->favourable), q(core::formatDay(health.pulse->opens)))
+                     : QStringLiteral("Open ruptures: %1 · no pulse figure shown for this team").arg(health.openRuptures));
     for (const auto& win : health.uncelebrated)
         say(QStringLiteral("Not celebrated yet: %1 (%2)").arg(q(win.what), q(core::formatDay(win.day))));
     return Success;

@@ -198,8 +198,8 @@ TeamHealth teamHealth(const TeamInputs& in, Instant now, const Zone& zone)
             }))
             ++health.openRuptures;
     for (auto point = in.pulse.rbegin(); point != in.pulse.rend() && !health.pulse; ++point)
-        if (sys_days{point->opens} <= sys_days{today})
-            health.pulse = point->favourable;
+        if (sys_days{point->opens} <= sys_days{today} && point->favourable)
+            health.pulse = *point;
     for (const Win& win : in.wins)
         if (win.team == in.team && !win.celebrated)
             health.uncelebrated.push_back(win);

@@ -156,7 +156,7 @@ struct TeamHealth
     std::optional<NormReview> lastReview;
     LocalDay reviewDue;
     int openRuptures = 0;                ///< open ruptures with any member
-    std::optional<double> pulse;         ///< the team's latest favourable share shown (0 to 1)
+    std::optional<TeamPulsePoint> pulse; ///< the team's latest round whose favourable share is shown
     std::vector<Win> uncelebrated;       ///< its wins not celebrated yet, oldest first
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/storage/changeset.h"
 #include "ui/changefeed.h"
+#include "ui/chartparts.h"
 #include "ui/emptystate.h"
 #include "ui/feedback.h"
 #include "ui/localdates.h"
@@ -11,7 +12,16 @@
 #include "ui/queries.h"
 #include "ui/wording.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -139,6 +149,7 @@ TeamView::TeamView(const PageContext& page, const TeamQueries& queries, QWidget*
     m_tabs->addTab(buildRecognition(), tr("Reco&gnition"));
     m_tabs->addTab(buildWins(), tr("&Wins"));
     m_tabs->addTab(buildNorms(), tr("&Norms"));
+    m_tabs->addTab(buildTrends(), tr("&Over time"));
     layout->addWidget(m_tabs, 1);
     m_pages->addWidget(content);
     auto* outer = new QVBoxLayout(this);
@@ -275,6 +286,111 @@ QWidget* TeamView::buildNorms()
     return page;
 }
 
+QWidget* TeamView::buildTrends()
+{
+    auto* trends = new QWidget;
+    auto* layout = new QVBoxLayout(trends);
+    for (QChart** chart : {&m_densityChart, &m_recognitionChart, &m_normsChart}) {
+        *chart = new QChart;
+        (*chart)->setMargins(QMargins(4, 4, 4, 4));
+        auto* view = new QChartView(*chart, trends);
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumHeight(220);
+        view->setFocusPolicy(Qt::NoFocus);
+        QObject::connect(*chart, &QChart::plotAreaChanged, *chart, [c = *chart] { fitCategoryLabels(c); });
+        layout->addWidget(view);
+    }
+    auto* page = new QWidget;
+    fillScrolling(page, trends);
+    return page;
+}
+
+// Twelve months of density and of recognition as bars; the norms ratings and the team's pulse
+// (favourable share, as a rating of 1 to 5 would read it: 0% is 1, 100% is 5) on one time line.
+void TeamView::drawTrends()
+{
+    const Loaded& l = *m_loaded;
+    const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
+    constexpr int kMonths = 12;
+    auto bars = [this](QChart* chart, const QString& title, const QStringList& months, const QList<qreal>& values, double top) {
+        clearChart(chart);
+        chart->setTitle(title);
+        chart->legend()->hide();
+        auto* set = new QBarSet(title);
+        set->append(values);
+        auto* series = new QBarSeries(chart);
+        series->append(set);
+        chart->addSeries(series);
+        auto* x = new QBarCategoryAxis;
+        x->append(months);
+        auto* y = new QValueAxis;
+        y->setRange(0, top);
+        y->setLabelFormat(QStringLiteral("%d"));
+        if (top <= 10)
+            y->setTickCount(static_cast<int>(top) + 1); // whole recognitions, not 2.25 of them
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        applyPalette(chart, palette());
+        fitCategoryLabels(chart);
+    };
+    QStringList months;
+    QList<qreal> density;
+    for (const auto& [month, share] : core::densityByMonth(l.members, l.links, l.contacts, today, kMonths, m_people.zone())) {
+        months << QLocale().toString(toQDate(month), QStringLiteral("MMM yy"));
+        density << (share ? std::round(*share * 100.0) : 0.0);
+    }
+    bars(m_densityChart, tr("Connection density, % of pairs"), months, density, 100);
+    std::vector<core::Recognition> ofTeam;
+    for (const auto& r : l.recognitions)
+        if (std::find(l.members.begin(), l.members.end(), r.to) != l.members.end())
+            ofTeam.push_back(r);
+    QList<qreal> given;
+    double most = 1;
+    for (const auto& [month, count] : core::recognitionByMonth(ofTeam, today, kMonths)) {
+        given << count;
+        most = std::max(most, static_cast<double>(count));
+    }
+    bars(m_recognitionChart, tr("Recognition given, per month"), months, given, std::ceil(most));
+
+    clearChart(m_normsChart);
+    m_normsChart->setTitle(tr("Norms rating (1–5) beside the team's pulse"));
+    m_normsChart->legend()->setAlignment(Qt::AlignBottom);
+    auto msOf = [](core::LocalDay day) { return static_cast<qreal>(QDateTime(toQDate(day), QTime(12, 0)).toMSecsSinceEpoch()); };
+    auto* ratings = new QLineSeries(m_normsChart);
+    ratings->setName(tr("Norms rating"));
+    ratings->setPointsVisible(true);
+    for (auto r = l.reviews.rbegin(); r != l.reviews.rend(); ++r)
+        if (currentTeam() && r->team == *currentTeam())
+            ratings->append(msOf(r->day), r->rating);
+    // Markers alone: a round shown now and then is a point, and a single one must show too.
+    auto* pulse = new QScatterSeries(m_normsChart);
+    pulse->setName(tr("Pulse, favourable (0% = 1, 100% = 5)"));
+    pulse->setMarkerSize(9);
+    for (const auto& point : l.pulse)
+        if (point.favourable && std::chrono::sys_days{point.opens} <= std::chrono::sys_days{today})
+            pulse->append(msOf(point.opens), 1.0 + 4.0 * *point.favourable);
+    m_normsChart->addSeries(ratings);
+    m_normsChart->addSeries(pulse);
+    auto* x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("MMM yy"));
+    // A fortnight of room on either side: a point on the plot's edge would be cut in half.
+    x->setRange(QDateTime(toQDate(core::LocalDay{std::chrono::sys_days{today} - std::chrono::days{380}}), QTime(0, 0)),
+                QDateTime(toQDate(core::LocalDay{std::chrono::sys_days{today} + std::chrono::days{14}}), QTime(0, 0)));
+    auto* y = new QValueAxis;
+    y->setRange(1, 5);
+    y->setTickCount(5);
+    y->setLabelFormat(QStringLiteral("%d"));
+    m_normsChart->addAxis(x, Qt::AlignBottom);
+    m_normsChart->addAxis(y, Qt::AlignLeft);
+    for (QXYSeries* series : {static_cast<QXYSeries*>(ratings), static_cast<QXYSeries*>(pulse)}) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    applyPalette(m_normsChart, palette());
+}
+
 void TeamView::refresh()
 {
     auto teams = m_queries.teams();
@@ -385,7 +501,8 @@ void TeamView::showCurrent()
                       tr("%1 isolated").arg(h.matrix.isolated().size()),
                       wording::plural(h.recognitionsLast90Days, tr("one recognition in 90 days"), tr("%n recognitions in 90 days")),
                       h.lastReview ? tr("norms %1 of 5").arg(h.lastReview->rating) : tr("norms not reviewed yet"),
-                      tr("pulse %1 favourable").arg(percent(h.pulse))};
+                      h.pulse ? tr("pulse %1 favourable (%2)").arg(percent(h.pulse->favourable), shortDay(h.pulse->opens))
+                              : tr("no pulse figure shown yet")};
     if (h.openRuptures > 0)
         parts << wording::plural(h.openRuptures, tr("an open rupture"), tr("%n open ruptures"));
     if (!h.uncelebrated.empty())
@@ -395,6 +512,7 @@ void TeamView::showCurrent()
     fillRecognition();
     fillWins();
     fillNorms();
+    drawTrends();
 }
 
 void TeamView::fillConnection()

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+class QChart;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -67,6 +68,10 @@ public:
     QTreeWidget* winList() const { return m_wins; }
     QListWidget* normList() const { return m_norms; }
     QTreeWidget* reviewList() const { return m_reviews; }
+    /// Over time: connection density and recognition month by month; norms ratings beside the pulse.
+    QChart* densityChart() const { return m_densityChart; }
+    QChart* recognitionChart() const { return m_recognitionChart; }
+    QChart* normsChart() const { return m_normsChart; }
 
 private:
     struct Loaded;
@@ -74,6 +79,8 @@ private:
     QWidget* buildRecognition();
     QWidget* buildWins();
     QWidget* buildNorms();
+    QWidget* buildTrends();
+    void drawTrends();
     void fillTeams();
     void showCurrent();
     void fillConnection();
@@ -106,6 +113,9 @@ private:
     QListWidget* m_norms = nullptr;
     QLabel* m_normsNote = nullptr;
     QTreeWidget* m_reviews = nullptr;
+    QChart* m_densityChart = nullptr;
+    QChart* m_recognitionChart = nullptr;
+    QChart* m_normsChart = nullptr;
 };
 
 } // namespace rapport::ui

@@ -159,7 +159,9 @@ TEST(Team, TeamHealthGathersConnectionRecognitionNormsRupturesPulseAndUncelebrat
     EXPECT_EQ(h.lastReview->rating, 4) << "its own review, not the other team's";
     EXPECT_EQ(h.reviewDue, LocalDay{2026y / December / 31});
     EXPECT_EQ(h.openRuptures, 1);
-    EXPECT_EQ(h.pulse, 0.75);
+    ASSERT_TRUE(h.pulse);
+    EXPECT_EQ(h.pulse->favourable, 0.75);
+    EXPECT_EQ(h.pulse->opens, LocalDay{2026y / November / 1}) << "said with its day: an old figure reads as old";
     ASSERT_EQ(h.uncelebrated.size(), 1U);
     EXPECT_EQ(h.uncelebrated[0].what, "Launch");
 }

@@ -10,7 +10,9 @@
 #include "ui/teamview.h"
 #include "ui/weekview.h"
 
+#include <QChart>
 #include <QComboBox>
+#include <QXYSeries>
 #include <QLabel>
 #include <QListWidget>
 #include <QTabWidget>
@@ -127,6 +129,10 @@ TEST_F(TeamsTest, AWinIsAskedToBeCelebratedOnThisWeekAndNormsAreEditedAndReviewe
     ASSERT_EQ(view->reviewList()->topLevelItemCount(), 1);
     EXPECT_EQ(view->reviewList()->topLevelItem(0)->text(1), QStringLiteral("4 of 5"));
     EXPECT_TRUE(view->summaryLabel()->text().contains(QStringLiteral("norms 4 of 5")));
+    ASSERT_EQ(view->normsChart()->series().size(), 2) << "the ratings beside the pulse";
+    EXPECT_EQ(static_cast<QXYSeries*>(view->normsChart()->series().at(0))->count(), 1) << "the review, as a point";
+    EXPECT_FALSE(view->densityChart()->series().isEmpty());
+    EXPECT_FALSE(view->recognitionChart()->series().isEmpty());
     EXPECT_FALSE(view->reviewNorms(6, {})) << "1 to 5";
     feedback.errors.clear();
 }
