@@ -5,6 +5,7 @@
 #include "core/instant.h"
 
 #include <QDate>
+#include <QTime>
 
 namespace rapport::ui {
 
@@ -18,6 +19,19 @@ inline core::LocalDay toDay(QDate date)
 {
     return core::LocalDay{std::chrono::year{date.year()}, std::chrono::month{static_cast<unsigned>(date.month())},
                           std::chrono::day{static_cast<unsigned>(date.day())}};
+}
+
+/// A time of day (minutes since midnight) as a time field holds it, and back.
+inline QTime toQTime(std::chrono::minutes sinceMidnight)
+{
+    const int minutes = static_cast<int>(sinceMidnight.count());
+    return QTime(minutes / 60, minutes % 60);
+}
+
+/// The instant a day field and a time field name together, in `zone`.
+inline core::Instant instantAt(QDate day, QTime time, const core::Zone& zone)
+{
+    return core::atLocal(toDay(day), std::chrono::minutes{time.hour() * 60 + time.minute()}, zone);
 }
 
 } // namespace rapport::ui

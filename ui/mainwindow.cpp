@@ -347,17 +347,26 @@ void MainWindow::showPulseActions(core::PulseRoundId round)
     page<PulseView>()->showActionsOf(round);
 }
 
+// The one person the window is about: the person page's, or the one person chosen in People.
+std::optional<core::PersonId> MainWindow::personInView()
+{
+    if (m_central->currentWidget() != m_areasPage)
+        return std::nullopt;
+    if (currentArea() == QStringLiteral("person"))
+        return page<PersonView>()->person();
+    if (const auto selected = page<PeopleView>()->selectedPeople(); selected.size() == 1 && currentArea() == QStringLiteral("people"))
+        return selected.front();
+    return std::nullopt;
+}
+
 void MainWindow::logRupture(std::optional<core::PersonId> person)
 {
     if (m_people->rowCount() == 0) {
         statusBar()->showMessage(tr("Add someone first: a rupture is logged with a person."), 5000);
         return;
     }
-    if (const auto selected = page<PeopleView>()->selectedPeople();
-        !person && selected.size() == 1 && currentArea() == QStringLiteral("people") && m_central->currentWidget() == m_areasPage)
-        person = selected.front();
-    if (!person && currentArea() == QStringLiteral("person") && m_central->currentWidget() == m_areasPage)
-        person = page<PersonView>()->person();
+    if (!person)
+        person = personInView();
     if (const QString done = RuptureDialog::ask(m_commands, *m_people, person, m_context.clock, this); !done.isEmpty())
         statusBar()->showMessage(done, 8000);
 }
@@ -387,11 +396,8 @@ void MainWindow::quickLog(std::optional<core::PersonId> person, core::Interactio
         statusBar()->showMessage(tr("Add someone first: a contact is logged with a person."), 5000);
         return;
     }
-    if (const auto selected = page<PeopleView>()->selectedPeople();
-        !person && selected.size() == 1 && currentArea() == QStringLiteral("people") && m_central->currentWidget() == m_areasPage)
-        person = selected.front();
-    if (!person && currentArea() == QStringLiteral("person") && m_central->currentWidget() == m_areasPage)
-        person = page<PersonView>()->person();
+    if (!person)
+        person = personInView();
     if (const QString done = QuickLogDialog::ask(m_commands, *m_people, person, kind, m_context.clock, this); !done.isEmpty())
         statusBar()->showMessage(done, 5000);
 }

@@ -90,6 +90,8 @@ public:
     void showPulseActions(core::PulseRoundId round) override;
     void logRupture(std::optional<core::PersonId> person) override;
     void showRupture(core::RuptureId rupture) override;
+    /// The one person the window is about (their page, or the one chosen in People), for Ctrl+L and Ctrl+Shift+R.
+    std::optional<core::PersonId> personInView();
     void showTeamWins(core::TeamId team) override;
     /// The Teams area on the team named `name` (any case); false when there is none.
     bool showTeam(const QString& name);

@@ -147,14 +147,12 @@ void QuickLogDialog::setWhen(core::Instant at)
     const QSignalBlocker timeBlocker(m_time);
     const core::LocalDateTime local = core::localTimeOf(at, m_people.zone());
     m_day->setDate(toQDate(local.day));
-    const int minutes = static_cast<int>(local.time.count());
-    m_time->setTime(QTime(minutes / 60, minutes % 60));
+    m_time->setTime(toQTime(local.time));
 }
 
 core::Instant QuickLogDialog::chosenTime() const
 {
-    const QTime time = m_time->time();
-    return core::atLocal(toDay(m_day->date()), std::chrono::minutes{time.hour() * 60 + time.minute()}, m_people.zone());
+    return instantAt(m_day->date(), m_time->time(), m_people.zone());
 }
 
 void QuickLogDialog::setMeeting(const core::Meeting& meeting)

@@ -97,8 +97,7 @@ public:
         const core::LocalDateTime local = core::localTimeOf(now, zone);
         m_day->setDate(toQDate(local.day));
         m_day->setMaximumDate(toQDate(local.day));
-        const int minutes = static_cast<int>(local.time.count());
-        m_time->setTime(QTime(minutes / 60, minutes % 60));
+        m_time->setTime(toQTime(local.time));
         m_note = new QLineEdit(this);
         m_note->setMaxLength(core::kMaxRuptureTextLength);
         m_note->setPlaceholderText(stage == core::RepairStage::Closed ? RepairsView::tr("Why it closes without a repair")
@@ -126,8 +125,7 @@ public:
     }
     core::Instant at() const
     {
-        const QTime time = m_time->time();
-        return core::atLocal(toDay(m_day->date()), std::chrono::minutes{time.hour() * 60 + time.minute()}, m_zone);
+        return instantAt(m_day->date(), m_time->time(), m_zone);
     }
     QString note() const { return m_note->text().trimmed(); }
 

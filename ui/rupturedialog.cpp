@@ -153,14 +153,12 @@ void RuptureDialog::setWhen(core::Instant at)
     const QSignalBlocker timeBlocker(m_time);
     const core::LocalDateTime local = core::localTimeOf(at, m_model.zone());
     m_day->setDate(toQDate(local.day));
-    const int minutes = static_cast<int>(local.time.count());
-    m_time->setTime(QTime(minutes / 60, minutes % 60));
+    m_time->setTime(toQTime(local.time));
 }
 
 core::Instant RuptureDialog::chosenTime() const
 {
-    const QTime time = m_time->time();
-    return core::atLocal(toDay(m_day->date()), std::chrono::minutes{time.hour() * 60 + time.minute()}, m_model.zone());
+    return instantAt(m_day->date(), m_time->time(), m_model.zone());
 }
 
 void RuptureDialog::setPerson(core::PersonId person)

@@ -206,8 +206,9 @@ QString dateFormat(DateStyle style, Year year)
     thread_local std::array<Derived, 6> derived;
     const QLocale locale;
     Derived& slot = derived[static_cast<std::size_t>(style) * 2 + static_cast<std::size_t>(year)];
-    if (slot.format.isEmpty() || slot.localeName != locale.bcp47Name()) {
-        slot.localeName = locale.bcp47Name();
+    // By name, not BCP 47: the C locale and en_US are both "en" there, with different formats.
+    if (slot.format.isEmpty() || slot.localeName != locale.name()) {
+        slot.localeName = locale.name();
         slot.format = derivedDateFormat(locale, style, year);
     }
     return slot.format;
