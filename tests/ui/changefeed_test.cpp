@@ -23,6 +23,7 @@
 #include "ui/personview.h"
 #include "ui/pulseview.h"
 #include "ui/repairsview.h"
+#include "ui/teamview.h"
 #include "ui/stayinterviewdialog.h"
 #include "ui/timelinemodel.h"
 #include "ui/weekgrid.h"
@@ -39,7 +40,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
+#include <QComboBox>
 #include <QListWidget>
+#include <QTableWidget>
 #include <QProcess>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -185,6 +188,22 @@ QString repairsText(ui::MainWindow& window)
         .join(QLatin1Char('\n'));
 }
 
+QString teamText(ui::MainWindow& window)
+{
+    ui::TeamView* team = window.page<ui::TeamView>();
+    QStringList lines{team->teamBox()->currentText(), team->summaryLabel()->text(), team->isolatedLabel()->text(),
+                      team->unrecognisedLabel()->text(), treeText(*team->recognitionList()), treeText(*team->winList()),
+                      treeText(*team->reviewList())};
+    for (int i = 0; i < team->matrix()->rowCount(); ++i)
+        for (int j = 0; j < team->matrix()->columnCount(); ++j)
+            lines << team->matrix()->item(i, j)->text();
+    for (int i = 0; i < team->pairingList()->count(); ++i)
+        lines << team->pairingList()->item(i)->text();
+    for (int i = 0; i < team->normList()->count(); ++i)
+        lines << team->normList()->item(i)->text();
+    return lines.join(QLatin1Char('\n'));
+}
+
 struct Page
 {
     const char* view; // the --view name
@@ -201,6 +220,7 @@ const Page kPages[] = {
     {"person", personText},
     {"pulse", [](ui::MainWindow& w, core::PersonId) { return pulseText(w); }},
     {"repairs", [](ui::MainWindow& w, core::PersonId) { return repairsText(w); }},
+    {"team", [](ui::MainWindow& w, core::PersonId) { return teamText(w); }},
 };
 
 const Page& pageNamed(const std::string& name)
@@ -476,6 +496,27 @@ protected:
                                         .isValid());
                     },
                     [this] { undoStack.undo(); }};
+        if (name == "team") // a pairing noted, recognition by me, a win, the norms reviewed, the last undone
+            return {[this] {
+                        ASSERT_TRUE(ui::commands::logPeerContact(windowCommands(), core::PeerContact{{}, gabriel, ana, clock, true, {}},
+                                                                 QStringLiteral("Pair"), clock)
+                                        .isValid());
+                    },
+                    [this] {
+                        const core::Recognition thanks{{}, std::nullopt, gabriel, core::dayIn(clock, zone), "Ran the migration", "ownership", {}};
+                        ASSERT_TRUE(ui::commands::recognise(windowCommands(), thanks, clock, QStringLiteral("Recognise"), clock, zone).isValid());
+                    },
+                    [this] {
+                        const core::TeamId platform = storage::PeopleRepository(*database).list(clock).value().front().person.team.value();
+                        ASSERT_TRUE(ui::commands::saveWin(windowCommands(), std::nullopt,
+                                                          core::Win{{}, platform, core::dayIn(clock, zone), "Shipped v2", std::nullopt, {}},
+                                                          QStringLiteral("Win"), core::dayIn(clock, zone))
+                                        .isValid());
+                        ASSERT_TRUE(ui::commands::reviewNorms(windowCommands(), core::NormReview{{}, platform, core::dayIn(clock, zone), 4, "Better"},
+                                                              QStringLiteral("Review"), core::dayIn(clock, zone))
+                                        .isValid());
+                    },
+                    [this] { undoStack.undo(); }};
         ADD_FAILURE() << "no write path " << name;
         return {};
     }
@@ -507,6 +548,10 @@ bool mustChange(const std::string& path, const std::string& page)
         return path == "pulse";
     if (page == "repairs")
         return path == "rupture";
+    if (page == "team") // its own writes, and whatever changes who is in the team or connected
+        return path == "team" || path == "person-editor" || path == "delete-undo-redo" || path == "links";
+    if (path == "team") // recognition by me is an appreciation contact: every page of health hears it; a win waits on the week
+        return page != "calendar" && page != "pulse" && page != "repairs";
     if (path == "rupture") // "own it today" on the week, his page and People's tooltip, the mark on the map
         return page == "week" || page == "person" || page == "people" || page == "map";
     if (path == "quick-log" || path == "calendar-held" || path == "delete-undo-redo" || path == "reconcile")
@@ -582,9 +627,9 @@ INSTANTIATE_TEST_SUITE_P(EveryPageEveryWrite, ChangeFeedTest,
                          ::testing::Combine(::testing::Values("quick-log", "person-editor", "delete-undo-redo", "calendar-drop",
                                                               "calendar-move", "calendar-held", "calendar-skipped", "ics-import",
                                                               "focus-commit", "person-notes", "links", "reconcile", "notes",
-                                                              "check-in", "pulse", "stay-interview", "rupture"),
+                                                              "check-in", "pulse", "stay-interview", "rupture", "team"),
                                             ::testing::Values("week", "people", "map", "calendar", "health", "audit", "person",
-                                                              "pulse", "repairs")),
+                                                              "pulse", "repairs", "team")),
                          paramName);
 
 // Another process writes to the file the app has open (the command line, a second window): every
@@ -626,7 +671,7 @@ TEST_F(OtherProcessTest, ACommandLineLogReachesEveryPageWithinASecond)
         const QString after = shown(page);
         EXPECT_EQ(after.toStdString(), truth(page).toStdString()) << page.view;
         if (std::string(page.view) != "calendar" && std::string(page.view) != "pulse" &&
-            std::string(page.view) != "repairs") { // a contact is no meeting, answer nor rupture
+            std::string(page.view) != "repairs" && std::string(page.view) != "team") { // a contact is no meeting, answer, rupture nor team norm
             EXPECT_NE(after.toStdString(), before[page.view].toStdString()) << page.view << " shows the contact";
         }
     }
