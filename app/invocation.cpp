@@ -67,8 +67,8 @@ QList<QCommandLineOption> parserOptions()
     for (const Subcommand& command : subcommands()) {
         for (const SubcommandOption& option : command.options) {
             if (seen.contains(option.name))
-                continue; // an option means the same for every command that takes it (--at, --format);
-                          // --team names a team for pulse open as for the window's team view
+                continue; // an option means the same for every command that takes it (--at, --format),
+                          // and an app option's name keeps its one entry (see declaredByAnyCommand)
             seen.append(option.name);
             options.append(QCommandLineOption(option.name, QString(), option.value));
         }
@@ -82,6 +82,16 @@ const SubcommandOption* declaredOption(const Subcommand& command, const QString&
         if (option.name == name)
             return &option;
     return nullptr;
+}
+
+// An app option that a command also declares (--team: the window's team view, pulse open's
+// teams) is that command's when given with a command, and refused with the others.
+bool declaredByAnyCommand(const QString& name)
+{
+    for (const Subcommand& command : subcommands())
+        if (declaredOption(command, name))
+            return true;
+    return false;
 }
 
 ParsedInvocation usageError(const QString& message)
@@ -136,7 +146,7 @@ ParsedInvocation commandInvocation(const QCommandLineParser& parser, Invocation 
             return usageError(QStringLiteral("--screenshot, --view and --size cannot go with a command"));
     for (const QString& option : parser.optionNames()) {
         const bool declared = declaredOption(*command, option) != nullptr;
-        if (!declared && isAppOption(option) && option != QStringLiteral("team"))
+        if (!declared && isAppOption(option) && !declaredByAnyCommand(option))
             continue;
         if (!declared)
             return usageError(QStringLiteral("--%1 does not apply to %2").arg(option, name));

@@ -46,11 +46,6 @@ int logRupture(const Invocation& inv, storage::Database& database, core::Instant
     return Success;
 }
 
-double hoursBetween(core::Instant from, core::Instant to)
-{
-    return std::chrono::duration<double, std::ratio<3600>>(to - from).count();
-}
-
 int takeStep(const Invocation& inv, storage::Database& database, core::Instant when, core::Instant now)
 {
     const QString idText = inv.command.at(2);
@@ -76,7 +71,7 @@ int takeStep(const Invocation& inv, storage::Database& database, core::Instant w
     say(QStringLiteral("Rupture %1: %2, %3 hours after it was noticed.")
             .arg(id)
             .arg(ui::wording::repairStageName(stage).toLower())
-            .arg(QString::number(hoursBetween(rupture.noticed(), when), 'f', 1)));
+            .arg(QString::number(core::hoursSinceNoticed(rupture, when), 'f', 1)));
     return Success;
 }
 
@@ -160,7 +155,7 @@ QJsonObject ruptureJson(const core::Rupture& r, const std::vector<storage::Perso
                   {QStringLiteral("stage"), q(core::token(r.stage()))},
                   {QStringLiteral("private"), r.isPrivate},
                   {QStringLiteral("noticed"), localTime(r.noticed(), zone)},
-                  {QStringLiteral("ageDays"), std::round(hoursBetween(r.noticed(), at) / 24.0 * 10.0) / 10.0},
+                  {QStringLiteral("ageDays"), std::round(core::hoursSinceNoticed(r, at) / 24.0 * 10.0) / 10.0},
                   {QStringLiteral("hoursToOwn"), orNull(core::hoursToOwn(r))},
                   {QStringLiteral("hoursToRepair"), orNull(core::hoursToRepair(r))},
                   {QStringLiteral("ownOverdue"), core::ownOverdue(r, targets, at)},
@@ -180,7 +175,7 @@ QString ruptureLine(const core::Rupture& r, const std::vector<storage::PersonRow
                 names << q(row.person.name);
     QStringList parts{QStringLiteral("%1").arg(r.id.value).rightJustified(4), names.join(QStringLiteral(", ")).leftJustified(24),
                       q(core::token(r.severity)).leftJustified(8), ui::wording::repairStageName(r.stage()).toLower().leftJustified(22),
-                      QStringLiteral("%1 days").arg(QString::number(hoursBetween(r.noticed(), at) / 24.0, 'f', 1)).rightJustified(10)};
+                      QStringLiteral("%1 days").arg(QString::number(core::hoursSinceNoticed(r, at) / 24.0, 'f', 1)).rightJustified(10)};
     if (const auto hours = core::hoursToOwn(r))
         parts << QStringLiteral("owned in %1 h").arg(QString::number(*hours, 'f', 1));
     else if (core::ownOverdue(r, targets, at))

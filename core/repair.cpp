@@ -48,15 +48,24 @@ std::optional<Instant> firstAt(const Rupture& rupture, RepairStage from)
     return std::nullopt;
 }
 
-std::optional<double> hoursBetween(Instant from, std::optional<Instant> to)
+// Real elapsed hours, to a tenth.
+double hoursBetween(Instant from, Instant to)
 {
-    if (!to)
-        return std::nullopt;
-    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*to - from).count();
+    const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(to - from).count();
     return std::round(static_cast<double>(minutes) / 6.0) / 10.0;
 }
 
+std::optional<double> hoursBetween(Instant from, std::optional<Instant> to)
+{
+    return to ? std::optional(hoursBetween(from, *to)) : std::nullopt;
+}
+
 } // namespace
+
+double hoursSinceNoticed(const Rupture& rupture, Instant at)
+{
+    return hoursBetween(rupture.noticed(), at);
+}
 
 std::string_view token(Severity severity) { return kSeverityTokens.token(severity); }
 std::optional<Severity> severityFromToken(std::string_view token) { return kSeverityTokens.value(token); }

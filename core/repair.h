@@ -120,6 +120,8 @@ Rupture withStep(Rupture rupture, RepairStage stage, Instant at, std::string not
 /// Elapsed hours from noticing to owning and to repairing, to a tenth; none until reached. Real
 /// hours: a night with a daylight-saving change counts the hours it had.
 std::optional<double> hoursToOwn(const Rupture& rupture);
+/// The hours from noticing it to `at`, to a tenth, the same way: its age, or when a step came.
+double hoursSinceNoticed(const Rupture& rupture, Instant at);
 std::optional<double> hoursToRepair(const Rupture& rupture);
 
 /// Open and not owned for longer than the target at `now`.

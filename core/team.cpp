@@ -156,6 +156,18 @@ std::vector<std::pair<LocalDay, int>> recognitionByMonth(std::span<const Recogni
     return out;
 }
 
+std::vector<Win> winsToCelebrate(std::span<const Win> wins, LocalDay today)
+{
+    std::vector<Win> due;
+    for (const Win& win : wins) {
+        const auto age = (sys_days{today} - sys_days{win.day}).count();
+        if (!win.celebrated && 0 <= age && age <= kCelebrateWithinDays)
+            due.push_back(win);
+    }
+    std::stable_sort(due.begin(), due.end(), [](const Win& a, const Win& b) { return sys_days{a.day} < sys_days{b.day}; });
+    return due;
+}
+
 LocalDay normReviewDue(std::span<const NormReview> reviews, LocalDay today)
 {
     std::optional<LocalDay> last;

@@ -142,6 +142,11 @@ std::vector<PersonId> unrecognised(const std::vector<PersonId>& members, std::sp
 /// How many recognitions each of the last `months` months held, oldest first.
 std::vector<std::pair<LocalDay, int>> recognitionByMonth(std::span<const Recognition> recognitions, LocalDay today, int months);
 
+/// Wins of the last `kCelebrateWithinDays` days up to `today` not celebrated yet, oldest first:
+/// This week asks for their celebration.
+inline constexpr int kCelebrateWithinDays = 60;
+std::vector<Win> winsToCelebrate(std::span<const Win> wins, LocalDay today);
+
 /// When the team's norms are next due for review: `kNormReviewEveryDays` after the last review,
 /// today when never reviewed.
 LocalDay normReviewDue(std::span<const NormReview> reviews, LocalDay today);

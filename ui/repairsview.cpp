@@ -136,11 +136,6 @@ private:
     QLineEdit* m_note = nullptr;
 };
 
-double hoursBetween(core::Instant from, core::Instant to)
-{
-    return std::chrono::duration<double, std::ratio<3600>>(to - from).count();
-}
-
 QChartView* chartView(QChart* chart, QWidget* parent)
 {
     chart->legend()->hide();
@@ -420,7 +415,7 @@ void RepairsView::fillList()
     m_list->clear();
     const core::Instant now = m_clock();
     for (const core::Rupture& rupture : m_ruptures) {
-        const QString age = wording::repairTime(hoursBetween(rupture.noticed(), now));
+        const QString age = wording::repairTime(core::hoursSinceNoticed(rupture, now));
         QString standing = wording::repairStageName(rupture.stage());
         if (core::ownOverdue(rupture, m_targetValues, now))
             standing = tr("Own it today · noticed %1 ago").arg(age);
@@ -494,7 +489,7 @@ void RepairsView::showSelected()
     if (const auto hours = core::hoursToOwn(*r))
         timing << tr("Owned %1 after noticing").arg(wording::repairTime(*hours));
     else if (core::ownOverdue(*r, m_targetValues, now))
-        timing << tr("<b>Not owned yet, %1 after noticing: own it today.</b>").arg(wording::repairTime(hoursBetween(r->noticed(), now)));
+        timing << tr("<b>Not owned yet, %1 after noticing: own it today.</b>").arg(wording::repairTime(core::hoursSinceNoticed(*r, now)));
     else if (r->isOpen())
         timing << tr("Not owned yet: the aim is within %1.").arg(wording::plural(m_targetValues.ownWithinHours, tr("%n hour"), tr("%n hours")));
     if (const auto hours = core::hoursToRepair(*r))

@@ -497,7 +497,7 @@ void WeekView::showOpenRuptures()
     }
 }
 
-// Wins of the last 60 days nobody celebrated yet, oldest first: a win is worth a moment together.
+// Wins nobody celebrated yet (core::winsToCelebrate): a win is worth a moment together.
 void WeekView::showUncelebratedWins()
 {
     auto wins = m_queries.wins();
@@ -506,11 +506,7 @@ void WeekView::showUncelebratedWins()
         m_context.feedback.error(tr("Could not read the team's wins"), wording::errorWithPlace(!wins ? wins.error() : teams.error()));
         return;
     }
-    const core::LocalDay today = core::dayIn(m_clock(), m_people.zone());
-    for (const core::Win& win : wins.value()) {
-        const auto age = (std::chrono::sys_days{today} - std::chrono::sys_days{win.day}).count();
-        if (win.celebrated || age > 60 || age < 0)
-            continue;
+    for (const core::Win& win : core::winsToCelebrate(wins.value(), core::dayIn(m_clock(), m_people.zone()))) {
         const auto team = std::find_if(teams.value().begin(), teams.value().end(), [&](const core::Team& t) { return t.id == win.team; });
         auto* item = new QListWidgetItem(tr("Celebrate “%1” with %2 · %3")
                                              .arg(q(win.what), team == teams.value().end() ? tr("the team") : q(team->name),

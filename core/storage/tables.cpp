@@ -88,20 +88,7 @@ core::Status readLinksOf(const QSqlDatabase& db, core::PersonId person, core::Da
 }
 
 // A link may join two people deleted in one step and brought back together: it goes in once.
-core::Status restoreLinksOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)
-{
-    for (const auto& link : from.links) {
-        Query exists(db, QStringLiteral("SELECT 1 FROM person_links WHERE id = ?"));
-        exists.bind(link.id.value);
-        if (!exists.exec())
-            return exists.error();
-        if (exists.next())
-            continue;
-        if (auto linked = rows::insertLink(db, link); !linked)
-            return linked.error();
-    }
-    return core::Done{};
-}
+core::Status restoreLinksOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from);
 
 // --- interactions
 core::Status readInteractions(Database& db, core::Dataset& data)
@@ -333,14 +320,15 @@ core::Status restoreRupturesOf(const QSqlDatabase& db, core::PersonId person, co
     return core::Done{};
 }
 
-// --- team norms: peer contacts and recognition join two people; wins, norms and reviews a team
+// --- rows joining two people (links, peer contacts, recognition) and team norms
 template <auto Insert, class Row>
 core::Status insertRow(const QSqlDatabase& db, const Row& row)
 {
     return rows::statusOf(Insert(db, row));
 }
 
-// Rows joining two people deleted in one step and brought back together go in once.
+// Rows joining two people (links, peer contacts, recognition) deleted in one step and brought
+// back together go in once.
 template <class Row, class Insert>
 core::Status insertMissing(const QSqlDatabase& db, const QString& table, const std::vector<Row>& list, Insert insert)
 {
@@ -355,6 +343,11 @@ core::Status insertMissing(const QSqlDatabase& db, const QString& table, const s
             return added.error();
     }
     return core::Done{};
+}
+
+core::Status restoreLinksOf(const QSqlDatabase& db, core::PersonId, const core::Dataset& from)
+{
+    return insertMissing(db, QStringLiteral("person_links"), from.links, rows::insertLink);
 }
 
 core::Status readPeerContactsOf(const QSqlDatabase& db, core::PersonId person, core::Dataset& into)

@@ -122,6 +122,12 @@ TEST(Team, NormsAreReviewedEachQuarterAndValidated)
                                           NormReview{NormReviewId{2}, TeamId{1}, LocalDay{2026y / June / 1}, 3, ""}};
     EXPECT_EQ(normReviewDue(reviews, today), LocalDay{2026y / December / 1});
     EXPECT_GE(defaultNorms().size(), 3U);
+    const std::vector<Win> wins{Win{WinId{1}, TeamId{1}, LocalDay{2026y / November / 20}, "Launch", std::nullopt, ""},
+                                Win{WinId{2}, TeamId{1}, LocalDay{2026y / September / 1}, "Too long ago", std::nullopt, ""},
+                                Win{WinId{3}, TeamId{1}, LocalDay{2026y / November / 1}, "Done", LocalDay{2026y / November / 2}, "Cake"}};
+    const auto due = winsToCelebrate(wins, today);
+    ASSERT_EQ(due.size(), 1U);
+    EXPECT_EQ(due[0].what, "Launch");
 
     NormReview review{NormReviewId{}, TeamId{1}, today, 6, ""};
     EXPECT_FALSE(validate(review, today).empty()) << "1 to 5";
